@@ -1,0 +1,225 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// datePrepositions before a bare month or year make it a date: "in October",
+// "since 2011".
+var datePrepositions = map[string]bool{
+	"in": true, "since": true, "by": true, "until": true, "till": true, "during": true, "from": true, "before": true,
+	"after": true, "of": true, "early": true, "late": true, "mid": true, "last": true, "next": true, "this": true,
+	"through": true, "throughout": true, "on": true, "between": true, "earlier": true, "later": true,
+}
+
+// futureWords make a weekday point forward: "is expected to meet … on
+// Wednesday" is the coming Wednesday; "met on Wednesday" the last one.
+var futureWords = map[string]bool{
+	"will": true, "expected": true, "scheduled": true, "slated": true, "planned": true, "planning": true, "plans": true,
+	"upcoming": true, "due": true, "shall": true, "ll": true, "next": true, "set": true, "plan": true, "intends": true,
+}
+
+// findDates reads date expressions and resolves them against the
+// publication date: Sept. 9 and September 9 are one date; "in October"
+// is a month; "on Wednesday" the weekday nearest in the claim's tense.
+func (x *extractor) findDates(toks []rawToken, lows []string, taken []bool) []Date {
+	text := x.text
+	var out []Date
+	future := false
+	for _, l := range lows {
+		if futureWords[l] {
+			future = true
+		}
+	}
+	adj := func(k int) bool {
+		if k <= 0 || k >= len(toks) {
+			return false
+		}
+		g := strings.TrimSpace(text[toks[k-1].span.End:toks[k].span.Start])
+		return g == "" || g == "." || g == ","
+	}
+	dayNum := func(k int) (int, bool) {
+		if k >= len(toks) {
+			return 0, false
+		}
+		s := strings.TrimRight(lows[k], "stndrh")
+		d, err := strconv.Atoi(s)
+		return d, err == nil && d >= 1 && d <= 31 && len(s) <= 2
+	}
+	yearNum := func(k int) (int, bool) {
+		if k >= len(toks) || len(lows[k]) != 4 {
+			return 0, false
+		}
+		y, err := strconv.Atoi(lows[k])
+		return y, err == nil && y >= 1900 && y <= 2100
+	}
+	for i := 0; i < len(toks); i++ {
+		if taken[i] {
+			continue
+		}
+		var d Date
+		end := i + 1
+		prev := ""
+		if i > 0 {
+			prev = lows[i-1]
+		}
+		mon, isMonth := monthNames[lows[i]]
+		if isMonth && !isCapitalized(toks[i].text) {
+			isMonth = false
+		}
+		switch {
+		case len(lows[i]) == 10 && lows[i][4] == '-' && lows[i][7] == '-':
+			if t, err := time.Parse("2006-01-02", lows[i]); err == nil {
+				d = Date{Value: t.Format("2006-01-02"), Precision: PrecisionDay}
+			}
+		case isMonth:
+			if day, ok := dayNum(i + 1); ok && adj(i+1) {
+				end = i + 2
+				year, hasYear := 0, false
+				if y, ok := yearNum(i + 2); ok && adj(i+2) {
+					year, hasYear, end = y, true, i+3
+				}
+				d = Date{Precision: PrecisionDay, Value: x.resolveMonthDay(year, hasYear, mon, day, future)}
+			} else if y, ok := yearNum(i + 1); ok && adj(i+1) {
+				end = i + 2
+				d = Date{Precision: PrecisionMonth, Value: fmt.Sprintf("%04d-%02d", y, mon)}
+			} else if lows[i] != "may" || datePrepositions[prev] {
+				d = Date{Precision: PrecisionMonth, Value: x.resolveMonth(mon, future)}
+				if lows[i] == "may" || lows[i] == "march" {
+					if !datePrepositions[prev] {
+						continue
+					}
+				}
+			} else {
+				continue
+			}
+		case func() bool { _, ok := dayNum(i); return ok }() && i+1 < len(toks) && adj(i+1) && isCapitalized(toks[i+1].text) && monthNames[lows[i+1]] > 0:
+			day, _ := dayNum(i)
+			mon := monthNames[lows[i+1]]
+			end = i + 2
+			year, hasYear := 0, false
+			if y, ok := yearNum(i + 2); ok && adj(i+2) {
+				year, hasYear, end = y, true, i+3
+			}
+			d = Date{Precision: PrecisionDay, Value: x.resolveMonthDay(year, hasYear, mon, day, future)}
+		case datePrepositions[prev] && func() bool { _, ok := yearNum(i); return ok }():
+			y, _ := yearNum(i)
+			d = Date{Precision: PrecisionYear, Value: strconv.Itoa(y)}
+		case isCapitalized(toks[i].text) && weekdays[lows[i]] > 0 || lows[i] == "sunday" && isCapitalized(toks[i].text):
+			d = Date{Precision: PrecisionDay, Value: x.resolveWeekday(weekdays[lows[i]], future)}
+		case lows[i] == "yesterday" || lows[i] == "today" || lows[i] == "tomorrow":
+			off := map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[lows[i]]
+			d = Date{Precision: PrecisionDay}
+			if !x.pub.IsZero() {
+				d.Value = x.pub.AddDate(0, 0, off).Format("2006-01-02")
+			}
+		case (lows[i] == "last" || lows[i] == "this" || lows[i] == "next" || lows[i] == "past") && i+1 < len(toks) && adj(i+1) &&
+			(lows[i+1] == "week" || lows[i+1] == "month" || lows[i+1] == "year"):
+			end = i + 2
+			d = x.relativePeriod(lows[i], lows[i+1])
+		default:
+			continue
+		}
+		if d.Precision == "" {
+			continue
+		}
+		d.Span = Span{toks[i].span.Start, toks[end-1].span.End}
+		// "Sept." keeps its dot in the date's text.
+		if end == i+1 && d.Span.End < len(text) && text[d.Span.End] == '.' && monthNames[lows[i]] > 0 && len(lows[i]) <= 4 {
+			d.Span.End++
+		}
+		d.Text = text[d.Span.Start:d.Span.End]
+		out = append(out, d)
+		for k := i; k < end; k++ {
+			taken[k] = true
+		}
+		i = end - 1
+	}
+	return out
+}
+
+func (x *extractor) resolveMonthDay(year int, hasYear bool, mon, day int, future bool) string {
+	if hasYear {
+		return fmt.Sprintf("%04d-%02d-%02d", year, mon, day)
+	}
+	if x.pub.IsZero() {
+		return fmt.Sprintf("XXXX-%02d-%02d", mon, day)
+	}
+	best := time.Time{}
+	for _, y := range []int{x.pub.Year() - 1, x.pub.Year(), x.pub.Year() + 1} {
+		t := time.Date(y, time.Month(mon), day, 0, 0, 0, 0, time.UTC)
+		if best.IsZero() || absDur(t.Sub(x.pub)) < absDur(best.Sub(x.pub)) {
+			best = t
+		}
+	}
+	return best.Format("2006-01-02")
+}
+
+func (x *extractor) resolveMonth(mon int, future bool) string {
+	if x.pub.IsZero() {
+		return fmt.Sprintf("XXXX-%02d", mon)
+	}
+	best, bestD := 0, 0
+	for _, y := range []int{x.pub.Year() - 1, x.pub.Year(), x.pub.Year() + 1} {
+		d := abs((y*12 + mon) - (x.pub.Year()*12 + int(x.pub.Month())))
+		if best == 0 || d < bestD {
+			best, bestD = y, d
+		}
+	}
+	return fmt.Sprintf("%04d-%02d", best, mon)
+}
+
+func (x *extractor) resolveWeekday(wd int, future bool) string {
+	if x.pub.IsZero() {
+		return ""
+	}
+	cur := int(x.pub.Weekday())
+	var off int
+	if future {
+		off = (wd - cur + 7) % 7
+	} else {
+		off = -((cur - wd + 7) % 7)
+	}
+	return x.pub.AddDate(0, 0, off).Format("2006-01-02")
+}
+
+func (x *extractor) relativePeriod(which, unit string) Date {
+	d := Date{}
+	step := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[which]
+	switch unit {
+	case "week":
+		d.Precision = PrecisionWeek
+		if !x.pub.IsZero() {
+			y, w := x.pub.AddDate(0, 0, 7*step).ISOWeek()
+			d.Value = fmt.Sprintf("%04d-W%02d", y, w)
+		}
+	case "month":
+		d.Precision = PrecisionMonth
+		if !x.pub.IsZero() {
+			d.Value = x.pub.AddDate(0, step, 0).Format("2006-01")
+		}
+	case "year":
+		d.Precision = PrecisionYear
+		if !x.pub.IsZero() {
+			d.Value = strconv.Itoa(x.pub.Year() + step)
+		}
+	}
+	return d
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -1,0 +1,273 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+)
+
+// nameParticles join the capitalised parts of one name: Khalid bin
+// al-Walid, Council of Europe, Charles de Gaulle.
+var nameParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "of": true, "de": true, "la": true, "van": true, "von": true, "der": true, "del": true, "da": true, "abu": true, "al": true, "el": true}
+
+// arabicArticle is dropped from name keys: al-Hayya and Hayya are one name.
+var arabicArticle = []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-"}
+
+var monthNames = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+	"september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+var weekdays = map[string]int{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6}
+
+// acronymDefRE finds acronyms defined in the text: "UN Security Council’s
+// [UNSC]", "Israel Defense Forces (IDF)".
+var acronymDefRE = regexp.MustCompile(`^\s*[\[(]([A-Z][A-Z0-9]{1,7})[\])]`)
+
+// isNamePart reports whether a token can be part of a proper name:
+// capitalised, or an Arabic article glued to a capitalised word (al-Hayya).
+func isNamePart(t string) bool {
+	if isCapitalized(t) {
+		return true
+	}
+	lt := strings.ToLower(t)
+	for _, p := range arabicArticle {
+		if strings.HasPrefix(lt, p) && len(t) > len(p) && isCapitalized(t[len(p):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// findEntities marks name tokens and returns the claim's entities. A name is
+// a run of capitalised words with particles between them. A capitalised word
+// that opens the sentence is a name only when the word is not a common
+// lower-case word, or when the document writes it capitalised elsewhere.
+func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Entity {
+	text := x.text
+	var out []Entity
+	n := len(toks)
+	for i := 0; i < n; {
+		t := toks[i].text
+		if !isNamePart(t) || x.notName(lows[i]) || (startsWithDigit(t)) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n {
+			if isPossessive(toks[j-1].text) {
+				// "Trump’s Special Envoy": a possessive ends the name.
+				break
+			}
+			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) {
+				break
+			}
+			if isNamePart(toks[j].text) && !x.notName(lows[j]) {
+				j++
+				continue
+			}
+			// A particle counts only when a name part follows it.
+			if nameParticles[lows[j]] && j+1 < n && isNamePart(toks[j+1].text) && onlySpaceBetween(text, toks[j].span.End, toks[j+1].span.Start) {
+				j += 2
+				continue
+			}
+			break
+		}
+		next := j
+		// Leading function words and, at the sentence start, a common word
+		// are not part of the name: "The New York Times" keeps "New York
+		// Times"; "Citing" alone is no name.
+		a := i
+		for a < j && (x.lex.Has(LexStopword, lows[a]) || (a == 0 && x.common(lows[a]) && !x.capitalisedElsewhere(lows[a]))) {
+			a++
+		}
+		if a == 0 && j == 1 && len(toks) > 1 && strings.TrimSpace(text[toks[0].span.End:toks[1].span.Start]) == "," &&
+			BackgroundCount(lows[0]) >= 30 && !x.capitalisedElsewhere(lows[0]) {
+			// "Afterward, …": an opening adverb, not a name.
+			a = j
+		}
+		if a < j && strings.Contains(toks[j-1].text, "-") && isLowerWord(lastPart(toks[j-1].text)) {
+			// "U.S.-designated" is an adjective, not a name.
+			j--
+		}
+		if a < j {
+			e := Entity{Text: text[toks[a].span.Start:toks[j-1].span.End], Span: Span{toks[a].span.Start, toks[j-1].span.End}}
+			e.Key = x.entityKey(lows[a:j])
+			if e.Key != "" {
+				out = append(out, e)
+				if m := acronymDefRE.FindStringSubmatch(text[toks[j-1].span.End:min(len(text), toks[j-1].span.End+12)]); m != nil {
+					x.acronyms[strings.ToLower(m[1])] = e.Key
+				}
+			}
+		}
+		i = next
+	}
+	// Defined acronyms: "[UNSC]" keys to the name it was defined for.
+	for k := range out {
+		if v, ok := x.acronyms[out[k].Key]; ok {
+			out[k].Key = v
+		}
+	}
+	return out
+}
+
+func lastPart(t string) string {
+	if k := strings.LastIndexAny(t, "-‐‑"); k >= 0 {
+		return t[k+1:]
+	}
+	return t
+}
+
+// notName reports words that are capitalised for other reasons: months,
+// weekdays, and the pronoun I.
+func (x *extractor) notName(low string) bool {
+	if _, ok := monthNames[strings.TrimSuffix(low, ".")]; ok {
+		return true
+	}
+	if _, ok := weekdays[low]; ok {
+		return true
+	}
+	return low == "i"
+}
+
+// common reports whether w is frequent as an ordinary lower-case word.
+func (x *extractor) common(w string) bool {
+	return x.lex.Has(LexStopword, w) || commonWord(w)
+}
+
+func (x *extractor) capitalisedElsewhere(low string) bool {
+	// A very common word capitalised elsewhere is still a common word
+	// ("News" in "CBS News" does not make "News of the talks" a name).
+	return x.capSeen[low] && BackgroundCount(low) < 2000
+}
+
+// entityKey builds the key variants of one name share: titles and Arabic
+// articles dropped, punctuation folded; a person's key is the family name,
+// an organisation's or place's the whole name; acronyms key to themselves
+// and common expansions key to their acronym.
+func (x *extractor) entityKey(lows []string) string {
+	var words []string
+	for _, w := range lows {
+		w = strings.ReplaceAll(w, "-", " ")
+		for _, f := range strings.Fields(w) {
+			if f == "al" || f == "el" || f == "ad" || f == "ash" || f == "an" || f == "ar" || f == "as" || f == "at" || f == "az" {
+				continue
+			}
+			words = append(words, f)
+		}
+	}
+	for len(words) > 1 && (x.lex.Has(LexTitle, words[0]) || x.lex.Has(LexStopword, words[0])) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	full := strings.Join(words, " ")
+	if a, ok := x.expansions()[full]; ok {
+		return a
+	}
+	if len(words) == 1 {
+		return words[0]
+	}
+	for _, w := range words {
+		if x.lex.Has(LexOrgHead, w) {
+			return full
+		}
+	}
+	last := words[len(words)-1]
+	if len(last) < 3 || nameParticles[words[len(words)-2]] {
+		return full
+	}
+	return last
+}
+
+// expansions maps lower-case expansions of the acronym lexicon to their
+// acronym ("israel defense forces" → "idf").
+func (x *extractor) expansions() map[string]string {
+	if x.exp == nil {
+		x.exp = map[string]string{}
+		for _, e := range x.lex.Entries(LexAcronym) {
+			x.exp[strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(e.Expand, "-", " "))), " ")] = e.Phrase
+		}
+	}
+	return x.exp
+}
+
+// unifyKeys gives spelling variants of one name within a document one key:
+// a key within a small edit distance of a more frequent key takes that key
+// (Kadhafi, Gaddafi). Distances scale with length so short names never merge.
+func unifyKeys(claims []Claim) {
+	count := map[string]int{}
+	for _, c := range claims {
+		for _, e := range c.Entities {
+			count[e.Key]++
+		}
+	}
+	canon := CanonicalKeys(count)
+	for i := range claims {
+		for j := range claims[i].Entities {
+			if k, ok := canon[claims[i].Entities[j].Key]; ok {
+				claims[i].Entities[j].Key = k
+			}
+		}
+	}
+}
+
+// CanonicalKeys maps each entity key of counts that is a spelling variant of
+// a more frequent key to that key. Keys shorter than five letters never
+// merge; longer ones merge within one edit (two from ten letters on) when
+// their first letters agree. Ties break alphabetically, so the result does
+// not depend on map order.
+func CanonicalKeys(counts map[string]int) map[string]string {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if counts[keys[i]] != counts[keys[j]] {
+			return counts[keys[i]] > counts[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	out := map[string]string{}
+	for i, k := range keys {
+		if _, done := out[k]; done {
+			continue
+		}
+		for _, o := range keys[i+1:] {
+			if _, done := out[o]; done {
+				continue
+			}
+			if SameName(k, o) {
+				out[o] = k
+			}
+		}
+	}
+	return out
+}
+
+// SameName reports whether two entity keys are spelling variants of one
+// name (Kim Jong Un / Kim Jong-un have one key already; Qaddafi / Gaddafi
+// are one edit apart).
+func SameName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	la, lb := len(a), len(b)
+	if la < 5 || lb < 5 || a[0] != b[0] && la < 8 {
+		return false
+	}
+	d := levenshtein.ComputeDistance(a, b)
+	limit := 1
+	if min(la, lb) >= 10 {
+		limit = 2
+	}
+	return d <= limit
+}
+
+func isPossessive(t string) bool {
+	return strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s")
+}

@@ -1,0 +1,63 @@
+package extract
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed data/background.txt
+var backgroundFile string
+
+var (
+	bgOnce  sync.Once
+	bgCount map[string]int
+	bgTotal int
+)
+
+func loadBackground() {
+	bgCount = make(map[string]int, 30000)
+	for _, line := range strings.Split(backgroundFile, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		w, c, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(c)
+		if err != nil {
+			continue
+		}
+		bgCount[w] = n
+		bgTotal += n
+	}
+}
+
+// BackgroundCount returns how often the lower-case word w occurs in the
+// embedded background corpus (SUBTLEX-US, 51 million words; see
+// data/background.txt for the source and licence), and 0 for words outside
+// its 30,000 most frequent. Comparison uses it so that even two articles
+// know "the" from a name.
+func BackgroundCount(w string) int {
+	bgOnce.Do(loadBackground)
+	return bgCount[w]
+}
+
+// BackgroundTotal is the number of running words the counts come from.
+func BackgroundTotal() int {
+	bgOnce.Do(loadBackground)
+	return 51_000_000
+}
+
+// commonWord reports a word frequent enough in ordinary English that a
+// capital at the start of a sentence says nothing about it being a name;
+// so do the shapes of participles and adverbs ("Citing", "Speaking",
+// "Separately").
+func commonWord(w string) bool {
+	if BackgroundCount(w) >= 300 {
+		return true
+	}
+	return len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed"))
+}

@@ -1,0 +1,383 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/kljensen/snowball/english"
+)
+
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
+
+// Lexicon categories. The framing categories match marker kinds; the others
+// are word lists the annotators need.
+const (
+	LexLabel            = "label"
+	LexAttribution      = "attribution"
+	LexHedge            = "hedge"
+	LexDistancing       = "distancing"
+	LexIntensifier      = "intensifier"
+	LexParticiple       = "participle"
+	LexAgentlessExclude = "agentless_exclude"
+	LexStopword         = "stopword"
+	LexAbbreviation     = "abbreviation"
+	LexAcronym          = "acronym"
+	LexOrgHead          = "orghead"
+	LexTitle            = "title"
+)
+
+// LexiconCategories lists every category a Lexicon holds.
+var LexiconCategories = []string{
+	LexLabel, LexAttribution, LexHedge, LexDistancing, LexIntensifier,
+	LexParticiple, LexAgentlessExclude, LexStopword, LexAbbreviation, LexAcronym, LexOrgHead, LexTitle,
+}
+
+// ErrLexicon is wrapped by every error about a lexicon file, so callers can
+// tell a bad word list from bad input text.
+var ErrLexicon = errors.New("lexicon")
+
+// Entry is one line of a lexicon: a phrase with its attributes.
+type Entry struct {
+	Category string
+	Phrase   string   // as written in the file
+	Words    []string // lower-case words; "*" is a wildcard for one to three words
+	keys     []string // match keys of Words (stems unless Exact)
+	Stance   string   // attribution only
+	Sub      string   // optional sub-kind
+	Kind     string   // abbreviation kind: title, month, acronym, other
+	Expand   string   // acronym expansion
+	Speech   bool     // attribution verb that introduces speech
+	Exact    bool     // match surface forms, not stems
+	Lower    bool     // match lower-case surface only
+	Number   bool     // only before a number
+	NotNext  []string
+	NotPrev  []string
+	// Where is "file:line", so every marker can name the line that made it.
+	Where string
+}
+
+// Lexicon is a compiled, immutable set of word lists. It is safe for
+// concurrent use. Build one with DefaultLexicon and extend or replace
+// categories with Extend and Replace, which return a new Lexicon.
+type Lexicon struct {
+	entries map[string][]*Entry          // by category, in file order
+	first   map[string]map[string][]*Entry // by category, by first match key
+	words   map[string]map[string]*Entry // by category, by phrase (single-word lookups)
+}
+
+var (
+	defaultOnce sync.Once
+	defaultLex  *Lexicon
+	defaultErr  error
+)
+
+// DefaultLexicon returns the embedded English lexicon. Each file under
+// extract/lexicon names the published source of its list in its header.
+func DefaultLexicon() *Lexicon {
+	defaultOnce.Do(func() {
+		l := &Lexicon{entries: map[string][]*Entry{}}
+		for _, cat := range LexiconCategories {
+			name := "lexicon/" + cat + ".txt"
+			f, err := lexiconFS.Open(name)
+			if err != nil {
+				defaultErr = fmt.Errorf("%w: %s: %v", ErrLexicon, name, err)
+				return
+			}
+			es, err := parseLexicon(cat, cat+".txt", f)
+			f.Close()
+			if err != nil {
+				defaultErr = err
+				return
+			}
+			l.entries[cat] = es
+		}
+		l.index()
+		defaultLex = l
+	})
+	if defaultErr != nil {
+		// The embedded files are part of the build and checked by tests;
+		// failing here means the binary itself is broken.
+		panic(defaultErr)
+	}
+	return defaultLex
+}
+
+// Extend returns a new Lexicon with the entries read from r added to
+// category. name labels errors and marker rules ("mylabels.txt:3").
+func (l *Lexicon) Extend(category, name string, r io.Reader) (*Lexicon, error) {
+	return l.with(category, name, r, false)
+}
+
+// Replace returns a new Lexicon whose category holds only the entries read
+// from r.
+func (l *Lexicon) Replace(category, name string, r io.Reader) (*Lexicon, error) {
+	return l.with(category, name, r, true)
+}
+
+func (l *Lexicon) with(category, name string, r io.Reader, replace bool) (*Lexicon, error) {
+	if !knownCategory(category) {
+		return nil, fmt.Errorf("%w: unknown category %q (want one of %s)", ErrLexicon, category, strings.Join(LexiconCategories, ", "))
+	}
+	es, err := parseLexicon(category, name, r)
+	if err != nil {
+		return nil, err
+	}
+	n := &Lexicon{entries: make(map[string][]*Entry, len(l.entries))}
+	for k, v := range l.entries {
+		n.entries[k] = v
+	}
+	if replace {
+		n.entries[category] = es
+	} else {
+		merged := make([]*Entry, 0, len(l.entries[category])+len(es))
+		merged = append(append(merged, l.entries[category]...), es...)
+		n.entries[category] = merged
+	}
+	n.index()
+	return n, nil
+}
+
+// Entries returns the entries of a category in file order.
+func (l *Lexicon) Entries(category string) []*Entry { return l.entries[category] }
+
+// Has reports whether the single word w (lower case) is an entry of category.
+func (l *Lexicon) Has(category, w string) bool {
+	_, ok := l.words[category][w]
+	return ok
+}
+
+// Word returns the single-word entry w of category, or nil.
+func (l *Lexicon) Word(category, w string) *Entry { return l.words[category][w] }
+
+func knownCategory(c string) bool {
+	for _, k := range LexiconCategories {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *Lexicon) index() {
+	l.first = map[string]map[string][]*Entry{}
+	l.words = map[string]map[string]*Entry{}
+	for cat, es := range l.entries {
+		f := map[string][]*Entry{}
+		w := map[string]*Entry{}
+		for _, e := range es {
+			f[e.keys[0]] = append(f[e.keys[0]], e)
+			w[e.Phrase] = e
+		}
+		// Longer phrases first, so "terrorist organization" wins over "terrorist".
+		for _, v := range f {
+			sort.SliceStable(v, func(i, j int) bool { return len(v[i].Words) > len(v[j].Words) })
+		}
+		l.first[cat] = f
+		l.words[cat] = w
+	}
+}
+
+// stem is the matching key of an ordinary word: Snowball English.
+func stem(w string) string {
+	if len(w) < 3 {
+		return w
+	}
+	return english.Stem(w, true)
+}
+
+func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
+	var out []*Entry
+	seen := map[string]int{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 4096), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), " \r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		bad := func(format string, a ...any) error {
+			return fmt.Errorf("%w: %s:%d: %s", ErrLexicon, name, n, fmt.Sprintf(format, a...))
+		}
+		fields := strings.Split(line, "\t")
+		phrase := strings.Join(strings.Fields(fields[0]), " ")
+		if phrase == "" {
+			return nil, bad("empty phrase")
+		}
+		e := &Entry{Category: category, Phrase: phrase, Words: strings.Fields(phrase), Where: fmt.Sprintf("%s:%d", name, n)}
+		if e.Words[0] == "*" || e.Words[len(e.Words)-1] == "*" {
+			return nil, bad("a wildcard * may not start or end a phrase")
+		}
+		for _, f := range fields[1:] {
+			f = strings.TrimSpace(f)
+			if f == "" {
+				continue
+			}
+			k, v, hasV := strings.Cut(f, "=")
+			switch k {
+			case "stance":
+				switch v {
+				case StanceNeutral, StanceDistancing, StanceEndorsing, StanceDenial:
+					e.Stance = v
+				default:
+					return nil, bad("stance %q: want neutral, distancing, endorsing or denial", v)
+				}
+			case "sub":
+				e.Sub = v
+			case "kind":
+				e.Kind = v
+			case "expansion":
+				e.Expand = v
+			case "speech":
+				e.Speech = true
+			case "exact":
+				e.Exact = true
+			case "case":
+				if v != "lower" {
+					return nil, bad("case=%q: only case=lower is known", v)
+				}
+				e.Lower = true
+			case "next":
+				if v != "number" {
+					return nil, bad("next=%q: only next=number is known", v)
+				}
+				e.Number = true
+			case "not_next":
+				e.NotNext = splitList(v)
+			case "not_prev":
+				e.NotPrev = splitList(v)
+			default:
+				return nil, bad("unknown attribute %q", k)
+			}
+			if !hasV && k != "speech" && k != "exact" {
+				return nil, bad("attribute %q needs a value", k)
+			}
+		}
+		if category == LexAttribution && e.Stance == "" {
+			return nil, bad("attribution entry %q needs stance=", phrase)
+		}
+		if category != LexAttribution && (e.Stance != "" || e.Speech) {
+			return nil, bad("stance and speech belong to attribution entries only")
+		}
+		if category == LexAcronym && e.Expand == "" {
+			return nil, bad("acronym %q needs expansion=", phrase)
+		}
+		if category != LexAcronym {
+			if prev, dup := seen[phrase]; dup {
+				return nil, bad("duplicate entry %q (first on line %d)", phrase, prev)
+			}
+			seen[phrase] = n
+		}
+		e.keys = make([]string, len(e.Words))
+		for i, w := range e.Words {
+			w = strings.ToLower(w)
+			e.Words[i] = w
+			if e.Exact || w == "*" {
+				e.keys[i] = w
+			} else {
+				e.keys[i] = stem(w)
+			}
+		}
+		out = append(out, e)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%w: %s:%d: %v", ErrLexicon, name, n+1, err)
+	}
+	return out, nil
+}
+
+func splitList(v string) []string {
+	var out []string
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(strings.ToLower(s)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// lexMatch is one lexicon entry found in a token sequence.
+type lexMatch struct {
+	e          *Entry
+	start, end int // token indexes, end exclusive
+}
+
+// matchAt returns the longest entry of category that matches words starting
+// at token i. low are the tokens' lower-case surface forms and keys their
+// stems; isNum reports numerals.
+func (l *Lexicon) matchAt(category string, i int, low, keys []string, surf []string, isNum []bool) (lexMatch, bool) {
+	cands := l.first[category][keys[i]]
+	if low[i] != keys[i] {
+		if more := l.first[category][low[i]]; len(more) > 0 {
+			// Exact entries are indexed by surface form: try both lists,
+			// longest phrase first.
+			cands = append(append([]*Entry(nil), cands...), more...)
+			sort.SliceStable(cands, func(a, b int) bool { return len(cands[a].Words) > len(cands[b].Words) })
+		}
+	}
+	for _, e := range cands {
+		end, ok := matchWords(e, i, low, keys)
+		if !ok {
+			continue
+		}
+		if e.Lower && surf[i] != low[i] {
+			continue
+		}
+		if e.Number && (end >= len(isNum) || !isNum[end]) {
+			continue
+		}
+		if end < len(low) && contains(e.NotNext, low[end]) {
+			continue
+		}
+		if i > 0 && contains(e.NotPrev, low[i-1]) {
+			continue
+		}
+		return lexMatch{e: e, start: i, end: end}, true
+	}
+	return lexMatch{}, false
+}
+
+func matchWords(e *Entry, i int, low, keys []string) (int, bool) {
+	j := i
+	for w := 0; w < len(e.Words); w++ {
+		if e.Words[w] == "*" {
+			// Match one to three words, then the rest of the phrase.
+			for skip := 1; skip <= 3 && j+skip <= len(low); skip++ {
+				rest := &Entry{Words: e.Words[w+1:], keys: e.keys[w+1:], Exact: e.Exact}
+				if end, ok := matchWords(rest, j+skip, low, keys); ok {
+					return end, true
+				}
+			}
+			return 0, false
+		}
+		if j >= len(low) {
+			return 0, false
+		}
+		if e.Exact {
+			if low[j] != e.Words[w] {
+				return 0, false
+			}
+		} else if keys[j] != e.keys[w] && low[j] != e.Words[w] {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,267 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// Sentence is what a Detector sees: one claim of a document, with the
+// tokens, names and quotes found so far, and the lexicon in use.
+type Sentence struct {
+	Text    string // the whole document text; spans index into it
+	Claim   *Claim
+	Lexicon *Lexicon
+}
+
+// A Detector finds one kind of framing signal in a claim. It returns markers
+// with Kind, Text, Span and, ideally, Rule set. Voice and speaker are
+// assigned afterwards from the quotations the extractor found, so a detector
+// does not need to know about quoting: a marker inside a direct quote
+// becomes the speaker's.
+type Detector interface {
+	Detect(s Sentence) []Marker
+}
+
+// DetectorFunc adapts a function to the Detector interface.
+type DetectorFunc func(s Sentence) []Marker
+
+// Detect calls f(s).
+func (f DetectorFunc) Detect(s Sentence) []Marker { return f(s) }
+
+var lexiconKinds = []struct{ cat, kind string }{
+	{LexLabel, KindLabel}, {LexDistancing, KindDistancing}, {LexAttribution, KindAttribution},
+	{LexHedge, KindHedge}, {LexIntensifier, KindIntensifier},
+}
+
+// groupNouns follow a label and belong to its phrase: "terrorist group".
+var groupNouns = map[string]bool{
+	"group": true, "groups": true, "organization": true, "organisation": true, "organizations": true, "movement": true,
+	"faction": true, "factions": true, "militia": true, "militias": true, "network": true, "cell": true, "cells": true,
+	"outfit": true, "fighters": true, "leader": true, "leaders": true, "members": true, "member": true, "forces": true,
+	"commander": true, "commanders": true, "entity": true, "state": true, "army": true, "attack": true, "attacks": true,
+	"camp": true, "camps": true, "suspects": true, "suspect": true,
+}
+
+// npModifiers may stand before a label inside its noun phrase.
+var npModifiers = map[string]bool{
+	"a": true, "an": true, "the": true, "foreign": true, "armed": true, "suspected": true, "alleged": true, "banned": true,
+	"designated": true, "notorious": true, "violent": true, "rival": true, "local": true, "radical": true, "hardline": true,
+	"so-called": true, "this": true, "that": true, "these": true, "those": true, "its": true, "their": true,
+}
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "get": true, "gets": true, "got": true, "gotten": true}
+
+var passiveAdverbs = map[string]bool{"not": true, "also": true, "still": true, "never": true, "already": true, "later": true, "then": true, "reportedly": true, "allegedly": true, "subsequently": true, "just": true, "being": true, "now": true}
+
+// findMarkers runs the built-in and the configured detectors, then gives
+// every marker its voice.
+func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Marker {
+	text := x.text
+	keys := make([]string, len(toks))
+	isNum := make([]bool, len(toks))
+	surf := make([]string, len(toks))
+	for k, t := range toks {
+		keys[k] = stem(lows[k])
+		isNum[k] = startsWithDigit(t.text) || numberWords[lows[k]] > 0
+		surf[k] = strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s"), "’", "'")
+		if strings.Contains(surf[k], ".") && !startsWithDigit(surf[k]) {
+			surf[k] = strings.ReplaceAll(surf[k], ".", "")
+		}
+	}
+	var out []Marker
+	for _, lk := range lexiconKinds {
+		for i := 0; i < len(toks); i++ {
+			m, ok := x.lex.matchAt(lk.cat, i, lows, keys, surf, isNum)
+			if !ok || !x.phraseAdjacent(toks, m.start, m.end) {
+				continue
+			}
+			start, end := m.start, m.end
+			mk := Marker{Kind: lk.kind, Stance: m.e.Stance, Rule: m.e.Where}
+			if m.e.Speech {
+				x.speech[toks[start].span.Start] = true
+			}
+			if lk.kind == KindLabel {
+				start, end = x.labelPhrase(toks, lows, start, end)
+				mk.RefersTo = x.labelReferent(c, toks, lows, start)
+			}
+			mk.Span = Span{toks[start].span.Start, toks[end-1].span.End}
+			mk.Text = text[mk.Span.Start:mk.Span.End]
+			out = append(out, mk)
+			i = end - 1
+		}
+	}
+	out = append(out, x.agentless(toks, lows)...)
+	for _, q := range x.quotes {
+		if q.kind == quoteScare && c.Span.Contains(q.span) {
+			out = append(out, Marker{Kind: KindScareQuote, Text: text[q.span.Start:q.span.End], Span: q.span, Rule: "scare-quote: 1-4 quoted words with no speaker, not a title or a mention"})
+		}
+	}
+	if len(x.cfg.detectors) > 0 {
+		s := Sentence{Text: text, Claim: c, Lexicon: x.lex}
+		for _, d := range x.cfg.detectors {
+			for _, m := range d.Detect(s) {
+				if m.Span.Start < c.Span.Start || m.Span.End > c.Span.End || m.Span.Start > m.Span.End {
+					x.note("detector marker %q at %v lies outside its claim %v; dropped", m.Kind, m.Span, c.Span)
+					continue
+				}
+				m.Text = text[m.Span.Start:m.Span.End]
+				out = append(out, m)
+			}
+		}
+	}
+	out = dropShadowed(out)
+	for i := range out {
+		out[i].Voice = VoiceOutlet
+		if q := x.inDirectQuote(out[i].Span); q != nil {
+			out[i].Voice = VoiceQuoted
+			out[i].Speaker = q.speaker
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Span.Start != out[j].Span.Start {
+			return out[i].Span.Start < out[j].Span.Start
+		}
+		return out[i].Kind < out[j].Kind
+	})
+	return out
+}
+
+// phraseAdjacent reports whether the tokens of a multi-word match stand
+// together with nothing but spaces between them.
+func (x *extractor) phraseAdjacent(toks []rawToken, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if !onlySpaceBetween(x.text, toks[k-1].span.End, toks[k].span.Start) {
+			return false
+		}
+	}
+	return true
+}
+
+// dropShadowed removes attribution and hedge markers that lie inside a
+// distancing phrase ("what it described as" is one distancing marker, not
+// also an attribution).
+func dropShadowed(ms []Marker) []Marker {
+	out := ms[:0]
+	for _, m := range ms {
+		shadowed := false
+		if m.Kind == KindAttribution || m.Kind == KindHedge {
+			for _, d := range ms {
+				if d.Kind == KindDistancing && d.Span.Contains(m.Span) {
+					shadowed = true
+				}
+			}
+		}
+		if !shadowed {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// labelPhrase widens a label word to its noun phrase: determiners and
+// modifiers before it ("a U.S.-designated foreign terrorist"), a group noun
+// after it ("… organization").
+func (x *extractor) labelPhrase(toks []rawToken, lows []string, start, end int) (int, int) {
+	for end < len(toks) && groupNouns[lows[end]] && onlySpaceBetween(x.text, toks[end-1].span.End, toks[end].span.Start) {
+		end++
+	}
+	for steps := 0; start > 0 && steps < 4; steps++ {
+		p := start - 1
+		if !onlySpaceBetween(x.text, toks[p].span.End, toks[p+1].span.Start) {
+			break
+		}
+		w := lows[p]
+		if !(npModifiers[w] || strings.Contains(w, "-") && !x.lex.Has(LexStopword, w)) {
+			break
+		}
+		start = p
+		if w == "a" || w == "an" || w == "the" || w == "this" || w == "that" || w == "these" || w == "those" {
+			break
+		}
+	}
+	return start, end
+}
+
+// labelReferent reads what a label names: the subject of "X is a …", or the
+// name before an apposition "X, the … group,".
+func (x *extractor) labelReferent(c *Claim, toks []rawToken, lows []string, start int) string {
+	if start == 0 {
+		return ""
+	}
+	p := start - 1
+	var before int
+	switch {
+	case lows[p] == "is" || lows[p] == "are" || lows[p] == "was" || lows[p] == "were":
+		before = toks[p].span.Start
+	case strings.TrimSpace(x.text[toks[p].span.End:toks[start].span.Start]) == ",":
+		before = toks[start].span.Start
+	default:
+		return ""
+	}
+	var best *Entity
+	for i := range c.Entities {
+		e := &c.Entities[i]
+		if e.Span.End <= before && strings.TrimSpace(x.text[e.Span.End:before]) == "" || e.Span.End <= before && strings.TrimSpace(x.text[e.Span.End:before]) == "," {
+			best = e
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.Text
+}
+
+// agentless finds passives with no agent: a form of "be" or "get", up to two
+// adverbs, a past participle, and no "by" before the clause ends.
+func (x *extractor) agentless(toks []rawToken, lows []string) []Marker {
+	var out []Marker
+	for i := 0; i < len(toks); i++ {
+		if !beForms[lows[i]] {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j <= i+2 && (passiveAdverbs[lows[j]] || strings.HasSuffix(lows[j], "ly") && len(lows[j]) > 4) && x.phraseAdjacent(toks, j-1, j+1) {
+			j++
+		}
+		if j >= len(toks) || !x.phraseAdjacent(toks, i, j+1) {
+			continue
+		}
+		w := lows[j]
+		participle := (strings.HasSuffix(w, "ed") && len(w) > 4) || x.lex.Has(LexParticiple, w)
+		if !participle || x.lex.Has(LexAgentlessExclude, w) {
+			continue
+		}
+		// "expected to be completed": the hedge carries it, not a passive.
+		if i >= 2 && lows[i-1] == "to" && (x.lex.Has(LexAgentlessExclude, lows[i-2]) || x.lex.Has(LexHedge, lows[i-2])) {
+			continue
+		}
+		if x.agentNamed(toks, lows, j+1) {
+			continue
+		}
+		sp := Span{toks[i].span.Start, toks[j].span.End}
+		out = append(out, Marker{Kind: KindAgentless, Text: x.text[sp.Start:sp.End], Span: sp, Rule: "agentless: be + participle, no by-agent in the clause"})
+		i = j
+	}
+	return out
+}
+
+// clauseEnders end the search for a "by" agent.
+var clauseEnders = map[string]bool{"and": true, "but": true, "while": true, "which": true, "who": true, "after": true, "before": true, "when": true, "as": true, "because": true, "although": true, "whereas": true}
+
+func (x *extractor) agentNamed(toks []rawToken, lows []string, from int) bool {
+	for k := from; k < len(toks) && k < from+8; k++ {
+		if k > from {
+			g := strings.TrimSpace(x.text[toks[k-1].span.End:toks[k].span.Start])
+			if g != "" && g != "’" && g != "'" {
+				return false
+			}
+		}
+		if lows[k] == "by" {
+			return true
+		}
+		if clauseEnders[lows[k]] {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+var numberWords = map[string]float64{
+	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+	"seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 24, "hundred": 100, "hundreds": 200,
+}
+
+var scaleWords = map[string]float64{"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
+
+// currencies are tried in order, longest sign first, so US$ wins over $.
+var currencies = [][2]string{{"US$", "usd"}, {"A$", "aud"}, {"C$", "cad"}, {"$", "usd"}, {"€", "eur"}, {"£", "gbp"}, {"¥", "jpy"}, {"₹", "inr"}}
+
+var currencyWords = map[string]string{"dollars": "usd", "dollar": "usd", "euros": "eur", "euro": "eur", "pounds": "gbp", "yen": "jpy", "rupees": "inr", "shekels": "ils", "yuan": "cny"}
+
+// wordValue reads a number written in words: four, twenty-two, a dozen.
+// "one" is left out on purpose: "one of the topics", "no one" count nothing.
+func wordValue(low string) (float64, bool) {
+	if v, ok := numberWords[low]; ok {
+		return v, true
+	}
+	if a, b, ok := strings.Cut(low, "-"); ok {
+		ta, oka := numberWords[a]
+		tb, okb := numberWords[b]
+		if b == "one" {
+			tb, okb = 1, true
+		}
+		if oka && okb && ta >= 20 && ta <= 90 && tb < 10 {
+			return ta + tb, true
+		}
+	}
+	return 0, false
+}
+
+// findNumbers reads quantities: digits, number words, percentages, money,
+// scales (2.5 billion) and ranges (10 to 15), each with the noun it counts
+// when one follows ("20 remaining living hostages" counts hostages) or
+// precedes ("age 22").
+func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []Number {
+	text := x.text
+	var out []Number
+	for i := 0; i < len(toks); i++ {
+		if taken[i] {
+			continue
+		}
+		v, ok := 0.0, false
+		hi := 0.0
+		if startsWithDigit(toks[i].text) {
+			lo, up, isRange := strings.Cut(toks[i].text, "-")
+			f, err := strconv.ParseFloat(strings.ReplaceAll(lo, ",", ""), 64)
+			v, ok = f, err == nil
+			if isRange && ok {
+				h, err := strconv.ParseFloat(strings.ReplaceAll(up, ",", ""), 64)
+				ok = err == nil && h > f
+				hi = h
+			}
+		} else {
+			v, ok = wordValue(lows[i])
+		}
+		if !ok {
+			continue
+		}
+		n := Number{Value: v, Max: hi, Span: toks[i].span}
+		j := i + 1
+		adj := func(k int) bool { return k < len(toks) && onlySpaceBetween(text, toks[k-1].span.End, toks[k].span.Start) }
+		// Money: a currency sign right before the number.
+		for _, c := range currencies {
+			sym, code := c[0], c[1]
+			if n.Span.Start >= len(sym) && text[n.Span.Start-len(sym):n.Span.Start] == sym {
+				n.Span.Start -= len(sym)
+				n.Unit = code
+				break
+			}
+		}
+		if j < len(toks) && adj(j) {
+			if s, ok := scaleWords[lows[j]]; ok {
+				n.Value *= s
+				n.Span.End = toks[j].span.End
+				j++
+			}
+		}
+		// Percent sign or word.
+		if n.Span.End < len(text) && text[n.Span.End] == '%' {
+			n.Span.End++
+			n.Unit = "percent"
+		} else if j < len(toks) && adj(j) && (lows[j] == "percent" || lows[j] == "pct") {
+			n.Span.End = toks[j].span.End
+			n.Unit = "percent"
+			j++
+		} else if j+1 < len(toks) && lows[j] == "per" && lows[j+1] == "cent" {
+			n.Span.End = toks[j+1].span.End
+			n.Unit = "percent"
+			j += 2
+		}
+		// Range: "10 to 15", "10-15" is one token handled by ParseFloat failing; "between 10 and 15".
+		if j+1 < len(toks) && (lows[j] == "to" || lows[j] == "and") && adj(j) && adj(j+1) && startsWithDigit(toks[j+1].text) && !taken[j+1] {
+			if hi, err := strconv.ParseFloat(strings.ReplaceAll(toks[j+1].text, ",", ""), 64); err == nil && hi > v {
+				n.Max = hi
+				n.Span.End = toks[j+1].span.End
+				j += 2
+			}
+		}
+		if n.Unit == "" {
+			if j < len(toks) && adj(j) {
+				if c, ok := currencyWords[lows[j]]; ok {
+					n.Unit = c
+					n.Span.End = toks[j].span.End
+					j++
+				}
+			}
+		}
+		if n.Unit == "" {
+			n.Unit = x.countedNoun(toks, lows, j, i, taken)
+		}
+		n.Text = text[n.Span.Start:n.Span.End]
+		out = append(out, n)
+		for k := i; k < j && k < len(taken); k++ {
+			taken[k] = true
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// countedNoun returns the noun a number counts: the last of up to three
+// content words that follow it ("20 remaining living hostages"), or the
+// word before it for "age 22".
+func (x *extractor) countedNoun(toks []rawToken, lows []string, j, i int, taken []bool) string {
+	last := ""
+	for k := j; k < len(toks) && k < j+3; k++ {
+		if !onlySpaceBetween(x.text, toks[k-1].span.End, toks[k].span.Start) || taken[k] {
+			break
+		}
+		if x.lex.Has(LexStopword, lows[k]) || startsWithDigit(toks[k].text) {
+			break
+		}
+		last = lows[k]
+	}
+	if last == "" && i > 0 && (lows[i-1] == "age" || lows[i-1] == "aged") {
+		return "age"
+	}
+	return last
+}

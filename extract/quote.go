@@ -1,0 +1,509 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Quote kinds, decided from the quote's length and what stands around it.
+const (
+	quoteDirect  = iota // speech: a clause, or a fragment with a speaker or speech verb
+	quoteScare          // one to four words the writer holds at a distance
+	quoteTitle          // the title of a work or show (“60 Minutes”)
+	quoteMention        // a word being mentioned (the word “sovereignty”)
+)
+
+// quoteInfo is a paired quotation found in the document.
+type quoteInfo struct {
+	span    Span // including the marks
+	inner   Span // without the marks, trimmed
+	kind    int
+	speaker string
+	verb    string
+	closed  bool
+}
+
+type qmark struct {
+	pos, size int
+	open      bool
+	single    bool
+}
+
+// mediaNouns precede the title of a work: the show “60 Minutes”.
+var mediaNouns = map[string]bool{
+	"show": true, "program": true, "programme": true, "newspaper": true, "magazine": true, "film": true, "movie": true,
+	"book": true, "song": true, "series": true, "documentary": true, "podcast": true, "album": true, "column": true,
+	"article": true, "report": true, "novel": true, "play": true, "episode": true, "broadcast": true, "headline": true,
+}
+
+// mentionNouns precede a word that is mentioned, not used.
+var mentionNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "slogan": true, "label": true, "name": true, "hashtag": true, "motto": true}
+
+// namingVerbs introduce what a speaker calls something: calling it “lies”.
+var namingVerbs = map[string]bool{
+	"call": true, "dub": true, "term": true, "brand": true, "label": true, "describ": true, "decri": true, "denounc": true,
+}
+
+// findQuotes pairs quotation marks block by block. A quote never runs past
+// its block (paragraph): an opening mark that is never closed ends with its
+// sentence, and the repair is noted, so one stray mark cannot turn the rest
+// of an article into quoted speech.
+func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
+	text := x.text
+	var out []quoteInfo
+	for _, blk := range blks {
+		var marks []qmark
+		for i := blk.Start; i < blk.End; {
+			r, n := decode(text, i)
+			switch r {
+			case '"', '“', '”', '„', '«', '»', '‘', '’':
+				prev, _ := decodeLast(text, i)
+				next, _ := decode(text, i+n)
+				prevOpen := i == blk.Start || isSpace(prev) || prev == '(' || prev == '[' || prev == '—' || prev == '–' || prev == '-' || prev == '/'
+				nextOpen := i+n >= blk.End || isSpace(next) || strings.ContainsRune(".,;:!?)]—–", next) || next == '”' || next == '"' || next == '’'
+				m := qmark{pos: i, size: n}
+				switch r {
+				case '“', '„', '«':
+					m.open = !(!prevOpen && nextOpen)
+				case '”', '»':
+					m.open = prevOpen && !nextOpen
+				case '"':
+					switch {
+					case prevOpen && !nextOpen:
+						m.open = true
+					case !prevOpen && nextOpen:
+						m.open = false
+					case prevOpen && nextOpen:
+						i += n
+						continue
+					default:
+						// Glued on both sides: take the pairing's need.
+						m.open = len(marks) == 0 || !marks[len(marks)-1].open
+					}
+				case '‘':
+					if !prevOpen {
+						i += n
+						continue
+					}
+					m.open, m.single = true, true
+				case '’':
+					// An apostrophe unless it can close an open single quote.
+					if unicode.IsLetter(next) || !nextOpen {
+						i += n
+						continue
+					}
+					m.single = true
+				}
+				marks = append(marks, m)
+			}
+			i += n
+		}
+		out = append(out, x.pairQuotes(blk, marks, sents)...)
+	}
+	for i := range out {
+		x.classifyQuote(&out[i], sents, out)
+	}
+	return out
+}
+
+func (x *extractor) pairQuotes(blk Span, marks []qmark, sents []Span) []quoteInfo {
+	var out []quoteInfo
+	var open *qmark
+	var openSingle *qmark
+	unclosed := func(m *qmark) {
+		end := blk.End
+		if s, ok := sentenceAt(sents, m.pos); ok {
+			end = s.End
+		}
+		x.note("quotation mark at byte %d is never closed; the quote is taken to end with its sentence at %d", m.pos, end)
+		out = append(out, x.newQuote(m.pos, m.size, end, 0, false))
+	}
+	for k := range marks {
+		m := &marks[k]
+		switch {
+		case m.single && m.open:
+			if open == nil && openSingle == nil {
+				openSingle = m
+			}
+		case m.single:
+			if openSingle != nil && open == nil {
+				out = append(out, x.newQuote(openSingle.pos, openSingle.size, m.pos, m.size, true))
+				openSingle = nil
+			}
+		case m.open:
+			if open != nil {
+				// Two openings in a row: the first was never closed.
+				unclosed(open)
+			}
+			open = m
+			openSingle = nil
+		default:
+			if open == nil {
+				x.note("closing quotation mark at byte %d has no opening mark; ignored", m.pos)
+				continue
+			}
+			out = append(out, x.newQuote(open.pos, open.size, m.pos, m.size, true))
+			open = nil
+		}
+	}
+	if open != nil {
+		unclosed(open)
+	}
+	return out
+}
+
+func (x *extractor) newQuote(openPos, openSize, closePos, closeSize int, closed bool) quoteInfo {
+	a, b := trimSpan(x.text, openPos+openSize, closePos)
+	// A comma or full stop just inside the closing mark belongs to the
+	// sentence, not the quoted words.
+	for b > a && strings.IndexByte(",.;:", x.text[b-1]) >= 0 {
+		b--
+	}
+	return quoteInfo{span: Span{openPos, closePos + closeSize}, inner: Span{a, b}, closed: closed}
+}
+
+func sentenceAt(sents []Span, pos int) (Span, bool) {
+	lo, hi := 0, len(sents)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if sents[m].End <= pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(sents) && sents[lo].Start <= pos {
+		return sents[lo], true
+	}
+	return Span{}, false
+}
+
+// classifyQuote decides what kind of quotation q is and finds its speaker.
+func (x *extractor) classifyQuote(q *quoteInfo, sents []Span, all []quoteInfo) {
+	text := x.text
+	inner := tokenize(text, q.inner.Start, q.inner.End)
+	sOpen, okOpen := sentenceAt(sents, q.span.Start)
+	sClose, okClose := sentenceAt(sents, q.span.End-1)
+	if !okClose {
+		sClose = sOpen
+	}
+	// What stands right after the closing mark.
+	afterWord := ""
+	if okClose {
+		after := tokenize(text, q.span.End, sClose.End)
+		if len(after) > 0 && onlySpaceBetween(text, q.span.End, after[0].span.Start) {
+			afterWord = strings.ToLower(after[0].text)
+		}
+	}
+	var before []rawToken
+	if okOpen {
+		before = tokenize(text, sOpen.Start, q.span.Start)
+	}
+	prevWord := ""
+	if len(before) > 0 {
+		prevWord = lowerKey(before[len(before)-1].text)
+	}
+	possessiveBefore := false
+	if q.span.Start > 0 {
+		p, _ := decodeLast(text, q.span.Start)
+		if isSpace(p) {
+			pp, _ := decodeLast(text, q.span.Start-1)
+			possessiveBefore = isApostrophe(pp) || (len(before) > 0 && strings.HasSuffix(strings.ToLower(before[len(before)-1].text), "’s"))
+		}
+	}
+
+	x.findSpeaker(q, before, sOpen, sClose, okOpen, okClose)
+	short := len(inner) >= 1 && len(inner) <= 4 && !strings.ContainsAny(text[q.inner.Start:q.inner.End], ".!?")
+	switch {
+	case short && titleCase(inner) && (possessiveBefore || mediaNouns[prevWord] || len(inner) >= 3):
+		q.kind = quoteTitle
+	case short && (mentionNouns[prevWord] || prevWord == "as" && len(before) > 1 && strings.HasPrefix(lowerKey(before[len(before)-2].text), "known")):
+		q.kind = quoteMention
+	case short && afterWord != "" && !x.lex.Has(LexStopword, afterWord):
+		// Used as a modifier inside a phrase: an “Israeli” strike.
+		q.kind = quoteScare
+	case short && q.speaker != "":
+		q.kind = quoteDirect
+	case short && (afterWord == "" || x.lex.Has(LexStopword, afterWord)) && x.speechVerbBefore(before, 8):
+		q.kind = quoteDirect
+	case short:
+		q.kind = quoteScare
+	default:
+		q.kind = quoteDirect
+	}
+	if q.kind != quoteDirect {
+		q.speaker, q.verb = "", ""
+	}
+	_ = all
+}
+
+func titleCase(toks []rawToken) bool {
+	for _, t := range toks {
+		r := []rune(t.text)[0]
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// speechVerbBefore reports whether one of the last n words is a verb of
+// saying or naming.
+func (x *extractor) speechVerbBefore(before []rawToken, n int) bool {
+	for k := len(before) - 1; k >= 0 && k >= len(before)-n; k-- {
+		if x.isSpeechWord(before[k].text) {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) isSpeechWord(w string) bool {
+	lw := lowerKey(w)
+	st := stem(lw)
+	if namingVerbs[st] {
+		return true
+	}
+	for _, e := range x.lex.first[LexAttribution][st] {
+		if e.Speech && len(e.Words) == 1 {
+			return true
+		}
+	}
+	for _, e := range x.lex.first[LexAttribution][lw] {
+		if e.Speech && len(e.Words) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// findSpeaker looks for "…,” NAME said", "…,” said NAME" after the quote and
+// "NAME said: “…”" / "NAME rejects …, saying “…”" before it.
+func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose Span, okOpen, okClose bool) {
+	text := x.text
+	if okClose && q.span.End < sClose.End {
+		after := tokenize(text, q.span.End, sClose.End)
+		gap := ""
+		if len(after) > 0 {
+			gap = strings.TrimSpace(text[q.span.End:after[0].span.Start])
+		}
+		// Speech runs on after a quote only across the comma convention:
+		// “…,” she said / “…?” asked Smith.
+		_, markSize := decodeLast(text, q.span.End)
+		inside, _ := decodeLast(text, q.span.End-markSize)
+		comma := inside == ',' || inside == '?' || inside == '!' || strings.HasPrefix(gap, ",")
+		if len(after) > 0 && len(gap) <= 2 && comma {
+			if x.isSpeechWord(after[0].text) && !strings.HasSuffix(strings.ToLower(after[0].text), "ing") {
+				// "…,” said the minister."
+				np := phraseFrom(text, after[1:], 6)
+				if np != "" {
+					q.speaker, q.verb = np, after[0].text
+					return
+				}
+			}
+			for k := 1; k < len(after) && k <= 6; k++ {
+				if !onlySpaceBetween(text, after[k-1].span.End, after[k].span.Start) && !isPossessiveGap(text, after[k-1].span.End, after[k].span.Start) {
+					break
+				}
+				if x.isSpeechWord(after[k].text) {
+					q.speaker = text[after[0].span.Start:after[k-1].span.End]
+					q.verb = after[k].text
+					x.resolvePronoun(q)
+					return
+				}
+			}
+		}
+	}
+	if !okOpen {
+		return
+	}
+	// Before the quote: the nearest verb of saying in the same sentence.
+	for k := len(before) - 1; k >= 0 && k >= len(before)-14; k-- {
+		if !x.isSpeechWord(before[k].text) || nounAfterDeterminer(text, before, k) {
+			continue
+		}
+		verb := before[k].text
+		q.verb = verb
+		if strings.HasSuffix(strings.ToLower(verb), "ing") {
+			// A participle ("…, saying …") speaks for the sentence's subject.
+			q.speaker = x.subjectOf(sOpen, before[k].span.Start)
+		} else {
+			q.speaker = phraseBefore(text, before[:k], 6, x.lex)
+		}
+		x.resolvePronoun(q)
+		return
+	}
+}
+
+func isPossessiveGap(text string, a, b int) bool {
+	g := strings.TrimSpace(text[a:b])
+	return g == "’" || g == "'"
+}
+
+// resolvePronoun replaces a pronoun speaker with the nearest name before the
+// quote, so "he said" after "Witkoff recounted" names Witkoff.
+func (x *extractor) resolvePronoun(q *quoteInfo) {
+	switch strings.ToLower(q.speaker) {
+	case "he", "she", "they", "it", "we", "i":
+	default:
+		return
+	}
+	if name := x.lastPersonBefore(q.span.Start); name != "" {
+		q.speaker = name
+	}
+}
+
+// lastPersonBefore returns the last capitalised name (two-letter or longer,
+// not at a sentence start) before pos, searching at most 600 bytes back.
+func (x *extractor) lastPersonBefore(pos int) string {
+	lo := max(0, pos-600)
+	toks := tokenize(x.text, lo, pos)
+	for k := len(toks) - 1; k > 0; k-- {
+		t := toks[k]
+		if isCapitalized(t.text) && !x.lex.Has(LexStopword, strings.ToLower(t.text)) && !x.lex.Has(LexTitle, strings.ToLower(t.text)) && len(t.text) > 2 {
+			return strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s")
+		}
+	}
+	return ""
+}
+
+// subjectOf guesses the subject of the sentence s: its first name, or its
+// opening words up to the first verb of saying.
+func (x *extractor) subjectOf(s Span, limit int) string {
+	toks := tokenize(x.text, s.Start, limit)
+	// The words before the first verb-shaped word: "The “Israeli” military
+	// released …" gives "The “Israeli” military".
+	for k := 1; k < len(toks) && k <= 5; k++ {
+		w := toks[k].text
+		if isLowerWord(w) && (strings.HasSuffix(w, "ed") || x.isSpeechWord(w)) {
+			if !onlySpaceBetween(x.text, toks[k-1].span.End, toks[k].span.Start) && !isQuoteGap(x.text, toks[k-1].span.End, toks[k].span.Start) {
+				break
+			}
+			end := k
+			for end > 1 && strings.HasSuffix(toks[end-1].text, "ly") && isLowerWord(toks[end-1].text) {
+				end--
+			}
+			return x.text[toks[0].span.Start:toks[end-1].span.End]
+		}
+		if !onlySpaceBetween(x.text, toks[k-1].span.End, toks[k].span.Start) && !isQuoteGap(x.text, toks[k-1].span.End, toks[k].span.Start) {
+			break
+		}
+	}
+	for k, t := range toks {
+		if isCapitalized(t.text) && (k > 0 || !x.lex.Has(LexStopword, strings.ToLower(t.text))) {
+			end := k + 1
+			for end < len(toks) && isCapitalized(toks[end].text) && onlySpaceBetween(x.text, toks[end-1].span.End, toks[end].span.Start) {
+				end++
+			}
+			return x.text[t.span.Start:toks[end-1].span.End]
+		}
+	}
+	return ""
+}
+
+// phraseFrom returns the words at the start of toks up to punctuation, at
+// most n words: the speaker after "said".
+func phraseFrom(text string, toks []rawToken, n int) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	end := 0
+	for end < len(toks) && end < n {
+		if end > 0 && !onlySpaceBetween(text, toks[end-1].span.End, toks[end].span.Start) && !isPossessiveGap(text, toks[end-1].span.End, toks[end].span.Start) {
+			break
+		}
+		end++
+	}
+	return text[toks[0].span.Start:toks[end-1].span.End]
+}
+
+// clauseWords end a noun phrase when read backwards from a verb.
+var clauseWords = map[string]bool{
+	"that": true, "which": true, "who": true, "and": true, "but": true, "because": true, "while": true, "as": true,
+	"after": true, "before": true, "when": true, "if": true, "although": true, "since": true, "where": true, "whom": true,
+	"despite": true, "though": true, "so": true, "or": true,
+}
+
+// phraseBefore returns the noun phrase that ends the token list: the words
+// back to punctuation or a clause word, at most n.
+func phraseBefore(text string, toks []rawToken, n int, lex *Lexicon) string {
+	s, ok := phraseBeforeSpan(text, toks, n, lex)
+	if !ok {
+		return ""
+	}
+	return text[s.Start:s.End]
+}
+
+func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, bool) {
+	if len(toks) == 0 {
+		return Span{}, false
+	}
+	start := len(toks) - 1
+	for k := len(toks) - 1; k >= 0 && len(toks)-k <= n; k-- {
+		lw := strings.ToLower(toks[k].text)
+		if clauseWords[lw] {
+			break
+		}
+		start = k
+		if k > 0 && !onlySpaceBetween(text, toks[k-1].span.End, toks[k].span.Start) && !isPossessiveGap(text, toks[k-1].span.End, toks[k].span.Start) {
+			break
+		}
+	}
+	if clauseWords[strings.ToLower(toks[start].text)] {
+		return Span{}, false
+	}
+	// Adverbs between subject and verb ("Hamas swiftly condemned") are not the speaker.
+	end := len(toks)
+	for end > start+1 && strings.HasSuffix(strings.ToLower(toks[end-1].text), "ly") && isLowerWord(toks[end-1].text) {
+		end--
+	}
+	// Drop auxiliaries at the end: "the group has repeatedly".
+	for end > start+1 && lex.Has(LexStopword, strings.ToLower(toks[end-1].text)) && isLowerWord(toks[end-1].text) {
+		end--
+	}
+	// A phrase of function words alone ("it is") names no one.
+	content := false
+	for _, t := range toks[start:end] {
+		if !lex.Has(LexStopword, strings.ToLower(t.text)) || isPronoun(t.text) {
+			content = true
+		}
+	}
+	if !content {
+		return Span{}, false
+	}
+	return Span{toks[start].span.Start, toks[end-1].span.End}, true
+}
+
+func isPronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "he", "she", "they", "we", "i", "it":
+		return true
+	}
+	return false
+}
+
+// isQuoteGap reports a gap of quotation marks and spaces only.
+func isQuoteGap(text string, a, b int) bool {
+	for _, r := range text[a:b] {
+		if !isSpace(r) && !strings.ContainsRune("\"“”‘’«»", r) {
+			return false
+		}
+	}
+	return true
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "these": true, "those": true, "such": true, "our": true, "this": true, "that": true}
+
+// nounAfterDeterminer reports whether toks[k] follows a determiner within
+// two words ("the “Israeli” assertions"): a noun of saying, not a verb.
+func nounAfterDeterminer(text string, toks []rawToken, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if !isQuoteGap(text, toks[j].span.End, toks[j+1].span.Start) {
+			return false
+		}
+		if determiners[strings.ToLower(toks[j].text)] {
+			return true
+		}
+	}
+	return false
+}

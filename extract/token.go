@@ -1,0 +1,173 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// rawToken is a word found by the tokenizer before annotation.
+type rawToken struct {
+	span Span
+	text string
+}
+
+// isApostrophe reports the apostrophes news text uses: ' ’ ʼ ＇.
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '＇' }
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+
+// decode returns the rune at i, treating an invalid byte as a one-byte
+// separator so that spans stay valid on broken input.
+func decode(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return 0, 0
+	}
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return r, n
+}
+
+func decodeLast(s string, i int) (rune, int) {
+	if i <= 0 {
+		return 0, 0
+	}
+	c := s[i-1]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeLastRuneInString(s[:i])
+}
+
+// tokenize finds the words of text[start:end]. A word is a run of letters and
+// digits joined by inner apostrophes (don’t, Hamas’s), hyphens (al-Hayya,
+// so-called), dots between single letters (U.S.) and digit separators (2,500,
+// 2.5). Offsets are into text; the text itself is never changed.
+func tokenize(text string, start, end int) []rawToken {
+	var out []rawToken
+	i := start
+	for i < end {
+		r, n := decode(text, i)
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < end {
+			r, n := decode(text, j)
+			if isWordRune(r) {
+				j += n
+				continue
+			}
+			next, nn := decode(text, j+n)
+			if j+n >= end || nn == 0 {
+				break
+			}
+			prev, _ := decodeLast(text, j)
+			switch {
+			case isApostrophe(r) && unicode.IsLetter(next):
+				j += n
+			case isHyphen(r) && isWordRune(next):
+				j += n
+			case (r == ',' || r == '.') && unicode.IsDigit(prev) && unicode.IsDigit(next):
+				j += n
+			case r == '.' && unicode.IsUpper(prev) && unicode.IsUpper(next) && singleLetterBefore(text, i, j):
+				// U.S, U.N: keep going; the final dot is taken below.
+				j += n
+			default:
+				goto done
+			}
+		}
+	done:
+		// A dotted acronym keeps its final dot (U.S.), and so does the
+		// hyphenated form (U.S.-designated) handled by the loop above.
+		if j < end && text[j] == '.' && strings.Contains(text[i:j], ".") && isDottedAcronym(text[i:j]) {
+			j++
+			if j < end {
+				if r, n := decode(text, j); isHyphen(r) {
+					if nx, _ := decode(text, j+n); isWordRune(nx) {
+						j += n
+						for j < end {
+							r, n := decode(text, j)
+							if !isWordRune(r) && !(isHyphen(r)) {
+								break
+							}
+							j += n
+						}
+					}
+				}
+			}
+		}
+		out = append(out, rawToken{span: Span{i, j}, text: text[i:j]})
+		i = j
+	}
+	return out
+}
+
+// singleLetterBefore reports whether the run text[i:j] ends in a single
+// letter preceded by the word start or a dot: the shape of U.S or U.N.
+func singleLetterBefore(text string, i, j int) bool {
+	_, n := decodeLast(text, j)
+	k := j - n
+	return k == i || text[k-1] == '.'
+}
+
+func isDottedAcronym(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerKey folds a token to the form words are compared in before stemming:
+// lower case, apostrophes folded, possessive stripped, dots of acronyms
+// removed (U.S. → us).
+func lowerKey(s string) string {
+	s = strings.ToLower(s)
+	if strings.ContainsAny(s, "’ʼ＇") {
+		s = strings.NewReplacer("’", "'", "ʼ", "'", "＇", "'").Replace(s)
+	}
+	s = strings.TrimSuffix(s, "'s")
+	s = strings.TrimSuffix(s, "'")
+	if strings.Contains(s, ".") && !startsWithDigit(s) {
+		s = strings.ReplaceAll(s, ".", "")
+	}
+	for _, h := range []string{"‐", "‑"} {
+		s = strings.ReplaceAll(s, h, "-")
+	}
+	return s
+}
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+func isCapitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isLowerWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// onlySpaceBetween reports whether text[a:b] is blank (no punctuation),
+// which is what lets two words belong to one phrase.
+func onlySpaceBetween(text string, a, b int) bool {
+	for i := a; i < b; i++ {
+		if text[i] != ' ' && text[i] != '\t' && text[i] != 0xC2 && text[i] != 0xA0 {
+			return false
+		}
+	}
+	return true
+}
