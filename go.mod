@@ -6,6 +6,7 @@ require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3
 	github.com/agnivade/levenshtein v1.2.2
 	github.com/kljensen/snowball v0.10.0
+	github.com/sergi/go-diff v1.4.0
 )
 
 require (

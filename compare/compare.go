@@ -1,0 +1,274 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// ReportVersion is the version of the JSON report contract. It goes up when
+// a field changes meaning.
+const ReportVersion = 1
+
+// DefaultThreshold is the score at which two claims are taken to say the
+// same thing. It was calibrated on real cross-outlet sentence pairs (see
+// the README, "Accuracy").
+const DefaultThreshold = 0.36
+
+// Verdicts of a group.
+const (
+	VerdictAgree    = "agree"
+	VerdictFraming  = "framing"
+	VerdictConflict = "conflict"
+	VerdictRelated  = "related"
+)
+
+// Option configures a comparison. Only this package implements it; build
+// options with Threshold, RelatedThreshold and NameMatcher.
+type Option interface{ apply(*config) }
+
+type optionFunc func(*config)
+
+func (f optionFunc) apply(c *config) { f(c) }
+
+type config struct {
+	threshold, related, contain float64
+	names                       func(a, b string) bool
+}
+
+// Threshold sets the score at or above which two claims align (default
+// DefaultThreshold). Lower finds more paraphrases and more false matches.
+func Threshold(t float64) Option { return optionFunc(func(c *config) { c.threshold = t }) }
+
+// RelatedThreshold sets the score at or above which two otherwise unaligned
+// claims form a "related" group: same topic, not the same claim. Zero turns
+// related groups off. The default is 60% of the alignment threshold.
+func RelatedThreshold(t float64) Option {
+	return optionFunc(func(c *config) { c.related = t; c.contain = -1 })
+}
+
+// NameMatcher replaces the test that two entity keys name the same person
+// or place (default extract.SameName: small edit distance).
+func NameMatcher(f func(a, b string) bool) Option {
+	return optionFunc(func(c *config) { c.names = f })
+}
+
+// Report is the comparison of several documents: the contract of the JSON
+// output (see DESIGN.md §4). Marshal it with encoding/json.
+type Report struct {
+	Version   int                 `json:"version"`
+	Event     string              `json:"event,omitempty"`
+	Documents []*extract.Document `json:"documents"`
+	Groups    []Group             `json:"groups"`
+	// Unique lists the claims no other document carries: claims in no
+	// group, or only in a "related" one. Repeats of a grouped claim are
+	// not unique.
+	Unique  []string           `json:"unique"`
+	Outlets map[string]Profile `json:"outlets"`
+}
+
+// Group is a set of claims from several documents that say the same thing
+// (or, for verdict "related", the same topic).
+type Group struct {
+	ID          string       `json:"id"`
+	Claims      []string     `json:"claims"`
+	Verdict     string       `json:"verdict"`
+	Score       float64      `json:"score"`
+	Evidence    Evidence     `json:"evidence"`
+	Differences []Difference `json:"differences,omitempty"`
+}
+
+// Evidence says what made a group's score: the shared words, names,
+// numbers and dates of its strongest pair.
+type Evidence struct {
+	Pair        [2]string `json:"pair"`
+	Shared      []string  `json:"shared"`
+	Names       []string  `json:"names,omitempty"`
+	Numbers     []string  `json:"numbers,omitempty"`
+	Dates       []string  `json:"dates,omitempty"`
+	Variants    []string  `json:"variants,omitempty"`
+	Containment float64   `json:"containment"`
+}
+
+// Difference is one way the claims of a group differ. Values holds each
+// claim's side (empty where a claim has none); Spans points at the
+// evidence in each claim's document.
+type Difference struct {
+	Kind    string                  `json:"kind"`
+	Values  map[string]string       `json:"values"`
+	Spans   map[string]extract.Span `json:"spans,omitempty"`
+	Explain string                  `json:"explain"`
+}
+
+// Profile is an outlet's framing profile: how many of its claims others
+// share, how many it alone carries, and its markers by kind in its own
+// voice, in all and per 100 claims.
+type Profile struct {
+	Outlet  string             `json:"outlet,omitempty"`
+	Claims  int                `json:"claims"`
+	Shared  int                `json:"shared"`
+	Unique  int                `json:"unique"`
+	Markers map[string]int     `json:"markers"`
+	Per100  map[string]float64 `json:"per_100_claims"`
+	Quoted  map[string]int     `json:"quoted_markers,omitempty"`
+}
+
+// Compare aligns the claims of docs and builds the report. The documents
+// are copied and renumbered d1, d2, … in the order given; the inputs are not
+// changed. One document alone gives a report with its claims, markers and
+// profile and no groups.
+func Compare(docs []*extract.Document, opts ...Option) *Report {
+	cfg := &config{threshold: DefaultThreshold, related: -1, names: extract.SameName}
+	for _, o := range opts {
+		o.apply(cfg)
+	}
+	if cfg.related < 0 {
+		cfg.related = 0.6 * cfg.threshold
+	}
+	r := &Report{Version: ReportVersion, Outlets: map[string]Profile{}, Groups: []Group{}, Unique: []string{}}
+	for i, d := range docs {
+		c := *d
+		c.Claims = append([]extract.Claim(nil), d.Claims...)
+		extract.SetID(&c, "d"+strconv.Itoa(i+1))
+		r.Documents = append(r.Documents, &c)
+	}
+	unifyAcross(r.Documents)
+	feats := make([][]*claimFeatures, len(r.Documents))
+	for i, d := range r.Documents {
+		for j := range d.Claims {
+			feats[i] = append(feats[i], prepare(i, j, &d.Claims[j]))
+		}
+	}
+	edges, related := align(feats, cfg)
+	r.Groups = buildGroups(r.Documents, feats, edges, related, cfg)
+	r.profile()
+	return r
+}
+
+// unifyAcross gives spelling variants of one name the same key in every
+// document, so that "Qaddafi" in one outlet meets "Gaddafi" in another.
+func unifyAcross(docs []*extract.Document) {
+	count := map[string]int{}
+	for _, d := range docs {
+		for _, c := range d.Claims {
+			for _, e := range c.Entities {
+				count[e.Key]++
+			}
+		}
+	}
+	canon := extract.CanonicalKeys(count)
+	if len(canon) == 0 {
+		return
+	}
+	for _, d := range docs {
+		for ci := range d.Claims {
+			ents := append([]extract.Entity(nil), d.Claims[ci].Entities...)
+			for k := range ents {
+				if c, ok := canon[ents[k].Key]; ok {
+					ents[k].Key = c
+				}
+			}
+			d.Claims[ci].Entities = ents
+		}
+	}
+}
+
+// edge is an aligned pair of claims.
+type edge struct {
+	a, b *claimFeatures
+	s    Score
+}
+
+// align finds, for every pair of documents, the claim pairs that say the
+// same thing. Pairs are taken greedily from the best score down; a claim
+// takes one partner in each other document, or two when both are largely
+// contained in it (a long sentence that another outlet split in two).
+// Repeats (a teaser printed again) join their original's group later and
+// are not aligned themselves.
+func align(feats [][]*claimFeatures, cfg *config) (edges, related []edge) {
+	for i := 0; i < len(feats); i++ {
+		for j := i + 1; j < len(feats); j++ {
+			var cands []edge
+			index := map[string][]*claimFeatures{}
+			for _, b := range feats[j] {
+				if b.claim.RepeatOf != "" {
+					continue
+				}
+				for _, k := range b.order {
+					index[k] = append(index[k], b)
+				}
+			}
+			for _, a := range feats[i] {
+				if a.claim.RepeatOf != "" {
+					continue
+				}
+				seen := map[*claimFeatures]bool{}
+				for _, k := range a.order {
+					if a.feats[k].weight < 0.3 {
+						continue
+					}
+					for _, b := range index[k] {
+						if seen[b] {
+							continue
+						}
+						seen[b] = true
+						if s := score(a, b, cfg.names); s.Value > 0 && s.Value >= cfg.related {
+							cands = append(cands, edge{a, b, s})
+						}
+					}
+				}
+			}
+			sort.Slice(cands, func(x, y int) bool {
+				if cands[x].s.Value != cands[y].s.Value {
+					return cands[x].s.Value > cands[y].s.Value
+				}
+				if cands[x].a.idx != cands[y].a.idx {
+					return cands[x].a.idx < cands[y].a.idx
+				}
+				return cands[x].b.idx < cands[y].b.idx
+			})
+			partners := map[*claimFeatures][]*claimFeatures{}
+			var weak []edge
+			for _, e := range cands {
+				pa, pb := partners[e.a], partners[e.b]
+				switch {
+				case e.s.Value >= cfg.threshold && len(pa) == 0 && len(pb) == 0:
+					partners[e.a] = append(pa, e.b)
+					partners[e.b] = append(pb, e.a)
+					edges = append(edges, e)
+				case len(pb) == 0 && len(pa) == 1 && len(partners[pa[0]]) == 1 && splitMatch(e.a, e.b, pa[0], e.s):
+					// e.a already matched one short claim; e.b is its second half.
+					partners[e.a] = append(pa, e.b)
+					partners[e.b] = append(pb, e.a)
+					edges = append(edges, e)
+				case len(pa) == 0 && len(pb) == 1 && len(partners[pb[0]]) == 1 && splitMatch(e.b, e.a, pb[0], e.s):
+					partners[e.a] = append(pa, e.b)
+					partners[e.b] = append(pb, e.a)
+					edges = append(edges, e)
+				case e.s.Value < cfg.threshold:
+					weak = append(weak, e)
+				}
+			}
+			for _, e := range weak {
+				if len(partners[e.a]) == 0 && len(partners[e.b]) == 0 && cfg.related > 0 {
+					partners[e.a] = []*claimFeatures{e.b}
+					partners[e.b] = []*claimFeatures{e.a}
+					related = append(related, e)
+				}
+			}
+		}
+	}
+	return edges, related
+}
+
+// splitMatch reports whether short, a second partner of long (which already
+// matched first), is the other half of long: mostly contained in it, and
+// long is longer than each half.
+func splitMatch(long, short, first *claimFeatures, s Score) bool {
+	return s.Containment >= 0.6 && long.total > short.total && long.total > first.total
+}
+
+// String names a claim in messages.
+func (cf *claimFeatures) String() string { return fmt.Sprintf("d%d.c%d", cf.doc+1, cf.idx+1) }

@@ -1,0 +1,167 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/claimdiff/claimdiff/extract"
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// minDetailWeight is how much unshared content (in rarity-weighted words)
+// one side must add before it counts as added detail: two ordinary words,
+// or one rare one.
+const minDetailWeight = 0.9
+
+// wordOp is one run of a word-level diff.
+type wordOp struct {
+	op     diffmatchpatch.Operation
+	tokens []extract.Token
+}
+
+// wordDiff diffs two token sequences word by word with go-diff. Each
+// distinct key becomes one private-use rune (U+E000 up, then plane 15), so
+// the diff works on words, and its semantic clean-up cannot mistake a word
+// code for white space or punctuation. DiffTimeout is 0: without it the
+// result would depend on the machine's speed.
+func wordDiff(a, b []extract.Token) []wordOp {
+	codes := map[string]rune{}
+	code := func(k string) rune {
+		if r, ok := codes[k]; ok {
+			return r
+		}
+		n := len(codes)
+		r := rune(0xE000 + n)
+		if n >= 0x1900 {
+			r = rune(0xF0000 + n - 0x1900)
+		}
+		codes[k] = r
+		return r
+	}
+	ra := make([]rune, len(a))
+	for i, t := range a {
+		ra[i] = code(t.Key)
+	}
+	rb := make([]rune, len(b))
+	for i, t := range b {
+		rb[i] = code(t.Key)
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
+	var out []wordOp
+	ia, ib := 0, 0
+	for _, d := range diffs {
+		n := len([]rune(d.Text))
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			out = append(out, wordOp{d.Type, a[ia : ia+n]})
+			ia += n
+			ib += n
+		case diffmatchpatch.DiffDelete:
+			out = append(out, wordOp{d.Type, a[ia : ia+n]})
+			ia += n
+		case diffmatchpatch.DiffInsert:
+			out = append(out, wordOp{d.Type, b[ib : ib+n]})
+			ib += n
+		}
+	}
+	return out
+}
+
+// detailDiffs reports, for each pair of documents in a group, the content
+// one side adds that the other lacks. Added detail is not a conflict.
+func detailDiffs(sides []side) []Difference {
+	var out []Difference
+	for x := 0; x < len(sides); x++ {
+		for y := x + 1; y < len(sides); y++ {
+			ta, tb := sideTokens(sides[x]), sideTokens(sides[y])
+			ops := wordDiff(ta, tb)
+			// Words the other side has anywhere are reordered, not added.
+			inA, inB := keySet(ta), keySet(tb)
+			addA, spanA := added(ops, diffmatchpatch.DiffDelete, inB)
+			addB, spanB := added(ops, diffmatchpatch.DiffInsert, inA)
+			if weightOf(addA) < minDetailWeight && weightOf(addB) < minDetailWeight {
+				continue
+			}
+			d := Difference{Kind: "detail", Values: map[string]string{}, Spans: map[string]extract.Span{}}
+			ida, idb := sides[x].id(), sides[y].id()
+			d.Values[ida], d.Values[idb] = words(addA), words(addB)
+			if len(addA) > 0 {
+				d.Spans[ida] = spanA
+			}
+			if len(addB) > 0 {
+				d.Spans[idb] = spanB
+			}
+			d.Explain = fmt.Sprintf("%s alone says: %s; %s alone says: %s", docOf(ida), orNone(words(addA)), docOf(idb), orNone(words(addB)))
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func sideTokens(s side) []extract.Token {
+	var out []extract.Token
+	for _, c := range s.claims {
+		out = append(out, c.Tokens...)
+	}
+	return out
+}
+
+func keySet(ts []extract.Token) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range ts {
+		m[t.Key] = true
+	}
+	return m
+}
+
+// added collects the content words of runs of kind op that the other side
+// lacks, and the span of the longest such run.
+func added(ops []wordOp, op diffmatchpatch.Operation, other map[string]bool) ([]extract.Token, extract.Span) {
+	var out []extract.Token
+	var best extract.Span
+	for _, o := range ops {
+		if o.op != op {
+			continue
+		}
+		var run []extract.Token
+		for _, t := range o.tokens {
+			if !t.Stop && !other[t.Key] {
+				run = append(run, t)
+			}
+		}
+		if len(run) == 0 {
+			continue
+		}
+		out = append(out, run...)
+		s := extract.Span{Start: o.tokens[0].Span.Start, End: o.tokens[len(o.tokens)-1].Span.End}
+		if s.Len() > best.Len() {
+			best = s
+		}
+	}
+	return out, best
+}
+
+func weightOf(ts []extract.Token) float64 {
+	w := 0.0
+	for _, t := range ts {
+		w += rarity(strings.ToLower(t.Text))
+	}
+	return w
+}
+
+func words(ts []extract.Token) string {
+	var s []string
+	for _, t := range ts {
+		s = append(s, t.Text)
+	}
+	return strings.Join(s, " ")
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "nothing more"
+	}
+	return s
+}

@@ -1,0 +1,567 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// node identifies a claim by document and claim index.
+type node struct{ doc, idx int }
+
+func less(a, b node) bool {
+	if a.doc != b.doc {
+		return a.doc < b.doc
+	}
+	return a.idx < b.idx
+}
+
+// buildGroups joins aligned pairs into groups across all documents
+// (connected components), adds repeats to their original's group, and
+// makes a "related" group of each weak pair whose claims align nowhere.
+func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, related []edge, cfg *config) []Group {
+	parent := map[node]node{}
+	var find func(n node) node
+	find = func(n node) node {
+		p, ok := parent[n]
+		if !ok || p == n {
+			return n
+		}
+		r := find(p)
+		parent[n] = r
+		return r
+	}
+	union := func(a, b node) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		if less(rb, ra) {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+	}
+	inGroup := map[node]bool{}
+	for _, e := range edges {
+		a, b := node{e.a.doc, e.a.idx}, node{e.b.doc, e.b.idx}
+		parent[a], parent[b] = find(a), find(b)
+		union(a, b)
+		inGroup[a], inGroup[b] = true, true
+	}
+	// Repeats follow their original.
+	for di, d := range docs {
+		byID := map[string]int{}
+		for ci, c := range d.Claims {
+			byID[c.ID] = ci
+		}
+		for ci, c := range d.Claims {
+			if c.RepeatOf == "" {
+				continue
+			}
+			orig := node{di, byID[c.RepeatOf]}
+			if inGroup[orig] {
+				n := node{di, ci}
+				parent[n] = find(n)
+				union(orig, n)
+				inGroup[n] = true
+			}
+		}
+	}
+	members := map[node][]node{}
+	for n := range inGroup {
+		r := find(n)
+		members[r] = append(members[r], n)
+	}
+	best := map[node]edge{}
+	for _, e := range edges {
+		r := find(node{e.a.doc, e.a.idx})
+		if b, ok := best[r]; !ok || e.s.Value > b.s.Value {
+			best[r] = e
+		}
+	}
+	var roots []node
+	for r := range members {
+		roots = append(roots, r)
+	}
+	sort.Slice(roots, func(i, j int) bool { return less(roots[i], roots[j]) })
+	type pending struct {
+		ns      []node
+		e       edge
+		related bool
+	}
+	var ps []pending
+	for _, r := range roots {
+		ns := members[r]
+		sort.Slice(ns, func(i, j int) bool { return less(ns[i], ns[j]) })
+		ps = append(ps, pending{ns, best[r], false})
+	}
+	for _, e := range related {
+		a, b := node{e.a.doc, e.a.idx}, node{e.b.doc, e.b.idx}
+		if inGroup[a] || inGroup[b] {
+			continue
+		}
+		ps = append(ps, pending{[]node{a, b}, e, true})
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return less(ps[i].ns[0], ps[j].ns[0]) })
+	out := make([]Group, 0, len(ps))
+	for gi, p := range ps {
+		g := Group{ID: "g" + strconv.Itoa(gi+1), Score: p.e.s.Value}
+		for _, n := range p.ns {
+			g.Claims = append(g.Claims, docs[n.doc].Claims[n.idx].ID)
+		}
+		g.Evidence = Evidence{
+			Pair:   [2]string{p.e.a.claim.ID, p.e.b.claim.ID},
+			Shared: nonNil(p.e.s.Shared), Names: p.e.s.Names, Numbers: p.e.s.Numbers, Dates: p.e.s.Dates,
+			Variants: p.e.s.Variants, Containment: p.e.s.Containment,
+		}
+		if p.related {
+			g.Verdict = VerdictRelated
+		} else {
+			g.Differences = differences(docs, feats, p.ns)
+			g.Verdict = verdict(g.Differences)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Difference kinds that are facts; a group with one of them is a conflict.
+var factKinds = map[string]bool{"number": true, "date": true, "entity": true, "polarity": true}
+
+func verdict(ds []Difference) string {
+	v := VerdictAgree
+	for _, d := range ds {
+		if factKinds[d.Kind] {
+			return VerdictConflict
+		}
+		if d.Kind != "detail" {
+			v = VerdictFraming
+		}
+	}
+	return v
+}
+
+// side is one document's part of a group: its claims (repeats left out,
+// they say nothing new).
+type side struct {
+	doc    int
+	claims []*extract.Claim
+	feats  []*claimFeatures
+}
+
+func (s side) id() string { return s.claims[0].ID }
+
+// differences classifies how the documents of a group differ, one kind at a
+// time, comparing each document's claims taken together.
+func differences(docs []*extract.Document, feats [][]*claimFeatures, ns []node) []Difference {
+	var sides []side
+	for _, n := range ns {
+		c := &docs[n.doc].Claims[n.idx]
+		if c.RepeatOf != "" {
+			continue
+		}
+		if len(sides) == 0 || sides[len(sides)-1].doc != n.doc {
+			sides = append(sides, side{doc: n.doc})
+		}
+		s := &sides[len(sides)-1]
+		s.claims = append(s.claims, c)
+		s.feats = append(s.feats, feats[n.doc][n.idx])
+	}
+	if len(sides) < 2 {
+		return nil
+	}
+	var out []Difference
+	out = append(out, numberDiffs(sides)...)
+	out = append(out, dateDiffs(sides)...)
+	out = append(out, placeDiffs(sides)...)
+	out = append(out, polarityDiffs(sides)...)
+	for _, k := range extract.MarkerKinds {
+		if d, ok := markerDiff(sides, k); ok {
+			out = append(out, d)
+		}
+	}
+	out = append(out, detailDiffs(sides)...)
+	return out
+}
+
+// numberDiffs: the same counted thing with different values and no
+// overlap, allowing for ranges and for hedged approximations ("about 40"
+// meets "42").
+func numberDiffs(sides []side) []Difference {
+	type val struct {
+		n      extract.Number
+		claim  *extract.Claim
+		approx bool
+	}
+	byUnit := map[string]map[int][]val{}
+	for si, s := range sides {
+		for _, c := range s.claims {
+			for _, n := range c.Numbers {
+				u := unitKey(n.Unit)
+				if byUnit[u] == nil {
+					byUnit[u] = map[int][]val{}
+				}
+				byUnit[u][si] = append(byUnit[u][si], val{n, c, approximated(c, n)})
+			}
+		}
+	}
+	var units []string
+	for u, m := range byUnit {
+		if len(m) >= 2 {
+			units = append(units, u)
+		}
+	}
+	sort.Strings(units)
+	var out []Difference
+	for _, u := range units {
+		m := byUnit[u]
+		agree := func(a, b val) bool {
+			lo1, hi1 := a.n.Value, math.Max(a.n.Value, a.n.Max)
+			lo2, hi2 := b.n.Value, math.Max(b.n.Value, b.n.Max)
+			if a.approx || b.approx {
+				tol := 0.15 * math.Max(hi1, hi2)
+				lo1, hi1, lo2, hi2 = lo1-tol, hi1+tol, lo2-tol, hi2+tol
+			}
+			return lo1 <= hi2 && lo2 <= hi1
+		}
+		conflict := false
+		var sis []int
+		for si := range m {
+			sis = append(sis, si)
+		}
+		sort.Ints(sis)
+		for x := 0; x < len(sis); x++ {
+			for y := x + 1; y < len(sis); y++ {
+				shared := false
+				for _, a := range m[sis[x]] {
+					for _, b := range m[sis[y]] {
+						if agree(a, b) {
+							shared = true
+						}
+					}
+				}
+				if !shared {
+					conflict = true
+				}
+			}
+		}
+		if !conflict {
+			continue
+		}
+		d := Difference{Kind: "number", Values: map[string]string{}, Spans: map[string]extract.Span{}}
+		var parts []string
+		for _, si := range sis {
+			v := m[si][0]
+			d.Values[v.claim.ID] = v.n.Text
+			d.Spans[v.claim.ID] = v.n.Span
+			parts = append(parts, fmt.Sprintf("%s says %s", docOf(v.claim.ID), v.n.Text))
+		}
+		what := u
+		if what == "" {
+			what = "a number"
+		}
+		d.Explain = fmt.Sprintf("%s: %s", what, strings.Join(parts, ", "))
+		out = append(out, d)
+	}
+	return out
+}
+
+func unitKey(u string) string {
+	if u == "" {
+		return ""
+	}
+	return strings.TrimSuffix(strings.ToLower(u), "s")
+}
+
+// approximated reports a number hedged by an approximator right before it
+// ("about 58%", "nearly 300", "more than 30").
+func approximated(c *extract.Claim, n extract.Number) bool {
+	for _, m := range c.Markers {
+		if m.Kind == extract.KindHedge && m.Span.End <= n.Span.Start && n.Span.Start-m.Span.End <= 2 {
+			return true
+		}
+	}
+	lo := strings.ToLower(c.Text[:max(0, n.Span.Start-c.Span.Start)])
+	for _, p := range []string{"more than ", "at least ", "over ", "nearly ", "almost ", "about ", "around ", "some ", "up to "} {
+		if strings.HasSuffix(lo, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func docOf(claimID string) string {
+	if i := strings.IndexByte(claimID, '.'); i > 0 {
+		return claimID[:i]
+	}
+	return claimID
+}
+
+// dateDiffs: dates of the same precision that share no value. A year-less
+// date (XXXX-09-09) meets any year.
+func dateDiffs(sides []side) []Difference {
+	type val struct {
+		d     extract.Date
+		claim *extract.Claim
+	}
+	byPrec := map[string]map[int][]val{}
+	for si, s := range sides {
+		for _, c := range s.claims {
+			for _, d := range c.Dates {
+				if d.Value == "" {
+					continue
+				}
+				if byPrec[d.Precision] == nil {
+					byPrec[d.Precision] = map[int][]val{}
+				}
+				byPrec[d.Precision][si] = append(byPrec[d.Precision][si], val{d, c})
+			}
+		}
+	}
+	var out []Difference
+	for _, prec := range []string{extract.PrecisionDay, extract.PrecisionWeek, extract.PrecisionMonth, extract.PrecisionYear} {
+		m := byPrec[prec]
+		if len(m) < 2 {
+			continue
+		}
+		var sis []int
+		for si := range m {
+			sis = append(sis, si)
+		}
+		sort.Ints(sis)
+		conflict := false
+		for x := 0; x < len(sis); x++ {
+			for y := x + 1; y < len(sis); y++ {
+				shared := false
+				for _, a := range m[sis[x]] {
+					for _, b := range m[sis[y]] {
+						if sameDate(a.d.Value, b.d.Value) {
+							shared = true
+						}
+					}
+				}
+				if !shared {
+					conflict = true
+				}
+			}
+		}
+		if !conflict {
+			continue
+		}
+		d := Difference{Kind: "date", Values: map[string]string{}, Spans: map[string]extract.Span{}}
+		var parts []string
+		for _, si := range sis {
+			v := m[si][0]
+			d.Values[v.claim.ID] = v.d.Text
+			d.Spans[v.claim.ID] = v.d.Span
+			parts = append(parts, fmt.Sprintf("%s says %s (%s)", docOf(v.claim.ID), v.d.Text, v.d.Value))
+		}
+		d.Explain = "the dates differ: " + strings.Join(parts, ", ")
+		out = append(out, d)
+	}
+	return out
+}
+
+func sameDate(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] && a[i] != 'X' && b[i] != 'X' {
+			return false
+		}
+	}
+	return true
+}
+
+// placePrepositions introduce a place: "met in Istanbul".
+var placePrepositions = map[string]bool{"in": true, "at": true, "near": true}
+
+// placeDiffs: each document names one place for the event ("in Istanbul"
+// against "in Ankara") and neither names the other's.
+func placeDiffs(sides []side) []Difference {
+	type place struct {
+		e     extract.Entity
+		claim *extract.Claim
+	}
+	places := make([][]place, len(sides))
+	allKeys := make([]map[string]bool, len(sides))
+	for si, s := range sides {
+		allKeys[si] = map[string]bool{}
+		for _, c := range s.claims {
+			for _, e := range c.Entities {
+				allKeys[si][e.Key] = true
+				before := strings.ToLower(strings.TrimSpace(c.Text[:e.Span.Start-c.Span.Start]))
+				if k := strings.LastIndexByte(before, ' '); k >= 0 {
+					before = before[k+1:]
+				}
+				if placePrepositions[before] {
+					places[si] = append(places[si], place{e, c})
+				}
+			}
+		}
+	}
+	var out []Difference
+	for x := 0; x < len(sides); x++ {
+		for y := x + 1; y < len(sides); y++ {
+			if len(places[x]) != 1 || len(places[y]) != 1 {
+				continue
+			}
+			a, b := places[x][0], places[y][0]
+			if extract.SameName(a.e.Key, b.e.Key) || allKeys[y][a.e.Key] || allKeys[x][b.e.Key] {
+				continue
+			}
+			out = append(out, Difference{
+				Kind:    "entity",
+				Values:  map[string]string{a.claim.ID: a.e.Text, b.claim.ID: b.e.Text},
+				Spans:   map[string]extract.Span{a.claim.ID: a.e.Span, b.claim.ID: b.e.Span},
+				Explain: fmt.Sprintf("different place: %s says %s, %s says %s", docOf(a.claim.ID), a.e.Text, docOf(b.claim.ID), b.e.Text),
+			})
+		}
+	}
+	return out
+}
+
+// negationWords turn a statement into its denial.
+var negationWords = map[string]bool{"not": true, "no": true, "never": true, "without": true, "nor": true, "none": true, "neither": true, "refused": true, "refuses": true, "refuse": true, "failed": true}
+
+// polarityDiffs: one document affirms what another negates or denies
+// ("agreed to disarm" / "denied making any such commitment"), judged by
+// the parity of negations and denials in the outlet's own words.
+func polarityDiffs(sides []side) []Difference {
+	neg := make([]int, len(sides))
+	where := make([]extract.Span, len(sides))
+	for si, s := range sides {
+		for _, c := range s.claims {
+			for _, t := range c.Tokens {
+				lw := strings.ToLower(t.Text)
+				if !t.Quoted && (negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t")) {
+					neg[si]++
+					where[si] = t.Span
+				}
+			}
+			for _, m := range c.Markers {
+				if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet {
+					neg[si]++
+					where[si] = m.Span
+				}
+			}
+		}
+	}
+	var out []Difference
+	for x := 0; x < len(sides); x++ {
+		for y := x + 1; y < len(sides); y++ {
+			if neg[x]%2 == neg[y]%2 {
+				continue
+			}
+			d := Difference{Kind: "polarity", Values: map[string]string{}, Spans: map[string]extract.Span{}}
+			for _, si := range []int{x, y} {
+				c := sides[si].claims[0]
+				if neg[si]%2 == 1 {
+					d.Values[c.ID] = spanText(c, where[si])
+					d.Spans[c.ID] = where[si]
+				} else {
+					d.Values[c.ID] = ""
+				}
+			}
+			d.Explain = fmt.Sprintf("one side negates or denies what the other states: %s has %d negation(s), %s has %d", docOf(sides[x].id()), neg[x], docOf(sides[y].id()), neg[y])
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func spanText(c *extract.Claim, s extract.Span) string {
+	a, b := s.Start-c.Span.Start, s.End-c.Span.Start
+	if a < 0 || b > len(c.Text) || a > b {
+		return ""
+	}
+	return c.Text[a:b]
+}
+
+// markerDiff compares one kind of framing marker, in each outlet's own
+// voice: a label in a quoted speaker's mouth is not the outlet's framing.
+func markerDiff(sides []side, kind string) (Difference, bool) {
+	vals := make([]string, len(sides))
+	d := Difference{Kind: kind, Values: map[string]string{}, Spans: map[string]extract.Span{}}
+	distinct := map[string]bool{}
+	for si, s := range sides {
+		var texts []string
+		var holder *extract.Claim
+		var first extract.Span
+		for _, c := range s.claims {
+			for _, m := range c.Markers {
+				if m.Kind != kind || m.Voice != extract.VoiceOutlet {
+					continue
+				}
+				t := strings.ToLower(m.Text)
+				if kind == extract.KindAttribution && m.Stance != "" {
+					t += " (" + m.Stance + ")"
+				}
+				texts = append(texts, t)
+				if holder == nil {
+					holder, first = c, m.Span
+				}
+			}
+		}
+		texts = uniqSorted(texts)
+		vals[si] = strings.Join(texts, "; ")
+		distinct[comparable(kind, vals[si])] = true
+		id := s.id()
+		if holder != nil {
+			id = holder.ID
+			d.Spans[id] = first
+		}
+		d.Values[id] = vals[si]
+	}
+	if len(distinct) < 2 {
+		return Difference{}, false
+	}
+	var parts []string
+	for si, s := range sides {
+		v := vals[si]
+		if v == "" {
+			v = "none"
+		}
+		parts = append(parts, fmt.Sprintf("%s: %s", docOf(s.id()), v))
+	}
+	d.Explain = fmt.Sprintf("%s differs in the outlets' own words — %s", strings.ReplaceAll(kind, "_", " "), strings.Join(parts, "; "))
+	return d, true
+}
+
+// comparable is the form two marker values are compared in: for
+// attribution the stances alone ("said" and "told" are both neutral).
+func comparable(kind, v string) string {
+	if kind != extract.KindAttribution || v == "" {
+		return v
+	}
+	var st []string
+	for _, p := range strings.Split(v, "; ") {
+		if i := strings.LastIndexByte(p, '('); i >= 0 {
+			st = append(st, p[i:])
+		}
+	}
+	return strings.Join(uniqSorted(st), " ")
+}
+
+func uniqSorted(s []string) []string {
+	sort.Strings(s)
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,209 @@
+package compare
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// profile fills Unique and Outlets once the groups are known.
+func (r *Report) profile() {
+	shared := map[string]bool{}
+	for _, g := range r.Groups {
+		if g.Verdict == VerdictRelated {
+			continue
+		}
+		for _, id := range g.Claims {
+			shared[id] = true
+		}
+	}
+	for _, d := range r.Documents {
+		p := Profile{Outlet: d.Outlet, Claims: len(d.Claims), Markers: map[string]int{}, Per100: map[string]float64{}, Quoted: map[string]int{}}
+		for _, k := range extract.MarkerKinds {
+			p.Markers[k] = 0
+		}
+		for _, c := range d.Claims {
+			if shared[c.ID] || c.RepeatOf != "" && shared[c.RepeatOf] {
+				p.Shared++
+			} else {
+				p.Unique++
+				r.Unique = append(r.Unique, c.ID)
+			}
+			for _, m := range c.Markers {
+				if m.Voice == extract.VoiceOutlet {
+					p.Markers[m.Kind]++
+				} else {
+					p.Quoted[m.Kind]++
+				}
+			}
+		}
+		for k, n := range p.Markers {
+			if p.Claims > 0 {
+				p.Per100[k] = math.Round(1000*float64(n)/float64(p.Claims)) / 10
+			} else {
+				p.Per100[k] = 0
+			}
+		}
+		if len(p.Quoted) == 0 {
+			p.Quoted = nil
+		}
+		r.Outlets[d.ID] = p
+	}
+}
+
+// WriteJSON writes the report as indented JSON: the contract of DESIGN.md §4.
+// The bytes are the same for the same input.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// WriteJSONLine writes the report as one line of JSON, for corpus mode.
+func (r *Report) WriteJSONLine(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// Claim returns the claim with the given id ("d2.c5"), or nil.
+func (r *Report) Claim(id string) *extract.Claim {
+	d := r.Document(docOf(id))
+	if d == nil {
+		return nil
+	}
+	for i := range d.Claims {
+		if d.Claims[i].ID == id {
+			return &d.Claims[i]
+		}
+	}
+	return nil
+}
+
+// Document returns the document with the given id ("d2"), or nil.
+func (r *Report) Document(id string) *extract.Document {
+	for _, d := range r.Documents {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+// OutletName returns a document's outlet, or its source, or its id.
+func (r *Report) OutletName(docID string) string {
+	d := r.Document(docID)
+	switch {
+	case d == nil:
+		return docID
+	case d.Outlet != "":
+		return d.Outlet
+	case d.Source != "":
+		return d.Source
+	}
+	return docID
+}
+
+// WriteText writes the report for a person reading a terminal: each group
+// with its verdict, the outlets' wordings and the differences, then what
+// each outlet alone carries, then the framing profiles.
+func (r *Report) WriteText(w io.Writer) error {
+	ew := &errWriter{w: w}
+	for _, d := range r.Documents {
+		ew.printf("%s  %s", d.ID, r.OutletName(d.ID))
+		if d.Title != "" {
+			ew.printf(" — %s", d.Title)
+		}
+		if d.Published != "" {
+			ew.printf(" (%s)", d.Published)
+		}
+		ew.printf("  [%d claims]\n", len(d.Claims))
+	}
+	counts := map[string]int{}
+	for _, g := range r.Groups {
+		counts[g.Verdict]++
+	}
+	ew.printf("\n%d groups: %d agree, %d framing, %d conflict, %d related; %d unique claims\n",
+		len(r.Groups), counts[VerdictAgree], counts[VerdictFraming], counts[VerdictConflict], counts[VerdictRelated], len(r.Unique))
+	for _, g := range r.Groups {
+		ew.printf("\n%s  %s  (score %.2f)\n", g.ID, strings.ToUpper(g.Verdict), g.Score)
+		for _, id := range g.Claims {
+			c := r.Claim(id)
+			ew.printf("  %-7s %-22s %s\n", id, clip(r.OutletName(docOf(id)), 22), c.Text)
+		}
+		if len(g.Evidence.Names)+len(g.Evidence.Shared) > 0 {
+			ev := append(append([]string{}, g.Evidence.Names...), g.Evidence.Shared...)
+			ev = append(ev, g.Evidence.Numbers...)
+			ev = append(ev, g.Evidence.Dates...)
+			ew.printf("  shared: %s\n", strings.Join(ev, ", "))
+		}
+		for _, d := range g.Differences {
+			ew.printf("  - %s: %s\n", d.Kind, d.Explain)
+		}
+	}
+	ew.printf("\nUnique claims (no other outlet carries them)\n")
+	for _, d := range r.Documents {
+		first := true
+		for _, id := range r.Unique {
+			if docOf(id) != d.ID {
+				continue
+			}
+			if first {
+				ew.printf("  %s:\n", r.OutletName(d.ID))
+				first = false
+			}
+			ew.printf("    %-7s %s\n", id, r.Claim(id).Text)
+		}
+	}
+	ew.printf("\nFraming profile (markers in the outlet's own voice; per 100 claims)\n")
+	ew.printf("  %-24s %6s %6s %6s", "outlet", "claims", "shared", "unique")
+	for _, k := range extract.MarkerKinds {
+		ew.printf(" %12s", k)
+	}
+	ew.printf("\n")
+	ids := make([]string, 0, len(r.Outlets))
+	for id := range r.Outlets {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return docNum(ids[i]) < docNum(ids[j]) })
+	for _, id := range ids {
+		p := r.Outlets[id]
+		ew.printf("  %-24s %6d %6d %6d", clip(r.OutletName(id), 24), p.Claims, p.Shared, p.Unique)
+		for _, k := range extract.MarkerKinds {
+			ew.printf(" %5d (%4.1f)", p.Markers[k], p.Per100[k])
+		}
+		ew.printf("\n")
+	}
+	return ew.err
+}
+
+func docNum(id string) int {
+	n := 0
+	fmt.Sscanf(strings.TrimPrefix(id, "d"), "%d", &n)
+	return n
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, a ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, a...)
+	}
+}
