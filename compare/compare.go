@@ -15,7 +15,7 @@ const ReportVersion = 1
 // DefaultThreshold is the score at which two claims are taken to say the
 // same thing. It was calibrated on real cross-outlet sentence pairs (see
 // the README, "Accuracy").
-const DefaultThreshold = 0.36
+const DefaultThreshold = 0.40
 
 // Verdicts of a group.
 const (
@@ -238,12 +238,12 @@ func align(feats [][]*claimFeatures, cfg *config) (edges, related []edge) {
 					partners[e.a] = append(pa, e.b)
 					partners[e.b] = append(pb, e.a)
 					edges = append(edges, e)
-				case len(pb) == 0 && len(pa) == 1 && len(partners[pa[0]]) == 1 && splitMatch(e.a, e.b, pa[0], e.s):
+				case len(pb) == 0 && len(pa) == 1 && len(partners[pa[0]]) == 1 && splitMatch(e.a, e.b, pa[0], e.s, cfg):
 					// e.a already matched one short claim; e.b is its second half.
 					partners[e.a] = append(pa, e.b)
 					partners[e.b] = append(pb, e.a)
 					edges = append(edges, e)
-				case len(pa) == 0 && len(pb) == 1 && len(partners[pb[0]]) == 1 && splitMatch(e.b, e.a, pb[0], e.s):
+				case len(pa) == 0 && len(pb) == 1 && len(partners[pb[0]]) == 1 && splitMatch(e.b, e.a, pb[0], e.s, cfg):
 					partners[e.a] = append(pa, e.b)
 					partners[e.b] = append(pb, e.a)
 					edges = append(edges, e)
@@ -264,10 +264,10 @@ func align(feats [][]*claimFeatures, cfg *config) (edges, related []edge) {
 }
 
 // splitMatch reports whether short, a second partner of long (which already
-// matched first), is the other half of long: mostly contained in it, and
-// long is longer than each half.
-func splitMatch(long, short, first *claimFeatures, s Score) bool {
-	return s.Containment >= 0.6 && long.total > short.total && long.total > first.total
+// matched first), carries another part of long: mostly contained in it,
+// shorter than it, and not a restatement of first.
+func splitMatch(long, short, first *claimFeatures, s Score, cfg *config) bool {
+	return s.Containment >= 0.6 && long.total > short.total && score(short, first, cfg.names).Value < cfg.threshold
 }
 
 // String names a claim in messages.

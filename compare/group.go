@@ -118,11 +118,12 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 			Shared: nonNil(p.e.s.Shared), Names: p.e.s.Names, Numbers: p.e.s.Numbers, Dates: p.e.s.Dates,
 			Variants: p.e.s.Variants, Containment: p.e.s.Containment,
 		}
+		// Related claims are not the same claim, but how they differ is
+		// still worth showing; only the verdict stays "related".
+		g.Differences = differences(docs, feats, p.ns)
+		g.Verdict = verdict(g.Differences)
 		if p.related {
 			g.Verdict = VerdictRelated
-		} else {
-			g.Differences = differences(docs, feats, p.ns)
-			g.Verdict = verdict(g.Differences)
 		}
 		out = append(out, g)
 	}
@@ -440,31 +441,52 @@ var negationWords = map[string]bool{"not": true, "no": true, "never": true, "wit
 // ("agreed to disarm" / "denied making any such commitment"), judged by
 // the parity of negations and denials in the outlet's own words.
 func polarityDiffs(sides []side) []Difference {
-	neg := make([]int, len(sides))
-	where := make([]extract.Span, len(sides))
+	keys := make([]map[string]bool, len(sides))
 	for si, s := range sides {
-		for _, c := range s.claims {
-			for _, t := range c.Tokens {
+		keys[si] = keySet(sideTokens(s))
+	}
+	// count returns the negations of side si that bear on what side o also
+	// says: a negation or denial with a content word of o within the next
+	// five words. "did not provide a date" says nothing against a claim
+	// that never mentions a date.
+	count := func(si, o int) (int, extract.Span) {
+		n := 0
+		var where extract.Span
+		for _, c := range sides[si].claims {
+			for k, t := range c.Tokens {
 				lw := strings.ToLower(t.Text)
-				if !t.Quoted && (negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t")) {
-					neg[si]++
-					where[si] = t.Span
+				neg := !t.Quoted && (negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t"))
+				if !neg {
+					for _, m := range c.Markers {
+						if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet && m.Span.Start == t.Span.Start {
+							neg = true
+						}
+					}
 				}
-			}
-			for _, m := range c.Markers {
-				if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet {
-					neg[si]++
-					where[si] = m.Span
+				if !neg {
+					continue
+				}
+				for j := k + 1; j < len(c.Tokens) && j <= k+5; j++ {
+					if !c.Tokens[j].Stop && keys[o][c.Tokens[j].Key] {
+						n++
+						where = t.Span
+						break
+					}
 				}
 			}
 		}
+		return n, where
 	}
 	var out []Difference
 	for x := 0; x < len(sides); x++ {
 		for y := x + 1; y < len(sides); y++ {
-			if neg[x]%2 == neg[y]%2 {
+			nx, wx := count(x, y)
+			ny, wy := count(y, x)
+			if nx%2 == ny%2 {
 				continue
 			}
+			neg := map[int]int{x: nx, y: ny}
+			where := map[int]extract.Span{x: wx, y: wy}
 			d := Difference{Kind: "polarity", Values: map[string]string{}, Spans: map[string]extract.Span{}}
 			for _, si := range []int{x, y} {
 				c := sides[si].claims[0]
@@ -475,7 +497,7 @@ func polarityDiffs(sides []side) []Difference {
 					d.Values[c.ID] = ""
 				}
 			}
-			d.Explain = fmt.Sprintf("one side negates or denies what the other states: %s has %d negation(s), %s has %d", docOf(sides[x].id()), neg[x], docOf(sides[y].id()), neg[y])
+			d.Explain = fmt.Sprintf("one side negates or denies what the other states: %s has %d bearing negation(s), %s has %d", docOf(sides[x].id()), nx, docOf(sides[y].id()), ny)
 			out = append(out, d)
 		}
 	}

@@ -85,10 +85,12 @@ func prepare(doc, idx int, c *extract.Claim) *claimFeatures {
 		add(feature{key: "n:" + numberKey(n), weight: weightNumber, label: n.Text})
 	}
 	for _, d := range c.Dates {
-		if d.Value == "" {
+		v := d.Value
+		if v == "" {
+			// Unresolved (a weekday with no publication date): its words.
+			add(feature{key: "d:" + strings.ToLower(d.Text), weight: weightDate, label: d.Text})
 			continue
 		}
-		v := d.Value
 		if d.Precision == extract.PrecisionDay && len(v) == 10 {
 			add(feature{key: "d:" + v[5:], weight: weightDate, label: d.Text})
 			if !strings.HasPrefix(v, "XXXX") {

@@ -52,7 +52,7 @@ func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Ent
 	n := len(toks)
 	for i := 0; i < n; {
 		t := toks[i].text
-		if !isNamePart(t) || x.notName(lows[i]) || (startsWithDigit(t)) {
+		if !isNamePart(t) || x.notName(lows[i]) || hasDigit(t) {
 			i++
 			continue
 		}
@@ -65,7 +65,7 @@ func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Ent
 			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) {
 				break
 			}
-			if isNamePart(toks[j].text) && !x.notName(lows[j]) {
+			if isNamePart(toks[j].text) && !x.notName(lows[j]) && !hasDigit(toks[j].text) {
 				j++
 				continue
 			}
@@ -162,6 +162,9 @@ func (x *extractor) entityKey(lows []string) string {
 	for len(words) > 1 && (x.lex.Has(LexTitle, words[0]) || x.lex.Has(LexStopword, words[0])) {
 		words = words[1:]
 	}
+	for len(words) > 1 && corporateSuffixes[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
 	if len(words) == 0 {
 		return ""
 	}
@@ -250,10 +253,14 @@ func CanonicalKeys(counts map[string]int) map[string]string {
 }
 
 // SameName reports whether two entity keys are spelling variants of one
-// name (Kim Jong Un / Kim Jong-un have one key already; Qaddafi / Gaddafi
+// name, or one is the other with words left out ("lexmark" and "lexmark
+// international") (Kim Jong Un / Kim Jong-un have one key already; Qaddafi / Gaddafi
 // are one edit apart).
 func SameName(a, b string) bool {
 	if a == b {
+		return true
+	}
+	if wordSubset(a, b) || wordSubset(b, a) {
 		return true
 	}
 	la, lb := len(a), len(b)
@@ -270,4 +277,33 @@ func SameName(a, b string) bool {
 
 func isPossessive(t string) bool {
 	return strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s")
+}
+
+func hasDigit(s string) bool { return strings.IndexAny(s, "0123456789") >= 0 }
+
+// corporateSuffixes are dropped from name keys: "Lexmark International
+// Inc." and "Lexmark International" are one company.
+var corporateSuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "ag": true, "sa": true, "nv": true, "spa": true, "gmbh": true, "lp": true, "llp": true, "bhd": true}
+
+// wordSubset reports whether every word of the shorter multi-word or
+// single key a stands in b, and a has a word of at least four letters (so
+// "new" alone never meets "new york").
+func wordSubset(a, b string) bool {
+	if len(a) >= len(b) || !strings.Contains(b, " ") {
+		return false
+	}
+	bw := map[string]bool{}
+	for _, w := range strings.Fields(b) {
+		bw[w] = true
+	}
+	long := false
+	for _, w := range strings.Fields(a) {
+		if !bw[w] {
+			return false
+		}
+		if len(w) >= 4 {
+			long = true
+		}
+	}
+	return long
 }

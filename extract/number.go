@@ -51,6 +51,16 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []
 		}
 		v, ok := 0.0, false
 		hi := 0.0
+		if cur, rest, ok := currencyPrefixed(text, toks[i]); ok {
+			// "$US3.95", "$A20": the currency's country glued to the digits.
+			if f, err := strconv.ParseFloat(strings.ReplaceAll(rest, ",", ""), 64); err == nil {
+				n := Number{Value: f, Unit: cur, Span: Span{toks[i].span.Start - 1, toks[i].span.End}}
+				n.Text = text[n.Span.Start:n.Span.End]
+				out = append(out, n)
+				taken[i] = true
+			}
+			continue
+		}
 		if startsWithDigit(toks[i].text) {
 			lo, up, isRange := strings.Cut(toks[i].text, "-")
 			f, err := strconv.ParseFloat(strings.ReplaceAll(lo, ",", ""), 64)
@@ -68,7 +78,9 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []
 		}
 		n := Number{Value: v, Max: hi, Span: toks[i].span}
 		j := i + 1
-		adj := func(k int) bool { return k < len(toks) && onlySpaceBetween(text, toks[k-1].span.End, toks[k].span.Start) }
+		adj := func(k int) bool {
+			return k < len(toks) && onlySpaceBetween(text, toks[k-1].span.End, toks[k].span.Start)
+		}
 		// Money: a currency sign right before the number.
 		for _, c := range currencies {
 			sym, code := c[0], c[1]
@@ -146,4 +158,22 @@ func (x *extractor) countedNoun(toks []rawToken, lows []string, j, i int, taken 
 		return "age"
 	}
 	return last
+}
+
+var currencyCountries = map[string]string{"US": "usd", "A": "aud", "C": "cad", "NZ": "nzd", "HK": "hkd", "S": "sgd"}
+
+// currencyPrefixed reads "$US3.95": a dollar sign, a country code, digits.
+func currencyPrefixed(text string, t rawToken) (string, string, bool) {
+	if t.span.Start == 0 || text[t.span.Start-1] != '$' {
+		return "", "", false
+	}
+	k := 0
+	for k < len(t.text) && t.text[k] >= 'A' && t.text[k] <= 'Z' {
+		k++
+	}
+	if k == 0 || k == len(t.text) || !startsWithDigit(t.text[k:]) {
+		return "", "", false
+	}
+	cur, ok := currencyCountries[t.text[:k]]
+	return cur, t.text[k:], ok
 }
