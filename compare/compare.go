@@ -15,7 +15,7 @@ const ReportVersion = 1
 // DefaultThreshold is the score at which two claims are taken to say the
 // same thing. It was calibrated on real cross-outlet sentence pairs (see
 // the README, "Accuracy").
-const DefaultThreshold = 0.40
+const DefaultThreshold = 0.32
 
 // Verdicts of a group.
 const (

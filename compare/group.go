@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -347,7 +348,7 @@ func dateDiffs(sides []side) []Difference {
 				shared := false
 				for _, a := range m[sis[x]] {
 					for _, b := range m[sis[y]] {
-						if sameDate(a.d.Value, b.d.Value) {
+						if sameDate(a.d, b.d) {
 							shared = true
 						}
 					}
@@ -374,7 +375,35 @@ func dateDiffs(sides []side) []Difference {
 	return out
 }
 
-func sameDate(a, b string) bool {
+var weekdayNames = []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// weekdayOf returns the weekday a date expression names ("Friday's"), or
+// "" when it names a calendar date.
+func weekdayOf(d extract.Date) string {
+	t := strings.ToLower(d.Text)
+	for _, w := range weekdayNames {
+		if strings.Contains(t, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// sameDate compares two resolved dates. A bare weekday is compared as a
+// weekday: which week it falls in is a guess from the claim's tense, and a
+// guess must not make a conflict.
+func sameDate(da, db extract.Date) bool {
+	wa, wb := weekdayOf(da), weekdayOf(db)
+	if wa != "" || wb != "" {
+		if wa == "" {
+			wa = weekdayFromValue(da.Value)
+		}
+		if wb == "" {
+			wb = weekdayFromValue(db.Value)
+		}
+		return wa == "" || wb == "" || wa == wb
+	}
+	a, b := da.Value, db.Value
 	if len(a) != len(b) {
 		return false
 	}
@@ -586,4 +615,12 @@ func uniqSorted(s []string) []string {
 		}
 	}
 	return out
+}
+
+func weekdayFromValue(v string) string {
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		return ""
+	}
+	return weekdayNames[t.Weekday()]
 }
