@@ -1,0 +1,229 @@
+package compare_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimdiff/claimdiff/compare"
+	"github.com/claimdiff/claimdiff/extract"
+	"github.com/google/go-cmp/cmp"
+)
+
+// seeds reads the two real seed articles; the first gives no date, so it
+// gets the other's publication date.
+func seeds(t testing.TB) []*extract.Document {
+	t.Helper()
+	var docs []*extract.Document
+	for _, name := range []string{"000_f806df4db212c27a.txt", "004_142b436908202848.txt"} {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, extract.Extract(string(b), extract.WithSource(name), extract.WithPublished("2025-11-21")))
+	}
+	return docs
+}
+
+// groupOf returns the group holding a claim whose text contains snippet in
+// document doc, and the claim's id.
+func groupOf(r *compare.Report, doc int, snippet string) (*compare.Group, string) {
+	for _, c := range r.Documents[doc].Claims {
+		if !strings.Contains(c.Text, snippet) {
+			continue
+		}
+		for i := range r.Groups {
+			for _, id := range r.Groups[i].Claims {
+				if id == c.ID {
+					return &r.Groups[i], c.ID
+				}
+			}
+		}
+		return nil, c.ID
+	}
+	return nil, ""
+}
+
+func TestSeeds(t *testing.T) {
+	r := compare.Compare(seeds(t))
+	shareGroup := []struct{ name, a, b string }{
+		{"planned meeting", "is planning an in-person meeting", "is expected to meet senior Hamas official"},
+		{"son killed in Doha", "who was killed in the Israeli airstrike", "was killed in an"},
+		{"Witkoff's son Andrew", "son Andrew died of an opioid overdose", "son Andrew died at age 22"},
+	}
+	for _, s := range shareGroup {
+		ga, ida := groupOf(r, 0, s.a)
+		gb, idb := groupOf(r, 1, s.b)
+		if ga == nil || gb == nil || ga.ID != gb.ID {
+			t.Errorf("%s: %s and %s should share a group; got %v and %v", s.name, ida, idb, ga, gb)
+		}
+	}
+	if g, _ := groupOf(r, 0, "who was killed in the Israeli airstrike"); g != nil {
+		for _, d := range g.Differences {
+			if d.Kind == "date" {
+				t.Errorf("Sept. 9 and September 9 are one date, got a date difference: %s", d.Explain)
+			}
+		}
+	}
+	unique := map[string]bool{}
+	for _, id := range r.Unique {
+		unique[id] = true
+	}
+	for _, snip := range []string{"struck what it described as a Hamas facility in southern Lebanon", "Hamas denied having any military infrastructure", "confirmed “13 dead", "The Lebanese National News Agency said", "released video footage of the strike"} {
+		_, id := groupOf(r, 1, snip)
+		if !unique[id] {
+			t.Errorf("Lebanon-strike claim %s (%q) should be unique", id, snip)
+		}
+	}
+	// "terrorist organization" in the first article surfaces as a label difference.
+	found := false
+	for _, g := range r.Groups {
+		for _, d := range g.Differences {
+			for _, v := range d.Values {
+				if d.Kind == "label" && strings.Contains(v, "terrorist organization") {
+					found = true
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error(`"terrorist organization" should show up as a label difference`)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	var out [2][]byte
+	for i := range out {
+		var buf bytes.Buffer
+		if err := compare.Compare(seeds(t)).WriteJSON(&buf); err != nil {
+			t.Fatal(err)
+		}
+		out[i] = buf.Bytes()
+	}
+	if !bytes.Equal(out[0], out[1]) {
+		t.Fatal("two runs over the same input wrote different bytes")
+	}
+}
+
+// TestJSONContract checks the report against DESIGN.md §4: the fields
+// research code reads, ids, and spans that slice the original text.
+func TestJSONContract(t *testing.T) {
+	docs := seeds(t)
+	r := compare.Compare(docs)
+	var buf bytes.Buffer
+	if err := r.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Version   int `json:"version"`
+		Documents []struct {
+			ID     string `json:"id"`
+			Claims []struct {
+				ID      string `json:"id"`
+				Text    string `json:"text"`
+				Span    [2]int `json:"span"`
+				Markers []struct {
+					Kind, Text, Voice string
+					Span              [2]int
+				} `json:"markers"`
+			} `json:"claims"`
+		} `json:"documents"`
+		Groups []struct {
+			ID, Verdict string
+			Claims      []string
+			Score       float64
+			Evidence    struct{ Shared []string }
+		} `json:"groups"`
+		Unique  []string                   `json:"unique"`
+		Outlets map[string]json.RawMessage `json:"outlets"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Version != compare.ReportVersion || len(got.Documents) != 2 || len(got.Outlets) != 2 {
+		t.Fatalf("version %d, %d documents, %d outlets", got.Version, len(got.Documents), len(got.Outlets))
+	}
+	for di, d := range got.Documents {
+		if d.ID != fmt.Sprintf("d%d", di+1) {
+			t.Errorf("document id %q", d.ID)
+		}
+		text := docs[di].Text
+		for ci, c := range d.Claims {
+			if want := fmt.Sprintf("%s.c%d", d.ID, ci+1); c.ID != want {
+				t.Errorf("claim id %q, want %q", c.ID, want)
+			}
+			if diff := cmp.Diff(text[c.Span[0]:c.Span[1]], c.Text); diff != "" {
+				t.Errorf("%s: span does not slice the text (-span +text):\n%s", c.ID, diff)
+			}
+			for _, m := range c.Markers {
+				if text[m.Span[0]:m.Span[1]] != m.Text || (m.Voice != "outlet" && m.Voice != "quoted") {
+					t.Errorf("%s: marker %+v", c.ID, m)
+				}
+			}
+		}
+	}
+	verdicts := map[string]bool{"agree": true, "framing": true, "conflict": true, "related": true}
+	for _, g := range got.Groups {
+		if !verdicts[g.Verdict] || len(g.Claims) < 2 || g.Score <= 0 || g.Evidence.Shared == nil {
+			t.Errorf("group %+v", g)
+		}
+	}
+}
+
+func TestOneDocument(t *testing.T) {
+	r := compare.Compare(seeds(t)[:1])
+	if len(r.Groups) != 0 || len(r.Unique) != len(r.Documents[0].Claims) {
+		t.Fatalf("one document: %d groups, %d unique of %d claims", len(r.Groups), len(r.Unique), len(r.Documents[0].Claims))
+	}
+	if p := r.Outlets["d1"]; p.Claims == 0 || p.Markers["label"] == 0 {
+		t.Errorf("profile %+v", p)
+	}
+}
+
+// TestDifferences checks each fact kind on short claims written for it.
+func TestDifferences(t *testing.T) {
+	pub := extract.WithPublished("2026-03-10")
+	tests := []struct {
+		name, a, b string
+		want       string // a difference kind that must be found, or "" for none of the facts
+		verdict    string
+	}{
+		{"number", "At least the blast killed 14 workers at the Zelwice plant on Tuesday.", "The blast killed 31 workers at the Zelwice plant on Tuesday.", "number", "conflict"},
+		{"same number two ways", "Officials said four workers were hurt at the Zelwice plant.", "Officials said 4 workers were hurt at the Zelwice plant.", "", "agree"},
+		{"date", "The Zelwice plant reopened on March 3 after the inspection.", "The Zelwice plant reopened on March 5 after the inspection.", "date", "conflict"},
+		{"same date two ways", "The Zelwice plant reopened on Sept. 3 after the inspection.", "The Zelwice plant reopened on September 3 after the inspection.", "", "agree"},
+		{"place", "Ministers of the two countries met in Vilnius to discuss the pipeline deal.", "Ministers of the two countries met in Riga to discuss the pipeline deal.", "entity", "conflict"},
+		{"polarity", "The company acknowledged that it had received the safety warning before the blast.", "The company denied that it had received the safety warning before the blast.", "polarity", "conflict"},
+		{"label", "The militants attacked the convoy near the Marenland border town of Oster.", "The terrorists attacked the convoy near the Marenland border town of Oster.", "label", "framing"},
+		{"attribution stance", "The army said the convoy near the Marenland town of Oster carried weapons.", "The army claimed the convoy near the Marenland town of Oster carried weapons.", "attribution", "framing"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := compare.Compare([]*extract.Document{extract.Extract(tc.a, pub), extract.Extract(tc.b, pub)})
+			if len(r.Groups) != 1 {
+				t.Fatalf("want one group, got %d", len(r.Groups))
+			}
+			g := r.Groups[0]
+			var kinds []string
+			for _, d := range g.Differences {
+				kinds = append(kinds, d.Kind)
+				for id, s := range d.Spans {
+					if c := r.Claim(id); c == nil || !c.Span.Contains(s) {
+						t.Errorf("%s difference span %v outside claim %s", d.Kind, s, id)
+					}
+				}
+			}
+			has := strings.Contains(" "+strings.Join(kinds, " ")+" ", " "+tc.want+" ")
+			if tc.want != "" && !has {
+				t.Errorf("want a %s difference, got %v", tc.want, kinds)
+			}
+			if g.Verdict != tc.verdict {
+				t.Errorf("verdict %s, want %s (differences %v)", g.Verdict, tc.verdict, kinds)
+			}
+		})
+	}
+}
