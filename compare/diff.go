@@ -75,7 +75,7 @@ func detailDiffs(sides []side) []Difference {
 	var out []Difference
 	for x := 0; x < len(sides); x++ {
 		for y := x + 1; y < len(sides); y++ {
-			ta, tb := sideTokens(sides[x]), sideTokens(sides[y])
+			ta, tb := contentTokens(sides[x]), contentTokens(sides[y])
 			ops := wordDiff(ta, tb)
 			// Words the other side has anywhere are reordered, not added.
 			inA, inB := keySet(ta), keySet(tb)
@@ -104,6 +104,25 @@ func sideTokens(s side) []extract.Token {
 	var out []extract.Token
 	for _, c := range s.claims {
 		out = append(out, c.Tokens...)
+	}
+	return out
+}
+
+// contentTokens are a side's tokens minus the words of its framing
+// markers: "claimed" or "terrorists" is a framing difference, not added
+// detail.
+func contentTokens(s side) []extract.Token {
+	var out []extract.Token
+	for _, c := range s.claims {
+	tokens:
+		for _, t := range c.Tokens {
+			for _, m := range c.Markers {
+				if m.Span.Contains(t.Span) {
+					continue tokens
+				}
+			}
+			out = append(out, t)
+		}
 	}
 	return out
 }

@@ -1,0 +1,51 @@
+package compare_test
+
+import (
+	"fmt"
+
+	"github.com/claimdiff/claimdiff/compare"
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// Two outlets report one event: the same facts, told with a different
+// attribution verb and a label.
+func ExampleCompare() {
+	a := extract.Extract("The army said its drones struck a depot used by militants near Oster on Tuesday.",
+		extract.WithOutlet("Northwind Wire"), extract.WithPublished("2026-05-14"))
+	b := extract.Extract("The army claimed its drones struck a depot used by terrorists near Oster on Tuesday.",
+		extract.WithOutlet("Eastgate Herald"), extract.WithPublished("2026-05-14"))
+	r := compare.Compare([]*extract.Document{a, b})
+	for _, g := range r.Groups {
+		fmt.Println(g.ID, g.Claims, g.Verdict)
+		for _, d := range g.Differences {
+			fmt.Printf("  %s: %q vs %q\n", d.Kind, d.Values["d1.c1"], d.Values["d2.c1"])
+		}
+	}
+	// Output:
+	// g1 [d1.c1 d2.c1] framing
+	//   label: "militants" vs "terrorists"
+	//   attribution: "said (neutral)" vs "claimed (distancing)"
+}
+
+// A stricter threshold aligns only near-identical claims.
+func ExampleThreshold() {
+	a := extract.Extract("Fire crews fought the blaze at the Zelwice chemical plant for six hours.")
+	b := extract.Extract("The blaze at the Zelwice plant took hours to contain, a fire official said.")
+	for _, t := range []float64{0.2, 0.6} {
+		r := compare.Compare([]*extract.Document{a, b}, compare.Threshold(t))
+		fmt.Printf("threshold %.1f: %d groups, %d unique\n", t, len(r.Groups)-countRelated(r), len(r.Unique))
+	}
+	// Output:
+	// threshold 0.2: 1 groups, 0 unique
+	// threshold 0.6: 0 groups, 2 unique
+}
+
+func countRelated(r *compare.Report) int {
+	n := 0
+	for _, g := range r.Groups {
+		if g.Verdict == compare.VerdictRelated {
+			n++
+		}
+	}
+	return n
+}
