@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -296,5 +297,5 @@ func (x *extractor) gluedAcronym(t rawToken) (int, bool) {
 	return 0, false
 }
 
-func isLowerRune(r rune) bool { return r >= 'a' && r <= 'z' || r > 127 && strings.ToLower(string(r)) == string(r) && strings.ToUpper(string(r)) != string(r) }
-func isUpperRune(r rune) bool { return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) }
+func isLowerRune(r rune) bool { return unicode.IsLower(r) }
+func isUpperRune(r rune) bool { return unicode.IsUpper(r) }

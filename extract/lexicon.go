@@ -67,9 +67,9 @@ type Entry struct {
 // concurrent use. Build one with DefaultLexicon and extend or replace
 // categories with Extend and Replace, which return a new Lexicon.
 type Lexicon struct {
-	entries map[string][]*Entry          // by category, in file order
+	entries map[string][]*Entry            // by category, in file order
 	first   map[string]map[string][]*Entry // by category, by first match key
-	words   map[string]map[string]*Entry // by category, by phrase (single-word lookups)
+	words   map[string]map[string]*Entry   // by category, by phrase (single-word lookups)
 }
 
 var (

@@ -39,7 +39,7 @@ var groupNouns = map[string]bool{
 	"faction": true, "factions": true, "militia": true, "militias": true, "network": true, "cell": true, "cells": true,
 	"outfit": true, "fighters": true, "leader": true, "leaders": true, "members": true, "member": true, "forces": true,
 	"commander": true, "commanders": true, "entity": true, "state": true, "army": true, "attack": true, "attacks": true,
-	"camp": true, "camps": true, "suspects": true, "suspect": true,
+	"camp": true, "camps": true, "suspects": true, "suspect": true, "government": true, "regime": true,
 }
 
 // npModifiers may stand before a label inside its noun phrase.
@@ -83,6 +83,11 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 			if lk.kind == KindLabel {
 				start, end = x.labelPhrase(toks, lows, start, end)
 				mk.RefersTo = x.labelReferent(c, toks, lows, start)
+			}
+			if lk.kind == KindLabel && x.inPlaceName(c, toks[m.start].span) {
+				// "Martyrs' Square" names a place; it labels no one.
+				i = end - 1
+				continue
 			}
 			mk.Span = Span{toks[start].span.Start, toks[end-1].span.End}
 			mk.Text = text[mk.Span.Start:mk.Span.End]
@@ -262,6 +267,23 @@ func (x *extractor) agentNamed(toks []rawToken, lows []string, from int) bool {
 		if clauseEnders[lows[k]] {
 			return false
 		}
+	}
+	return false
+}
+
+// inPlaceName reports whether s lies in a proper name of a place or body
+// (a name whose key is a whole organisation or place name).
+func (x *extractor) inPlaceName(c *Claim, s Span) bool {
+	for _, e := range c.Entities {
+		if e.Span.Contains(s) && strings.Contains(e.Key, " ") {
+			return true
+		}
+	}
+	// "Martyrs' Square": a capitalised word, a plural possessive, a name.
+	t := x.text
+	if s.End+3 < len(t) && (t[s.End] == '\'' || strings.HasPrefix(t[s.End:], "’")) && isCapitalized(t[s.Start:s.End]) {
+		rest := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(t[s.End:], "'"), "’"), " ")
+		return isCapitalized(rest)
 	}
 	return false
 }

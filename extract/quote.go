@@ -37,12 +37,19 @@ var mediaNouns = map[string]bool{
 }
 
 // mentionNouns precede a word that is mentioned, not used.
-var mentionNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "slogan": true, "label": true, "name": true, "hashtag": true, "motto": true}
+var mentionNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "slogan": true, "label": true, "name": true, "hashtag": true, "motto": true, "nickname": true, "moniker": true, "catchphrase": true}
 
 // namingVerbs introduce what a speaker calls something: calling it “lies”.
+// Also verbs that characterise while they report: slammed … as “a
+// betrayal”, promised “massive investment”, chanted “…”.
 var namingVerbs = map[string]bool{
 	"call": true, "dub": true, "term": true, "brand": true, "label": true, "describ": true, "decri": true, "denounc": true,
+	"chant": true, "promis": true, "vow": true, "pledg": true, "slam": true, "blast": true, "hail": true, "prais": true,
+	"accus": true, "criticis": true, "criticiz": true, "condemn": true, "shout": true, "tweet": true, "wrote": true, "write": true,
 }
+
+// titleWords may stay lower case inside a title: "Blood and Soil".
+var titleWords = map[string]bool{"and": true, "of": true, "the": true, "a": true, "an": true, "in": true, "on": true, "for": true, "to": true, "at": true, "or": true}
 
 // findQuotes pairs quotation marks block by block. A quote never runs past
 // its block (paragraph): an opening mark that is never closed ends with its
@@ -214,17 +221,29 @@ func (x *extractor) classifyQuote(q *quoteInfo, sents []Span, all []quoteInfo) {
 
 	x.findSpeaker(q, before, sOpen, sClose, okOpen, okClose)
 	short := len(inner) >= 1 && len(inner) <= 4 && !strings.ContainsAny(text[q.inner.Start:q.inner.End], ".!?")
+	// Punctuation just inside the closing mark ends a clause: “They are
+	// lying,” Novak said — the next word is not modified by the quote.
+	_, closeSize := decodeLast(text, q.span.End)
+	punctInside := q.closed && strings.ContainsAny(text[q.inner.End:q.span.End-closeSize], ",.?!")
+	// A noun phrase in quotes ("a “terrorist organization” operating")
+	// is not a modifier of the word after it; one quoted word usually is.
+	modifier := afterWord != "" && !x.lex.Has(LexStopword, afterWord) && !punctInside &&
+		(len(inner) == 1 || !strings.HasSuffix(afterWord, "ing") && !strings.HasSuffix(afterWord, "ed") && !determiners[prevWord])
 	switch {
 	case short && titleCase(inner) && (possessiveBefore || mediaNouns[prevWord] || len(inner) >= 3):
 		q.kind = quoteTitle
-	case short && (mentionNouns[prevWord] || prevWord == "as" && len(before) > 1 && strings.HasPrefix(lowerKey(before[len(before)-2].text), "known")):
+	case short && (mentionNouns[prevWord] || mentionNouns[afterWord] || prevWord == "as" && len(before) > 1 && strings.HasPrefix(lowerKey(before[len(before)-2].text), "known")):
 		q.kind = quoteMention
-	case short && afterWord != "" && !x.lex.Has(LexStopword, afterWord):
+	case short && prevWord == "as" && (!modifier || x.speechVerbBefore(before[:len(before)-1], 4)):
+		// Characterised "as": slammed the ruling as “an attack on
+		// democracy”, what he described as “heavy-handed” interference.
+		q.kind = quoteDirect
+	case short && modifier:
 		// Used as a modifier inside a phrase: an “Israeli” strike.
 		q.kind = quoteScare
 	case short && q.speaker != "":
 		q.kind = quoteDirect
-	case short && (afterWord == "" || x.lex.Has(LexStopword, afterWord)) && x.speechVerbBefore(before, 8):
+	case short && x.speechVerbBefore(before, 8):
 		q.kind = quoteDirect
 	case short:
 		q.kind = quoteScare
@@ -238,9 +257,9 @@ func (x *extractor) classifyQuote(q *quoteInfo, sents []Span, all []quoteInfo) {
 }
 
 func titleCase(toks []rawToken) bool {
-	for _, t := range toks {
+	for i, t := range toks {
 		r := []rune(t.text)[0]
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && (i == 0 || !titleWords[t.text]) {
 			return false
 		}
 	}

@@ -17,7 +17,9 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || 
 
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 // decode returns the rune at i, treating an invalid byte as a one-byte
 // separator so that spans stay valid on broken input.
