@@ -1,0 +1,29 @@
+package claimdiff_test
+
+import (
+	"fmt"
+	"log"
+
+	"github.com/claimdiff/claimdiff"
+)
+
+// Compare two outlets' reports of one event and find the first claim they
+// share that one tells with a different label.
+func ExampleCompareFiles() {
+	r, err := claimdiff.CompareFiles("testdata/sets/drone_strike/northwind_wire.json", "testdata/sets/drone_strike/eastgate_herald.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(r.Documents[0].Outlet, "vs", r.Documents[1].Outlet)
+	for _, g := range r.Groups {
+		for _, d := range g.Differences {
+			if d.Kind == "label" && g.Verdict == "framing" {
+				fmt.Printf("%s (%s): %q vs %q\n", g.ID, g.Verdict, d.Values[g.Claims[0]], d.Values[g.Claims[1]])
+				return
+			}
+		}
+	}
+	// Output:
+	// Northwind Wire vs Eastgate Herald
+	// g2 (framing): "militants" vs "terrorist"
+}
