@@ -159,6 +159,18 @@ func evalGold(t testing.TB, gs goldSet, r *compare.Report) (align, uniq prf, ver
 	for p := range gold {
 		if _, ok := pred[p]; !ok {
 			align.fn++
+			if testing.Verbose() && os.Getenv("CLAIMDIFF_GOLD_DEBUG") != "" {
+				a, b, _ := strings.Cut(p, "|")
+				t.Logf("%s: missed %s ~ %s\n    %s\n    %s", gs.name, a, b, r.Claim(a).Text, r.Claim(b).Text)
+			}
+		}
+	}
+	if testing.Verbose() && os.Getenv("CLAIMDIFF_GOLD_DEBUG") != "" {
+		for p := range pred {
+			if !gold[p] {
+				a, b, _ := strings.Cut(p, "|")
+				t.Logf("%s: extra %s ~ %s\n    %s\n    %s", gs.name, a, b, r.Claim(a).Text, r.Claim(b).Text)
+			}
 		}
 	}
 	goldUnique := map[string]bool{}

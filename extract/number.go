@@ -61,8 +61,18 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []
 			}
 			continue
 		}
+		scale := 1.0
 		if startsWithDigit(toks[i].text) {
-			lo, up, isRange := strings.Cut(toks[i].text, "-")
+			raw := toks[i].text
+			// "41bn", "2.5m", "300k": a scale glued to the digits.
+			for _, suf := range []string{"bn", "mn", "tn", "m", "k", "b"} {
+				if strings.HasSuffix(strings.ToLower(raw), suf) && len(raw) > len(suf) && raw[len(raw)-len(suf)-1] >= '0' && raw[len(raw)-len(suf)-1] <= '9' {
+					scale = map[string]float64{"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "tn": 1e12, "k": 1e3}[suf]
+					raw = raw[:len(raw)-len(suf)]
+					break
+				}
+			}
+			lo, up, isRange := strings.Cut(raw, "-")
 			f, err := strconv.ParseFloat(strings.ReplaceAll(lo, ",", ""), 64)
 			v, ok = f, err == nil
 			if isRange && ok {
@@ -76,7 +86,7 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []
 		if !ok {
 			continue
 		}
-		n := Number{Value: v, Max: hi, Span: toks[i].span}
+		n := Number{Value: v * scale, Max: hi * scale, Span: toks[i].span}
 		j := i + 1
 		adj := func(k int) bool {
 			return k < len(toks) && onlySpaceBetween(text, toks[k-1].span.End, toks[k].span.Start)
