@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -23,10 +24,23 @@ func (x *extractor) annotate(sents []Span) {
 		}
 	}
 	x.quotes = x.findQuotes(blocks(text), sents)
+	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].span.Start < x.quotes[j].span.Start })
+	qi := 0
 	for si, s := range sents {
 		toks := all[si]
 		if len(toks) == 0 {
 			continue
+		}
+		// The quotes that touch this sentence, found by a sweep over the
+		// sorted quotes so that work stays linear in the input.
+		for qi < len(x.quotes) && x.quotes[qi].span.End <= s.Start {
+			qi++
+		}
+		x.near = x.near[:0]
+		for k := qi; k < len(x.quotes) && x.quotes[k].span.Start < s.End; k++ {
+			if x.quotes[k].span.Overlaps(s) {
+				x.near = append(x.near, &x.quotes[k])
+			}
 		}
 		c := Claim{Text: text[s.Start:s.End], Span: s}
 		lows := make([]string, len(toks))
@@ -56,8 +70,8 @@ func (x *extractor) annotate(sents []Span) {
 			}
 			c.Tokens[k] = tk
 		}
-		for _, q := range x.quotes {
-			if q.kind == quoteDirect && q.span.Overlaps(s) {
+		for _, q := range x.near {
+			if q.kind == quoteDirect {
 				c.Quotes = append(c.Quotes, Quote{Text: text[q.inner.Start:q.inner.End], Speaker: q.speaker, Verb: q.verb, Span: q.span})
 			}
 		}
@@ -89,8 +103,7 @@ func SetID(d *Document, id string) {
 
 // inDirectQuote returns the direct quote whose words contain s.
 func (x *extractor) inDirectQuote(s Span) *quoteInfo {
-	for i := range x.quotes {
-		q := &x.quotes[i]
+	for _, q := range x.near {
 		if q.kind == quoteDirect && q.inner.Contains(s) {
 			return q
 		}
@@ -162,16 +175,42 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 // when most of the shorter one's content words are in the longer one.
 func markRepeats(claims []Claim) {
 	sets := make([]map[string]bool, len(claims))
+	df := map[string]int{}
 	for i, c := range claims {
 		sets[i] = map[string]bool{}
 		for _, t := range c.Tokens {
-			if !t.Stop {
+			if !t.Stop && !sets[i][t.Key] {
 				sets[i][t.Key] = true
+				df[t.Key]++
 			}
 		}
 	}
+	// A repeat and its original share most of their words, rare ones
+	// included: each claim is indexed under its rare words (in at most
+	// four claims), and only claims sharing one are compared. This keeps
+	// the search near linear where a pairwise scan would be quadratic; in
+	// text where no word is rare, repeats are not looked for.
+	const rare = 4
+	index := map[string][]int{}
 	for j := range claims {
-		for i := 0; i < j; i++ {
+		seen := map[int]bool{}
+		var cands []int
+		for k := range sets[j] {
+			if df[k] > rare {
+				continue
+			}
+			for _, i := range index[k] {
+				if !seen[i] {
+					seen[i] = true
+					cands = append(cands, i)
+				}
+			}
+			if len(sets[j]) >= 8 {
+				index[k] = append(index[k], j)
+			}
+		}
+		sort.Ints(cands)
+		for _, i := range cands {
 			if claims[i].RepeatOf != "" {
 				continue
 			}

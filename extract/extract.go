@@ -67,6 +67,7 @@ type extractor struct {
 	notes []string
 
 	quotes   []quoteInfo
+	near     []*quoteInfo      // the quotes touching the sentence being annotated
 	acronyms map[string]string // defined in the text: "unsc" → key of the name it stands for
 	capSeen  map[string]bool   // words capitalised mid-sentence somewhere in the document
 	exp      map[string]string // acronym lexicon expansions → acronym
