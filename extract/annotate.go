@@ -66,7 +66,7 @@ func (x *extractor) annotate(sents []Span) {
 			if tk.Entity {
 				tk.Key = lows[k]
 			} else {
-				tk.Key = stem(lows[k])
+				tk.Key = x.stem(lows[k])
 			}
 			c.Tokens[k] = tk
 		}

@@ -61,7 +61,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 	isNum := make([]bool, len(toks))
 	surf := make([]string, len(toks))
 	for k, t := range toks {
-		keys[k] = stem(lows[k])
+		keys[k] = x.stem(lows[k])
 		isNum[k] = startsWithDigit(t.text) || numberWords[lows[k]] > 0
 		surf[k] = strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s"), "’", "'")
 		if strings.Contains(surf[k], ".") && !startsWithDigit(surf[k]) {

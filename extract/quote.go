@@ -279,7 +279,7 @@ func (x *extractor) speechVerbBefore(before []rawToken, n int) bool {
 
 func (x *extractor) isSpeechWord(w string) bool {
 	lw := lowerKey(w)
-	st := stem(lw)
+	st := x.stem(lw)
 	if namingVerbs[st] {
 		return true
 	}
