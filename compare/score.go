@@ -24,9 +24,10 @@ const (
 // feature is one thing a claim says that another can share: a word key, a
 // name key, a number or a date.
 type feature struct {
-	key    string  // "w:meet", "e:hayya", "n:20 hostag", "d:09-09"
-	weight float64 // how much sharing it says
-	label  string  // readable form for evidence
+	key    string          // "w:meet", "e:hayya", "n:20 hostag", "d:09-09"
+	weight float64         // how much sharing it says
+	label  string          // readable form for evidence
+	grams  map[string]bool // character trigrams of a word key, for spelling variants
 }
 
 // claimFeatures is a claim prepared for scoring.
@@ -103,6 +104,10 @@ func prepare(doc, idx int, c *extract.Claim) *claimFeatures {
 	for k, f := range cf.feats {
 		cf.total += f.weight
 		cf.order = append(cf.order, k)
+		if strings.HasPrefix(k, "w:") && len(k) >= 7 {
+			f.grams = trigrams(k[2:])
+			cf.feats[k] = f
+		}
 	}
 	sort.Strings(cf.order)
 	return cf
@@ -176,15 +181,14 @@ func score(a, b *claimFeatures, names func(x, y string) bool) Score {
 	}
 	// Soft matches between the words left over on both sides.
 	for _, ka := range unA {
-		wa := ka[2:]
-		if len(wa) < 5 {
+		if a.feats[ka].grams == nil {
 			continue
 		}
 		for _, kb := range b.order {
 			if usedB[kb] || !strings.HasPrefix(kb, "w:") || len(kb) < 7 {
 				continue
 			}
-			if trigramSim(wa, kb[2:]) >= 0.6 {
+			if jaccard(a.feats[ka].grams, b.feats[kb].grams) >= 0.6 {
 				usedB[kb] = true
 				shared += softShare * math.Min(a.feats[ka].weight, b.feats[kb].weight)
 				s.Variants = append(s.Variants, a.feats[ka].label+"~"+b.feats[kb].label)
@@ -197,10 +201,8 @@ func score(a, b *claimFeatures, names func(x, y string) bool) Score {
 	return s
 }
 
-// trigramSim is the Jaccard similarity of the padded character trigrams of
-// two words.
-func trigramSim(a, b string) float64 {
-	ga, gb := trigrams(a), trigrams(b)
+// jaccard is the Jaccard similarity of two trigram sets.
+func jaccard(ga, gb map[string]bool) float64 {
 	inter := 0
 	for g := range ga {
 		if gb[g] {
