@@ -193,6 +193,8 @@ func TestDifferences(t *testing.T) {
 		verdict    string
 	}{
 		{"number", "At least the blast killed 14 workers at the Zelwice plant on Tuesday.", "The blast killed 31 workers at the Zelwice plant on Tuesday.", "number", "conflict"},
+		{"lower bound", "At least 17 workers died in the blast at the Zelwice fertilizer plant.", "Fourteen workers died in the blast at the Zelwice fertilizer plant.", "number", "conflict"},
+		{"approximation", "About 40 workers were hurt in the blast at the Zelwice fertilizer plant.", "42 workers were hurt in the blast at the Zelwice fertilizer plant.", "", "framing"},
 		{"same number two ways", "Officials said four workers were hurt at the Zelwice plant.", "Officials said 4 workers were hurt at the Zelwice plant.", "", "agree"},
 		{"date", "The Zelwice plant reopened on March 3 after the inspection.", "The Zelwice plant reopened on March 5 after the inspection.", "date", "conflict"},
 		{"same date two ways", "The Zelwice plant reopened on Sept. 3 after the inspection.", "The Zelwice plant reopened on September 3 after the inspection.", "", "agree"},
@@ -225,5 +227,24 @@ func TestDifferences(t *testing.T) {
 				t.Errorf("verdict %s, want %s (differences %v)", g.Verdict, tc.verdict, kinds)
 			}
 		})
+	}
+}
+
+func TestVerdictBetween(t *testing.T) {
+	pub := extract.WithPublished("2026-03-10")
+	docs := []*extract.Document{
+		extract.Extract("The blast at the Zelwice fertilizer plant killed 14 workers on Tuesday.", pub),
+		extract.Extract("The blast at the Zelwice fertilizer plant killed 14 workers on Tuesday.", pub),
+		extract.Extract("The blast at the Zelwice fertilizer plant killed 31 workers on Tuesday.", pub),
+	}
+	r := compare.Compare(docs)
+	if len(r.Groups) != 1 {
+		t.Fatalf("%d groups", len(r.Groups))
+	}
+	g := r.Groups[0]
+	got := []string{g.Verdict, g.VerdictBetween("d1", "d2"), g.VerdictBetween("d1", "d3"), g.VerdictBetween("d1", "d9")}
+	want := []string{"conflict", "agree", "conflict", ""}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("verdicts (-want +got):\n%s", diff)
 	}
 }

@@ -204,7 +204,7 @@ func numberDiffs(sides []side) []Difference {
 	type val struct {
 		n      extract.Number
 		claim  *extract.Claim
-		approx bool
+		lo, hi float64 // the interval the number claims, after its bound
 	}
 	byUnit := map[string]map[int][]val{}
 	for si, s := range sides {
@@ -214,7 +214,8 @@ func numberDiffs(sides []side) []Difference {
 				if byUnit[u] == nil {
 					byUnit[u] = map[int][]val{}
 				}
-				byUnit[u][si] = append(byUnit[u][si], val{n, c, approximated(c, n)})
+				lo, hi := interval(c, n)
+				byUnit[u][si] = append(byUnit[u][si], val{n, c, lo, hi})
 			}
 		}
 	}
@@ -228,15 +229,7 @@ func numberDiffs(sides []side) []Difference {
 	var out []Difference
 	for _, u := range units {
 		m := byUnit[u]
-		agree := func(a, b val) bool {
-			lo1, hi1 := a.n.Value, math.Max(a.n.Value, a.n.Max)
-			lo2, hi2 := b.n.Value, math.Max(b.n.Value, b.n.Max)
-			if a.approx || b.approx {
-				tol := 0.15 * math.Max(hi1, hi2)
-				lo1, hi1, lo2, hi2 = lo1-tol, hi1+tol, lo2-tol, hi2+tol
-			}
-			return lo1 <= hi2 && lo2 <= hi1
-		}
+		agree := func(a, b val) bool { return a.lo <= b.hi && b.lo <= a.hi }
 		conflict := false
 		var sis []int
 		for si := range m {
@@ -286,21 +279,48 @@ func unitKey(u string) string {
 	return strings.TrimSuffix(strings.ToLower(u), "s")
 }
 
-// approximated reports a number hedged by an approximator right before it
-// ("about 58%", "nearly 300", "more than 30").
-func approximated(c *extract.Claim, n extract.Number) bool {
+// bounds are the words before a number that make it an interval: "at
+// least 17" is [17, ∞), "up to 15" is [0, 15], "about 40" is 40 ± 15%.
+var bounds = []struct {
+	prefix string
+	lower  bool // the number is a lower bound
+	upper  bool // the number is an upper bound
+}{
+	{"at least ", true, false}, {"more than ", true, false}, {"over ", true, false}, {"upwards of ", true, false},
+	{"no fewer than ", true, false}, {"as many as ", false, true}, {"up to ", false, true}, {"at most ", false, true},
+	{"fewer than ", false, true}, {"less than ", false, true}, {"under ", false, true}, {"nearly ", false, true},
+	{"almost ", false, true},
+}
+
+// approximators widen a number by 15% either way.
+var approximators = []string{"about ", "around ", "some ", "roughly ", "approximately ", "an estimated ", "estimated ", "close to "}
+
+// interval is the range of values a number in a claim allows, reading the
+// bound or approximation before it and its own range ("10 to 15").
+func interval(c *extract.Claim, n extract.Number) (float64, float64) {
+	lo, hi := n.Value, math.Max(n.Value, n.Max)
+	before := strings.ToLower(c.Text[:max(0, min(len(c.Text), n.Span.Start-c.Span.Start))])
+	for _, b := range bounds {
+		if strings.HasSuffix(before, b.prefix) {
+			switch {
+			case b.lower:
+				return lo, math.Inf(1)
+			case b.upper:
+				return 0, hi
+			}
+		}
+	}
+	for _, a := range approximators {
+		if strings.HasSuffix(before, a) {
+			return lo * 0.85, hi * 1.15
+		}
+	}
 	for _, m := range c.Markers {
 		if m.Kind == extract.KindHedge && m.Span.End <= n.Span.Start && n.Span.Start-m.Span.End <= 2 {
-			return true
+			return lo * 0.85, hi * 1.15
 		}
 	}
-	lo := strings.ToLower(c.Text[:max(0, n.Span.Start-c.Span.Start)])
-	for _, p := range []string{"more than ", "at least ", "over ", "nearly ", "almost ", "about ", "around ", "some ", "up to "} {
-		if strings.HasSuffix(lo, p) {
-			return true
-		}
-	}
-	return false
+	return lo, hi
 }
 
 func docOf(claimID string) string {
@@ -623,4 +643,47 @@ func weekdayFromValue(v string) string {
 		return ""
 	}
 	return weekdayNames[t.Weekday()]
+}
+
+// VerdictBetween is the verdict of the group for two of its documents
+// alone ("d1", "d3"): a conflict or a framing difference between other
+// members does not count. It is "" when either document has no claim in
+// the group.
+func (g Group) VerdictBetween(docA, docB string) string {
+	in := map[string]bool{}
+	for _, id := range g.Claims {
+		in[docOf(id)] = true
+	}
+	if !in[docA] || !in[docB] {
+		return ""
+	}
+	if g.Verdict == VerdictRelated {
+		return VerdictRelated
+	}
+	v := VerdictAgree
+	for _, d := range g.Differences {
+		va, okA := valueOf(d, docA)
+		vb, okB := valueOf(d, docB)
+		if !okA || !okB || comparable(d.Kind, va) == comparable(d.Kind, vb) {
+			continue
+		}
+		if d.Kind == "detail" {
+			continue
+		}
+		if factKinds[d.Kind] {
+			return VerdictConflict
+		}
+		v = VerdictFraming
+	}
+	return v
+}
+
+// valueOf returns a document's side of a difference.
+func valueOf(d Difference, doc string) (string, bool) {
+	for id, v := range d.Values {
+		if docOf(id) == doc {
+			return v, true
+		}
+	}
+	return "", false
 }
