@@ -229,28 +229,7 @@ func numberDiffs(sides []side) []Difference {
 	var out []Difference
 	for _, u := range units {
 		m := byUnit[u]
-		agree := func(a, b val) bool { return a.lo <= b.hi && b.lo <= a.hi }
-		conflict := false
-		var sis []int
-		for si := range m {
-			sis = append(sis, si)
-		}
-		sort.Ints(sis)
-		for x := 0; x < len(sis); x++ {
-			for y := x + 1; y < len(sis); y++ {
-				shared := false
-				for _, a := range m[sis[x]] {
-					for _, b := range m[sis[y]] {
-						if agree(a, b) {
-							shared = true
-						}
-					}
-				}
-				if !shared {
-					conflict = true
-				}
-			}
-		}
+		sis, conflict := disagree(m, func(a, b val) bool { return a.lo <= b.hi && b.lo <= a.hi })
 		if !conflict {
 			continue
 		}
@@ -357,27 +336,7 @@ func dateDiffs(sides []side) []Difference {
 		if len(m) < 2 {
 			continue
 		}
-		var sis []int
-		for si := range m {
-			sis = append(sis, si)
-		}
-		sort.Ints(sis)
-		conflict := false
-		for x := 0; x < len(sis); x++ {
-			for y := x + 1; y < len(sis); y++ {
-				shared := false
-				for _, a := range m[sis[x]] {
-					for _, b := range m[sis[y]] {
-						if sameDate(a.d, b.d) {
-							shared = true
-						}
-					}
-				}
-				if !shared {
-					conflict = true
-				}
-			}
-		}
+		sis, conflict := disagree(m, func(a, b val) bool { return sameDate(a.d, b.d) })
 		if !conflict {
 			continue
 		}
@@ -686,4 +645,32 @@ func valueOf(d Difference, doc string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// disagree reports whether some two sides of m (side index → values) share
+// no value that same accepts, and returns the sides in order. It is the
+// test behind number and date conflicts: one pair of outlets that cannot
+// both be right is a conflict.
+func disagree[T any](m map[int][]T, same func(a, b T) bool) ([]int, bool) {
+	var sis []int
+	for si := range m {
+		sis = append(sis, si)
+	}
+	sort.Ints(sis)
+	for x := 0; x < len(sis); x++ {
+		for y := x + 1; y < len(sis); y++ {
+			shared := false
+			for _, a := range m[sis[x]] {
+				for _, b := range m[sis[y]] {
+					if same(a, b) {
+						shared = true
+					}
+				}
+			}
+			if !shared {
+				return sis, true
+			}
+		}
+	}
+	return sis, false
 }

@@ -144,27 +144,15 @@ func Run(r io.Reader, file string, w io.Writer, cfg Config) error {
 			}
 		}()
 	}
-	br := bufio.NewReaderSize(r, 1<<16)
 	n := 0
-	var readErr error
-	for {
-		raw, err := br.ReadBytes('\n')
-		if len(raw) > 0 {
-			n++
-			if len(raw) > extract.MaxInputBytes {
-				readErr = fmt.Errorf("%s:%d: %w", filepath.Base(file), n, extract.ErrTooLarge)
-				break
-			}
-			jobs <- job{n, raw}
+	readErr := extract.ScanLines(r, func(line int, raw []byte) error {
+		n = line
+		if len(raw) > extract.MaxInputBytes {
+			return fmt.Errorf("%s:%d: %w", filepath.Base(file), line, extract.ErrTooLarge)
 		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			readErr = fmt.Errorf("%s:%d: %w", filepath.Base(file), n+1, err)
-			break
-		}
-	}
+		jobs <- job{line, append([]byte(nil), raw...)}
+		return nil
+	})
 	close(jobs)
 	wg.Wait()
 	if readErr != nil {

@@ -90,23 +90,36 @@ func ParseArticle(line []byte) (Article, error) {
 // EachLine calls fn for every non-blank line of JSON-lines input, with its
 // 1-based line number. It stops at the first error, naming the line.
 func EachLine(r io.Reader, fn func(line int, a Article) error) error {
+	return ScanLines(r, func(n int, raw []byte) error {
+		if len(bytes.TrimSpace(raw)) == 0 {
+			return nil
+		}
+		if len(raw) > MaxInputBytes {
+			return fmt.Errorf("line %d: %w", n, ErrTooLarge)
+		}
+		a, err := ParseArticle(raw)
+		if err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+		return fn(n, a)
+	})
+}
+
+// ScanLines calls fn for every line of r with its 1-based number, blank
+// lines included, so that every reader of JSON lines (the command, corpus
+// mode, the Beam pipeline) numbers lines alike. A line ends after '\n'; a
+// last line without one still counts. raw includes the newline and is only
+// valid during the call. A line is passed whole, however long: fn decides
+// what is too large. Reading stops at fn's first error.
+func ScanLines(r io.Reader, fn func(n int, raw []byte) error) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	n := 0
 	for {
 		raw, err := br.ReadBytes('\n')
 		if len(raw) > 0 {
 			n++
-			if len(bytes.TrimSpace(raw)) > 0 {
-				if len(raw) > MaxInputBytes {
-					return fmt.Errorf("line %d: %w", n, ErrTooLarge)
-				}
-				a, perr := ParseArticle(raw)
-				if perr != nil {
-					return fmt.Errorf("line %d: %w", n, perr)
-				}
-				if ferr := fn(n, a); ferr != nil {
-					return ferr
-				}
+			if ferr := fn(n, raw); ferr != nil {
+				return ferr
 			}
 		}
 		if err == io.EOF {
