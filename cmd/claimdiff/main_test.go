@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var seedFiles = []string{
+	filepath.Join("..", "..", "testdata", "seeds", "000_f806df4db212c27a.txt"),
+	filepath.Join("..", "..", "testdata", "seeds", "004_142b436908202848.txt"),
+}
+
+func runCmd(t *testing.T, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(args, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+func TestFormats(t *testing.T) {
+	for _, f := range []string{"text", "json", "jsonl", "markdown", "html"} {
+		t.Run(f, func(t *testing.T) {
+			out, _, err := runCmd(t, "", append([]string{"--format", f, "--published", "2025-11-21"}, seedFiles...)...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(out) < 500 {
+				t.Fatalf("%s output too short: %q", f, out)
+			}
+			if f == "json" || f == "jsonl" {
+				var r struct{ Version int }
+				if err := json.Unmarshal([]byte(out), &r); err != nil || r.Version != 1 {
+					t.Errorf("not a version-1 report: %v", err)
+				}
+			}
+			if f == "jsonl" && strings.Count(out, "\n") != 1 {
+				t.Errorf("jsonl is one line, got %d", strings.Count(out, "\n"))
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"--format", "pdf", "a.txt"},
+		{"--threshold", "2", "a.txt"},
+		{"--group-by", "outlet", "--format", "jsonl", "a.jsonl"},
+		{"--group-by", "event", "a.jsonl"},
+		{"--nope"},
+	} {
+		_, _, err := runCmd(t, "", args...)
+		var ue usageError
+		if !errors.As(err, &ue) {
+			t.Errorf("%v: want a usage error (exit 2), got %v", args, err)
+		}
+	}
+}
+
+func TestInputErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, []byte(`{"event":"e","text":"Fine."}`+"\n"+`{"event":`+"\n"), 0o644)
+	_, _, err := runCmd(t, "", "--format", "jsonl", "--group-by", "event", bad)
+	var ue usageError
+	if err == nil || errors.As(err, &ue) || !strings.Contains(err.Error(), "bad.jsonl:2") {
+		t.Errorf("want an input error naming bad.jsonl:2, got %v", err)
+	}
+	_, _, err = runCmd(t, "", filepath.Join(dir, "missing.txt"))
+	if err == nil || errors.As(err, &ue) {
+		t.Errorf("missing file: want an input error, got %v", err)
+	}
+}
+
+func TestStdinAndOutlets(t *testing.T) {
+	out, _, err := runCmd(t, "The council of Telford approved the budget on Monday, the mayor said.",
+		"--format", "json", "--outlet", "Stdin Times,Seed Outlet", "-", seedFiles[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Documents []struct{ Outlet, Source string }
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Documents) != 2 || r.Documents[0].Outlet != "Stdin Times" || r.Documents[1].Outlet != "Seed Outlet" {
+		t.Errorf("documents %+v", r.Documents)
+	}
+}
+
+func TestCorpusMode(t *testing.T) {
+	in := `{"event":"a","outlet":"X","text":"The bridge in Telford closed on Monday for repairs."}
+{"event":"b","outlet":"X","text":"Rail workers in Telford went on strike on Tuesday."}
+{"event":"a","outlet":"Y","text":"Telford's bridge was closed on Monday for repair work."}
+`
+	out, _, err := runCmd(t, in, "--format", "jsonl", "--group-by", "event", "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"event":"a"`) || !strings.Contains(lines[1], `"event":"b"`) {
+		t.Errorf("want one line per event in order, got:\n%s", out)
+	}
+}
