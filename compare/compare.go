@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 
@@ -178,7 +177,7 @@ func unifyAcross(docs []*extract.Document) {
 // edge is an aligned pair of claims.
 type edge struct {
 	a, b *claimFeatures
-	s    Score
+	s    pairScore
 }
 
 // align finds, for every pair of documents, the claim pairs that say the
@@ -266,9 +265,6 @@ func align(feats [][]*claimFeatures, cfg *config) (edges, related []edge) {
 // splitMatch reports whether short, a second partner of long (which already
 // matched first), carries another part of long: mostly contained in it,
 // shorter than it, and not a restatement of first.
-func splitMatch(long, short, first *claimFeatures, s Score, cfg *config) bool {
+func splitMatch(long, short, first *claimFeatures, s pairScore, cfg *config) bool {
 	return s.Containment >= 0.6 && long.total > short.total && score(short, first, cfg.names).Value < cfg.threshold
 }
-
-// String names a claim in messages.
-func (cf *claimFeatures) String() string { return fmt.Sprintf("d%d.c%d", cf.doc+1, cf.idx+1) }

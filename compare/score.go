@@ -121,25 +121,26 @@ func numberKey(n extract.Number) string {
 	return s
 }
 
-// Score is the similarity of two claims with the evidence that made it.
-type Score struct {
-	Value float64 `json:"score"`
+// pairScore is the similarity of two claims with the evidence that made it;
+// the group's Evidence reports it.
+type pairScore struct {
+	Value float64
 	// Containment is how much of the shorter claim the longer one carries;
 	// it lets a long sentence match two short ones.
-	Containment float64  `json:"containment"`
-	Shared      []string `json:"shared,omitempty"`
-	Names       []string `json:"names,omitempty"`
-	Numbers     []string `json:"numbers,omitempty"`
-	Dates       []string `json:"dates,omitempty"`
-	Variants    []string `json:"variants,omitempty"` // spelling variants matched by character trigrams
+	Containment float64
+	Shared      []string
+	Names       []string
+	Numbers     []string
+	Dates       []string
+	Variants    []string // spelling variants matched by character trigrams
 }
 
 // score compares two prepared claims: a weighted Dice overlap of their
 // features, where a word weighs by its rarity, names, numbers and dates
 // weigh as rare words, and words spelt nearly alike (by character
 // trigrams) count partly.
-func score(a, b *claimFeatures, names func(x, y string) bool) Score {
-	var s Score
+func score(a, b *claimFeatures, names func(x, y string) bool) pairScore {
+	var s pairScore
 	if a.total == 0 || b.total == 0 {
 		return s
 	}

@@ -108,7 +108,7 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 		out = append(out, x.pairQuotes(blk, marks, sents)...)
 	}
 	for i := range out {
-		x.classifyQuote(&out[i], sents, out)
+		x.classifyQuote(&out[i], sents)
 	}
 	return out
 }
@@ -186,7 +186,7 @@ func sentenceAt(sents []Span, pos int) (Span, bool) {
 }
 
 // classifyQuote decides what kind of quotation q is and finds its speaker.
-func (x *extractor) classifyQuote(q *quoteInfo, sents []Span, all []quoteInfo) {
+func (x *extractor) classifyQuote(q *quoteInfo, sents []Span) {
 	text := x.text
 	inner := tokenize(text, q.inner.Start, q.inner.End)
 	sOpen, okOpen := sentenceAt(sents, q.span.Start)
@@ -253,7 +253,6 @@ func (x *extractor) classifyQuote(q *quoteInfo, sents []Span, all []quoteInfo) {
 	if q.kind != quoteDirect {
 		q.speaker, q.verb = "", ""
 	}
-	_ = all
 }
 
 func titleCase(toks []rawToken) bool {
