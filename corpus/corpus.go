@@ -89,15 +89,21 @@ func sortArticles(arts []Article) {
 	})
 }
 
+// TooLarge is the report line of an event with more than MaxEventArticles
+// articles: its name, the error and the count, instead of a comparison.
+func TooLarge(event string, articles int) ([]byte, error) {
+	return json.Marshal(struct {
+		Event    string `json:"event"`
+		Error    string `json:"error"`
+		Articles int    `json:"articles"`
+	}{event, fmt.Sprintf("too large: more than %d articles", MaxEventArticles), articles})
+}
+
 // CompareEvent compares the articles of one event and returns its report as
 // one JSON line without the trailing newline. It sorts the articles itself.
 func CompareEvent(event string, arts []Article, cfg Config) ([]byte, error) {
 	if len(arts) > MaxEventArticles {
-		return json.Marshal(struct {
-			Event    string `json:"event"`
-			Error    string `json:"error"`
-			Articles int    `json:"articles"`
-		}{event, fmt.Sprintf("too large: more than %d articles", MaxEventArticles), len(arts)})
+		return TooLarge(event, len(arts))
 	}
 	arts = append([]Article(nil), arts...)
 	sortArticles(arts)

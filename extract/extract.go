@@ -226,6 +226,9 @@ func hasAnyPrefix(s string, ps []string) bool {
 	return false
 }
 
+// bylineRoles are lower-case words a byline may hold.
+var bylineRoles = map[string]bool{"staff": true, "writer": true, "writers": true, "reporter": true, "reporters": true, "correspondent": true, "correspondents": true, "editor": true, "in": true, "with": true, "for": true, "contributor": true}
+
 // byline recognises "By Name[, Name and Name]" at the start of s. It returns
 // where the byline ends: the end of s when the byline stands alone, or the
 // point where the next sentence was glued on ("By JNSU.S. President …" ends
@@ -257,6 +260,10 @@ func (x *extractor) byline(s Span) (int, bool) {
 			continue
 		}
 		if !isCapitalized(t.text) {
+			if bylineRoles[lw] && words > 0 {
+				// "By Marcus Fell, Market Pulse staff".
+				continue
+			}
 			return 0, false
 		}
 		if ti > 0 && x.lex.Has(LexStopword, lw) {

@@ -11,7 +11,7 @@
 //
 // The stages are:
 //
-//	ReadLines: files -> Line{File, Num, Text}            (one file per worker, cheap)
+//	ReadLines: files -> Line{File, Num, Raw}             (one file per worker, cheap)
 //	Reshuffle                                            (spreads lines over workers)
 //	parse:     Line -> KV<event, gob(Article)> | dead letter   (extraction, in parallel)
 //	count:     CombinePerKey(sum) over KV<event, 1>      (combiner-lifted, hot-key safe)
@@ -22,7 +22,6 @@
 package claimbeam
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/gob"
@@ -32,28 +31,38 @@ import (
 	"io"
 	"path"
 	"reflect"
+	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/claimdiff/claimdiff/corpus"
+	"github.com/claimdiff/claimdiff/extract"
 )
 
 // Line is one line of an input file with its place: File is the file's base
-// name (as the command reports it) and Num the 1-based line number. Text has
-// no line terminator.
+// name (as the command reports it), Num the 1-based line number and Raw the
+// line exactly as the command's reader passes it to corpus.ParseLine,
+// terminator included. A line longer than extract.MaxInputBytes, which the
+// command refuses, has TooLarge set and only its first bytes in Raw, so
+// that it never crosses a shuffle whole.
 type Line struct {
-	File string
-	Num  int
-	Text string
+	File     string
+	Num      int
+	Raw      string
+	TooLarge bool
 }
+
+// keepTooLarge is how much of a too-large line the dead letter keeps.
+const keepTooLarge = 1 << 10
 
 // DeadLetter is one malformed input line. It is written as one JSON line to
 // the dead-letter output: the file and line, the error exactly as the
-// command reports it ("FILE:LINE: message"), and the line itself so it can
-// be repaired and re-run. (Invalid UTF-8 in Input is replaced by U+FFFD by
-// the JSON encoding.)
+// command reports it ("FILE:LINE: message"), and the line itself, without
+// its terminator, so it can be repaired and re-run. (Invalid UTF-8 in Input
+// is replaced by U+FFFD by the JSON encoding; a line over
+// extract.MaxInputBytes keeps only its first KiB.)
 type DeadLetter struct {
 	File  string `json:"file"`
 	Line  int    `json:"line"`
@@ -74,7 +83,7 @@ func init() {
 	register.Function2x2[string, []byte, string, int](keyOne)
 	register.Function2x1[int, int, int](sumInts)
 
-	register.DoFn5x0[context.Context, string, int, func(string), func(string)](&oversizedFn{})
+	register.DoFn5x1[context.Context, string, int, func(string), func(string), error](&oversizedFn{})
 
 	register.DoFn4x0[string, []byte, func(*string) bool, func(string, []byte)](&dropOversizedFn{})
 	register.Iter1[string]()
@@ -119,26 +128,24 @@ func (fn *scanLinesFn) ProcessElement(ctx context.Context, f fileio.ReadableFile
 	})
 }
 
-// ScanLines splits r into lines the way the command's reader does: lines
-// end at '\n', a '\r' before it is dropped, a last line without '\n' still
-// counts, and lines may be of any length.
+// ScanLines splits r into lines with the core's own scanner
+// (extract.ScanLines, which corpus mode uses too): a line ends after '\n', a
+// last line without one still counts, and line numbers count every line,
+// blank ones too. A line over extract.MaxInputBytes is cut to its first
+// KiB and marked, so it can be dead-lettered without crossing the shuffle.
 func ScanLines(r io.Reader, file string, emit func(Line)) error {
-	br := bufio.NewReaderSize(r, 1<<20)
-	for n := 1; ; n++ {
-		b, err := br.ReadBytes('\n')
-		if len(b) == 0 && err == io.EOF {
-			return nil
+	err := extract.ScanLines(r, func(n int, raw []byte) error {
+		l := Line{File: file, Num: n, Raw: string(raw)}
+		if len(raw) > extract.MaxInputBytes {
+			l.Raw, l.TooLarge = string(raw[:keepTooLarge]), true
 		}
-		if err != nil && err != io.EOF {
-			return fmt.Errorf("%s:%d: %w", file, n, err)
-		}
-		b = bytes.TrimSuffix(b, []byte("\n"))
-		b = bytes.TrimSuffix(b, []byte("\r"))
-		emit(Line{File: file, Num: n, Text: string(b)})
-		if err == io.EOF {
-			return nil
-		}
+		emit(l)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
 	}
+	return nil
 }
 
 // ComparePerEvent parses lines (a PCollection<Line>, e.g. from ReadLines)
@@ -200,19 +207,24 @@ func (fn *parseFn) ProcessElement(ctx context.Context, l Line, emit func(string,
 	dead(deadLetterJSON(l, err))
 }
 
-// parseLine is corpus.ParseLine, with a panic in extraction turned into a
-// dead letter instead of a failed job.
+// parseLine is corpus.ParseLine, with the command's refusal of too large
+// lines, and with a panic in extraction turned into a dead letter instead
+// of a failed job.
 func parseLine(l Line) (a corpus.Article, err error) {
+	if l.TooLarge {
+		return a, fmt.Errorf("%s:%d: %w", l.File, l.Num, extract.ErrTooLarge)
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%s:%d: internal error: %v", l.File, l.Num, p)
 		}
 	}()
-	return corpus.ParseLine(l.File, l.Num, []byte(l.Text))
+	return corpus.ParseLine(l.File, l.Num, []byte(l.Raw))
 }
 
 func deadLetterJSON(l Line, err error) string {
-	b, jerr := json.Marshal(DeadLetter{File: l.File, Line: l.Num, Error: err.Error(), Input: l.Text})
+	in := strings.TrimSuffix(strings.TrimSuffix(l.Raw, "\n"), "\r")
+	b, jerr := json.Marshal(DeadLetter{File: l.File, Line: l.Num, Error: err.Error(), Input: in})
 	if jerr != nil { // cannot happen for strings and ints
 		return fmt.Sprintf(`{"file":%q,"line":%d,"error":%q}`, l.File, l.Num, err.Error())
 	}
@@ -247,14 +259,19 @@ type oversizedFn struct {
 	Cfg corpus.Config
 }
 
-func (fn *oversizedFn) ProcessElement(ctx context.Context, event string, n int, name func(string), report func(string)) {
+func (fn *oversizedFn) ProcessElement(ctx context.Context, event string, n int, name func(string), report func(string)) error {
 	if n <= fn.Max {
-		return
+		return nil
+	}
+	line, err := tooLargeLine(event, n, fn.Cfg)
+	if err != nil {
+		return fmt.Errorf("event %q: %w", event, err)
 	}
 	eventsTooBig.Inc(ctx, 1)
 	articlesTooBig.Inc(ctx, int64(n))
 	name(event)
-	report(string(tooLargeLine(event, n, fn.Cfg)))
+	report(string(line))
+	return nil
 }
 
 // dropOversizedFn keeps the articles of events that are not oversized. The

@@ -3,6 +3,7 @@ package claimbeam
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -26,45 +27,70 @@ import (
 // TestMain runs the tests on prism, in-process, inside a network namespace
 // whose only interface is loopback (see package loopback).
 func TestMain(m *testing.M) {
-	loopback.Run(func() int { return ptest.MainRetWithDefault(m, "prism") })
+	loopback.Run(loopback.WithTempDir(func() int { return ptest.MainRetWithDefault(m, "prism") }))
 }
 
 const corpusFile = "../testdata/corpus.jsonl"
 
 // corpusMode is the command's corpus mode (`claimdiff --format jsonl
-// --group-by event`) on path: its output lines, and the dead letters the
+// --group-by event`, i.e. corpus.Run) on path, and the dead letters the
 // command's reader gives for path's lines.
+//
+// Corpus mode stops at the first malformed line, where the pipeline
+// dead-letters it and goes on. So corpus mode runs on a copy of path with
+// the same base name in which every malformed line is blanked: blank lines
+// are skipped and keep the line numbers, so every good article keeps its
+// file:line source. On the original file corpus mode must fail with the
+// first dead letter's error.
 func corpusMode(t *testing.T, path string, cfg corpus.Config) (reports, dead []string) {
 	t.Helper()
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Base(path)
+	var clean bytes.Buffer
+	var firstErr error
+	if err := ScanLines(bytes.NewReader(data), base, func(l Line) {
+		_, err := parseLine(l)
+		if err != nil && !errors.Is(err, corpus.ErrBlank) {
+			dead = append(dead, deadLetterJSON(l, err))
+			if firstErr == nil {
+				firstErr = err
+			}
+			clean.WriteString("\n")
+			return
+		}
+		clean.WriteString(l.Raw)
+	}); err != nil {
+		t.Fatal(err)
+	}
+
+	err = corpus.Run(bytes.NewReader(data), base, io.Discard, cfg)
+	switch {
+	case firstErr == nil && err != nil:
+		t.Fatalf("corpus mode on %s: %v", base, err)
+	case firstErr != nil && (err == nil || err.Error() != firstErr.Error()):
+		t.Fatalf("corpus mode on %s stops with %v, want the first dead letter's error %v", base, err, firstErr)
+	}
+
+	cleanPath := filepath.Join(t.TempDir(), base)
+	if err := os.WriteFile(cleanPath, clean.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(cleanPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	var out bytes.Buffer
-	if err := corpus.Run(f, filepath.Base(path), &out, cfg); err != nil {
-		t.Fatalf("corpus.Run: %v", err)
+	if err := corpus.Run(f, cleanPath, &out, cfg); err != nil {
+		t.Fatalf("corpus mode on %s with malformed lines blanked: %v", base, err)
 	}
-	reports = strings.SplitAfter(out.String(), "\n")
-	if reports[len(reports)-1] != "" {
-		t.Fatalf("corpus mode output does not end in a newline")
+	if out.Len() == 0 || out.Bytes()[out.Len()-1] != '\n' {
+		t.Fatalf("corpus mode output is empty or does not end in a newline")
 	}
-	reports = reports[:len(reports)-1]
-	for i := range reports {
-		reports[i] = strings.TrimSuffix(reports[i], "\n")
-	}
-
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ScanLines(bytes.NewReader(data), filepath.Base(path), func(l Line) {
-		if _, err := corpus.ParseLine(l.File, l.Num, []byte(l.Text)); err != nil && !errors.Is(err, corpus.ErrBlank) {
-			dead = append(dead, deadLetterJSON(l, err))
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
+	reports = strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
 	return reports, dead
 }
 
@@ -111,6 +137,10 @@ func sameLines(t *testing.T, what string, got, want []string) {
 		return
 	}
 	t.Errorf("%s: pipeline gave %d lines, corpus mode %d", what, len(g), len(w))
+	if d := os.Getenv("CLAIMBEAM_DUMP"); d != "" {
+		os.WriteFile(filepath.Join(d, what+".pipeline"), []byte(strings.Join(g, "\n")+"\n"), 0o644)
+		os.WriteFile(filepath.Join(d, what+".corpusmode"), []byte(strings.Join(w, "\n")+"\n"), 0o644)
+	}
 	shown := 0
 	for _, l := range w {
 		if !slices.Contains(g, l) && shown < 3 {
@@ -208,7 +238,7 @@ func TestGobRoundTrip(t *testing.T) {
 	byEvent := map[string][]corpus.Article{}
 	decoded := map[string][]corpus.Article{}
 	err = ScanLines(bytes.NewReader(data), "corpus.jsonl", func(l Line) {
-		a, err := corpus.ParseLine(l.File, l.Num, []byte(l.Text))
+		a, err := corpus.ParseLine(l.File, l.Num, []byte(l.Raw))
 		if err != nil {
 			return
 		}
@@ -247,13 +277,13 @@ func TestScanLines(t *testing.T) {
 	if err := ScanLines(strings.NewReader(in), "f.jsonl", func(l Line) { got = append(got, l) }); err != nil {
 		t.Fatal(err)
 	}
-	want := []Line{{"f.jsonl", 1, "a"}, {"f.jsonl", 2, ""}, {"f.jsonl", 3, "b"}, {"f.jsonl", 4, "last"}}
+	want := []Line{{"f.jsonl", 1, "a\r\n", false}, {"f.jsonl", 2, "\n", false}, {"f.jsonl", 3, "b\n", false}, {"f.jsonl", 4, "last", false}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 	long := strings.Repeat("x", 3<<20) + "\n"
 	n := 0
-	if err := ScanLines(strings.NewReader(long), "f", func(l Line) { n += len(l.Text) }); err != nil || n != 3<<20 {
+	if err := ScanLines(strings.NewReader(long), "f", func(l Line) { n += len(l.Raw) }); err != nil || n != 3<<20+1 {
 		t.Errorf("long line: %d bytes, %v", n, err)
 	}
 }

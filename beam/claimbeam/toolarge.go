@@ -1,19 +1,9 @@
 package claimbeam
 
-import (
-	"encoding/json"
+import "github.com/claimdiff/claimdiff/corpus"
 
-	"github.com/claimdiff/claimdiff/corpus"
-)
-
-// tooLargeLine is the report line for an event above
-// corpus.MaxEventArticles.
-// TODO: use the core's own function once it exports one.
-func tooLargeLine(event string, n int, _ corpus.Config) []byte {
-	b, _ := json.Marshal(struct {
-		Event    string `json:"event"`
-		Error    string `json:"error"`
-		Articles int    `json:"articles"`
-	}{event, "too large", n})
-	return b
+// tooLargeLine is the report line corpus mode writes for an event of n
+// articles, n > corpus.MaxEventArticles: the core's own bytes.
+func tooLargeLine(event string, n int, _ corpus.Config) ([]byte, error) {
+	return corpus.TooLarge(event, n)
 }

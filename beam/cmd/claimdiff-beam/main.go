@@ -52,13 +52,13 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	body := func() int {
+	body := loopback.WithTempDir(func() int {
 		if err := run(context.Background()); err != nil {
 			fmt.Fprintln(os.Stderr, "claimdiff-beam:", err)
 			return 1
 		}
 		return 0
-	}
+	})
 	if localPrism() {
 		// prism's in-process job server listens on every interface;
 		// run inside a network namespace whose only interface is

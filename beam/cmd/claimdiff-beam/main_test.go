@@ -11,38 +11,39 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
+	"github.com/claimdiff/claimdiff/beam/internal/corpusgen"
 	"github.com/claimdiff/claimdiff/beam/internal/loopback"
 	"github.com/claimdiff/claimdiff/corpus"
 )
 
 func TestMain(m *testing.M) {
-	loopback.Run(func() int { return ptest.MainRetWithDefault(m, "prism") })
+	loopback.Run(loopback.WithTempDir(func() int { return ptest.MainRetWithDefault(m, "prism") }))
 }
 
-// TestCommand runs the command as the README's local run does and checks
-// its two outputs against corpus mode.
+// TestCommand runs the command as the README's local run does: on a clean
+// corpus its reports are corpus mode's lines; on the test corpus, whose
+// malformed lines stop corpus mode, they go to the dead-letter file.
 func TestCommand(t *testing.T) {
-	in, err := filepath.Abs("../../testdata/corpus.jsonl")
+	dir := t.TempDir()
+	clean := filepath.Join(dir, "clean.jsonl")
+	f, err := os.Create(clean)
 	if err != nil {
 		t.Fatal(err)
 	}
-	prefix := filepath.Join(t.TempDir(), "out", "run1-")
-	// A stale dead-letter file from an earlier run must not survive.
-	os.MkdirAll(filepath.Dir(prefix), 0o755)
-	os.WriteFile(prefix+"dead-letter.jsonl", []byte("stale\n"), 0o644)
+	if err := corpusgen.Generate(f, corpusgen.Options{Events: 20, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
 
-	*input, *output = in, prefix
+	prefix := filepath.Join(dir, "out", "clean-")
+	*input, *output = clean, prefix
 	if err := run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-
-	f, err := os.Open(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var want bytes.Buffer
-	if err := corpus.Run(f, "corpus.jsonl", &want, corpus.Config{}); err != nil {
+	f, _ = os.Open(clean)
+	defer f.Close()
+	if err := corpus.Run(f, clean, &want, corpus.Config{}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(prefix + "reports.jsonl")
@@ -50,14 +51,34 @@ func TestCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	if g, w := sortedLines(string(got)), sortedLines(want.String()); !slices.Equal(g, w) {
-		t.Errorf("reports.jsonl: %d lines differ from corpus mode's %d lines", len(g), len(w))
+		t.Errorf("reports.jsonl: %d lines, not the same as corpus mode's %d lines", len(g), len(w))
+	}
+
+	// The test corpus, with a stale dead-letter file from an earlier run
+	// at the same prefix that must not survive.
+	in, err := filepath.Abs("../../testdata/corpus.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefix = filepath.Join(dir, "out", "run1-")
+	os.WriteFile(prefix+"dead-letter.jsonl", []byte("stale\n"), 0o644)
+	*input, *output = in, prefix
+	if err := run(context.Background()); err != nil {
+		t.Fatal(err)
 	}
 	dead, err := os.ReadFile(prefix + "dead-letter.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(dead), "stale") || !strings.Contains(string(dead), `"line":`) {
-		t.Errorf("dead-letter.jsonl:\n%s", dead)
+	if n := bytes.Count(dead, []byte("\n")); n != 5 || strings.Contains(string(dead), "stale") {
+		t.Errorf("dead-letter.jsonl has %d lines, want the test corpus's 5 malformed lines:\n%s", n, dead)
+	}
+	reports, err := os.ReadFile(prefix + "reports.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(reports, []byte("\n")); n != 120 {
+		t.Errorf("reports.jsonl has %d lines, want 120", n)
 	}
 }
 

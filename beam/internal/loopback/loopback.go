@@ -77,3 +77,26 @@ func OnlyLoopback() error {
 	}
 	return nil
 }
+
+// WithTempDir wraps body so that it runs with TMPDIR set to a fresh
+// directory, removed afterwards: Beam's universal runner leaves an empty
+// "beamloopbackworker-*" file in the temporary directory for every job.
+func WithTempDir(body func() int) func() int {
+	return func() int {
+		dir, err := os.MkdirTemp("", "claimdiff-beam-")
+		if err != nil {
+			return body()
+		}
+		defer os.RemoveAll(dir)
+		old, had := os.LookupEnv("TMPDIR")
+		os.Setenv("TMPDIR", dir)
+		defer func() {
+			if had {
+				os.Setenv("TMPDIR", old)
+			} else {
+				os.Unsetenv("TMPDIR")
+			}
+		}()
+		return body()
+	}
+}
