@@ -197,6 +197,8 @@ func TestDifferences(t *testing.T) {
 		{"approximation", "About 40 workers were hurt in the blast at the Zelwice fertilizer plant.", "42 workers were hurt in the blast at the Zelwice fertilizer plant.", "", "framing"},
 		{"same number two ways", "Officials said four workers were hurt at the Zelwice plant.", "Officials said 4 workers were hurt at the Zelwice plant.", "", "agree"},
 		{"date", "The Zelwice plant reopened on March 3 after the inspection.", "The Zelwice plant reopened on March 5 after the inspection.", "date", "conflict"},
+		{"statement dates", "The ministry said on Monday that the Zelwice plant reopened on March 5 after the inspection.", "The Zelwice plant reopened on March 5 after the inspection, the ministry said on Tuesday.", "", "agree"},
+		{"dockworkers are workers", "About 1,200 dockworkers walked out at the port of Telford on Monday.", "Some 1,500 port workers walked out at the port of Telford on Monday.", "number", "conflict"},
 		{"same date two ways", "The Zelwice plant reopened on Sept. 3 after the inspection.", "The Zelwice plant reopened on September 3 after the inspection.", "", "agree"},
 		{"place", "Ministers of the two countries met in Vilnius to discuss the pipeline deal.", "Ministers of the two countries met in Riga to discuss the pipeline deal.", "entity", "conflict"},
 		{"polarity", "The company acknowledged that it had received the safety warning before the blast.", "The company denied that it had received the safety warning before the blast.", "polarity", "conflict"},

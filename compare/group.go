@@ -207,10 +207,11 @@ func numberDiffs(sides []side) []Difference {
 		lo, hi float64 // the interval the number claims, after its bound
 	}
 	byUnit := map[string]map[int][]val{}
+	units := unitClasses(sides)
 	for si, s := range sides {
 		for _, c := range s.claims {
 			for _, n := range c.Numbers {
-				u := unitKey(n.Unit)
+				u := units[unitKey(n.Unit)]
 				if byUnit[u] == nil {
 					byUnit[u] = map[int][]val{}
 				}
@@ -219,15 +220,15 @@ func numberDiffs(sides []side) []Difference {
 			}
 		}
 	}
-	var units []string
+	var shared []string
 	for u, m := range byUnit {
 		if len(m) >= 2 {
-			units = append(units, u)
+			shared = append(shared, u)
 		}
 	}
-	sort.Strings(units)
+	sort.Strings(shared)
 	var out []Difference
-	for _, u := range units {
+	for _, u := range shared {
 		m := byUnit[u]
 		sis, conflict := disagree(m, func(a, b val) bool { return a.lo <= b.hi && b.lo <= a.hi })
 		if !conflict {
@@ -251,6 +252,31 @@ func numberDiffs(sides []side) []Difference {
 	return out
 }
 
+// unitClasses maps each counted noun of a group to the shortest noun it
+// ends with, so "dockworkers" and "port workers" count the same thing.
+func unitClasses(sides []side) map[string]string {
+	var all []string
+	for _, s := range sides {
+		for _, c := range s.claims {
+			for _, n := range c.Numbers {
+				all = append(all, unitKey(n.Unit))
+			}
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return len(all[i]) < len(all[j]) || len(all[i]) == len(all[j]) && all[i] < all[j] })
+	out := map[string]string{}
+	for i, u := range all {
+		out[u] = u
+		for _, v := range all[:i] {
+			if len(v) >= 4 && strings.HasSuffix(u, v) {
+				out[u] = out[v]
+				break
+			}
+		}
+	}
+	return out
+}
+
 func unitKey(u string) string {
 	if u == "" {
 		return ""
@@ -259,7 +285,7 @@ func unitKey(u string) string {
 }
 
 // bounds are the words before a number that make it an interval: "at
-// least 17" is [17, ∞), "up to 15" is [0, 15], "about 40" is 40 ± 15%.
+// least 17" is [17, ∞), "up to 15" is [0, 15], "about 40" is 40 ± 10%.
 var bounds = []struct {
 	prefix string
 	lower  bool // the number is a lower bound
@@ -271,7 +297,7 @@ var bounds = []struct {
 	{"almost ", false, true},
 }
 
-// approximators widen a number by 15% either way.
+// approximators widen a number by 10% either way.
 var approximators = []string{"about ", "around ", "some ", "roughly ", "approximately ", "an estimated ", "estimated ", "close to "}
 
 // interval is the range of values a number in a claim allows, reading the
@@ -291,12 +317,12 @@ func interval(c *extract.Claim, n extract.Number) (float64, float64) {
 	}
 	for _, a := range approximators {
 		if strings.HasSuffix(before, a) {
-			return lo * 0.85, hi * 1.15
+			return lo * 0.9, hi * 1.1
 		}
 	}
 	for _, m := range c.Markers {
 		if m.Kind == extract.KindHedge && m.Span.End <= n.Span.Start && n.Span.Start-m.Span.End <= 2 {
-			return lo * 0.85, hi * 1.15
+			return lo * 0.9, hi * 1.1
 		}
 	}
 	return lo, hi
@@ -320,7 +346,7 @@ func dateDiffs(sides []side) []Difference {
 	for si, s := range sides {
 		for _, c := range s.claims {
 			for _, d := range c.Dates {
-				if d.Value == "" {
+				if d.Value == "" || statementDate(c, d) {
 					continue
 				}
 				if byPrec[d.Precision] == nil {
@@ -371,6 +397,23 @@ func weekdayOf(d extract.Date) string {
 // sameDate compares two resolved dates. A bare weekday is compared as a
 // weekday: which week it falls in is a guess from the claim's tense, and a
 // guess must not make a conflict.
+// statementDate reports a date that dates the saying, not the claim: "The
+// New York Times reported on Saturday", "the minister said on Monday".
+// Comparing it with the date of the event another outlet gives would make a
+// conflict out of nothing.
+func statementDate(c *extract.Claim, d extract.Date) bool {
+	for _, m := range c.Markers {
+		if m.Kind != extract.KindAttribution || m.Voice != extract.VoiceOutlet || m.Span.End > d.Span.Start {
+			continue
+		}
+		gap := c.Text[m.Span.End-c.Span.Start : d.Span.Start-c.Span.Start]
+		if len(strings.Fields(gap)) <= 3 && !strings.ContainsAny(gap, ",;:.“”\"") {
+			return true
+		}
+	}
+	return false
+}
+
 func sameDate(da, db extract.Date) bool {
 	wa, wb := weekdayOf(da), weekdayOf(db)
 	if wa != "" || wb != "" {

@@ -20,6 +20,7 @@ var datePrepositions = map[string]bool{
 var futureWords = map[string]bool{
 	"will": true, "expected": true, "scheduled": true, "slated": true, "planned": true, "planning": true, "plans": true,
 	"upcoming": true, "due": true, "shall": true, "ll": true, "next": true, "set": true, "plan": true, "intends": true,
+	"would": true,
 }
 
 // findDates reads date expressions and resolves them against the
