@@ -78,7 +78,7 @@ func detailDiffs(sides []side) []Difference {
 			ta, tb := contentTokens(sides[x]), contentTokens(sides[y])
 			ops := wordDiff(ta, tb)
 			// Words the other side has anywhere are reordered, not added.
-			inA, inB := keySet(ta), keySet(tb)
+			inA, inB := keySet(sideTokens(sides[x])), keySet(sideTokens(sides[y]))
 			addA, spanA := added(ops, diffmatchpatch.DiffDelete, inB)
 			addB, spanB := added(ops, diffmatchpatch.DiffInsert, inA)
 			if weightOf(addA) < minDetailWeight && weightOf(addB) < minDetailWeight {
