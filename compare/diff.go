@@ -78,9 +78,9 @@ func detailDiffs(sides []side) []Difference {
 			ta, tb := contentTokens(sides[x]), contentTokens(sides[y])
 			ops := wordDiff(ta, tb)
 			// Words the other side has anywhere are reordered, not added.
-			inA, inB := keySet(sideTokens(sides[x])), keySet(sideTokens(sides[y]))
-			addA, spanA := added(ops, diffmatchpatch.DiffDelete, inB)
-			addB, spanB := added(ops, diffmatchpatch.DiffInsert, inA)
+			hasA, hasB := sideHas(sides[x]), sideHas(sides[y])
+			addA, spanA := added(ops, diffmatchpatch.DiffDelete, sides[x], hasB)
+			addB, spanB := added(ops, diffmatchpatch.DiffInsert, sides[y], hasA)
 			if weightOf(addA) < minDetailWeight && weightOf(addB) < minDetailWeight {
 				continue
 			}
@@ -135,18 +135,52 @@ func keySet(ts []extract.Token) map[string]bool {
 	return m
 }
 
+// sideHas returns what a side says, for the other side to be checked
+// against: its word keys and the keys of its names.
+func sideHas(s side) map[string]bool {
+	m := keySet(sideTokens(s))
+	for _, c := range s.claims {
+		for _, e := range c.Entities {
+			m["e:"+e.Key] = true
+		}
+	}
+	return m
+}
+
 // added collects the content words of runs of kind op that the other side
-// lacks, and the span of the longest such run.
-func added(ops []wordOp, op diffmatchpatch.Operation, other map[string]bool) ([]extract.Token, extract.Span) {
+// lacks, and the span of the longest such run. Dates and numbers are left
+// to the fact comparisons, and a word of a name counts as shared when the
+// other side names the same entity ("Hayya’s" / "al-Hayya").
+func added(ops []wordOp, op diffmatchpatch.Operation, own side, other map[string]bool) ([]extract.Token, extract.Span) {
 	var out []extract.Token
 	var best extract.Span
+	fact := func(t extract.Token) bool {
+		for _, c := range own.claims {
+			for _, d := range c.Dates {
+				if d.Span.Overlaps(t.Span) {
+					return true
+				}
+			}
+			for _, n := range c.Numbers {
+				if n.Span.Overlaps(t.Span) {
+					return true
+				}
+			}
+			for _, e := range c.Entities {
+				if e.Span.Contains(t.Span) && other["e:"+e.Key] {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	for _, o := range ops {
 		if o.op != op {
 			continue
 		}
 		var run []extract.Token
 		for _, t := range o.tokens {
-			if !t.Stop && !other[t.Key] {
+			if !t.Stop && !other[t.Key] && !fact(t) {
 				run = append(run, t)
 			}
 		}
