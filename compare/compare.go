@@ -140,6 +140,7 @@ func Compare(docs []*extract.Document, opts ...Option) *Report {
 			feats[i] = append(feats[i], prepare(i, j, &d.Claims[j]))
 		}
 	}
+	localRarity(feats)
 	edges, related := align(feats, cfg)
 	r.Groups = buildGroups(r.Documents, feats, edges, related, cfg)
 	r.profile()
