@@ -23,6 +23,7 @@ func (x *extractor) annotate(sents []Span) {
 			}
 		}
 	}
+	x.sents, x.sentToks = sents, all
 	x.quotes = x.findQuotes(blocks(text), sents)
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].span.Start < x.quotes[j].span.Start })
 	qi := 0
@@ -149,7 +150,7 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 			continue
 		}
 		a := &Attribution{Verb: m.Text, Stance: m.Stance}
-		if strings.HasPrefix(strings.ToLower(m.Text), "according to") || k0 == 0 || lows[k0] == "said" && k0 > 0 && !onlySpaceBetween(text, toks[k0-1].span.End, toks[k0].span.Start) {
+		if strings.HasPrefix(strings.ToLower(m.Text), "according to") || k0 == 0 || lows[k0] == "said" && k0 > 0 && invertedGap(text[toks[k0-1].span.End:toks[k0].span.Start]) {
 			// The source follows: "according to regional media", "…, said the minister".
 			src := phraseFrom(text, toks[k1:], 7)
 			if src == "" {
@@ -234,4 +235,12 @@ func markRepeats(claims []Claim) {
 			}
 		}
 	}
+}
+
+// invertedGap reports whether the punctuation before "said" closes a
+// clause or quotation, so that the source follows the verb ("…, said the
+// minister", "“…?” said Smith"), not a name's own full stop or bracket
+// ("Microsoft Corp. said", "the commission [IEC] said").
+func invertedGap(g string) bool {
+	return strings.ContainsAny(g, ",;:—–\"”’»?!")
 }

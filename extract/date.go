@@ -129,7 +129,7 @@ func (x *extractor) findDates(toks []rawToken, lows []string, taken []bool) []Da
 		}
 		d.Span = Span{toks[i].span.Start, toks[end-1].span.End}
 		// "Sept." keeps its dot in the date's text.
-		if end == i+1 && d.Span.End < len(text) && text[d.Span.End] == '.' && monthNames[lows[i]] > 0 && len(lows[i]) <= 4 {
+		if end == i+1 && d.Span.End < len(text) && text[d.Span.End] == '.' && monthNames[lows[i]] > 0 && len(lows[i]) <= 4 && lows[i] != "may" && lows[i] != "june" && lows[i] != "july" {
 			d.Span.End++
 		}
 		d.Text = text[d.Span.Start:d.Span.End]

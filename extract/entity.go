@@ -89,7 +89,11 @@ func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Ent
 			// "Afterward, …": an opening adverb, not a name.
 			a = j
 		}
-		if a < j && strings.Contains(toks[j-1].text, "-") && isLowerWord(lastPart(toks[j-1].text)) {
+		for a < j && strings.Contains(toks[a].text, "-") && x.adjectiveTail(lastPart(toks[a].text)) {
+			// "Iranian-backed Houthis": the adjective is not part of the name.
+			a++
+		}
+		if a < j && strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
 			// "U.S.-designated" is an adjective, not a name.
 			j--
 		}
@@ -113,6 +117,22 @@ func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Ent
 	}
 	return out
 }
+
+// adjectiveTail reports whether the lower-case part after a name's last
+// hyphen makes the word an adjective ("U.S.-designated", "Hamas-run",
+// "Kremlin-backed") rather than a syllable of the name (Kim Jong-un, Moon
+// Jae-in).
+func (x *extractor) adjectiveTail(w string) bool {
+	if !isLowerWord(w) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return len(lw) >= 3 && strings.HasSuffix(lw, "ed") || x.lex.Has(LexParticiple, lw) || adjectiveTails[lw]
+}
+
+// adjectiveTails are the irregular or non-verbal tails of hyphenated
+// adjectives built on names.
+var adjectiveTails = map[string]bool{"run": true, "made": true, "born": true, "style": true, "like": true, "era": true, "speaking": true, "friendly": true, "bound": true, "wide": true, "free": true, "held": true, "built": true}
 
 func lastPart(t string) string {
 	if k := strings.LastIndexAny(t, "-‐‑"); k >= 0 {
@@ -279,7 +299,7 @@ func isPossessive(t string) bool {
 	return strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s")
 }
 
-func hasDigit(s string) bool { return strings.IndexAny(s, "0123456789") >= 0 }
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // corporateSuffixes are dropped from name keys: "Lexmark International
 // Inc." and "Lexmark International" are one company.

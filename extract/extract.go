@@ -67,6 +67,8 @@ type extractor struct {
 	notes []string
 
 	quotes   []quoteInfo
+	sents    []Span            // the claims' spans, while annotating
+	sentToks [][]rawToken      // the words of each of sents
 	near     []*quoteInfo      // the quotes touching the sentence being annotated
 	stems    map[string]string // memoised stems of this extraction
 	acronyms map[string]string // defined in the text: "unsc" → key of the name it stands for
@@ -189,7 +191,8 @@ func (x *extractor) findParts() []Span {
 func (x *extractor) trimParts(s Span) []Span {
 	text := x.text
 	if end, ok := x.byline(s); ok {
-		x.exclude(ExcludedByline, Span{s.Start, end})
+		bs, be := trimSpan(text, s.Start, end)
+		x.exclude(ExcludedByline, Span{bs, be})
 		a, b := trimSpan(text, end, s.End)
 		if a >= b {
 			return nil
@@ -270,11 +273,17 @@ func (x *extractor) byline(s Span) (int, bool) {
 			// "By Jane Doe The mayor said": a sentence starts.
 			return t.span.Start, true
 		}
-		// Lower case inside a capitalised word: "DoeThe".
+		// A capital word glued to a name: "DoeThe", "McCarthyThe", an
+		// agency's "AFPThe". The capitals inside McCarthy, DiMaggio or
+		// MacArthur follow a name prefix and split nothing.
 		rs := []rune(t.text)
-		for k := 1; k < len(rs)-1; k++ {
-			if isLowerRune(rs[k-1]) && isUpperRune(rs[k]) && isLowerRune(rs[k+1]) && k >= 2 {
-				return t.span.Start + len(string(rs[:k])), true
+		for k := 2; k < len(rs)-1; k++ {
+			if !isUpperRune(rs[k]) || !isLowerRune(rs[k+1]) {
+				continue
+			}
+			prefix := string(rs[:k])
+			if isLowerRune(rs[k-1]) && !nameInfixes[prefix] || strings.ToUpper(prefix) == prefix && strings.ToLower(prefix) != prefix {
+				return t.span.Start + len(prefix), true
 			}
 		}
 		words++
@@ -305,6 +314,10 @@ func (x *extractor) gluedAcronym(t rawToken) (int, bool) {
 	}
 	return 0, false
 }
+
+// nameInfixes start surnames that carry a second capital: McCarthy,
+// MacArthur, DiMaggio, LeBlanc, DeSantis, VanDyke, FitzGerald.
+var nameInfixes = map[string]bool{"Mc": true, "Mac": true, "Di": true, "De": true, "Da": true, "Du": true, "Le": true, "La": true, "Van": true, "Von": true, "Fitz": true, "St": true, "Al": true, "El": true}
 
 func isLowerRune(r rune) bool { return unicode.IsLower(r) }
 func isUpperRune(r rune) bool { return unicode.IsUpper(r) }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -53,7 +54,7 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []
 		hi := 0.0
 		if cur, rest, ok := currencyPrefixed(text, toks[i]); ok {
 			// "$US3.95", "$A20": the currency's country glued to the digits.
-			if f, err := strconv.ParseFloat(strings.ReplaceAll(rest, ",", ""), 64); err == nil {
+			if f, err := strconv.ParseFloat(strings.ReplaceAll(rest, ",", ""), 64); err == nil && plainDecimal(rest) {
 				n := Number{Value: f, Unit: cur, Span: Span{toks[i].span.Start - 1, toks[i].span.End}}
 				n.Text = text[n.Span.Start:n.Span.End]
 				out = append(out, n)
@@ -74,10 +75,13 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []
 			}
 			lo, up, isRange := strings.Cut(raw, "-")
 			f, err := strconv.ParseFloat(strings.ReplaceAll(lo, ",", ""), 64)
-			v, ok = f, err == nil
+			// Only plain decimals count: ParseFloat also reads "1e308" and
+			// "0x10", which are no news quantities and can overflow to an
+			// infinity that JSON cannot carry.
+			v, ok = f, err == nil && plainDecimal(lo)
 			if isRange && ok {
 				h, err := strconv.ParseFloat(strings.ReplaceAll(up, ",", ""), 64)
-				ok = err == nil && h > f
+				ok = err == nil && plainDecimal(up) && h > f
 				hi = h
 			}
 		} else {
@@ -122,7 +126,7 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []
 		}
 		// Range: "10 to 15", "10-15" is one token handled by ParseFloat failing; "between 10 and 15".
 		if j+1 < len(toks) && (lows[j] == "to" || lows[j] == "and") && adj(j) && adj(j+1) && startsWithDigit(toks[j+1].text) && !taken[j+1] {
-			if hi, err := strconv.ParseFloat(strings.ReplaceAll(toks[j+1].text, ",", ""), 64); err == nil && hi > v {
+			if hi, err := strconv.ParseFloat(strings.ReplaceAll(toks[j+1].text, ",", ""), 64); err == nil && plainDecimal(toks[j+1].text) && hi > v {
 				n.Max = hi
 				n.Span.End = toks[j+1].span.End
 				j += 2
@@ -139,6 +143,10 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []
 		}
 		if n.Unit == "" {
 			n.Unit = x.countedNoun(toks, lows, j, i, taken)
+		}
+		if math.IsInf(n.Value, 0) || math.IsInf(n.Max, 0) {
+			// Hundreds of digits times a scale word: no quantity to report.
+			continue
 		}
 		n.Text = text[n.Span.Start:n.Span.End]
 		out = append(out, n)
@@ -186,4 +194,15 @@ func currencyPrefixed(text string, t rawToken) (string, string, bool) {
 	}
 	cur, ok := currencyCountries[t.text[:k]]
 	return cur, t.text[k:], ok
+}
+
+// plainDecimal reports whether s is written with digits, thousands commas
+// and a decimal point only.
+func plainDecimal(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != ',' && s[i] != '.' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -188,23 +189,23 @@ func sentenceAt(sents []Span, pos int) (Span, bool) {
 // classifyQuote decides what kind of quotation q is and finds its speaker.
 func (x *extractor) classifyQuote(q *quoteInfo, sents []Span) {
 	text := x.text
-	inner := tokenize(text, q.inner.Start, q.inner.End)
 	sOpen, okOpen := sentenceAt(sents, q.span.Start)
 	sClose, okClose := sentenceAt(sents, q.span.End-1)
 	if !okClose {
 		sClose = sOpen
 	}
+	inner := x.wordsIn(sOpen, okOpen, q.inner.Start, q.inner.End)
 	// What stands right after the closing mark.
 	afterWord := ""
 	if okClose {
-		after := tokenize(text, q.span.End, sClose.End)
+		after := x.wordsIn(sClose, true, q.span.End, sClose.End)
 		if len(after) > 0 && onlySpaceBetween(text, q.span.End, after[0].span.Start) {
 			afterWord = strings.ToLower(after[0].text)
 		}
 	}
 	var before []rawToken
 	if okOpen {
-		before = tokenize(text, sOpen.Start, q.span.Start)
+		before = x.wordsIn(sOpen, true, sOpen.Start, q.span.Start)
 	}
 	prevWord := ""
 	if len(before) > 0 {
@@ -300,7 +301,7 @@ func (x *extractor) isSpeechWord(w string) bool {
 func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose Span, okOpen, okClose bool) {
 	text := x.text
 	if okClose && q.span.End < sClose.End {
-		after := tokenize(text, q.span.End, sClose.End)
+		after := x.wordsIn(sClose, true, q.span.End, sClose.End)
 		gap := ""
 		if len(after) > 0 {
 			gap = strings.TrimSpace(text[q.span.End:after[0].span.Start])
@@ -353,6 +354,25 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 	}
 }
 
+// wordsIn returns the words that start in text[a:b], where a and b lie in
+// sentence s (when ok), cut from the words annotate found for s rather than
+// tokenized again: a quotation mark never falls inside a word, so the result
+// is what tokenize(text, a, b) finds, and a sentence dense with quotation
+// marks costs each quote a binary search, not a pass over the sentence.
+func (x *extractor) wordsIn(s Span, ok bool, a, b int) []rawToken {
+	si := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].Start >= s.Start })
+	if !ok || si == len(x.sents) || x.sents[si] != s || si >= len(x.sentToks) {
+		return tokenize(x.text, a, b)
+	}
+	toks := x.sentToks[si]
+	lo := sort.Search(len(toks), func(i int) bool { return toks[i].span.Start >= a })
+	hi := sort.Search(len(toks), func(i int) bool { return toks[i].span.Start >= b })
+	if hi < lo {
+		hi = lo
+	}
+	return toks[lo:hi:hi]
+}
+
 func isPossessiveGap(text string, a, b int) bool {
 	g := strings.TrimSpace(text[a:b])
 	return g == "’" || g == "'"
@@ -378,6 +398,11 @@ func (x *extractor) lastPersonBefore(pos int) string {
 	toks := tokenize(x.text, lo, pos)
 	for k := len(toks) - 1; k > 0; k-- {
 		t := toks[k]
+		if strings.ContainsAny(x.text[toks[k-1].span.End:t.span.Start], ".!?") && !x.capSeen[lowerKey(t.text)] {
+			// A capital that opens a sentence ("Nobody knew") names no one
+			// unless the document capitalises the word mid-sentence too.
+			continue
+		}
 		if isCapitalized(t.text) && !x.lex.Has(LexStopword, strings.ToLower(t.text)) && !x.lex.Has(LexTitle, strings.ToLower(t.text)) && len(t.text) > 2 {
 			return strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s")
 		}
@@ -517,6 +542,11 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": tru
 func nounAfterDeterminer(text string, toks []rawToken, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
 		if !isQuoteGap(text, toks[j].span.End, toks[j+1].span.Start) {
+			return false
+		}
+		// Two words back only across a quoted word: "the “Israeli”
+		// assertions" is a noun, "The minister said" a verb.
+		if j == k-2 && onlySpaceBetween(text, toks[j].span.End, toks[j+1].span.Start) && onlySpaceBetween(text, toks[j+1].span.End, toks[k].span.Start) {
 			return false
 		}
 		if determiners[strings.ToLower(toks[j].text)] {

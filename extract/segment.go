@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // maxClaimBytes bounds one claim. A "sentence" longer than this is not a
@@ -29,6 +30,12 @@ func isOpener(r rune) bool {
 }
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// isBadByte reports whether text[i] starts no valid UTF-8 sequence.
+func isBadByte(text string, i int) bool {
+	r, n := decode(text, i)
+	return r == utf8.RuneError && n == 1
+}
 
 // blocks splits text into runs of lines that belong together: a line break
 // ends a block unless it is a soft wrap (the line does not end a sentence and
@@ -149,11 +156,13 @@ func (x *extractor) sentences(blk Span) []Span {
 func (x *extractor) isBoundary(blk Span, i, j, k int) (int, bool) {
 	text := x.text
 	r, _ := decode(text, k)
-	glued := !isSpace(r)
+	// A byte that is not UTF-8 separates like white space ("Monday.\xa0The"
+	// from Latin-1 text).
+	glued := !isSpace(r) && !isBadByte(text, k)
 	m := k
 	for m < blk.End {
 		r, n := decode(text, m)
-		if !isSpace(r) {
+		if !isSpace(r) && !isBadByte(text, m) {
 			break
 		}
 		m += n
@@ -177,7 +186,7 @@ func (x *extractor) isBoundary(blk Span, i, j, k int) (int, bool) {
 		// lost its space. "U.S.President" does not: an upper-case letter
 		// before the dot is an abbreviation.
 		prev, _ := decodeLast(text, i)
-		if term == '…' || !(unicode.IsLower(prev) || unicode.IsDigit(prev) || k > j) {
+		if term == '…' || !(unicode.IsLower(prev) || unicode.IsDigit(prev) || isCloser(prev) || k > j) {
 			return 0, false
 		}
 	}
@@ -264,9 +273,14 @@ func (x *extractor) splitLong(in []Span) []Span {
 				if cut > maxClaimBytes/2 {
 					b = a + cut
 				} else {
-					// No space: cut on a rune boundary.
+					// No space: cut on a rune boundary, or anywhere when
+					// the bytes are not UTF-8 at all (a run of continuation
+					// bytes has no boundary, and b must move past a).
 					for b > a && b < len(x.text) && x.text[b]&0xC0 == 0x80 {
 						b--
+					}
+					if b <= a {
+						b = a + maxClaimBytes
 					}
 				}
 			}
