@@ -18,12 +18,12 @@ func ExampleCompareFiles() {
 	for _, g := range r.Groups {
 		for _, d := range g.Differences {
 			if d.Kind == "label" && g.Verdict == "framing" {
-				fmt.Printf("%s (%s): %q vs %q\n", g.ID, g.Verdict, d.Values[g.Claims[0]], d.Values[g.Claims[1]])
+				fmt.Printf("%s: %q vs %q\n", g.Verdict, d.Values[g.Claims[0]], d.Values[g.Claims[1]])
 				return
 			}
 		}
 	}
 	// Output:
 	// Northwind Wire vs Eastgate Herald
-	// g2 (framing): "militants" vs "terrorist"
+	// framing: "militants" vs "terrorist"
 }
