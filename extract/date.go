@@ -110,7 +110,7 @@ func (x *extractor) findDates(toks []rawToken, lows []string, taken []bool) []Da
 			y, _ := yearNum(i)
 			d = Date{Precision: PrecisionYear, Value: strconv.Itoa(y)}
 		case isCapitalized(toks[i].text) && weekdays[lows[i]] > 0 || lows[i] == "sunday" && isCapitalized(toks[i].text):
-			d = Date{Precision: PrecisionDay, Value: x.resolveWeekday(weekdays[lows[i]], future)}
+			d = Date{Precision: PrecisionDay, Value: x.resolveWeekday(weekdays[lows[i]], future && !pastVerbBefore(lows, i))}
 		case lows[i] == "yesterday" || lows[i] == "today" || lows[i] == "tomorrow":
 			off := map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[lows[i]]
 			d = Date{Precision: PrecisionDay}
@@ -149,28 +149,76 @@ func (x *extractor) resolveMonthDay(year int, hasYear bool, mon, day int, future
 	if x.pub.IsZero() {
 		return fmt.Sprintf("XXXX-%02d-%02d", mon, day)
 	}
-	best := time.Time{}
+	var cands []time.Time
 	for _, y := range []int{x.pub.Year() - 1, x.pub.Year(), x.pub.Year() + 1} {
-		t := time.Date(y, time.Month(mon), day, 0, 0, 0, 0, time.UTC)
-		if best.IsZero() || absDur(t.Sub(x.pub)) < absDur(best.Sub(x.pub)) {
-			best = t
-		}
+		cands = append(cands, time.Date(y, time.Month(mon), day, 0, 0, 0, 0, time.UTC))
 	}
-	return best.Format("2006-01-02")
+	return x.pickByTense(cands, future, 45*24*time.Hour).Format("2006-01-02")
 }
 
 func (x *extractor) resolveMonth(mon int, future bool) string {
 	if x.pub.IsZero() {
 		return fmt.Sprintf("XXXX-%02d", mon)
 	}
-	best, bestD := 0, 0
+	var cands []time.Time
 	for _, y := range []int{x.pub.Year() - 1, x.pub.Year(), x.pub.Year() + 1} {
-		d := abs((y*12 + mon) - (x.pub.Year()*12 + int(x.pub.Month())))
-		if best == 0 || d < bestD {
-			best, bestD = y, d
+		cands = append(cands, time.Date(y, time.Month(mon), 1, 0, 0, 0, 0, time.UTC))
+	}
+	// A month counts as near when the publication falls in it or the one
+	// beside it.
+	pubMonth := time.Date(x.pub.Year(), x.pub.Month(), 1, 0, 0, 0, 0, time.UTC)
+	best := x.pickFrom(cands, pubMonth, future, 32*24*time.Hour)
+	return best.Format("2006-01")
+}
+
+// pickByTense chooses the year of a date written without one: the
+// candidate nearest the publication date when it is near (within near), and
+// otherwise the latest one not after publication for a past-tense claim or
+// the earliest one not before it for a future one. "In March protesters
+// filled the square", published in November, is the March before; "the law
+// takes effect on Dec. 1", published in November, the coming December.
+func (x *extractor) pickByTense(cands []time.Time, future bool, near time.Duration) time.Time {
+	return x.pickFrom(cands, x.pub, future, near)
+}
+
+func (x *extractor) pickFrom(cands []time.Time, ref time.Time, future bool, near time.Duration) time.Time {
+	closest := cands[0]
+	for _, c := range cands[1:] {
+		if absDur(c.Sub(ref)) < absDur(closest.Sub(ref)) {
+			closest = c
 		}
 	}
-	return fmt.Sprintf("%04d-%02d", best, mon)
+	if absDur(closest.Sub(ref)) <= near {
+		return closest
+	}
+	var best time.Time
+	for _, c := range cands {
+		if future && !c.Before(ref) && (best.IsZero() || c.Before(best)) {
+			best = c
+		}
+		if !future && !c.After(ref) && (best.IsZero() || c.After(best)) {
+			best = c
+		}
+	}
+	if best.IsZero() {
+		return closest
+	}
+	return best
+}
+
+// pastVerbBefore reports a verb in the past just before a weekday: "The
+// New York Times reported on Saturday" dates the report, in the past, even
+// in a sentence about a planned meeting.
+func pastVerbBefore(lows []string, i int) bool {
+	k := i - 1
+	if k >= 0 && (lows[k] == "on" || lows[k] == "late" || lows[k] == "early") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	w := lows[k]
+	return strings.HasSuffix(w, "ed") || w == "said" || w == "told" || w == "met" || w == "spoke" || w == "wrote" || w == "began" || w == "took"
 }
 
 func (x *extractor) resolveWeekday(wd int, future bool) string {

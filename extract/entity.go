@@ -84,6 +84,14 @@ func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Ent
 		for a < j && (x.lex.Has(LexStopword, lows[a]) || (a == 0 && x.common(lows[a]) && !x.capitalisedElsewhere(lows[a]))) {
 			a++
 		}
+		if a == 0 && j >= 1 && commonNounShape(lows[0]) && !x.capitalisedElsewhere(lows[0]) {
+			// "Traders were surprised", "Supporters of Qadhafi": a common
+			// noun opening the sentence, whatever its frequency in speech.
+			a++
+			for a < j && nameParticles[lows[a]] {
+				a++
+			}
+		}
 		if a == 0 && j == 1 && len(toks) > 1 && strings.TrimSpace(text[toks[0].span.End:toks[1].span.Start]) == "," &&
 			BackgroundCount(lows[0]) >= 30 && !x.capitalisedElsewhere(lows[0]) {
 			// "Afterward, …": an opening adverb, not a name.
@@ -284,7 +292,7 @@ func SameName(a, b string) bool {
 		return true
 	}
 	la, lb := len(a), len(b)
-	if la < 5 || lb < 5 || a[0] != b[0] && la < 8 {
+	if la < 5 || lb < 5 || a[0] != b[0] && la < 7 {
 		return false
 	}
 	d := levenshtein.ComputeDistance(a, b)
@@ -326,4 +334,16 @@ func wordSubset(a, b string) bool {
 		}
 	}
 	return long
+}
+
+// commonNounShape reports a word with the ending of a common noun
+// ("traders", "inflation", "government", "weakness"), which a capital at a
+// sentence start does not make a name.
+func commonNounShape(w string) bool {
+	for _, suf := range []string{"ers", "ors", "ion", "ions", "ment", "ments", "ness", "ity", "ities", "ism", "ists", "ants", "ents", "ians"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -392,7 +392,7 @@ func TestNumbers(t *testing.T) {
 		{"The storm damaged 1,200 homes and cut power to 80,000 customers.",
 			[]num{{"1,200", 1200, 0, "homes"}, {"80,000", 80000, 0, "customers"}}},
 		{"Twenty-two miners were rescued after 40 hours underground.",
-			[]num{{"Twenty-two", 22, 0, "miners"}, {"40", 40, 0, "underground"}}},
+			[]num{{"Twenty-two", 22, 0, "miners"}, {"40", 40, 0, "hours"}}},
 		{"Forty-one people were hurt and seven are missing.",
 			[]num{{"Forty-one", 41, 0, "people"}, {"seven", 7, 0, ""}}},
 		{"Unemployment rose to 4.1% in October, up from 3.9 per cent.",
@@ -764,40 +764,6 @@ func TestKnownBugs(t *testing.T) {
 			t.Errorf("attribution = %+v, want source The mayor", a)
 		}
 	})
-	t.Run("sentence-initial plural noun rare in the background list is a name", func(t *testing.T) {
-		for _, text := range []string{"Traders were surprised by data from the Bank of Lithuania.", "Supporters of Qadhafi gathered in Sirte."} {
-			d := extract.Extract(text)
-			for _, e := range d.Claims[0].Entities {
-				if strings.HasPrefix(e.Text, "Traders") || strings.HasPrefix(e.Text, "Supporters") {
-					t.Errorf("%q: entity %q", text, e.Text)
-				}
-			}
-		}
-	})
-	t.Run("month in a past-tense sentence resolves to the future", func(t *testing.T) {
-		d := extract.Extract("In March protesters filled the square.", extract.WithPublished(pub))
-		if v := d.Claims[0].Dates[0].Value; v != "2025-03" {
-			t.Errorf("March → %q, want 2025-03", v)
-		}
-	})
-	t.Run("future word anywhere makes a reported weekday future", func(t *testing.T) {
-		d := extract.Extract("Witkoff is planning a meeting, The New York Times reported on Saturday.", extract.WithPublished(pub))
-		if v := d.Claims[0].Dates[0].Value; v != "2025-11-15" {
-			t.Errorf("reported on Saturday → %q, want 2025-11-15", v)
-		}
-	})
-	t.Run("counted noun skips past the noun", func(t *testing.T) {
-		d := extract.Extract("Citing two anonymous sources familiar with the plans, the report gave no date. Miners were rescued after 40 hours underground.")
-		var units []string
-		for _, c := range d.Claims {
-			for _, n := range c.Numbers {
-				units = append(units, n.Unit)
-			}
-		}
-		if diff := cmp.Diff([]string{"sources", "hours"}, units); diff != "" {
-			t.Errorf("units (-want +got):\n%s", diff)
-		}
-	})
 	t.Run("defined acronym that is also a stop word", func(t *testing.T) {
 		d := extract.Extract("The World Health Organization (WHO) warned that WHO staff could not reach the clinic.")
 		n := 0
@@ -810,7 +776,45 @@ func TestKnownBugs(t *testing.T) {
 			t.Errorf("entities %+v: want the organisation and WHO with one key", d.Claims[0].Entities)
 		}
 	})
-	t.Run("SameName doc says Qaddafi and Gaddafi are variants", func(t *testing.T) {
+}
+
+// TestResolvedBugs keeps the cases that were once TestKnownBugs and are fixed.
+func TestResolvedBugs(t *testing.T) {
+	t.Run("a common noun opening a sentence is no name", func(t *testing.T) {
+		for _, text := range []string{"Traders were surprised by data from the Bank of Lithuania.", "Supporters of Qadhafi gathered in Sirte."} {
+			d := extract.Extract(text)
+			for _, e := range d.Claims[0].Entities {
+				if strings.HasPrefix(e.Text, "Traders") || strings.HasPrefix(e.Text, "Supporters") {
+					t.Errorf("%q: entity %q", text, e.Text)
+				}
+			}
+		}
+	})
+	t.Run("a month in a past-tense sentence resolves to the past", func(t *testing.T) {
+		d := extract.Extract("In March protesters filled the square.", extract.WithPublished(pub))
+		if v := d.Claims[0].Dates[0].Value; v != "2025-03" {
+			t.Errorf("March → %q, want 2025-03", v)
+		}
+	})
+	t.Run("a weekday after a reporting verb is in the past", func(t *testing.T) {
+		d := extract.Extract("Witkoff is planning a meeting, The New York Times reported on Saturday.", extract.WithPublished(pub))
+		if v := d.Claims[0].Dates[0].Value; v != "2025-11-15" {
+			t.Errorf("reported on Saturday → %q, want 2025-11-15", v)
+		}
+	})
+	t.Run("the counted noun is the plural noun", func(t *testing.T) {
+		d := extract.Extract("Citing two anonymous sources familiar with the plans, the report gave no date. Miners were rescued after 40 hours underground.")
+		var units []string
+		for _, c := range d.Claims {
+			for _, n := range c.Numbers {
+				units = append(units, n.Unit)
+			}
+		}
+		if diff := cmp.Diff([]string{"sources", "hours"}, units); diff != "" {
+			t.Errorf("units (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("Qaddafi and Gaddafi are variants", func(t *testing.T) {
 		if !extract.SameName("qaddafi", "gaddafi") {
 			t.Errorf("SameName(qaddafi, gaddafi) = false")
 		}

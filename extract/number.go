@@ -171,6 +171,11 @@ func (x *extractor) countedNoun(toks []rawToken, lows []string, j, i int, taken 
 			break
 		}
 		last = lows[k]
+		if pluralShape(last) {
+			// "two anonymous sources familiar with …": the plural noun is
+			// what is counted, not the word after it.
+			break
+		}
 	}
 	if last == "" && i > 0 && (lows[i-1] == "age" || lows[i-1] == "aged") {
 		return "age"
@@ -205,4 +210,11 @@ func plainDecimal(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// pluralShape reports a word shaped like a plural noun: hostages, sources,
+// hours (not "news", "status", "crisis", "process").
+func pluralShape(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
+		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ws")
 }
