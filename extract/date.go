@@ -266,9 +266,3 @@ func absDur(d time.Duration) time.Duration {
 	return d
 }
 
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
