@@ -150,7 +150,8 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 			continue
 		}
 		a := &Attribution{Verb: m.Text, Stance: m.Stance}
-		if strings.HasPrefix(strings.ToLower(m.Text), "according to") || k0 == 0 || lows[k0] == "said" && k0 > 0 && invertedGap(text[toks[k0-1].span.End:toks[k0].span.Start]) {
+		inverted := lows[k0] == "said" && k0 > 0 && invertedGap(text[toks[k0-1].span.End:toks[k0].span.Start]) && !clauseFollows(lows[k1:])
+		if strings.HasPrefix(strings.ToLower(m.Text), "according to") || k0 == 0 || inverted {
 			// The source follows: "according to regional media", "…, said the minister".
 			src := phraseFrom(text, toks[k1:], 7)
 			if src == "" {
@@ -159,7 +160,7 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 			a.Source = src
 			a.Span = Span{m.Span.Start, toks[k1].span.Start + len(src)}
 		} else {
-			src, ok := phraseBeforeSpan(text, toks[:k0], 7, x.lex)
+			src, ok := phraseBeforeSpan(text, toks[:relativeClauseStart(text, toks, lows, k0)], 7, x.lex)
 			if !ok || strings.HasSuffix(strings.ToLower(m.Text), "ing") {
 				continue
 			}
@@ -243,4 +244,35 @@ func markRepeats(claims []Claim) {
 // ("Microsoft Corp. said", "the commission [IEC] said").
 func invertedGap(g string) bool {
 	return strings.ContainsAny(g, ",;:—–\"”’»?!")
+}
+
+// clauseFollows reports whether the words after "said" make a clause ("said
+// the budget was balanced") rather than name a speaker ("said the
+// minister"): a finite auxiliary among the next few words gives it away.
+func clauseFollows(after []string) bool {
+	for k := 0; k < len(after) && k < 6; k++ {
+		switch after[k] {
+		case "was", "were", "is", "are", "had", "has", "have", "will", "would", "could", "did", "does", "do", "can", "should", "must", "may", "might":
+			return true
+		}
+	}
+	return false
+}
+
+// relativeClauseStart steps back over a relative clause between a subject
+// and its verb: in "The mayor, who took office in May, said …" the subject
+// ends before ", who". It returns k0 when there is none.
+func relativeClauseStart(text string, toks []rawToken, lows []string, k0 int) int {
+	if k0 == 0 || !strings.Contains(text[toks[k0-1].span.End:toks[k0].span.Start], ",") {
+		return k0
+	}
+	for k := k0 - 1; k > 0 && k >= k0-12; k-- {
+		switch lows[k] {
+		case "who", "which", "whose", "whom":
+			if strings.Contains(text[toks[k-1].span.End:toks[k].span.Start], ",") {
+				return k
+			}
+		}
+	}
+	return k0
 }

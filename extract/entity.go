@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/agnivade/levenshtein"
 )
@@ -81,7 +82,7 @@ func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Ent
 		// are not part of the name: "The New York Times" keeps "New York
 		// Times"; "Citing" alone is no name.
 		a := i
-		for a < j && (x.lex.Has(LexStopword, lows[a]) || (a == 0 && x.common(lows[a]) && !x.capitalisedElsewhere(lows[a]))) {
+		for a < j && !isAcronymShape(toks[a].text) && (x.lex.Has(LexStopword, lows[a]) || (a == 0 && x.common(lows[a]) && !x.capitalisedElsewhere(lows[a]))) {
 			a++
 		}
 		if a == 0 && j >= 1 && commonNounShape(lows[0]) && !x.capitalisedElsewhere(lows[0]) {
@@ -346,4 +347,19 @@ func commonNounShape(w string) bool {
 		}
 	}
 	return false
+}
+
+// isAcronymShape reports an all-capitals word of two or more letters
+// ("WHO", "IDF"): an acronym even when it spells a common word.
+func isAcronymShape(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
 }

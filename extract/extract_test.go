@@ -1,7 +1,6 @@
 package extract_test
 
 import (
-	"flag"
 	"strings"
 	"testing"
 
@@ -749,36 +748,8 @@ func TestDetectorOutsideClaimDropped(t *testing.T) {
 	}
 }
 
-var knownBugs = flag.Bool("knownbugs", false, "run the cases of TestKnownBugs, which fail until the bugs are fixed")
-
-// TestKnownBugs holds failing cases for bugs found while writing these
-// tests and not yet fixed. They are skipped unless -knownbugs is given, so
-// that the suite stays green for others; each one fails when run.
-func TestKnownBugs(t *testing.T) {
-	if !*knownBugs {
-		t.Skip("known bugs: run with -knownbugs to see them fail")
-	}
-	t.Run("relative clause before said is taken for an inverted attribution", func(t *testing.T) {
-		d := extract.Extract("The mayor, who took office in May, said the budget was balanced.")
-		if a := d.Claims[0].Attribution; a == nil || a.Source != "The mayor" {
-			t.Errorf("attribution = %+v, want source The mayor", a)
-		}
-	})
-	t.Run("defined acronym that is also a stop word", func(t *testing.T) {
-		d := extract.Extract("The World Health Organization (WHO) warned that WHO staff could not reach the clinic.")
-		n := 0
-		for _, e := range d.Claims[0].Entities {
-			if e.Key == "who" || e.Text == "WHO" {
-				n++
-			}
-		}
-		if n < 2 {
-			t.Errorf("entities %+v: want the organisation and WHO with one key", d.Claims[0].Entities)
-		}
-	})
-}
-
-// TestResolvedBugs keeps the cases that were once TestKnownBugs and are fixed.
+// TestResolvedBugs keeps the bugs found while writing these tests, each a
+// case that failed before its fix.
 func TestResolvedBugs(t *testing.T) {
 	t.Run("a common noun opening a sentence is no name", func(t *testing.T) {
 		for _, text := range []string{"Traders were surprised by data from the Bank of Lithuania.", "Supporters of Qadhafi gathered in Sirte."} {
@@ -817,6 +788,24 @@ func TestResolvedBugs(t *testing.T) {
 	t.Run("Qaddafi and Gaddafi are variants", func(t *testing.T) {
 		if !extract.SameName("qaddafi", "gaddafi") {
 			t.Errorf("SameName(qaddafi, gaddafi) = false")
+		}
+	})
+	t.Run("a relative clause between subject and said", func(t *testing.T) {
+		d := extract.Extract("The mayor, who took office in May, said the budget was balanced.")
+		if a := d.Claims[0].Attribution; a == nil || a.Source != "The mayor" {
+			t.Errorf("attribution = %+v, want source The mayor", a)
+		}
+	})
+	t.Run("a defined acronym that spells a stop word", func(t *testing.T) {
+		d := extract.Extract("The World Health Organization (WHO) warned that WHO staff could not reach the clinic.")
+		n := 0
+		for _, e := range d.Claims[0].Entities {
+			if e.Key == "who" || e.Text == "WHO" {
+				n++
+			}
+		}
+		if n < 2 {
+			t.Errorf("entities %+v: want the organisation and WHO with one key", d.Claims[0].Entities)
 		}
 	})
 }
