@@ -265,4 +265,3 @@ func absDur(d time.Duration) time.Duration {
 	}
 	return d
 }
-
