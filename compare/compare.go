@@ -33,8 +33,8 @@ type optionFunc func(*config)
 func (f optionFunc) apply(c *config) { f(c) }
 
 type config struct {
-	threshold, related, contain float64
-	names                       func(a, b string) bool
+	threshold, related float64
+	names              func(a, b string) bool
 }
 
 // Threshold sets the score at or above which two claims align (default
@@ -45,11 +45,13 @@ func Threshold(t float64) Option { return optionFunc(func(c *config) { c.thresho
 // claims form a "related" group: same topic, not the same claim. Zero turns
 // related groups off. The default is 60% of the alignment threshold.
 func RelatedThreshold(t float64) Option {
-	return optionFunc(func(c *config) { c.related = t; c.contain = -1 })
+	return optionFunc(func(c *config) { c.related = t })
 }
 
 // NameMatcher replaces the test that two entity keys name the same person
-// or place (default extract.SameName: small edit distance).
+// or place (default extract.SameName: a small edit distance, or one name's
+// words inside the other's). It decides shared names in scores, the keys
+// unified across documents, and whether two places differ.
 func NameMatcher(f func(a, b string) bool) Option {
 	return optionFunc(func(c *config) { c.names = f })
 }
@@ -99,6 +101,10 @@ type Difference struct {
 	Values  map[string]string       `json:"values"`
 	Spans   map[string]extract.Span `json:"spans,omitempty"`
 	Explain string                  `json:"explain"`
+	// Conflicts lists, for a fact difference, the pairs of documents that
+	// cannot both be right; in a group of three, two may agree while both
+	// conflict with the third.
+	Conflicts [][2]string `json:"conflicts,omitempty"`
 }
 
 // Profile is an outlet's framing profile: how many of its claims others
@@ -133,7 +139,7 @@ func Compare(docs []*extract.Document, opts ...Option) *Report {
 		extract.SetID(&c, "d"+strconv.Itoa(i+1))
 		r.Documents = append(r.Documents, &c)
 	}
-	unifyAcross(r.Documents)
+	unifyAcross(r.Documents, cfg.names)
 	feats := make([][]*claimFeatures, len(r.Documents))
 	for i, d := range r.Documents {
 		for j := range d.Claims {
@@ -149,7 +155,7 @@ func Compare(docs []*extract.Document, opts ...Option) *Report {
 
 // unifyAcross gives spelling variants of one name the same key in every
 // document, so that "Qaddafi" in one outlet meets "Gaddafi" in another.
-func unifyAcross(docs []*extract.Document) {
+func unifyAcross(docs []*extract.Document, names func(a, b string) bool) {
 	count := map[string]int{}
 	for _, d := range docs {
 		for _, c := range d.Claims {
@@ -158,7 +164,7 @@ func unifyAcross(docs []*extract.Document) {
 			}
 		}
 	}
-	canon := extract.CanonicalKeys(count)
+	canon := extract.CanonicalKeysWith(count, names)
 	if len(canon) == 0 {
 		return
 	}

@@ -166,6 +166,42 @@ func TestJSONContract(t *testing.T) {
 			}
 		}
 	}
+	// Every other span of the report slices its document's text too.
+	for _, d := range r.Documents {
+		for _, c := range d.Claims {
+			for _, e := range c.Entities {
+				checkSpan(t, d.Text, e.Span, e.Text, c.ID+" entity")
+			}
+			for _, n := range c.Numbers {
+				checkSpan(t, d.Text, n.Span, n.Text, c.ID+" number")
+			}
+			for _, x := range c.Dates {
+				checkSpan(t, d.Text, x.Span, x.Text, c.ID+" date")
+			}
+			for _, q := range c.Quotes {
+				checkSpan(t, d.Text, q.Span, "", c.ID+" quote")
+				if !strings.Contains(d.Text[q.Span.Start:q.Span.End], q.Text) {
+					t.Errorf("%s: quote text %q not inside its span", c.ID, q.Text)
+				}
+			}
+			if a := c.Attribution; a != nil {
+				checkSpan(t, d.Text, a.Span, "", c.ID+" attribution")
+			}
+		}
+		for _, x := range d.Excluded {
+			checkSpan(t, d.Text, x.Span, x.Text, d.ID+" excluded")
+		}
+	}
+	for _, g := range r.Groups {
+		for _, df := range g.Differences {
+			for id, sp := range df.Spans {
+				c := r.Claim(id)
+				if c == nil || !c.Span.Contains(sp) {
+					t.Errorf("%s %s: span %v outside claim %s", g.ID, df.Kind, sp, id)
+				}
+			}
+		}
+	}
 	verdicts := map[string]bool{"agree": true, "framing": true, "conflict": true, "related": true}
 	for _, g := range got.Groups {
 		if !verdicts[g.Verdict] || len(g.Claims) < 2 || g.Score <= 0 || g.Evidence.Shared == nil {
@@ -199,6 +235,10 @@ func TestDifferences(t *testing.T) {
 		{"date", "The Zelwice plant reopened on March 3 after the inspection.", "The Zelwice plant reopened on March 5 after the inspection.", "date", "conflict"},
 		{"statement dates", "The ministry said on Monday that the Zelwice plant reopened on March 5 after the inspection.", "The Zelwice plant reopened on March 5 after the inspection, the ministry said on Tuesday.", "", "agree"},
 		{"dockworkers are workers", "About 1,200 dockworkers walked out at the port of Telford on Monday.", "Some 1,500 port workers walked out at the port of Telford on Monday.", "number", "conflict"},
+		{"one shared number hides no conflict", "The blast at the Zelwice plant killed 5 people and injured 20 people on Tuesday.", "The blast at the Zelwice plant killed 7 people and injured 20 people on Tuesday.", "number", "conflict"},
+		{"range with a scale", "Between 10 and 15 million people were displaced by the Telford floods.", "12 million people were displaced by the Telford floods.", "", "agree"},
+		{"negations counted by presence", "The army said no soldiers were hurt in the Oster attack.", "The army said no soldiers were hurt and no civilians were hurt in the Oster attack.", "", "agree"},
+		{"weekday with its date", "The Zelwice plant reopened on Monday, March 3 after the inspection.", "The Zelwice plant reopened on March 10 after the inspection.", "date", "conflict"},
 		{"same date two ways", "The Zelwice plant reopened on Sept. 3 after the inspection.", "The Zelwice plant reopened on September 3 after the inspection.", "", "agree"},
 		{"place", "Ministers of the two countries met in Vilnius to discuss the pipeline deal.", "Ministers of the two countries met in Riga to discuss the pipeline deal.", "entity", "conflict"},
 		{"polarity", "The company acknowledged that it had received the safety warning before the blast.", "The company denied that it had received the safety warning before the blast.", "polarity", "conflict"},
@@ -232,6 +272,47 @@ func TestDifferences(t *testing.T) {
 	}
 }
 
+// Two outlets that agree in different words do not conflict with each
+// other because a third gives another date.
+func TestVerdictBetweenWording(t *testing.T) {
+	pub := extract.WithPublished("2025-11-21")
+	docs := []*extract.Document{
+		extract.Extract("The Oster dam failed on Sept. 9 after days of rain, officials said.", pub),
+		extract.Extract("The Oster dam failed on September 9 after days of rain, officials said.", pub),
+		extract.Extract("The Oster dam failed on September 12 after days of rain, officials said.", pub),
+	}
+	r := compare.Compare(docs)
+	if len(r.Groups) != 1 {
+		t.Fatalf("%d groups", len(r.Groups))
+	}
+	g := r.Groups[0]
+	got := []string{g.Verdict, g.VerdictBetween("d1", "d2"), g.VerdictBetween("d1", "d3"), g.VerdictBetween("d2", "d3")}
+	if diff := cmp.Diff([]string{"conflict", "agree", "conflict", "conflict"}, got); diff != "" {
+		t.Errorf("verdicts (-want +got):\n%s", diff)
+	}
+}
+
+// A side with two claims keys each difference span to the claim it lies in.
+func TestSpansOfSplitSides(t *testing.T) {
+	a := extract.Extract("The rebels attacked the Kessel garrison at dawn and the Marlow fuel depot burned for hours afterwards.")
+	b := extract.Extract("The rebels attacked the Kessel garrison at dawn. The Marlow fuel depot never burned, officials insisted.")
+	r := compare.Compare([]*extract.Document{a, b})
+	n := 0
+	for _, g := range r.Groups {
+		for _, d := range g.Differences {
+			for id, sp := range d.Spans {
+				n++
+				if c := r.Claim(id); c == nil || !c.Span.Contains(sp) {
+					t.Errorf("%s: span %v is not inside claim %s", d.Kind, sp, id)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no difference spans to check")
+	}
+}
+
 func TestVerdictBetween(t *testing.T) {
 	pub := extract.WithPublished("2026-03-10")
 	docs := []*extract.Document{
@@ -248,5 +329,18 @@ func TestVerdictBetween(t *testing.T) {
 	want := []string{"conflict", "agree", "conflict", ""}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("verdicts (-want +got):\n%s", diff)
+	}
+}
+
+// checkSpan fails when s is out of range or, if want is given, does not
+// slice exactly want.
+func checkSpan(t *testing.T, text string, s extract.Span, want, what string) {
+	t.Helper()
+	if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+		t.Errorf("%s: span %v out of range", what, s)
+		return
+	}
+	if want != "" && text[s.Start:s.End] != want {
+		t.Errorf("%s: span %v slices %q, want %q", what, s, text[s.Start:s.End], want)
 	}
 }

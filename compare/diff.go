@@ -85,7 +85,7 @@ func detailDiffs(sides []side) []Difference {
 				continue
 			}
 			d := Difference{Kind: "detail", Values: map[string]string{}, Spans: map[string]extract.Span{}}
-			ida, idb := sides[x].id(), sides[y].id()
+			ida, idb := sides[x].holder(spanA), sides[y].holder(spanB)
 			d.Values[ida], d.Values[idb] = words(addA), words(addB)
 			if len(addA) > 0 {
 				d.Spans[ida] = spanA
@@ -188,9 +188,20 @@ func added(ops []wordOp, op diffmatchpatch.Operation, own side, other map[string
 			continue
 		}
 		out = append(out, run...)
-		s := extract.Span{Start: o.tokens[0].Span.Start, End: o.tokens[len(o.tokens)-1].Span.End}
-		if s.Len() > best.Len() {
-			best = s
+		// The evidence span covers the run within one claim: a side of two
+		// claims must not get a span that straddles them.
+		var cur extract.Span
+		curClaim := ""
+		for _, t := range o.tokens {
+			h := own.holder(t.Span)
+			if h != curClaim {
+				cur, curClaim = t.Span, h
+			} else {
+				cur.End = t.Span.End
+			}
+			if cur.Len() > best.Len() {
+				best = cur
+			}
 		}
 	}
 	return out, best

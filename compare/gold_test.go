@@ -280,7 +280,7 @@ const (
 	alignPrecisionFloor = 0.80
 	alignRecallFloor    = 0.58
 	uniqueF1Floor       = 0.78
-	verdictFloor        = 0.65
+	verdictFloor        = 0.70
 )
 
 // goldOpts lets a calibration run try other settings:

@@ -114,14 +114,17 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 		for _, n := range p.ns {
 			g.Claims = append(g.Claims, docs[n.doc].Claims[n.idx].ID)
 		}
+		// Shared lists everything the pair shares, as the contract shows it;
+		// Names, Numbers and Dates repeat those parts by kind.
+		all := append(append(append(append([]string{}, p.e.s.Names...), p.e.s.Shared...), p.e.s.Numbers...), p.e.s.Dates...)
 		g.Evidence = Evidence{
 			Pair:   [2]string{p.e.a.claim.ID, p.e.b.claim.ID},
-			Shared: nonNil(p.e.s.Shared), Names: p.e.s.Names, Numbers: p.e.s.Numbers, Dates: p.e.s.Dates,
+			Shared: all, Names: p.e.s.Names, Numbers: p.e.s.Numbers, Dates: p.e.s.Dates,
 			Variants: p.e.s.Variants, Containment: p.e.s.Containment,
 		}
 		// Related claims are not the same claim, but how they differ is
 		// still worth showing; only the verdict stays "related".
-		g.Differences = differences(docs, feats, p.ns)
+		g.Differences = differences(docs, feats, p.ns, cfg.names)
 		g.Verdict = verdict(g.Differences)
 		if p.related {
 			g.Verdict = VerdictRelated
@@ -129,13 +132,6 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 		out = append(out, g)
 	}
 	return out
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // Difference kinds that are facts; a group with one of them is a conflict.
@@ -164,9 +160,21 @@ type side struct {
 
 func (s side) id() string { return s.claims[0].ID }
 
+// holder returns the id of the side's claim that contains sp, so that a
+// difference's span is keyed to the claim it points into; the first
+// claim's id when none does (an empty span).
+func (s side) holder(sp extract.Span) string {
+	for _, c := range s.claims {
+		if sp.Len() > 0 && c.Span.Contains(sp) {
+			return c.ID
+		}
+	}
+	return s.id()
+}
+
 // differences classifies how the documents of a group differ, one kind at a
 // time, comparing each document's claims taken together.
-func differences(docs []*extract.Document, feats [][]*claimFeatures, ns []node) []Difference {
+func differences(docs []*extract.Document, feats [][]*claimFeatures, ns []node, names func(a, b string) bool) []Difference {
 	var sides []side
 	for _, n := range ns {
 		c := &docs[n.doc].Claims[n.idx]
@@ -186,7 +194,7 @@ func differences(docs []*extract.Document, feats [][]*claimFeatures, ns []node) 
 	var out []Difference
 	out = append(out, numberDiffs(sides)...)
 	out = append(out, dateDiffs(sides)...)
-	out = append(out, placeDiffs(sides)...)
+	out = append(out, placeDiffs(sides, names)...)
 	out = append(out, polarityDiffs(sides)...)
 	for _, k := range extract.MarkerKinds {
 		if d, ok := markerDiff(sides, k); ok {
@@ -230,14 +238,14 @@ func numberDiffs(sides []side) []Difference {
 	var out []Difference
 	for _, u := range shared {
 		m := byUnit[u]
-		sis, conflict := disagree(m, func(a, b val) bool { return a.lo <= b.hi && b.lo <= a.hi })
-		if !conflict {
+		pairs, odd := conflicts(m, func(a, b val) bool { return a.lo <= b.hi && b.lo <= a.hi })
+		if len(pairs) == 0 {
 			continue
 		}
-		d := Difference{Kind: "number", Values: map[string]string{}, Spans: map[string]extract.Span{}}
+		d := Difference{Kind: "number", Values: map[string]string{}, Spans: map[string]extract.Span{}, Conflicts: docPairs(sides, pairs)}
 		var parts []string
-		for _, si := range sis {
-			v := m[si][0]
+		for _, si := range oddSides(odd) {
+			v := m[si][odd[si]]
 			d.Values[v.claim.ID] = v.n.Text
 			d.Spans[v.claim.ID] = v.n.Span
 			parts = append(parts, fmt.Sprintf("%s says %s", docOf(v.claim.ID), v.n.Text))
@@ -362,14 +370,14 @@ func dateDiffs(sides []side) []Difference {
 		if len(m) < 2 {
 			continue
 		}
-		sis, conflict := disagree(m, func(a, b val) bool { return sameDate(a.d, b.d) })
-		if !conflict {
+		pairs, odd := conflicts(m, func(a, b val) bool { return sameDate(a.d, b.d) })
+		if len(pairs) == 0 {
 			continue
 		}
-		d := Difference{Kind: "date", Values: map[string]string{}, Spans: map[string]extract.Span{}}
+		d := Difference{Kind: "date", Values: map[string]string{}, Spans: map[string]extract.Span{}, Conflicts: docPairs(sides, pairs)}
 		var parts []string
-		for _, si := range sis {
-			v := m[si][0]
+		for _, si := range oddSides(odd) {
+			v := m[si][odd[si]]
 			d.Values[v.claim.ID] = v.d.Text
 			d.Spans[v.claim.ID] = v.d.Span
 			parts = append(parts, fmt.Sprintf("%s says %s (%s)", docOf(v.claim.ID), v.d.Text, v.d.Value))
@@ -394,9 +402,6 @@ func weekdayOf(d extract.Date) string {
 	return ""
 }
 
-// sameDate compares two resolved dates. A bare weekday is compared as a
-// weekday: which week it falls in is a guess from the claim's tense, and a
-// guess must not make a conflict.
 // statementDate reports a date that dates the saying, not the claim: "The
 // New York Times reported on Saturday", "the minister said on Monday".
 // Comparing it with the date of the event another outlet gives would make a
@@ -414,6 +419,10 @@ func statementDate(c *extract.Claim, d extract.Date) bool {
 	return false
 }
 
+// sameDate compares two resolved dates. A bare weekday is compared as a
+// weekday: which week it falls in is a guess from the claim's tense, and a
+// guess must not make a conflict. A year-less date (XXXX-09-09) meets any
+// year.
 func sameDate(da, db extract.Date) bool {
 	wa, wb := weekdayOf(da), weekdayOf(db)
 	if wa != "" || wb != "" {
@@ -442,7 +451,7 @@ var placePrepositions = map[string]bool{"in": true, "at": true, "near": true}
 
 // placeDiffs: each document names one place for the event ("in Istanbul"
 // against "in Ankara") and neither names the other's.
-func placeDiffs(sides []side) []Difference {
+func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 	type place struct {
 		e     extract.Entity
 		claim *extract.Claim
@@ -471,14 +480,15 @@ func placeDiffs(sides []side) []Difference {
 				continue
 			}
 			a, b := places[x][0], places[y][0]
-			if extract.SameName(a.e.Key, b.e.Key) || allKeys[y][a.e.Key] || allKeys[x][b.e.Key] {
+			if names(a.e.Key, b.e.Key) || allKeys[y][a.e.Key] || allKeys[x][b.e.Key] {
 				continue
 			}
 			out = append(out, Difference{
-				Kind:    "entity",
-				Values:  map[string]string{a.claim.ID: a.e.Text, b.claim.ID: b.e.Text},
-				Spans:   map[string]extract.Span{a.claim.ID: a.e.Span, b.claim.ID: b.e.Span},
-				Explain: fmt.Sprintf("different place: %s says %s, %s says %s", docOf(a.claim.ID), a.e.Text, docOf(b.claim.ID), b.e.Text),
+				Kind:      "entity",
+				Conflicts: [][2]string{{docOf(a.claim.ID), docOf(b.claim.ID)}},
+				Values:    map[string]string{a.claim.ID: a.e.Text, b.claim.ID: b.e.Text},
+				Spans:     map[string]extract.Span{a.claim.ID: a.e.Span, b.claim.ID: b.e.Span},
+				Explain:   fmt.Sprintf("different place: %s says %s, %s says %s", docOf(a.claim.ID), a.e.Text, docOf(b.claim.ID), b.e.Text),
 			})
 		}
 	}
@@ -499,10 +509,12 @@ func polarityDiffs(sides []side) []Difference {
 	// count returns the negations of side si that bear on what side o also
 	// says: a negation or denial with a content word of o within the next
 	// five words. "did not provide a date" says nothing against a claim
-	// that never mentions a date.
-	count := func(si, o int) (int, extract.Span) {
+	// that never mentions a date. It returns the first such negation and
+	// the claim that holds it.
+	count := func(si, o int) (int, extract.Span, *extract.Claim) {
 		n := 0
 		var where extract.Span
+		var holder *extract.Claim
 		for _, c := range sides[si].claims {
 			for k, t := range c.Tokens {
 				lw := strings.ToLower(t.Text)
@@ -519,33 +531,41 @@ func polarityDiffs(sides []side) []Difference {
 				}
 				for j := k + 1; j < len(c.Tokens) && j <= k+5; j++ {
 					if !c.Tokens[j].Stop && keys[o][c.Tokens[j].Key] {
+						if n == 0 {
+							where, holder = t.Span, c
+						}
 						n++
-						where = t.Span
 						break
 					}
 				}
 			}
 		}
-		return n, where
+		return n, where, holder
 	}
+	// One side negates what the other affirms. Presence, not the count,
+	// decides: "no soldiers … and no civilians were hurt" does not
+	// contradict "no soldiers were hurt".
 	var out []Difference
 	for x := 0; x < len(sides); x++ {
 		for y := x + 1; y < len(sides); y++ {
-			nx, wx := count(x, y)
-			ny, wy := count(y, x)
-			if nx%2 == ny%2 {
+			nx, wx, hx := count(x, y)
+			ny, wy, hy := count(y, x)
+			if (nx > 0) == (ny > 0) {
 				continue
 			}
-			neg := map[int]int{x: nx, y: ny}
-			where := map[int]extract.Span{x: wx, y: wy}
-			d := Difference{Kind: "polarity", Values: map[string]string{}, Spans: map[string]extract.Span{}}
-			for _, si := range []int{x, y} {
-				c := sides[si].claims[0]
-				if neg[si]%2 == 1 {
-					d.Values[c.ID] = spanText(c, where[si])
-					d.Spans[c.ID] = where[si]
+			d := Difference{Kind: "polarity", Values: map[string]string{}, Spans: map[string]extract.Span{},
+				Conflicts: [][2]string{{docOf(sides[x].id()), docOf(sides[y].id())}}}
+			for _, e := range []struct {
+				n  int
+				w  extract.Span
+				h  *extract.Claim
+				si int
+			}{{nx, wx, hx, x}, {ny, wy, hy, y}} {
+				if e.n > 0 {
+					d.Values[e.h.ID] = spanText(e.h, e.w)
+					d.Spans[e.h.ID] = e.w
 				} else {
-					d.Values[c.ID] = ""
+					d.Values[sides[e.si].id()] = ""
 				}
 			}
 			d.Explain = fmt.Sprintf("one side negates or denies what the other states: %s has %d bearing negation(s), %s has %d", docOf(sides[x].id()), nx, docOf(sides[y].id()), ny)
@@ -664,6 +684,14 @@ func (g Group) VerdictBetween(docA, docB string) string {
 	}
 	v := VerdictAgree
 	for _, d := range g.Differences {
+		if factKinds[d.Kind] && d.Conflicts != nil {
+			for _, p := range d.Conflicts {
+				if p == [2]string{docA, docB} || p == [2]string{docB, docA} {
+					return VerdictConflict
+				}
+			}
+			continue
+		}
 		va, okA := valueOf(d, docA)
 		vb, okB := valueOf(d, docB)
 		if !okA || !okB || comparable(d.Kind, va) == comparable(d.Kind, vb) {
@@ -690,30 +718,67 @@ func valueOf(d Difference, doc string) (string, bool) {
 	return "", false
 }
 
-// disagree reports whether some two sides of m (side index → values) share
-// no value that same accepts, and returns the sides in order. It is the
-// test behind number and date conflicts: one pair of outlets that cannot
-// both be right is a conflict.
-func disagree[T any](m map[int][]T, same func(a, b T) bool) ([]int, bool) {
+// conflicts finds the pairs of sides that disagree: each holds a value the
+// other has nothing to match. A side that merely says more (another number
+// of the same thing the other does not mention) is added detail, not a
+// conflict. odd gives, for each side in a conflict, its first unmatched
+// value.
+func conflicts[T any](m map[int][]T, same func(a, b T) bool) (pairs [][2]int, odd map[int]int) {
 	var sis []int
 	for si := range m {
 		sis = append(sis, si)
 	}
 	sort.Ints(sis)
-	for x := 0; x < len(sis); x++ {
-		for y := x + 1; y < len(sis); y++ {
-			shared := false
-			for _, a := range m[sis[x]] {
-				for _, b := range m[sis[y]] {
-					if same(a, b) {
-						shared = true
-					}
+	unmatched := func(x, y int) int {
+		for i, a := range m[x] {
+			found := false
+			for _, b := range m[y] {
+				if same(a, b) {
+					found = true
+					break
 				}
 			}
-			if !shared {
-				return sis, true
+			if !found {
+				return i
+			}
+		}
+		return -1
+	}
+	odd = map[int]int{}
+	for i := 0; i < len(sis); i++ {
+		for j := i + 1; j < len(sis); j++ {
+			x, y := sis[i], sis[j]
+			ux, uy := unmatched(x, y), unmatched(y, x)
+			if ux < 0 || uy < 0 {
+				continue
+			}
+			pairs = append(pairs, [2]int{x, y})
+			if _, ok := odd[x]; !ok {
+				odd[x] = ux
+			}
+			if _, ok := odd[y]; !ok {
+				odd[y] = uy
 			}
 		}
 	}
-	return sis, false
+	return pairs, odd
+}
+
+// docPairs turns side pairs into document id pairs for Difference.Conflicts.
+func docPairs(sides []side, pairs [][2]int) [][2]string {
+	out := make([][2]string, len(pairs))
+	for i, p := range pairs {
+		out[i] = [2]string{docOf(sides[p[0]].id()), docOf(sides[p[1]].id())}
+	}
+	return out
+}
+
+// oddSides lists the sides of odd in order.
+func oddSides(odd map[int]int) []int {
+	var out []int
+	for si := range odd {
+		out = append(out, si)
+	}
+	sort.Ints(out)
+	return out
 }

@@ -120,12 +120,27 @@ func CompareEvent(event string, arts []Article, cfg Config) ([]byte, error) {
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
-// Run is corpus mode: it reads JSON lines from r (named file in errors),
-// extracts articles on a bounded pool of workers, and writes one report line
-// per event to w, in order of the events' first appearance. A malformed
-// line stops the run with an error naming the file and line.
+// Input is one named source of JSON lines for RunInputs.
+type Input struct {
+	Name string // the file name errors and sources use
+	R    io.Reader
+}
+
+// Run is corpus mode over one input: see RunInputs.
 func Run(r io.Reader, file string, w io.Writer, cfg Config) error {
+	return RunInputs([]Input{{Name: file, R: r}}, w, cfg)
+}
+
+// RunInputs is corpus mode: it reads JSON lines from the inputs in turn,
+// extracts articles on a bounded pool of workers, and writes one report
+// line per event to w, in order of the events' first appearance. The
+// articles of one event are compared together whichever input they come
+// from, in (file base name, line) order, as the Beam pipeline orders them.
+// A malformed line stops the run with an error naming the file and line.
+func RunInputs(inputs []Input, w io.Writer, cfg Config) error {
 	type job struct {
+		file string
+		seq  int // position over all inputs, for the order of first appearance
 		line int
 		data []byte
 	}
@@ -143,22 +158,28 @@ func Run(r io.Reader, file string, w io.Writer, cfg Config) error {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				a, err := ParseLine(file, j.line, j.data)
+				a, err := ParseLine(j.file, j.line, j.data)
 				mu.Lock()
-				results[j.line] = result{a, err}
+				results[j.seq] = result{a, err}
 				mu.Unlock()
 			}
 		}()
 	}
-	n := 0
-	readErr := extract.ScanLines(r, func(line int, raw []byte) error {
-		n = line
-		if len(raw) > extract.MaxInputBytes {
-			return fmt.Errorf("%s:%d: %w", filepath.Base(file), line, extract.ErrTooLarge)
+	seq := 0
+	var readErr error
+	for _, in := range inputs {
+		readErr = extract.ScanLines(in.R, func(line int, raw []byte) error {
+			if len(raw) > extract.MaxInputBytes {
+				return fmt.Errorf("%s:%d: %w", filepath.Base(in.Name), line, extract.ErrTooLarge)
+			}
+			jobs <- job{in.Name, seq, line, append([]byte(nil), raw...)}
+			seq++
+			return nil
+		})
+		if readErr != nil {
+			break
 		}
-		jobs <- job{line, append([]byte(nil), raw...)}
-		return nil
-	})
+	}
 	close(jobs)
 	wg.Wait()
 	if readErr != nil {
@@ -166,8 +187,8 @@ func Run(r io.Reader, file string, w io.Writer, cfg Config) error {
 	}
 	var order []string
 	events := map[string][]Article{}
-	for line := 1; line <= n; line++ {
-		res := results[line]
+	for k := 0; k < seq; k++ {
+		res := results[k]
 		if errors.Is(res.err, ErrBlank) {
 			continue
 		}

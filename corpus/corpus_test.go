@@ -114,9 +114,15 @@ func TestCompareEventOrder(t *testing.T) {
 		}
 		arts = append(arts, a)
 	}
-	x, _ := corpus.CompareEvent("e", arts, corpus.Config{})
+	x, err := corpus.CompareEvent("e", arts, corpus.Config{})
+	if err != nil || !bytes.Contains(x, []byte(`"groups":[{`)) {
+		t.Fatalf("want a report with a group, got %s (%v)", x, err)
+	}
 	rev := []corpus.Article{arts[2], arts[0], arts[1]}
-	y, _ := corpus.CompareEvent("e", rev, corpus.Config{})
+	y, err := corpus.CompareEvent("e", rev, corpus.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !bytes.Equal(x, y) {
 		t.Error("report depends on arrival order")
 	}

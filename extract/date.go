@@ -109,7 +109,10 @@ func (x *extractor) findDates(toks []rawToken, lows []string, taken []bool) []Da
 		case datePrepositions[prev] && func() bool { _, ok := yearNum(i); return ok }():
 			y, _ := yearNum(i)
 			d = Date{Precision: PrecisionYear, Value: strconv.Itoa(y)}
-		case isCapitalized(toks[i].text) && weekdays[lows[i]] > 0 || lows[i] == "sunday" && isCapitalized(toks[i].text):
+		case (isCapitalized(toks[i].text) && weekdays[lows[i]] > 0 || lows[i] == "sunday" && isCapitalized(toks[i].text)) &&
+			!(i+1 < len(toks) && monthNames[lows[i+1]] > 0 && isCapitalized(toks[i+1].text)):
+			// "on Monday, March 3": the weekday belongs to the calendar date
+			// that follows, which is read on its own.
 			d = Date{Precision: PrecisionDay, Value: x.resolveWeekday(weekdays[lows[i]], future && !pastVerbBefore(lows, i))}
 		case lows[i] == "yesterday" || lows[i] == "today" || lows[i] == "tomorrow":
 			off := map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[lows[i]]

@@ -248,12 +248,16 @@ func unifyKeys(claims []Claim) {
 	}
 }
 
-// CanonicalKeys maps each entity key of counts that is a spelling variant of
-// a more frequent key to that key. Keys shorter than five letters never
-// merge; longer ones merge within one edit (two from ten letters on) when
-// their first letters agree. Ties break alphabetically, so the result does
-// not depend on map order.
+// CanonicalKeys maps each entity key of counts that is a variant of a more
+// frequent key, by SameName, to that key. Ties break alphabetically, so the
+// result does not depend on map order.
 func CanonicalKeys(counts map[string]int) map[string]string {
+	return CanonicalKeysWith(counts, SameName)
+}
+
+// CanonicalKeysWith is CanonicalKeys with another test of which keys name
+// the same entity.
+func CanonicalKeysWith(counts map[string]int, same func(a, b string) bool) map[string]string {
 	keys := make([]string, 0, len(counts))
 	for k := range counts {
 		keys = append(keys, k)
@@ -273,7 +277,7 @@ func CanonicalKeys(counts map[string]int) map[string]string {
 			if _, done := out[o]; done {
 				continue
 			}
-			if SameName(k, o) {
+			if same(k, o) {
 				out[o] = k
 			}
 		}
@@ -281,10 +285,12 @@ func CanonicalKeys(counts map[string]int) map[string]string {
 	return out
 }
 
-// SameName reports whether two entity keys are spelling variants of one
-// name, or one is the other with words left out ("lexmark" and "lexmark
-// international") (Kim Jong Un / Kim Jong-un have one key already; Qaddafi / Gaddafi
-// are one edit apart).
+// SameName reports whether two entity keys name one entity: one is the
+// other with words left out ("lexmark" / "lexmark international"), or they
+// are spelling variants within one edit (two from ten letters on), with the
+// same first letter below seven letters (Qaddafi / Gaddafi meet; short
+// names never merge below five letters). Kim Jong Un and Kim Jong-un share
+// a key already.
 func SameName(a, b string) bool {
 	if a == b {
 		return true
@@ -293,7 +299,7 @@ func SameName(a, b string) bool {
 		return true
 	}
 	la, lb := len(a), len(b)
-	if la < 5 || lb < 5 || a[0] != b[0] && la < 7 {
+	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
 		return false
 	}
 	d := levenshtein.ComputeDistance(a, b)

@@ -107,6 +107,7 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []
 		if j < len(toks) && adj(j) {
 			if s, ok := scaleWords[lows[j]]; ok {
 				n.Value *= s
+				n.Max *= s
 				n.Span.End = toks[j].span.End
 				j++
 			}
@@ -125,11 +126,32 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []
 			j += 2
 		}
 		// Range: "10 to 15", "10-15" is one token handled by ParseFloat failing; "between 10 and 15".
-		if j+1 < len(toks) && (lows[j] == "to" || lows[j] == "and") && adj(j) && adj(j+1) && startsWithDigit(toks[j+1].text) && !taken[j+1] {
-			if hi, err := strconv.ParseFloat(strings.ReplaceAll(toks[j+1].text, ",", ""), 64); err == nil && plainDecimal(toks[j+1].text) && hi > v {
-				n.Max = hi
-				n.Span.End = toks[j+1].span.End
-				j += 2
+		// "and" makes a range only after "between": "aged 3 and 5" is two ages.
+		between := i > 0 && lows[i-1] == "between"
+		if j+1 < len(toks) && (lows[j] == "to" || lows[j] == "and" && between) && adj(j) && adj(j+1) && startsWithDigit(toks[j+1].text) && !taken[j+1] {
+			if hi, err := strconv.ParseFloat(strings.ReplaceAll(toks[j+1].text, ",", ""), 64); err == nil && plainDecimal(toks[j+1].text) {
+				end := j + 2
+				upper := hi
+				if end < len(toks) && adj(end) {
+					if sc, ok := scaleWords[lows[end]]; ok {
+						// "2 million to 3 million", "between 10 and 15 million":
+						// a scale after the upper end; the lower end takes it
+						// too when it has none of its own.
+						upper *= sc
+						if n.Value == v*scale && scale == 1 && n.Span.End == toks[i].span.End {
+							n.Value *= sc
+						}
+						end++
+					}
+				} else if n.Value != v {
+					// "2 million to 3": the upper end shares the lower's scale.
+					upper *= n.Value / v
+				}
+				if upper > n.Value {
+					n.Max = upper
+					n.Span.End = toks[end-1].span.End
+					j = end
+				}
 			}
 		}
 		if n.Unit == "" {
@@ -170,8 +192,12 @@ func (x *extractor) countedNoun(toks []rawToken, lows []string, j, i int, taken 
 		if x.lex.Has(LexStopword, lows[k]) || startsWithDigit(toks[k].text) {
 			break
 		}
+		if strings.HasSuffix(lows[k], "ed") && last != "" {
+			// "10 million people fled": the verb after the noun ends it.
+			break
+		}
 		last = lows[k]
-		if pluralShape(last) {
+		if pluralShape(last) || irregularPlurals[last] {
 			// "two anonymous sources familiar with …": the plural noun is
 			// what is counted, not the word after it.
 			break
@@ -218,3 +244,6 @@ func pluralShape(w string) bool {
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
 		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ws")
 }
+
+// irregularPlurals are plural nouns without the -s shape.
+var irregularPlurals = map[string]bool{"people": true, "children": true, "men": true, "women": true, "police": true, "personnel": true, "staff": true, "troops": true, "cattle": true}

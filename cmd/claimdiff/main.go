@@ -93,10 +93,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if *format != "jsonl" {
 			return usageError{"--group-by event writes --format jsonl"}
 		}
-		for _, f := range files {
-			if err := runCorpus(f, stdin, out, corpus.Config{Threshold: *threshold}); err != nil {
-				return err
-			}
+		if err := runCorpus(files, stdin, out, corpus.Config{Threshold: *threshold}); err != nil {
+			return err
 		}
 		return out.Flush()
 	}
@@ -176,14 +174,21 @@ func reextract(d *extract.Document, opts []extract.Option) (*extract.Document, e
 	return n, nil
 }
 
-func runCorpus(f string, stdin io.Reader, w io.Writer, cfg corpus.Config) error {
-	if f == "-" {
-		return corpus.Run(stdin, "stdin", w, cfg)
+// runCorpus runs corpus mode over all files at once, so that an event
+// whose articles are spread over several files is compared as one.
+func runCorpus(files []string, stdin io.Reader, w io.Writer, cfg corpus.Config) error {
+	var inputs []corpus.Input
+	for _, f := range files {
+		if f == "-" {
+			inputs = append(inputs, corpus.Input{Name: "stdin", R: stdin})
+			continue
+		}
+		fh, err := os.Open(f)
+		if err != nil {
+			return err
+		}
+		defer fh.Close()
+		inputs = append(inputs, corpus.Input{Name: f, R: fh})
 	}
-	fh, err := os.Open(f)
-	if err != nil {
-		return err
-	}
-	defer fh.Close()
-	return corpus.Run(fh, f, w, cfg)
+	return corpus.RunInputs(inputs, w, cfg)
 }

@@ -108,3 +108,28 @@ func TestCorpusMode(t *testing.T) {
 		t.Errorf("want one line per event in order, got:\n%s", out)
 	}
 }
+
+// An event spread over two files is one report.
+func TestCorpusModeAcrossFiles(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
+	os.WriteFile(a, []byte(`{"event":"e","outlet":"X","text":"The bridge in Telford closed on Monday for repairs."}`+"\n"), 0o644)
+	os.WriteFile(b, []byte(`{"event":"e","outlet":"Y","text":"Telford's bridge was closed on Monday for repair work."}`+"\n"), 0o644)
+	out, _, err := runCmd(t, "", "--format", "jsonl", "--group-by", "event", a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Documents []struct{ Source string }
+		Groups    []json.RawMessage
+	}
+	if n := strings.Count(out, "\n"); n != 1 {
+		t.Fatalf("want one report line, got %d:\n%s", n, out)
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Documents) != 2 || r.Documents[0].Source != "a.jsonl:1" || r.Documents[1].Source != "b.jsonl:1" || len(r.Groups) != 1 {
+		t.Errorf("documents %+v, %d groups", r.Documents, len(r.Groups))
+	}
+}
