@@ -344,3 +344,27 @@ func checkSpan(t *testing.T, text string, s extract.Span, want, what string) {
 		t.Errorf("%s: span %v slices %q, want %q", what, s, text[s.Start:s.End], want)
 	}
 }
+
+func TestRelatedThreshold(t *testing.T) {
+	count := func(r *compare.Report) int {
+		n := 0
+		for _, g := range r.Groups {
+			if g.Verdict == compare.VerdictRelated {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count(compare.Compare(seeds(t))); n == 0 {
+		t.Fatal("the seeds should have related groups by default")
+	}
+	r := compare.Compare(seeds(t), compare.RelatedThreshold(0))
+	if n := count(r); n != 0 {
+		t.Errorf("RelatedThreshold(0) left %d related groups", n)
+	}
+	for _, g := range r.Groups {
+		if g.Score < compare.DefaultThreshold {
+			t.Errorf("group %s scored %.2f below the threshold", g.ID, g.Score)
+		}
+	}
+}
