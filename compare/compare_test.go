@@ -58,8 +58,8 @@ func TestSeeds(t *testing.T) {
 	for _, s := range shareGroup {
 		ga, ida := groupOf(r, 0, s.a)
 		gb, idb := groupOf(r, 1, s.b)
-		if ga == nil || gb == nil || ga.ID != gb.ID {
-			t.Errorf("%s: %s and %s should share a group; got %v and %v", s.name, ida, idb, ga, gb)
+		if ga == nil || gb == nil || ga.ID != gb.ID || ga.Verdict == compare.VerdictRelated {
+			t.Errorf("%s: %s and %s should share an aligned group; got %v and %v", s.name, ida, idb, ga, gb)
 		}
 	}
 	if g, _ := groupOf(r, 0, "who was killed in the Israeli airstrike"); g != nil {

@@ -67,6 +67,11 @@ func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Ent
 				break
 			}
 			if isNamePart(toks[j].text) && !x.notName(lows[j]) && !hasDigit(toks[j].text) {
+				if x.lex.Has(LexTitle, lows[j]) && !x.lex.Has(LexTitle, lows[j-1]) && isAcronymShape(toks[j-1].text) {
+					// "U.S. President Donald Trump": a title after an
+					// acronym starts the next name.
+					break
+				}
 				j++
 				continue
 			}

@@ -751,6 +751,16 @@ func TestDetectorOutsideClaimDropped(t *testing.T) {
 // TestResolvedBugs keeps the bugs found while writing these tests, each a
 // case that failed before its fix.
 func TestResolvedBugs(t *testing.T) {
+	t.Run("a title after an acronym starts the next name", func(t *testing.T) {
+		d := extract.Extract("U.S. President Donald Trump met the envoy in Doha.")
+		var got []string
+		for _, e := range d.Claims[0].Entities {
+			got = append(got, e.Text+"="+e.Key)
+		}
+		if diff := cmp.Diff([]string{"U.S.=us", "President Donald Trump=trump", "Doha=doha"}, got); diff != "" {
+			t.Errorf("entities (-want +got):\n%s", diff)
+		}
+	})
 	t.Run("a common noun opening a sentence is no name", func(t *testing.T) {
 		for _, text := range []string{"Traders were surprised by data from the Bank of Lithuania.", "Supporters of Qadhafi gathered in Sirte."} {
 			d := extract.Extract(text)
