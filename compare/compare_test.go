@@ -207,6 +207,13 @@ func TestJSONContract(t *testing.T) {
 		if !verdicts[g.Verdict] || len(g.Claims) < 2 || g.Score <= 0 || g.Evidence.Shared == nil {
 			t.Errorf("group %+v", g)
 		}
+		seen := map[string]bool{}
+		for _, w := range g.Evidence.Shared {
+			if seen[w] {
+				t.Errorf("%s: %q twice in evidence.shared %q", g.ID, w, g.Evidence.Shared)
+			}
+			seen[w] = true
+		}
 	}
 }
 

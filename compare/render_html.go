@@ -369,9 +369,7 @@ func (r *Report) page() *htmlPage {
 		for _, d := range g.Differences {
 			hg.Diffs = append(hg.Diffs, htmlDiff{Kind: hlClass(d.Kind), Label: hlKind(d.Kind), Family: hlFamily(d.Kind), Explain: d.Explain})
 		}
-		ev := append(append([]string{}, g.Evidence.Names...), g.Evidence.Shared...)
-		ev = append(ev, g.Evidence.Numbers...)
-		ev = append(ev, g.Evidence.Dates...)
+		ev := g.Evidence.Shared // names, words, numbers and dates
 		hg.Shared = strings.Join(ev, ", ")
 		p.Rows = append(p.Rows, hg)
 	}

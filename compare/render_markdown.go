@@ -54,9 +54,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			}
 			ew.printf("\n")
 		}
-		ev := append(append([]string{}, g.Evidence.Names...), g.Evidence.Shared...)
-		ev = append(ev, g.Evidence.Numbers...)
-		ev = append(ev, g.Evidence.Dates...)
+		ev := g.Evidence.Shared // names, words, numbers and dates
 		if len(ev) > 0 {
 			ew.printf("\nMatched on: %s\n", mdEscape(strings.Join(ev, ", ")))
 		}

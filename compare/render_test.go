@@ -75,7 +75,7 @@ func fixtureReport() *Report {
 	r := &Report{Version: ReportVersion, Documents: []*extract.Document{a, b}, Outlets: map[string]Profile{}}
 	r.Groups = []Group{
 		{ID: "g1", Claims: []string{"d1.c1", "d2.c1"}, Verdict: VerdictConflict, Score: 0.61,
-			Evidence: Evidence{Pair: [2]string{"d1.c1", "d2.c1"}, Shared: []string{"strike", "tuesday"}, Numbers: []string{"workers"}},
+			Evidence: Evidence{Pair: [2]string{"d1.c1", "d2.c1"}, Shared: []string{"strike", "tuesday", "workers"}, Numbers: []string{"workers"}},
 			Differences: []Difference{
 				{Kind: "number", Values: map[string]string{"d1.c1": "1,200", "d2.c1": "1,500"},
 					Spans:   map[string]extract.Span{"d1.c1": spanOf(a, 0, "1,200"), "d2.c1": spanOf(b, 0, "1,500")},
@@ -89,7 +89,7 @@ func fixtureReport() *Report {
 					Explain: "d1 alone says: walked; d2 alone says: joined"},
 			}},
 		{ID: "g2", Claims: []string{"d1.c2", "d2.c2"}, Verdict: VerdictFraming, Score: 0.74,
-			Evidence: Evidence{Pair: [2]string{"d1.c2", "d2.c2"}, Names: []string{"Tomas Brenner"}, Shared: []string{"plan", "jobs"}},
+			Evidence: Evidence{Pair: [2]string{"d1.c2", "d2.c2"}, Names: []string{"Tomas Brenner"}, Shared: []string{"Tomas Brenner", "plan", "jobs"}},
 			Differences: []Difference{
 				{Kind: "label", Values: map[string]string{"d1.c2": "", "d2.c2": "the militant union"},
 					Spans:   map[string]extract.Span{"d2.c2": spanOf(b, 1, "The militant union")},

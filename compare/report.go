@@ -137,10 +137,8 @@ func (r *Report) WriteText(w io.Writer) error {
 			c := r.Claim(id)
 			ew.printf("  %-7s %-22s %s\n", id, clip(r.OutletName(docOf(id)), 22), c.Text)
 		}
-		if len(g.Evidence.Names)+len(g.Evidence.Shared) > 0 {
-			ev := append(append([]string{}, g.Evidence.Names...), g.Evidence.Shared...)
-			ev = append(ev, g.Evidence.Numbers...)
-			ev = append(ev, g.Evidence.Dates...)
+		if len(g.Evidence.Shared) > 0 {
+			ev := g.Evidence.Shared // names, words, numbers and dates
 			ew.printf("  shared: %s\n", strings.Join(ev, ", "))
 		}
 		for _, d := range g.Differences {
