@@ -68,20 +68,11 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	if len(r.Unique) > 0 {
 		ew.printf("\n## Unique claims\n\nClaims no other outlet carries.\n")
 		for _, d := range r.Documents {
-			first := true
-			for _, id := range r.Unique {
-				if docOf(id) != d.ID {
-					continue
-				}
-				c := r.Claim(id)
-				if c == nil {
-					continue
-				}
-				if first {
+			for i, c := range r.UniqueOf(d.ID) {
+				if i == 0 {
 					ew.printf("\n### %s (%s)\n\n", mdEscape(r.OutletName(d.ID)), d.ID)
-					first = false
 				}
-				ew.printf("- `%s` %s\n", id, mdEscape(c.Text))
+				ew.printf("- `%s` %s\n", c.ID, mdEscape(c.Text))
 			}
 		}
 	}

@@ -86,6 +86,21 @@ func (r *Report) Claim(id string) *extract.Claim {
 	return nil
 }
 
+// UniqueOf returns the claims of document docID ("d2") that no other
+// document carries, in order: that outlet's part of Unique.
+func (r *Report) UniqueOf(docID string) []*extract.Claim {
+	var out []*extract.Claim
+	for _, id := range r.Unique {
+		if docOf(id) != docID {
+			continue
+		}
+		if c := r.Claim(id); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Document returns the document with the given id ("d2"), or nil.
 func (r *Report) Document(id string) *extract.Document {
 	for _, d := range r.Documents {
@@ -147,16 +162,11 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	ew.printf("\nUnique claims (no other outlet carries them)\n")
 	for _, d := range r.Documents {
-		first := true
-		for _, id := range r.Unique {
-			if docOf(id) != d.ID {
-				continue
-			}
-			if first {
+		for i, c := range r.UniqueOf(d.ID) {
+			if i == 0 {
 				ew.printf("  %s:\n", r.OutletName(d.ID))
-				first = false
 			}
-			ew.printf("    %-7s %s\n", id, r.Claim(id).Text)
+			ew.printf("    %-7s %s\n", c.ID, c.Text)
 		}
 	}
 	ew.printf("\nFraming profile (markers in the outlet's own voice; per 100 claims)\n")
