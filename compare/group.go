@@ -242,12 +242,12 @@ func numberDiffs(sides []side) []Difference {
 		if len(pairs) == 0 {
 			continue
 		}
-		d := Difference{Kind: "number", Values: map[string]string{}, Spans: map[string]extract.Span{}, Conflicts: docPairs(sides, pairs)}
+		d := Difference{Kind: "number", Values: map[string][]Value{}, Conflicts: docPairs(sides, pairs)}
 		var parts []string
 		for _, si := range oddSides(odd) {
 			v := m[si][odd[si]]
-			d.Values[v.claim.ID] = v.n.Text
-			d.Spans[v.claim.ID] = v.n.Span
+			n := v.n
+			d.put(sides[si], []Value{{Text: n.Text, Span: n.Span, Number: &n}})
 			parts = append(parts, fmt.Sprintf("%s says %s", docOf(v.claim.ID), v.n.Text))
 		}
 		what := u
@@ -374,12 +374,12 @@ func dateDiffs(sides []side) []Difference {
 		if len(pairs) == 0 {
 			continue
 		}
-		d := Difference{Kind: "date", Values: map[string]string{}, Spans: map[string]extract.Span{}, Conflicts: docPairs(sides, pairs)}
+		d := Difference{Kind: "date", Values: map[string][]Value{}, Conflicts: docPairs(sides, pairs)}
 		var parts []string
 		for _, si := range oddSides(odd) {
 			v := m[si][odd[si]]
-			d.Values[v.claim.ID] = v.d.Text
-			d.Spans[v.claim.ID] = v.d.Span
+			dt := v.d
+			d.put(sides[si], []Value{{Text: dt.Text, Span: dt.Span, Date: &dt}})
 			parts = append(parts, fmt.Sprintf("%s says %s (%s)", docOf(v.claim.ID), v.d.Text, v.d.Value))
 		}
 		d.Explain = "the dates differ: " + strings.Join(parts, ", ")
@@ -486,9 +486,11 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 			out = append(out, Difference{
 				Kind:      "entity",
 				Conflicts: [][2]string{{docOf(a.claim.ID), docOf(b.claim.ID)}},
-				Values:    map[string]string{a.claim.ID: a.e.Text, b.claim.ID: b.e.Text},
-				Spans:     map[string]extract.Span{a.claim.ID: a.e.Span, b.claim.ID: b.e.Span},
-				Explain:   fmt.Sprintf("different place: %s says %s, %s says %s", docOf(a.claim.ID), a.e.Text, docOf(b.claim.ID), b.e.Text),
+				Values: map[string][]Value{
+					a.claim.ID: {{Text: a.e.Text, Span: a.e.Span}},
+					b.claim.ID: {{Text: b.e.Text, Span: b.e.Span}},
+				},
+				Explain: fmt.Sprintf("different place: %s says %s, %s says %s", docOf(a.claim.ID), a.e.Text, docOf(b.claim.ID), b.e.Text),
 			})
 		}
 	}
@@ -553,7 +555,7 @@ func polarityDiffs(sides []side) []Difference {
 			if (nx > 0) == (ny > 0) {
 				continue
 			}
-			d := Difference{Kind: "polarity", Values: map[string]string{}, Spans: map[string]extract.Span{},
+			d := Difference{Kind: "polarity", Values: map[string][]Value{},
 				Conflicts: [][2]string{{docOf(sides[x].id()), docOf(sides[y].id())}}}
 			for _, e := range []struct {
 				n  int
@@ -562,10 +564,9 @@ func polarityDiffs(sides []side) []Difference {
 				si int
 			}{{nx, wx, hx, x}, {ny, wy, hy, y}} {
 				if e.n > 0 {
-					d.Values[e.h.ID] = spanText(e.h, e.w)
-					d.Spans[e.h.ID] = e.w
+					d.put(sides[e.si], []Value{{Text: spanText(e.h, e.w), Span: e.w}})
 				} else {
-					d.Values[sides[e.si].id()] = ""
+					d.put(sides[e.si], nil)
 				}
 			}
 			d.Explain = fmt.Sprintf("one side negates or denies what the other states: %s has %d bearing negation(s), %s has %d", docOf(sides[x].id()), nx, docOf(sides[y].id()), ny)
@@ -585,67 +586,71 @@ func spanText(c *extract.Claim, s extract.Span) string {
 
 // markerDiff compares one kind of framing marker, in each outlet's own
 // voice: a label in a quoted speaker's mouth is not the outlet's framing.
+// Each side lists every such marker in text order, in its own case; the
+// sides are compared on their sets of lower-cased texts (for attribution,
+// of stances).
 func markerDiff(sides []side, kind string) (Difference, bool) {
-	vals := make([]string, len(sides))
-	d := Difference{Kind: kind, Values: map[string]string{}, Spans: map[string]extract.Span{}}
+	d := Difference{Kind: kind, Values: map[string][]Value{}}
 	distinct := map[string]bool{}
-	for si, s := range sides {
-		var texts []string
-		var holder *extract.Claim
-		var first extract.Span
+	var parts []string
+	for _, s := range sides {
+		var vals []Value
 		for _, c := range s.claims {
 			for _, m := range c.Markers {
 				if m.Kind != kind || m.Voice != extract.VoiceOutlet {
 					continue
 				}
-				t := strings.ToLower(m.Text)
-				if kind == extract.KindAttribution && m.Stance != "" {
-					t += " (" + m.Stance + ")"
-				}
-				texts = append(texts, t)
-				if holder == nil {
-					holder, first = c, m.Span
-				}
+				vals = append(vals, Value{Text: m.Text, Span: m.Span, Stance: m.Stance})
 			}
 		}
-		texts = uniqSorted(texts)
-		vals[si] = strings.Join(texts, "; ")
-		distinct[comparable(kind, vals[si])] = true
-		id := s.id()
-		if holder != nil {
-			id = holder.ID
-			d.Spans[id] = first
-		}
-		d.Values[id] = vals[si]
-	}
-	if len(distinct) < 2 {
-		return Difference{}, false
-	}
-	var parts []string
-	for si, s := range sides {
-		v := vals[si]
+		d.put(s, vals)
+		distinct[comparable(kind, vals)] = true
+		v := strings.Join(displayTexts(kind, vals), "; ")
 		if v == "" {
 			v = "none"
 		}
 		parts = append(parts, fmt.Sprintf("%s: %s", docOf(s.id()), v))
 	}
+	if len(distinct) < 2 {
+		return Difference{}, false
+	}
 	d.Explain = fmt.Sprintf("%s differs in the outlets' own words — %s", strings.ReplaceAll(kind, "_", " "), strings.Join(parts, "; "))
 	return d, true
 }
 
-// comparable is the form two marker values are compared in: for
-// attribution the stances alone ("said" and "told" are both neutral).
-func comparable(kind, v string) string {
-	if kind != extract.KindAttribution || v == "" {
-		return v
-	}
-	var st []string
-	for _, p := range strings.Split(v, "; ") {
-		if i := strings.LastIndexByte(p, '('); i >= 0 {
-			st = append(st, p[i:])
+// displayTexts lists a side's entries once each (ignoring case), in text
+// order, attributions with their stance: "said (neutral)".
+func displayTexts(kind string, vals []Value) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range vals {
+		t := v.Text
+		if kind == extract.KindAttribution && v.Stance != "" {
+			t += " (" + v.Stance + ")"
+		}
+		if k := strings.ToLower(t); !seen[k] {
+			seen[k] = true
+			out = append(out, t)
 		}
 	}
-	return strings.Join(uniqSorted(st), " ")
+	return out
+}
+
+// comparable is the form in which two sides' entries are compared: their
+// lower-cased texts as a set; for attribution the stances alone ("said"
+// and "told" are both neutral).
+func comparable(kind string, vals []Value) string {
+	var keys []string
+	for _, v := range vals {
+		if kind == extract.KindAttribution {
+			if v.Stance != "" {
+				keys = append(keys, v.Stance)
+			}
+			continue
+		}
+		keys = append(keys, strings.ToLower(v.Text))
+	}
+	return strings.Join(uniqSorted(keys), "; ")
 }
 
 func uniqSorted(s []string) []string {
@@ -692,8 +697,8 @@ func (g Group) VerdictBetween(docA, docB string) string {
 			}
 			continue
 		}
-		va, okA := valueOf(d, docA)
-		vb, okB := valueOf(d, docB)
+		va, okA := d.Side(docA)
+		vb, okB := d.Side(docB)
 		if !okA || !okB || comparable(d.Kind, va) == comparable(d.Kind, vb) {
 			continue
 		}
@@ -706,16 +711,6 @@ func (g Group) VerdictBetween(docA, docB string) string {
 		v = VerdictFraming
 	}
 	return v
-}
-
-// valueOf returns a document's side of a difference.
-func valueOf(d Difference, doc string) (string, bool) {
-	for id, v := range d.Values {
-		if docOf(id) == doc {
-			return v, true
-		}
-	}
-	return "", false
 }
 
 // conflicts finds the pairs of sides that disagree: each holds a value the
