@@ -159,10 +159,10 @@ func Compare(docs []*extract.Document, opts ...Option) *Report {
 	if cfg.related < 0 {
 		cfg.related = 0.6 * cfg.threshold
 	}
-	r := &Report{Version: ReportVersion, Run: newRun(cfg), Outlets: map[string]Profile{}, Groups: []Group{}, Unique: []string{}}
+	r := &Report{Version: ReportVersion, Run: newRun(cfg), Documents: []*extract.Document{}, Outlets: map[string]Profile{}, Groups: []Group{}, Unique: []string{}}
 	for i, d := range docs {
 		c := *d
-		c.Claims = append([]extract.Claim(nil), d.Claims...)
+		c.Claims = append([]extract.Claim{}, d.Claims...) // [] in JSON, never null
 		extract.SetID(&c, "d"+strconv.Itoa(i+1))
 		r.Documents = append(r.Documents, &c)
 	}

@@ -79,7 +79,8 @@ func fixtureReport() *Report {
 		1: {"label|outlet|The militant union", "attribution|outlet|claimed", "intensifier|outlet|wipe out"},
 		3: {"hedge|outlet|could", "attribution|outlet|said"},
 	})
-	r := &Report{Version: ReportVersion, Documents: []*extract.Document{a, b}, Outlets: map[string]Profile{}}
+	r := &Report{Version: ReportVersion, Documents: []*extract.Document{a, b}, Outlets: map[string]Profile{}, Unique: []string{},
+		Run: newRun(&config{threshold: DefaultThreshold, related: 0.6 * DefaultThreshold})}
 	r.Groups = []Group{
 		{ID: "g1", Claims: []string{"d1.c1", "d2.c1"}, Verdict: VerdictConflict, Score: 0.61,
 			Evidence: Evidence{Pair: [2]string{"d1.c1", "d2.c1"}, Shared: []string{"strike", "tuesday", "workers"}, Numbers: []string{"workers"}},
@@ -125,6 +126,16 @@ func golden(t *testing.T, name string, got []byte) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs from the golden file; if the change is intended, run go test ./compare -run %s -update and review the diff.\ngot:\n%s", path, t.Name(), got)
 	}
+}
+
+// TestRenderJSONGolden keeps the fixture's JSON, which the schema test
+// (package schema) validates.
+func TestRenderJSONGolden(t *testing.T) {
+	var b bytes.Buffer
+	if err := fixtureReport().WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "render_fixture_json.golden", b.Bytes())
 }
 
 func TestRenderMarkdownGolden(t *testing.T) {
