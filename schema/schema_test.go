@@ -124,12 +124,14 @@ func TestCorpusLinesSatisfySchema(t *testing.T) {
 func TestSchemaRejects(t *testing.T) {
 	good := read(t, "../compare/testdata/render_fixture_json.golden")
 	for name, edit := range map[string]func(map[string]any){
-		"null list":        func(m map[string]any) { m["unique"] = nil },
-		"old version":      func(m map[string]any) { m["version"] = 1 },
-		"string value":     func(m map[string]any) { diff0(m)["values"] = map[string]any{"d1.c1": "about"} },
-		"unknown field":    func(m map[string]any) { m["extra"] = true },
-		"bad verdict":      func(m map[string]any) { m["groups"].([]any)[0].(map[string]any)["verdict"] = "maybe" },
-		"span of three":    func(m map[string]any) { diff0(m)["values"].(map[string]any)["d1.c1"].([]any)[0].(map[string]any)["span"] = []any{1, 2, 3} },
+		"null list":     func(m map[string]any) { m["unique"] = nil },
+		"old version":   func(m map[string]any) { m["version"] = 1 },
+		"string value":  func(m map[string]any) { diff0(m)["values"] = map[string]any{"d1.c1": "about"} },
+		"unknown field": func(m map[string]any) { m["extra"] = true },
+		"bad verdict":   func(m map[string]any) { m["groups"].([]any)[0].(map[string]any)["verdict"] = "maybe" },
+		"span of three": func(m map[string]any) {
+			diff0(m)["values"].(map[string]any)["d1.c1"].([]any)[0].(map[string]any)["span"] = []any{1, 2, 3}
+		},
 		"missing run":      func(m map[string]any) { delete(m, "run") },
 		"claim id as name": func(m map[string]any) { diff0(m)["values"] = map[string]any{"Coastline": []any{}} },
 	} {
