@@ -2,15 +2,18 @@ package compare
 
 import (
 	"bytes"
+	"encoding/csv"
 	"flag"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/claimdiff/claimdiff/extract"
+	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -136,6 +139,53 @@ func TestRenderJSONGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "render_fixture_json.golden", b.Bytes())
+}
+
+// TestRenderCSVGolden keeps the fixture's table and checks its shape: a
+// header of CSVColumns, every row as wide, a row per marker and per entry
+// of a difference (a side with none is one row without a value).
+func TestRenderCSVGolden(t *testing.T) {
+	r := fixtureReport()
+	var b bytes.Buffer
+	if err := r.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "render_fixture_csv.golden", b.Bytes())
+	recs, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(CSVColumns, recs[0]); diff != "" {
+		t.Errorf("header (-want +got):\n%s", diff)
+	}
+	markers, entries := 0, 0
+	for _, d := range r.Documents {
+		for _, c := range d.Claims {
+			markers += len(c.Markers)
+		}
+	}
+	for _, g := range r.Groups {
+		for _, d := range g.Differences {
+			for _, vs := range d.Values {
+				entries += max(1, len(vs))
+			}
+		}
+	}
+	rows := map[string]int{}
+	for _, rec := range recs[1:] {
+		rows[rec[1]]++
+		if rec[1] == "difference" && rec[13] != "" {
+			// The value is the text at its span.
+			start, _ := strconv.Atoi(rec[14])
+			end, _ := strconv.Atoi(rec[15])
+			if doc := r.Document(rec[4]); end <= len(doc.Text) && doc.Text[start:end] != rec[13] {
+				t.Errorf("%s %s: value %q is not the text at [%d,%d)", rec[6], rec[8], rec[13], start, end)
+			}
+		}
+	}
+	if rows["marker"] != markers || rows["difference"] != entries {
+		t.Errorf("rows: %v, want %d marker and %d difference rows", rows, markers, entries)
+	}
 }
 
 func TestRenderMarkdownGolden(t *testing.T) {
