@@ -91,6 +91,20 @@ type Evidence struct {
 	Dates       []string  `json:"dates,omitempty"`
 	Variants    []string  `json:"variants,omitempty"`
 	Containment float64   `json:"containment"`
+	// Members says why each claim is in the group.
+	Members []Member `json:"members,omitempty"`
+}
+
+// Member says why one claim is in its group: the claim it was aligned with
+// and that pair's score (or, for a repeat, the claim it repeats), and Mean,
+// its mean score with the group's claims from other documents. A claim
+// joins a group only when that mean is high enough, so a group is a set of
+// claims that say the same thing, not a chain of pairwise matches.
+type Member struct {
+	Claim string  `json:"claim"`
+	With  string  `json:"with,omitempty"`
+	Score float64 `json:"score,omitempty"`
+	Mean  float64 `json:"mean,omitempty"`
 }
 
 // Difference is one way the claims of a group differ. Values holds each
