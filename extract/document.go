@@ -69,10 +69,6 @@ type Document struct {
 	// KeptText repeats Text in the report when the spans do not index the
 	// input's own bytes: for a web page they index the extracted text.
 	KeptText string `json:"text,omitempty"`
-
-	// cfg is how the document was read, so that InferPublished can read it
-	// again the same way; nil for a document built by hand or decoded.
-	cfg *config
 }
 
 // Excluded kinds: parts of the text that are kept out of the claims.

@@ -93,7 +93,7 @@ func extractWith(text string, cfg *config) *Document {
 	x := &extractor{cfg: cfg, lex: cfg.lex, text: text}
 	x.doc = &Document{
 		ID: cfg.id, Outlet: cfg.outlet, Title: cfg.title, Published: cfg.published,
-		URL: cfg.url, Source: cfg.source, Text: text, Claims: []Claim{}, cfg: cfg,
+		URL: cfg.url, Source: cfg.source, Text: text, Claims: []Claim{},
 	}
 	if x.doc.ID == "" {
 		x.doc.ID = "d1"
