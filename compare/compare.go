@@ -73,7 +73,10 @@ type Report struct {
 // Group is a set of claims from several documents that say the same thing
 // (or, for verdict "related", the same topic).
 type Group struct {
-	ID          string       `json:"id"`
+	ID string `json:"id"`
+	// Role is "headline" for the group of the documents' headlines (id
+	// "h1", listed first), empty for groups of the body's claims.
+	Role        string       `json:"role,omitempty"`
 	Claims      []string     `json:"claims"`
 	Verdict     string       `json:"verdict"`
 	Score       float64      `json:"score"`
@@ -165,6 +168,9 @@ func Compare(docs []*extract.Document, opts ...Option) *Report {
 	localRarity(feats)
 	edges, related := align(feats, cfg)
 	r.Groups = buildGroups(r.Documents, feats, edges, related, cfg)
+	if h := headlineGroup(r.Documents, cfg); h != nil {
+		r.Groups = append([]Group{*h}, r.Groups...)
+	}
 	r.profile()
 	return r
 }
