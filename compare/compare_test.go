@@ -370,8 +370,41 @@ func TestRelatedThreshold(t *testing.T) {
 		t.Errorf("RelatedThreshold(0) left %d related groups", n)
 	}
 	for _, g := range r.Groups {
-		if g.Score < compare.DefaultThreshold {
-			t.Errorf("group %s scored %.2f below the threshold", g.ID, g.Score)
+		// Mutual best matches align from 62.5% of the threshold.
+		if g.Score < 0.625*compare.DefaultThreshold {
+			t.Errorf("group %s scored %.2f below the mutual-best floor", g.ID, g.Score)
 		}
+	}
+}
+
+// TestMutualBest: two sentences that score below the threshold align when
+// each is the other's best match within two articles, and stay "related"
+// when they are compared alone, with no other claims around them.
+func TestMutualBest(t *testing.T) {
+	a := "Police arrested the suspect at his home in Fort Worth early on Friday, officials said."
+	b := "The 34-year-old man was taken into custody at his Fort Worth home before dawn."
+	aOther := []string{"The city council will vote on the new budget next month.", "Schools reopened after the storm passed through the region.", "A local bakery won a national award for its bread."}
+	bOther := []string{"Heavy rain is forecast for the weekend across the county.", "The museum opened an exhibition of early photographs.", "Ticket prices for the stadium rose by ten percent."}
+	verdictOf := func(r *compare.Report) string {
+		for _, g := range r.Groups {
+			if len(g.Claims) == 2 && g.Claims[0] == r.Documents[0].Claims[0].ID && g.Claims[1] == r.Documents[1].Claims[0].ID {
+				return g.Verdict
+			}
+		}
+		return "none"
+	}
+	alone := compare.Compare([]*extract.Document{extract.Extract(a), extract.Extract(b)})
+	if len(alone.Groups) != 1 || alone.Groups[0].Score >= compare.DefaultThreshold {
+		t.Fatalf("the pair should score below the threshold alone: %+v", alone.Groups)
+	}
+	if v := verdictOf(alone); v != compare.VerdictRelated {
+		t.Errorf("alone: verdict %q, want related", v)
+	}
+	inArticles := compare.Compare([]*extract.Document{
+		extract.Extract(strings.Join(append([]string{a}, aOther...), " ")),
+		extract.Extract(strings.Join(append([]string{b}, bOther...), " ")),
+	})
+	if v := verdictOf(inArticles); v == compare.VerdictRelated || v == "none" {
+		t.Errorf("in articles: verdict %q, want an aligned group", v)
 	}
 }

@@ -17,39 +17,35 @@ func less(a, b node) bool {
 	return a.idx < b.idx
 }
 
-// buildGroups joins aligned pairs into groups across all documents
-// (connected components), adds repeats to their original's group, and
+// buildGroups turns the aligned pairs into groups of claims that say the
+// same thing (see cohesive), adds repeats to their original's group, and
 // makes a "related" group of each weak pair whose claims align nowhere.
 func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, related []edge, cfg *config) []Group {
-	parent := map[node]node{}
-	var find func(n node) node
-	find = func(n node) node {
-		p, ok := parent[n]
-		if !ok || p == n {
-			return n
-		}
-		r := find(p)
-		parent[n] = r
-		return r
+	type pending struct {
+		ns      []node
+		e       edge
+		joined  map[node]edge // the pair that brought each claim in
+		related bool
 	}
-	union := func(a, b node) {
-		ra, rb := find(a), find(b)
-		if ra == rb {
-			return
-		}
-		if less(rb, ra) {
-			ra, rb = rb, ra
-		}
-		parent[rb] = ra
-	}
+	var ps []pending
 	inGroup := map[node]bool{}
-	for _, e := range edges {
-		a, b := node{e.a.doc, e.a.idx}, node{e.b.doc, e.b.idx}
-		parent[a], parent[b] = find(a), find(b)
-		union(a, b)
-		inGroup[a], inGroup[b] = true, true
+	for _, cl := range cohesive(edges, cfg) {
+		p := pending{e: cl.best, joined: map[node]edge{}}
+		for _, c := range cl.claims {
+			n := node{c.doc, c.idx}
+			p.ns = append(p.ns, n)
+			p.joined[n] = cl.joined[c]
+			inGroup[n] = true
+		}
+		ps = append(ps, p)
 	}
 	// Repeats follow their original.
+	where := map[node]int{}
+	for pi, p := range ps {
+		for _, n := range p.ns {
+			where[n] = pi
+		}
+	}
 	for di, d := range docs {
 		byID := map[string]int{}
 		for ci, c := range d.Claims {
@@ -59,49 +55,22 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 			if c.RepeatOf == "" {
 				continue
 			}
-			orig := node{di, byID[c.RepeatOf]}
-			if inGroup[orig] {
+			if pi, ok := where[node{di, byID[c.RepeatOf]}]; ok {
 				n := node{di, ci}
-				parent[n] = find(n)
-				union(orig, n)
+				ps[pi].ns = append(ps[pi].ns, n)
 				inGroup[n] = true
 			}
 		}
 	}
-	members := map[node][]node{}
-	for n := range inGroup {
-		r := find(n)
-		members[r] = append(members[r], n)
-	}
-	best := map[node]edge{}
-	for _, e := range edges {
-		r := find(node{e.a.doc, e.a.idx})
-		if b, ok := best[r]; !ok || e.s.Value > b.s.Value {
-			best[r] = e
-		}
-	}
-	var roots []node
-	for r := range members {
-		roots = append(roots, r)
-	}
-	sort.Slice(roots, func(i, j int) bool { return less(roots[i], roots[j]) })
-	type pending struct {
-		ns      []node
-		e       edge
-		related bool
-	}
-	var ps []pending
-	for _, r := range roots {
-		ns := members[r]
-		sort.Slice(ns, func(i, j int) bool { return less(ns[i], ns[j]) })
-		ps = append(ps, pending{ns, best[r], false})
+	for _, p := range ps {
+		sort.Slice(p.ns, func(i, j int) bool { return less(p.ns[i], p.ns[j]) })
 	}
 	for _, e := range related {
 		a, b := node{e.a.doc, e.a.idx}, node{e.b.doc, e.b.idx}
 		if inGroup[a] || inGroup[b] {
 			continue
 		}
-		ps = append(ps, pending{[]node{a, b}, e, true})
+		ps = append(ps, pending{[]node{a, b}, e, map[node]edge{a: e, b: e}, true})
 	}
 	sort.SliceStable(ps, func(i, j int) bool { return less(ps[i].ns[0], ps[j].ns[0]) })
 	out := make([]Group, 0, len(ps))
@@ -117,6 +86,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 			Pair:   [2]string{p.e.a.claim.ID, p.e.b.claim.ID},
 			Shared: all, Names: p.e.s.Names, Numbers: p.e.s.Numbers, Dates: p.e.s.Dates,
 			Variants: p.e.s.Variants, Containment: p.e.s.Containment,
+			Members: membership(docs, feats, p.ns, p.joined, cfg),
 		}
 		// Related claims are not the same claim, but how they differ is
 		// still worth showing; only the verdict stays "related".
@@ -126,6 +96,37 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 			g.Verdict = VerdictRelated
 		}
 		out = append(out, g)
+	}
+	return out
+}
+
+// membership explains why each claim of a group is in it: the claim it was
+// aligned with and that pair's score (or the claim it repeats), and its mean
+// score with the group's claims from other documents.
+func membership(docs []*extract.Document, feats [][]*claimFeatures, ns []node, joined map[node]edge, cfg *config) []Member {
+	out := make([]Member, 0, len(ns))
+	for _, n := range ns {
+		c := &docs[n.doc].Claims[n.idx]
+		m := Member{Claim: c.ID}
+		if e, ok := joined[n]; ok {
+			m.With, m.Score = e.b.claim.ID, e.s.Value
+			if e.b.doc == n.doc && e.b.idx == n.idx {
+				m.With = e.a.claim.ID
+			}
+		} else if c.RepeatOf != "" {
+			m.With = c.RepeatOf
+		}
+		sum, k := 0.0, 0
+		for _, o := range ns {
+			if o.doc != n.doc && docs[o.doc].Claims[o.idx].RepeatOf == "" && c.RepeatOf == "" {
+				sum += score(feats[n.doc][n.idx], feats[o.doc][o.idx], cfg.names).Value
+				k++
+			}
+		}
+		if k > 0 {
+			m.Mean = round3(sum / float64(k))
+		}
+		out = append(out, m)
 	}
 	return out
 }
