@@ -137,7 +137,9 @@ type Profile struct {
 // Compare aligns the claims of docs and builds the report. The documents
 // are copied and renumbered d1, d2, … in the order given; the inputs are not
 // changed. One document alone gives a report with its claims, markers and
-// profile and no groups.
+// profile and no groups. A document without a publication date is read
+// again with the date of the others (marked as inferred), so that its
+// relative and year-less dates can match theirs.
 func Compare(docs []*extract.Document, opts ...Option) *Report {
 	cfg := &config{threshold: DefaultThreshold, related: -1, names: extract.SameName}
 	for _, o := range opts {
@@ -147,7 +149,7 @@ func Compare(docs []*extract.Document, opts ...Option) *Report {
 		cfg.related = 0.6 * cfg.threshold
 	}
 	r := &Report{Version: ReportVersion, Outlets: map[string]Profile{}, Groups: []Group{}, Unique: []string{}}
-	for i, d := range docs {
+	for i, d := range inferPublished(docs) {
 		c := *d
 		c.Claims = append([]extract.Claim(nil), d.Claims...)
 		extract.SetID(&c, "d"+strconv.Itoa(i+1))

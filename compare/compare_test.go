@@ -408,3 +408,54 @@ func TestMutualBest(t *testing.T) {
 		t.Errorf("in articles: verdict %q, want an aligned group", v)
 	}
 }
+
+// TestInferredPublished: the first seed gives no date; compared with the
+// second, its dates resolve against the second's date (marked inferred), so
+// the seeds group the same as when the date is given.
+func TestInferredPublished(t *testing.T) {
+	var undated []*extract.Document
+	for i, name := range []string{"000_f806df4db212c27a.txt", "004_142b436908202848.txt"} {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := extract.Extract(string(b), extract.WithSource(name))
+		if i == 0 && d.Published != "" {
+			t.Fatalf("seed %s should give no date, has %q", name, d.Published)
+		}
+		undated = append(undated, d)
+	}
+	groups := func(r *compare.Report) [][]string {
+		var out [][]string
+		for _, g := range r.Groups {
+			out = append(out, append([]string{g.Verdict}, g.Claims...))
+		}
+		return out
+	}
+	inferred := compare.Compare(undated)
+	given := compare.Compare(seeds(t))
+	if diff := cmp.Diff(groups(given), groups(inferred)); diff != "" {
+		t.Errorf("groups differ with an inferred date (-given +inferred):\n%s", diff)
+	}
+	d := inferred.Documents[0]
+	if d.Published != undated[1].Published || !d.PublishedInferred {
+		t.Errorf("document 1: published %q inferred %v, want %q inferred", d.Published, d.PublishedInferred, undated[1].Published)
+	}
+	if undated[0].Published != "" {
+		t.Error("Compare changed its input document")
+	}
+	n := 0
+	for _, c := range d.Claims {
+		for _, dt := range c.Dates {
+			if dt.Inferred {
+				n++
+				if strings.HasPrefix(dt.Value, "XXXX") || dt.Value == "" {
+					t.Errorf("%s: inferred date %q has no year", c.ID, dt.Text)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no date marked inferred")
+	}
+}
