@@ -29,9 +29,10 @@ import (
 //	stance      attribution stance
 //	value       the marker's or the entry's text; empty for a side that has none
 //	start, end  byte span of value in the document's original text; empty with value
+//	span_of     "text", or "title" for a headline claim (dN.h) whose spans index the title
 //	rule        the lexicon line or rule that found a marker
 var CSVColumns = []string{"event", "row", "group", "verdict", "document", "outlet", "claim", "claim_text",
-	"kind", "family", "voice", "speaker", "stance", "value", "start", "end", "rule"}
+	"kind", "family", "voice", "speaker", "stance", "value", "start", "end", "span_of", "rule"}
 
 // WriteCSV writes the report as one tidy table with a header line (see
 // CSVColumns): pandas.read_csv and R's read.csv load it as it is. Text is
@@ -65,15 +66,25 @@ func (r *Report) WriteCSVRows(cw *csv.Writer) error {
 		}
 		rec[4], rec[5] = docOf(c.ID), r.OutletName(docOf(c.ID))
 		rec[6], rec[7] = c.ID, c.Text
+		rec[16] = "text"
+		if c.SpanOf != "" {
+			rec[16] = c.SpanOf
+		}
 		return rec
 	}
 	for _, d := range r.Documents {
+		claims := make([]*extract.Claim, 0, len(d.Claims)+1)
+		if d.Headline != nil {
+			claims = append(claims, d.Headline)
+		}
 		for ci := range d.Claims {
-			c := &d.Claims[ci]
+			claims = append(claims, &d.Claims[ci])
+		}
+		for _, c := range claims {
 			for _, m := range c.Markers {
 				rec := row("marker", c, groupOf[c.ID])
 				rec[8], rec[9], rec[10], rec[11], rec[12] = m.Kind, "framing", m.Voice, m.Speaker, m.Stance
-				rec[13], rec[14], rec[15], rec[16] = m.Text, strconv.Itoa(m.Span.Start), strconv.Itoa(m.Span.End), m.Rule
+				rec[13], rec[14], rec[15], rec[17] = m.Text, strconv.Itoa(m.Span.Start), strconv.Itoa(m.Span.End), m.Rule
 				if err := cw.Write(clean(rec)); err != nil {
 					return err
 				}
