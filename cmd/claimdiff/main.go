@@ -19,6 +19,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -53,16 +54,20 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "summary" {
+		return runSummary(args[1:], stdin, stdout, stderr)
+	}
 	fs := flag.NewFlagSet("claimdiff", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output: text, json, jsonl, markdown or html")
+	format := fs.String("format", "text", "output: text, json, jsonl, csv, markdown or html")
+	ff := addFormatFlags(fs)
 	threshold := fs.Float64("threshold", 0, fmt.Sprintf("score at which two claims align (default %.2f)", compare.DefaultThreshold))
 	outlets := fs.String("outlet", "", "comma-separated outlet names for the files, in order")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles that do not give one")
 	groupBy := fs.String("group-by", "", `corpus mode: "event" reads JSON lines with an "event" field and writes one report per event`)
 	input := fs.String("input", "text", "how to read standard input (-): text, json or html")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: claimdiff [flags] FILE...")
+		fmt.Fprintln(stderr, "usage: claimdiff [flags] FILE...   or   claimdiff summary [flags] REPORTS.jsonl...")
 		fmt.Fprintln(stderr, "Compares how several outlets report one event, claim by claim.")
 		fs.PrintDefaults()
 	}
@@ -80,7 +85,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return usageError{"--threshold must be between 0 and 1"}
 	}
 	switch *format {
-	case "text", "json", "jsonl", "markdown", "html":
+	case "text", "json", "jsonl", "csv", "markdown", "html":
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q", *format)}
 	}
@@ -90,10 +95,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if *groupBy != "event" {
 			return usageError{fmt.Sprintf("--group-by %q: only \"event\" is known", *groupBy)}
 		}
-		if *format != "jsonl" {
-			return usageError{"--group-by event writes --format jsonl"}
+		if err := ff.corpusFormat(*format); err != nil {
+			return err
 		}
-		if err := runCorpus(files, stdin, out, corpus.Config{Threshold: *threshold}); err != nil {
+		var lines bytes.Buffer
+		if err := runCorpus(files, stdin, &lines, corpus.Config{Threshold: *threshold}); err != nil {
+			return err
+		}
+		if err := writeCorpusAs(lines.Bytes(), *format, ff, out); err != nil {
 			return err
 		}
 		return out.Flush()
@@ -137,6 +146,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		err = r.WriteJSON(out)
 	case "jsonl":
 		err = r.WriteJSONLine(out)
+	case "csv":
+		err = r.WriteCSV(out)
 	case "markdown":
 		err = r.WriteMarkdown(out)
 	case "html":
