@@ -1,6 +1,10 @@
 package compare
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
 	"sort"
 	"strconv"
 
@@ -35,25 +39,67 @@ func (f optionFunc) apply(c *config) { f(c) }
 type config struct {
 	threshold, related float64
 	names              func(a, b string) bool
+	// errs holds the options that were out of range: CompareContext
+	// returns them, Compare keeps the defaults instead.
+	errs []error
+	// ctx is checked inside the long loops so that a cancelled comparison
+	// stops promptly; nil for Compare.
+	ctx context.Context
 }
+
+// canceled reports whether the comparison's context is done.
+func (c *config) canceled() bool { return c.ctx != nil && c.ctx.Err() != nil }
+
+// ErrOption is wrapped by the errors CompareContext returns for an option
+// whose value is out of range.
+var ErrOption = errors.New("compare: invalid option")
+
+// ErrNilDocument is wrapped by the error CompareContext returns when a
+// document is nil.
+var ErrNilDocument = errors.New("compare: nil document")
 
 // Threshold sets the score at or above which two claims align (default
 // DefaultThreshold). Lower finds more paraphrases and more false matches.
-func Threshold(t float64) Option { return optionFunc(func(c *config) { c.threshold = t }) }
+// It must lie in (0, 1]: CompareContext refuses any other value with
+// ErrOption, Compare ignores it and keeps the default.
+func Threshold(t float64) Option {
+	return optionFunc(func(c *config) {
+		if math.IsNaN(t) || t <= 0 || t > 1 {
+			c.errs = append(c.errs, fmt.Errorf("%w: Threshold(%v) is outside (0, 1]", ErrOption, t))
+			return
+		}
+		c.threshold = t
+	})
+}
 
 // RelatedThreshold sets the score at or above which two otherwise unaligned
 // claims form a "related" group: same topic, not the same claim. Zero turns
-// related groups off. The default is 60% of the alignment threshold.
+// related groups off. The default is 60% of the alignment threshold. It
+// must lie in [0, 1]: CompareContext refuses any other value with
+// ErrOption, Compare ignores it and keeps the default.
 func RelatedThreshold(t float64) Option {
-	return optionFunc(func(c *config) { c.related = t })
+	return optionFunc(func(c *config) {
+		if math.IsNaN(t) || t < 0 || t > 1 {
+			c.errs = append(c.errs, fmt.Errorf("%w: RelatedThreshold(%v) is outside [0, 1]", ErrOption, t))
+			return
+		}
+		c.related = t
+	})
 }
 
 // NameMatcher replaces the test that two entity keys name the same person
 // or place (default extract.SameName: a small edit distance, or one name's
 // words inside the other's). It decides shared names in scores, the keys
-// unified across documents, and whether two places differ.
+// unified across documents, and whether two places differ. A nil f is
+// refused by CompareContext and ignored by Compare.
 func NameMatcher(f func(a, b string) bool) Option {
-	return optionFunc(func(c *config) { c.names = f })
+	return optionFunc(func(c *config) {
+		if f == nil {
+			c.errs = append(c.errs, fmt.Errorf("%w: NameMatcher(nil)", ErrOption))
+			return
+		}
+		c.names = f
+	})
 }
 
 // Report is the comparison of several documents: the contract of the JSON
@@ -123,19 +169,73 @@ type Profile struct {
 // Compare aligns the claims of docs and builds the report. The documents
 // are copied and renumbered d1, d2, … in the order given; the inputs are not
 // changed. One document alone gives a report with its claims, markers and
-// profile and no groups.
+// profile and no groups; no documents give an empty report.
+//
+// Compare is the convenient form of CompareContext and never fails: a nil
+// document is skipped (the others are numbered as if it were not there)
+// and an option whose value is out of range is ignored, its default kept.
+// Use CompareContext to have both reported as errors, or to stop a long
+// comparison.
 func Compare(docs []*extract.Document, opts ...Option) *Report {
+	cfg := newConfig(opts)
+	cfg.errs = nil
+	kept := make([]*extract.Document, 0, len(docs))
+	for _, d := range docs {
+		if d != nil {
+			kept = append(kept, d)
+		}
+	}
+	return compare(kept, cfg)
+}
+
+// CompareContext is Compare with checks and cancellation. It returns an
+// error wrapping ErrNilDocument when a document is nil, ErrOption when an
+// option's value is out of range, and ctx.Err() when ctx is done before the
+// report is complete (it checks ctx between claims, so it stops promptly
+// even inside a large comparison). The report is the one Compare gives.
+func CompareContext(ctx context.Context, docs []*extract.Document, opts ...Option) (*Report, error) {
+	cfg := newConfig(opts)
+	if len(cfg.errs) > 0 {
+		return nil, errors.Join(cfg.errs...)
+	}
+	for i, d := range docs {
+		if d == nil {
+			return nil, fmt.Errorf("%w: document %d of %d", ErrNilDocument, i+1, len(docs))
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cfg.ctx = ctx
+	r := compare(docs, cfg)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func newConfig(opts []Option) *config {
 	cfg := &config{threshold: DefaultThreshold, related: -1, names: extract.SameName}
 	for _, o := range opts {
-		o.apply(cfg)
+		if o != nil {
+			o.apply(cfg)
+		}
 	}
 	if cfg.related < 0 {
 		cfg.related = 0.6 * cfg.threshold
 	}
-	r := &Report{Version: ReportVersion, Outlets: map[string]Profile{}, Groups: []Group{}, Unique: []string{}}
+	return cfg
+}
+
+// compare builds the report of docs, none nil. When cfg.ctx is cancelled
+// it returns early with a partial report that the caller drops.
+func compare(docs []*extract.Document, cfg *config) *Report {
+	r := &Report{Version: ReportVersion, Documents: make([]*extract.Document, 0, len(docs)), Outlets: map[string]Profile{}, Groups: []Group{}, Unique: []string{}}
 	for i, d := range docs {
 		c := *d
-		c.Claims = append([]extract.Claim(nil), d.Claims...)
+		// Never nil: the contract writes "claims": [] for a document
+		// without claims, whoever built it.
+		c.Claims = append(make([]extract.Claim, 0, len(d.Claims)), d.Claims...)
 		extract.SetID(&c, "d"+strconv.Itoa(i+1))
 		r.Documents = append(r.Documents, &c)
 	}
@@ -146,8 +246,14 @@ func Compare(docs []*extract.Document, opts ...Option) *Report {
 			feats[i] = append(feats[i], prepare(i, j, &d.Claims[j]))
 		}
 	}
+	if cfg.canceled() {
+		return r
+	}
 	localRarity(feats)
 	edges, related := align(feats, cfg)
+	if cfg.canceled() {
+		return r
+	}
 	r.Groups = buildGroups(r.Documents, feats, edges, related, cfg)
 	r.profile()
 	return r
@@ -207,6 +313,9 @@ func align(feats [][]*claimFeatures, cfg *config) (edges, related []edge) {
 				}
 			}
 			for _, a := range feats[i] {
+				if cfg.canceled() {
+					return nil, nil
+				}
 				if a.claim.RepeatOf != "" {
 					continue
 				}

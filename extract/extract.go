@@ -129,13 +129,6 @@ var (
 	wireRE = regexp.MustCompile(`^[A-Z][A-Z.'’ ]{2,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: ?\([A-Za-z .&]{2,30}\))? ?(?:-{1,2}|—|–) ?`)
 )
 
-// boilerplatePrefixes open lines that syndication and site templates add.
-var boilerplatePrefixes = []string{
-	"Read more", "READ MORE", "Related:", "RELATED:", "Follow us", "Sign up", "Subscribe to", "Copyright", "©",
-	"All rights reserved", "(Reporting by", "(Editing by", "(Writing by", "Click here", "This story has been",
-	"Share this", "Advertisement",
-}
-
 // findParts splits the text into sentences and sets aside what is not a
 // claim: the date/title line, headline, bylines (alone or glued to the next
 // sentence), wire datelines and feed boilerplate.
@@ -161,7 +154,7 @@ func (x *extractor) findParts() []Span {
 				continue
 			}
 		}
-		if hasAnyPrefix(line, boilerplatePrefixes) {
+		if isBoilerplate(line) {
 			x.exclude(ExcludedBoilerplate, blk)
 			continue
 		}
