@@ -37,10 +37,10 @@ var boilerplateLines = map[string]bool{
 // here" runs on.
 var boilerplateLeads = []string{
 	"Read more:", "READ MORE:", "Read More:", "Read more »", "Read more ›", "Related:", "RELATED:", "See also:", "SEE ALSO:",
-	"Also read:", "ALSO READ:", "Watch:", "WATCH:", "Follow us on", "Follow us:", "Sign up for our", "Sign up to our",
-	"Sign up for the", "Subscribe to our", "Subscribe to the", "All rights reserved", "©",
+	"Also read:", "ALSO READ:", "Watch:", "WATCH:", "Follow us", "Sign up for", "Sign up to", "Subscribe to",
+	"Subscribe for", "Share this", "All rights reserved", "©",
 	"(Reporting by", "(Editing by", "(Writing by", "(Additional reporting by", "(Compiled by",
-	"Click here to", "Click here for", "This story has been updated", "This story has been corrected",
+	"Click here", "This story has been updated", "This story has been corrected",
 	"This article has been updated", "This article has been corrected", "This story was originally published",
 	"This article was originally published", "This article originally appeared", "This story originally appeared",
 }
