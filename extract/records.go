@@ -41,7 +41,7 @@ func EachRecord(r io.Reader, fn func(line int, raw []byte) error) error {
 	for dec.More() {
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return &RecordError{Line: lc.lineAt(dec.InputOffset()), Err: jsonError(err)}
+			return &RecordError{Line: lc.lineAt(breakAt(err, dec, lc)), Err: jsonError(err)}
 		}
 		start := dec.InputOffset() - int64(len(raw))
 		if err := fn(lc.lineAt(start), raw); err != nil {
@@ -49,12 +49,25 @@ func EachRecord(r io.Reader, fn func(line int, raw []byte) error) error {
 		}
 	}
 	if _, err := dec.Token(); err != nil { // the closing ']'
-		return &RecordError{Line: lc.lineAt(dec.InputOffset()), Err: jsonError(err)}
+		return &RecordError{Line: lc.lineAt(breakAt(err, dec, lc)), Err: jsonError(err)}
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return &RecordError{Line: lc.lineAt(dec.InputOffset()), Err: errors.New("more data after the closing ']' of the array")}
 	}
 	return nil
+}
+
+// breakAt is the offset where a JSON array broke: the syntax error's
+// place, or the end of input for one cut short.
+func breakAt(err error, dec *json.Decoder, lc *lineCounter) int64 {
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &se):
+		return se.Offset
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return lc.off
+	}
+	return dec.InputOffset()
 }
 
 // startsArray reports whether the first byte after blanks (and a UTF-8
