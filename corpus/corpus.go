@@ -131,4 +131,3 @@ func CompareEventContext(ctx context.Context, event string, arts []Article, cfg 
 	}
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
-

@@ -46,8 +46,8 @@ type Stats struct {
 	// blank ones included; TotalRecords is how many there are, when known
 	// (every input seekable), else 0.
 	Records, TotalRecords int
-	Articles             int // lines read as articles
-	DeadLetters          int // lines that could not be
+	Articles              int // lines read as articles
+	DeadLetters           int // lines that could not be
 	// Events is the number of report lines written; TotalEvents is the
 	// number of distinct events the input names, when known, else 0.
 	Events, TotalEvents int
