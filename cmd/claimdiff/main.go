@@ -57,26 +57,7 @@ func main() {
 		stop() // a second Ctrl-C ends the process at once
 	}()
 	err := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	var ue usageError
-	var de deadLettersError
-	switch {
-	case err == nil:
-	case errors.Is(err, flag.ErrHelp):
-		os.Exit(0)
-	case errors.As(err, &de):
-		fmt.Fprintln(os.Stderr, "claimdiff:", err)
-		os.Exit(3)
-	case ctx.Err() != nil && errors.Is(err, context.Canceled):
-		fmt.Fprintln(os.Stderr, "claimdiff: interrupted; the report lines written are complete")
-		os.Exit(130)
-	case errors.As(err, &ue):
-		fmt.Fprintln(os.Stderr, "claimdiff:", err)
-		fmt.Fprintln(os.Stderr, "run 'claimdiff -h' for usage")
-		os.Exit(2)
-	default:
-		fmt.Fprintln(os.Stderr, "claimdiff:", err)
-		os.Exit(1)
-	}
+	os.Exit(exitStatus(ctx, err, os.Stderr))
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
