@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -55,22 +54,6 @@ func (r *Report) profile() {
 		}
 		r.Outlets[d.ID] = p
 	}
-}
-
-// WriteJSON writes the report as indented JSON: the contract of DESIGN.md §4.
-// The bytes are the same for the same input.
-func (r *Report) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
-}
-
-// WriteJSONLine writes the report as one line of JSON, for corpus mode.
-func (r *Report) WriteJSONLine(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
 }
 
 // Claim returns the claim with the given id ("d2.c5"), or nil. A report

@@ -272,3 +272,41 @@ func BenchmarkRenderUnique(b *testing.B) {
 		})
 	}
 }
+
+// The streaming JSON writers give exactly the bytes of json.Encoder.
+func TestStreamedJSONBytes(t *testing.T) {
+	reports := map[string]*compare.Report{
+		"seeds":        compare.Compare(seeds(t)),
+		"one document": compare.Compare(seeds(t)[:1]),
+		"no documents": compare.Compare(nil),
+		"no claims":    compare.Compare([]*extract.Document{extract.Extract(""), extract.Extract("   ")}),
+		"hostile text": compare.Compare([]*extract.Document{
+			extract.Extract("“claims”: [] and \"groups\": [] said <b>the</b> mayor & co.\n\n\"claims\":[] on Monday, officials said."),
+			extract.Extract("The mayor said \"claims\": [] on Monday, officials said. \xff\xfe"),
+		}),
+	}
+	r := compare.Compare(seeds(t))
+	r.Event = "ev \"claims\":[]"
+	reports["event"] = r
+	for name, r := range reports {
+		for _, indent := range []bool{true, false} {
+			var want, got bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			write := r.WriteJSONLine
+			if indent {
+				enc.SetIndent("", "  ")
+				write = r.WriteJSON
+			}
+			if err := enc.Encode(r); err != nil {
+				t.Fatal(err)
+			}
+			if err := write(&got); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if !bytes.Equal(want.Bytes(), got.Bytes()) {
+				t.Errorf("%s (indent %v): streamed JSON differs from json.Encoder", name, indent)
+			}
+		}
+	}
+}
