@@ -336,3 +336,23 @@ func TestArrayInputs(t *testing.T) {
 		t.Errorf("dead letters %+v", dead)
 	}
 }
+
+// A line over extract.MaxInputBytes is a dead letter that keeps its first
+// KiB; the events around it are reported.
+func TestTooLargeLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 64 MiB line")
+	}
+	huge := `{"event":"e","text":"` + strings.Repeat("a", extract.MaxInputBytes) + `"}`
+	in := lineWithSource("e", "A", "a", "The bridge closed on Monday.") + "\n" + huge + "\n" + lineWithSource("e", "B", "b", "The bridge was shut on Monday.") + "\n"
+	out, dead, _, err := run(t, context.Background(), []corpus.Input{{Name: "c.jsonl", R: strings.NewReader(in)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dead) != 1 || dead[0].Line != 2 || !errors.Is(dead[0].Err, extract.ErrTooLarge) || len(dead[0].Input) != 1024 {
+		t.Fatalf("dead letters: %d", len(dead))
+	}
+	if !bytes.Contains(out, []byte(`"source":"a"`)) || !bytes.Contains(out, []byte(`"source":"b"`)) {
+		t.Errorf("the event around the large line is missing")
+	}
+}

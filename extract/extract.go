@@ -213,15 +213,6 @@ func (x *extractor) exclude(kind string, s Span) {
 	x.doc.Excluded = append(x.doc.Excluded, Excluded{Kind: kind, Text: x.text[s.Start:s.End], Span: s})
 }
 
-func hasAnyPrefix(s string, ps []string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // bylineRoles are lower-case words a byline may hold.
 var bylineRoles = map[string]bool{"staff": true, "writer": true, "writers": true, "reporter": true, "reporters": true, "correspondent": true, "correspondents": true, "editor": true, "in": true, "with": true, "for": true, "contributor": true}
 

@@ -130,6 +130,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		return err
 	}
+	setMemoryLimit(inputSize(files))
 	docs, err := readFiles(ctx, files, stdin, *input, names, *published, rf, stderr)
 	if err != nil {
 		return err

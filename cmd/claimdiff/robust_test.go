@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
@@ -231,4 +232,20 @@ func TestInterrupt(t *testing.T) {
 
 func corpusStats(articles, dead, events, totalEvents, records, totalRecords int, elapsed time.Duration) corpus.Stats {
 	return corpus.Stats{Articles: articles, DeadLetters: dead, Events: events, TotalEvents: totalEvents, Records: records, TotalRecords: totalRecords, Elapsed: elapsed}
+}
+
+func TestMemoryLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	t.Setenv("GOMEMLIMIT", "")
+	if got := setMemoryLimit(10 << 20); got != 1<<30 {
+		t.Errorf("10 MB input: limit %d, want 1 GiB", got)
+	}
+	if got := setMemoryLimit(60 << 20); got != 40*(60<<20) {
+		t.Errorf("60 MB input: limit %d", got)
+	}
+	t.Setenv("GOMEMLIMIT", "500MiB")
+	if got := setMemoryLimit(60 << 20); got != 0 {
+		t.Errorf("GOMEMLIMIT set: limit %d, want it left alone", got)
+	}
 }
