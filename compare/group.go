@@ -122,6 +122,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 			Shared: all, Names: p.e.s.Names, Numbers: p.e.s.Numbers, Dates: p.e.s.Dates,
 			Variants: p.e.s.Variants, Containment: p.e.s.Containment,
 		}
+		p.e.s.addSemantic(&g.Evidence) // lexical and semantic parts, with an Embedder (embed.go)
 		// Related claims are not the same claim, but how they differ is
 		// still worth showing; only the verdict stays "related".
 		g.Differences = differences(docs, feats, p.ns, cfg.names)
