@@ -217,7 +217,9 @@ func TestEmbedderErrors(t *testing.T) {
 	}
 }
 
-func toyembedTexts(ts []string) ([][]float32, error) { return toyembed.EmbedAll(context.Background(), ts) }
+func toyembedTexts(ts []string) ([][]float32, error) {
+	return toyembed.EmbedAll(context.Background(), ts)
+}
 
 func TestComparePanicsOnEmbedderError(t *testing.T) {
 	defer func() {
