@@ -359,16 +359,16 @@ func (p *Process) exitReason(err error) error {
 	var ee *exec.ExitError
 	switch {
 	case p.waitErr == nil:
-		reason = "exited with status 0"
+		reason = "it exited with status 0"
 	case errors.As(p.waitErr, &ee) && ee.ExitCode() >= 0:
-		reason = fmt.Sprintf("exited with status %d", ee.ExitCode())
+		reason = fmt.Sprintf("it exited with status %d", ee.ExitCode())
 	default:
-		reason = p.waitErr.Error()
+		reason = "it " + p.waitErr.Error()
 	}
 	if last := p.tail.lastLine(); last != "" {
 		reason += "; its last words on stderr: " + last
 	}
-	return fmt.Errorf("%s: %w", reason, err)
+	return fmt.Errorf("%w: %s", err, reason)
 }
 
 // Close closes the command's input and waits for it to exit, killing it
@@ -398,7 +398,7 @@ func (p *Process) Close() error {
 		return nil
 	}
 	if p.waitErr != nil {
-		return p.exitReason(errors.New("after its input was closed"))
+		return p.wrap(p.exitReason(errors.New("after its input was closed")))
 	}
 	return nil
 }
