@@ -370,8 +370,92 @@ func TestRelatedThreshold(t *testing.T) {
 		t.Errorf("RelatedThreshold(0) left %d related groups", n)
 	}
 	for _, g := range r.Groups {
-		if g.Score < compare.DefaultThreshold {
-			t.Errorf("group %s scored %.2f below the threshold", g.ID, g.Score)
+		// Mutual best matches align from 62.5% of the threshold.
+		if g.Score < 0.625*compare.DefaultThreshold {
+			t.Errorf("group %s scored %.2f below the mutual-best floor", g.ID, g.Score)
 		}
+	}
+}
+
+// TestMutualBest: two sentences that score below the threshold align when
+// each is the other's best match within two articles, and stay "related"
+// when they are compared alone, with no other claims around them.
+func TestMutualBest(t *testing.T) {
+	a := "Police arrested the suspect at his home in Fort Worth early on Friday, officials said."
+	b := "The 34-year-old man was taken into custody at his Fort Worth home before dawn."
+	aOther := []string{"The city council will vote on the new budget next month.", "Schools reopened after the storm passed through the region.", "A local bakery won a national award for its bread."}
+	bOther := []string{"Heavy rain is forecast for the weekend across the county.", "The museum opened an exhibition of early photographs.", "Ticket prices for the stadium rose by ten percent."}
+	verdictOf := func(r *compare.Report) string {
+		for _, g := range r.Groups {
+			if len(g.Claims) == 2 && g.Claims[0] == r.Documents[0].Claims[0].ID && g.Claims[1] == r.Documents[1].Claims[0].ID {
+				return g.Verdict
+			}
+		}
+		return "none"
+	}
+	alone := compare.Compare([]*extract.Document{extract.Extract(a), extract.Extract(b)})
+	if len(alone.Groups) != 1 || alone.Groups[0].Score >= compare.DefaultThreshold {
+		t.Fatalf("the pair should score below the threshold alone: %+v", alone.Groups)
+	}
+	if v := verdictOf(alone); v != compare.VerdictRelated {
+		t.Errorf("alone: verdict %q, want related", v)
+	}
+	inArticles := compare.Compare([]*extract.Document{
+		extract.Extract(strings.Join(append([]string{a}, aOther...), " ")),
+		extract.Extract(strings.Join(append([]string{b}, bOther...), " ")),
+	})
+	if v := verdictOf(inArticles); v == compare.VerdictRelated || v == "none" {
+		t.Errorf("in articles: verdict %q, want an aligned group", v)
+	}
+}
+
+// TestInferredPublished: the first seed gives no date; compared with the
+// second, its dates resolve against the second's date (marked inferred), so
+// the seeds group the same as when the date is given.
+func TestInferredPublished(t *testing.T) {
+	var undated []*extract.Document
+	for i, name := range []string{"000_f806df4db212c27a.txt", "004_142b436908202848.txt"} {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := extract.Extract(string(b), extract.WithSource(name))
+		if i == 0 && d.Published != "" {
+			t.Fatalf("seed %s should give no date, has %q", name, d.Published)
+		}
+		undated = append(undated, d)
+	}
+	groups := func(r *compare.Report) [][]string {
+		var out [][]string
+		for _, g := range r.Groups {
+			out = append(out, append([]string{g.Verdict}, g.Claims...))
+		}
+		return out
+	}
+	inferred := compare.Compare(undated)
+	given := compare.Compare(seeds(t))
+	if diff := cmp.Diff(groups(given), groups(inferred)); diff != "" {
+		t.Errorf("groups differ with an inferred date (-given +inferred):\n%s", diff)
+	}
+	d := inferred.Documents[0]
+	if d.Published != undated[1].Published || !d.PublishedInferred {
+		t.Errorf("document 1: published %q inferred %v, want %q inferred", d.Published, d.PublishedInferred, undated[1].Published)
+	}
+	if undated[0].Published != "" {
+		t.Error("Compare changed its input document")
+	}
+	n := 0
+	for _, c := range d.Claims {
+		for _, dt := range c.Dates {
+			if dt.Inferred {
+				n++
+				if strings.HasPrefix(dt.Value, "XXXX") || dt.Value == "" {
+					t.Errorf("%s: inferred date %q has no year", c.ID, dt.Text)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no date marked inferred")
 	}
 }

@@ -70,7 +70,7 @@ func TestWithEmbedder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), `"lexical":0,"semantic":1}`) {
+	if !strings.Contains(string(b), `"lexical":0,"semantic":1`) {
 		t.Errorf("JSON evidence lacks its parts: %s", b)
 	}
 }

@@ -46,14 +46,17 @@ func (s *Span) UnmarshalJSON(b []byte) error {
 // (never modified), the parts of that text that are not claims, and the
 // annotated claims. Every span in a Document points into Text.
 type Document struct {
-	ID        string     `json:"id"`
-	Outlet    string     `json:"outlet,omitempty"`
-	Title     string     `json:"title,omitempty"`
-	Published string     `json:"published,omitempty"` // ISO date YYYY-MM-DD when known
-	URL       string     `json:"url,omitempty"`
-	Source    string     `json:"source,omitempty"` // where the text came from: a file name, file:line, or the input's own id
-	Excluded  []Excluded `json:"excluded,omitempty"`
-	Claims    []Claim    `json:"claims"`
+	ID        string `json:"id"`
+	Outlet    string `json:"outlet,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"` // ISO date YYYY-MM-DD when known
+	// PublishedInferred is true when the article gave no date and Published
+	// was taken from the other articles of a comparison (see InferPublished).
+	PublishedInferred bool       `json:"published_inferred,omitempty"`
+	URL               string     `json:"url,omitempty"`
+	Source            string     `json:"source,omitempty"` // where the text came from: a file name, file:line, or the input's own id
+	Excluded          []Excluded `json:"excluded,omitempty"`
+	Claims            []Claim    `json:"claims"`
 	// Notes records what was repaired or degraded while reading (invalid
 	// UTF-8 replaced, an unclosed quote cut at its paragraph), so that no
 	// repair is silent.
@@ -156,6 +159,10 @@ type Date struct {
 	Value     string `json:"value,omitempty"`
 	Precision string `json:"precision"`
 	Span      Span   `json:"span"`
+	// Inferred is true when Value rests on a publication date the article
+	// did not give (Document.PublishedInferred): "Friday" or "Sept. 9"
+	// resolved against the date of the other articles compared.
+	Inferred bool `json:"inferred,omitempty"`
 }
 
 // Quote is a direct quotation with its speaker and speech verb when the
