@@ -203,3 +203,12 @@ func (s pairScore) addSemantic(ev *Evidence) {
 	lex, sem := s.Lexical, s.Semantic
 	ev.Lexical, ev.Semantic = &lex, &sem
 }
+
+// scoreParts is how the renderers show the two parts of a semantic score
+// after the score itself; empty without an Embedder.
+func (ev Evidence) scoreParts() string {
+	if ev.Lexical == nil || ev.Semantic == nil {
+		return ""
+	}
+	return fmt.Sprintf(": lexical %.2f, semantic %.2f", *ev.Lexical, *ev.Semantic)
+}
