@@ -64,11 +64,11 @@ const DefaultSemanticWeight = 0.5
 // for documents of n and m claims (90,000 for two 300-claim articles), on
 // top of the model's own time.
 //
-// Cosines depend on the model: many sentence models give 0.3–0.5 to
-// unrelated sentences on one topic. The default weight and threshold were
-// not calibrated on any model; measure on your data (the README's
-// "Accuracy" commands take --embed-cmd) and set SemanticWeight and
-// Threshold to fit your model.
+// Cosines depend on the model: with many sentence models two different
+// claims about one event still score well above 0. The default weight and
+// threshold were not calibrated on any model (none could be run where
+// claimdiff is built); measure on gold of your own and set SemanticWeight
+// and Threshold to fit your model.
 //
 // Only CompareContext can report an Embedder's failure; Compare panics on
 // it.
