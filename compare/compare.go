@@ -39,6 +39,7 @@ type config struct {
 	names              func(a, b string) bool
 	embedder           Embedder // embed.go
 	semWeight          float64
+	vecs               map[string]*semVec // claim text → vector, with an Embedder
 }
 
 // Threshold sets the score at or above which two claims align (default
@@ -77,7 +78,10 @@ type Report struct {
 // Group is a set of claims from several documents that say the same thing
 // (or, for verdict "related", the same topic).
 type Group struct {
-	ID          string       `json:"id"`
+	ID string `json:"id"`
+	// Role is "headline" for the group of the documents' headlines (id
+	// "h1", listed first), empty for groups of the body's claims.
+	Role        string       `json:"role,omitempty"`
 	Claims      []string     `json:"claims"`
 	Verdict     string       `json:"verdict"`
 	Score       float64      `json:"score"`
@@ -190,12 +194,15 @@ func CompareContext(ctx context.Context, docs []*extract.Document, opts ...Optio
 	}
 	localRarity(feats)
 	if cfg.embedder != nil {
-		if err := embedClaims(ctx, feats, cfg.embedder, cfg.semWeight); err != nil {
+		if err := embedClaims(ctx, r.Documents, feats, cfg); err != nil {
 			return nil, err
 		}
 	}
 	edges, related := align(feats, cfg)
 	r.Groups = buildGroups(r.Documents, feats, edges, related, cfg)
+	if h := headlineGroup(r.Documents, cfg); h != nil {
+		r.Groups = append([]Group{*h}, r.Groups...)
+	}
 	r.profile()
 	return r, nil
 }

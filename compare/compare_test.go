@@ -191,6 +191,19 @@ func TestJSONContract(t *testing.T) {
 		for _, x := range d.Excluded {
 			checkSpan(t, d.Text, x.Span, x.Text, d.ID+" excluded")
 		}
+		if h := d.Headline; h != nil {
+			src := d.Text
+			if h.SpanOf == extract.SpanOfTitle {
+				src = d.Title
+			}
+			checkSpan(t, src, h.Span, h.Text, h.ID)
+			for _, e := range h.Entities {
+				checkSpan(t, src, e.Span, e.Text, h.ID+" entity")
+			}
+			for _, tk := range h.Tokens {
+				checkSpan(t, src, tk.Span, tk.Text, h.ID+" token")
+			}
+		}
 	}
 	for _, g := range r.Groups {
 		for _, df := range g.Differences {
@@ -457,5 +470,34 @@ func TestInferredPublished(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no date marked inferred")
+	}
+}
+
+// TestHeadlineGroup: the documents' headlines are compared as one group,
+// listed first, apart from the body's claims.
+func TestHeadlineGroup(t *testing.T) {
+	body := "Lawmakers in Springfield voted on the budget on Tuesday. The plan cuts school funding by 4 percent."
+	a := extract.Extract(body, extract.WithTitle("Springfield Lawmakers Slash School Funding"))
+	b := extract.Extract(body, extract.WithTitle("Springfield lawmakers pass budget that trims school funding"))
+	r := compare.Compare([]*extract.Document{a, b})
+	if len(r.Groups) == 0 || r.Groups[0].Role != extract.RoleHeadline || r.Groups[0].ID != "h1" {
+		t.Fatalf("first group is not the headline group: %+v", r.Groups)
+	}
+	h := r.Groups[0]
+	if diff := cmp.Diff([]string{"d1.h", "d2.h"}, h.Claims); diff != "" {
+		t.Errorf("headline group claims (-want +got):\n%s", diff)
+	}
+	if len(h.Evidence.Members) != 2 || h.Evidence.Members[0].With != "d2.h" {
+		t.Errorf("members %+v", h.Evidence.Members)
+	}
+	for _, g := range r.Groups[1:] {
+		for _, id := range g.Claims {
+			if strings.HasSuffix(id, ".h") {
+				t.Errorf("headline %s in body group %s", id, g.ID)
+			}
+		}
+	}
+	if one := compare.Compare([]*extract.Document{a, extract.Extract(body)}); len(one.Groups) > 0 && one.Groups[0].Role != "" {
+		t.Errorf("a headline group with one headline: %+v", one.Groups[0])
 	}
 }

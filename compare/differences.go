@@ -45,6 +45,11 @@ func differences(docs []*extract.Document, feats [][]*claimFeatures, ns []node, 
 		s.claims = append(s.claims, c)
 		s.feats = append(s.feats, feats[n.doc][n.idx])
 	}
+	return sideDifferences(sides, names)
+}
+
+// sideDifferences classifies how the sides of a group differ.
+func sideDifferences(sides []side, names func(a, b string) bool) []Difference {
 	if len(sides) < 2 {
 		return nil
 	}

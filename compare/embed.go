@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+
+	"github.com/claimdiff/claimdiff/extract"
 )
 
 // Embedder turns texts into vectors, so that claims can be compared by
@@ -92,27 +94,35 @@ type semVec struct {
 	weight float64
 }
 
-// embedClaims embeds the distinct texts of the claims in feats, batch by
-// batch, and gives every claim its vector.
-func embedClaims(ctx context.Context, feats [][]*claimFeatures, e Embedder, weight float64) error {
+// embedClaims embeds the distinct texts of the documents' headlines and
+// claims, batch by batch in document order (each document's headline
+// before its claims), keeps the vectors in cfg.vecs and gives every
+// claim in feats its vector.
+func embedClaims(ctx context.Context, docs []*extract.Document, feats [][]*claimFeatures, cfg *config) error {
 	var texts []string
-	index := map[string]int{}
-	for _, doc := range feats {
-		for _, cf := range doc {
-			if _, ok := index[cf.claim.Text]; !ok {
-				index[cf.claim.Text] = len(texts)
-				texts = append(texts, cf.claim.Text)
-			}
+	seen := map[string]bool{}
+	add := func(t string) {
+		if !seen[t] {
+			seen[t] = true
+			texts = append(texts, t)
 		}
 	}
-	vecs := make([]*semVec, len(texts))
+	for i, d := range docs {
+		if d.Headline != nil {
+			add(d.Headline.Text)
+		}
+		for _, cf := range feats[i] {
+			add(cf.claim.Text)
+		}
+	}
+	cfg.vecs = make(map[string]*semVec, len(texts))
 	dim := 0
 	for start := 0; start < len(texts); start += EmbedBatch {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		batch := texts[start:min(start+EmbedBatch, len(texts))]
-		out, err := e.Embed(ctx, batch)
+		out, err := cfg.embedder.Embed(ctx, batch)
 		if err != nil {
 			return fmt.Errorf("compare: embedder: texts %d–%d of %d: %w", start+1, start+len(batch), len(texts), err)
 		}
@@ -134,16 +144,26 @@ func embedClaims(ctx context.Context, feats [][]*claimFeatures, e Embedder, weig
 			if err != nil {
 				return fmt.Errorf("compare: embedder returned %v in the vector of text %d of %d", err, n, len(texts))
 			}
-			sv.weight = weight
-			vecs[start+i] = sv
+			sv.weight = cfg.semWeight
+			cfg.vecs[batch[i]] = sv
 		}
 	}
 	for _, doc := range feats {
 		for _, cf := range doc {
-			cf.sem = vecs[index[cf.claim.Text]]
+			cfg.withSemantic(cf)
 		}
 	}
 	return nil
+}
+
+// withSemantic gives a prepared claim its vector, when an Embedder gave
+// one for its text; claims prepared outside the body's alignment
+// (headlines) call it too.
+func (c *config) withSemantic(cf *claimFeatures) *claimFeatures {
+	if c.vecs != nil {
+		cf.sem = c.vecs[cf.claim.Text]
+	}
+	return cf
 }
 
 // unitVector scales v to length 1 (a zero vector stays zero: it is similar

@@ -265,3 +265,31 @@ func BenchmarkCompareLargeEmbed(b *testing.B) {
 		}
 	}
 }
+
+// Headlines are compared by meaning too, and embedded before their
+// document's claims.
+func TestEmbedderHeadlines(t *testing.T) {
+	docs := []*extract.Document{
+		extract.Extract("date 2026-03-02 Envoy quits\n\nThe envoy left the talks on Monday."),
+		extract.Extract("date 2026-03-02 Diplomat resigns\n\nFloods closed the northern highway."),
+	}
+	if docs[0].Headline == nil || docs[1].Headline == nil {
+		t.Fatal("no headlines extracted")
+	}
+	rec := &recorder{}
+	r, err := compare.CompareContext(context.Background(), docs, compare.WithEmbedder(rec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"Envoy quits", "The envoy left the talks on Monday.", "Diplomat resigns", "Floods closed the northern highway."}}
+	if diff := cmp.Diff(want, rec.batches); diff != "" {
+		t.Errorf("batches (-want +got):\n%s", diff)
+	}
+	if len(r.Groups) == 0 || r.Groups[0].ID != "h1" {
+		t.Fatalf("no headline group: %+v", r.Groups)
+	}
+	h := r.Groups[0]
+	if h.Verdict == compare.VerdictRelated || h.Evidence.Semantic == nil || *h.Evidence.Semantic != 1 || *h.Evidence.Lexical != 0 {
+		t.Errorf("headline group %s (%v): evidence %+v; want aligned by meaning, lexical 0, semantic 1", h.ID, h.Verdict, h.Evidence)
+	}
+}

@@ -79,16 +79,8 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 		for _, n := range p.ns {
 			g.Claims = append(g.Claims, docs[n.doc].Claims[n.idx].ID)
 		}
-		// Shared lists everything the pair shares, as the contract shows it;
-		// Names, Numbers and Dates repeat those parts by kind.
-		all := append(append(append(append([]string{}, p.e.s.Names...), p.e.s.Shared...), p.e.s.Numbers...), p.e.s.Dates...)
-		g.Evidence = Evidence{
-			Pair:   [2]string{p.e.a.claim.ID, p.e.b.claim.ID},
-			Shared: all, Names: p.e.s.Names, Numbers: p.e.s.Numbers, Dates: p.e.s.Dates,
-			Variants: p.e.s.Variants, Containment: p.e.s.Containment,
-			Members: membership(docs, feats, p.ns, p.joined, cfg),
-		}
-		p.e.s.addSemantic(&g.Evidence) // lexical and semantic parts, with an Embedder (embed.go)
+		g.Evidence = evidenceOf(p.e)
+		g.Evidence.Members = membership(docs, feats, p.ns, p.joined, cfg)
 		// Related claims are not the same claim, but how they differ is
 		// still worth showing; only the verdict stays "related".
 		g.Differences = differences(docs, feats, p.ns, cfg.names)
@@ -99,6 +91,20 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 		out = append(out, g)
 	}
 	return out
+}
+
+// evidenceOf is the evidence of a group's strongest pair. Shared lists
+// everything the pair shares, as the contract shows it; Names, Numbers and
+// Dates repeat those parts by kind.
+func evidenceOf(e edge) Evidence {
+	all := append(append(append(append([]string{}, e.s.Names...), e.s.Shared...), e.s.Numbers...), e.s.Dates...)
+	ev := Evidence{
+		Pair:   [2]string{e.a.claim.ID, e.b.claim.ID},
+		Shared: all, Names: e.s.Names, Numbers: e.s.Numbers, Dates: e.s.Dates,
+		Variants: e.s.Variants, Containment: e.s.Containment,
+	}
+	e.s.addSemantic(&ev) // lexical and semantic parts, with an Embedder (embed.go)
+	return ev
 }
 
 // membership explains why each claim of a group is in it: the claim it was

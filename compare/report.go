@@ -78,6 +78,9 @@ func (r *Report) Claim(id string) *extract.Claim {
 	if d == nil {
 		return nil
 	}
+	if d.Headline != nil && d.Headline.ID == id {
+		return d.Headline
+	}
 	for i := range d.Claims {
 		if d.Claims[i].ID == id {
 			return &d.Claims[i]
