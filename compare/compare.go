@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"context"
 	"sort"
 	"strconv"
 
@@ -25,7 +26,8 @@ const (
 )
 
 // Option configures a comparison. Only this package implements it; build
-// options with Threshold, RelatedThreshold and NameMatcher.
+// options with Threshold, RelatedThreshold, NameMatcher, WithEmbedder and
+// SemanticWeight.
 type Option interface{ apply(*config) }
 
 type optionFunc func(*config)
@@ -35,6 +37,9 @@ func (f optionFunc) apply(c *config) { f(c) }
 type config struct {
 	threshold, related float64
 	names              func(a, b string) bool
+	embedder           Embedder // embed.go
+	semWeight          float64
+	vecs               map[string]*semVec // claim text → vector, with an Embedder
 }
 
 // Threshold sets the score at or above which two claims align (default
@@ -94,6 +99,12 @@ type Evidence struct {
 	Dates       []string  `json:"dates,omitempty"`
 	Variants    []string  `json:"variants,omitempty"`
 	Containment float64   `json:"containment"`
+	// With an Embedder (WithEmbedder), the two parts of the pair's score:
+	// Lexical from the shared features above, Semantic the cosine of the
+	// claims' vectors; nil without one. The score is
+	// (1 − w) × Lexical + w × Semantic.
+	Lexical  *float64 `json:"lexical,omitempty"`
+	Semantic *float64 `json:"semantic,omitempty"`
 	// Members says why each claim is in the group.
 	Members []Member `json:"members,omitempty"`
 }
@@ -143,8 +154,24 @@ type Profile struct {
 // profile and no groups. A document without a publication date is read
 // again with the date of the others (marked as inferred), so that its
 // relative and year-less dates can match theirs.
+//
+// Compare is CompareContext without a deadline, for comparisons that
+// cannot fail. With WithEmbedder use CompareContext: Compare panics if the
+// Embedder fails, since it has no error to return and a comparison never
+// falls back silently to lexical similarity.
 func Compare(docs []*extract.Document, opts ...Option) *Report {
-	cfg := &config{threshold: DefaultThreshold, related: -1, names: extract.SameName}
+	r, err := CompareContext(context.Background(), docs, opts...)
+	if err != nil {
+		panic("compare: Compare cannot return an error, use CompareContext: " + err.Error())
+	}
+	return r
+}
+
+// CompareContext is Compare with a context and an error. Only a configured
+// Embedder can make it fail (its error, a malformed answer, or ctx done
+// while it embeds); the error then says which texts failed.
+func CompareContext(ctx context.Context, docs []*extract.Document, opts ...Option) (*Report, error) {
+	cfg := &config{threshold: DefaultThreshold, related: -1, names: extract.SameName, semWeight: DefaultSemanticWeight}
 	for _, o := range opts {
 		o.apply(cfg)
 	}
@@ -166,13 +193,18 @@ func Compare(docs []*extract.Document, opts ...Option) *Report {
 		}
 	}
 	localRarity(feats)
+	if cfg.embedder != nil {
+		if err := embedClaims(ctx, r.Documents, feats, cfg); err != nil {
+			return nil, err
+		}
+	}
 	edges, related := align(feats, cfg)
 	r.Groups = buildGroups(r.Documents, feats, edges, related, cfg)
 	if h := headlineGroup(r.Documents, cfg); h != nil {
 		r.Groups = append([]Group{*h}, r.Groups...)
 	}
 	r.profile()
-	return r
+	return r, nil
 }
 
 // unifyAcross gives spelling variants of one name the same key in every
@@ -219,6 +251,20 @@ func align(feats [][]*claimFeatures, cfg *config) (edges, related []edge) {
 	for i := 0; i < len(feats); i++ {
 		for j := i + 1; j < len(feats); j++ {
 			var cands []edge
+			if cfg.embedder != nil {
+				// Semantic similarity (embed.go): paraphrases may share no
+				// word, so every pair of the two documents is a candidate.
+				for _, a := range feats[i] {
+					for _, b := range feats[j] {
+						if a.claim.RepeatOf != "" || b.claim.RepeatOf != "" {
+							continue
+						}
+						if s := score(a, b, cfg.names); s.Value > 0 && s.Value >= cfg.related {
+							cands = append(cands, edge{a, b, s})
+						}
+					}
+				}
+			}
 			index := map[string][]*claimFeatures{}
 			for _, b := range feats[j] {
 				if b.claim.RepeatOf != "" {
@@ -229,7 +275,7 @@ func align(feats [][]*claimFeatures, cfg *config) (edges, related []edge) {
 				}
 			}
 			for _, a := range feats[i] {
-				if a.claim.RepeatOf != "" {
+				if a.claim.RepeatOf != "" || cfg.embedder != nil {
 					continue
 				}
 				seen := map[*claimFeatures]bool{}

@@ -355,7 +355,7 @@ func (r *Report) page() *htmlPage {
 	}
 	placed := map[string]bool{}
 	for _, g := range r.Groups {
-		hg := htmlGroup{ID: g.ID, Verdict: g.Verdict, Score: strconv.FormatFloat(g.Score, 'f', 2, 64),
+		hg := htmlGroup{ID: g.ID, Verdict: g.Verdict, Score: strconv.FormatFloat(g.Score, 'f', 2, 64) + g.Evidence.scoreParts(),
 			Cells: make([][]htmlClaim, len(r.Documents))}
 		for _, id := range g.Claims {
 			c := r.Claim(id)

@@ -150,7 +150,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	ew.printf("\n%d groups: %d agree, %d framing, %d conflict, %d related; %d unique claims\n",
 		len(r.Groups), counts[VerdictAgree], counts[VerdictFraming], counts[VerdictConflict], counts[VerdictRelated], len(r.Unique))
 	for _, g := range r.Groups {
-		ew.printf("\n%s  %s  (score %.2f)\n", g.ID, strings.ToUpper(g.Verdict), g.Score)
+		ew.printf("\n%s  %s  (score %.2f%s)\n", g.ID, strings.ToUpper(g.Verdict), g.Score, g.Evidence.scoreParts())
 		for _, id := range g.Claims {
 			c := r.Claim(id)
 			ew.printf("  %-7s %-22s %s\n", id, clip(r.OutletName(docOf(id)), 22), c.Text)
