@@ -22,10 +22,17 @@
 // are worked on at once. Ctrl-C stops the run and leaves only complete
 // report lines.
 //
+// With --embed-cmd COMMAND, claims are compared by meaning as well as by
+// words: COMMAND (run once through sh -c) is a sentence-embedding model
+// speaking JSON lines on its standard input and output (package
+// compare/embedproc has the protocol; examples/embed has one for
+// sentence-transformers). Any failure of it is an error of the run.
+//
 // Exit status: 0 on success; 1 when an input cannot be read (the message
-// names the file, and the line for JSON lines) or is not text; 2 on a
-// usage error; 3 when corpus mode reported every good event but some lines
-// went to dead letters; 130 when interrupted.
+// names the file, and the line for JSON lines), is not text, or the
+// embedding command fails (the message names it); 2 on a usage error; 3
+// when corpus mode reported every good event but some lines went to dead
+// letters; 130 when interrupted.
 package main
 
 import (
@@ -74,6 +81,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	groupBy := fs.String("group-by", "", `corpus mode: "event" reads JSON lines with an "event" field and writes one report per event`)
 	input := fs.String("input", "text", "how to read standard input (-): text, json or html")
 	rf := addRunFlags(fs)
+	embed := addEmbedFlags(fs) // embedcmd.go
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimdiff [flags] FILE...")
 		fmt.Fprintln(stderr, "Compares how several outlets report one event, claim by claim.")
@@ -96,6 +104,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	case "text", "json", "jsonl", "markdown", "html":
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q", *format)}
+	}
+	if err := embed.check(*groupBy); err != nil {
+		return err
 	}
 	if err := rf.check(*groupBy != "", files); err != nil {
 		return err
@@ -139,7 +150,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if *threshold > 0 {
 		cmpOpts = append(cmpOpts, compare.Threshold(*threshold))
 	}
-	r, err := compare.CompareContext(ctx, docs, cmpOpts...)
+	r, err := embed.compare(ctx, docs, cmpOpts, stderr)
 	if err != nil {
 		return err
 	}
