@@ -142,6 +142,7 @@ func TestEmbedCmdErrors(t *testing.T) {
 		{"exit-at-close", nil, "after its input was closed: it exited with status 4; its last words on stderr: embedtest: could not save the cache"},
 	} {
 		t.Run(c.mode, func(t *testing.T) {
+			t.Parallel() // each waits on its own subprocess
 			cmd := embedCmd(t, c.mode)
 			args := append(append([]string{"--format", "json", "--embed-cmd", cmd}, c.flags...), files...)
 			out, _, err := runCmd(t, "", args...)

@@ -91,6 +91,7 @@ func TestProcessErrors(t *testing.T) {
 		{"hang", []embedproc.Option{embedproc.Timeout(300 * time.Millisecond)}, "no answer within 300ms (batch of 3 texts, 0 answered"},
 	} {
 		t.Run(c.mode, func(t *testing.T) {
+			t.Parallel() // each waits on its own subprocess
 			cmd := helper(t, c.mode)
 			p, err := embedproc.StartShell(cmd, append(c.opts, embedproc.Stderr(&bytes.Buffer{}))...)
 			if err != nil {
@@ -155,6 +156,7 @@ func TestProcessClose(t *testing.T) {
 		{"exit-at-close", "after its input was closed: it exited with status 4; its last words on stderr: embedtest: could not save the cache"},
 	} {
 		t.Run(c.mode, func(t *testing.T) {
+			t.Parallel()
 			p, err := embedproc.StartShell(helper(t, c.mode), embedproc.Grace(200*time.Millisecond), embedproc.Stderr(&bytes.Buffer{}))
 			if err != nil {
 				t.Fatal(err)
