@@ -363,7 +363,7 @@ func (p *Process) exitReason(err error) error {
 	case errors.As(p.waitErr, &ee) && ee.ExitCode() >= 0:
 		reason = fmt.Sprintf("it exited with status %d", ee.ExitCode())
 	default:
-		reason = "it " + p.waitErr.Error()
+		reason = "it ended (" + p.waitErr.Error() + ")"
 	}
 	if last := p.tail.lastLine(); last != "" {
 		reason += "; its last words on stderr: " + last
