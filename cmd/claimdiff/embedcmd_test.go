@@ -136,6 +136,7 @@ func TestEmbedCmdErrors(t *testing.T) {
 		{"wrongid", nil, "answers id 1000, which was not asked in this batch"},
 		{"dim", nil, "the vector for id 1 has dimension 3; earlier vectors had 256"},
 		{"nan", nil, "holds NaN or Infinity, not a finite number"},
+		{"inf", nil, "holds NaN or Infinity, not a finite number"},
 		{"error", nil, "it reported an error for id 0: CUDA out of memory"},
 		{"short", nil, "its output ended after 1 of 6 answers"},
 		{"hang", []string{"--embed-timeout", "300ms"}, "no answer within 300ms"},

@@ -86,6 +86,7 @@ func TestProcessErrors(t *testing.T) {
 		{"wrongid", nil, "output line 1 answers id 1000, which was not asked in this batch (ids 0–2)"},
 		{"dim", nil, "the vector for id 1 has dimension 3; earlier vectors had 256"},
 		{"nan", nil, "output line 1 holds NaN or Infinity, not a finite number"},
+		{"inf", nil, "output line 1 holds NaN or Infinity, not a finite number"},
 		{"error", nil, "it reported an error for id 0: CUDA out of memory"},
 		{"short", nil, "its output ended after 1 of 3 answers of the batch: it exited with status 0"},
 		{"hang", []embedproc.Option{embedproc.Timeout(300 * time.Millisecond)}, "no answer within 300ms (batch of 3 texts, 0 answered"},
