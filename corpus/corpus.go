@@ -7,6 +7,7 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -45,13 +46,19 @@ type Article struct {
 type Config struct {
 	// Threshold is the alignment threshold; 0 means compare.DefaultThreshold.
 	Threshold float64
+	// Options are added to every event's comparison, after Threshold. An
+	// Embedder among them (compare.WithEmbedder) must be safe for
+	// concurrent use: events are compared in parallel. Its failure fails
+	// the run.
+	Options []compare.Option
 }
 
 func (c Config) options() []compare.Option {
+	var opts []compare.Option
 	if c.Threshold > 0 {
-		return []compare.Option{compare.Threshold(c.Threshold)}
+		opts = append(opts, compare.Threshold(c.Threshold))
 	}
-	return nil
+	return append(opts, c.Options...)
 }
 
 // ParseLine parses and extracts one JSON line. Errors read "FILE:LINE: …".
@@ -111,7 +118,10 @@ func CompareEvent(event string, arts []Article, cfg Config) ([]byte, error) {
 	for i, a := range arts {
 		docs[i] = a.Doc
 	}
-	r := compare.Compare(docs, cfg.options()...)
+	r, err := compare.CompareContext(context.Background(), docs, cfg.options()...)
+	if err != nil {
+		return nil, err
+	}
 	r.Event = event
 	var buf bytes.Buffer
 	if err := r.WriteJSONLine(&buf); err != nil {

@@ -163,7 +163,7 @@ func TestEmbedCmdErrors(t *testing.T) {
 
 func TestEmbedCmdUsage(t *testing.T) {
 	for _, args := range [][]string{
-		{"--embed-cmd", "x", "--group-by", "event", "--format", "jsonl", "a.jsonl"},
+		{"--semantic-weight", "-0.1", "a.txt"},
 		{"--embed-cmd", "x", "--semantic-weight", "1.5", "a.txt"},
 		{"--embed-cmd", "x", "--embed-timeout", "0s", "a.txt"},
 	} {
@@ -172,5 +172,64 @@ func TestEmbedCmdUsage(t *testing.T) {
 		if !errors.As(err, &ue) {
 			t.Errorf("%v: want a usage error, got %v", args, err)
 		}
+	}
+}
+
+// TestEmbedCmdCorpus: corpus mode compares every event through the one
+// embedding command, and its failure fails the run.
+func TestEmbedCmdCorpus(t *testing.T) {
+	dir := t.TempDir()
+	corpusFile := filepath.Join(dir, "corpus.jsonl")
+	lines := []string{
+		`{"event":"port","outlet":"Northwind Wire","published":"2026-03-02","text":"The envoy quit. Schools will reopen next week."}`,
+		`{"event":"port","outlet":"Eastgate Herald","published":"2026-03-02","text":"The diplomat resigned. The central bank kept interest rates unchanged."}`,
+		`{"event":"storm","outlet":"Northwind Wire","published":"2026-03-03","text":"Police were tightlipped."}`,
+		`{"event":"storm","outlet":"Eastgate Herald","published":"2026-03-03","text":"Police declined to comment."}`,
+	}
+	if err := os.WriteFile(corpusFile, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	count := func(out string) int {
+		n := 0
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var r compare.Report
+			if err := json.Unmarshal([]byte(l), &r); err != nil {
+				t.Fatal(err)
+			}
+			for _, g := range r.Groups {
+				if g.Verdict != compare.VerdictRelated {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	args := []string{"--format", "jsonl", "--group-by", "event", corpusFile}
+	out, _, err := runCmd(t, "", args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(out); n != 0 {
+		t.Fatalf("%d aligned groups without --embed-cmd; the test shows nothing", n)
+	}
+	log := filepath.Join(dir, "log")
+	out, _, err = runCmd(t, "", append([]string{"--embed-cmd", embedCmd(t, "ok", embedtest.Log+"="+log)}, args...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(out); n != 2 {
+		t.Errorf("%d groups aligned by meaning, want 2 (one per event):\n%s", n, out)
+	}
+	b, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(string(b), "\n"); got != 3 || !strings.HasSuffix(string(b), "exit\n") {
+		t.Errorf("the command's log %q: want one batch per event, then a clean exit", b)
+	}
+	cmd := embedCmd(t, "nan")
+	_, _, err = runCmd(t, "", append([]string{"--embed-cmd", cmd}, args...)...)
+	if err == nil || !strings.Contains(err.Error(), `embed command "`+cmd+`": `) {
+		t.Errorf("a failing command in corpus mode: %v", err)
 	}
 }

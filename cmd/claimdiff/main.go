@@ -92,7 +92,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q", *format)}
 	}
-	if err := embed.check(*groupBy); err != nil {
+	if err := embed.check(); err != nil {
 		return err
 	}
 	out := bufio.NewWriter(stdout)
@@ -104,7 +104,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if *format != "jsonl" {
 			return usageError{"--group-by event writes --format jsonl"}
 		}
-		if err := runCorpus(files, stdin, out, corpus.Config{Threshold: *threshold}); err != nil {
+		err := embed.run(stderr, func(opts []compare.Option) error { // embedcmd.go
+			return runCorpus(files, stdin, out, corpus.Config{Threshold: *threshold, Options: opts})
+		})
+		if err != nil {
 			return err
 		}
 		return out.Flush()
