@@ -83,9 +83,11 @@ func TestSeeds(t *testing.T) {
 	found := false
 	for _, g := range r.Groups {
 		for _, d := range g.Differences {
-			for _, v := range d.Values {
-				if d.Kind == "label" && strings.Contains(v, "terrorist organization") {
-					found = true
+			for _, vs := range d.Values {
+				for _, v := range vs {
+					if d.Kind == "label" && strings.Contains(v.Text, "terrorist organization") {
+						found = true
+					}
 				}
 			}
 		}
@@ -207,7 +209,8 @@ func TestJSONContract(t *testing.T) {
 	}
 	for _, g := range r.Groups {
 		for _, df := range g.Differences {
-			for id, sp := range df.Spans {
+			for _, e := range valueSpans(df) {
+				id, sp := e.id, e.span
 				c := r.Claim(id)
 				if c == nil || !c.Span.Contains(sp) {
 					t.Errorf("%s %s: span %v outside claim %s", g.ID, df.Kind, sp, id)
@@ -275,7 +278,8 @@ func TestDifferences(t *testing.T) {
 			var kinds []string
 			for _, d := range g.Differences {
 				kinds = append(kinds, d.Kind)
-				for id, s := range d.Spans {
+				for _, e := range valueSpans(d) {
+					id, s := e.id, e.span
 					if c := r.Claim(id); c == nil || !c.Span.Contains(s) {
 						t.Errorf("%s difference span %v outside claim %s", d.Kind, s, id)
 					}
@@ -320,7 +324,8 @@ func TestSpansOfSplitSides(t *testing.T) {
 	n := 0
 	for _, g := range r.Groups {
 		for _, d := range g.Differences {
-			for id, sp := range d.Spans {
+			for _, e := range valueSpans(d) {
+				id, sp := e.id, e.span
 				n++
 				if c := r.Claim(id); c == nil || !c.Span.Contains(sp) {
 					t.Errorf("%s: span %v is not inside claim %s", d.Kind, sp, id)
@@ -388,6 +393,23 @@ func TestRelatedThreshold(t *testing.T) {
 			t.Errorf("group %s scored %.2f below the mutual-best floor", g.ID, g.Score)
 		}
 	}
+}
+
+type idSpan struct {
+	id   string
+	span extract.Span
+}
+
+// valueSpans lists the span of every entry of a difference with the claim
+// it is filed under.
+func valueSpans(d compare.Difference) []idSpan {
+	var out []idSpan
+	for id, vs := range d.Values {
+		for _, v := range vs {
+			out = append(out, idSpan{id, v.Span})
+		}
+	}
+	return out
 }
 
 // TestMutualBest: two sentences that score below the threshold align when

@@ -20,13 +20,15 @@ func ExampleCompare() {
 	for _, g := range r.Groups {
 		fmt.Println(g.ID, g.Claims, g.Verdict)
 		for _, d := range g.Differences {
-			fmt.Printf("  %s: %q vs %q\n", d.Kind, d.Values["d1.c1"], d.Values["d2.c1"])
+			a, _ := d.Side("d1")
+			b, _ := d.Side("d2")
+			fmt.Printf("  %s: %q vs %q\n", d.Kind, compare.Texts(a), compare.Texts(b))
 		}
 	}
 	// Output:
 	// g1 [d1.c1 d2.c1] framing
-	//   label: "militants" vs "terrorists"
-	//   attribution: "said (neutral)" vs "claimed (distancing)"
+	//   label: ["militants"] vs ["terrorists"]
+	//   attribution: ["said"] vs ["claimed"]
 }
 
 // A stricter threshold aligns only near-identical claims.

@@ -47,12 +47,12 @@ func numberDiffs(sides []side) []Difference {
 		if len(pairs) == 0 {
 			continue
 		}
-		d := Difference{Kind: "number", Values: map[string]string{}, Spans: map[string]extract.Span{}, Conflicts: docPairs(sides, pairs)}
+		d := Difference{Kind: "number", Values: map[string][]Value{}, Conflicts: docPairs(sides, pairs)}
 		var parts []string
 		for _, si := range oddSides(odd) {
 			v := m[si][odd[si]]
-			d.Values[v.claim.ID] = v.n.Text
-			d.Spans[v.claim.ID] = v.n.Span
+			n := v.n
+			d.put(sides[si], []Value{{Text: n.Text, Span: n.Span, Number: &n}})
 			parts = append(parts, fmt.Sprintf("%s says %s", docOf(v.claim.ID), v.n.Text))
 		}
 		what := u
@@ -172,12 +172,12 @@ func dateDiffs(sides []side) []Difference {
 		if len(pairs) == 0 {
 			continue
 		}
-		d := Difference{Kind: "date", Values: map[string]string{}, Spans: map[string]extract.Span{}, Conflicts: docPairs(sides, pairs)}
+		d := Difference{Kind: "date", Values: map[string][]Value{}, Conflicts: docPairs(sides, pairs)}
 		var parts []string
 		for _, si := range oddSides(odd) {
 			v := m[si][odd[si]]
-			d.Values[v.claim.ID] = v.d.Text
-			d.Spans[v.claim.ID] = v.d.Span
+			dt := v.d
+			d.put(sides[si], []Value{{Text: dt.Text, Span: dt.Span, Date: &dt}})
 			parts = append(parts, fmt.Sprintf("%s says %s (%s)", docOf(v.claim.ID), v.d.Text, v.d.Value))
 		}
 		d.Explain = "the dates differ: " + strings.Join(parts, ", ")
@@ -292,9 +292,11 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 			out = append(out, Difference{
 				Kind:      "entity",
 				Conflicts: [][2]string{{docOf(a.claim.ID), docOf(b.claim.ID)}},
-				Values:    map[string]string{a.claim.ID: a.e.Text, b.claim.ID: b.e.Text},
-				Spans:     map[string]extract.Span{a.claim.ID: a.e.Span, b.claim.ID: b.e.Span},
-				Explain:   fmt.Sprintf("different place: %s says %s, %s says %s", docOf(a.claim.ID), a.e.Text, docOf(b.claim.ID), b.e.Text),
+				Values: map[string][]Value{
+					a.claim.ID: {{Text: a.e.Text, Span: a.e.Span}},
+					b.claim.ID: {{Text: b.e.Text, Span: b.e.Span}},
+				},
+				Explain: fmt.Sprintf("different place: %s says %s, %s says %s", docOf(a.claim.ID), a.e.Text, docOf(b.claim.ID), b.e.Text),
 			})
 		}
 	}
@@ -359,7 +361,7 @@ func polarityDiffs(sides []side) []Difference {
 			if (nx > 0) == (ny > 0) {
 				continue
 			}
-			d := Difference{Kind: "polarity", Values: map[string]string{}, Spans: map[string]extract.Span{},
+			d := Difference{Kind: "polarity", Values: map[string][]Value{},
 				Conflicts: [][2]string{{docOf(sides[x].id()), docOf(sides[y].id())}}}
 			for _, e := range []struct {
 				n  int
@@ -368,10 +370,9 @@ func polarityDiffs(sides []side) []Difference {
 				si int
 			}{{nx, wx, hx, x}, {ny, wy, hy, y}} {
 				if e.n > 0 {
-					d.Values[e.h.ID] = spanText(e.h, e.w)
-					d.Spans[e.h.ID] = e.w
+					d.put(sides[e.si], []Value{{Text: spanText(e.h, e.w), Span: e.w}})
 				} else {
-					d.Values[sides[e.si].id()] = ""
+					d.put(sides[e.si], nil)
 				}
 			}
 			d.Explain = fmt.Sprintf("one side negates or denies what the other states: %s has %d bearing negation(s), %s has %d", docOf(sides[x].id()), nx, docOf(sides[y].id()), ny)

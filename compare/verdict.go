@@ -41,8 +41,8 @@ func (g Group) VerdictBetween(docA, docB string) string {
 			}
 			continue
 		}
-		va, okA := valueOf(d, docA)
-		vb, okB := valueOf(d, docB)
+		va, okA := d.Side(docA)
+		vb, okB := d.Side(docB)
 		if !okA || !okB || comparable(d.Kind, va) == comparable(d.Kind, vb) {
 			continue
 		}
@@ -55,14 +55,4 @@ func (g Group) VerdictBetween(docA, docB string) string {
 		v = VerdictFraming
 	}
 	return v
-}
-
-// valueOf returns a document's side of a difference.
-func valueOf(d Difference, doc string) (string, bool) {
-	for id, v := range d.Values {
-		if docOf(id) == doc {
-			return v, true
-		}
-	}
-	return "", false
 }
