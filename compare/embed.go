@@ -232,3 +232,16 @@ func (ev Evidence) scoreParts() string {
 	}
 	return fmt.Sprintf(": lexical %.2f, semantic %.2f", *ev.Lexical, *ev.Semantic)
 }
+
+// embedderRun is what the run record says of the Embedder, if any.
+func embedderRun(cfg *config) (string, *float64) {
+	if cfg.embedder == nil {
+		return "", nil
+	}
+	name := "custom"
+	if s, ok := cfg.embedder.(fmt.Stringer); ok {
+		name = s.String()
+	}
+	w := round4(cfg.semWeight)
+	return name, &w
+}

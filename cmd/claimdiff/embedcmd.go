@@ -24,7 +24,7 @@ type embedFlags struct {
 
 func addEmbedFlags(fs *flag.FlagSet) *embedFlags {
 	return &embedFlags{
-		cmd:     fs.String("embed-cmd", "", "a sentence-embedding `COMMAND`, run once through sh -c, that reads JSON lines {\"id\",\"text\"} on its input and answers {\"id\",\"vector\"}; claims are then compared by meaning as well as words (README, \"With a sentence-embedding model\")"),
+		cmd:     fs.String("embed-cmd", "", "a sentence-embedding `COMMAND`, run once through sh -c, that reads JSON lines {\"id\",\"text\"} on its input and answers {\"id\",\"vector\"}; claims are then compared by meaning as well as words (README, \"With a sentence-embedding model\"); the report's run record keeps COMMAND, so pass secrets in the environment"),
 		timeout: fs.Duration("embed-timeout", embedproc.DefaultTimeout, "how long the embedding command may take for one batch of texts, the model's loading included for the first"),
 		weight:  fs.Float64("semantic-weight", compare.DefaultSemanticWeight, "with --embed-cmd, the share w of the semantic score: score = (1-w)·lexical + w·semantic"),
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/compare"
 	"github.com/claimdiff/claimdiff/internal/embedtest"
+	"github.com/claimdiff/claimdiff/internal/schematest"
 )
 
 // TestMain lets the test binary be the embedding command (internal/embedtest).
@@ -101,6 +102,16 @@ func TestEmbedCmd(t *testing.T) {
 	}
 	if !strings.Contains(out, `"lexical": 0,`) || !strings.Contains(out, `"semantic": 1`) {
 		t.Errorf("the JSON evidence does not show both parts")
+	}
+	schematest.Check(t, schematest.Report, "report with --embed-cmd", []byte(out))
+	var run struct {
+		Run compare.Run `json:"run"`
+	}
+	if err := json.Unmarshal([]byte(out), &run); err != nil {
+		t.Fatal(err)
+	}
+	if cmd := embedCmd(t, "ok", embedtest.Log+"="+log); run.Run.Embedder != cmd || run.Run.SemanticWeight == nil || *run.Run.SemanticWeight != 0.5 {
+		t.Errorf("run record: embedder %q, weight %v; want %q, 0.5", run.Run.Embedder, run.Run.SemanticWeight, cmd)
 	}
 	if groupWith(t, out, "Schools in the district will reopen next week.", "The central bank kept interest rates unchanged.") != nil {
 		t.Error("unrelated claims aligned through the embedder")
@@ -217,6 +228,7 @@ func TestEmbedCmdCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	schematest.CheckLines(t, schematest.CorpusLine, "corpus mode with --embed-cmd", []byte(out))
 	if n := count(out); n != 2 {
 		t.Errorf("%d groups aligned by meaning, want 2 (one per event):\n%s", n, out)
 	}

@@ -410,6 +410,10 @@ func (p *Process) kill() {
 	}
 }
 
+// String is the command as errors name it; a report's run record
+// (compare.Run.Embedder) keeps it.
+func (p *Process) String() string { return p.cfg.name }
+
 func (p *Process) wrap(err error) error { return &Error{Command: p.cfg.name, Err: err} }
 
 func (p *Process) errorf(format string, args ...any) error {
