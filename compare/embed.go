@@ -38,8 +38,8 @@ func (f EmbedderFunc) Embed(ctx context.Context, texts []string) ([][]float32, e
 }
 
 // EmbedBatch is the most texts one call of Embedder.Embed is given. The
-// distinct claim texts of a comparison are sent in batches of this size, in
-// the order of the documents and of the claims within each document.
+// distinct texts of a comparison are sent in batches of this size, in
+// document order: each document's headline, then its claims in order.
 const EmbedBatch = 64
 
 // DefaultSemanticWeight is the share of the semantic score in a pair's
@@ -80,10 +80,13 @@ func WithEmbedder(e Embedder) Option {
 
 // SemanticWeight sets w, the share of the semantic score in a pair's score
 // when an Embedder is configured (default DefaultSemanticWeight); values
-// outside [0, 1] are clipped. 0 keeps the lexical score while still
-// showing the semantic one in the evidence; 1 scores by the model alone.
-// Without an Embedder it has no effect.
+// outside [0, 1] are clipped, and NaN is the default. 0 keeps the lexical
+// score while still showing the semantic one in the evidence; 1 scores by
+// the model alone. Without an Embedder it has no effect.
 func SemanticWeight(w float64) Option {
+	if math.IsNaN(w) {
+		w = DefaultSemanticWeight
+	}
 	return optionFunc(func(c *config) { c.semWeight = math.Max(0, math.Min(1, w)) })
 }
 

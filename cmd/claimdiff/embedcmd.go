@@ -32,7 +32,7 @@ func addEmbedFlags(fs *flag.FlagSet) *embedFlags {
 
 // check returns a usage error for flags that do not fit together.
 func (f *embedFlags) check() error {
-	if *f.weight < 0 || *f.weight > 1 {
+	if !(*f.weight >= 0 && *f.weight <= 1) { // NaN too
 		return usageError{"--semantic-weight must be between 0 and 1"}
 	}
 	if *f.timeout <= 0 {

@@ -175,6 +175,7 @@ func TestEmbedCmdErrors(t *testing.T) {
 func TestEmbedCmdUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"--semantic-weight", "-0.1", "a.txt"},
+		{"--semantic-weight", "NaN", "a.txt"},
 		{"--embed-cmd", "x", "--semantic-weight", "1.5", "a.txt"},
 		{"--embed-cmd", "x", "--embed-timeout", "0s", "a.txt"},
 	} {
