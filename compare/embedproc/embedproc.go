@@ -175,6 +175,7 @@ func Start(cmd *exec.Cmd, opts ...Option) (*Process, error) {
 	// the command exits, and could cut off answers not yet read.
 	pr, pw, err := os.Pipe()
 	if err != nil {
+		stdin.Close()
 		return nil, p.wrap(err)
 	}
 	cmd.Stdout = pw
