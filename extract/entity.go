@@ -47,7 +47,7 @@ func isNamePart(t string) bool {
 // a run of capitalised words with particles between them. A capitalised word
 // that opens the sentence is a name only when the word is not a common
 // lower-case word, or when the document writes it capitalised elsewhere.
-func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Entity {
+func (x *extractor) findEntities(toks []rawToken, lows []string) []Entity {
 	text := x.text
 	var out []Entity
 	n := len(toks)

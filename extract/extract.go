@@ -75,6 +75,9 @@ type extractor struct {
 	capSeen  map[string]bool   // words capitalised mid-sentence somewhere in the document
 	exp      map[string]string // acronym lexicon expansions → acronym
 	speech   map[int]bool      // start offsets of attribution markers whose verb introduces speech
+	mentions []mention              // the document's names in text order (coref.go)
+	people   map[string]*personInfo // what the document says about each person, by key
+	acrExp   map[string]string      // acronym → lexicon expansion
 }
 
 func (x *extractor) note(format string, a ...any) {

@@ -559,7 +559,7 @@ func TestQuotes(t *testing.T) {
 			want: map[string][]quote{"pay": {{"Who will pay for this?", "Councillor Priya Nair", "asked"}}}},
 		{name: "pronoun resolved to the name before",
 			text: "Doctors at Al-Shifa described the night. “It was chaos,” Dr. Marwan Sultan said. “Nobody knew where to go,” he said.",
-			want: map[string][]quote{"Nobody": {{"Nobody knew where to go", "Sultan", "said"}}}},
+			want: map[string][]quote{"Nobody": {{"Nobody knew where to go", "Marwan Sultan", "said"}}}},
 		{name: "participle speaks for the subject",
 			text: "Hamas swiftly condemned the vote, saying it imposed “an international trusteeship on the Gaza Strip”.",
 			want: map[string][]quote{"Hamas": {{"an international trusteeship on the Gaza Strip", "Hamas", "saying"}}}},

@@ -22,6 +22,15 @@ type quoteInfo struct {
 	speaker string
 	verb    string
 	closed  bool
+	// speakerAt is where the text names the speaker (or its verb), for
+	// resolving a pronoun or description against the names before it.
+	speakerAt int
+	// speakerRef keeps the pronoun or description speaker was resolved from.
+	speakerRef string
+	// runsOn marks a quote left open at the end of its paragraph because the
+	// next paragraph opens with a quotation mark: news style for one quote
+	// that runs across paragraphs.
+	runsOn bool
 }
 
 type qmark struct {
@@ -59,7 +68,7 @@ var titleWords = map[string]bool{"and": true, "of": true, "the": true, "a": true
 func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 	text := x.text
 	var out []quoteInfo
-	for _, blk := range blks {
+	for bi, blk := range blks {
 		var marks []qmark
 		for i := blk.Start; i < blk.End; {
 			r, n := decode(text, i)
@@ -106,7 +115,12 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 			}
 			i += n
 		}
-		out = append(out, x.pairQuotes(blk, marks, sents)...)
+		nextOpens := false
+		if bi+1 < len(blks) {
+			r, _ := decode(text, blks[bi+1].Start)
+			nextOpens = r == '“' || r == '"' || r == '«' || r == '„'
+		}
+		out = append(out, x.pairQuotes(blk, nextOpens, marks, sents)...)
 	}
 	for i := range out {
 		x.classifyQuote(&out[i], sents)
@@ -114,11 +128,19 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 	return out
 }
 
-func (x *extractor) pairQuotes(blk Span, marks []qmark, sents []Span) []quoteInfo {
+func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []Span) []quoteInfo {
 	var out []quoteInfo
 	var open *qmark
 	var openSingle *qmark
 	unclosed := func(m *qmark) {
+		if nextOpens && m == open && !x.closesLater(blk, m) {
+			// One quote across paragraphs: each opens with a mark, only
+			// the last closes. This paragraph's part ends with it.
+			q := x.newQuote(m.pos, m.size, blk.End, 0, false)
+			q.runsOn = true
+			out = append(out, q)
+			return
+		}
 		end := blk.End
 		if s, ok := sentenceAt(sents, m.pos); ok {
 			end = s.End
@@ -158,6 +180,12 @@ func (x *extractor) pairQuotes(blk Span, marks []qmark, sents []Span) []quoteInf
 		unclosed(open)
 	}
 	return out
+}
+
+// closesLater reports whether a closing mark follows m in its block: then
+// m was a stray opening, not a quote that runs on.
+func (x *extractor) closesLater(blk Span, m *qmark) bool {
+	return strings.ContainsAny(x.text[m.pos+m.size:blk.End], "”»")
 }
 
 func (x *extractor) newQuote(openPos, openSize, closePos, closeSize int, closed bool) quoteInfo {
@@ -280,7 +308,7 @@ func (x *extractor) speechVerbBefore(before []rawToken, n int) bool {
 func (x *extractor) isSpeechWord(w string) bool {
 	lw := lowerKey(w)
 	st := x.stem(lw)
-	if namingVerbs[st] {
+	if namingVerbs[st] || quoteVerbs[st] {
 		return true
 	}
 	for _, e := range x.lex.first[LexAttribution][st] {
@@ -317,6 +345,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 				np := phraseFrom(text, after[1:], 6)
 				if np != "" {
 					q.speaker, q.verb = np, after[0].text
+					q.speakerAt = after[1].span.Start
 					return
 				}
 			}
@@ -327,7 +356,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 				if x.isSpeechWord(after[k].text) {
 					q.speaker = text[after[0].span.Start:after[k-1].span.End]
 					q.verb = after[k].text
-					x.resolvePronoun(q)
+					q.speakerAt = after[0].span.Start
 					return
 				}
 			}
@@ -343,13 +372,13 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 		}
 		verb := before[k].text
 		q.verb = verb
+		q.speakerAt = before[k].span.Start
 		if strings.HasSuffix(strings.ToLower(verb), "ing") {
 			// A participle ("…, saying …") speaks for the sentence's subject.
 			q.speaker = x.subjectOf(sOpen, before[k].span.Start)
 		} else {
 			q.speaker = phraseBefore(text, before[:k], 6, x.lex)
 		}
-		x.resolvePronoun(q)
 		return
 	}
 }
@@ -376,38 +405,6 @@ func (x *extractor) wordsIn(s Span, ok bool, a, b int) []rawToken {
 func isPossessiveGap(text string, a, b int) bool {
 	g := strings.TrimSpace(text[a:b])
 	return g == "’" || g == "'"
-}
-
-// resolvePronoun replaces a pronoun speaker with the nearest name before the
-// quote, so "he said" after "Witkoff recounted" names Witkoff.
-func (x *extractor) resolvePronoun(q *quoteInfo) {
-	switch strings.ToLower(q.speaker) {
-	case "he", "she", "they", "it", "we", "i":
-	default:
-		return
-	}
-	if name := x.lastPersonBefore(q.span.Start); name != "" {
-		q.speaker = name
-	}
-}
-
-// lastPersonBefore returns the last capitalised name (two-letter or longer,
-// not at a sentence start) before pos, searching at most 600 bytes back.
-func (x *extractor) lastPersonBefore(pos int) string {
-	lo := max(0, pos-600)
-	toks := tokenize(x.text, lo, pos)
-	for k := len(toks) - 1; k > 0; k-- {
-		t := toks[k]
-		if strings.ContainsAny(x.text[toks[k-1].span.End:t.span.Start], ".!?") && !x.capSeen[lowerKey(t.text)] {
-			// A capital that opens a sentence ("Nobody knew") names no one
-			// unless the document capitalises the word mid-sentence too.
-			continue
-		}
-		if isCapitalized(t.text) && !x.lex.Has(LexStopword, strings.ToLower(t.text)) && !x.lex.Has(LexTitle, strings.ToLower(t.text)) && len(t.text) > 2 {
-			return strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s")
-		}
-	}
-	return ""
 }
 
 // subjectOf guesses the subject of the sentence s: its first name, or its
