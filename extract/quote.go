@@ -258,7 +258,15 @@ func (x *extractor) classifyQuote(q *quoteInfo, sents []Span) {
 	// is not a modifier of the word after it; one quoted word usually is.
 	modifier := afterWord != "" && !x.lex.Has(LexStopword, afterWord) && !punctInside &&
 		(len(inner) == 1 || !strings.HasSuffix(afterWord, "ing") && !strings.HasSuffix(afterWord, "ed") && !determiners[prevWord])
+	// A quote that makes a sentence of its own (“God help us.”, “Stop
+	// lying!”) is speech, however short.
+	_, openSize := decode(text, q.span.Start)
+	ownSentence := okOpen && len(before) == 0 && len(inner) >= 1 && isCapitalized(inner[0].text) &&
+		(len(inner) >= 2 || strings.ContainsAny(text[q.inner.End:q.span.End], "?!")) &&
+		strings.TrimSpace(text[sOpen.Start:q.span.Start]) == "" && q.inner.Start >= q.span.Start+openSize
 	switch {
+	case short && ownSentence && (punctInside || !q.closed):
+		q.kind = quoteDirect
 	case short && titleCase(inner) && (possessiveBefore || mediaNouns[prevWord] || len(inner) >= 3):
 		q.kind = quoteTitle
 	case short && (mentionNouns[prevWord] || mentionNouns[afterWord] || prevWord == "as" && len(before) > 1 && strings.HasPrefix(lowerKey(before[len(before)-2].text), "known")):
@@ -328,6 +336,13 @@ func (x *extractor) isSpeechWord(w string) bool {
 // "NAME said: “…”" / "NAME rejects …, saying “…”" before it.
 func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose Span, okOpen, okClose bool) {
 	text := x.text
+	if okClose && q.span.End >= sClose.End-1 {
+		// “…?” Smith asked. — the sentence ended inside the marks and the
+		// attribution was cut off as a sentence of its own.
+		if si, ok := x.sentIndex(sClose.End); ok && si > 0 && x.sents[si-1] == sClose && x.sents[si].Start-q.span.End <= 2 {
+			sClose = x.sents[si]
+		}
+	}
 	if okClose && q.span.End < sClose.End {
 		after := x.wordsIn(sClose, true, q.span.End, sClose.End)
 		gap := ""
@@ -350,7 +365,18 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 				}
 			}
 			for k := 1; k < len(after) && k <= 6; k++ {
-				if !onlySpaceBetween(text, after[k-1].span.End, after[k].span.Start) && !isPossessiveGap(text, after[k-1].span.End, after[k].span.Start) {
+				if g := text[after[k-1].span.End:after[k].span.Start]; strings.HasPrefix(strings.TrimSpace(g), ",") && k <= 4 && isCapitalized(after[k-1].text) {
+					// “…,” Ann Roe, the top Democrat on the panel, said.
+					if v, ok := x.verbAfterAppositive(after, k); ok {
+						q.speaker = text[after[0].span.Start:after[k-1].span.End]
+						q.verb = after[v].text
+						q.speakerAt = after[0].span.Start
+						return
+					}
+					break
+				}
+				if !onlySpaceBetween(text, after[k-1].span.End, after[k].span.Start) && !isPossessiveGap(text, after[k-1].span.End, after[k].span.Start) &&
+					!x.honorificGapAt(after, k) {
 					break
 				}
 				if x.isSpeechWord(after[k].text) {
@@ -381,6 +407,38 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 		}
 		return
 	}
+}
+
+// honorificGapAt reports the full stop of an abbreviated title between
+// toks[k-1] and toks[k] ("Mr. Ramos", "Sen. Ruiz").
+func (x *extractor) honorificGapAt(toks []rawToken, k int) bool {
+	g := x.text[toks[k-1].span.End:toks[k].span.Start]
+	return strings.HasPrefix(g, ".") && onlySpaceBetween(x.text, toks[k-1].span.End+1, toks[k].span.Start) &&
+		isCapitalized(toks[k-1].text) && x.lex.Has(LexTitle, lowerKey(toks[k-1].text)) && isCapitalized(toks[k].text)
+}
+
+// verbAfterAppositive reads an appositive or a party tag that opens with
+// a comma before toks[k] ("…, the top Democrat on the panel, said"; ", R-Ohio,
+// said") and returns the index of the verb of saying right after its
+// closing comma.
+func (x *extractor) verbAfterAppositive(toks []rawToken, k int) (int, bool) {
+	for j := k + 1; j < len(toks) && j <= k+16; j++ {
+		g := strings.TrimSpace(x.text[toks[j-1].span.End:toks[j].span.Start])
+		if g == "" || g == "’" || g == "'" || g == "-" || g == "." {
+			continue
+		}
+		if g != "," && g != ".," && g != ")," {
+			return 0, false
+		}
+		if x.isSpeechWord(toks[j].text) && !strings.HasSuffix(strings.ToLower(toks[j].text), "ing") {
+			return j, true
+		}
+		if j+1 < len(toks) && onlySpaceBetween(x.text, toks[j].span.End, toks[j+1].span.Start) && strings.HasSuffix(toks[j].text, "ly") &&
+			x.isSpeechWord(toks[j+1].text) {
+			return j + 1, true
+		}
+	}
+	return 0, false
 }
 
 // wordsIn returns the words that start in text[a:b], where a and b lie in

@@ -33,7 +33,7 @@ func (x *extractor) resolveSpeakers() {
 	for i := len(x.quotes) - 2; i >= 0; i-- {
 		q, next := &x.quotes[i], &x.quotes[i+1]
 		if q.kind == quoteDirect && q.runsOn && q.speaker == "" && next.kind == quoteDirect && next.speaker != "" {
-			q.speaker, q.speakerRef = next.speaker, next.speakerRef
+			q.speaker = next.speaker
 		}
 	}
 	blks := blocks(x.text)
@@ -106,10 +106,10 @@ func (x *extractor) continueSpeaker(q, prev, last *quoteInfo, blks []Span) {
 		between := len(tokenize(text, prev.span.End, q.span.Start))
 		switch {
 		case pb == bi && between <= 15:
-			q.speaker, q.speakerRef = prev.speaker, prev.speakerRef
+			q.speaker = prev.speaker
 			return
 		case opens && pb == bi-1 && len(tokenize(text, prev.span.End, blks[pb].End)) <= 15:
-			q.speaker, q.speakerRef = prev.speaker, prev.speakerRef
+			q.speaker = prev.speaker
 			return
 		}
 	}
