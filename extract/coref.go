@@ -175,7 +175,9 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 						m.gender = ri.gender
 					}
 				}
-				m.roles = append(m.roles, r)
+				if r != "" {
+					m.roles = append(m.roles, r)
+				}
 			}
 			if exp, ok := x.expansionOf(e.Key); ok {
 				for _, w := range strings.Fields(exp) {
@@ -284,10 +286,14 @@ func (x *extractor) appositive(st []rawToken, sl []string, j int) (string, roleI
 	k := j + 1
 	if sl[j] == "who" {
 		// ", who is the governor": "who is/was" + an article.
-		if k+1 >= len(st) || (sl[k] != "is" && sl[k] != "was") || (sl[k+1] != "the" && sl[k+1] != "a" && sl[k+1] != "an") {
-			return "", roleInfo{}, false
+		if k >= len(st) || (sl[k] != "is" && sl[k] != "was" && sl[k] != "has" && sl[k] != "had") {
+			// ", who said …": a relative "who" names a person all the same.
+			return "", roleInfo{}, true
 		}
-		k += 2
+		k++
+		if k < len(st) && (sl[k] == "the" || sl[k] == "a" || sl[k] == "an" || sl[k] == "been") {
+			k++
+		}
 	}
 	for ; k < len(st) && k <= j+6; k++ {
 		if k > j && !onlySpaceBetween(x.text, st[k-1].span.End, st[k].span.Start) {
@@ -332,8 +338,10 @@ func (x *extractor) quotedAt(pos int) bool {
 
 // personBefore returns the key of the person a pronoun at pos refers to:
 // the nearest earlier person named outside quotation marks, in this or the
-// three sentences before, of a matching gender (when known), preferring
-// one that is not the object of a preposition or a possessive.
+// lookBack sentences before, of a matching gender (when known), preferring
+// the subject of a sentence (the first person it names, not after a
+// preposition) to an object or a possessive: in "Roe criticised the Lee
+// administration … “…,” she said" she is Roe.
 func (x *extractor) personBefore(pos int, gender byte) string {
 	si, ok := x.sentIndex(pos)
 	if !ok {
@@ -342,7 +350,7 @@ func (x *extractor) personBefore(pos int, gender byte) string {
 	fallback := ""
 	for k := x.mentionIndex(pos) - 1; k >= 0; k-- {
 		m := &x.mentions[k]
-		if m.sent < si-3 {
+		if m.sent < si-lookBack {
 			break
 		}
 		if !m.person || x.quotedAt(m.span.Start) {
@@ -351,19 +359,66 @@ func (x *extractor) personBefore(pos int, gender byte) string {
 		if g := x.people[m.key].gender; gender != 0 && g != 0 && g != gender {
 			continue
 		}
-		if m.after != "" || m.poss {
-			if fallback == "" {
-				fallback = m.key
-			}
-			continue
+		if fallback == "" {
+			fallback = m.key
 		}
-		return m.key
+		if m.after == "" && !m.poss && x.firstPersonOfSentence(k) {
+			return m.key
+		}
 	}
 	return fallback
 }
 
+// firstPersonOfSentence reports whether mention k is the first person its
+// sentence names outside quotation marks and not after a preposition.
+func (x *extractor) firstPersonOfSentence(k int) bool {
+	m := &x.mentions[k]
+	for j := k - 1; j >= 0 && x.mentions[j].sent == m.sent; j-- {
+		o := &x.mentions[j]
+		if o.person && o.after == "" && !x.quotedAt(o.span.Start) {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectName returns the name that is the subject of sentence s before
+// limit: the first name outside quotation marks and not after a
+// preposition, once an opening phrase ("Asked whether …,", "In his
+// interview with Fox News,") is stepped over. It returns "" when the
+// sentence names no one there.
+func (x *extractor) subjectName(s Span, limit int) string {
+	start := s.Start
+	toks := tokenize(x.text, s.Start, limit)
+	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.lex.Has(LexStopword, lowerKey(toks[0].text)) {
+		// An opening phrase ends at the first comma.
+		for k := 1; k < len(toks) && k < 25; k++ {
+			if strings.Contains(x.text[toks[k-1].span.End:toks[k].span.Start], ",") {
+				start = toks[k].span.Start
+				break
+			}
+		}
+	}
+	// The subject stands before the first verb: "The military released
+	// a statement on Hamas" has no named subject.
+	for _, t := range toks {
+		if t.span.Start >= start && isLowerWord(t.text) && (strings.HasSuffix(t.text, "ed") || x.isSpeechWord(t.text)) && !x.quotedAt(t.span.Start) {
+			limit = t.span.Start
+			break
+		}
+	}
+	for k := x.mentionIndex(start); k < len(x.mentions) && x.mentions[k].span.Start < limit; k++ {
+		m := &x.mentions[k]
+		if m.after != "" || x.quotedAt(m.span.Start) {
+			continue
+		}
+		return strings.TrimSuffix(strings.TrimSuffix(m.text, "’s"), "'s")
+	}
+	return ""
+}
+
 // thingBefore returns the key of what "it" at pos refers to: the nearest
-// earlier name of the last four sentences, outside quotation marks, that
+// earlier name of the last lookBack sentences, outside quotation marks, that
 // is not a person and not the object of a preposition.
 func (x *extractor) thingBefore(pos int) string {
 	si, ok := x.sentIndex(pos)
@@ -372,7 +427,7 @@ func (x *extractor) thingBefore(pos int) string {
 	}
 	for k := x.mentionIndex(pos) - 1; k >= 0; k-- {
 		m := &x.mentions[k]
-		if m.sent < si-3 {
+		if m.sent < si-lookBack {
 			break
 		}
 		if m.person || m.after != "" || m.poss || x.quotedAt(m.span.Start) {
@@ -382,6 +437,10 @@ func (x *extractor) thingBefore(pos int) string {
 	}
 	return ""
 }
+
+// lookBack is how many sentences back a pronoun looks for its person: a
+// quote of several sentences counts each of them.
+const lookBack = 8
 
 // sentIndex returns the index of the sentence holding pos.
 func (x *extractor) sentIndex(pos int) (int, bool) {

@@ -468,6 +468,9 @@ func isPossessiveGap(text string, a, b int) bool {
 // subjectOf guesses the subject of the sentence s: its first name, or its
 // opening words up to the first verb of saying.
 func (x *extractor) subjectOf(s Span, limit int) string {
+	if name := x.subjectName(s, limit); name != "" {
+		return name
+	}
 	toks := tokenize(x.text, s.Start, limit)
 	// The words before the first verb-shaped word: "The “Israeli” military
 	// released …" gives "The “Israeli” military".
@@ -519,7 +522,7 @@ func phraseFrom(text string, toks []rawToken, n int) string {
 var clauseWords = map[string]bool{
 	"that": true, "which": true, "who": true, "and": true, "but": true, "because": true, "while": true, "as": true,
 	"after": true, "before": true, "when": true, "if": true, "although": true, "since": true, "where": true, "whom": true,
-	"despite": true, "though": true, "so": true, "or": true,
+	"despite": true, "though": true, "so": true, "or": true, "what": true,
 }
 
 // phraseBefore returns the noun phrase that ends the token list: the words
