@@ -133,7 +133,7 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 	var open *qmark
 	var openSingle *qmark
 	unclosed := func(m *qmark) {
-		if nextOpens && m == open && !x.closesLater(blk, m) {
+		if m == open && !x.closesLater(blk, m) && (nextOpens || x.blockQuoteOpens(blk, m)) {
 			// One quote across paragraphs: each opens with a mark, only
 			// the last closes. This paragraph's part ends with it.
 			q := x.newQuote(m.pos, m.size, blk.End, 0, false)
@@ -142,12 +142,38 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 			return
 		}
 		end := blk.End
-		if s, ok := sentenceAt(sents, m.pos); ok {
+		s, ok := sentenceAt(sents, m.pos)
+		if ok && (s.Start < m.pos || x.closesLater(blk, m)) {
 			end = s.End
+			x.note("quotation mark at byte %d is never closed; the quote is taken to end with its sentence at %d", m.pos, end)
+		} else {
+			// A quote that opens a sentence and is never closed runs to the
+			// end of its paragraph, as speech does in news copy; never
+			// further.
+			x.note("quotation mark at byte %d is never closed; the quote is taken to end with its paragraph at %d", m.pos, end)
 		}
-		x.note("quotation mark at byte %d is never closed; the quote is taken to end with its sentence at %d", m.pos, end)
 		out = append(out, x.newQuote(m.pos, m.size, end, 0, false))
 	}
+	// nestedAt reports whether the opening mark k stands inside an open
+	// quote that closes after it: “… the so-called “reform” failed.”
+	nestedAt := func(k int) bool {
+		bal := 1
+		for _, r := range marks[k+1:] {
+			if r.single {
+				continue
+			}
+			if r.open {
+				bal++
+			} else {
+				bal--
+			}
+			if bal < 0 {
+				return true
+			}
+		}
+		return false
+	}
+	depth := 0
 	for k := range marks {
 		m := &marks[k]
 		switch {
@@ -161,6 +187,11 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 				openSingle = nil
 			}
 		case m.open:
+			if open != nil && nestedAt(k) {
+				// A quote inside a quote belongs to the outer one.
+				depth++
+				continue
+			}
 			if open != nil {
 				// Two openings in a row: the first was never closed.
 				unclosed(open)
@@ -172,6 +203,10 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 				x.note("closing quotation mark at byte %d has no opening mark; ignored", m.pos)
 				continue
 			}
+			if depth > 0 {
+				depth--
+				continue
+			}
 			out = append(out, x.newQuote(open.pos, open.size, m.pos, m.size, true))
 			open = nil
 		}
@@ -180,6 +215,17 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 		unclosed(open)
 	}
 	return out
+}
+
+// blockQuoteOpens reports a paragraph that opens with a quotation mark
+// after a paragraph ending in a colon ("She wrote in a statement:"): a quote
+// set as its own paragraph, which may close in a later one or never.
+func (x *extractor) blockQuoteOpens(blk Span, m *qmark) bool {
+	if strings.TrimSpace(x.text[blk.Start:m.pos]) != "" {
+		return false
+	}
+	prev := strings.TrimRight(x.text[:blk.Start], " \t\r\n")
+	return strings.HasSuffix(prev, ":")
 }
 
 // closesLater reports whether a closing mark follows m in its block: then
@@ -267,11 +313,16 @@ func (x *extractor) classifyQuote(q *quoteInfo, sents []Span) {
 	switch {
 	case short && ownSentence && (punctInside || !q.closed):
 		q.kind = quoteDirect
-	case short && titleCase(inner) && (possessiveBefore || mediaNouns[prevWord] || len(inner) >= 3):
+	case short && !modifier && x.namingVerbBefore(before, 3):
+		// A name a speaker gives: branded it the “Tax Grab Act”, called
+		// him “Sleepy”. The words are the speaker's, not the outlet's.
+		q.kind = quoteDirect
+	case short && titleCase(inner) && (possessiveBefore || mediaNouns[prevWord] || len(inner) >= 3 || prevWord == "on" && len(inner) >= 2 && x.speechVerbBefore(before, 6)):
+		// A work's title: CBS’s “Face the Press”, said on “This Week”.
 		q.kind = quoteTitle
 	case short && (mentionNouns[prevWord] || mentionNouns[afterWord] || prevWord == "as" && len(before) > 1 && strings.HasPrefix(lowerKey(before[len(before)-2].text), "known")):
 		q.kind = quoteMention
-	case short && prevWord == "as" && (!modifier || x.speechVerbBefore(before[:len(before)-1], 4)):
+	case short && asBefore(before) && (!modifier || x.speechVerbBefore(before[:len(before)-1], 4)):
 		// Characterised "as": slammed the ruling as “an attack on
 		// democracy”, what he described as “heavy-handed” interference.
 		q.kind = quoteDirect
@@ -290,6 +341,34 @@ func (x *extractor) classifyQuote(q *quoteInfo, sents []Span) {
 	if q.kind != quoteDirect {
 		q.speaker, q.verb = "", ""
 	}
+}
+
+// asBefore reports "as" or "as a/an/the" right before a quote: attacking
+// the plan as an “act of theft”.
+func asBefore(before []rawToken) bool {
+	n := len(before)
+	if n > 0 && strings.EqualFold(before[n-1].text, "as") {
+		return true
+	}
+	if n > 1 && strings.EqualFold(before[n-2].text, "as") {
+		switch strings.ToLower(before[n-1].text) {
+		case "a", "an", "the":
+			return true
+		}
+	}
+	return false
+}
+
+// namingVerbBefore reports a verb of naming among the last n words
+// (called, dubbed, branded, labelled, termed); a nickname is mentioned, not said.
+func (x *extractor) namingVerbBefore(before []rawToken, n int) bool {
+	for k := len(before) - 1; k >= 0 && k >= len(before)-n; k-- {
+		switch x.stem(lowerKey(before[k].text)) {
+		case "call", "dub", "brand", "label", "term":
+			return !nounAfterDeterminer(x.text, before, k)
+		}
+	}
+	return false
 }
 
 func titleCase(toks []rawToken) bool {
@@ -391,8 +470,10 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 	if !okOpen {
 		return
 	}
-	// Before the quote: the nearest verb of saying in the same sentence.
-	for k := len(before) - 1; k >= 0 && k >= len(before)-14; k-- {
+	// Before the quote: the nearest verb of saying in the same sentence,
+	// however far back ("said on Monday that the decision to delete the
+	// files “is criminal”").
+	for k := len(before) - 1; k >= 0; k-- {
 		if !x.isSpeechWord(before[k].text) || nounAfterDeterminer(text, before, k) {
 			continue
 		}
