@@ -133,7 +133,8 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 	var open *qmark
 	var openSingle *qmark
 	unclosed := func(m *qmark) {
-		if m == open && !x.closesLater(blk, m) && (nextOpens || x.blockQuoteOpens(blk, m)) {
+		long := blk.End-m.pos > maxParagraphQuote
+		if m == open && !long && !x.closesLater(blk, m) && (nextOpens || x.blockQuoteOpens(blk, m)) {
 			// One quote across paragraphs: each opens with a mark, only
 			// the last closes. This paragraph's part ends with it.
 			q := x.newQuote(m.pos, m.size, blk.End, 0, false)
@@ -143,7 +144,7 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 		}
 		end := blk.End
 		s, ok := sentenceAt(sents, m.pos)
-		if ok && (s.Start < m.pos || x.closesLater(blk, m)) {
+		if ok && (s.Start < m.pos || long || x.closesLater(blk, m)) {
 			end = s.End
 			x.note("quotation mark at byte %d is never closed; the quote is taken to end with its sentence at %d", m.pos, end)
 		} else {
@@ -156,22 +157,27 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 	}
 	// nestedAt reports whether the opening mark k stands inside an open
 	// quote that closes after it: “… the so-called “reform” failed.”
-	nestedAt := func(k int) bool {
-		bal := 1
-		for _, r := range marks[k+1:] {
-			if r.single {
-				continue
-			}
+	// With P[i] the balance of the double marks before i, the inner and
+	// the outer quote both close when P falls two below P[k+1] later on;
+	// a suffix minimum answers that for every k in one pass.
+	bal := make([]int, len(marks)+1)
+	for i, r := range marks {
+		bal[i+1] = bal[i]
+		if !r.single {
 			if r.open {
-				bal++
+				bal[i+1]++
 			} else {
-				bal--
-			}
-			if bal < 0 {
-				return true
+				bal[i+1]--
 			}
 		}
-		return false
+	}
+	sufMin := make([]int, len(marks)+2)
+	sufMin[len(marks)+1] = 1 << 30
+	for i := len(marks); i >= 0; i-- {
+		sufMin[i] = min(bal[i], sufMin[i+1])
+	}
+	nestedAt := func(k int) bool {
+		return sufMin[k+2] < bal[k+1]-1
 	}
 	depth := 0
 	for k := range marks {
@@ -217,6 +223,11 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 	return out
 }
 
+// maxParagraphQuote bounds a quote taken to run to the end of its
+// paragraph: past it (a whole text on one line) the quote ends with its
+// sentence, so a claim never carries more than a paragraph of quotation.
+const maxParagraphQuote = 4000
+
 // blockQuoteOpens reports a paragraph that opens with a quotation mark
 // after a paragraph ending in a colon ("She wrote in a statement:"): a quote
 // set as its own paragraph, which may close in a later one or never.
@@ -231,7 +242,20 @@ func (x *extractor) blockQuoteOpens(blk Span, m *qmark) bool {
 // closesLater reports whether a closing mark follows m in its block: then
 // m was a stray opening, not a quote that runs on.
 func (x *extractor) closesLater(blk Span, m *qmark) bool {
-	return strings.ContainsAny(x.text[m.pos+m.size:blk.End], "”»")
+	if x.lastClose == nil || x.lastClose.blk != blk {
+		// Once per block: the last closing mark in it.
+		x.lastClose = &blockClose{blk: blk, pos: strings.LastIndexAny(x.text[blk.Start:blk.End], "”»")}
+		if x.lastClose.pos >= 0 {
+			x.lastClose.pos += blk.Start
+		}
+	}
+	return x.lastClose.pos > m.pos
+}
+
+// blockClose caches where the last closing mark of a block stands.
+type blockClose struct {
+	blk Span
+	pos int
 }
 
 func (x *extractor) newQuote(openPos, openSize, closePos, closeSize int, closed bool) quoteInfo {
@@ -471,9 +495,9 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 		return
 	}
 	// Before the quote: the nearest verb of saying in the same sentence,
-	// however far back ("said on Monday that the decision to delete the
-	// files “is criminal”").
-	for k := len(before) - 1; k >= 0; k-- {
+	// up to 40 words back ("said on Monday that the decision to delete
+	// the files “is criminal”"), so dense quotation stays linear.
+	for k := len(before) - 1; k >= 0 && k >= len(before)-40; k-- {
 		if !x.isSpeechWord(before[k].text) || nounAfterDeterminer(text, before, k) {
 			continue
 		}
