@@ -515,16 +515,23 @@ func personBeforeOf(words []string, lex *Lexicon) []string {
 		if words[k] != "of" {
 			continue
 		}
-		for _, w := range words[:k] {
+		pre := words[:k]
+		titled := false
+		for len(pre) > 0 && lex.Has(LexTitle, pre[0]) {
+			// "Justice Ruth Lee of the Supreme Court".
+			pre, titled = pre[1:], true
+		}
+		for _, w := range pre {
 			if lex.Has(LexOrgHead, w) || lex.Has(LexTitle, w) || lex.Has(LexStopword, w) {
 				return nil
 			}
 		}
-		if k < 2 {
-			// "Duke of Edinburgh" has no personal name before "of".
+		if len(pre) == 0 || len(pre) < 2 && !titled {
+			// "Duke of Edinburgh", "Secretary of State": no personal name
+			// before "of".
 			return nil
 		}
-		return words[:k]
+		return pre
 	}
 	return nil
 }

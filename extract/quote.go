@@ -31,6 +31,8 @@ type quoteInfo struct {
 	// next paragraph opens with a quotation mark: news style for one quote
 	// that runs across paragraphs.
 	runsOn bool
+	// participle marks a speaker read as the subject of "…, saying “…”".
+	participle bool
 }
 
 type qmark struct {
@@ -442,7 +444,8 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 	if okClose && q.span.End >= sClose.End-1 {
 		// “…?” Smith asked. — the sentence ended inside the marks and the
 		// attribution was cut off as a sentence of its own.
-		if si, ok := x.sentIndex(sClose.End); ok && si > 0 && x.sents[si-1] == sClose && x.sents[si].Start-q.span.End <= 2 {
+		si := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].Start >= sClose.End })
+		if si > 0 && si < len(x.sents) && x.sents[si-1] == sClose && x.sents[si].Start-q.span.End <= 2 {
 			sClose = x.sents[si]
 		}
 	}
@@ -505,8 +508,10 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 		q.verb = verb
 		q.speakerAt = before[k].span.Start
 		if strings.HasSuffix(strings.ToLower(verb), "ing") {
-			// A participle ("…, saying …") speaks for the sentence's subject.
+			// A participle ("…, saying …") speaks for the sentence's
+			// subject; read again once all quotes are known (speaker.go).
 			q.speaker = x.subjectOf(sOpen, before[k].span.Start)
+			q.participle = true
 		} else {
 			q.speaker = phraseBefore(text, before[:k], 6, x.lex)
 		}

@@ -26,7 +26,17 @@ var quoteVerbs = map[string]bool{
 // attribution take the speaker of the quote they continue.
 func (x *extractor) resolveSpeakers() {
 	for i := range x.quotes {
-		if q := &x.quotes[i]; q.kind == quoteDirect && q.speaker != "" {
+		q := &x.quotes[i]
+		if q.kind == quoteDirect && q.participle {
+			// The subject is read outside quotation marks, which are all
+			// known only now.
+			if si, ok := x.sentIndex(q.speakerAt); ok {
+				if sub := x.subjectOf(x.sents[si], q.speakerAt); sub != "" {
+					q.speaker = sub
+				}
+			}
+		}
+		if q.kind == quoteDirect && q.speaker != "" {
 			x.resolveSpeaker(q)
 		}
 	}
@@ -80,6 +90,11 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 			return
 		}
 		key = x.resolveDescription(description{span: Span{q.speakerAt, q.speakerAt}, head: r})
+		if key == "" {
+			// A role the document gives no one ("the presumptive nominee
+			// said") refers back like a pronoun.
+			key = x.personBefore(q.speakerAt, ri.gender)
+		}
 	}
 	if key != "" && x.people[key] != nil {
 		q.speakerRef = q.speaker
