@@ -33,6 +33,9 @@ type quoteInfo struct {
 	runsOn bool
 	// participle marks a speaker read as the subject of "…, saying “…”".
 	participle bool
+	// reported marks a short quote taken as speech only because a verb of
+	// saying with a named speaker stands before it.
+	reported bool
 }
 
 type qmark struct {
@@ -46,10 +49,11 @@ var mediaNouns = map[string]bool{
 	"show": true, "program": true, "programme": true, "newspaper": true, "magazine": true, "film": true, "movie": true,
 	"book": true, "song": true, "series": true, "documentary": true, "podcast": true, "album": true, "column": true,
 	"article": true, "report": true, "novel": true, "play": true, "episode": true, "broadcast": true, "headline": true,
+	"shows": true, "programs": true, "films": true, "movies": true, "books": true, "songs": true, "novels": true, "albums": true,
 }
 
 // mentionNouns precede a word that is mentioned, not used.
-var mentionNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "slogan": true, "label": true, "name": true, "hashtag": true, "motto": true, "nickname": true, "moniker": true, "catchphrase": true}
+var mentionNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "slogan": true, "label": true, "name": true, "hashtag": true, "motto": true, "nickname": true, "moniker": true, "catchphrase": true, "concept": true, "notion": true, "category": true, "statements": true, "slogans": true}
 
 // namingVerbs introduce what a speaker calls something: calling it “lies”.
 // Also verbs that characterise while they report: slammed … as “a
@@ -58,6 +62,32 @@ var namingVerbs = map[string]bool{
 	"call": true, "dub": true, "term": true, "brand": true, "label": true, "describ": true, "decri": true, "denounc": true,
 	"chant": true, "promis": true, "vow": true, "pledg": true, "slam": true, "blast": true, "hail": true, "prais": true,
 	"accus": true, "criticis": true, "criticiz": true, "condemn": true, "shout": true, "tweet": true, "wrote": true, "write": true,
+}
+
+// firstPerson pronouns open someone's words: a quote that starts with one
+// is speech, not a word held at a distance.
+var firstPerson = map[string]bool{"i": true, "i'm": true, "i’m": true, "we": true, "we're": true, "we’re": true, "my": true, "our": true, "you": true, "you're": true, "you’re": true, "let's": true, "let’s": true}
+
+// mediaRoles follow a show's title: the “Night Desk” host.
+var mediaRoles = map[string]bool{"star": true, "host": true, "anchor": true, "creator": true, "author": true, "actor": true, "actress": true, "cast": true, "episode": true, "season": true, "franchise": true}
+
+// nameHeads end the names of laws, plans and events: the “Clean Rivers
+// Act” is a name, not a phrase held at a distance.
+var nameHeads = map[string]bool{
+	"act": true, "bill": true, "law": true, "plan": true, "deal": true, "accord": true, "agreement": true, "treaty": true,
+	"doctrine": true, "agenda": true, "initiative": true, "project": true, "program": true, "programme": true,
+	"caucus": true, "party": true, "movement": true, "summit": true, "rule": true, "amendment": true, "resolution": true,
+}
+
+// coordinated reports two quotes joined by "and", "or" or a comma only:
+// “dangerous” and “violent”.
+func (x *extractor) coordinated(prev, q *quoteInfo) bool {
+	g := strings.TrimSpace(x.text[prev.span.End:q.span.Start])
+	switch g {
+	case "and", "or", ",", ", and", ", or", "and even", "or even", "":
+		return q.span.Start-prev.span.End <= 12
+	}
+	return false
 }
 
 // titleWords may stay lower case inside a title: "Blood and Soil".
@@ -125,9 +155,43 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 		out = append(out, x.pairQuotes(blk, nextOpens, marks, sents)...)
 	}
 	for i := range out {
-		x.classifyQuote(&out[i], sents)
+		var prev *quoteInfo
+		if i > 0 && out[i-1].span.End <= out[i].span.Start {
+			prev = &out[i-1]
+		}
+		x.classifyQuote(&out[i], prev, sents)
 	}
+	x.outletHabit(out)
 	return out
+}
+
+// outletHabit turns back into scare quotes the reported words an outlet
+// puts in quotation marks everywhere: when it writes “Israeli” as a scare
+// quote in its own voice, “Israel” inside reported speech is its habit, not
+// the speaker's word. Words compare by their first five letters.
+func (x *extractor) outletHabit(qs []quoteInfo) {
+	scare := map[string]bool{}
+	for _, q := range qs {
+		if q.kind == quoteScare {
+			scare[habitKey(x.text[q.inner.Start:q.inner.End])] = true
+		}
+	}
+	if len(scare) == 0 {
+		return
+	}
+	for i := range qs {
+		if q := &qs[i]; q.reported && scare[habitKey(x.text[q.inner.Start:q.inner.End])] {
+			q.kind, q.speaker, q.verb = quoteScare, "", ""
+		}
+	}
+}
+
+func habitKey(s string) string {
+	s = strings.ToLower(s)
+	if r := []rune(s); len(r) > 5 {
+		return string(r[:5])
+	}
+	return s
 }
 
 func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []Span) []quoteInfo {
@@ -287,7 +351,7 @@ func sentenceAt(sents []Span, pos int) (Span, bool) {
 }
 
 // classifyQuote decides what kind of quotation q is and finds its speaker.
-func (x *extractor) classifyQuote(q *quoteInfo, sents []Span) {
+func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 	text := x.text
 	sOpen, okOpen := sentenceAt(sents, q.span.Start)
 	sClose, okClose := sentenceAt(sents, q.span.End-1)
@@ -336,17 +400,44 @@ func (x *extractor) classifyQuote(q *quoteInfo, sents []Span) {
 	ownSentence := okOpen && len(before) == 0 && len(inner) >= 1 && isCapitalized(inner[0].text) &&
 		(len(inner) >= 2 || strings.ContainsAny(text[q.inner.End:q.span.End], "?!")) &&
 		strings.TrimSpace(text[sOpen.Start:q.span.Start]) == "" && q.inner.Start >= q.span.Start+openSize
+	// A verb of saying whose speaker the sentence names makes the quoted
+	// words that speaker's ("she said it “exacerbates” the problem"), but
+	// a verb of naming only when the quote is its complement, not a word
+	// inside its object ("calling the “Israeli” claims lies").
+	reported := q.speaker != "" && !strings.HasSuffix(strings.ToLower(q.verb), "ing") && !namingVerbs[x.stem(lowerKey(q.verb))]
+	twoBefore := ""
+	if len(before) > 1 {
+		twoBefore = lowerKey(before[len(before)-2].text)
+	}
 	switch {
+	case short && prev != nil && prev.kind != quoteDirect && x.coordinated(prev, q):
+		// “X” and “Y”: the second quote is what the first is.
+		q.kind = prev.kind
+	case short && prev != nil && prev.kind == quoteDirect && x.coordinated(prev, q):
+		q.kind = quoteDirect
+		if q.speaker == "" {
+			q.speaker, q.verb, q.speakerAt = prev.speaker, prev.verb, prev.speakerAt
+		}
 	case short && ownSentence && (punctInside || !q.closed):
 		q.kind = quoteDirect
-	case short && !modifier && x.namingVerbBefore(before, 3):
-		// A name a speaker gives: branded it the “Tax Grab Act”, called
-		// him “Sleepy”. The words are the speaker's, not the outlet's.
+	case short && len(inner) >= 2 && firstPerson[strings.ToLower(inner[0].text)]:
+		// “I can’t breathe”, “we will win”: someone's words, even
+		// unattributed.
 		q.kind = quoteDirect
-	case short && titleCase(inner) && (possessiveBefore || mediaNouns[prevWord] || len(inner) >= 3 || prevWord == "on" && len(inner) >= 2 && x.speechVerbBefore(before, 6)):
-		// A work's title: CBS’s “Face the Press”, said on “This Week”.
+	case short && !determiners[prevWord] && x.namingVerbBefore(before, 3):
+		// A name a speaker gives: branded it the “Tax Grab Act”, called
+		// the devices “toy” bombs. The words are the speaker's.
+		q.kind = quoteDirect
+	case short && reported && modifier:
+		q.kind, q.reported = quoteDirect, true
+	case short && titleCase(inner) && (possessiveBefore || mediaNouns[prevWord] || mediaNouns[afterWord] || mediaRoles[afterWord] ||
+		len(inner) >= 3 || nameHeads[strings.ToLower(inner[len(inner)-1].text)] || hasDigit(x.text[q.inner.Start:q.inner.End]) ||
+		mediaNouns[twoBefore] || prevWord == "on" && len(inner) >= 2 && x.speechVerbBefore(before, 6)):
+		// A work's title or a name: CBS’s “Face the Press”, said on
+		// “This Week”, the “Clean Rivers Act”, the “HB 12” bill.
 		q.kind = quoteTitle
-	case short && (mentionNouns[prevWord] || mentionNouns[afterWord] || prevWord == "as" && len(before) > 1 && strings.HasPrefix(lowerKey(before[len(before)-2].text), "known")):
+	case short && (mentionNouns[prevWord] || mentionNouns[afterWord] || prevWord == "of" && mentionNouns[twoBefore] ||
+		prevWord == "as" && strings.HasPrefix(twoBefore, "known")):
 		q.kind = quoteMention
 	case short && asBefore(before) && (!modifier || x.speechVerbBefore(before[:len(before)-1], 4)):
 		// Characterised "as": slammed the ruling as “an attack on
