@@ -424,7 +424,7 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		// “I can’t breathe”, “we will win”: someone's words, even
 		// unattributed.
 		q.kind = quoteDirect
-	case short && !determiners[prevWord] && x.namingVerbBefore(before, 3):
+	case short && (!determiners[prevWord] || !modifier) && x.namingVerbBefore(before, 3):
 		// A name a speaker gives: branded it the “Tax Grab Act”, called
 		// the devices “toy” bombs. The words are the speaker's.
 		q.kind = quoteDirect
