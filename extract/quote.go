@@ -49,11 +49,11 @@ var mediaNouns = map[string]bool{
 	"show": true, "program": true, "programme": true, "newspaper": true, "magazine": true, "film": true, "movie": true,
 	"book": true, "song": true, "series": true, "documentary": true, "podcast": true, "album": true, "column": true,
 	"article": true, "report": true, "novel": true, "play": true, "episode": true, "broadcast": true, "headline": true,
-	"shows": true, "programs": true, "films": true, "movies": true, "books": true, "songs": true, "novels": true, "albums": true,
+	"role": true, "shows": true, "programs": true, "films": true, "movies": true, "books": true, "songs": true, "novels": true, "albums": true,
 }
 
 // mentionNouns precede a word that is mentioned, not used.
-var mentionNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "slogan": true, "label": true, "name": true, "hashtag": true, "motto": true, "nickname": true, "moniker": true, "catchphrase": true, "concept": true, "notion": true, "category": true, "statements": true, "slogans": true}
+var mentionNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "slogan": true, "label": true, "name": true, "hashtag": true, "motto": true, "nickname": true, "moniker": true, "catchphrase": true, "concept": true, "notion": true, "category": true, "statements": true, "slogans": true, "maxim": true, "mantra": true, "rating": true}
 
 // namingVerbs introduce what a speaker calls something: calling it “lies”.
 // Also verbs that characterise while they report: slammed … as “a
@@ -66,7 +66,7 @@ var namingVerbs = map[string]bool{
 
 // firstPerson pronouns open someone's words: a quote that starts with one
 // is speech, not a word held at a distance.
-var firstPerson = map[string]bool{"i": true, "i'm": true, "i’m": true, "we": true, "we're": true, "we’re": true, "my": true, "our": true, "you": true, "you're": true, "you’re": true, "let's": true, "let’s": true}
+var firstPerson = map[string]bool{"i": true, "i'm": true, "i’m": true, "we": true, "we're": true, "we’re": true, "my": true, "our": true, "you": true, "your": true, "you're": true, "you’re": true, "let's": true, "let’s": true}
 
 // mediaRoles follow a show's title: the “Night Desk” host.
 var mediaRoles = map[string]bool{"star": true, "host": true, "anchor": true, "creator": true, "author": true, "actor": true, "actress": true, "cast": true, "episode": true, "season": true, "franchise": true}
@@ -77,6 +77,14 @@ var nameHeads = map[string]bool{
 	"act": true, "bill": true, "law": true, "plan": true, "deal": true, "accord": true, "agreement": true, "treaty": true,
 	"doctrine": true, "agenda": true, "initiative": true, "project": true, "program": true, "programme": true,
 	"caucus": true, "party": true, "movement": true, "summit": true, "rule": true, "amendment": true, "resolution": true,
+}
+
+// nameAfter reports a capitalised word right after the closing mark that
+// the document capitalises mid-sentence: the quote is a nickname.
+func (x *extractor) nameAfter(q *quoteInfo) bool {
+	toks := tokenize(x.text, q.span.End, min(len(x.text), q.span.End+40))
+	return len(toks) > 0 && onlySpaceBetween(x.text, q.span.End, toks[0].span.Start) && isCapitalized(toks[0].text) &&
+		x.capSeen[lowerKey(toks[0].text)] && !x.lex.Has(LexStopword, lowerKey(toks[0].text))
 }
 
 // coordinated reports two quotes joined by "and", "or" or a comma only:
@@ -400,11 +408,11 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 	ownSentence := okOpen && len(before) == 0 && len(inner) >= 1 && isCapitalized(inner[0].text) &&
 		(len(inner) >= 2 || strings.ContainsAny(text[q.inner.End:q.span.End], "?!")) &&
 		strings.TrimSpace(text[sOpen.Start:q.span.Start]) == "" && q.inner.Start >= q.span.Start+openSize
-	// A verb of saying whose speaker the sentence names makes the quoted
-	// words that speaker's ("she said it “exacerbates” the problem"), but
-	// a verb of naming only when the quote is its complement, not a word
-	// inside its object ("calling the “Israeli” claims lies").
-	reported := q.speaker != "" && !strings.HasSuffix(strings.ToLower(q.verb), "ing") && !namingVerbs[x.stem(lowerKey(q.verb))]
+	// A verb of saying or naming whose speaker the sentence names makes the
+	// quoted words that speaker's ("she said it “exacerbates” the
+	// problem", "criticized the agency for its “secrecy”"); an outlet that
+	// quotes the word in its own voice elsewhere keeps it (outletHabit).
+	reported := q.speaker != "" && !strings.HasSuffix(strings.ToLower(q.verb), "ing")
 	twoBefore := ""
 	if len(before) > 1 {
 		twoBefore = lowerKey(before[len(before)-2].text)
@@ -430,6 +438,9 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		q.kind = quoteDirect
 	case short && reported && modifier:
 		q.kind, q.reported = quoteDirect, true
+	case short && modifier && x.nameAfter(q):
+		// A nickname before a name: “Honest” Abe Lincoln.
+		q.kind = quoteMention
 	case short && titleCase(inner) && (possessiveBefore || mediaNouns[prevWord] || mediaNouns[afterWord] || mediaRoles[afterWord] ||
 		len(inner) >= 3 || nameHeads[strings.ToLower(inner[len(inner)-1].text)] || hasDigit(x.text[q.inner.Start:q.inner.End]) ||
 		mediaNouns[twoBefore] || prevWord == "on" && len(inner) >= 2 && x.speechVerbBefore(before, 6)):
@@ -605,6 +616,11 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 			q.participle = true
 		} else {
 			q.speaker = phraseBefore(text, before[:k], 6, x.lex)
+			if q.speaker == "" && k > 0 && strings.EqualFold(before[k-1].text, "and") {
+				// "…, and said": a second verb of the sentence's subject.
+				q.speaker = x.subjectOf(sOpen, before[k].span.Start)
+				q.participle = true
+			}
 		}
 		return
 	}
