@@ -79,6 +79,17 @@ var nameHeads = map[string]bool{
 	"caucus": true, "party": true, "movement": true, "summit": true, "rule": true, "amendment": true, "resolution": true,
 }
 
+// accordingTo returns the source the sentence s names with "according
+// to" ("…, according to the indictment"), or "".
+func (x *extractor) accordingTo(s Span) string {
+	k := strings.Index(strings.ToLower(x.text[s.Start:s.End]), "according to ")
+	if k < 0 {
+		return ""
+	}
+	toks := x.wordsIn(s, true, s.Start+k+len("according to "), s.End)
+	return phraseFrom(x.text, toks, 6)
+}
+
 // nameAfter reports a capitalised word right after the closing mark that
 // the document capitalises mid-sentence: the quote is a nickname.
 func (x *extractor) nameAfter(q *quoteInfo) bool {
@@ -412,7 +423,7 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 	// quoted words that speaker's ("she said it “exacerbates” the
 	// problem", "criticized the agency for its “secrecy”"); an outlet that
 	// quotes the word in its own voice elsewhere keeps it (outletHabit).
-	reported := q.speaker != "" && !strings.HasSuffix(strings.ToLower(q.verb), "ing")
+	reported := q.speaker != "" || okOpen && x.accordingTo(sOpen) != ""
 	twoBefore := ""
 	if len(before) > 1 {
 		twoBefore = lowerKey(before[len(before)-2].text)
@@ -436,12 +447,16 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		// A name a speaker gives: branded it the “Tax Grab Act”, called
 		// the devices “toy” bombs. The words are the speaker's.
 		q.kind = quoteDirect
-	case short && reported && modifier:
+	case short && reported && (modifier || q.speaker == ""):
 		q.kind, q.reported = quoteDirect, true
+		if q.speaker == "" {
+			q.speaker = x.accordingTo(sOpen)
+			q.speakerAt = q.span.Start
+		}
 	case short && modifier && x.nameAfter(q):
 		// A nickname before a name: “Honest” Abe Lincoln.
 		q.kind = quoteMention
-	case short && titleCase(inner) && (possessiveBefore || mediaNouns[prevWord] || mediaNouns[afterWord] || mediaRoles[afterWord] ||
+	case short && titleCase(inner) && (possessiveBefore || len(inner) >= 2 && !ownSentence || mediaNouns[prevWord] || mediaNouns[afterWord] || mediaRoles[afterWord] ||
 		len(inner) >= 3 || nameHeads[strings.ToLower(inner[len(inner)-1].text)] || hasDigit(x.text[q.inner.Start:q.inner.End]) ||
 		mediaNouns[twoBefore] || prevWord == "on" && len(inner) >= 2 && x.speechVerbBefore(before, 6)):
 		// A work's title or a name: CBS’s “Face the Press”, said on
