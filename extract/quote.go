@@ -79,6 +79,25 @@ var nameHeads = map[string]bool{
 	"caucus": true, "party": true, "movement": true, "summit": true, "rule": true, "amendment": true, "resolution": true,
 }
 
+// saidLater returns who the sentence s says spoke, when a plain verb of
+// saying follows the quote at pos with its subject ("upgraded from
+// “critical” on Monday, a hospital spokeswoman said"), or "".
+func (x *extractor) saidLater(s Span, pos int) string {
+	toks := x.wordsIn(s, true, pos, s.End)
+	for k := 1; k < len(toks); k++ {
+		switch strings.ToLower(toks[k].text) {
+		case "said", "says", "told", "tells", "added", "wrote":
+		default:
+			continue
+		}
+		if strings.ContainsAny(x.text[pos:toks[k].span.Start], "“”\"«»") {
+			return ""
+		}
+		return phraseBefore(x.text, toks[:k], 8, x.lex)
+	}
+	return ""
+}
+
 // accordingTo returns the source the sentence s names with "according
 // to" ("…, according to the indictment"), or "".
 func (x *extractor) accordingTo(s Span) string {
@@ -423,7 +442,11 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 	// quoted words that speaker's ("she said it “exacerbates” the
 	// problem", "criticized the agency for its “secrecy”"); an outlet that
 	// quotes the word in its own voice elsewhere keeps it (outletHabit).
-	reported := q.speaker != "" || okOpen && x.accordingTo(sOpen) != ""
+	later := ""
+	if q.speaker == "" && okClose {
+		later = x.saidLater(sClose, q.span.End)
+	}
+	reported := q.speaker != "" || later != "" || okOpen && x.accordingTo(sOpen) != ""
 	twoBefore := ""
 	if len(before) > 1 {
 		twoBefore = lowerKey(before[len(before)-2].text)
@@ -449,6 +472,10 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		q.kind = quoteDirect
 	case short && reported && (modifier || q.speaker == ""):
 		q.kind, q.reported = quoteDirect, true
+		if q.speaker == "" && later != "" {
+			q.speaker = later
+			q.speakerAt = q.span.End
+		}
 		if q.speaker == "" {
 			q.speaker = x.accordingTo(sOpen)
 			q.speakerAt = q.span.Start
@@ -538,7 +565,7 @@ func (x *extractor) speechVerbBefore(before []rawToken, n int) bool {
 func (x *extractor) isSpeechWord(w string) bool {
 	lw := lowerKey(w)
 	st := x.stem(lw)
-	if namingVerbs[st] || quoteVerbs[st] {
+	if namingVerbs[st] || quoteVerbs[st] || strings.HasPrefix(lw, "characteriz") || strings.HasPrefix(lw, "characteris") {
 		return true
 	}
 	for _, e := range x.lex.first[LexAttribution][st] {

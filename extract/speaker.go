@@ -17,7 +17,7 @@ var quoteVerbs = map[string]bool{
 	"continu": true, "quip": true, "joke": true, "retort": true, "yell": true, "exclaim": true, "lament": true,
 	"scof": true, "scoff": true, "interject": true, "conclud": true, "observ": true, "mus": true, "muse": true, "post": true,
 	"chime": true, "repli": true, "answer": true, "mutter": true, "whisper": true, "sigh": true, "laugh": true,
-	"deem": true, "wonder": true, "signal": true, "suggest": true, "impli": true, "blame": true, "encourag": true, "characteris": true, "characteriz": true,
+	"deem": true, "wonder": true, "signal": true, "suggest": true, "impli": true, "blame": true, "encourag": true, "rip": true, "instruct": true,
 	"mock": true, "ridicul": true, "tout": true, "defend": true, "question": true, "attack": true, "predict": true, "believ": true, "complain": true, "told": true, "wrote": true,
 }
 
