@@ -53,7 +53,7 @@ var mediaNouns = map[string]bool{
 }
 
 // mentionNouns precede a word that is mentioned, not used.
-var mentionNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "slogan": true, "label": true, "name": true, "hashtag": true, "motto": true, "nickname": true, "moniker": true, "catchphrase": true, "concept": true, "notion": true, "category": true, "statements": true, "slogans": true, "maxim": true, "mantra": true, "rating": true}
+var mentionNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "slogan": true, "label": true, "name": true, "hashtag": true, "motto": true, "nickname": true, "moniker": true, "catchphrase": true, "concept": true, "notion": true, "category": true, "statements": true, "slogans": true, "maxim": true, "mantra": true, "rating": true, "pronoun": true}
 
 // namingVerbs introduce what a speaker calls something: calling it “lies”.
 // Also verbs that characterise while they report: slammed … as “a
@@ -70,6 +70,11 @@ var firstPerson = map[string]bool{"i": true, "i'm": true, "i’m": true, "we": t
 
 // mediaRoles follow a show's title: the “Night Desk” host.
 var mediaRoles = map[string]bool{"star": true, "host": true, "anchor": true, "creator": true, "author": true, "actor": true, "actress": true, "cast": true, "episode": true, "season": true, "franchise": true}
+
+// kindNouns follow a quoted word that names a kind of thing rather than
+// holding a word at a distance: 60 “yea” votes, the “Unity” platform, the
+// “cloture” rule.
+var kindNouns = map[string]bool{"platform": true, "votes": true, "vote": true, "section": true, "gesture": true, "fee": true, "fees": true, "pronoun": true, "option": true, "button": true, "tab": true, "setting": true}
 
 // nameHeads end the names of laws, plans and events: the “Clean Rivers
 // Act” is a name, not a phrase held at a distance.
@@ -489,7 +494,7 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		// A work's title or a name: CBS’s “Face the Press”, said on
 		// “This Week”, the “Clean Rivers Act”, the “HB 12” bill.
 		q.kind = quoteTitle
-	case short && (mentionNouns[prevWord] || mentionNouns[afterWord] || prevWord == "of" && mentionNouns[twoBefore] ||
+	case short && (mentionNouns[prevWord] || mentionNouns[afterWord] || kindNouns[afterWord] || nameHeads[afterWord] || prevWord == "of" && mentionNouns[twoBefore] ||
 		prevWord == "as" && strings.HasPrefix(twoBefore, "known")):
 		q.kind = quoteMention
 	case short && asBefore(before) && (!modifier || x.speechVerbBefore(before[:len(before)-1], 4)):
