@@ -64,6 +64,22 @@ var titleModifiers = map[string]bool{
 	"health": true, "supreme": true, "mr": true, "mrs": true, "ms": true, "miss": true, "president-elect": false,
 }
 
+// rolePrefix keeps the modifier that makes another office of a role:
+// a vice president, a former governor, a deputy minister.
+func rolePrefix(w string) string {
+	switch w {
+	case "vice", "former", "deputy", "assistant", "ex", "late", "lieutenant", "lt":
+		if w == "lt" {
+			w = "lieutenant"
+		}
+		if w == "late" || w == "ex" {
+			w = "former"
+		}
+		return w + " "
+	}
+	return ""
+}
+
 // mention is one name in the document's text.
 type mention struct {
 	span   Span
@@ -140,6 +156,10 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				}
 				if r, ri, ok := x.roleOf(w); ok && !ri.group && personal && !x.orgWords(words) {
 					m.person = true
+					if k > 0 {
+						// "Vice President Joe Biden" is no "the president".
+						r = rolePrefix(words[k-1]) + r
+					}
 					m.roles = append(m.roles, r)
 					if ri.gender != 0 {
 						m.gender = ri.gender
@@ -149,6 +169,9 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			if ti > 0 {
 				prev := sl[ti-1]
 				if r, ri, ok := x.roleOf(prev); ok && isLowerWord(st[ti-1].text) && onlySpaceBetween(text, st[ti-1].span.End, e.Span.Start) {
+					if ti > 1 {
+						r = rolePrefix(sl[ti-2]) + r
+					}
 					// "former president Ann Roe", "the militant group Hamas".
 					if !ri.group && personal {
 						m.person = true
@@ -302,6 +325,9 @@ func (x *extractor) appositive(st []rawToken, sl []string, j int) (string, roleI
 		r, ri, ok := x.roleOf(sl[k])
 		if !ok {
 			continue
+		}
+		if k > j+1 {
+			r = rolePrefix(sl[k-1]) + r
 		}
 		// The role is the head when what follows it ends the phrase or
 		// adds a complement ("the top Democrat on the committee").
@@ -490,6 +516,12 @@ func (x *extractor) descriptions(st []rawToken, sl []string) []description {
 			}
 			if h+1 < len(st) && sl[h+1] == "of" {
 				break
+			}
+			for m := k + 1; m < h; m++ {
+				if p := rolePrefix(sl[m]); p != "" {
+					r = p + r
+					break
+				}
 			}
 			out = append(out, description{span: Span{st[k].span.Start, st[h].span.End}, head: r, title: isCapitalized(st[h].text), group: ri.group})
 			k = h

@@ -90,6 +90,12 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 		if !ok || ri.group {
 			return
 		}
+		for _, w := range words[1 : len(words)-1] {
+			if p := rolePrefix(w); p != "" {
+				r = p + r
+				break
+			}
+		}
 		key = x.resolveDescription(description{span: Span{q.speakerAt, q.speakerAt}, head: r})
 		if key == "" {
 			// A role the document gives no one ("the presumptive nominee
