@@ -323,22 +323,42 @@ func (x *extractor) appositive(st []rawToken, sl []string, j int) (string, roleI
 			return "", roleInfo{}, false
 		}
 		r, ri, ok := x.roleOf(sl[k])
-		if !ok {
+		if !ok || isPossessive(st[k].text) {
+			// "the president’s press secretary" is a secretary.
 			continue
 		}
 		if k > j+1 {
 			r = rolePrefix(sl[k-1]) + r
 		}
 		// The role is the head when what follows it ends the phrase or
-		// adds a complement ("the top Democrat on the committee").
-		if k+1 == len(st) || !onlySpaceBetween(x.text, st[k].span.End, st[k+1].span.Start) || prepositions[sl[k+1]] || sl[k+1] == "who" || sl[k+1] == "and" {
-			return r, ri, true
+		// adds a complement ("the top Democrat on the committee"), and a
+		// comma closes the appositive before any verb: in "with Mr. Roe,
+		// the governor said" the governor is someone else.
+		head := k+1 == len(st) || !onlySpaceBetween(x.text, st[k].span.End, st[k+1].span.Start) || prepositions[sl[k+1]] || sl[k+1] == "who" || sl[k+1] == "and"
+		if !head {
+			_, _, next := x.roleOf(sl[k+1])
+			head = !next && isLowerWord(st[k+1].text)
 		}
-		if _, _, next := x.roleOf(sl[k+1]); !next && isLowerWord(st[k+1].text) {
+		if head && x.appositiveCloses(st, k) {
 			return r, ri, true
 		}
 	}
 	return "", roleInfo{}, false
+}
+
+// appositiveCloses reports whether a comma or the sentence's end follows
+// the role at st[k] before a verb does.
+func (x *extractor) appositiveCloses(st []rawToken, k int) bool {
+	for m := k + 1; m < len(st) && m <= k+10; m++ {
+		if strings.ContainsAny(x.text[st[m-1].span.End:st[m].span.Start], ",;)—–") {
+			return true
+		}
+		w := st[m].text
+		if isLowerWord(w) && (strings.HasSuffix(w, "ed") || x.isSpeechWord(w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // prepositions before a name make it an object, not the subject a pronoun
