@@ -129,6 +129,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	text := x.text
 	x.mentions = x.mentions[:0]
 	x.people = map[string]*personInfo{}
+	x.counts = nil
 	single := map[string]bool{}
 	for si := range sents {
 		st, sl := toks[si], lows[si]
@@ -556,19 +557,29 @@ func (x *extractor) descriptions(st []rawToken, sl []string) []description {
 // person or organisation of the document with that role. It returns ""
 // when the document gives no such name or more than one could be meant.
 func (x *extractor) resolveDescription(d description) string {
+	// Among the earlier names with the role, the one the document names
+	// most (the sitting president, not a predecessor recalled once); the
+	// nearest on a tie. An organisation: the nearest.
+	best, bestN := "", 0
 	for k := x.mentionIndex(d.span.Start) - 1; k >= 0; k-- {
 		m := &x.mentions[k]
 		if d.group == m.person {
 			continue
 		}
 		for _, r := range m.roles {
-			if r == d.head {
+			if r != d.head {
+				continue
+			}
+			if d.group {
 				return m.key
+			}
+			if n := x.mentionCount(m.key); n > bestN {
+				best, bestN = m.key, n
 			}
 		}
 	}
-	if d.group {
-		return ""
+	if best != "" || d.group {
+		return best
 	}
 	found := ""
 	keys := make([]string, 0, len(x.people))
@@ -585,6 +596,17 @@ func (x *extractor) resolveDescription(d description) string {
 		}
 	}
 	return found
+}
+
+// mentionCount returns how often the document names key.
+func (x *extractor) mentionCount(key string) int {
+	if x.counts == nil {
+		x.counts = map[string]int{}
+		for _, m := range x.mentions {
+			x.counts[m.key]++
+		}
+	}
+	return x.counts[key]
 }
 
 // personName returns the fullest name the document gives the person with

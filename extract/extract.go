@@ -78,6 +78,7 @@ type extractor struct {
 	mentions  []mention              // the document's names in text order (coref.go)
 	people    map[string]*personInfo // what the document says about each person, by key
 	acrExp    map[string]string      // acronym → lexicon expansion
+	counts    map[string]int         // mentions per key
 	lastClose *blockClose            // the last closing mark of the block being paired
 }
 
