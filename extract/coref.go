@@ -91,6 +91,7 @@ type mention struct {
 	roles  []string // role words the text attaches to this mention
 	after  string   // the lower-case word before it, when a preposition or possessive makes it no subject
 	poss   bool     // a possessive ("Roe’s")
+	shaped bool     // shaped like a personal name: two or three capitalised words, no head noun of an organisation
 }
 
 // personInfo is what the document says about one person, by key.
@@ -160,6 +161,8 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 					if k > 0 {
 						// "Vice President Joe Biden" is no "the president".
 						r = rolePrefix(words[k-1]) + r
+					} else if ti > 0 {
+						r = rolePrefix(sl[ti-1]) + r
 					}
 					m.roles = append(m.roles, r)
 					if ri.gender != 0 {
@@ -169,7 +172,10 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			}
 			if ti > 0 {
 				prev := sl[ti-1]
-				if r, ri, ok := x.roleOf(prev); ok && isLowerWord(st[ti-1].text) && onlySpaceBetween(text, st[ti-1].span.End, e.Span.Start) {
+				// A title left out of the name at a sentence start
+				// ("President Ilse Varga") counts as one written inside it.
+				titled := isLowerWord(st[ti-1].text) || x.lex.Has(LexTitle, prev) && (ti == 1 || ti == 2 && rolePrefix(sl[0]) != "")
+				if r, ri, ok := x.roleOf(prev); ok && titled && onlySpaceBetween(text, st[ti-1].span.End, e.Span.Start) {
 					if ti > 1 {
 						r = rolePrefix(sl[ti-2]) + r
 					}
@@ -189,6 +195,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				}
 			}
 			m.poss = tj > ti && isPossessive(st[tj-1].text)
+			m.shaped = len(words) >= 2 && len(words) <= 3 && personal && e.Key == words[len(words)-1] && !x.orgWords(words) && !isAcronymShape(e.Text)
 			if isPartyTagAt(text, e.Span.End) {
 				m.person = true
 			}
@@ -394,16 +401,24 @@ func (x *extractor) personBefore(pos int, gender byte) string {
 	if !ok {
 		return ""
 	}
-	fallback := ""
+	fallback, shaped := "", ""
 	for k := x.mentionIndex(pos) - 1; k >= 0; k-- {
 		m := &x.mentions[k]
 		if m.sent < si-lookBack {
 			break
 		}
-		if !m.person || x.quotedAt(m.span.Start) {
+		if !m.person && !(m.shaped && m.after == "" && x.people[m.key] == nil) || x.quotedAt(m.span.Start) {
 			continue
 		}
-		if g := x.people[m.key].gender; gender != 0 && g != 0 && g != gender {
+		if p := x.people[m.key]; p != nil && gender != 0 && p.gender != 0 && p.gender != gender {
+			continue
+		}
+		if !m.person {
+			// A first and last name the text gives no other sign of: a
+			// person only when no named person is nearer.
+			if shaped == "" {
+				shaped = m.key
+			}
 			continue
 		}
 		if fallback == "" {
@@ -412,6 +427,9 @@ func (x *extractor) personBefore(pos int, gender byte) string {
 		if m.after == "" && !m.poss && x.firstPersonOfSentence(k) {
 			return m.key
 		}
+	}
+	if fallback == "" {
+		return shaped
 	}
 	return fallback
 }
@@ -615,7 +633,16 @@ func (x *extractor) personName(k string) string {
 	if p := x.people[k]; p != nil && p.name != "" {
 		return p.name
 	}
-	return k
+	name := ""
+	for _, m := range x.mentions {
+		if n := x.bareName(m.text); m.key == k && len(n) > len(name) {
+			name = n
+		}
+	}
+	if name == "" {
+		return k
+	}
+	return name
 }
 
 // addResolved adds to a claim's entities the descriptions and bare titles

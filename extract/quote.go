@@ -95,7 +95,9 @@ func (x *extractor) saidLater(s Span, pos int) string {
 		default:
 			continue
 		}
-		if strings.ContainsAny(x.text[pos:toks[k].span.Start], "“”\"«»") {
+		if n := strings.Count(x.text[pos:toks[k].span.Start], "“") + strings.Count(x.text[pos:toks[k].span.Start], "”") +
+			strings.Count(x.text[pos:toks[k].span.Start], "\""); n%2 == 1 {
+			// The verb stands inside another quotation.
 			return ""
 		}
 		return phraseBefore(x.text, toks[:k], 8, x.lex)
@@ -441,7 +443,7 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 	// lying!”) is speech, however short.
 	_, openSize := decode(text, q.span.Start)
 	ownSentence := okOpen && len(before) == 0 && len(inner) >= 1 && isCapitalized(inner[0].text) &&
-		(len(inner) >= 2 || strings.ContainsAny(text[q.inner.End:q.span.End], "?!")) &&
+		(len(inner) >= 2 || strings.ContainsAny(text[q.inner.End:q.span.End], ".?!")) &&
 		strings.TrimSpace(text[sOpen.Start:q.span.Start]) == "" && q.inner.Start >= q.span.Start+openSize
 	// A verb of saying or naming whose speaker the sentence names makes the
 	// quoted words that speaker's ("she said it “exacerbates” the
@@ -620,7 +622,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 				}
 			}
 			for k := 1; k < len(after) && k <= 6; k++ {
-				if g := text[after[k-1].span.End:after[k].span.Start]; strings.HasPrefix(strings.TrimSpace(g), ",") && k <= 4 && isCapitalized(after[k-1].text) {
+				if g := text[after[k-1].span.End:after[k].span.Start]; strings.HasPrefix(strings.TrimSpace(g), ",") && isCapitalized(after[k-1].text) {
 					// “…,” Ann Roe, the top Democrat on the panel, said.
 					if v, ok := x.verbAfterAppositive(after, k); ok {
 						q.speaker = text[after[0].span.Start:after[k-1].span.End]

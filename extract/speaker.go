@@ -103,7 +103,7 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 			key = x.personBefore(q.speakerAt, ri.gender)
 		}
 	}
-	if key != "" && x.people[key] != nil {
+	if key != "" {
 		q.speakerRef = q.speaker
 		q.speaker = x.personName(key)
 	}
