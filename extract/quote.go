@@ -91,7 +91,7 @@ func (x *extractor) saidLater(s Span, pos int) string {
 	toks := x.wordsIn(s, true, pos, s.End)
 	for k := 1; k < len(toks); k++ {
 		switch strings.ToLower(toks[k].text) {
-		case "said", "says", "told", "tells", "added", "wrote":
+		case "said", "says", "told", "tells", "added", "wrote", "confirmed", "reported", "announced", "stated", "noted", "explained":
 		default:
 			continue
 		}
