@@ -24,6 +24,7 @@ const (
 	LexHedge            = "hedge"
 	LexDistancing       = "distancing"
 	LexIntensifier      = "intensifier"
+	LexLoaded           = "loaded"
 	LexParticiple       = "participle"
 	LexAgentlessExclude = "agentless_exclude"
 	LexStopword         = "stopword"
@@ -35,7 +36,7 @@ const (
 
 // LexiconCategories lists every category a Lexicon holds.
 var LexiconCategories = []string{
-	LexLabel, LexAttribution, LexHedge, LexDistancing, LexIntensifier,
+	LexLabel, LexAttribution, LexHedge, LexDistancing, LexIntensifier, LexLoaded,
 	LexParticiple, LexAgentlessExclude, LexStopword, LexAbbreviation, LexAcronym, LexOrgHead, LexTitle,
 }
 
