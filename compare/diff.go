@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -70,7 +71,9 @@ func wordDiff(a, b []extract.Token) []wordOp {
 }
 
 // detailDiffs reports, for each pair of documents in a group, the content
-// one side adds that the other lacks. Added detail is not a conflict.
+// one side adds that the other lacks: each run of such words is one entry
+// with its span, so a renderer can mark it in place. Added detail is not a
+// conflict.
 func detailDiffs(sides []side) []Difference {
 	var out []Difference
 	for x := 0; x < len(sides); x++ {
@@ -79,25 +82,81 @@ func detailDiffs(sides []side) []Difference {
 			ops := wordDiff(ta, tb)
 			// Words the other side has anywhere are reordered, not added.
 			hasA, hasB := sideHas(sides[x]), sideHas(sides[y])
-			addA, spanA := added(ops, diffmatchpatch.DiffDelete, sides[x], hasB)
-			addB, spanB := added(ops, diffmatchpatch.DiffInsert, sides[y], hasA)
+			addA, runsA := added(ops, diffmatchpatch.DiffDelete, sides[x], hasB)
+			addB, runsB := added(ops, diffmatchpatch.DiffInsert, sides[y], hasA)
 			if weightOf(addA) < minDetailWeight && weightOf(addB) < minDetailWeight {
 				continue
 			}
-			d := Difference{Kind: "detail", Values: map[string]string{}, Spans: map[string]extract.Span{}}
-			ida, idb := sides[x].holder(spanA), sides[y].holder(spanB)
-			d.Values[ida], d.Values[idb] = words(addA), words(addB)
-			if len(addA) > 0 {
-				d.Spans[ida] = spanA
-			}
-			if len(addB) > 0 {
-				d.Spans[idb] = spanB
-			}
-			d.Explain = fmt.Sprintf("%s alone says: %s; %s alone says: %s", docOf(ida), orNone(words(addA)), docOf(idb), orNone(words(addB)))
+			d := Difference{Kind: "detail", Values: map[string][]Value{}}
+			d.put(sides[x], runsA)
+			d.put(sides[y], runsB)
+			d.Explain = fmt.Sprintf("%s alone says: %s; %s alone says: %s", docOf(sides[x].id()), orNone(words(addA)), docOf(sides[y].id()), orNone(words(addB)))
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// put files a side's entries under the claims that hold them; a side
+// with none gets an empty list under its first claim, so that every
+// document of the difference has its say.
+func (d *Difference) put(s side, vals []Value) {
+	if len(vals) == 0 {
+		d.Values[s.id()] = []Value{}
+		return
+	}
+	for _, v := range vals {
+		id := s.holder(v.Span)
+		d.Values[id] = append(d.Values[id], v)
+	}
+}
+
+// Side returns the entries of one document's side of the difference
+// ("d2"), in claim order, and whether that document takes part in it.
+func (d Difference) Side(doc string) ([]Value, bool) {
+	var ids []string
+	for id := range d.Values {
+		if docOf(id) == doc {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, false
+	}
+	sort.Slice(ids, func(i, j int) bool { return claimNum(ids[i]) < claimNum(ids[j]) })
+	out := []Value{}
+	for _, id := range ids {
+		out = append(out, d.Values[id]...)
+	}
+	return out, true
+}
+
+// Texts returns the texts of entries, in order.
+func Texts(vals []Value) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = v.Text
+	}
+	return out
+}
+
+// claim returns the side's claim with the given id, or nil.
+func (s side) claim(id string) *extract.Claim {
+	for _, c := range s.claims {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// claimNum is the number of a claim id ("d2.c15" → 15), for ordering.
+func claimNum(id string) int {
+	n := 0
+	if i := strings.LastIndex(id, ".c"); i >= 0 {
+		fmt.Sscanf(id[i+2:], "%d", &n)
+	}
+	return n
 }
 
 func sideTokens(s side) []extract.Token {
@@ -148,12 +207,14 @@ func sideHas(s side) map[string]bool {
 }
 
 // added collects the content words of runs of kind op that the other side
-// lacks, and the span of the longest such run. Dates and numbers are left
-// to the fact comparisons, and a word of a name counts as shared when the
-// other side names the same entity ("Hayya’s" / "al-Hayya").
-func added(ops []wordOp, op diffmatchpatch.Operation, own side, other map[string]bool) ([]extract.Token, extract.Span) {
+// lacks, and those words as entries: each run of them within one claim
+// (stop words inside a run kept, at its edges dropped), with its text as
+// the source writes it. Dates and numbers are left to the fact
+// comparisons, and a word of a name counts as shared when the other side
+// names the same entity ("Hayya’s" / "al-Hayya").
+func added(ops []wordOp, op diffmatchpatch.Operation, own side, other map[string]bool) ([]extract.Token, []Value) {
 	var out []extract.Token
-	var best extract.Span
+	var runs []Value
 	fact := func(t extract.Token) bool {
 		for _, c := range own.claims {
 			for _, d := range c.Dates {
@@ -174,37 +235,60 @@ func added(ops []wordOp, op diffmatchpatch.Operation, own side, other map[string
 		}
 		return false
 	}
+	// A run goes on only over stop words of the claim: a framing marker or
+	// a shared word between two added words (left out of the diff, or
+	// not added) ends it.
+	all := sideTokens(own)
+	pos := make(map[int]int, len(all))
+	for i, t := range all {
+		pos[t.Span.Start] = i
+	}
+	gapIsStop := func(from, to int) bool {
+		for k := from + 1; k < to; k++ {
+			if !all[k].Stop {
+				return false
+			}
+		}
+		return true
+	}
+	var cur extract.Span
+	curClaim, open, last := "", false, 0
+	flush := func() {
+		if open {
+			if c := own.claim(curClaim); c != nil {
+				runs = append(runs, Value{Text: spanText(c, cur), Span: cur})
+			}
+		}
+		open = false
+	}
 	for _, o := range ops {
 		if o.op != op {
+			flush()
 			continue
 		}
-		var run []extract.Token
 		for _, t := range o.tokens {
-			if !t.Stop && !other[t.Key] && !fact(t) {
-				run = append(run, t)
+			switch {
+			case t.Stop:
+				// Kept only inside a run: the run's end moves at the next
+				// content word.
+				continue
+			case other[t.Key] || fact(t):
+				flush()
+				continue
 			}
-		}
-		if len(run) == 0 {
-			continue
-		}
-		out = append(out, run...)
-		// The evidence span covers the run within one claim: a side of two
-		// claims must not get a span that straddles them.
-		var cur extract.Span
-		curClaim := ""
-		for _, t := range o.tokens {
+			out = append(out, t)
 			h := own.holder(t.Span)
-			if h != curClaim {
-				cur, curClaim = t.Span, h
-			} else {
-				cur.End = t.Span.End
+			at := pos[t.Span.Start]
+			if open && h == curClaim && gapIsStop(last, at) {
+				cur.End, last = t.Span.End, at
+				continue
 			}
-			if cur.Len() > best.Len() {
-				best = cur
-			}
+			flush()
+			cur, curClaim, open, last = t.Span, h, true, at
 		}
+		flush()
 	}
-	return out, best
+	return out, runs
 }
 
 func weightOf(ts []extract.Token) float64 {

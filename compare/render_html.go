@@ -109,10 +109,11 @@ func hlPaint(n int, ivs []hlRange) []int {
 }
 
 // hlSegments cuts a claim's text where the evidence of the group's
-// differences and the claim's markers begin and end. Detail differences
-// are not highlighted: they cover most of a claim. Where the evidence of
-// a fact and of framing overlap ("about 1,200"), the fact keeps its bytes;
-// otherwise the outermost span wins (see hlPaint). Spans that reach
+// differences and the claim's markers begin and end: the words only one
+// side says (detail) are marked in place, like a split diff. Where the
+// evidence of a fact and of framing overlap ("about 1,200"), the fact keeps
+// its bytes, then framing, then detail; otherwise the outermost span wins
+// (see hlPaint). Spans that reach
 // outside the claim are clamped.
 // Joining the segments' texts gives the claim's text back.
 func hlSegments(c *extract.Claim, diffs []Difference) []hlSegment {
@@ -123,19 +124,21 @@ func hlSegments(c *extract.Claim, diffs []Difference) []hlSegment {
 	var dIvs, mIvs []hlRange
 	doc := docOf(c.ID)
 	for i, d := range diffs {
-		if d.Kind == "detail" {
-			continue
+		rank := 1
+		switch {
+		case factKinds[d.Kind]:
+			rank = 0
+		case d.Kind == "detail":
+			rank = 2
 		}
-		for _, k := range hlSortedKeys(d.Spans) {
+		for _, k := range hlSortedKeys(d.Values) {
 			if docOf(k) != doc {
 				continue
 			}
-			if s, e, ok := hlClamp(c, d.Spans[k]); ok {
-				rank := 1
-				if factKinds[d.Kind] {
-					rank = 0
+			for _, v := range d.Values[k] {
+				if s, e, ok := hlClamp(c, v.Span); ok {
+					dIvs = append(dIvs, hlRange{s, e, i, rank})
 				}
-				dIvs = append(dIvs, hlRange{s, e, i, rank})
 			}
 		}
 	}
@@ -355,7 +358,7 @@ func (r *Report) page() *htmlPage {
 	}
 	placed := map[string]bool{}
 	for _, g := range r.Groups {
-		hg := htmlGroup{ID: g.ID, Verdict: g.Verdict, Score: strconv.FormatFloat(g.Score, 'f', 2, 64),
+		hg := htmlGroup{ID: g.ID, Verdict: g.Verdict, Score: strconv.FormatFloat(g.Score, 'f', 2, 64) + g.Evidence.scoreParts(),
 			Cells: make([][]htmlClaim, len(r.Documents))}
 		for _, id := range g.Claims {
 			c := r.Claim(id)

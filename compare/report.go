@@ -92,6 +92,9 @@ func (r *Report) Claim(id string) *extract.Claim {
 	if d == nil {
 		return nil
 	}
+	if d.Headline != nil && d.Headline.ID == id {
+		return d.Headline
+	}
 	for i := range d.Claims {
 		if d.Claims[i].ID == id {
 			return &d.Claims[i]
@@ -161,7 +164,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	ew.printf("\n%d groups: %d agree, %d framing, %d conflict, %d related; %d unique claims\n",
 		len(r.Groups), counts[VerdictAgree], counts[VerdictFraming], counts[VerdictConflict], counts[VerdictRelated], len(r.Unique))
 	for _, g := range r.Groups {
-		ew.printf("\n%s  %s  (score %.2f)\n", g.ID, strings.ToUpper(g.Verdict), g.Score)
+		ew.printf("\n%s  %s  (score %.2f%s)\n", g.ID, strings.ToUpper(g.Verdict), g.Score, g.Evidence.scoreParts())
 		for _, id := range g.Claims {
 			c := r.Claim(id)
 			ew.printf("  %-7s %-22s %s\n", id, clip(r.OutletName(docOf(id)), 22), c.Text)

@@ -37,6 +37,7 @@ type claimFeatures struct {
 	feats    map[string]feature
 	total    float64
 	order    []string // feature keys in sorted order, for determinism
+	sem      *semVec  // the claim's embedding (embed.go); nil without an Embedder
 }
 
 // rarity weighs a word by how rare it is in the background corpus.
@@ -133,13 +134,16 @@ type pairScore struct {
 	Numbers     []string
 	Dates       []string
 	Variants    []string // spelling variants matched by character trigrams
+	// With an Embedder (embed.go): Value combines Lexical and Semantic.
+	Embedded          bool
+	Lexical, Semantic float64
 }
 
-// score compares two prepared claims: a weighted Dice overlap of their
+// lexicalScore compares two prepared claims: a weighted Dice overlap of their
 // features, where a word weighs by its rarity, names, numbers and dates
 // weigh as rare words, and words spelt nearly alike (by character
-// trigrams) count partly.
-func score(a, b *claimFeatures, names func(x, y string) bool) pairScore {
+// trigrams) count partly. score (embed.go) adds the semantic part.
+func lexicalScore(a, b *claimFeatures, names func(x, y string) bool) pairScore {
 	var s pairScore
 	if a.total == 0 || b.total == 0 {
 		return s

@@ -10,7 +10,10 @@ import (
 func (x *extractor) annotate(sents []Span) {
 	text := x.text
 	x.acronyms = map[string]string{}
-	x.capSeen = map[string]bool{}
+	if x.capSeen == nil {
+		// A headline's reading starts with what its article capitalises.
+		x.capSeen = map[string]bool{}
+	}
 	x.speech = map[int]bool{}
 	// Words the document capitalises mid-sentence are names even where a
 	// sentence starts with them.
@@ -90,6 +93,9 @@ func (x *extractor) annotate(sents []Span) {
 func SetID(d *Document, id string) {
 	old := map[string]string{}
 	d.ID = id
+	if d.Headline != nil {
+		d.Headline.ID = id + ".h"
+	}
 	for i := range d.Claims {
 		n := id + ".c" + strconv.Itoa(i+1)
 		old[d.Claims[i].ID] = n

@@ -44,16 +44,23 @@ func (s *Span) UnmarshalJSON(b []byte) error {
 
 // Document is one article from one outlet: its metadata, its original text
 // (never modified), the parts of that text that are not claims, and the
-// annotated claims. Every span in a Document points into Text.
+// annotated claims. Every span in a Document points into Text, but those of
+// a headline given as metadata (Claim.SpanOf "title").
 type Document struct {
-	ID        string     `json:"id"`
-	Outlet    string     `json:"outlet,omitempty"`
-	Title     string     `json:"title,omitempty"`
-	Published string     `json:"published,omitempty"` // ISO date YYYY-MM-DD when known
-	URL       string     `json:"url,omitempty"`
-	Source    string     `json:"source,omitempty"` // where the text came from: a file name, file:line, or the input's own id
-	Excluded  []Excluded `json:"excluded,omitempty"`
-	Claims    []Claim    `json:"claims"`
+	ID        string `json:"id"`
+	Outlet    string `json:"outlet,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"` // ISO date YYYY-MM-DD when known
+	// PublishedInferred is true when the article gave no date and Published
+	// was taken from the other articles of a comparison (see InferPublished).
+	PublishedInferred bool       `json:"published_inferred,omitempty"`
+	URL               string     `json:"url,omitempty"`
+	Source            string     `json:"source,omitempty"` // where the text came from: a file name, file:line, or the input's own id
+	Excluded          []Excluded `json:"excluded,omitempty"`
+	// Headline is the claim the title makes (Role "headline", id "d1.h"),
+	// kept apart from the body's claims; nil when there is no title.
+	Headline *Claim  `json:"headline,omitempty"`
+	Claims   []Claim `json:"claims"`
 	// Notes records what was repaired or degraded while reading (invalid
 	// UTF-8 replaced, an unclosed quote cut at its paragraph), so that no
 	// repair is silent.
@@ -100,6 +107,12 @@ type Claim struct {
 	// same thing (a teaser lead repeated in the body). Comparison treats
 	// the two as one.
 	RepeatOf string `json:"repeat_of,omitempty"`
+	// Role is "headline" for Document.Headline, empty for the body's claims.
+	Role string `json:"role,omitempty"`
+	// SpanOf is "title" when the spans of a headline index Document.Title
+	// (a title given as metadata, not part of the text); empty when they
+	// index the text, as every other span does.
+	SpanOf string `json:"span_of,omitempty"`
 
 	// Tokens are the words of the claim with their matching keys; they are
 	// the raw material of comparison and too bulky for the report.
@@ -156,6 +169,10 @@ type Date struct {
 	Value     string `json:"value,omitempty"`
 	Precision string `json:"precision"`
 	Span      Span   `json:"span"`
+	// Inferred is true when Value rests on a publication date the article
+	// did not give (Document.PublishedInferred): "Friday" or "Sept. 9"
+	// resolved against the date of the other articles compared.
+	Inferred bool `json:"inferred,omitempty"`
 }
 
 // Quote is a direct quotation with its speaker and speech verb when the

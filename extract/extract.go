@@ -118,6 +118,7 @@ func extractWith(text string, cfg *config) *Document {
 		}
 	}
 	x.annotate(sents)
+	x.doc.Headline = x.headline()
 	x.doc.Notes = x.notes
 	return x.doc
 }

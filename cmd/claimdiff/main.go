@@ -13,8 +13,15 @@
 // the files are JSON lines of articles with an "event" field and the output
 // is one JSON report per event per line.
 //
+// With --embed-cmd COMMAND, claims are compared by meaning as well as by
+// words: COMMAND (run once through sh -c) is a sentence-embedding model
+// speaking JSON lines on its standard input and output (package
+// compare/embedproc has the protocol; examples/embed has one for
+// sentence-transformers). Any failure of it is an error of the run.
+//
 // Exit status: 0 on success, 1 when an input cannot be read (the message
-// names the file, and the line for JSON lines), 2 on a usage error.
+// names the file, and the line for JSON lines) or the embedding command
+// fails (the message names it), 2 on a usage error.
 package main
 
 import (
@@ -61,6 +68,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles that do not give one")
 	groupBy := fs.String("group-by", "", `corpus mode: "event" reads JSON lines with an "event" field and writes one report per event`)
 	input := fs.String("input", "text", "how to read standard input (-): text, json or html")
+	embed := addEmbedFlags(fs) // embedcmd.go
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimdiff [flags] FILE...")
 		fmt.Fprintln(stderr, "Compares how several outlets report one event, claim by claim.")
@@ -83,6 +91,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case "text", "json", "jsonl", "markdown", "html":
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q", *format)}
+	}
+	if err := embed.check(*groupBy); err != nil {
+		return err
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
@@ -128,8 +139,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *threshold > 0 {
 		cmpOpts = append(cmpOpts, compare.Threshold(*threshold))
 	}
-	r := compare.Compare(docs, cmpOpts...)
-	var err error
+	r, err := embed.compare(docs, cmpOpts, stderr)
+	if err != nil {
+		return err
+	}
 	switch *format {
 	case "text":
 		err = r.WriteText(out)

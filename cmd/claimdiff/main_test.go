@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/claimdiff/claimdiff/compare"
 )
 
 var seedFiles = []string{
@@ -34,8 +36,8 @@ func TestFormats(t *testing.T) {
 			}
 			if f == "json" || f == "jsonl" {
 				var r struct{ Version int }
-				if err := json.Unmarshal([]byte(out), &r); err != nil || r.Version != 1 {
-					t.Errorf("not a version-1 report: %v", err)
+				if err := json.Unmarshal([]byte(out), &r); err != nil || r.Version != compare.ReportVersion {
+					t.Errorf("not a version-%d report: %v", compare.ReportVersion, err)
 				}
 			}
 			if f == "jsonl" && strings.Count(out, "\n") != 1 {
