@@ -18,7 +18,9 @@ import (
 //     backed by annotators;
 //   - an entry seen fewer times rides on its category: kept when the pooled
 //     precision of the category's rarely seen entries (1 to minN-1 times, at
-//     least minTail markers in all) is at least minCat.
+//     least minTail markers in all) is at least minCat; when they are fewer
+//     than minTail markers, the pooled precision of all its entries decides
+//     (again over at least minTail markers).
 //
 // So whole published categories are kept or dropped by their measured
 // precision, and single entries are judged only where the data says enough.
@@ -96,7 +98,11 @@ func selectEntries(args []string, w io.Writer) error {
 			}
 		}
 		p := pools[c.category]
-		return p.tailN >= r.minTail && prec(p.tailHits, p.tailN) >= r.minCat, "category"
+		if p.tailN < r.minTail {
+			// Too few rare entries to judge by: the whole pool speaks.
+			return p.n >= r.minTail && prec(p.hits, p.n) >= r.minCat, "category"
+		}
+		return prec(p.tailHits, p.tailN) >= r.minCat, "category"
 	}
 	var rep strings.Builder
 	rep.WriteString("phrase\tcategory\tn\thits\tprecision\tjudged_by\tkept\n")
@@ -125,7 +131,8 @@ func selectEntries(args []string, w io.Writer) error {
 	bw.Write(hb)
 	fmt.Fprintf(bw, "# selection (go run ./extract/lexicon/gen select): an entry seen >= %d times on the development data is\n", r.minN)
 	fmt.Fprintf(bw, "# kept when >= %.2f of its outlet-voice markers, and at least 2, are backed by the annotators; an entry seen less is kept\n", r.minPrec)
-	fmt.Fprintf(bw, "# when the rarely seen entries of its category (1 to %d times, >= %d markers) are backed >= %.2f of the time.\n", r.minN-1, r.minTail, r.minCat)
+	fmt.Fprintf(bw, "# when the rarely seen entries of its category (1 to %d times, >= %d markers) are backed >= %.2f of the time\n", r.minN-1, r.minTail, r.minCat)
+	fmt.Fprintf(bw, "# (all its entries, when the rarely seen ones have fewer markers).\n")
 	fmt.Fprintf(bw, "# Entries of %s never ride on their category: sentiment nouns and verbs name events, crimes\n", strings.Join(r.noRide, " "))
 	fmt.Fprintf(bw, "# and roles (casualty, stab, thief) as often as they judge, so they need their own evidence.\n")
 	fmt.Fprintf(bw, "# Per-entry counts: extract/lexicon/gen/loaded-precision.tsv.\n")
