@@ -347,8 +347,9 @@ func (l *Lexicon) matchAt(category string, i int, low, keys []string, surf []str
 }
 
 // guardSkip are the determiners a not_next guard looks past: "rejected
-// the plan" is guarded by plan as "rejected plans" is.
-var guardSkip = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true, "our": true, "this": true, "that": true, "these": true, "those": true}
+// the plan" is guarded by plan as "rejected plans" is. Not "that", which
+// also opens a clause ("denied that it …"), nor "her", also an object.
+var guardSkip = map[string]bool{"the": true, "a": true, "an": true, "his": true, "its": true, "their": true, "our": true}
 
 // notNext reports whether a not_next guard of e names the word at end, or
 // the word after a determiner there.
