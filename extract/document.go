@@ -225,10 +225,13 @@ const (
 	KindHedge       = "hedge"
 	KindIntensifier = "intensifier"
 	KindAgentless   = "agentless"
+	// KindLoaded marks evaluative and pejorative words (bizarre, hoax,
+	// slammed): the writer's judgement carried by word choice.
+	KindLoaded = "loaded"
 )
 
 // MarkerKinds lists the marker kinds in the order reports show them.
-var MarkerKinds = []string{KindLabel, KindScareQuote, KindDistancing, KindAttribution, KindHedge, KindIntensifier, KindAgentless}
+var MarkerKinds = []string{KindLabel, KindScareQuote, KindDistancing, KindAttribution, KindHedge, KindIntensifier, KindLoaded, KindAgentless}
 
 // Voices.
 const (
