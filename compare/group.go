@@ -98,11 +98,13 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 // Dates repeat those parts by kind.
 func evidenceOf(e edge) Evidence {
 	all := append(append(append(append([]string{}, e.s.Names...), e.s.Shared...), e.s.Numbers...), e.s.Dates...)
-	return Evidence{
+	ev := Evidence{
 		Pair:   [2]string{e.a.claim.ID, e.b.claim.ID},
 		Shared: all, Names: e.s.Names, Numbers: e.s.Numbers, Dates: e.s.Dates,
 		Variants: e.s.Variants, Containment: e.s.Containment,
 	}
+	e.s.addSemantic(&ev) // lexical and semantic parts, with an Embedder (embed.go)
+	return ev
 }
 
 // membership explains why each claim of a group is in it: the claim it was

@@ -42,7 +42,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		ew.printf("\n## Groups\n\nVerdicts: *agree* — same facts, same framing; *framing* — same facts, different framing; *conflict* — a fact differs; *related* — same topic, not the same claim. **Bold** marks the words a difference points at.\n")
 	}
 	for _, g := range r.Groups {
-		ew.printf("\n### %s · %s · score %.2f\n\n", g.ID, g.Verdict, g.Score)
+		ew.printf("\n### %s · %s · score %.2f%s\n\n", g.ID, g.Verdict, g.Score, g.Evidence.scoreParts())
 		for _, id := range g.Claims {
 			c := r.Claim(id)
 			if c == nil {

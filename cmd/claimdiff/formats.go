@@ -46,6 +46,17 @@ func (ff *formatFlags) corpusFormat(format string) error {
 	return nil
 }
 
+// corpusOutput is where corpus mode writes its report lines: straight to
+// out for plain JSON lines, else to a buffer that finish turns into the
+// format asked for (and the summary file).
+func (ff *formatFlags) corpusOutput(format string, out io.Writer) (io.Writer, func() error) {
+	if format == "jsonl" && ff.summary == "" {
+		return out, func() error { return nil }
+	}
+	var buf bytes.Buffer
+	return &buf, func() error { return writeCorpusAs(buf.Bytes(), format, ff, out) }
+}
+
 // writeCorpusAs turns corpus mode's report lines into the format asked
 // for, and writes the summary file when one is asked for.
 func writeCorpusAs(lines []byte, format string, ff *formatFlags, out io.Writer) error {
