@@ -490,10 +490,14 @@ const (
 )
 
 // splitMatch reports whether short, a second partner of long (which already
-// matched first), carries another part of long: mostly contained in it,
-// shorter than it, and not a restatement of first.
+// matched first), carries another part of long: it aligns with long on its
+// own, or is shorter and mostly contained in it; and it is not a
+// restatement of first. A sentence that carries two claims ("A's son died
+// of X, while B's son was killed in Y") then meets both of another
+// outlet's sentences, each above the threshold, whichever came first.
 func splitMatch(long, short, first *claimFeatures, s pairScore, cfg *config) bool {
-	return s.Containment >= 0.6 && long.total > short.total && score(short, first, cfg.names).Value < cfg.threshold
+	part := s.Value >= cfg.threshold || s.Containment >= 0.6 && long.total > short.total
+	return part && score(short, first, cfg.names).Value < cfg.threshold
 }
 
 // sharesFacts reports whether a pair shares more than names: at least two
