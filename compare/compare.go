@@ -66,6 +66,11 @@ var ErrOption = errors.New("compare: invalid option")
 // document is nil.
 var ErrNilDocument = errors.New("compare: nil document")
 
+// ErrEmbedder is wrapped by every error of a comparison whose Embedder
+// failed or answered wrongly (see WithEmbedder): the failure is the
+// model's, not the documents'.
+var ErrEmbedder = errors.New("compare: embedder")
+
 // Threshold sets the score at or above which two claims align (default
 // DefaultThreshold). Lower finds more paraphrases and more false matches.
 // It must lie in (0, 1]: CompareContext refuses any other value with
@@ -209,7 +214,9 @@ type Value struct {
 
 // Profile is an outlet's framing profile: how many of its claims others
 // share, how many it alone carries, and its markers by kind in its own
-// voice, in all and per 100 claims.
+// voice, in all and per 100 claims. Attributions count only when their
+// stance is distancing or endorsing (claimed, admitted), not the routine
+// "said" or "confirmed" nor a reported denial.
 type Profile struct {
 	Outlet  string             `json:"outlet,omitempty"`
 	Claims  int                `json:"claims"`

@@ -395,6 +395,22 @@ func TestRelatedThreshold(t *testing.T) {
 	}
 }
 
+// TestProfileCountsFraming checks that the outlet profile counts what a
+// media researcher would: a loaded word and a distancing verb, not the
+// routine "said" or "confirmed", nor a reported denial.
+func TestProfileCountsFraming(t *testing.T) {
+	doc := extract.Extract("Officials confirmed the closure. The mayor said the plan was ridiculous. "+
+		"The company denied the report. The union claimed the figures were out of date.", extract.WithOutlet("Test Wire"))
+	r := compare.Compare([]*extract.Document{doc})
+	p := r.Outlets["d1"]
+	want := map[string]int{extract.KindAttribution: 1, extract.KindLoaded: 1}
+	for k, n := range want {
+		if p.Markers[k] != n {
+			t.Errorf("profile[%s] = %d, want %d (all: %v)", k, p.Markers[k], n, p.Markers)
+		}
+	}
+}
+
 type idSpan struct {
 	id   string
 	span extract.Span

@@ -35,6 +35,9 @@ func (r *Report) profile() {
 				r.Unique = append(r.Unique, c.ID)
 			}
 			for _, m := range c.Markers {
+				if !framing(m) {
+					continue
+				}
 				if m.Voice == extract.VoiceOutlet {
 					p.Markers[m.Kind]++
 				} else {
@@ -54,6 +57,17 @@ func (r *Report) profile() {
 		}
 		r.Outlets[d.ID] = p
 	}
+}
+
+// framing reports whether a marker counts in an outlet's framing profile.
+// An attribution counts only when its verb takes a stance on the content
+// (claimed, admitted): "said" and "confirmed" are how news reports speech,
+// and "denied" reports the source's act, not the outlet's view of it.
+func framing(m extract.Marker) bool {
+	if m.Kind != extract.KindAttribution {
+		return true
+	}
+	return m.Stance == extract.StanceDistancing || m.Stance == extract.StanceEndorsing
 }
 
 // Claim returns the claim with the given id ("d2.c5"), or nil. A report

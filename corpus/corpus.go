@@ -44,13 +44,19 @@ type Article struct {
 type Config struct {
 	// Threshold is the alignment threshold; 0 means compare.DefaultThreshold.
 	Threshold float64
+	// Options are added to every event's comparison, after Threshold. An
+	// Embedder among them (compare.WithEmbedder) must be safe for
+	// concurrent use: events are compared in parallel. Its failure fails
+	// the run.
+	Options []compare.Option
 }
 
 func (c Config) options() []compare.Option {
+	var opts []compare.Option
 	if c.Threshold > 0 {
-		return []compare.Option{compare.Threshold(c.Threshold)}
+		opts = append(opts, compare.Threshold(c.Threshold))
 	}
-	return nil
+	return append(opts, c.Options...)
 }
 
 // ParseLine parses and extracts one JSON line (or one element of a JSON

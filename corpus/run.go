@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimdiff/claimdiff/compare"
 	"github.com/claimdiff/claimdiff/extract"
 )
 
@@ -255,9 +256,10 @@ type eventState struct {
 }
 
 type compared struct {
-	idx  int
-	line []byte
-	err  bool
+	idx   int
+	line  []byte
+	err   bool
+	fatal error // stops the run (a failing embedder)
 }
 
 type runner struct {
@@ -347,6 +349,10 @@ func (r *runner) run(parent context.Context, inputs []Input) error {
 			}
 		case c := <-cmpDone:
 			inFlight--
+			if c.fatal != nil && r.werr == nil {
+				r.werr = c.fatal
+				cancel()
+			}
 			if c.err {
 				r.st.EventErrors++
 			}
@@ -489,37 +495,40 @@ func (r *runner) dispatch(ctx context.Context, name string, sem chan struct{}, o
 	r.closed[name] = true
 	go func() {
 		sem <- struct{}{}
-		line, failed := compareSafe(ctx, name, ev, r.cfg)
+		line, failed, fatal := compareSafe(ctx, name, ev, r.cfg)
 		<-sem
-		out <- compared{idx: ev.idx, line: line, err: failed}
+		out <- compared{idx: ev.idx, line: line, err: failed, fatal: fatal}
 	}()
 	return 1
 }
 
 // compareSafe compares an event; a failure (a bug) becomes the event's
 // error line instead of stopping the run. A cancelled comparison gives no
-// line.
-func compareSafe(ctx context.Context, name string, ev *eventState, cfg Config) (line []byte, failed bool) {
+// line. A failing embedder is no event's fault: it is returned as fatal,
+// to stop the run, never to fall back to words alone.
+func compareSafe(ctx context.Context, name string, ev *eventState, cfg Config) (line []byte, failed bool, fatal error) {
 	defer func() {
 		if p := recover(); p != nil {
-			line, failed = eventError(name, fmt.Sprintf("internal error: %v", p), ev.n), true
+			line, failed, fatal = eventError(name, fmt.Sprintf("internal error: %v", p), ev.n), true, nil
 		}
 	}()
 	if ev.n > MaxEventArticles {
 		l, err := TooLarge(name, ev.n)
 		if err != nil {
-			return eventError(name, err.Error(), ev.n), true
+			return eventError(name, err.Error(), ev.n), true, nil
 		}
-		return l, false
+		return l, false, nil
 	}
 	l, err := CompareEventContext(ctx, name, ev.arts, cfg)
 	switch {
 	case ctx.Err() != nil:
-		return nil, false
+		return nil, false, nil
+	case errors.Is(err, compare.ErrEmbedder):
+		return nil, false, fmt.Errorf("event %q: %w", name, err)
 	case err != nil:
-		return eventError(name, err.Error(), ev.n), true
+		return eventError(name, err.Error(), ev.n), true, nil
 	}
-	return l, false
+	return l, false, nil
 }
 
 // eventError is the report line of an event that could not be compared.

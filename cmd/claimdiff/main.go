@@ -105,7 +105,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q", *format)}
 	}
-	if err := embed.check(*groupBy); err != nil {
+	if err := embed.check(); err != nil {
 		return err
 	}
 	if err := rf.check(*groupBy != "", files); err != nil {
@@ -135,7 +135,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if *outlets != "" || *published != "" {
 			return usageError{"--outlet and --published are for article files; in corpus mode each line carries its own"}
 		}
-		err := runCorpus(ctx, files, stdin, out, corpus.Config{Threshold: *threshold}, rf, stderr)
+		err := embed.run(stderr, func(opts []compare.Option) error { // embedcmd.go
+			return runCorpus(ctx, files, stdin, out, corpus.Config{Threshold: *threshold, Options: opts}, rf, stderr)
+		})
 		if ferr := out.Flush(); err == nil {
 			err = ferr
 		}
