@@ -123,7 +123,8 @@ func Lexicon(l *extract.Lexicon) Option {
 }
 
 // Report is the comparison of several documents: the contract of the JSON
-// output (see DESIGN.md §4). Marshal it with encoding/json.
+// output (schema/report.schema.json; docs/report.md explains every field).
+// Marshal it with encoding/json.
 type Report struct {
 	Version int    `json:"version"`
 	Event   string `json:"event,omitempty"`
