@@ -430,10 +430,11 @@ func valueSpans(d compare.Difference) []idSpan {
 
 // TestMutualBest: two sentences that score below the threshold align when
 // each is the other's best match within two articles, and stay "related"
-// when they are compared alone, with no other claims around them.
+// when they are compared alone, with no other claims around them; and a
+// mutual best match that shares only names does not align.
 func TestMutualBest(t *testing.T) {
 	a := "Police arrested the suspect at his home in Fort Worth early on Friday, officials said."
-	b := "The 34-year-old man was taken into custody at his Fort Worth home before dawn."
+	b := "The 34-year-old suspect was taken into custody at his Fort Worth home before dawn."
 	aOther := []string{"The city council will vote on the new budget next month.", "Schools reopened after the storm passed through the region.", "A local bakery won a national award for its bread."}
 	bOther := []string{"Heavy rain is forecast for the weekend across the county.", "The museum opened an exhibition of early photographs.", "Ticket prices for the stadium rose by ten percent."}
 	verdictOf := func(r *compare.Report) string {
@@ -457,6 +458,13 @@ func TestMutualBest(t *testing.T) {
 	})
 	if v := verdictOf(inArticles); v == compare.VerdictRelated || v == "none" {
 		t.Errorf("in articles: verdict %q, want an aligned group", v)
+	}
+	namesOnly := compare.Compare([]*extract.Document{
+		extract.Extract(strings.Join(append([]string{"“We will appeal the zoning ruling in court,” Ruiz said."}, aOther...), " ")),
+		extract.Extract(strings.Join(append([]string{"“The budget is balanced at last,” Ruiz said."}, bOther...), " ")),
+	})
+	if v := verdictOf(namesOnly); v != compare.VerdictRelated && v != "none" {
+		t.Errorf("names only: verdict %q, want no aligned group", v)
 	}
 }
 

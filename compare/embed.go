@@ -38,8 +38,8 @@ func (f EmbedderFunc) Embed(ctx context.Context, texts []string) ([][]float32, e
 }
 
 // EmbedBatch is the most texts one call of Embedder.Embed is given. The
-// distinct claim texts of a comparison are sent in batches of this size, in
-// the order of the documents and of the claims within each document.
+// distinct texts of a comparison are sent in batches of this size, in
+// document order: each document's headline, then its claims in order.
 const EmbedBatch = 64
 
 // DefaultSemanticWeight is the share of the semantic score in a pair's
@@ -80,10 +80,13 @@ func WithEmbedder(e Embedder) Option {
 
 // SemanticWeight sets w, the share of the semantic score in a pair's score
 // when an Embedder is configured (default DefaultSemanticWeight); values
-// outside [0, 1] are clipped. 0 keeps the lexical score while still
-// showing the semantic one in the evidence; 1 scores by the model alone.
-// Without an Embedder it has no effect.
+// outside [0, 1] are clipped, and NaN is the default. 0 keeps the lexical
+// score while still showing the semantic one in the evidence; 1 scores by
+// the model alone. Without an Embedder it has no effect.
 func SemanticWeight(w float64) Option {
+	if math.IsNaN(w) {
+		w = DefaultSemanticWeight
+	}
 	return optionFunc(func(c *config) { c.semWeight = math.Max(0, math.Min(1, w)) })
 }
 
@@ -124,25 +127,25 @@ func embedClaims(ctx context.Context, docs []*extract.Document, feats [][]*claim
 		batch := texts[start:min(start+EmbedBatch, len(texts))]
 		out, err := cfg.embedder.Embed(ctx, batch)
 		if err != nil {
-			return fmt.Errorf("compare: embedder: texts %d–%d of %d: %w", start+1, start+len(batch), len(texts), err)
+			return fmt.Errorf("%w: texts %d–%d of %d: %w", ErrEmbedder, start+1, start+len(batch), len(texts), err)
 		}
 		if len(out) != len(batch) {
-			return fmt.Errorf("compare: embedder returned %d vectors for %d texts (texts %d–%d of %d)", len(out), len(batch), start+1, start+len(batch), len(texts))
+			return fmt.Errorf("%w returned %d vectors for %d texts (texts %d–%d of %d)", ErrEmbedder, len(out), len(batch), start+1, start+len(batch), len(texts))
 		}
 		for i, v := range out {
 			n := start + i + 1
 			if len(v) == 0 {
-				return fmt.Errorf("compare: embedder returned an empty vector for text %d of %d", n, len(texts))
+				return fmt.Errorf("%w returned an empty vector for text %d of %d", ErrEmbedder, n, len(texts))
 			}
 			if dim == 0 {
 				dim = len(v)
 			}
 			if len(v) != dim {
-				return fmt.Errorf("compare: embedder returned a vector of dimension %d for text %d of %d; the first had dimension %d", len(v), n, len(texts), dim)
+				return fmt.Errorf("%w returned a vector of dimension %d for text %d of %d; the first had dimension %d", ErrEmbedder, len(v), n, len(texts), dim)
 			}
 			sv, err := unitVector(v)
 			if err != nil {
-				return fmt.Errorf("compare: embedder returned %v in the vector of text %d of %d", err, n, len(texts))
+				return fmt.Errorf("%w returned %v in the vector of text %d of %d", ErrEmbedder, err, n, len(texts))
 			}
 			sv.weight = cfg.semWeight
 			cfg.vecs[batch[i]] = sv
@@ -231,4 +234,17 @@ func (ev Evidence) scoreParts() string {
 		return ""
 	}
 	return fmt.Sprintf(": lexical %.2f, semantic %.2f", *ev.Lexical, *ev.Semantic)
+}
+
+// embedderRun is what the run record says of the Embedder, if any.
+func embedderRun(cfg *config) (string, *float64) {
+	if cfg.embedder == nil {
+		return "", nil
+	}
+	name := "custom"
+	if s, ok := cfg.embedder.(fmt.Stringer); ok {
+		name = s.String()
+	}
+	w := round4(cfg.semWeight)
+	return name, &w
 }

@@ -95,6 +95,7 @@ func TestSemanticWeight(t *testing.T) {
 		{-2, func(ev compare.Evidence) float64 { return *ev.Lexical }},
 		{1, func(ev compare.Evidence) float64 { return *ev.Semantic }},
 		{7, func(ev compare.Evidence) float64 { return *ev.Semantic }},
+		{math.NaN(), func(ev compare.Evidence) float64 { return math.Round((*ev.Lexical+*ev.Semantic)/2*1000) / 1000 }},
 	} {
 		r, err := compare.CompareContext(context.Background(), embedDocs(), e, compare.SemanticWeight(c.w), compare.RelatedThreshold(0))
 		if err != nil {

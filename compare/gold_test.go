@@ -279,8 +279,11 @@ func TestGold(t *testing.T) {
 const (
 	alignPrecisionFloor = 0.80
 	alignRecallFloor    = 0.60
-	uniqueF1Floor       = 0.77
-	verdictFloor        = 0.70
+	// 0.76 since names stopped sharing a head noun ("Foreign Ministry" and
+	// "Defense Ministry" both keyed "ministry" and joined two claims that
+	// state different facts, which kept both out of the unique list).
+	uniqueF1Floor = 0.76
+	verdictFloor  = 0.70
 )
 
 // goldOpts lets a calibration run try other settings:

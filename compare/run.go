@@ -32,6 +32,12 @@ type Run struct {
 	// Lexicon is "sha256:" and the hash of every lexicon entry, category
 	// by category in file order (see LexiconHash).
 	Lexicon string `json:"lexicon"`
+	// Embedder and SemanticWeight are set when a comparison used an
+	// Embedder (embed.go): what it was, by its String method when it has
+	// one (the command, for package embedproc), else "custom"; and the
+	// weight of the semantic score.
+	Embedder       string   `json:"embedder,omitempty"`
+	SemanticWeight *float64 `json:"semantic_weight,omitempty"`
 }
 
 func newRun(cfg *config) Run {
@@ -45,6 +51,7 @@ func newRun(cfg *config) Run {
 		lex = extract.DefaultLexicon()
 	}
 	r.Lexicon = LexiconHash(lex)
+	r.Embedder, r.SemanticWeight = embedderRun(cfg) // embed.go
 	return r
 }
 

@@ -135,11 +135,26 @@ type Token struct {
 // Entity is a name found in a claim. Key is shared by the variants of one
 // name ("Khalil al-Hayya", "al-Hayya" and "Hayya" all key to "hayya"), and
 // by a defined or common acronym and its expansion.
+//
+// ResolvedFrom is set on an entity the text does not name where it stands
+// but refers to: a description ("the governor", "the bureau") or a bare
+// title ("the President") that the same document names elsewhere ("Gov.
+// Jane Roe", "the F.B.I."). Text and Span are then the description's, Key
+// the key of the name it refers to, and ResolvedFrom says which it was
+// ("description" or "title"), so that outlets that name the actor in
+// different ways still share its key.
 type Entity struct {
-	Text string `json:"text"`
-	Key  string `json:"key"`
-	Span Span   `json:"span"`
+	Text         string `json:"text"`
+	Key          string `json:"key"`
+	Span         Span   `json:"span"`
+	ResolvedFrom string `json:"resolved_from,omitempty"`
 }
+
+// How a resolved entity was referred to.
+const (
+	ResolvedDescription = "description"
+	ResolvedTitle       = "title"
+)
 
 // Number is a quantity found in a claim, with the noun it counts when that
 // can be read ("20 remaining living hostages" counts hostages).
@@ -177,11 +192,19 @@ type Date struct {
 
 // Quote is a direct quotation with its speaker and speech verb when the
 // text names them. Span covers the quotation marks.
+//
+// Speaker is the name of who speaks when the document gives it: a pronoun
+// ("she said") or a description ("the governor said") is resolved to the
+// person the document names before, and SpeakerRef then keeps the words
+// the text itself uses. A quote that continues a speaker's quote (“…,” she
+// said. “…”; a paragraph opening with a quote after a quoted paragraph)
+// carries that speaker.
 type Quote struct {
-	Text    string `json:"text"`
-	Speaker string `json:"speaker,omitempty"`
-	Verb    string `json:"verb,omitempty"`
-	Span    Span   `json:"span"`
+	Text       string `json:"text"`
+	Speaker    string `json:"speaker,omitempty"`
+	SpeakerRef string `json:"speaker_ref,omitempty"`
+	Verb       string `json:"verb,omitempty"`
+	Span       Span   `json:"span"`
 }
 
 // Attribution says who a claim is attributed to and with which verb

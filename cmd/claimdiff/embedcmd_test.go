@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/compare"
 	"github.com/claimdiff/claimdiff/internal/embedtest"
+	"github.com/claimdiff/claimdiff/internal/schematest"
 )
 
 // TestMain lets the test binary be the embedding command (internal/embedtest).
@@ -102,6 +103,16 @@ func TestEmbedCmd(t *testing.T) {
 	if !strings.Contains(out, `"lexical": 0,`) || !strings.Contains(out, `"semantic": 1`) {
 		t.Errorf("the JSON evidence does not show both parts")
 	}
+	schematest.Check(t, schematest.Report, "report with --embed-cmd", []byte(out))
+	var run struct {
+		Run compare.Run `json:"run"`
+	}
+	if err := json.Unmarshal([]byte(out), &run); err != nil {
+		t.Fatal(err)
+	}
+	if cmd := embedCmd(t, "ok", embedtest.Log+"="+log); run.Run.Embedder != cmd || run.Run.SemanticWeight == nil || *run.Run.SemanticWeight != 0.5 {
+		t.Errorf("run record: embedder %q, weight %v; want %q, 0.5", run.Run.Embedder, run.Run.SemanticWeight, cmd)
+	}
 	if groupWith(t, out, "Schools in the district will reopen next week.", "The central bank kept interest rates unchanged.") != nil {
 		t.Error("unrelated claims aligned through the embedder")
 	}
@@ -136,12 +147,14 @@ func TestEmbedCmdErrors(t *testing.T) {
 		{"wrongid", nil, "answers id 1000, which was not asked in this batch"},
 		{"dim", nil, "the vector for id 1 has dimension 3; earlier vectors had 256"},
 		{"nan", nil, "holds NaN or Infinity, not a finite number"},
+		{"inf", nil, "holds NaN or Infinity, not a finite number"},
 		{"error", nil, "it reported an error for id 0: CUDA out of memory"},
 		{"short", nil, "its output ended after 1 of 6 answers"},
 		{"hang", []string{"--embed-timeout", "300ms"}, "no answer within 300ms"},
 		{"exit-at-close", nil, "after its input was closed: it exited with status 4; its last words on stderr: embedtest: could not save the cache"},
 	} {
 		t.Run(c.mode, func(t *testing.T) {
+			t.Parallel() // each waits on its own subprocess
 			cmd := embedCmd(t, c.mode)
 			args := append(append([]string{"--format", "json", "--embed-cmd", cmd}, c.flags...), files...)
 			out, _, err := runCmd(t, "", args...)
@@ -161,7 +174,8 @@ func TestEmbedCmdErrors(t *testing.T) {
 
 func TestEmbedCmdUsage(t *testing.T) {
 	for _, args := range [][]string{
-		{"--embed-cmd", "x", "--group-by", "event", "--format", "jsonl", "a.jsonl"},
+		{"--semantic-weight", "-0.1", "a.txt"},
+		{"--semantic-weight", "NaN", "a.txt"},
 		{"--embed-cmd", "x", "--semantic-weight", "1.5", "a.txt"},
 		{"--embed-cmd", "x", "--embed-timeout", "0s", "a.txt"},
 	} {
@@ -170,5 +184,65 @@ func TestEmbedCmdUsage(t *testing.T) {
 		if !errors.As(err, &ue) {
 			t.Errorf("%v: want a usage error, got %v", args, err)
 		}
+	}
+}
+
+// TestEmbedCmdCorpus: corpus mode compares every event through the one
+// embedding command, and its failure fails the run.
+func TestEmbedCmdCorpus(t *testing.T) {
+	dir := t.TempDir()
+	corpusFile := filepath.Join(dir, "corpus.jsonl")
+	lines := []string{
+		`{"event":"port","outlet":"Northwind Wire","published":"2026-03-02","text":"The envoy quit. Schools will reopen next week."}`,
+		`{"event":"port","outlet":"Eastgate Herald","published":"2026-03-02","text":"The diplomat resigned. The central bank kept interest rates unchanged."}`,
+		`{"event":"storm","outlet":"Northwind Wire","published":"2026-03-03","text":"Police were tightlipped."}`,
+		`{"event":"storm","outlet":"Eastgate Herald","published":"2026-03-03","text":"Police declined to comment."}`,
+	}
+	if err := os.WriteFile(corpusFile, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	count := func(out string) int {
+		n := 0
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var r compare.Report
+			if err := json.Unmarshal([]byte(l), &r); err != nil {
+				t.Fatal(err)
+			}
+			for _, g := range r.Groups {
+				if g.Verdict != compare.VerdictRelated {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	args := []string{"--format", "jsonl", "--group-by", "event", corpusFile}
+	out, _, err := runCmd(t, "", args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(out); n != 0 {
+		t.Fatalf("%d aligned groups without --embed-cmd; the test shows nothing", n)
+	}
+	log := filepath.Join(dir, "log")
+	out, _, err = runCmd(t, "", append([]string{"--embed-cmd", embedCmd(t, "ok", embedtest.Log+"="+log)}, args...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schematest.CheckLines(t, schematest.CorpusLine, "corpus mode with --embed-cmd", []byte(out))
+	if n := count(out); n != 2 {
+		t.Errorf("%d groups aligned by meaning, want 2 (one per event):\n%s", n, out)
+	}
+	b, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(string(b), "\n"); got != 3 || !strings.HasSuffix(string(b), "exit\n") {
+		t.Errorf("the command's log %q: want one batch per event, then a clean exit", b)
+	}
+	cmd := embedCmd(t, "nan")
+	_, _, err = runCmd(t, "", append([]string{"--embed-cmd", cmd}, args...)...)
+	if err == nil || !strings.Contains(err.Error(), `embed command "`+cmd+`": `) {
+		t.Errorf("a failing command in corpus mode: %v", err)
 	}
 }

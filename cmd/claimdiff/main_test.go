@@ -68,10 +68,11 @@ func TestInputErrors(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.jsonl")
 	os.WriteFile(bad, []byte(`{"event":"e","text":"Fine."}`+"\n"+`{"event":`+"\n"), 0o644)
-	_, _, err := runCmd(t, "", "--format", "jsonl", "--group-by", "event", bad)
+	out, stderr, err := runCmd(t, "", "--format", "jsonl", "--group-by", "event", bad)
 	var ue usageError
-	if err == nil || errors.As(err, &ue) || !strings.Contains(err.Error(), "bad.jsonl:2") {
-		t.Errorf("want an input error naming bad.jsonl:2, got %v", err)
+	var de deadLettersError
+	if !errors.As(err, &de) || !strings.Contains(stderr, "bad.jsonl:2") || strings.Count(out, "\n") != 1 {
+		t.Errorf("want the good event reported and a dead letter naming bad.jsonl:2 (exit 3), got %v, stderr %q, %d lines", err, stderr, strings.Count(out, "\n"))
 	}
 	_, _, err = runCmd(t, "", filepath.Join(dir, "missing.txt"))
 	if err == nil || errors.As(err, &ue) {

@@ -175,6 +175,7 @@ func Start(cmd *exec.Cmd, opts ...Option) (*Process, error) {
 	// the command exits, and could cut off answers not yet read.
 	pr, pw, err := os.Pipe()
 	if err != nil {
+		stdin.Close()
 		return nil, p.wrap(err)
 	}
 	cmd.Stdout = pw
@@ -363,7 +364,7 @@ func (p *Process) exitReason(err error) error {
 	case errors.As(p.waitErr, &ee) && ee.ExitCode() >= 0:
 		reason = fmt.Sprintf("it exited with status %d", ee.ExitCode())
 	default:
-		reason = "it " + p.waitErr.Error()
+		reason = "it ended (" + p.waitErr.Error() + ")"
 	}
 	if last := p.tail.lastLine(); last != "" {
 		reason += "; its last words on stderr: " + last
@@ -409,6 +410,10 @@ func (p *Process) kill() {
 		killGroup(p.cmd)
 	}
 }
+
+// String is the command as errors name it; a report's run record
+// (compare.Run.Embedder) keeps it.
+func (p *Process) String() string { return p.cfg.name }
 
 func (p *Process) wrap(err error) error { return &Error{Command: p.cfg.name, Err: err} }
 

@@ -86,11 +86,13 @@ func TestProcessErrors(t *testing.T) {
 		{"wrongid", nil, "output line 1 answers id 1000, which was not asked in this batch (ids 0–2)"},
 		{"dim", nil, "the vector for id 1 has dimension 3; earlier vectors had 256"},
 		{"nan", nil, "output line 1 holds NaN or Infinity, not a finite number"},
+		{"inf", nil, "output line 1 holds NaN or Infinity, not a finite number"},
 		{"error", nil, "it reported an error for id 0: CUDA out of memory"},
 		{"short", nil, "its output ended after 1 of 3 answers of the batch: it exited with status 0"},
 		{"hang", []embedproc.Option{embedproc.Timeout(300 * time.Millisecond)}, "no answer within 300ms (batch of 3 texts, 0 answered"},
 	} {
 		t.Run(c.mode, func(t *testing.T) {
+			t.Parallel() // each waits on its own subprocess
 			cmd := helper(t, c.mode)
 			p, err := embedproc.StartShell(cmd, append(c.opts, embedproc.Stderr(&bytes.Buffer{}))...)
 			if err != nil {
@@ -155,6 +157,7 @@ func TestProcessClose(t *testing.T) {
 		{"exit-at-close", "after its input was closed: it exited with status 4; its last words on stderr: embedtest: could not save the cache"},
 	} {
 		t.Run(c.mode, func(t *testing.T) {
+			t.Parallel()
 			p, err := embedproc.StartShell(helper(t, c.mode), embedproc.Grace(200*time.Millisecond), embedproc.Stderr(&bytes.Buffer{}))
 			if err != nil {
 				t.Fatal(err)

@@ -15,6 +15,7 @@ Hugging Face hub on first use, or a local directory given as MODEL).
 import argparse
 import json
 import math
+import os
 import sys
 
 
@@ -26,10 +27,12 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=64, help="texts per forward pass (default 64)")
     args = parser.parse_args()
 
-    # Answers are the only thing allowed on standard output: point
-    # sys.stdout at stderr while the library loads and runs, and write the
-    # answers to the real standard output.
-    answers = sys.stdout
+    # Answers are the only thing allowed on standard output: keep a copy of
+    # it for them, then send file descriptor 1 and sys.stdout to standard
+    # error, so that nothing the libraries print (from Python or native
+    # code) can land among the answers.
+    answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
     sys.stdout = sys.stderr
     from sentence_transformers import SentenceTransformer
 

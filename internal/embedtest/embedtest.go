@@ -23,8 +23,9 @@ const (
 	// with status 3 at the first request, saying why on stderr;
 	// "malformed" prints a log line on standard output; "wrongid" answers
 	// ids that were not asked; "dim" gives the second text a shorter
-	// vector; "nan" answers NaN as Python's json writes it; "error" answers
-	// {"error"}; "short" answers the first request of the batch and exits;
+	// vector; "nan" and "inf" answer NaN and -Infinity as Python's json
+	// writes them; "error" answers {"error"}; "short" answers the first
+	// request of the batch and exits;
 	// "hang" never answers and ignores the end of its input; "linger"
 	// serves the protocol but does not exit when its input ends;
 	// "exit-at-close" serves it and exits with status 4.
@@ -108,6 +109,8 @@ func run(mode string, stdin io.Reader, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stdout, "{\"id\":%d,\"vector\":%s}\n", r.ID, v)
 			case "nan":
 				fmt.Fprintf(stdout, "{\"id\":%d,\"vector\":[NaN, 1.0]}\n", r.ID)
+			case "inf":
+				fmt.Fprintf(stdout, "{\"id\":%d,\"vector\":[1.0, -Infinity]}\n", r.ID)
 			case "error":
 				fmt.Fprintf(stdout, "{\"id\":%d,\"error\":\"CUDA out of memory\"}\n", r.ID)
 			case "short":

@@ -3,12 +3,14 @@ of st_embed.py only (examples/embed/script_test.go): no model, no torch.
 Each text becomes a bag of its lower-case words hashed into 8 dimensions.
 It prints to standard output on purpose, as real libraries sometimes do,
 to check that st_embed.py keeps its answers apart."""
+import os
 import zlib
 
 
 class SentenceTransformer:
     def __init__(self, name, device=None):
         print("stub: loading", name)  # must not reach claimdiff
+        os.write(1, b"stub: native code writes here too\n")
         if name == "missing-model":
             raise OSError("stub: no model named missing-model")
 
