@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"sort"
 	"strconv"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -35,6 +34,10 @@ func (f optionFunc) apply(c *config) { f(c) }
 type config struct {
 	threshold, related float64
 	names              func(a, b string) bool
+	// allPairs scores every pair of claims instead of the pairs the
+	// feature index proposes: a similarity that can match claims sharing
+	// no word (an embedding) must see them all.
+	allPairs bool
 }
 
 // Threshold sets the score at or above which two claims align (default
@@ -146,8 +149,9 @@ func Compare(docs []*extract.Document, opts ...Option) *Report {
 			feats[i] = append(feats[i], prepare(i, j, &d.Claims[j]))
 		}
 	}
-	localRarity(feats)
-	edges, related := align(feats, cfg)
+	v := intern(feats, cfg.names)
+	localRarity(feats, v)
+	edges, related := align(feats, v, cfg)
 	r.Groups = buildGroups(r.Documents, feats, edges, related, cfg)
 	r.profile()
 	return r
@@ -193,78 +197,54 @@ type edge struct {
 // contained in it (a long sentence that another outlet split in two).
 // Repeats (a teaser printed again) join their original's group later and
 // are not aligned themselves.
-func align(feats [][]*claimFeatures, cfg *config) (edges, related []edge) {
-	for i := 0; i < len(feats); i++ {
-		for j := i + 1; j < len(feats); j++ {
-			var cands []edge
-			index := map[string][]*claimFeatures{}
-			for _, b := range feats[j] {
-				if b.claim.RepeatOf != "" {
-					continue
-				}
-				for _, k := range b.order {
-					index[k] = append(index[k], b)
-				}
+func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []edge) {
+	type result struct{ edges, related []edge }
+	n := len(feats) * (len(feats) - 1) / 2
+	results := make([]result, max(n, 0))
+	eachDocPair(feats, v, cfg, func(k int, p docPair, cands []edge, sc *pairScorer) {
+		// partners of the claims of p.i, then of p.j.
+		partners := make([][]*claimFeatures, len(feats[p.i])+len(feats[p.j]))
+		of := func(c *claimFeatures) *[]*claimFeatures {
+			if c.doc == p.i {
+				return &partners[c.idx]
 			}
-			for _, a := range feats[i] {
-				if a.claim.RepeatOf != "" {
-					continue
-				}
-				seen := map[*claimFeatures]bool{}
-				for _, k := range a.order {
-					if a.feats[k].weight < 0.3 {
-						continue
-					}
-					for _, b := range index[k] {
-						if seen[b] {
-							continue
-						}
-						seen[b] = true
-						if s := score(a, b, cfg.names); s.Value > 0 && s.Value >= cfg.related {
-							cands = append(cands, edge{a, b, s})
-						}
-					}
-				}
-			}
-			sort.Slice(cands, func(x, y int) bool {
-				if cands[x].s.Value != cands[y].s.Value {
-					return cands[x].s.Value > cands[y].s.Value
-				}
-				if cands[x].a.idx != cands[y].a.idx {
-					return cands[x].a.idx < cands[y].a.idx
-				}
-				return cands[x].b.idx < cands[y].b.idx
-			})
-			partners := map[*claimFeatures][]*claimFeatures{}
-			var weak []edge
-			for _, e := range cands {
-				pa, pb := partners[e.a], partners[e.b]
-				switch {
-				case e.s.Value >= cfg.threshold && len(pa) == 0 && len(pb) == 0:
-					partners[e.a] = append(pa, e.b)
-					partners[e.b] = append(pb, e.a)
-					edges = append(edges, e)
-				case len(pb) == 0 && len(pa) == 1 && len(partners[pa[0]]) == 1 && splitMatch(e.a, e.b, pa[0], e.s, cfg):
-					// e.a already matched one short claim; e.b is its second half.
-					partners[e.a] = append(pa, e.b)
-					partners[e.b] = append(pb, e.a)
-					edges = append(edges, e)
-				case len(pa) == 0 && len(pb) == 1 && len(partners[pb[0]]) == 1 && splitMatch(e.b, e.a, pb[0], e.s, cfg):
-					partners[e.a] = append(pa, e.b)
-					partners[e.b] = append(pb, e.a)
-					edges = append(edges, e)
-				case e.s.Value < cfg.threshold:
-					weak = append(weak, e)
-				}
-			}
-			for _, e := range weak {
-				if len(partners[e.a]) == 0 && len(partners[e.b]) == 0 && cfg.related > 0 {
-					partners[e.a] = []*claimFeatures{e.b}
-					partners[e.b] = []*claimFeatures{e.a}
-					related = append(related, e)
-				}
+			return &partners[len(feats[p.i])+c.idx]
+		}
+		link := func(e edge) {
+			pa, pb := of(e.a), of(e.b)
+			*pa = append(*pa, e.b)
+			*pb = append(*pb, e.a)
+		}
+		var r result
+		var weak []edge
+		for _, e := range cands {
+			pa, pb := *of(e.a), *of(e.b)
+			switch {
+			case e.s.Value >= cfg.threshold && len(pa) == 0 && len(pb) == 0:
+				link(e)
+				r.edges = append(r.edges, e)
+			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.s, v, sc, cfg):
+				// e.a already matched one short claim; e.b is its second half.
+				link(e)
+				r.edges = append(r.edges, e)
+			case len(pa) == 0 && len(pb) == 1 && len(*of(pb[0])) == 1 && splitMatch(e.b, e.a, pb[0], e.s, v, sc, cfg):
+				link(e)
+				r.edges = append(r.edges, e)
+			case e.s.Value < cfg.threshold:
+				weak = append(weak, e)
 			}
 		}
+		for _, e := range weak {
+			if len(*of(e.a)) == 0 && len(*of(e.b)) == 0 && cfg.related > 0 {
+				link(e)
+				r.related = append(r.related, e)
+			}
+		}
+		results[k] = r
+	})
+	for _, r := range results {
+		edges = append(edges, r.edges...)
+		related = append(related, r.related...)
 	}
 	return edges, related
 }
@@ -272,6 +252,6 @@ func align(feats [][]*claimFeatures, cfg *config) (edges, related []edge) {
 // splitMatch reports whether short, a second partner of long (which already
 // matched first), carries another part of long: mostly contained in it,
 // shorter than it, and not a restatement of first.
-func splitMatch(long, short, first *claimFeatures, s pairScore, cfg *config) bool {
-	return s.Containment >= 0.6 && long.total > short.total && score(short, first, cfg.names).Value < cfg.threshold
+func splitMatch(long, short, first *claimFeatures, s pairScore, v *vocab, sc *pairScorer, cfg *config) bool {
+	return s.Containment >= 0.6 && long.total > short.total && v.score(short, first, &sc.names, false).Value < cfg.threshold
 }

@@ -1,0 +1,190 @@
+package compare
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// minIndexWeight is how heavy a feature of the first claim must be for a
+// shared one to make a candidate pair: sharing "said" or "the" makes no
+// two claims alike.
+const minIndexWeight = 0.3
+
+// parallelClaims is the number of claims in a comparison from which the
+// pair scoring is split across cores: below it, starting workers costs
+// more than it saves, and corpus mode already runs events in parallel.
+const parallelClaims = 1000
+
+// docPair is two documents whose claims are aligned, i < j.
+type docPair struct{ i, j int }
+
+// pairScorer is one worker's scratch space: the index of one document's
+// claims by feature, and marks of the claims already scored.
+type pairScorer struct {
+	v     *vocab
+	names nameMemo
+	slot  []int32   // feature id → position in lists, or -1
+	lists [][]int32 // claim positions in the indexed document, per feature
+	used  []int32   // feature ids with a slot, to clear
+	mark  []uint32  // per claim position of the indexed document: last stamp
+	stamp uint32
+}
+
+func newPairScorer(v *vocab) *pairScorer {
+	s := &pairScorer{v: v, slot: make([]int32, len(v.keys))}
+	for i := range s.slot {
+		s.slot[i] = -1
+	}
+	return s
+}
+
+// index makes the claims of one document findable by their features.
+func (s *pairScorer) index(doc []*claimFeatures) {
+	for _, id := range s.used {
+		s.slot[id] = -1
+	}
+	s.used = s.used[:0]
+	n := 0
+	for bi, b := range doc {
+		if b.claim.RepeatOf != "" {
+			continue
+		}
+		for _, id := range b.ids {
+			k := s.slot[id]
+			if k < 0 {
+				k = int32(n)
+				s.slot[id] = k
+				s.used = append(s.used, id)
+				if n < len(s.lists) {
+					s.lists[n] = s.lists[n][:0]
+				} else {
+					s.lists = append(s.lists, nil)
+				}
+				n++
+			}
+			s.lists[k] = append(s.lists[k], int32(bi))
+		}
+	}
+	if cap(s.mark) < len(doc) {
+		s.mark = make([]uint32, len(doc))
+		s.stamp = 0
+	}
+	s.mark = s.mark[:len(doc)]
+}
+
+// candidates returns the pairs of claims of two documents that score at
+// least the related threshold, best first. With all set every pair is
+// scored; otherwise only pairs that share a feature of weight at least
+// minIndexWeight in the first claim, and whose bound can reach the
+// threshold. bDoc must be the document last indexed.
+func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []edge {
+	var cands []edge
+	try := func(a, b *claimFeatures) {
+		if !cfg.allPairs && bound(a, b) < cfg.related {
+			return
+		}
+		if v := s.v.score(a, b, &s.names, false); v.Value > 0 && v.Value >= cfg.related {
+			cands = append(cands, edge{a, b, s.v.score(a, b, &s.names, true)})
+		}
+	}
+	for _, a := range aDoc {
+		if a.claim.RepeatOf != "" {
+			continue
+		}
+		if cfg.allPairs {
+			for _, b := range bDoc {
+				if b.claim.RepeatOf == "" {
+					try(a, b)
+				}
+			}
+			continue
+		}
+		s.stamp++
+		if s.stamp == 0 {
+			clear(s.mark)
+			s.stamp = 1
+		}
+		for i, id := range a.ids {
+			if a.weights[i] < minIndexWeight {
+				continue
+			}
+			k := s.slot[id]
+			if k < 0 {
+				continue
+			}
+			for _, bi := range s.lists[k] {
+				if s.mark[bi] == s.stamp {
+					continue
+				}
+				s.mark[bi] = s.stamp
+				try(a, bDoc[bi])
+			}
+		}
+	}
+	slices.SortFunc(cands, func(x, y edge) int {
+		switch {
+		case x.s.Value != y.s.Value:
+			if x.s.Value > y.s.Value {
+				return -1
+			}
+			return 1
+		case x.a.idx != y.a.idx:
+			return x.a.idx - y.a.idx
+		}
+		return x.b.idx - y.b.idx
+	})
+	return cands
+}
+
+// eachDocPair calls do for every pair of documents with its candidate
+// pairs, on several cores when the comparison is large. do is called once
+// per pair (k is the pair's position in (i, j) order) and may run
+// concurrently for different pairs; the scorer it gets belongs to its
+// goroutine.
+func eachDocPair(feats [][]*claimFeatures, v *vocab, cfg *config, do func(k int, p docPair, cands []edge, s *pairScorer)) {
+	pos := map[docPair]int{}
+	for i := 0; i < len(feats); i++ {
+		for j := i + 1; j < len(feats); j++ {
+			pos[docPair{i, j}] = len(pos)
+		}
+	}
+	// Work comes by second document: its index serves every first one.
+	run := func(s *pairScorer, j int) {
+		s.index(feats[j])
+		for i := 0; i < j; i++ {
+			p := docPair{i, j}
+			do(pos[p], p, s.candidates(feats[i], feats[j], cfg), s)
+		}
+	}
+	claims := 0
+	for _, d := range feats {
+		claims += len(d)
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(feats)-1)
+	if claims < parallelClaims || workers < 2 {
+		s := newPairScorer(v)
+		for j := 1; j < len(feats); j++ {
+			run(s, j)
+		}
+		return
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := newPairScorer(v)
+			for j := range next {
+				run(s, j)
+			}
+		}()
+	}
+	// The largest pieces first, so that the last ones even out.
+	for j := len(feats) - 1; j >= 1; j-- {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+}
