@@ -3,6 +3,8 @@ package compare_test
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -69,5 +71,53 @@ func BenchmarkCompareLarge(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		compare.Compare(docs)
+	}
+}
+
+// realEvents extracts ../shared/dev/basil/corpus.jsonl (50 real events of
+// three outlets) once, grouped by event in file order.
+func realEvents(b *testing.B) [][]*extract.Document {
+	f, err := os.Open("../../shared/dev/basil/corpus.jsonl")
+	if err != nil {
+		b.Skip("../shared/dev is absent")
+	}
+	defer f.Close()
+	var events [][]*extract.Document
+	pos := map[string]int{}
+	err = extract.ScanLines(f, func(line int, raw []byte) error {
+		a, err := extract.ParseArticle(raw)
+		if err != nil {
+			return err
+		}
+		d, err := a.Document()
+		if err != nil {
+			return err
+		}
+		k, ok := pos[a.Event]
+		if !ok {
+			k = len(events)
+			pos[a.Event] = k
+			events = append(events, nil)
+		}
+		events[k] = append(events[k], d)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return events
+}
+
+// BenchmarkCompareReal compares the 50 real events of three articles
+// (extraction done once, outside the timer) and writes their JSON.
+func BenchmarkCompareReal(b *testing.B) {
+	events := realEvents(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, docs := range events {
+			if err := compare.Compare(docs).WriteJSONLine(io.Discard); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }
