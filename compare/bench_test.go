@@ -11,6 +11,7 @@ import (
 	"github.com/claimdiff/claimdiff/compare"
 	"github.com/claimdiff/claimdiff/corpus"
 	"github.com/claimdiff/claimdiff/extract"
+	"github.com/claimdiff/claimdiff/internal/newsgen"
 )
 
 // BenchmarkCompare compares the two seed articles (extraction done once,
@@ -118,6 +119,41 @@ func BenchmarkCompareReal(b *testing.B) {
 			if err := compare.Compare(docs).WriteJSONLine(io.Discard); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// genEvent extracts one made-up event of n articles of about claims
+// sentences each (internal/newsgen).
+func genEvent(b *testing.B, n, claims int) []*extract.Document {
+	var buf bytes.Buffer
+	if _, err := newsgen.Write(&buf, newsgen.Options{Events: 1, Outlets: n, Claims: claims, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	var docs []*extract.Document
+	err := extract.ScanLines(&buf, func(line int, raw []byte) error {
+		a, err := extract.ParseArticle(raw)
+		if err != nil {
+			return err
+		}
+		d, err := a.Document()
+		docs = append(docs, d)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return docs
+}
+
+// BenchmarkEvent200 compares one event of 200 articles of 30 sentences
+// (extraction done once, outside the timer) and writes its JSON.
+func BenchmarkEvent200(b *testing.B) {
+	docs := genEvent(b, 200, 30)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := compare.Compare(docs).WriteJSONLine(io.Discard); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -2,7 +2,9 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/extract"
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -13,28 +15,147 @@ import (
 // or one rare one.
 const minDetailWeight = 0.9
 
-// wordOp is one run of a word-level diff.
+// wordOp is one run of a word-level diff: tokens [from, to) of the side
+// it belongs to (the first side for equal and deleted runs, the second for
+// inserted ones).
 type wordOp struct {
-	op     diffmatchpatch.Operation
-	tokens []extract.Token
+	op       diffmatchpatch.Operation
+	from, to int
 }
 
-// wordDiff diffs two token sequences word by word with go-diff. Each
-// distinct key becomes one private-use rune (U+E000 up, then plane 15), so
-// the diff works on words, and its semantic clean-up cannot mistake a word
-// code for white space or punctuation. DiffTimeout is 0: without it the
-// result would depend on the machine's speed.
-func wordDiff(a, b []extract.Token) []wordOp {
+// maxGroupCodes is how many distinct words a group may hold before its
+// diffs code words per pair instead of per group: the first 0x1900 codes
+// are private-use runes of the Basic Multilingual Plane.
+const maxGroupCodes = 0x1900
+
+// wordCode is the private-use rune of the n-th distinct word (U+E000 up,
+// then plane 15), so that go-diff works on words and its semantic
+// clean-up, which sees every such rune as the same kind of character,
+// cannot mistake a word code for white space or punctuation. Only which
+// codes are equal matters to the diff, so a code per group gives the same
+// runs as a code per pair.
+func wordCode(n int) rune {
+	if n >= 0x1900 {
+		return rune(0xF0000 + n - 0x1900)
+	}
+	return rune(0xE000 + n)
+}
+
+// wordDiff diffs two coded token sequences word by word with go-diff.
+// DiffTimeout is 0: without it the result would depend on the machine's
+// speed.
+func wordDiff(ra, rb []rune) []wordOp {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
+	out := make([]wordOp, 0, len(diffs))
+	ia, ib := 0, 0
+	for _, d := range diffs {
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			out = append(out, wordOp{d.Type, ia, ia + n})
+			ia += n
+			ib += n
+		case diffmatchpatch.DiffDelete:
+			out = append(out, wordOp{d.Type, ia, ia + n})
+			ia += n
+		case diffmatchpatch.DiffInsert:
+			out = append(out, wordOp{d.Type, ib, ib + n})
+			ib += n
+		}
+	}
+	return out
+}
+
+// detailSide is what the comparison of added detail needs of one side of a
+// group, computed once per group rather than once per pair of sides.
+type detailSide struct {
+	side
+	toks   []extract.Token // content tokens: marker words left out
+	ids    []int32         // word id of each content token
+	codes  []rune          // word code of each content token, for the diff
+	has    []bool          // by word id: what the side says (its words, "e:" and its name keys)
+	cand   []bool          // content token that can be added detail: no stop word, date or number
+	names  [][]int32       // per content token, the ids of "e:"+key of the names containing it
+	weight []float64       // rarity of each content token
+}
+
+// detailVocab numbers the words of one group.
+type detailVocab map[string]int32
+
+func (v detailVocab) id(k string) int32 {
+	if i, ok := v[k]; ok {
+		return i
+	}
+	i := int32(len(v))
+	v[k] = i
+	return i
+}
+
+// detailSides prepares the sides of a group for detailDiffs.
+func detailSides(sides []side) []detailSide {
+	voc := detailVocab{}
+	out := make([]detailSide, len(sides))
+	var hasIDs [][]int32
+	for si, s := range sides {
+		d := &out[si]
+		d.side = s
+		d.toks = contentTokens(s)
+		d.ids = make([]int32, len(d.toks))
+		d.cand = make([]bool, len(d.toks))
+		d.names = make([][]int32, len(d.toks))
+		d.weight = make([]float64, len(d.toks))
+		for i, t := range d.toks {
+			d.ids[i] = voc.id(t.Key)
+			d.cand[i] = !t.Stop && !dateOrNumber(s, t)
+			if d.cand[i] {
+				for _, c := range s.claims {
+					for _, e := range c.Entities {
+						if e.Span.Contains(t.Span) {
+							d.names[i] = append(d.names[i], voc.id("e:"+e.Key))
+						}
+					}
+				}
+			}
+			d.weight[i] = rarity(strings.ToLower(t.Text))
+		}
+		var own []int32
+		for _, c := range s.claims {
+			for _, t := range c.Tokens {
+				own = append(own, voc.id(t.Key))
+			}
+			for _, e := range c.Entities {
+				own = append(own, voc.id("e:"+e.Key))
+			}
+		}
+		hasIDs = append(hasIDs, own)
+	}
+	for si := range out {
+		out[si].has = make([]bool, len(voc))
+		for _, id := range hasIDs[si] {
+			out[si].has[id] = true
+		}
+		if len(voc) <= maxGroupCodes {
+			out[si].codes = make([]rune, len(out[si].ids))
+			for i, id := range out[si].ids {
+				out[si].codes[i] = wordCode(int(id))
+			}
+		}
+	}
+	return out
+}
+
+// pairCodes codes two token sequences with the words of the pair alone,
+// numbered in order of first appearance: for a group whose words outrun
+// the private-use runes of the Basic Multilingual Plane.
+func pairCodes(a, b []extract.Token) ([]rune, []rune) {
 	codes := map[string]rune{}
 	code := func(k string) rune {
 		if r, ok := codes[k]; ok {
 			return r
 		}
-		n := len(codes)
-		r := rune(0xE000 + n)
-		if n >= 0x1900 {
-			r = rune(0xF0000 + n - 0x1900)
-		}
+		r := wordCode(len(codes))
 		codes[k] = r
 		return r
 	}
@@ -46,44 +167,74 @@ func wordDiff(a, b []extract.Token) []wordOp {
 	for i, t := range b {
 		rb[i] = code(t.Key)
 	}
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
-	var out []wordOp
-	ia, ib := 0, 0
-	for _, d := range diffs {
-		n := len([]rune(d.Text))
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			out = append(out, wordOp{d.Type, a[ia : ia+n]})
-			ia += n
-			ib += n
-		case diffmatchpatch.DiffDelete:
-			out = append(out, wordOp{d.Type, a[ia : ia+n]})
-			ia += n
-		case diffmatchpatch.DiffInsert:
-			out = append(out, wordOp{d.Type, b[ib : ib+n]})
-			ib += n
+	return ra, rb
+}
+
+// dateOrNumber reports a token inside one of the side's dates or numbers:
+// those are left to the fact comparisons.
+func dateOrNumber(s side, t extract.Token) bool {
+	for _, c := range s.claims {
+		for _, d := range c.Dates {
+			if d.Span.Overlaps(t.Span) {
+				return true
+			}
+		}
+		for _, n := range c.Numbers {
+			if n.Span.Overlaps(t.Span) {
+				return true
+			}
 		}
 	}
-	return out
+	return false
+}
+
+// addedBy marks the content tokens of own that the other side lacks: not
+// a stop word, date or number, a word the other side does not have
+// anywhere (reordered words are not added), and not part of a name the
+// other side also names ("Hayya’s" / "al-Hayya"). Such a token can only
+// sit in a run of the diff that own alone has, so the added words need no
+// diff; only the evidence span does.
+func addedBy(own, other *detailSide) ([]extract.Token, []bool, float64) {
+	var out []extract.Token
+	ok := make([]bool, len(own.toks))
+	w := 0.0
+tokens:
+	for i, t := range own.toks {
+		if !own.cand[i] || other.has[own.ids[i]] {
+			continue
+		}
+		for _, e := range own.names[i] {
+			if other.has[e] {
+				continue tokens
+			}
+		}
+		ok[i] = true
+		out = append(out, t)
+		w += own.weight[i]
+	}
+	return out, ok, w
 }
 
 // detailDiffs reports, for each pair of documents in a group, the content
 // one side adds that the other lacks. Added detail is not a conflict.
 func detailDiffs(sides []side) []Difference {
 	var out []Difference
-	for x := 0; x < len(sides); x++ {
-		for y := x + 1; y < len(sides); y++ {
-			ta, tb := contentTokens(sides[x]), contentTokens(sides[y])
-			ops := wordDiff(ta, tb)
-			// Words the other side has anywhere are reordered, not added.
-			hasA, hasB := sideHas(sides[x]), sideHas(sides[y])
-			addA, spanA := added(ops, diffmatchpatch.DiffDelete, sides[x], hasB)
-			addB, spanB := added(ops, diffmatchpatch.DiffInsert, sides[y], hasA)
-			if weightOf(addA) < minDetailWeight && weightOf(addB) < minDetailWeight {
+	ds := detailSides(sides)
+	for x := 0; x < len(ds); x++ {
+		for y := x + 1; y < len(ds); y++ {
+			sx, sy := &ds[x], &ds[y]
+			addA, okA, wA := addedBy(sx, sy)
+			addB, okB, wB := addedBy(sy, sx)
+			if wA < minDetailWeight && wB < minDetailWeight {
 				continue
 			}
+			ra, rb := sx.codes, sy.codes
+			if ra == nil {
+				ra, rb = pairCodes(sx.toks, sy.toks)
+			}
+			ops := wordDiff(ra, rb)
+			spanA := longestRun(ops, diffmatchpatch.DiffDelete, sx, okA)
+			spanB := longestRun(ops, diffmatchpatch.DiffInsert, sy, okB)
 			d := Difference{Kind: "detail", Values: map[string]string{}, Spans: map[string]extract.Span{}}
 			ida, idb := sides[x].holder(spanA), sides[y].holder(spanB)
 			d.Values[ida], d.Values[idb] = words(addA), words(addB)
@@ -135,64 +286,18 @@ func keySet(ts []extract.Token) map[string]bool {
 	return m
 }
 
-// sideHas returns what a side says, for the other side to be checked
-// against: its word keys and the keys of its names.
-func sideHas(s side) map[string]bool {
-	m := keySet(sideTokens(s))
-	for _, c := range s.claims {
-		for _, e := range c.Entities {
-			m["e:"+e.Key] = true
-		}
-	}
-	return m
-}
-
-// added collects the content words of runs of kind op that the other side
-// lacks, and the span of the longest such run. Dates and numbers are left
-// to the fact comparisons, and a word of a name counts as shared when the
-// other side names the same entity ("Hayya’s" / "al-Hayya").
-func added(ops []wordOp, op diffmatchpatch.Operation, own side, other map[string]bool) ([]extract.Token, extract.Span) {
-	var out []extract.Token
+// longestRun is the evidence span of added words: the longest stretch,
+// within one claim, of a run of kind op holding at least one added token.
+// A side of two claims must not get a span that straddles them.
+func longestRun(ops []wordOp, op diffmatchpatch.Operation, own *detailSide, ok []bool) extract.Span {
 	var best extract.Span
-	fact := func(t extract.Token) bool {
-		for _, c := range own.claims {
-			for _, d := range c.Dates {
-				if d.Span.Overlaps(t.Span) {
-					return true
-				}
-			}
-			for _, n := range c.Numbers {
-				if n.Span.Overlaps(t.Span) {
-					return true
-				}
-			}
-			for _, e := range c.Entities {
-				if e.Span.Contains(t.Span) && other["e:"+e.Key] {
-					return true
-				}
-			}
-		}
-		return false
-	}
 	for _, o := range ops {
-		if o.op != op {
+		if o.op != op || !slices.Contains(ok[o.from:o.to], true) {
 			continue
 		}
-		var run []extract.Token
-		for _, t := range o.tokens {
-			if !t.Stop && !other[t.Key] && !fact(t) {
-				run = append(run, t)
-			}
-		}
-		if len(run) == 0 {
-			continue
-		}
-		out = append(out, run...)
-		// The evidence span covers the run within one claim: a side of two
-		// claims must not get a span that straddles them.
 		var cur extract.Span
 		curClaim := ""
-		for _, t := range o.tokens {
+		for _, t := range own.toks[o.from:o.to] {
 			h := own.holder(t.Span)
 			if h != curClaim {
 				cur, curClaim = t.Span, h
@@ -204,15 +309,7 @@ func added(ops []wordOp, op diffmatchpatch.Operation, own side, other map[string
 			}
 		}
 	}
-	return out, best
-}
-
-func weightOf(ts []extract.Token) float64 {
-	w := 0.0
-	for _, t := range ts {
-		w += rarity(strings.ToLower(t.Text))
-	}
-	return w
+	return best
 }
 
 func words(ts []extract.Token) string {
