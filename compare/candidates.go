@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -29,6 +30,11 @@ type pairScorer struct {
 	used  []int32   // feature ids with a slot, to clear
 	mark  []uint32  // per claim position of the indexed document: last stamp
 	stamp uint32
+	// Per claim position of the indexed document, while one claim of the
+	// other is looked up: the weight shared exactly through its heavy
+	// features, and the part of it that names and long words carry.
+	acc, accNames, accWords []float64
+	touched                 []int32
 }
 
 func newPairScorer(v *vocab) *pairScorer {
@@ -69,12 +75,27 @@ func (s *pairScorer) index(doc []*claimFeatures) {
 	if cap(s.mark) < len(doc) {
 		s.mark = make([]uint32, len(doc))
 		s.stamp = 0
+		s.acc = make([]float64, len(doc))
+		s.accNames = make([]float64, len(doc))
+		s.accWords = make([]float64, len(doc))
 	}
 	s.mark = s.mark[:len(doc)]
 }
 
+// lookupBound is the highest value score(a, b) can reach given what the
+// index found: the weight a and b share exactly through a's heavy
+// features (acc), plus at most the whole weight of a's light features,
+// of its heavy names found in b under no exact key (spelling variants),
+// and softShare of its heavy long words b lacks (near spellings).
+func lookupBound(a, b *claimFeatures, light, heavyNames, heavyWords, acc, accNames, accWords float64) float64 {
+	ub := acc + light + math.Min(heavyNames-accNames, 2*b.sum[kindIndex(kindEntity)]) +
+		softShare*math.Min(heavyWords-accWords, b.sum[kindIndex(kindWord)])
+	return round3(2 * ub * (1 + 1e-9) / (a.total + b.total))
+}
+
 // candidates returns the pairs of claims of two documents that score at
-// least the related threshold, best first. With all set every pair is
+// least the related threshold, best first, with their score but not yet
+// its evidence. With all set every pair is
 // scored; otherwise only pairs that share a feature of weight at least
 // minIndexWeight in the first claim, and whose bound can reach the
 // threshold. bDoc must be the document last indexed.
@@ -84,8 +105,9 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []edge
 		if !cfg.allPairs && bound(a, b) < cfg.related {
 			return
 		}
+		// The evidence is added by align to the pairs it keeps.
 		if v := s.v.score(a, b, &s.names, false); v.Value > 0 && v.Value >= cfg.related {
-			cands = append(cands, edge{a, b, s.v.score(a, b, &s.names, true)})
+			cands = append(cands, edge{a, b, v})
 		}
 	}
 	for _, a := range aDoc {
@@ -105,21 +127,53 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []edge
 			clear(s.mark)
 			s.stamp = 1
 		}
+		s.touched = s.touched[:0]
+		var light, heavyNames, heavyWords float64
 		for i, id := range a.ids {
-			if a.weights[i] < minIndexWeight {
+			w := a.weights[i]
+			key := s.v.keys[id]
+			if w < minIndexWeight {
+				light += w
 				continue
+			}
+			// Only a word with a near spelling somewhere in the comparison
+			// can match one b lacks.
+			long := key.kind == kindWord && len(s.v.near[id]) > 0
+			switch {
+			case key.kind == kindEntity:
+				heavyNames += w
+			case long:
+				heavyWords += w
 			}
 			k := s.slot[id]
 			if k < 0 {
 				continue
 			}
 			for _, bi := range s.lists[k] {
-				if s.mark[bi] == s.stamp {
-					continue
+				if s.mark[bi] != s.stamp {
+					s.mark[bi] = s.stamp
+					s.touched = append(s.touched, bi)
+					s.acc[bi], s.accNames[bi], s.accWords[bi] = 0, 0, 0
 				}
-				s.mark[bi] = s.stamp
-				try(a, bDoc[bi])
+				b := bDoc[bi]
+				// b holds id once: find its weight.
+				j, _ := slices.BinarySearch(b.ids, id)
+				m := math.Min(w, b.weights[j])
+				s.acc[bi] += m
+				switch {
+				case key.kind == kindEntity:
+					s.accNames[bi] += w
+				case long:
+					s.accWords[bi] += w
+				}
 			}
+		}
+		for _, bi := range s.touched {
+			b := bDoc[bi]
+			if lookupBound(a, b, light, heavyNames, heavyWords, s.acc[bi], s.accNames[bi], s.accWords[bi]) < cfg.related {
+				continue
+			}
+			try(a, b)
 		}
 	}
 	slices.SortFunc(cands, func(x, y edge) int {
@@ -157,12 +211,8 @@ func eachDocPair(feats [][]*claimFeatures, v *vocab, cfg *config, do func(k int,
 			do(pos[p], p, s.candidates(feats[i], feats[j], cfg), s)
 		}
 	}
-	claims := 0
-	for _, d := range feats {
-		claims += len(d)
-	}
 	workers := min(runtime.GOMAXPROCS(0), len(feats)-1)
-	if claims < parallelClaims || workers < 2 {
+	if !large(feats) || workers < 2 {
 		s := newPairScorer(v)
 		for j := 1; j < len(feats); j++ {
 			run(s, j)

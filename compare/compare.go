@@ -210,10 +210,13 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 			}
 			return &partners[len(feats[p.i])+c.idx]
 		}
-		link := func(e edge) {
+		// link pairs two claims and returns the edge with its evidence.
+		link := func(e edge) edge {
 			pa, pb := of(e.a), of(e.b)
 			*pa = append(*pa, e.b)
 			*pb = append(*pb, e.a)
+			e.s = v.score(e.a, e.b, &sc.names, true)
+			return e
 		}
 		var r result
 		var weak []edge
@@ -221,23 +224,19 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 			pa, pb := *of(e.a), *of(e.b)
 			switch {
 			case e.s.Value >= cfg.threshold && len(pa) == 0 && len(pb) == 0:
-				link(e)
-				r.edges = append(r.edges, e)
+				r.edges = append(r.edges, link(e))
 			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.s, v, sc, cfg):
 				// e.a already matched one short claim; e.b is its second half.
-				link(e)
-				r.edges = append(r.edges, e)
+				r.edges = append(r.edges, link(e))
 			case len(pa) == 0 && len(pb) == 1 && len(*of(pb[0])) == 1 && splitMatch(e.b, e.a, pb[0], e.s, v, sc, cfg):
-				link(e)
-				r.edges = append(r.edges, e)
+				r.edges = append(r.edges, link(e))
 			case e.s.Value < cfg.threshold:
 				weak = append(weak, e)
 			}
 		}
 		for _, e := range weak {
 			if len(*of(e.a)) == 0 && len(*of(e.b)) == 0 && cfg.related > 0 {
-				link(e)
-				r.related = append(r.related, e)
+				r.related = append(r.related, link(e))
 			}
 		}
 		results[k] = r

@@ -220,6 +220,9 @@ tokens:
 func detailDiffs(sides []side) []Difference {
 	var out []Difference
 	ds := detailSides(sides)
+	// Outlets that carry the same wire copy have the same words: their
+	// diffs are made once.
+	memo := map[[2]string][]wordOp{}
 	for x := 0; x < len(ds); x++ {
 		for y := x + 1; y < len(ds); y++ {
 			sx, sy := &ds[x], &ds[y]
@@ -228,11 +231,17 @@ func detailDiffs(sides []side) []Difference {
 			if wA < minDetailWeight && wB < minDetailWeight {
 				continue
 			}
-			ra, rb := sx.codes, sy.codes
-			if ra == nil {
-				ra, rb = pairCodes(sx.toks, sy.toks)
+			var ops []wordOp
+			if ra, rb := sx.codes, sy.codes; ra != nil {
+				k := [2]string{string(ra), string(rb)}
+				var ok bool
+				if ops, ok = memo[k]; !ok {
+					ops = wordDiff(ra, rb)
+					memo[k] = ops
+				}
+			} else {
+				ops = wordDiff(pairCodes(sx.toks, sy.toks))
 			}
-			ops := wordDiff(ra, rb)
 			spanA := longestRun(ops, diffmatchpatch.DiffDelete, sx, okA)
 			spanB := longestRun(ops, diffmatchpatch.DiffInsert, sy, okB)
 			d := Difference{Kind: "detail", Values: map[string]string{}, Spans: map[string]extract.Span{}}
