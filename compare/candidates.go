@@ -35,6 +35,16 @@ type pairScorer struct {
 	// features, and the part of it that names and long words carry.
 	acc, accNames, accWords []float64
 	touched                 []int32
+	// Buffers reused from one pair of documents to the next.
+	cands, weak []cand
+	partners    [][]*claimFeatures
+	backing     []*claimFeatures
+}
+
+// cand is a candidate pair of claims with its score, before the evidence.
+type cand struct {
+	a, b               *claimFeatures
+	value, containment float64
 }
 
 func newPairScorer(v *vocab) *pairScorer {
@@ -99,15 +109,15 @@ func lookupBound(a, b *claimFeatures, light, heavyNames, heavyWords, acc, accNam
 // scored; otherwise only pairs that share a feature of weight at least
 // minIndexWeight in the first claim, and whose bound can reach the
 // threshold. bDoc must be the document last indexed.
-func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []edge {
-	var cands []edge
+func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand {
+	cands := s.cands[:0]
 	try := func(a, b *claimFeatures) {
 		if !cfg.allPairs && bound(a, b) < cfg.related {
 			return
 		}
 		// The evidence is added by align to the pairs it keeps.
 		if v := s.v.score(a, b, &s.names, false); v.Value > 0 && v.Value >= cfg.related {
-			cands = append(cands, edge{a, b, v})
+			cands = append(cands, cand{a, b, v.Value, v.Containment})
 		}
 	}
 	for _, a := range aDoc {
@@ -176,10 +186,10 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []edge
 			try(a, b)
 		}
 	}
-	slices.SortFunc(cands, func(x, y edge) int {
+	slices.SortFunc(cands, func(x, y cand) int {
 		switch {
-		case x.s.Value != y.s.Value:
-			if x.s.Value > y.s.Value {
+		case x.value != y.value:
+			if x.value > y.value {
 				return -1
 			}
 			return 1
@@ -188,6 +198,7 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []edge
 		}
 		return x.b.idx - y.b.idx
 	})
+	s.cands = cands
 	return cands
 }
 
@@ -196,7 +207,7 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []edge
 // per pair (k is the pair's position in (i, j) order) and may run
 // concurrently for different pairs; the scorer it gets belongs to its
 // goroutine.
-func eachDocPair(feats [][]*claimFeatures, v *vocab, cfg *config, do func(k int, p docPair, cands []edge, s *pairScorer)) {
+func eachDocPair(feats [][]*claimFeatures, v *vocab, cfg *config, do func(k int, p docPair, cands []cand, s *pairScorer)) {
 	pos := map[docPair]int{}
 	for i := 0; i < len(feats); i++ {
 		for j := i + 1; j < len(feats); j++ {

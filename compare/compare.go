@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -201,36 +202,40 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 	type result struct{ edges, related []edge }
 	n := len(feats) * (len(feats) - 1) / 2
 	results := make([]result, max(n, 0))
-	eachDocPair(feats, v, cfg, func(k int, p docPair, cands []edge, sc *pairScorer) {
-		// partners of the claims of p.i, then of p.j.
-		partners := make([][]*claimFeatures, len(feats[p.i])+len(feats[p.j]))
+	eachDocPair(feats, v, cfg, func(k int, p docPair, cands []cand, sc *pairScorer) {
+		// partners of the claims of p.i, then of p.j: at most two each.
+		m := len(feats[p.i]) + len(feats[p.j])
+		sc.partners = slices.Grow(sc.partners[:0], m)[:m]
+		sc.backing = slices.Grow(sc.backing[:0], 2*m)[:2*m]
+		for x := range sc.partners {
+			sc.partners[x] = sc.backing[2*x : 2*x : 2*x+2]
+		}
 		of := func(c *claimFeatures) *[]*claimFeatures {
 			if c.doc == p.i {
-				return &partners[c.idx]
+				return &sc.partners[c.idx]
 			}
-			return &partners[len(feats[p.i])+c.idx]
+			return &sc.partners[len(feats[p.i])+c.idx]
 		}
 		// link pairs two claims and returns the edge with its evidence.
-		link := func(e edge) edge {
+		link := func(e cand) edge {
 			pa, pb := of(e.a), of(e.b)
 			*pa = append(*pa, e.b)
 			*pb = append(*pb, e.a)
-			e.s = v.score(e.a, e.b, &sc.names, true)
-			return e
+			return edge{e.a, e.b, v.score(e.a, e.b, &sc.names, true)}
 		}
 		var r result
-		var weak []edge
+		weak := sc.weak[:0]
 		for _, e := range cands {
 			pa, pb := *of(e.a), *of(e.b)
 			switch {
-			case e.s.Value >= cfg.threshold && len(pa) == 0 && len(pb) == 0:
+			case e.value >= cfg.threshold && len(pa) == 0 && len(pb) == 0:
 				r.edges = append(r.edges, link(e))
-			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.s, v, sc, cfg):
+			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.containment, v, sc, cfg):
 				// e.a already matched one short claim; e.b is its second half.
 				r.edges = append(r.edges, link(e))
-			case len(pa) == 0 && len(pb) == 1 && len(*of(pb[0])) == 1 && splitMatch(e.b, e.a, pb[0], e.s, v, sc, cfg):
+			case len(pa) == 0 && len(pb) == 1 && len(*of(pb[0])) == 1 && splitMatch(e.b, e.a, pb[0], e.containment, v, sc, cfg):
 				r.edges = append(r.edges, link(e))
-			case e.s.Value < cfg.threshold:
+			case e.value < cfg.threshold:
 				weak = append(weak, e)
 			}
 		}
@@ -239,6 +244,7 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 				r.related = append(r.related, link(e))
 			}
 		}
+		sc.weak = weak
 		results[k] = r
 	})
 	for _, r := range results {
@@ -251,6 +257,6 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 // splitMatch reports whether short, a second partner of long (which already
 // matched first), carries another part of long: mostly contained in it,
 // shorter than it, and not a restatement of first.
-func splitMatch(long, short, first *claimFeatures, s pairScore, v *vocab, sc *pairScorer, cfg *config) bool {
-	return s.Containment >= 0.6 && long.total > short.total && v.score(short, first, &sc.names, false).Value < cfg.threshold
+func splitMatch(long, short, first *claimFeatures, containment float64, v *vocab, sc *pairScorer, cfg *config) bool {
+	return containment >= 0.6 && long.total > short.total && v.score(short, first, &sc.names, false).Value < cfg.threshold
 }
