@@ -78,7 +78,7 @@ type detailSide struct {
 	has    []bool          // by word id: what the side says (its words, "e:" and its name keys)
 	cand   []bool          // content token that can be added detail: no stop word, date or number
 	names  [][]int32       // per content token, the ids of "e:"+key of the names containing it
-	weight []float64       // rarity of each content token
+	weight []float64       // rarity of each content token, or -1 before it is needed
 }
 
 // detailVocab numbers the words of one group.
@@ -118,7 +118,7 @@ func detailSides(sides []side) []detailSide {
 					}
 				}
 			}
-			d.weight[i] = rarity(strings.ToLower(t.Text))
+			d.weight[i] = -1 // rarity, when first needed
 		}
 		var own []int32
 		for _, c := range s.claims {
@@ -210,6 +210,9 @@ tokens:
 		}
 		ok[i] = true
 		out = append(out, t)
+		if own.weight[i] < 0 {
+			own.weight[i] = rarity(strings.ToLower(t.Text))
+		}
 		w += own.weight[i]
 	}
 	return out, ok, w
