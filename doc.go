@@ -48,14 +48,25 @@
 package claimdiff
 
 import (
+	"errors"
+
 	"github.com/claimdiff/claimdiff/compare"
 	"github.com/claimdiff/claimdiff/extract"
 )
 
+// ErrNoFiles is returned by CompareFiles when it is given no paths.
+var ErrNoFiles = errors.New("claimdiff: no files to compare")
+
 // CompareFiles reads article files (.txt, .json, .jsonl, .html) and compares
-// them with the default settings. A .jsonl file may hold several articles.
-// Use the extract and compare packages directly for options.
+// them with the default settings. A .json or .jsonl file may hold several
+// articles (JSON lines or an array). No paths is an error (ErrNoFiles); so is
+// a file that cannot be read or is not text (extract.ErrNotText), and the
+// error names the file. Use the extract and compare packages directly for
+// options.
 func CompareFiles(paths ...string) (*compare.Report, error) {
+	if len(paths) == 0 {
+		return nil, ErrNoFiles
+	}
 	var docs []*extract.Document
 	for _, p := range paths {
 		ds, err := extract.ReadFile(p)

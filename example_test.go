@@ -5,6 +5,7 @@ import (
 	"log"
 
 	"github.com/claimdiff/claimdiff"
+	"github.com/claimdiff/claimdiff/compare"
 )
 
 // Compare two outlets' reports of one event and find the first claim they
@@ -18,12 +19,12 @@ func ExampleCompareFiles() {
 	for _, g := range r.Groups {
 		for _, d := range g.Differences {
 			if d.Kind == "label" && g.Verdict == "framing" {
-				fmt.Printf("%s: %q vs %q\n", g.Verdict, d.Values[g.Claims[0]], d.Values[g.Claims[1]])
+				fmt.Printf("%s: %q vs %q\n", g.Verdict, compare.Texts(d.Values[g.Claims[0]]), compare.Texts(d.Values[g.Claims[1]]))
 				return
 			}
 		}
 	}
 	// Output:
 	// Northwind Wire vs Eastgate Herald
-	// framing: "militants" vs "terrorist"
+	// framing: ["militants"] vs ["terrorist"]
 }

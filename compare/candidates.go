@@ -39,12 +39,14 @@ type pairScorer struct {
 	cands, weak []cand
 	partners    [][]*claimFeatures
 	backing     []*claimFeatures
+	best        []float64 // per claim of the pair, its best candidate score
 }
 
 // cand is a candidate pair of claims with its score, before the evidence.
 type cand struct {
 	a, b               *claimFeatures
 	value, containment float64
+	facts              int // shared words, numbers and dates
 }
 
 func newPairScorer(v *vocab) *pairScorer {
@@ -105,26 +107,31 @@ func lookupBound(a, b *claimFeatures, light, heavyNames, heavyWords, acc, accNam
 
 // candidates returns the pairs of claims of two documents that score at
 // least the related threshold, best first, with their score but not yet
-// its evidence. With all set every pair is
-// scored; otherwise only pairs that share a feature of weight at least
-// minIndexWeight in the first claim, and whose bound can reach the
+// its evidence. With an Embedder every pair is scored; otherwise only
+// pairs that share a feature of weight at least minIndexWeight in the
+// first claim, and whose bound can reach the
 // threshold. bDoc must be the document last indexed.
 func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand {
 	cands := s.cands[:0]
+	// Paraphrases scored by meaning may share no word (WithEmbedder).
+	all := cfg.embedder != nil
 	try := func(a, b *claimFeatures) {
-		if !cfg.allPairs && bound(a, b) < cfg.related {
+		if !all && bound(a, b) < cfg.related {
 			return
 		}
 		// The evidence is added by align to the pairs it keeps.
 		if v := s.v.score(a, b, &s.names, false); v.Value > 0 && v.Value >= cfg.related {
-			cands = append(cands, cand{a, b, v.Value, v.Containment})
+			cands = append(cands, cand{a, b, v.Value, v.Containment, v.facts})
 		}
 	}
 	for _, a := range aDoc {
 		if a.claim.RepeatOf != "" {
 			continue
 		}
-		if cfg.allPairs {
+		if cfg.canceled() {
+			break
+		}
+		if all {
 			for _, b := range bDoc {
 				if b.claim.RepeatOf == "" {
 					try(a, b)

@@ -1,20 +1,26 @@
 package compare
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
 	"slices"
 	"strconv"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
 
-// ReportVersion is the version of the JSON report contract. It goes up when
-// a field changes meaning.
-const ReportVersion = 1
+// ReportVersion is the version of the JSON report contract (the schema in
+// schema/report.schema.json). It goes up when a field changes meaning:
+// version 2 made each side of a difference a list of entries with their
+// own spans, where version 1 had one lower-cased string and one span.
+const ReportVersion = 2
 
 // DefaultThreshold is the score at which two claims are taken to say the
 // same thing. It was calibrated on real cross-outlet sentence pairs (see
 // the README, "Accuracy").
-const DefaultThreshold = 0.32
+const DefaultThreshold = 0.40
 
 // Verdicts of a group.
 const (
@@ -25,7 +31,8 @@ const (
 )
 
 // Option configures a comparison. Only this package implements it; build
-// options with Threshold, RelatedThreshold and NameMatcher.
+// options with Threshold, RelatedThreshold, NameMatcher, WithEmbedder and
+// SemanticWeight.
 type Option interface{ apply(*config) }
 
 type optionFunc func(*config)
@@ -35,36 +42,93 @@ func (f optionFunc) apply(c *config) { f(c) }
 type config struct {
 	threshold, related float64
 	names              func(a, b string) bool
-	// allPairs scores every pair of claims instead of the pairs the
-	// feature index proposes: a similarity that can match claims sharing
-	// no word (an embedding) must see them all.
-	allPairs bool
+	embedder           Embedder // embed.go
+	semWeight          float64
+	vecs               map[string]*semVec // claim text → vector, with an Embedder
+	customNames        bool
+	lexicon            *extract.Lexicon
+	// errs holds the options that were out of range: CompareContext
+	// returns them, Compare keeps the defaults instead.
+	errs []error
+	// ctx is checked inside the long loops so that a cancelled comparison
+	// stops promptly.
+	ctx context.Context
 }
+
+// canceled reports whether the comparison's context is done.
+func (c *config) canceled() bool { return c.ctx != nil && c.ctx.Err() != nil }
+
+// ErrOption is wrapped by the errors CompareContext returns for an option
+// whose value is out of range.
+var ErrOption = errors.New("compare: invalid option")
+
+// ErrNilDocument is wrapped by the error CompareContext returns when a
+// document is nil.
+var ErrNilDocument = errors.New("compare: nil document")
+
+// ErrEmbedder is wrapped by every error of a comparison whose Embedder
+// failed or answered wrongly (see WithEmbedder): the failure is the
+// model's, not the documents'.
+var ErrEmbedder = errors.New("compare: embedder")
 
 // Threshold sets the score at or above which two claims align (default
 // DefaultThreshold). Lower finds more paraphrases and more false matches.
-func Threshold(t float64) Option { return optionFunc(func(c *config) { c.threshold = t }) }
+// It must lie in (0, 1]: CompareContext refuses any other value with
+// ErrOption, Compare ignores it and keeps the default.
+func Threshold(t float64) Option {
+	return optionFunc(func(c *config) {
+		if math.IsNaN(t) || t <= 0 || t > 1 {
+			c.errs = append(c.errs, fmt.Errorf("%w: Threshold(%v) is outside (0, 1]", ErrOption, t))
+			return
+		}
+		c.threshold = t
+	})
+}
 
 // RelatedThreshold sets the score at or above which two otherwise unaligned
 // claims form a "related" group: same topic, not the same claim. Zero turns
-// related groups off. The default is 60% of the alignment threshold.
+// related groups off. The default is 60% of the alignment threshold. It
+// must lie in [0, 1]: CompareContext refuses any other value with
+// ErrOption, Compare ignores it and keeps the default.
 func RelatedThreshold(t float64) Option {
-	return optionFunc(func(c *config) { c.related = t })
+	return optionFunc(func(c *config) {
+		if math.IsNaN(t) || t < 0 || t > 1 {
+			c.errs = append(c.errs, fmt.Errorf("%w: RelatedThreshold(%v) is outside [0, 1]", ErrOption, t))
+			return
+		}
+		c.related = t
+	})
 }
 
 // NameMatcher replaces the test that two entity keys name the same person
 // or place (default extract.SameName: a small edit distance, or one name's
 // words inside the other's). It decides shared names in scores, the keys
-// unified across documents, and whether two places differ.
+// unified across documents, and whether two places differ. A nil f is
+// refused by CompareContext and ignored by Compare.
 func NameMatcher(f func(a, b string) bool) Option {
-	return optionFunc(func(c *config) { c.names = f })
+	return optionFunc(func(c *config) {
+		if f == nil {
+			c.errs = append(c.errs, fmt.Errorf("%w: NameMatcher(nil)", ErrOption))
+			return
+		}
+		c.names, c.customNames = f, true
+	})
+}
+
+// Lexicon names the lexicon the documents were extracted with (default
+// extract.DefaultLexicon()), so that the report's run.lexicon hash says
+// which word lists made its markers. It changes nothing in the comparison.
+func Lexicon(l *extract.Lexicon) Option {
+	return optionFunc(func(c *config) { c.lexicon = l })
 }
 
 // Report is the comparison of several documents: the contract of the JSON
 // output (see DESIGN.md §4). Marshal it with encoding/json.
 type Report struct {
-	Version   int                 `json:"version"`
-	Event     string              `json:"event,omitempty"`
+	Version int    `json:"version"`
+	Event   string `json:"event,omitempty"`
+	// Run says what made the report, so that it can be made again.
+	Run       Run                 `json:"run"`
 	Documents []*extract.Document `json:"documents"`
 	Groups    []Group             `json:"groups"`
 	// Unique lists the claims no other document carries: claims in no
@@ -77,7 +141,10 @@ type Report struct {
 // Group is a set of claims from several documents that say the same thing
 // (or, for verdict "related", the same topic).
 type Group struct {
-	ID          string       `json:"id"`
+	ID string `json:"id"`
+	// Role is "headline" for the group of the documents' headlines (id
+	// "h1", listed first), empty for groups of the body's claims.
+	Role        string       `json:"role,omitempty"`
 	Claims      []string     `json:"claims"`
 	Verdict     string       `json:"verdict"`
 	Score       float64      `json:"score"`
@@ -95,25 +162,61 @@ type Evidence struct {
 	Dates       []string  `json:"dates,omitempty"`
 	Variants    []string  `json:"variants,omitempty"`
 	Containment float64   `json:"containment"`
+	// With an Embedder (WithEmbedder), the two parts of the pair's score:
+	// Lexical from the shared features above, Semantic the cosine of the
+	// claims' vectors; nil without one. The score is
+	// (1 − w) × Lexical + w × Semantic.
+	Lexical  *float64 `json:"lexical,omitempty"`
+	Semantic *float64 `json:"semantic,omitempty"`
+	// Members says why each claim is in the group.
+	Members []Member `json:"members,omitempty"`
 }
 
-// Difference is one way the claims of a group differ. Values holds each
-// claim's side (empty where a claim has none); Spans points at the
-// evidence in each claim's document.
+// Member says why one claim is in its group: the claim it was aligned with
+// and that pair's score (or, for a repeat, the claim it repeats), and Mean,
+// its mean score with the group's claims from other documents. A claim
+// joins a group only when that mean is high enough, so a group is a set of
+// claims that say the same thing, not a chain of pairwise matches.
+type Member struct {
+	Claim string  `json:"claim"`
+	With  string  `json:"with,omitempty"`
+	Score float64 `json:"score,omitempty"`
+	Mean  float64 `json:"mean,omitempty"`
+}
+
+// Difference is one way the claims of a group differ. Values holds, by
+// claim id, the entries of each document's side: one per marker, number,
+// date, place, negation or run of words, each with its span. A side with
+// nothing to show is an empty list under its first claim; a side of two
+// claims may list entries under both.
 type Difference struct {
-	Kind    string                  `json:"kind"`
-	Values  map[string]string       `json:"values"`
-	Spans   map[string]extract.Span `json:"spans,omitempty"`
-	Explain string                  `json:"explain"`
+	Kind    string             `json:"kind"`
+	Values  map[string][]Value `json:"values"`
+	Explain string             `json:"explain"`
 	// Conflicts lists, for a fact difference, the pairs of documents that
 	// cannot both be right; in a group of three, two may agree while both
 	// conflict with the third.
 	Conflicts [][2]string `json:"conflicts,omitempty"`
 }
 
+// Value is one entry of one side of a difference, in the source's own
+// case, with the span of its evidence. Stance is set for attributions;
+// Number (with the noun it counts) for numbers; Date (resolved) for dates.
+// For "detail" an entry is a run of words only that side says, so a
+// renderer can highlight it in place.
+type Value struct {
+	Text   string          `json:"text"`
+	Span   extract.Span    `json:"span"`
+	Stance string          `json:"stance,omitempty"`
+	Number *extract.Number `json:"number,omitempty"`
+	Date   *extract.Date   `json:"date,omitempty"`
+}
+
 // Profile is an outlet's framing profile: how many of its claims others
 // share, how many it alone carries, and its markers by kind in its own
-// voice, in all and per 100 claims.
+// voice, in all and per 100 claims. Attributions count only when their
+// stance is distancing or endorsing (claimed, admitted), not the routine
+// "said" or "confirmed" nor a reported denial.
 type Profile struct {
 	Outlet  string             `json:"outlet,omitempty"`
 	Claims  int                `json:"claims"`
@@ -127,35 +230,112 @@ type Profile struct {
 // Compare aligns the claims of docs and builds the report. The documents
 // are copied and renumbered d1, d2, … in the order given; the inputs are not
 // changed. One document alone gives a report with its claims, markers and
-// profile and no groups.
+// profile and no groups; no documents give an empty report. A document
+// without a publication date is read again with the date of the others
+// (marked as inferred), so that its relative and year-less dates can match
+// theirs.
+//
+// Compare is the convenient form of CompareContext: a nil document is
+// skipped (the others are numbered as if it were not there) and an option
+// whose value is out of range is ignored, its default kept. Use
+// CompareContext to have both reported as errors, or to stop a long
+// comparison. With WithEmbedder use CompareContext too: Compare panics if
+// the Embedder fails, since it has no error to return and a comparison
+// never falls back silently to lexical similarity; without an Embedder
+// Compare cannot fail.
 func Compare(docs []*extract.Document, opts ...Option) *Report {
-	cfg := &config{threshold: DefaultThreshold, related: -1, names: extract.SameName}
+	cfg := newConfig(opts)
+	cfg.errs = nil
+	kept := make([]*extract.Document, 0, len(docs))
+	for _, d := range docs {
+		if d != nil {
+			kept = append(kept, d)
+		}
+	}
+	r, err := compareWith(context.Background(), kept, cfg)
+	if err != nil {
+		panic("compare: Compare cannot return an error, use CompareContext: " + err.Error())
+	}
+	return r
+}
+
+// CompareContext is Compare with checks, cancellation and an error. It
+// returns an error wrapping ErrNilDocument when a document is nil,
+// ErrOption when an option's value is out of range, ctx.Err() when ctx is
+// done before the report is complete (it checks ctx between claims, so it
+// stops promptly even inside a large comparison), and a configured
+// Embedder's failure (its error or a malformed answer; the error says
+// which texts failed). The report is the one Compare gives.
+func CompareContext(ctx context.Context, docs []*extract.Document, opts ...Option) (*Report, error) {
+	cfg := newConfig(opts)
+	if len(cfg.errs) > 0 {
+		return nil, errors.Join(cfg.errs...)
+	}
+	for i, d := range docs {
+		if d == nil {
+			return nil, fmt.Errorf("%w: document %d of %d", ErrNilDocument, i+1, len(docs))
+		}
+	}
+	return compareWith(ctx, docs, cfg)
+}
+
+func newConfig(opts []Option) *config {
+	cfg := &config{threshold: DefaultThreshold, related: -1, names: extract.SameName, semWeight: DefaultSemanticWeight}
 	for _, o := range opts {
-		o.apply(cfg)
+		if o != nil {
+			o.apply(cfg)
+		}
 	}
 	if cfg.related < 0 {
 		cfg.related = 0.6 * cfg.threshold
 	}
-	r := &Report{Version: ReportVersion, Outlets: map[string]Profile{}, Groups: []Group{}, Unique: []string{}}
-	for i, d := range docs {
+	return cfg
+}
+
+// compareWith builds the report of docs, none nil.
+func compareWith(ctx context.Context, docs []*extract.Document, cfg *config) (*Report, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cfg.ctx = ctx
+	r := &Report{Version: ReportVersion, Run: newRun(cfg), Documents: make([]*extract.Document, 0, len(docs)), Outlets: map[string]Profile{}, Groups: []Group{}, Unique: []string{}}
+	for i, d := range inferPublished(docs) {
 		c := *d
-		c.Claims = append([]extract.Claim(nil), d.Claims...)
+		c.Claims = append(make([]extract.Claim, 0, len(d.Claims)), d.Claims...) // [] in JSON, never null
 		extract.SetID(&c, "d"+strconv.Itoa(i+1))
 		r.Documents = append(r.Documents, &c)
 	}
 	unifyAcross(r.Documents, cfg.names)
 	feats := make([][]*claimFeatures, len(r.Documents))
-	for i, d := range r.Documents {
-		for j := range d.Claims {
-			feats[i] = append(feats[i], prepare(i, j, &d.Claims[j]))
+	if len(r.Documents) > 1 {
+		// One document has nothing to align: its claims' features would
+		// only cost memory (a 30 MB article has 360,000 claims).
+		for i, d := range r.Documents {
+			for j := range d.Claims {
+				feats[i] = append(feats[i], prepare(i, j, &d.Claims[j]))
+			}
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	v := intern(feats, cfg.names)
 	localRarity(feats, v)
+	if cfg.embedder != nil {
+		if err := embedClaims(ctx, r.Documents, feats, cfg); err != nil {
+			return nil, err
+		}
+	}
 	edges, related := align(feats, v, cfg)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	r.Groups = buildGroups(r.Documents, feats, edges, related, cfg)
+	if h := headlineGroup(r.Documents, cfg); h != nil {
+		r.Groups = append([]Group{*h}, r.Groups...)
+	}
 	r.profile()
-	return r
+	return r, ctx.Err()
 }
 
 // unifyAcross gives spelling variants of one name the same key in every
@@ -203,19 +383,25 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 	n := len(feats) * (len(feats) - 1) / 2
 	results := make([]result, max(n, 0))
 	eachDocPair(feats, v, cfg, func(k int, p docPair, cands []cand, sc *pairScorer) {
+		if cfg.canceled() {
+			return
+		}
 		// partners of the claims of p.i, then of p.j: at most two each.
 		m := len(feats[p.i]) + len(feats[p.j])
 		sc.partners = slices.Grow(sc.partners[:0], m)[:m]
 		sc.backing = slices.Grow(sc.backing[:0], 2*m)[:2*m]
+		sc.best = slices.Grow(sc.best[:0], m)[:m]
 		for x := range sc.partners {
 			sc.partners[x] = sc.backing[2*x : 2*x : 2*x+2]
+			sc.best[x] = 0
 		}
-		of := func(c *claimFeatures) *[]*claimFeatures {
+		at := func(c *claimFeatures) int {
 			if c.doc == p.i {
-				return &sc.partners[c.idx]
+				return c.idx
 			}
-			return &sc.partners[len(feats[p.i])+c.idx]
+			return len(feats[p.i]) + c.idx
 		}
+		of := func(c *claimFeatures) *[]*claimFeatures { return &sc.partners[at(c)] }
 		// link pairs two claims and returns the edge with its evidence.
 		link := func(e cand) edge {
 			pa, pb := of(e.a), of(e.b)
@@ -223,12 +409,18 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 			*pb = append(*pb, e.a)
 			return edge{e.a, e.b, v.score(e.a, e.b, &sc.names, true)}
 		}
+		context := len(feats[p.i]) >= mutualContext && len(feats[p.j]) >= mutualContext
+		for _, e := range cands {
+			sc.best[at(e.a)] = max(sc.best[at(e.a)], e.value)
+			sc.best[at(e.b)] = max(sc.best[at(e.b)], e.value)
+		}
 		var r result
 		weak := sc.weak[:0]
 		for _, e := range cands {
 			pa, pb := *of(e.a), *of(e.b)
+			mutual := context && e.value >= mutualShare*cfg.threshold && e.value >= sc.best[at(e.a)] && e.value >= sc.best[at(e.b)] && e.facts >= 2 // sharesFacts
 			switch {
-			case e.value >= cfg.threshold && len(pa) == 0 && len(pb) == 0:
+			case (e.value >= cfg.threshold || mutual) && len(pa) == 0 && len(pb) == 0:
 				r.edges = append(r.edges, link(e))
 			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.containment, v, sc, cfg):
 				// e.a already matched one short claim; e.b is its second half.
@@ -247,6 +439,9 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 		sc.weak = weak
 		results[k] = r
 	})
+	if cfg.canceled() {
+		return nil, nil
+	}
 	for _, r := range results {
 		edges = append(edges, r.edges...)
 		related = append(related, r.related...)
@@ -254,9 +449,31 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 	return edges, related
 }
 
+// Two claims that are each other's best match among the claims of two
+// articles align at mutualShare of the threshold: the rest of the articles
+// is evidence that no better partner exists, as in monolingual sentence
+// alignment. It needs mutualContext claims on each side; two lone
+// sentences (a paraphrase corpus) have no context and meet the threshold.
+// On the 6 shared BASIL development events this raised pair recall from
+// 0.30 to 0.49 at threshold 0.40 (README, "Accuracy").
+const (
+	mutualShare   = 0.625
+	mutualContext = 3
+)
+
 // splitMatch reports whether short, a second partner of long (which already
 // matched first), carries another part of long: mostly contained in it,
 // shorter than it, and not a restatement of first.
 func splitMatch(long, short, first *claimFeatures, containment float64, v *vocab, sc *pairScorer, cfg *config) bool {
 	return containment >= 0.6 && long.total > short.total && v.score(short, first, &sc.names, false).Value < cfg.threshold
+}
+
+// sharesFacts reports whether a pair shares more than names: at least two
+// content words, numbers or dates. Names alone say that two claims are
+// about the same people ("…," Bloomberg said / "…," Bloomberg said), not
+// that they say the same thing, so a mutual best match needs more. On the
+// 14 BASIL development events this raised pair precision from 0.56 to 0.65
+// at the cost of 2 points of recall.
+func sharesFacts(s pairScore) bool {
+	return len(s.Shared)+len(s.Numbers)+len(s.Dates) >= 2
 }

@@ -2,7 +2,7 @@ package compare
 
 import (
 	"fmt"
-	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -79,6 +79,10 @@ type detailSide struct {
 	cand   []bool          // content token that can be added detail: no stop word, date or number
 	names  [][]int32       // per content token, the ids of "e:"+key of the names containing it
 	weight []float64       // rarity of each content token, or -1 before it is needed
+	pos    []int           // per content token, its index among all the side's tokens
+	// nonStop[k] is how many of the side's first k tokens are not stop
+	// words: a run of added words goes on only over stop words.
+	nonStop []int
 }
 
 // detailVocab numbers the words of one group.
@@ -119,6 +123,21 @@ func detailSides(sides []side) []detailSide {
 				}
 			}
 			d.weight[i] = -1 // rarity, when first needed
+		}
+		all := sideTokens(s)
+		d.nonStop = make([]int, len(all)+1)
+		for k, t := range all {
+			d.nonStop[k+1] = d.nonStop[k]
+			if !t.Stop {
+				d.nonStop[k+1]++
+			}
+		}
+		d.pos = make([]int, len(d.toks))
+		for i, k := 0, 0; i < len(d.toks); i++ {
+			for all[k].Span != d.toks[i].Span {
+				k++
+			}
+			d.pos[i] = k
 		}
 		var own []int32
 		for _, c := range s.claims {
@@ -219,7 +238,11 @@ tokens:
 }
 
 // detailDiffs reports, for each pair of documents in a group, the content
-// one side adds that the other lacks. Added detail is not a conflict.
+// one side adds that the other lacks: each run of such words is one entry
+// with its span, so a renderer can mark it in place. Added detail is not a
+// conflict. What each side says is gathered once per group; the added
+// words need no diff, so go-diff runs only for the runs of a difference
+// that is reported.
 func detailDiffs(sides []side) []Difference {
 	var out []Difference
 	ds := detailSides(sides)
@@ -245,22 +268,76 @@ func detailDiffs(sides []side) []Difference {
 			} else {
 				ops = wordDiff(pairCodes(sx.toks, sy.toks))
 			}
-			spanA := longestRun(ops, diffmatchpatch.DiffDelete, sx, okA)
-			spanB := longestRun(ops, diffmatchpatch.DiffInsert, sy, okB)
-			d := Difference{Kind: "detail", Values: map[string]string{}, Spans: map[string]extract.Span{}}
-			ida, idb := sides[x].holder(spanA), sides[y].holder(spanB)
-			d.Values[ida], d.Values[idb] = words(addA), words(addB)
-			if len(addA) > 0 {
-				d.Spans[ida] = spanA
-			}
-			if len(addB) > 0 {
-				d.Spans[idb] = spanB
-			}
-			d.Explain = fmt.Sprintf("%s alone says: %s; %s alone says: %s", docOf(ida), orNone(words(addA)), docOf(idb), orNone(words(addB)))
+			d := Difference{Kind: "detail", Values: map[string][]Value{}}
+			d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA))
+			d.put(sides[y], sy.runs(ops, diffmatchpatch.DiffInsert, okB))
+			d.Explain = fmt.Sprintf("%s alone says: %s; %s alone says: %s", docOf(sides[x].id()), orNone(words(addA)), docOf(sides[y].id()), orNone(words(addB)))
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// put files a side's entries under the claims that hold them; a side
+// with none gets an empty list under its first claim, so that every
+// document of the difference has its say.
+func (d *Difference) put(s side, vals []Value) {
+	if len(vals) == 0 {
+		d.Values[s.id()] = []Value{}
+		return
+	}
+	for _, v := range vals {
+		id := s.holder(v.Span)
+		d.Values[id] = append(d.Values[id], v)
+	}
+}
+
+// Side returns the entries of one document's side of the difference
+// ("d2"), in claim order, and whether that document takes part in it.
+func (d Difference) Side(doc string) ([]Value, bool) {
+	var ids []string
+	for id := range d.Values {
+		if docOf(id) == doc {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, false
+	}
+	sort.Slice(ids, func(i, j int) bool { return claimNum(ids[i]) < claimNum(ids[j]) })
+	out := []Value{}
+	for _, id := range ids {
+		out = append(out, d.Values[id]...)
+	}
+	return out, true
+}
+
+// Texts returns the texts of entries, in order.
+func Texts(vals []Value) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = v.Text
+	}
+	return out
+}
+
+// claim returns the side's claim with the given id, or nil.
+func (s side) claim(id string) *extract.Claim {
+	for _, c := range s.claims {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// claimNum is the number of a claim id ("d2.c15" → 15), for ordering.
+func claimNum(id string) int {
+	n := 0
+	if i := strings.LastIndex(id, ".c"); i >= 0 {
+		fmt.Sscanf(id[i+2:], "%d", &n)
+	}
+	return n
 }
 
 func sideTokens(s side) []extract.Token {
@@ -298,30 +375,63 @@ func keySet(ts []extract.Token) map[string]bool {
 	return m
 }
 
-// longestRun is the evidence span of added words: the longest stretch,
-// within one claim, of a run of kind op holding at least one added token.
-// A side of two claims must not get a span that straddles them.
-func longestRun(ops []wordOp, op diffmatchpatch.Operation, own *detailSide, ok []bool) extract.Span {
-	var best extract.Span
-	for _, o := range ops {
-		if o.op != op || !slices.Contains(ok[o.from:o.to], true) {
-			continue
-		}
-		var cur extract.Span
-		curClaim := ""
-		for _, t := range own.toks[o.from:o.to] {
-			h := own.holder(t.Span)
-			if h != curClaim {
-				cur, curClaim = t.Span, h
-			} else {
-				cur.End = t.Span.End
-			}
-			if cur.Len() > best.Len() {
-				best = cur
-			}
+// sideHas returns what a side says, for the other side to be checked
+// against: its word keys and the keys of its names.
+func sideHas(s side) map[string]bool {
+	m := keySet(sideTokens(s))
+	for _, c := range s.claims {
+		for _, e := range c.Entities {
+			m["e:"+e.Key] = true
 		}
 	}
-	return best
+	return m
+}
+
+// runs are the entries of added words of one side: each run of them
+// within one claim, inside one run of kind op of the diff (stop words
+// inside a run kept, at its edges dropped; a framing marker or a shared
+// word between two added words ends it), with its text as the source
+// writes it. ok marks the added tokens (addedBy).
+func (own *detailSide) runs(ops []wordOp, op diffmatchpatch.Operation, ok []bool) []Value {
+	var runs []Value
+	var cur extract.Span
+	curClaim, open, last := "", false, 0
+	flush := func() {
+		if open {
+			if c := own.claim(curClaim); c != nil {
+				runs = append(runs, Value{Text: spanText(c, cur), Span: cur})
+			}
+		}
+		open = false
+	}
+	for _, o := range ops {
+		if o.op != op {
+			flush()
+			continue
+		}
+		for i := o.from; i < o.to; i++ {
+			t := own.toks[i]
+			switch {
+			case t.Stop:
+				// Kept only inside a run: the run's end moves at the next
+				// content word.
+				continue
+			case !ok[i]:
+				flush()
+				continue
+			}
+			h := own.holder(t.Span)
+			at := own.pos[i]
+			if open && h == curClaim && own.nonStop[at]-own.nonStop[last+1] == 0 {
+				cur.End, last = t.Span.End, at
+				continue
+			}
+			flush()
+			cur, curClaim, open, last = t.Span, h, true, at
+		}
+		flush()
+	}
+	return runs
 }
 
 func words(ts []extract.Token) string {

@@ -26,5 +26,6 @@
 //
 // Similarity is lexical: paraphrases that share few words are missed, and a
 // shared topic can look like a shared claim; the README gives measured
-// accuracy.
+// accuracy. A sentence-embedding model adds a semantic score (WithEmbedder,
+// CompareContext; package embedproc runs one as a subprocess).
 package compare

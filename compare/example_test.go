@@ -1,7 +1,9 @@
 package compare_test
 
 import (
+	"context"
 	"fmt"
+	"strings"
 
 	"github.com/claimdiff/claimdiff/compare"
 	"github.com/claimdiff/claimdiff/extract"
@@ -18,13 +20,15 @@ func ExampleCompare() {
 	for _, g := range r.Groups {
 		fmt.Println(g.ID, g.Claims, g.Verdict)
 		for _, d := range g.Differences {
-			fmt.Printf("  %s: %q vs %q\n", d.Kind, d.Values["d1.c1"], d.Values["d2.c1"])
+			a, _ := d.Side("d1")
+			b, _ := d.Side("d2")
+			fmt.Printf("  %s: %q vs %q\n", d.Kind, compare.Texts(a), compare.Texts(b))
 		}
 	}
 	// Output:
 	// g1 [d1.c1 d2.c1] framing
-	//   label: "militants" vs "terrorists"
-	//   attribution: "said (neutral)" vs "claimed (distancing)"
+	//   label: ["militants"] vs ["terrorists"]
+	//   attribution: ["said"] vs ["claimed"]
 }
 
 // A stricter threshold aligns only near-identical claims.
@@ -48,4 +52,38 @@ func countRelated(r *compare.Report) int {
 		}
 	}
 	return n
+}
+
+// A researcher's sentence-embedding model plugs in as an Embedder. This
+// stand-in knows two concepts, each word of one concept counting on one
+// axis; a real model (a subprocess with package embedproc, a server, ONNX)
+// returns hundreds of dimensions. The pair shares no word, so the lexical
+// score alone misses it.
+func ExampleWithEmbedder() {
+	axis := map[string]int{"envoy": 0, "diplomat": 0, "quit": 1, "resigned": 1}
+	model := compare.EmbedderFunc(func(_ context.Context, texts []string) ([][]float32, error) {
+		out := make([][]float32, len(texts))
+		for i, t := range texts {
+			out[i] = make([]float32, 2)
+			for _, w := range strings.Fields(strings.ToLower(strings.TrimSuffix(t, "."))) {
+				if a, ok := axis[w]; ok {
+					out[i][a]++
+				}
+			}
+		}
+		return out, nil
+	})
+	docs := []*extract.Document{extract.Extract("The envoy quit."), extract.Extract("The diplomat resigned.")}
+	fmt.Println("lexical only:", len(compare.Compare(docs).Groups), "groups")
+	r, err := compare.CompareContext(context.Background(), docs, compare.WithEmbedder(model))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, g := range r.Groups {
+		fmt.Printf("%s %v score %.2f: lexical %.2f, semantic %.2f\n", g.ID, g.Claims, g.Score, *g.Evidence.Lexical, *g.Evidence.Semantic)
+	}
+	// Output:
+	// lexical only: 0 groups
+	// g1 [d1.c1 d2.c1] score 0.50: lexical 0.00, semantic 1.00
 }

@@ -26,7 +26,8 @@ func FuzzCompare(f *testing.F) {
 				}
 			}
 			for _, d := range g.Differences {
-				for id, s := range d.Spans {
+				for _, e := range valueSpans(d) {
+					id, s := e.id, e.span
 					c := r.Claim(id)
 					if c == nil || s.Start < 0 || s.End > len(r.Document(c.ID[:2]).Text) || s.Start > s.End {
 						t.Fatalf("difference %s has bad span %v for %s", d.Kind, s, id)

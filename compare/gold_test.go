@@ -278,9 +278,12 @@ func TestGold(t *testing.T) {
 // "Accuracy"), rounded down.
 const (
 	alignPrecisionFloor = 0.80
-	alignRecallFloor    = 0.58
-	uniqueF1Floor       = 0.78
-	verdictFloor        = 0.70
+	alignRecallFloor    = 0.60
+	// 0.76 since names stopped sharing a head noun ("Foreign Ministry" and
+	// "Defense Ministry" both keyed "ministry" and joined two claims that
+	// state different facts, which kept both out of the unique list).
+	uniqueF1Floor = 0.76
+	verdictFloor  = 0.70
 )
 
 // goldOpts lets a calibration run try other settings:

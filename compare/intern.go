@@ -66,7 +66,7 @@ func intern(feats [][]*claimFeatures, names func(a, b string) bool) *vocab {
 			}
 			cf.ent = kindRange(cf.raw, kindEntity)
 			cf.words = kindRange(cf.raw, kindWord)
-			cf.raw = nil
+			cf.v = v
 		}
 	}
 	v.near = nearWords(sorted)
@@ -149,6 +149,9 @@ type nameMemo struct {
 }
 
 func (m *nameMemo) same(v *vocab, a, b int32) bool {
+	if m == nil {
+		return v.names(v.keys[a].key, v.keys[b].key)
+	}
 	k := [2]int32{a, b}
 	if r, ok := m.seen[k]; ok {
 		return r

@@ -15,7 +15,7 @@ import (
 // hlDiffKinds lists the difference kinds in the order the legend shows them.
 var hlDiffKinds = []string{"number", "date", "entity", "polarity",
 	extract.KindLabel, extract.KindScareQuote, extract.KindDistancing, extract.KindAttribution,
-	extract.KindHedge, extract.KindIntensifier, extract.KindAgentless, "detail"}
+	extract.KindHedge, extract.KindIntensifier, extract.KindLoaded, extract.KindAgentless, "detail"}
 
 // hlFamily names the colour family of a difference kind: fact, framing or
 // detail.
@@ -109,10 +109,11 @@ func hlPaint(n int, ivs []hlRange) []int {
 }
 
 // hlSegments cuts a claim's text where the evidence of the group's
-// differences and the claim's markers begin and end. Detail differences
-// are not highlighted: they cover most of a claim. Where the evidence of
-// a fact and of framing overlap ("about 1,200"), the fact keeps its bytes;
-// otherwise the outermost span wins (see hlPaint). Spans that reach
+// differences and the claim's markers begin and end: the words only one
+// side says (detail) are marked in place, like a split diff. Where the
+// evidence of a fact and of framing overlap ("about 1,200"), the fact keeps
+// its bytes, then framing, then detail; otherwise the outermost span wins
+// (see hlPaint). Spans that reach
 // outside the claim are clamped.
 // Joining the segments' texts gives the claim's text back.
 func hlSegments(c *extract.Claim, diffs []Difference) []hlSegment {
@@ -123,19 +124,21 @@ func hlSegments(c *extract.Claim, diffs []Difference) []hlSegment {
 	var dIvs, mIvs []hlRange
 	doc := docOf(c.ID)
 	for i, d := range diffs {
-		if d.Kind == "detail" {
-			continue
+		rank := 1
+		switch {
+		case factKinds[d.Kind]:
+			rank = 0
+		case d.Kind == "detail":
+			rank = 2
 		}
-		for _, k := range hlSortedKeys(d.Spans) {
+		for _, k := range hlSortedKeys(d.Values) {
 			if docOf(k) != doc {
 				continue
 			}
-			if s, e, ok := hlClamp(c, d.Spans[k]); ok {
-				rank := 1
-				if factKinds[d.Kind] {
-					rank = 0
+			for _, v := range d.Values[k] {
+				if s, e, ok := hlClamp(c, v.Span); ok {
+					dIvs = append(dIvs, hlRange{s, e, i, rank})
 				}
-				dIvs = append(dIvs, hlRange{s, e, i, rank})
 			}
 		}
 	}
@@ -355,7 +358,7 @@ func (r *Report) page() *htmlPage {
 	}
 	placed := map[string]bool{}
 	for _, g := range r.Groups {
-		hg := htmlGroup{ID: g.ID, Verdict: g.Verdict, Score: strconv.FormatFloat(g.Score, 'f', 2, 64),
+		hg := htmlGroup{ID: g.ID, Verdict: g.Verdict, Score: strconv.FormatFloat(g.Score, 'f', 2, 64) + g.Evidence.scoreParts(),
 			Cells: make([][]htmlClaim, len(r.Documents))}
 		for _, id := range g.Claims {
 			c := r.Claim(id)
@@ -461,9 +464,9 @@ const htmlTemplate = `<!DOCTYPE html>
   --agree: #1a7f37; --framing: #4c5fd5; --conflict: #cf222e; --related: #8c959f; --unique: #bf8700;
   --number: #ffd8b5; --date: #ffe58f; --entity: #ffc9c9; --polarity: #ff9e9e;
   --label: #c8dcff; --scare_quote: #d3d1ff; --distancing: #e4d4ff; --attribution: #bfeef5;
-  --hedge: #cde8ff; --intensifier: #f0d6ff; --agentless: #bff0e1; --detail: #e6e9ed;
+  --hedge: #cde8ff; --intensifier: #f0d6ff; --loaded: #ffd6e7; --agentless: #bff0e1; --detail: #e6e9ed;
   --u-label: #0b57d0; --u-scare_quote: #4338ca; --u-distancing: #7e22ce; --u-attribution: #0e7490;
-  --u-hedge: #0369a1; --u-intensifier: #a21caf; --u-agentless: #0f766e;
+  --u-hedge: #0369a1; --u-intensifier: #a21caf; --u-loaded: #be185d; --u-agentless: #0f766e;
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -530,12 +533,14 @@ ul.dl li.d-detail { color: var(--muted); }
 .k-number { background: var(--number); } .k-date { background: var(--date); } .k-entity { background: var(--entity); } .k-polarity { background: var(--polarity); }
 .k-label { background: var(--label); } .k-scare_quote { background: var(--scare_quote); } .k-distancing { background: var(--distancing); }
 .k-attribution { background: var(--attribution); } .k-hedge { background: var(--hedge); } .k-intensifier { background: var(--intensifier); }
+.k-loaded { background: var(--loaded); }
 .k-agentless { background: var(--agentless); } .k-detail { background: var(--detail); }
 .mk { text-decoration: underline 2px; text-underline-offset: 3px; text-decoration-color: var(--u-label); cursor: help; }
 .mk.quoted { text-decoration-style: dotted; }
 .m-label { text-decoration-color: var(--u-label); } .m-scare_quote { text-decoration-color: var(--u-scare_quote); }
 .m-distancing { text-decoration-color: var(--u-distancing); } .m-attribution { text-decoration-color: var(--u-attribution); }
 .m-hedge { text-decoration-color: var(--u-hedge); } .m-intensifier { text-decoration-color: var(--u-intensifier); }
+.m-loaded { text-decoration-color: var(--u-loaded); }
 .m-agentless { text-decoration-color: var(--u-agentless); }
 .hl[title], .mk[title] { cursor: help; }
 .u-solid, .u-dotted { text-decoration: underline 2px var(--u-label); text-underline-offset: 3px; }

@@ -42,7 +42,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		ew.printf("\n## Groups\n\nVerdicts: *agree* — same facts, same framing; *framing* — same facts, different framing; *conflict* — a fact differs; *related* — same topic, not the same claim. **Bold** marks the words a difference points at.\n")
 	}
 	for _, g := range r.Groups {
-		ew.printf("\n### %s · %s · score %.2f\n\n", g.ID, g.Verdict, g.Score)
+		ew.printf("\n### %s · %s · score %.2f%s\n\n", g.ID, g.Verdict, g.Score, g.Evidence.scoreParts())
 		for _, id := range g.Claims {
 			c := r.Claim(id)
 			if c == nil {
@@ -103,20 +103,30 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 }
 
 // mdClaim writes a claim's text with the evidence of the group's fact and
-// framing differences in bold. <b> is used rather than ** because
+// framing differences in bold and the words only this side says in
+// italics, in place. <b> and <i> are used rather than ** and _ because
 // Markdown's emphasis rules fail next to punctuation (a bold “Israeli”).
 func mdClaim(c *extract.Claim, diffs []Difference) string {
 	var b strings.Builder
 	segs := hlSegments(c, diffs)
+	tag := func(s hlSegment) string {
+		switch {
+		case s.Diff == nil:
+			return ""
+		case s.Diff.Kind == "detail":
+			return "i"
+		}
+		return "b"
+	}
 	for i := 0; i < len(segs); {
-		// A run of evidence is one bold span, whatever cuts it.
-		j, text := i+1, segs[i].Text
-		for j < len(segs) && (segs[j].Diff != nil) == (segs[i].Diff != nil) {
+		// A run of evidence is one span, whatever cuts it.
+		j, text, t := i+1, segs[i].Text, tag(segs[i])
+		for j < len(segs) && tag(segs[j]) == t {
 			text += segs[j].Text
 			j++
 		}
-		if segs[i].Diff != nil && strings.TrimSpace(text) != "" {
-			b.WriteString("<b>" + mdEscape(text) + "</b>")
+		if t != "" && strings.TrimSpace(text) != "" {
+			b.WriteString("<" + t + ">" + mdEscape(text) + "</" + t + ">")
 		} else {
 			b.WriteString(mdEscape(text))
 		}

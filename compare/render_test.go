@@ -2,15 +2,18 @@ package compare
 
 import (
 	"bytes"
+	"encoding/csv"
 	"flag"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/claimdiff/claimdiff/extract"
+	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -49,6 +52,13 @@ func spanOf(d *extract.Document, claim int, text string) extract.Span {
 	return extract.Span{Start: c.Span.Start + at, End: c.Span.Start + at + len(text)}
 }
 
+// val is an entry of a difference: text found in a claim of d.
+func val(d *extract.Document, claim int, text string) Value {
+	return Value{Text: text, Span: spanOf(d, claim, text)}
+}
+
+func stance(v Value, s string) Value { v.Stance = s; return v }
+
 // fixtureReport is a small report built by hand: two outlets, a conflict,
 // a framing difference, a related group, overlapping marker and
 // difference spans, and text that must be escaped.
@@ -72,31 +82,28 @@ func fixtureReport() *Report {
 		1: {"label|outlet|The militant union", "attribution|outlet|claimed", "intensifier|outlet|wipe out"},
 		3: {"hedge|outlet|could", "attribution|outlet|said"},
 	})
-	r := &Report{Version: ReportVersion, Documents: []*extract.Document{a, b}, Outlets: map[string]Profile{}}
+	r := &Report{Version: ReportVersion, Documents: []*extract.Document{a, b}, Outlets: map[string]Profile{}, Unique: []string{},
+		Run: newRun(&config{threshold: DefaultThreshold, related: 0.6 * DefaultThreshold})}
 	r.Groups = []Group{
 		{ID: "g1", Claims: []string{"d1.c1", "d2.c1"}, Verdict: VerdictConflict, Score: 0.61,
 			Evidence: Evidence{Pair: [2]string{"d1.c1", "d2.c1"}, Shared: []string{"strike", "tuesday", "workers"}, Numbers: []string{"workers"}},
 			Differences: []Difference{
-				{Kind: "number", Values: map[string]string{"d1.c1": "1,200", "d2.c1": "1,500"},
-					Spans:   map[string]extract.Span{"d1.c1": spanOf(a, 0, "1,200"), "d2.c1": spanOf(b, 0, "1,500")},
+				{Kind: "number", Values: map[string][]Value{"d1.c1": {val(a, 0, "1,200")}, "d2.c1": {val(b, 0, "1,500")}},
 					Explain: "workers: d1 says 1,200, d2 says 1,500"},
 				// Overlaps the number: the fact keeps its bytes.
-				{Kind: "hedge", Values: map[string]string{"d1.c1": "about", "d2.c1": "reportedly"},
-					Spans:   map[string]extract.Span{"d1.c1": spanOf(a, 0, "About 1,200"), "d2.c1": spanOf(b, 0, "reportedly")},
-					Explain: "hedge differs — d1: about; d2: reportedly"},
-				{Kind: "detail", Values: map[string]string{"d1.c1": "walked", "d2.c1": "joined"},
-					Spans:   map[string]extract.Span{"d1.c1": a.Claims[0].Span, "d2.c1": b.Claims[0].Span},
-					Explain: "d1 alone says: walked; d2 alone says: joined"},
+				{Kind: "hedge", Values: map[string][]Value{"d1.c1": {val(a, 0, "About 1,200")}, "d2.c1": {val(b, 0, "reportedly")}},
+					Explain: "hedge differs — d1: About; d2: reportedly"},
+				{Kind: "detail", Values: map[string][]Value{"d1.c1": {val(a, 0, "walked off the job")}, "d2.c1": {val(b, 0, "port"), val(b, 0, "joined")}},
+					Explain: "d1 alone says: walked job; d2 alone says: port joined"},
 			}},
 		{ID: "g2", Claims: []string{"d1.c2", "d2.c2"}, Verdict: VerdictFraming, Score: 0.74,
 			Evidence: Evidence{Pair: [2]string{"d1.c2", "d2.c2"}, Names: []string{"Tomas Brenner"}, Shared: []string{"Tomas Brenner", "plan", "jobs"}},
 			Differences: []Difference{
-				{Kind: "label", Values: map[string]string{"d1.c2": "", "d2.c2": "the militant union"},
-					Spans:   map[string]extract.Span{"d2.c2": spanOf(b, 1, "The militant union")},
-					Explain: "label differs — d1: none; d2: the militant union"},
-				{Kind: "attribution", Values: map[string]string{"d1.c2": "said (neutral)", "d2.c2": "claimed (distancing)"},
+				{Kind: "label", Values: map[string][]Value{"d1.c2": {}, "d2.c2": {val(b, 1, "The militant union")}},
+					Explain: "label differs — d1: none; d2: The militant union"},
+				{Kind: "attribution", Values: map[string][]Value{"d1.c2": {stance(val(a, 1, "said"), "neutral")},
 					// A span that runs past the end of the claim is clamped.
-					Spans:   map[string]extract.Span{"d1.c2": spanOf(a, 1, "said"), "d2.c2": {Start: spanOf(b, 1, "claimed").Start, End: 1 << 20}},
+					"d2.c2": {stance(Value{Text: "claimed", Span: extract.Span{Start: spanOf(b, 1, "claimed").Start, End: 1 << 20}}, "distancing")}},
 					Explain: "attribution differs — d1: said (neutral); d2: claimed (distancing)"},
 			}},
 		{ID: "g3", Claims: []string{"d1.c4", "d2.c4"}, Verdict: VerdictRelated, Score: 0.2,
@@ -124,6 +131,63 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
+// TestRenderJSONGolden keeps the fixture's JSON, which the schema test
+// (package schema) validates.
+func TestRenderJSONGolden(t *testing.T) {
+	var b bytes.Buffer
+	if err := fixtureReport().WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "render_fixture_json.golden", b.Bytes())
+}
+
+// TestRenderCSVGolden keeps the fixture's table and checks its shape: a
+// header of CSVColumns, every row as wide, a row per marker and per entry
+// of a difference (a side with none is one row without a value).
+func TestRenderCSVGolden(t *testing.T) {
+	r := fixtureReport()
+	var b bytes.Buffer
+	if err := r.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "render_fixture_csv.golden", b.Bytes())
+	recs, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(CSVColumns, recs[0]); diff != "" {
+		t.Errorf("header (-want +got):\n%s", diff)
+	}
+	markers, entries := 0, 0
+	for _, d := range r.Documents {
+		for _, c := range d.Claims {
+			markers += len(c.Markers)
+		}
+	}
+	for _, g := range r.Groups {
+		for _, d := range g.Differences {
+			for _, vs := range d.Values {
+				entries += max(1, len(vs))
+			}
+		}
+	}
+	rows := map[string]int{}
+	for _, rec := range recs[1:] {
+		rows[rec[1]]++
+		if rec[1] == "difference" && rec[13] != "" {
+			// The value is the text at its span.
+			start, _ := strconv.Atoi(rec[14])
+			end, _ := strconv.Atoi(rec[15])
+			if doc := r.Document(rec[4]); end <= len(doc.Text) && doc.Text[start:end] != rec[13] {
+				t.Errorf("%s %s: value %q is not the text at [%d,%d)", rec[6], rec[8], rec[13], start, end)
+			}
+		}
+	}
+	if rows["marker"] != markers || rows["difference"] != entries {
+		t.Errorf("rows: %v, want %d marker and %d difference rows", rows, markers, entries)
+	}
+}
+
 func TestRenderMarkdownGolden(t *testing.T) {
 	var b bytes.Buffer
 	if err := fixtureReport().WriteMarkdown(&b); err != nil {
@@ -142,7 +206,7 @@ func TestRenderHTMLGolden(t *testing.T) {
 	for _, want := range []string{
 		`<tr id="g1">`, `<tr id="g3">`, `id="d1.c1"`, `id="col-d2"`,
 		// Where a fact's and framing's evidence overlap, the fact keeps its bytes.
-		`<span class="hl f-framing k-hedge mk m-hedge" title="hedge differs: hedge differs — d1: about; d2: reportedly`,
+		`<span class="hl f-framing k-hedge mk m-hedge" title="hedge differs: hedge differs — d1: About; d2: reportedly`,
 		`<span class="hl f-fact k-number" title="number differs: workers: d1 says 1,200, d2 says 1,500">1,200</span>`,
 		// A quoted-voice marker says so and names its speaker on hover.
 		`class="mk m-scare_quote quoted" title="marker: scare quote — quoted voice, Brenner`,
@@ -178,6 +242,9 @@ func TestHTMLEscapesHostileText(t *testing.T) {
 	}
 	out := b.String()
 	lower := strings.ToLower(out)
+	// The words only one side says are marked in place; the escaping is
+	// checked on the text without those marks.
+	plainText := regexp.MustCompile(`</?(span|b|i)\b[^>]*>`)
 	for _, bad := range []string{"<script", "<img", "<svg", "<iframe", `<h1 id="pwned`, "<a href=\"javascript:", "href=\"javascript", "<style>body{display:none}"} {
 		if strings.Contains(lower, bad) {
 			t.Errorf("hostile text reached the page as markup: %q", bad)
@@ -190,7 +257,7 @@ func TestHTMLEscapesHostileText(t *testing.T) {
 		"Hostile &lt;script&gt;document.title=&#34;PWNED&#34;&lt;/script&gt; Herald",
 		`href="#ZgotmplZ"`, // html/template refused the javascript: URL
 	} {
-		if !strings.Contains(out, want) {
+		if !strings.Contains(plainText.ReplaceAllString(out, ""), want) {
 			t.Errorf("hostile text is not shown escaped: %q missing", want)
 		}
 	}
@@ -212,7 +279,7 @@ func TestHTMLEscapesHostileText(t *testing.T) {
 			t.Errorf("hostile text reached the Markdown as markup: %q", bad)
 		}
 	}
-	if !strings.Contains(md, `&lt;script&gt;document.title='pwned';document.body.appendchild`) {
+	if !strings.Contains(plainText.ReplaceAllString(md, ""), `&lt;script&gt;document.title='pwned';document.body.appendchild`) {
 		t.Error("hostile text is not shown escaped in the Markdown")
 	}
 }
@@ -304,10 +371,10 @@ func TestHLSegments(t *testing.T) {
 		{Kind: "hedge", Voice: "outlet", Span: extract.Span{Start: 130, End: 120}}, // reversed: dropped
 	}
 	diffs := []Difference{
-		{Kind: "polarity", Spans: map[string]extract.Span{"d1.c1": at("reportedly signed")}},
-		{Kind: "hedge", Spans: map[string]extract.Span{"d1.c1": at("was reportedly")}},
-		{Kind: "detail", Spans: map[string]extract.Span{"d1.c1": c.Span}},
-		{Kind: "date", Spans: map[string]extract.Span{"d2.c1": at("deal")}}, // another document's claim
+		{Kind: "polarity", Values: map[string][]Value{"d1.c1": {{Span: at("reportedly signed")}}}},
+		{Kind: "hedge", Values: map[string][]Value{"d1.c1": {{Span: at("was reportedly")}}}},
+		{Kind: "detail", Values: map[string][]Value{"d1.c1": {{Span: c.Span}}}},   // lowest: takes what is left
+		{Kind: "date", Values: map[string][]Value{"d2.c1": {{Span: at("deal")}}}}, // another document's claim
 	}
 	segs := hlSegments(c, diffs)
 	var joined strings.Builder
@@ -316,8 +383,8 @@ func TestHLSegments(t *testing.T) {
 		if !utf8Valid(s.Text) {
 			t.Errorf("segment %q is not whole UTF-8", s.Text)
 		}
-		if s.Diff != nil && s.Diff.Kind == "detail" {
-			t.Error("detail differences must not be highlighted")
+		if s.Diff == nil {
+			t.Errorf("segment %q: the detail covering the claim should take every byte left", s.Text)
 		}
 		if s.Text == "deal" && s.Diff != nil {
 			t.Error("another document's span highlighted this claim")
@@ -354,7 +421,7 @@ func TestHLSegments(t *testing.T) {
 			s := 90 + rng.Intn(len(text)+20)
 			ms = append(ms, extract.Marker{Kind: "hedge", Span: extract.Span{Start: s, End: s + rng.Intn(30) - 5}})
 			s = 90 + rng.Intn(len(text)+20)
-			ds = append(ds, Difference{Kind: "number", Spans: map[string]extract.Span{"d1.c1": {Start: s, End: s + rng.Intn(30) - 5}}})
+			ds = append(ds, Difference{Kind: "number", Values: map[string][]Value{"d1.c1": {{Span: extract.Span{Start: s, End: s + rng.Intn(30) - 5}}}}})
 		}
 		c2 := *c
 		c2.Markers = ms

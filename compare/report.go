@@ -1,11 +1,11 @@
 package compare
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -35,6 +35,9 @@ func (r *Report) profile() {
 				r.Unique = append(r.Unique, c.ID)
 			}
 			for _, m := range c.Markers {
+				if !framing(m) {
+					continue
+				}
 				if m.Voice == extract.VoiceOutlet {
 					p.Markers[m.Kind]++
 				} else {
@@ -56,27 +59,31 @@ func (r *Report) profile() {
 	}
 }
 
-// WriteJSON writes the report as indented JSON: the contract of DESIGN.md §4.
-// The bytes are the same for the same input.
-func (r *Report) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+// framing reports whether a marker counts in an outlet's framing profile.
+// An attribution counts only when its verb takes a stance on the content
+// (claimed, admitted): "said" and "confirmed" are how news reports speech,
+// and "denied" reports the source's act, not the outlet's view of it.
+func framing(m extract.Marker) bool {
+	if m.Kind != extract.KindAttribution {
+		return true
+	}
+	return m.Stance == extract.StanceDistancing || m.Stance == extract.StanceEndorsing
 }
 
-// WriteJSONLine writes the report as one line of JSON, for corpus mode.
-func (r *Report) WriteJSONLine(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
-}
-
-// Claim returns the claim with the given id ("d2.c5"), or nil.
+// Claim returns the claim with the given id ("d2.c5"), or nil. A report
+// built by Compare numbers documents and claims in order, so the id gives
+// the position and the look-up takes constant time; a report whose ids
+// were changed by hand is searched.
 func (r *Report) Claim(id string) *extract.Claim {
 	d := r.Document(docOf(id))
 	if d == nil {
 		return nil
+	}
+	if n, ok := idNumber(id[len(d.ID):], ".c"); ok && n <= len(d.Claims) && d.Claims[n-1].ID == id {
+		return &d.Claims[n-1]
+	}
+	if d.Headline != nil && d.Headline.ID == id {
+		return d.Headline
 	}
 	for i := range d.Claims {
 		if d.Claims[i].ID == id {
@@ -87,7 +94,8 @@ func (r *Report) Claim(id string) *extract.Claim {
 }
 
 // UniqueOf returns the claims of document docID ("d2") that no other
-// document carries, in order: that outlet's part of Unique.
+// document carries, in order: that outlet's part of Unique. It takes time
+// linear in Unique.
 func (r *Report) UniqueOf(docID string) []*extract.Claim {
 	var out []*extract.Claim
 	for _, id := range r.Unique {
@@ -101,14 +109,27 @@ func (r *Report) UniqueOf(docID string) []*extract.Claim {
 	return out
 }
 
-// Document returns the document with the given id ("d2"), or nil.
+// Document returns the document with the given id ("d2"), or nil. Like
+// Claim it reads the position from the id first.
 func (r *Report) Document(id string) *extract.Document {
+	if n, ok := idNumber(id, "d"); ok && n <= len(r.Documents) && r.Documents[n-1] != nil && r.Documents[n-1].ID == id {
+		return r.Documents[n-1]
+	}
 	for _, d := range r.Documents {
-		if d.ID == id {
+		if d != nil && d.ID == id {
 			return d
 		}
 	}
 	return nil
+}
+
+// idNumber reads the 1-based number after prefix in s ("d12" → 12).
+func idNumber(s, prefix string) (int, bool) {
+	if !strings.HasPrefix(s, prefix) {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[len(prefix):])
+	return n, err == nil && n > 0
 }
 
 // OutletName returns a document's outlet, or its source, or its id.
@@ -147,7 +168,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	ew.printf("\n%d groups: %d agree, %d framing, %d conflict, %d related; %d unique claims\n",
 		len(r.Groups), counts[VerdictAgree], counts[VerdictFraming], counts[VerdictConflict], counts[VerdictRelated], len(r.Unique))
 	for _, g := range r.Groups {
-		ew.printf("\n%s  %s  (score %.2f)\n", g.ID, strings.ToUpper(g.Verdict), g.Score)
+		ew.printf("\n%s  %s  (score %.2f%s)\n", g.ID, strings.ToUpper(g.Verdict), g.Score, g.Evidence.scoreParts())
 		for _, id := range g.Claims {
 			c := r.Claim(id)
 			ew.printf("  %-7s %-22s %s\n", id, clip(r.OutletName(docOf(id)), 22), c.Text)

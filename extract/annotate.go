@@ -10,22 +10,36 @@ import (
 func (x *extractor) annotate(sents []Span) {
 	text := x.text
 	x.acronyms = map[string]string{}
-	x.capSeen = map[string]bool{}
+	if x.capSeen == nil {
+		// A headline's reading starts with what its article capitalises.
+		x.capSeen = map[string]bool{}
+	}
 	x.speech = map[int]bool{}
 	// Words the document capitalises mid-sentence are names even where a
 	// sentence starts with them.
 	all := make([][]rawToken, len(sents))
+	allLows := make([][]string, len(sents))
 	for si, s := range sents {
 		all[si] = tokenize(text, s.Start, s.End)
+		allLows[si] = make([]string, len(all[si]))
 		for k, t := range all[si] {
+			allLows[si][k] = lowerKey(t.text)
 			if k > 0 && isCapitalized(t.text) {
 				x.capSeen[lowerKey(t.text)] = true
 			}
 		}
 	}
 	x.sents, x.sentToks = sents, all
+	// Names first, for the whole document: quote speakers and descriptions
+	// are resolved against names said before and after them.
+	ents := make([][]Entity, len(sents))
+	for si := range sents {
+		ents[si] = x.findEntities(all[si], allLows[si])
+	}
+	x.indexMentions(sents, all, allLows, ents)
 	x.quotes = x.findQuotes(blocks(text), sents)
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].span.Start < x.quotes[j].span.Start })
+	x.resolveSpeakers()
 	qi := 0
 	for si, s := range sents {
 		toks := all[si]
@@ -44,11 +58,8 @@ func (x *extractor) annotate(sents []Span) {
 			}
 		}
 		c := Claim{Text: text[s.Start:s.End], Span: s}
-		lows := make([]string, len(toks))
-		for k, t := range toks {
-			lows[k] = lowerKey(t.text)
-		}
-		c.Entities = x.findEntities(&c, toks, lows)
+		lows := allLows[si]
+		c.Entities = ents[si]
 		taken := make([]bool, len(toks))
 		c.Dates = x.findDates(toks, lows, taken)
 		c.Numbers = x.findNumbers(toks, lows, taken)
@@ -73,9 +84,10 @@ func (x *extractor) annotate(sents []Span) {
 		}
 		for _, q := range x.near {
 			if q.kind == quoteDirect {
-				c.Quotes = append(c.Quotes, Quote{Text: text[q.inner.Start:q.inner.End], Speaker: q.speaker, Verb: q.verb, Span: q.span})
+				c.Quotes = append(c.Quotes, Quote{Text: text[q.inner.Start:q.inner.End], Speaker: q.speaker, SpeakerRef: q.speakerRef, Verb: q.verb, Span: q.span})
 			}
 		}
+		c.Entities = x.addResolved(c.Entities, toks, lows)
 		c.Markers = x.findMarkers(&c, toks, lows)
 		c.Attribution = x.attribution(&c, toks, lows)
 		x.doc.Claims = append(x.doc.Claims, c)
@@ -90,6 +102,9 @@ func (x *extractor) annotate(sents []Span) {
 func SetID(d *Document, id string) {
 	old := map[string]string{}
 	d.ID = id
+	if d.Headline != nil {
+		d.Headline.ID = id + ".h"
+	}
 	for i := range d.Claims {
 		n := id + ".c" + strconv.Itoa(i+1)
 		old[d.Claims[i].ID] = n

@@ -44,16 +44,23 @@ func (s *Span) UnmarshalJSON(b []byte) error {
 
 // Document is one article from one outlet: its metadata, its original text
 // (never modified), the parts of that text that are not claims, and the
-// annotated claims. Every span in a Document points into Text.
+// annotated claims. Every span in a Document points into Text, but those of
+// a headline given as metadata (Claim.SpanOf "title").
 type Document struct {
-	ID        string     `json:"id"`
-	Outlet    string     `json:"outlet,omitempty"`
-	Title     string     `json:"title,omitempty"`
-	Published string     `json:"published,omitempty"` // ISO date YYYY-MM-DD when known
-	URL       string     `json:"url,omitempty"`
-	Source    string     `json:"source,omitempty"` // where the text came from: a file name, file:line, or the input's own id
-	Excluded  []Excluded `json:"excluded,omitempty"`
-	Claims    []Claim    `json:"claims"`
+	ID        string `json:"id"`
+	Outlet    string `json:"outlet,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"` // ISO date YYYY-MM-DD when known
+	// PublishedInferred is true when the article gave no date and Published
+	// was taken from the other articles of a comparison (see InferPublished).
+	PublishedInferred bool       `json:"published_inferred,omitempty"`
+	URL               string     `json:"url,omitempty"`
+	Source            string     `json:"source,omitempty"` // where the text came from: a file name, file:line, or the input's own id
+	Excluded          []Excluded `json:"excluded,omitempty"`
+	// Headline is the claim the title makes (Role "headline", id "d1.h"),
+	// kept apart from the body's claims; nil when there is no title.
+	Headline *Claim  `json:"headline,omitempty"`
+	Claims   []Claim `json:"claims"`
 	// Notes records what was repaired or degraded while reading (invalid
 	// UTF-8 replaced, an unclosed quote cut at its paragraph), so that no
 	// repair is silent.
@@ -100,6 +107,12 @@ type Claim struct {
 	// same thing (a teaser lead repeated in the body). Comparison treats
 	// the two as one.
 	RepeatOf string `json:"repeat_of,omitempty"`
+	// Role is "headline" for Document.Headline, empty for the body's claims.
+	Role string `json:"role,omitempty"`
+	// SpanOf is "title" when the spans of a headline index Document.Title
+	// (a title given as metadata, not part of the text); empty when they
+	// index the text, as every other span does.
+	SpanOf string `json:"span_of,omitempty"`
 
 	// Tokens are the words of the claim with their matching keys; they are
 	// the raw material of comparison and too bulky for the report.
@@ -122,11 +135,26 @@ type Token struct {
 // Entity is a name found in a claim. Key is shared by the variants of one
 // name ("Khalil al-Hayya", "al-Hayya" and "Hayya" all key to "hayya"), and
 // by a defined or common acronym and its expansion.
+//
+// ResolvedFrom is set on an entity the text does not name where it stands
+// but refers to: a description ("the governor", "the bureau") or a bare
+// title ("the President") that the same document names elsewhere ("Gov.
+// Jane Roe", "the F.B.I."). Text and Span are then the description's, Key
+// the key of the name it refers to, and ResolvedFrom says which it was
+// ("description" or "title"), so that outlets that name the actor in
+// different ways still share its key.
 type Entity struct {
-	Text string `json:"text"`
-	Key  string `json:"key"`
-	Span Span   `json:"span"`
+	Text         string `json:"text"`
+	Key          string `json:"key"`
+	Span         Span   `json:"span"`
+	ResolvedFrom string `json:"resolved_from,omitempty"`
 }
+
+// How a resolved entity was referred to.
+const (
+	ResolvedDescription = "description"
+	ResolvedTitle       = "title"
+)
 
 // Number is a quantity found in a claim, with the noun it counts when that
 // can be read ("20 remaining living hostages" counts hostages).
@@ -156,15 +184,27 @@ type Date struct {
 	Value     string `json:"value,omitempty"`
 	Precision string `json:"precision"`
 	Span      Span   `json:"span"`
+	// Inferred is true when Value rests on a publication date the article
+	// did not give (Document.PublishedInferred): "Friday" or "Sept. 9"
+	// resolved against the date of the other articles compared.
+	Inferred bool `json:"inferred,omitempty"`
 }
 
 // Quote is a direct quotation with its speaker and speech verb when the
 // text names them. Span covers the quotation marks.
+//
+// Speaker is the name of who speaks when the document gives it: a pronoun
+// ("she said") or a description ("the governor said") is resolved to the
+// person the document names before, and SpeakerRef then keeps the words
+// the text itself uses. A quote that continues a speaker's quote (“…,” she
+// said. “…”; a paragraph opening with a quote after a quoted paragraph)
+// carries that speaker.
 type Quote struct {
-	Text    string `json:"text"`
-	Speaker string `json:"speaker,omitempty"`
-	Verb    string `json:"verb,omitempty"`
-	Span    Span   `json:"span"`
+	Text       string `json:"text"`
+	Speaker    string `json:"speaker,omitempty"`
+	SpeakerRef string `json:"speaker_ref,omitempty"`
+	Verb       string `json:"verb,omitempty"`
+	Span       Span   `json:"span"`
 }
 
 // Attribution says who a claim is attributed to and with which verb
@@ -185,10 +225,13 @@ const (
 	KindHedge       = "hedge"
 	KindIntensifier = "intensifier"
 	KindAgentless   = "agentless"
+	// KindLoaded marks evaluative and pejorative words (bizarre, hoax,
+	// slammed): the writer's judgement carried by word choice.
+	KindLoaded = "loaded"
 )
 
 // MarkerKinds lists the marker kinds in the order reports show them.
-var MarkerKinds = []string{KindLabel, KindScareQuote, KindDistancing, KindAttribution, KindHedge, KindIntensifier, KindAgentless}
+var MarkerKinds = []string{KindLabel, KindScareQuote, KindDistancing, KindAttribution, KindHedge, KindIntensifier, KindLoaded, KindAgentless}
 
 // Voices.
 const (

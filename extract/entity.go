@@ -47,12 +47,17 @@ func isNamePart(t string) bool {
 // a run of capitalised words with particles between them. A capitalised word
 // that opens the sentence is a name only when the word is not a common
 // lower-case word, or when the document writes it capitalised elsewhere.
-func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Entity {
+func (x *extractor) findEntities(toks []rawToken, lows []string) []Entity {
 	text := x.text
 	var out []Entity
 	n := len(toks)
 	for i := 0; i < n; {
 		t := toks[i].text
+		if n := partyTagLen(text, toks, i); n > 0 {
+			// "(D-Calif.)", ", R-Wis.,": a party and state, not a name.
+			i += n
+			continue
+		}
 		if !isNamePart(t) || x.notName(lows[i]) || hasDigit(t) {
 			i++
 			continue
@@ -63,7 +68,7 @@ func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Ent
 				// "Trump’s Special Envoy": a possessive ends the name.
 				break
 			}
-			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) {
+			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) && !x.honorificGap(toks, lows, j) {
 				break
 			}
 			if isNamePart(toks[j].text) && !x.notName(lows[j]) && !hasDigit(toks[j].text) {
@@ -87,7 +92,7 @@ func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Ent
 		// are not part of the name: "The New York Times" keeps "New York
 		// Times"; "Citing" alone is no name.
 		a := i
-		for a < j && !isAcronymShape(toks[a].text) && (x.lex.Has(LexStopword, lows[a]) || (a == 0 && x.common(lows[a]) && !x.capitalisedElsewhere(lows[a]))) {
+		for a < j && !isAcronymShape(toks[a].text) && (x.lex.Has(LexStopword, lows[a]) || (a == 0 && x.common(lows[a]) && !x.capitalisedElsewhere(lows[a]) && !(a+1 < j && x.honorificGap(toks, lows, a+1)))) {
 			a++
 		}
 		if a == 0 && j >= 1 && commonNounShape(lows[0]) && !x.capitalisedElsewhere(lows[0]) {
@@ -110,6 +115,11 @@ func (x *extractor) findEntities(c *Claim, toks []rawToken, lows []string) []Ent
 		if a < j && strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
 			// "U.S.-designated" is an adjective, not a name.
 			j--
+		}
+		if a < j && x.onlyTitles(text, toks, lows, a, j) {
+			// "Mr." or "the President" alone names no one by itself;
+			// coreference resolves such a description (coref.go).
+			a = j
 		}
 		if a < j {
 			e := Entity{Text: text[toks[a].span.Start:toks[j-1].span.End], Span: Span{toks[a].span.Start, toks[j-1].span.End}}
@@ -193,7 +203,15 @@ func (x *extractor) entityKey(lows []string) string {
 			words = append(words, f)
 		}
 	}
-	for len(words) > 1 && (x.lex.Has(LexTitle, words[0]) || x.lex.Has(LexStopword, words[0])) {
+	if rest := x.personAfterTitle(words); rest != nil {
+		// "Senate Majority Leader Mitch McConnell" keys mcconnell.
+		words = rest
+	}
+	org := false
+	for _, w := range words {
+		org = org || x.orgHead(w)
+	}
+	for len(words) > 1 && (x.lex.Has(LexTitle, words[0]) && !org || x.lex.Has(LexStopword, words[0])) {
 		words = words[1:]
 	}
 	for len(words) > 1 && corporateSuffixes[words[len(words)-1]] {
@@ -201,6 +219,10 @@ func (x *extractor) entityKey(lows []string) string {
 	}
 	if len(words) == 0 {
 		return ""
+	}
+	if rest := personBeforeOf(words, x.lex); rest != nil {
+		// "Chuck Schumer of New York" keys schumer, not york.
+		words = rest
 	}
 	full := strings.Join(words, " ")
 	if a, ok := x.expansions()[full]; ok {
@@ -373,4 +395,143 @@ func isAcronymShape(w string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// honorificGap reports whether the gap before toks[j] is the full stop of
+// an abbreviated title ("Mr. Cruz", "Sen. Warner", "Gov. Pence"), which
+// joins the title to the name instead of ending it.
+func (x *extractor) honorificGap(toks []rawToken, lows []string, j int) bool {
+	g := x.text[toks[j-1].span.End:toks[j].span.Start]
+	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {
+		return false
+	}
+	return isCapitalized(toks[j-1].text) && x.lex.Has(LexTitle, lows[j-1]) && isNamePart(toks[j].text)
+}
+
+// onlyTitles reports whether toks[a:j] are titles alone ("Mr.", "the
+// President", "Sen."): followed by a full stop or preceded by an article,
+// they are a courtesy title or a description, never a name.
+func (x *extractor) onlyTitles(text string, toks []rawToken, lows []string, a, j int) bool {
+	for k := a; k < j; k++ {
+		if !x.lex.Has(LexTitle, lows[k]) {
+			return false
+		}
+	}
+	if strings.HasPrefix(text[toks[j-1].span.End:], ".") {
+		return true
+	}
+	return a > 0 && (lows[a-1] == "the" || lows[a-1] == "a" || lows[a-1] == "an")
+}
+
+// partyTagLen returns how many tokens from toks[i] make a party-state tag
+// ("D-Calif." in "(D-Calif.)", "R-Wis." in ", R-Wis.,", "D-N.Y.", or a
+// bare "(D)"), or 0. The tag must follow an opening bracket or a comma, so
+// "D-Day" stays a name.
+func partyTagLen(text string, toks []rawToken, i int) int {
+	t := toks[i].text
+	p, _ := decodeLast(text, toks[i].span.Start)
+	if p == ' ' {
+		p, _ = decodeLast(text, toks[i].span.Start-1)
+	}
+	if p != '(' && p != ',' {
+		return 0
+	}
+	if len(t) == 1 && (t == "D" || t == "R" || t == "I") {
+		if strings.HasPrefix(text[toks[i].span.End:], ")") {
+			return 1
+		}
+		return 0
+	}
+	if len(t) < 3 || !strings.ContainsRune("DRI", rune(t[0])) || !isHyphen(rune(t[1])) || !isUpperRune(rune(t[2])) {
+		return 0
+	}
+	n := 1
+	// "D-N" "Y." — the rest of a dotted state glued on.
+	for i+n < len(toks) && len(toks[i+n].text) <= 2 && strings.TrimSpace(text[toks[i+n-1].span.End:toks[i+n].span.Start]) == "." {
+		n++
+	}
+	return n
+}
+
+// isPartyTagAt reports whether a party-state tag stands at text[pos:],
+// after optional spaces, a bracket or a comma: the mark of a politician.
+func isPartyTagAt(text string, pos int) bool {
+	rest := strings.TrimLeft(text[pos:min(len(text), pos+16)], " ")
+	if !strings.HasPrefix(rest, "(") && !strings.HasPrefix(rest, ",") {
+		return false
+	}
+	rest = strings.TrimLeft(rest[1:], " ")
+	return partyTagRE.MatchString(rest)
+}
+
+var partyTagRE = regexp.MustCompile(`^(?:[DRI]-[A-Z][A-Za-z.]*|[DRI]\))`)
+
+// personAfterTitle returns the words after the last title of a name that
+// holds one before a personal name ("senate majority leader mitch
+// mcconnell" → mitch mcconnell; "secretary of state john kerry" → john
+// kerry), or nil when what follows the title is an organisation ("justice
+// department") or nothing.
+func (x *extractor) personAfterTitle(words []string) []string {
+	last := -1
+	for k := 0; k < len(words)-1; k++ {
+		if x.lex.Has(LexTitle, words[k]) {
+			last = k
+			if k+2 < len(words) && words[k+1] == "of" {
+				// "secretary of state", "minister of defense".
+				k += 2
+				if words[k] == "the" && k+1 < len(words)-1 {
+					k++
+				}
+				last = k
+			}
+		}
+	}
+	if last < 0 || last == len(words)-1 {
+		return nil
+	}
+	rest := words[last+1:]
+	for _, w := range rest {
+		if x.orgHead(w) || x.lex.Has(LexStopword, w) {
+			return nil
+		}
+	}
+	if len(rest) == len(words) {
+		return nil
+	}
+	return rest
+}
+
+// orgHead reports a head noun of an organisation or place, singular or
+// plural ("forces", "department").
+func (x *extractor) orgHead(w string) bool {
+	return x.lex.Has(LexOrgHead, w) || len(w) > 3 && strings.HasSuffix(w, "s") && x.lex.Has(LexOrgHead, w[:len(w)-1])
+}
+
+// personBeforeOf returns the personal name before "of" in "chuck schumer
+// of new york", or nil when the words before "of" are not one ("bank of
+// america", "council of europe": a head noun of an organisation).
+func personBeforeOf(words []string, lex *Lexicon) []string {
+	for k := 1; k < len(words)-1; k++ {
+		if words[k] != "of" {
+			continue
+		}
+		pre := words[:k]
+		titled := false
+		for len(pre) > 0 && lex.Has(LexTitle, pre[0]) {
+			// "Justice Ruth Lee of the Supreme Court".
+			pre, titled = pre[1:], true
+		}
+		for _, w := range pre {
+			if lex.Has(LexOrgHead, w) || lex.Has(LexTitle, w) || lex.Has(LexStopword, w) {
+				return nil
+			}
+		}
+		if len(pre) == 0 || len(pre) < 2 && !titled {
+			// "Duke of Edinburgh", "Secretary of State": no personal name
+			// before "of".
+			return nil
+		}
+		return pre
+	}
+	return nil
 }

@@ -66,14 +66,19 @@ type extractor struct {
 	pub   time.Time // zero when unknown
 	notes []string
 
-	quotes   []quoteInfo
-	sents    []Span            // the claims' spans, while annotating
-	sentToks [][]rawToken      // the words of each of sents
-	near     []*quoteInfo      // the quotes touching the sentence being annotated
-	acronyms map[string]string // defined in the text: "unsc" → key of the name it stands for
-	capSeen  map[string]bool   // words capitalised mid-sentence somewhere in the document
-	exp      map[string]string // acronym lexicon expansions → acronym
-	speech   map[int]bool      // start offsets of attribution markers whose verb introduces speech
+	quotes    []quoteInfo
+	sents     []Span                 // the claims' spans, while annotating
+	sentToks  [][]rawToken           // the words of each of sents
+	near      []*quoteInfo           // the quotes touching the sentence being annotated
+	acronyms  map[string]string      // defined in the text: "unsc" → key of the name it stands for
+	capSeen   map[string]bool        // words capitalised mid-sentence somewhere in the document
+	exp       map[string]string      // acronym lexicon expansions → acronym
+	speech    map[int]bool           // start offsets of attribution markers whose verb introduces speech
+	mentions  []mention              // the document's names in text order (coref.go)
+	people    map[string]*personInfo // what the document says about each person, by key
+	acrExp    map[string]string      // acronym → lexicon expansion
+	counts    map[string]int         // mentions per key
+	lastClose *blockClose            // the last closing mark of the block being paired
 }
 
 func (x *extractor) note(format string, a ...any) {
@@ -117,6 +122,7 @@ func extractWith(text string, cfg *config) *Document {
 		}
 	}
 	x.annotate(sents)
+	x.doc.Headline = x.headline()
 	x.doc.Notes = x.notes
 	return x.doc
 }
@@ -127,13 +133,6 @@ var (
 	// A wire dateline: "WASHINGTON (Reuters) - ", "GAZA CITY, Nov. 21 (AP) — ".
 	wireRE = regexp.MustCompile(`^[A-Z][A-Z.'’ ]{2,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: ?\([A-Za-z .&]{2,30}\))? ?(?:-{1,2}|—|–) ?`)
 )
-
-// boilerplatePrefixes open lines that syndication and site templates add.
-var boilerplatePrefixes = []string{
-	"Read more", "READ MORE", "Related:", "RELATED:", "Follow us", "Sign up", "Subscribe to", "Copyright", "©",
-	"All rights reserved", "(Reporting by", "(Editing by", "(Writing by", "Click here", "This story has been",
-	"Share this", "Advertisement",
-}
 
 // findParts splits the text into sentences and sets aside what is not a
 // claim: the date/title line, headline, bylines (alone or glued to the next
@@ -160,7 +159,7 @@ func (x *extractor) findParts() []Span {
 				continue
 			}
 		}
-		if hasAnyPrefix(line, boilerplatePrefixes) {
+		if isBoilerplate(line) {
 			x.exclude(ExcludedBoilerplate, blk)
 			continue
 		}
@@ -217,15 +216,6 @@ func (x *extractor) trimParts(s Span) []Span {
 
 func (x *extractor) exclude(kind string, s Span) {
 	x.doc.Excluded = append(x.doc.Excluded, Excluded{Kind: kind, Text: x.text[s.Start:s.End], Span: s})
-}
-
-func hasAnyPrefix(s string, ps []string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // bylineRoles are lower-case words a byline may hold.

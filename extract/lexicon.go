@@ -24,6 +24,7 @@ const (
 	LexHedge            = "hedge"
 	LexDistancing       = "distancing"
 	LexIntensifier      = "intensifier"
+	LexLoaded           = "loaded"
 	LexParticiple       = "participle"
 	LexAgentlessExclude = "agentless_exclude"
 	LexStopword         = "stopword"
@@ -35,7 +36,7 @@ const (
 
 // LexiconCategories lists every category a Lexicon holds.
 var LexiconCategories = []string{
-	LexLabel, LexAttribution, LexHedge, LexDistancing, LexIntensifier,
+	LexLabel, LexAttribution, LexHedge, LexDistancing, LexIntensifier, LexLoaded,
 	LexParticiple, LexAgentlessExclude, LexStopword, LexAbbreviation, LexAcronym, LexOrgHead, LexTitle,
 }
 
@@ -334,7 +335,7 @@ func (l *Lexicon) matchAt(category string, i int, low, keys []string, surf []str
 		if e.Number && (end >= len(isNum) || !isNum[end]) {
 			continue
 		}
-		if end < len(low) && contains(e.NotNext, low[end]) {
+		if notNext(e, low, end) {
 			continue
 		}
 		if i > 0 && contains(e.NotPrev, low[i-1]) {
@@ -343,6 +344,23 @@ func (l *Lexicon) matchAt(category string, i int, low, keys []string, surf []str
 		return lexMatch{e: e, start: i, end: end}, true
 	}
 	return lexMatch{}, false
+}
+
+// guardSkip are the determiners a not_next guard looks past: "rejected
+// the plan" is guarded by plan as "rejected plans" is. Not "that", which
+// also opens a clause ("denied that it …"), nor "her", also an object.
+var guardSkip = map[string]bool{"the": true, "a": true, "an": true, "his": true, "its": true, "their": true, "our": true}
+
+// notNext reports whether a not_next guard of e names the word at end, or
+// the word after a determiner there.
+func notNext(e *Entry, low []string, end int) bool {
+	if end >= len(low) || len(e.NotNext) == 0 {
+		return false
+	}
+	if contains(e.NotNext, low[end]) {
+		return true
+	}
+	return guardSkip[low[end]] && end+1 < len(low) && contains(e.NotNext, low[end+1])
 }
 
 func matchWords(e *Entry, i int, low, keys []string) (int, bool) {

@@ -30,7 +30,7 @@ func (f DetectorFunc) Detect(s Sentence) []Marker { return f(s) }
 
 var lexiconKinds = []struct{ cat, kind string }{
 	{LexLabel, KindLabel}, {LexDistancing, KindDistancing}, {LexAttribution, KindAttribution},
-	{LexHedge, KindHedge}, {LexIntensifier, KindIntensifier},
+	{LexHedge, KindHedge}, {LexIntensifier, KindIntensifier}, {LexLoaded, KindLoaded},
 }
 
 // groupNouns follow a label and belong to its phrase: "terrorist group".
@@ -144,14 +144,15 @@ func (x *extractor) phraseAdjacent(toks []rawToken, a, b int) bool {
 
 // dropShadowed removes attribution and hedge markers that lie inside a
 // distancing phrase ("what it described as" is one distancing marker, not
-// also an attribution).
+// also an attribution), and loaded words inside a label or distancing
+// phrase ("illegal" in "illegal immigrants" is the label's).
 func dropShadowed(ms []Marker) []Marker {
 	out := ms[:0]
 	for _, m := range ms {
 		shadowed := false
-		if m.Kind == KindAttribution || m.Kind == KindHedge {
+		if m.Kind == KindAttribution || m.Kind == KindHedge || m.Kind == KindLoaded {
 			for _, d := range ms {
-				if d.Kind == KindDistancing && d.Span.Contains(m.Span) {
+				if (d.Kind == KindDistancing || m.Kind == KindLoaded && d.Kind == KindLabel) && d.Span.Contains(m.Span) {
 					shadowed = true
 				}
 			}
@@ -180,7 +181,9 @@ func (x *extractor) labelPhrase(toks []rawToken, lows []string, start, end int) 
 			break
 		}
 		start = p
-		if w == "a" || w == "an" || w == "the" || w == "this" || w == "that" || w == "these" || w == "those" {
+		// A determiner or possessive starts the phrase: "denied that its
+		// fighters" widens to "its fighters", not past it.
+		if w == "a" || w == "an" || w == "the" || w == "this" || w == "that" || w == "these" || w == "those" || w == "its" || w == "their" {
 			break
 		}
 	}

@@ -22,6 +22,20 @@ type quoteInfo struct {
 	speaker string
 	verb    string
 	closed  bool
+	// speakerAt is where the text names the speaker (or its verb), for
+	// resolving a pronoun or description against the names before it.
+	speakerAt int
+	// speakerRef keeps the pronoun or description speaker was resolved from.
+	speakerRef string
+	// runsOn marks a quote left open at the end of its paragraph because the
+	// next paragraph opens with a quotation mark: news style for one quote
+	// that runs across paragraphs.
+	runsOn bool
+	// participle marks a speaker read as the subject of "…, saying “…”".
+	participle bool
+	// reported marks a short quote taken as speech only because a verb of
+	// saying with a named speaker stands before it.
+	reported bool
 }
 
 type qmark struct {
@@ -35,10 +49,11 @@ var mediaNouns = map[string]bool{
 	"show": true, "program": true, "programme": true, "newspaper": true, "magazine": true, "film": true, "movie": true,
 	"book": true, "song": true, "series": true, "documentary": true, "podcast": true, "album": true, "column": true,
 	"article": true, "report": true, "novel": true, "play": true, "episode": true, "broadcast": true, "headline": true,
+	"role": true, "shows": true, "programs": true, "films": true, "movies": true, "books": true, "songs": true, "novels": true, "albums": true,
 }
 
 // mentionNouns precede a word that is mentioned, not used.
-var mentionNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "slogan": true, "label": true, "name": true, "hashtag": true, "motto": true, "nickname": true, "moniker": true, "catchphrase": true}
+var mentionNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "slogan": true, "label": true, "name": true, "hashtag": true, "motto": true, "nickname": true, "moniker": true, "catchphrase": true, "concept": true, "notion": true, "category": true, "statements": true, "slogans": true, "maxim": true, "mantra": true, "rating": true, "pronoun": true}
 
 // namingVerbs introduce what a speaker calls something: calling it “lies”.
 // Also verbs that characterise while they report: slammed … as “a
@@ -47,6 +62,77 @@ var namingVerbs = map[string]bool{
 	"call": true, "dub": true, "term": true, "brand": true, "label": true, "describ": true, "decri": true, "denounc": true,
 	"chant": true, "promis": true, "vow": true, "pledg": true, "slam": true, "blast": true, "hail": true, "prais": true,
 	"accus": true, "criticis": true, "criticiz": true, "condemn": true, "shout": true, "tweet": true, "wrote": true, "write": true,
+}
+
+// firstPerson pronouns open someone's words: a quote that starts with one
+// is speech, not a word held at a distance.
+var firstPerson = map[string]bool{"i": true, "i'm": true, "i’m": true, "we": true, "we're": true, "we’re": true, "my": true, "our": true, "you": true, "your": true, "you're": true, "you’re": true, "let's": true, "let’s": true}
+
+// mediaRoles follow a show's title: the “Night Desk” host.
+var mediaRoles = map[string]bool{"star": true, "host": true, "anchor": true, "creator": true, "author": true, "actor": true, "actress": true, "cast": true, "episode": true, "season": true, "franchise": true}
+
+// kindNouns follow a quoted word that names a kind of thing rather than
+// holding a word at a distance: 60 “yea” votes, the “Unity” platform, the
+// “cloture” rule.
+var kindNouns = map[string]bool{"platform": true, "votes": true, "vote": true, "section": true, "gesture": true, "fee": true, "fees": true, "pronoun": true, "option": true, "button": true, "tab": true, "setting": true}
+
+// nameHeads end the names of laws, plans and events: the “Clean Rivers
+// Act” is a name, not a phrase held at a distance.
+var nameHeads = map[string]bool{
+	"act": true, "bill": true, "law": true, "plan": true, "deal": true, "accord": true, "agreement": true, "treaty": true,
+	"doctrine": true, "agenda": true, "initiative": true, "project": true, "program": true, "programme": true,
+	"caucus": true, "party": true, "movement": true, "summit": true, "rule": true, "amendment": true, "resolution": true,
+}
+
+// saidLater returns who the sentence s says spoke, when a plain verb of
+// saying follows the quote at pos with its subject ("upgraded from
+// “critical” on Monday, a hospital spokeswoman said"), or "".
+func (x *extractor) saidLater(s Span, pos int) string {
+	toks := x.wordsIn(s, true, pos, s.End)
+	for k := 1; k < len(toks); k++ {
+		switch strings.ToLower(toks[k].text) {
+		case "said", "says", "told", "tells", "added", "wrote", "confirmed", "reported", "announced", "stated", "noted", "explained":
+		default:
+			continue
+		}
+		if n := strings.Count(x.text[pos:toks[k].span.Start], "“") + strings.Count(x.text[pos:toks[k].span.Start], "”") +
+			strings.Count(x.text[pos:toks[k].span.Start], "\""); n%2 == 1 {
+			// The verb stands inside another quotation.
+			return ""
+		}
+		return phraseBefore(x.text, toks[:k], 8, x.lex)
+	}
+	return ""
+}
+
+// accordingTo returns the source the sentence s names with "according
+// to" ("…, according to the indictment"), or "".
+func (x *extractor) accordingTo(s Span) string {
+	k := strings.Index(strings.ToLower(x.text[s.Start:s.End]), "according to ")
+	if k < 0 {
+		return ""
+	}
+	toks := x.wordsIn(s, true, s.Start+k+len("according to "), s.End)
+	return phraseFrom(x.text, toks, 6)
+}
+
+// nameAfter reports a capitalised word right after the closing mark that
+// the document capitalises mid-sentence: the quote is a nickname.
+func (x *extractor) nameAfter(q *quoteInfo) bool {
+	toks := tokenize(x.text, q.span.End, min(len(x.text), q.span.End+40))
+	return len(toks) > 0 && onlySpaceBetween(x.text, q.span.End, toks[0].span.Start) && isCapitalized(toks[0].text) &&
+		x.capSeen[lowerKey(toks[0].text)] && !x.lex.Has(LexStopword, lowerKey(toks[0].text))
+}
+
+// coordinated reports two quotes joined by "and", "or" or a comma only:
+// “dangerous” and “violent”.
+func (x *extractor) coordinated(prev, q *quoteInfo) bool {
+	g := strings.TrimSpace(x.text[prev.span.End:q.span.Start])
+	switch g {
+	case "and", "or", ",", ", and", ", or", "and even", "or even", "":
+		return q.span.Start-prev.span.End <= 12
+	}
+	return false
 }
 
 // titleWords may stay lower case inside a title: "Blood and Soil".
@@ -59,7 +145,7 @@ var titleWords = map[string]bool{"and": true, "of": true, "the": true, "a": true
 func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 	text := x.text
 	var out []quoteInfo
-	for _, blk := range blks {
+	for bi, blk := range blks {
 		var marks []qmark
 		for i := blk.Start; i < blk.End; {
 			r, n := decode(text, i)
@@ -106,26 +192,105 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 			}
 			i += n
 		}
-		out = append(out, x.pairQuotes(blk, marks, sents)...)
+		nextOpens := false
+		if bi+1 < len(blks) {
+			r, _ := decode(text, blks[bi+1].Start)
+			nextOpens = r == '“' || r == '"' || r == '«' || r == '„'
+		}
+		out = append(out, x.pairQuotes(blk, nextOpens, marks, sents)...)
 	}
 	for i := range out {
-		x.classifyQuote(&out[i], sents)
+		var prev *quoteInfo
+		if i > 0 && out[i-1].span.End <= out[i].span.Start {
+			prev = &out[i-1]
+		}
+		x.classifyQuote(&out[i], prev, sents)
 	}
+	x.outletHabit(out)
 	return out
 }
 
-func (x *extractor) pairQuotes(blk Span, marks []qmark, sents []Span) []quoteInfo {
+// outletHabit turns back into scare quotes the reported words an outlet
+// puts in quotation marks everywhere: when it writes “Israeli” as a scare
+// quote in its own voice, “Israel” inside reported speech is its habit, not
+// the speaker's word. Words compare by their first five letters.
+func (x *extractor) outletHabit(qs []quoteInfo) {
+	scare := map[string]bool{}
+	for _, q := range qs {
+		if q.kind == quoteScare {
+			scare[habitKey(x.text[q.inner.Start:q.inner.End])] = true
+		}
+	}
+	if len(scare) == 0 {
+		return
+	}
+	for i := range qs {
+		if q := &qs[i]; q.reported && scare[habitKey(x.text[q.inner.Start:q.inner.End])] {
+			q.kind, q.speaker, q.verb = quoteScare, "", ""
+		}
+	}
+}
+
+func habitKey(s string) string {
+	s = strings.ToLower(s)
+	if r := []rune(s); len(r) > 5 {
+		return string(r[:5])
+	}
+	return s
+}
+
+func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []Span) []quoteInfo {
 	var out []quoteInfo
 	var open *qmark
 	var openSingle *qmark
 	unclosed := func(m *qmark) {
-		end := blk.End
-		if s, ok := sentenceAt(sents, m.pos); ok {
-			end = s.End
+		long := blk.End-m.pos > maxParagraphQuote
+		if m == open && !long && !x.closesLater(blk, m) && (nextOpens || x.blockQuoteOpens(blk, m)) {
+			// One quote across paragraphs: each opens with a mark, only
+			// the last closes. This paragraph's part ends with it.
+			q := x.newQuote(m.pos, m.size, blk.End, 0, false)
+			q.runsOn = true
+			out = append(out, q)
+			return
 		}
-		x.note("quotation mark at byte %d is never closed; the quote is taken to end with its sentence at %d", m.pos, end)
+		end := blk.End
+		s, ok := sentenceAt(sents, m.pos)
+		if ok && (s.Start < m.pos || long || x.closesLater(blk, m)) {
+			end = s.End
+			x.note("quotation mark at byte %d is never closed; the quote is taken to end with its sentence at %d", m.pos, end)
+		} else {
+			// A quote that opens a sentence and is never closed runs to the
+			// end of its paragraph, as speech does in news copy; never
+			// further.
+			x.note("quotation mark at byte %d is never closed; the quote is taken to end with its paragraph at %d", m.pos, end)
+		}
 		out = append(out, x.newQuote(m.pos, m.size, end, 0, false))
 	}
+	// nestedAt reports whether the opening mark k stands inside an open
+	// quote that closes after it: “… the so-called “reform” failed.”
+	// With P[i] the balance of the double marks before i, the inner and
+	// the outer quote both close when P falls two below P[k+1] later on;
+	// a suffix minimum answers that for every k in one pass.
+	bal := make([]int, len(marks)+1)
+	for i, r := range marks {
+		bal[i+1] = bal[i]
+		if !r.single {
+			if r.open {
+				bal[i+1]++
+			} else {
+				bal[i+1]--
+			}
+		}
+	}
+	sufMin := make([]int, len(marks)+2)
+	sufMin[len(marks)+1] = 1 << 30
+	for i := len(marks); i >= 0; i-- {
+		sufMin[i] = min(bal[i], sufMin[i+1])
+	}
+	nestedAt := func(k int) bool {
+		return sufMin[k+2] < bal[k+1]-1
+	}
+	depth := 0
 	for k := range marks {
 		m := &marks[k]
 		switch {
@@ -139,6 +304,11 @@ func (x *extractor) pairQuotes(blk Span, marks []qmark, sents []Span) []quoteInf
 				openSingle = nil
 			}
 		case m.open:
+			if open != nil && nestedAt(k) {
+				// A quote inside a quote belongs to the outer one.
+				depth++
+				continue
+			}
 			if open != nil {
 				// Two openings in a row: the first was never closed.
 				unclosed(open)
@@ -150,6 +320,10 @@ func (x *extractor) pairQuotes(blk Span, marks []qmark, sents []Span) []quoteInf
 				x.note("closing quotation mark at byte %d has no opening mark; ignored", m.pos)
 				continue
 			}
+			if depth > 0 {
+				depth--
+				continue
+			}
 			out = append(out, x.newQuote(open.pos, open.size, m.pos, m.size, true))
 			open = nil
 		}
@@ -158,6 +332,41 @@ func (x *extractor) pairQuotes(blk Span, marks []qmark, sents []Span) []quoteInf
 		unclosed(open)
 	}
 	return out
+}
+
+// maxParagraphQuote bounds a quote taken to run to the end of its
+// paragraph: past it (a whole text on one line) the quote ends with its
+// sentence, so a claim never carries more than a paragraph of quotation.
+const maxParagraphQuote = 4000
+
+// blockQuoteOpens reports a paragraph that opens with a quotation mark
+// after a paragraph ending in a colon ("She wrote in a statement:"): a quote
+// set as its own paragraph, which may close in a later one or never.
+func (x *extractor) blockQuoteOpens(blk Span, m *qmark) bool {
+	if strings.TrimSpace(x.text[blk.Start:m.pos]) != "" {
+		return false
+	}
+	prev := strings.TrimRight(x.text[:blk.Start], " \t\r\n")
+	return strings.HasSuffix(prev, ":")
+}
+
+// closesLater reports whether a closing mark follows m in its block: then
+// m was a stray opening, not a quote that runs on.
+func (x *extractor) closesLater(blk Span, m *qmark) bool {
+	if x.lastClose == nil || x.lastClose.blk != blk {
+		// Once per block: the last closing mark in it.
+		x.lastClose = &blockClose{blk: blk, pos: strings.LastIndexAny(x.text[blk.Start:blk.End], "”»")}
+		if x.lastClose.pos >= 0 {
+			x.lastClose.pos += blk.Start
+		}
+	}
+	return x.lastClose.pos > m.pos
+}
+
+// blockClose caches where the last closing mark of a block stands.
+type blockClose struct {
+	blk Span
+	pos int
 }
 
 func (x *extractor) newQuote(openPos, openSize, closePos, closeSize int, closed bool) quoteInfo {
@@ -187,7 +396,7 @@ func sentenceAt(sents []Span, pos int) (Span, bool) {
 }
 
 // classifyQuote decides what kind of quotation q is and finds its speaker.
-func (x *extractor) classifyQuote(q *quoteInfo, sents []Span) {
+func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 	text := x.text
 	sOpen, okOpen := sentenceAt(sents, q.span.Start)
 	sClose, okClose := sentenceAt(sents, q.span.End-1)
@@ -230,12 +439,67 @@ func (x *extractor) classifyQuote(q *quoteInfo, sents []Span) {
 	// is not a modifier of the word after it; one quoted word usually is.
 	modifier := afterWord != "" && !x.lex.Has(LexStopword, afterWord) && !punctInside &&
 		(len(inner) == 1 || !strings.HasSuffix(afterWord, "ing") && !strings.HasSuffix(afterWord, "ed") && !determiners[prevWord])
+	// A quote that makes a sentence of its own (“God help us.”, “Stop
+	// lying!”) is speech, however short.
+	_, openSize := decode(text, q.span.Start)
+	ownSentence := okOpen && len(before) == 0 && len(inner) >= 1 && isCapitalized(inner[0].text) &&
+		(len(inner) >= 2 || strings.ContainsAny(text[q.inner.End:q.span.End], ".?!")) &&
+		strings.TrimSpace(text[sOpen.Start:q.span.Start]) == "" && q.inner.Start >= q.span.Start+openSize
+	// A verb of saying or naming whose speaker the sentence names makes the
+	// quoted words that speaker's ("she said it “exacerbates” the
+	// problem", "criticized the agency for its “secrecy”"); an outlet that
+	// quotes the word in its own voice elsewhere keeps it (outletHabit).
+	later := ""
+	if q.speaker == "" && okClose {
+		later = x.saidLater(sClose, q.span.End)
+	}
+	reported := q.speaker != "" || later != "" || okOpen && x.accordingTo(sOpen) != ""
+	twoBefore := ""
+	if len(before) > 1 {
+		twoBefore = lowerKey(before[len(before)-2].text)
+	}
 	switch {
-	case short && titleCase(inner) && (possessiveBefore || mediaNouns[prevWord] || len(inner) >= 3):
-		q.kind = quoteTitle
-	case short && (mentionNouns[prevWord] || mentionNouns[afterWord] || prevWord == "as" && len(before) > 1 && strings.HasPrefix(lowerKey(before[len(before)-2].text), "known")):
+	case short && prev != nil && prev.kind != quoteDirect && x.coordinated(prev, q):
+		// “X” and “Y”: the second quote is what the first is.
+		q.kind = prev.kind
+	case short && prev != nil && prev.kind == quoteDirect && x.coordinated(prev, q):
+		q.kind = quoteDirect
+		if q.speaker == "" {
+			q.speaker, q.verb, q.speakerAt = prev.speaker, prev.verb, prev.speakerAt
+		}
+	case short && ownSentence && (punctInside || !q.closed):
+		q.kind = quoteDirect
+	case short && len(inner) >= 2 && firstPerson[strings.ToLower(inner[0].text)]:
+		// “I can’t breathe”, “we will win”: someone's words, even
+		// unattributed.
+		q.kind = quoteDirect
+	case short && (!determiners[prevWord] || !modifier) && x.namingVerbBefore(before, 3):
+		// A name a speaker gives: branded it the “Tax Grab Act”, called
+		// the devices “toy” bombs. The words are the speaker's.
+		q.kind = quoteDirect
+	case short && reported && (modifier || q.speaker == ""):
+		q.kind, q.reported = quoteDirect, true
+		if q.speaker == "" && later != "" {
+			q.speaker = later
+			q.speakerAt = q.span.End
+		}
+		if q.speaker == "" {
+			q.speaker = x.accordingTo(sOpen)
+			q.speakerAt = q.span.Start
+		}
+	case short && modifier && x.nameAfter(q):
+		// A nickname before a name: “Honest” Abe Lincoln.
 		q.kind = quoteMention
-	case short && prevWord == "as" && (!modifier || x.speechVerbBefore(before[:len(before)-1], 4)):
+	case short && titleCase(inner) && (possessiveBefore || len(inner) >= 2 && !ownSentence || mediaNouns[prevWord] || mediaNouns[afterWord] || mediaRoles[afterWord] ||
+		len(inner) >= 3 || nameHeads[strings.ToLower(inner[len(inner)-1].text)] || hasDigit(x.text[q.inner.Start:q.inner.End]) ||
+		mediaNouns[twoBefore] || prevWord == "on" && len(inner) >= 2 && x.speechVerbBefore(before, 6)):
+		// A work's title or a name: CBS’s “Face the Press”, said on
+		// “This Week”, the “Clean Rivers Act”, the “HB 12” bill.
+		q.kind = quoteTitle
+	case short && (mentionNouns[prevWord] || mentionNouns[afterWord] || kindNouns[afterWord] || nameHeads[afterWord] || prevWord == "of" && mentionNouns[twoBefore] ||
+		prevWord == "as" && strings.HasPrefix(twoBefore, "known")):
+		q.kind = quoteMention
+	case short && asBefore(before) && (!modifier || x.speechVerbBefore(before[:len(before)-1], 4)):
 		// Characterised "as": slammed the ruling as “an attack on
 		// democracy”, what he described as “heavy-handed” interference.
 		q.kind = quoteDirect
@@ -254,6 +518,34 @@ func (x *extractor) classifyQuote(q *quoteInfo, sents []Span) {
 	if q.kind != quoteDirect {
 		q.speaker, q.verb = "", ""
 	}
+}
+
+// asBefore reports "as" or "as a/an/the" right before a quote: attacking
+// the plan as an “act of theft”.
+func asBefore(before []rawToken) bool {
+	n := len(before)
+	if n > 0 && strings.EqualFold(before[n-1].text, "as") {
+		return true
+	}
+	if n > 1 && strings.EqualFold(before[n-2].text, "as") {
+		switch strings.ToLower(before[n-1].text) {
+		case "a", "an", "the":
+			return true
+		}
+	}
+	return false
+}
+
+// namingVerbBefore reports a verb of naming among the last n words
+// (called, dubbed, branded, labelled, termed); a nickname is mentioned, not said.
+func (x *extractor) namingVerbBefore(before []rawToken, n int) bool {
+	for k := len(before) - 1; k >= 0 && k >= len(before)-n; k-- {
+		switch x.stem(lowerKey(before[k].text)) {
+		case "call", "dub", "brand", "label", "term":
+			return !nounAfterDeterminer(x.text, before, k)
+		}
+	}
+	return false
 }
 
 func titleCase(toks []rawToken) bool {
@@ -280,7 +572,7 @@ func (x *extractor) speechVerbBefore(before []rawToken, n int) bool {
 func (x *extractor) isSpeechWord(w string) bool {
 	lw := lowerKey(w)
 	st := x.stem(lw)
-	if namingVerbs[st] {
+	if namingVerbs[st] || quoteVerbs[st] || strings.HasPrefix(lw, "characteriz") || strings.HasPrefix(lw, "characteris") {
 		return true
 	}
 	for _, e := range x.lex.first[LexAttribution][st] {
@@ -300,6 +592,14 @@ func (x *extractor) isSpeechWord(w string) bool {
 // "NAME said: “…”" / "NAME rejects …, saying “…”" before it.
 func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose Span, okOpen, okClose bool) {
 	text := x.text
+	if okClose && q.span.End >= sClose.End-1 {
+		// “…?” Smith asked. — the sentence ended inside the marks and the
+		// attribution was cut off as a sentence of its own.
+		si := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].Start >= sClose.End })
+		if si > 0 && si < len(x.sents) && x.sents[si-1] == sClose && x.sents[si].Start-q.span.End <= 2 {
+			sClose = x.sents[si]
+		}
+	}
 	if okClose && q.span.End < sClose.End {
 		after := x.wordsIn(sClose, true, q.span.End, sClose.End)
 		gap := ""
@@ -317,17 +617,29 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 				np := phraseFrom(text, after[1:], 6)
 				if np != "" {
 					q.speaker, q.verb = np, after[0].text
+					q.speakerAt = after[1].span.Start
 					return
 				}
 			}
 			for k := 1; k < len(after) && k <= 6; k++ {
-				if !onlySpaceBetween(text, after[k-1].span.End, after[k].span.Start) && !isPossessiveGap(text, after[k-1].span.End, after[k].span.Start) {
+				if g := text[after[k-1].span.End:after[k].span.Start]; strings.HasPrefix(strings.TrimSpace(g), ",") && isCapitalized(after[k-1].text) {
+					// “…,” Ann Roe, the top Democrat on the panel, said.
+					if v, ok := x.verbAfterAppositive(after, k); ok {
+						q.speaker = text[after[0].span.Start:after[k-1].span.End]
+						q.verb = after[v].text
+						q.speakerAt = after[0].span.Start
+						return
+					}
+					break
+				}
+				if !onlySpaceBetween(text, after[k-1].span.End, after[k].span.Start) && !isPossessiveGap(text, after[k-1].span.End, after[k].span.Start) &&
+					!x.honorificGapAt(after, k) {
 					break
 				}
 				if x.isSpeechWord(after[k].text) {
 					q.speaker = text[after[0].span.Start:after[k-1].span.End]
 					q.verb = after[k].text
-					x.resolvePronoun(q)
+					q.speakerAt = after[0].span.Start
 					return
 				}
 			}
@@ -336,22 +648,63 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 	if !okOpen {
 		return
 	}
-	// Before the quote: the nearest verb of saying in the same sentence.
-	for k := len(before) - 1; k >= 0 && k >= len(before)-14; k-- {
+	// Before the quote: the nearest verb of saying in the same sentence,
+	// up to 40 words back ("said on Monday that the decision to delete
+	// the files “is criminal”"), so dense quotation stays linear.
+	for k := len(before) - 1; k >= 0 && k >= len(before)-40; k-- {
 		if !x.isSpeechWord(before[k].text) || nounAfterDeterminer(text, before, k) {
 			continue
 		}
 		verb := before[k].text
 		q.verb = verb
+		q.speakerAt = before[k].span.Start
 		if strings.HasSuffix(strings.ToLower(verb), "ing") {
-			// A participle ("…, saying …") speaks for the sentence's subject.
+			// A participle ("…, saying …") speaks for the sentence's
+			// subject; read again once all quotes are known (speaker.go).
 			q.speaker = x.subjectOf(sOpen, before[k].span.Start)
+			q.participle = true
 		} else {
 			q.speaker = phraseBefore(text, before[:k], 6, x.lex)
+			if q.speaker == "" && k > 0 && strings.EqualFold(before[k-1].text, "and") {
+				// "…, and said": a second verb of the sentence's subject.
+				q.speaker = x.subjectOf(sOpen, before[k].span.Start)
+				q.participle = true
+			}
 		}
-		x.resolvePronoun(q)
 		return
 	}
+}
+
+// honorificGapAt reports the full stop of an abbreviated title between
+// toks[k-1] and toks[k] ("Mr. Ramos", "Sen. Ruiz").
+func (x *extractor) honorificGapAt(toks []rawToken, k int) bool {
+	g := x.text[toks[k-1].span.End:toks[k].span.Start]
+	return strings.HasPrefix(g, ".") && onlySpaceBetween(x.text, toks[k-1].span.End+1, toks[k].span.Start) &&
+		isCapitalized(toks[k-1].text) && x.lex.Has(LexTitle, lowerKey(toks[k-1].text)) && isCapitalized(toks[k].text)
+}
+
+// verbAfterAppositive reads an appositive or a party tag that opens with
+// a comma before toks[k] ("…, the top Democrat on the panel, said"; ", R-Ohio,
+// said") and returns the index of the verb of saying right after its
+// closing comma.
+func (x *extractor) verbAfterAppositive(toks []rawToken, k int) (int, bool) {
+	for j := k + 1; j < len(toks) && j <= k+16; j++ {
+		g := strings.TrimSpace(x.text[toks[j-1].span.End:toks[j].span.Start])
+		if g == "" || g == "’" || g == "'" || g == "-" || g == "." {
+			continue
+		}
+		if g != "," && g != ".," && g != ")," {
+			return 0, false
+		}
+		if x.isSpeechWord(toks[j].text) && !strings.HasSuffix(strings.ToLower(toks[j].text), "ing") {
+			return j, true
+		}
+		if j+1 < len(toks) && onlySpaceBetween(x.text, toks[j].span.End, toks[j+1].span.Start) && strings.HasSuffix(toks[j].text, "ly") &&
+			x.isSpeechWord(toks[j+1].text) {
+			return j + 1, true
+		}
+	}
+	return 0, false
 }
 
 // wordsIn returns the words that start in text[a:b], where a and b lie in
@@ -378,41 +731,12 @@ func isPossessiveGap(text string, a, b int) bool {
 	return g == "’" || g == "'"
 }
 
-// resolvePronoun replaces a pronoun speaker with the nearest name before the
-// quote, so "he said" after "Witkoff recounted" names Witkoff.
-func (x *extractor) resolvePronoun(q *quoteInfo) {
-	switch strings.ToLower(q.speaker) {
-	case "he", "she", "they", "it", "we", "i":
-	default:
-		return
-	}
-	if name := x.lastPersonBefore(q.span.Start); name != "" {
-		q.speaker = name
-	}
-}
-
-// lastPersonBefore returns the last capitalised name (two-letter or longer,
-// not at a sentence start) before pos, searching at most 600 bytes back.
-func (x *extractor) lastPersonBefore(pos int) string {
-	lo := max(0, pos-600)
-	toks := tokenize(x.text, lo, pos)
-	for k := len(toks) - 1; k > 0; k-- {
-		t := toks[k]
-		if strings.ContainsAny(x.text[toks[k-1].span.End:t.span.Start], ".!?") && !x.capSeen[lowerKey(t.text)] {
-			// A capital that opens a sentence ("Nobody knew") names no one
-			// unless the document capitalises the word mid-sentence too.
-			continue
-		}
-		if isCapitalized(t.text) && !x.lex.Has(LexStopword, strings.ToLower(t.text)) && !x.lex.Has(LexTitle, strings.ToLower(t.text)) && len(t.text) > 2 {
-			return strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s")
-		}
-	}
-	return ""
-}
-
 // subjectOf guesses the subject of the sentence s: its first name, or its
 // opening words up to the first verb of saying.
 func (x *extractor) subjectOf(s Span, limit int) string {
+	if name := x.subjectName(s, limit); name != "" {
+		return name
+	}
 	toks := tokenize(x.text, s.Start, limit)
 	// The words before the first verb-shaped word: "The “Israeli” military
 	// released …" gives "The “Israeli” military".
@@ -464,7 +788,7 @@ func phraseFrom(text string, toks []rawToken, n int) string {
 var clauseWords = map[string]bool{
 	"that": true, "which": true, "who": true, "and": true, "but": true, "because": true, "while": true, "as": true,
 	"after": true, "before": true, "when": true, "if": true, "although": true, "since": true, "where": true, "whom": true,
-	"despite": true, "though": true, "so": true, "or": true,
+	"despite": true, "though": true, "so": true, "or": true, "what": true,
 }
 
 // phraseBefore returns the noun phrase that ends the token list: the words

@@ -19,9 +19,14 @@ const MaxInputBytes = 64 << 20
 // Errors the readers return; they are wrapped with the file name and line.
 var (
 	ErrTooLarge = errors.New("input larger than 64 MiB")
-	ErrNoText   = errors.New(`JSON article has no "text"`)
-	ErrBadJSON  = errors.New("not a JSON article")
+	// ErrNoText is an article without text: no "text" field, or one that
+	// holds only whitespace.
+	ErrNoText  = errors.New(`JSON article has no "text"`)
+	ErrBadJSON = errors.New("not a JSON article")
 )
+
+// errBlankText is ErrNoText for a "text" that is there but blank.
+var errBlankText = fmt.Errorf(`%w: its "text" is empty or only whitespace`, ErrNoText)
 
 // Article is the JSON form of an article: one object, or one per line.
 // Fields other than these are ignored, except "event", which corpus mode
@@ -46,9 +51,10 @@ func ReadText(r io.Reader, opts ...Option) (*Document, error) {
 	return Extract(string(b), opts...), nil
 }
 
-// ReadJSON reads articles as JSON: one object, or JSON lines (one object a
-// line; blank lines skipped). Spans index the UTF-8 bytes of each "text".
-// An error names the line of the first article that cannot be read.
+// ReadJSON reads articles as JSON: one object, an array of objects, or
+// JSON lines (one object a line; blank lines skipped). Spans index the
+// UTF-8 bytes of each "text". An error names the line of the first article
+// that cannot be read (for an array, the line where the element starts).
 func ReadJSON(r io.Reader, opts ...Option) ([]*Document, error) {
 	b, err := readAll(r)
 	if err != nil {
@@ -64,7 +70,7 @@ func ReadJSON(r io.Reader, opts ...Option) ([]*Document, error) {
 		return []*Document{d}, nil
 	}
 	var docs []*Document
-	err = EachLine(bytes.NewReader(b), func(line int, a Article) error {
+	err = EachArticle(bytes.NewReader(b), func(line int, a Article) error {
 		d, err := a.Document(opts...)
 		if err != nil {
 			return fmt.Errorf("line %d: %w", line, err)
@@ -75,22 +81,71 @@ func ReadJSON(r io.Reader, opts ...Option) ([]*Document, error) {
 	return docs, err
 }
 
-// ParseArticle decodes one JSON line into an Article.
+// ParseArticle decodes one JSON line into an Article. Its errors say what
+// is wrong in the user's words: not JSON, binary data, an array or a
+// string where an article object belongs, a field of the wrong type, no
+// text.
 func ParseArticle(line []byte) (Article, error) {
 	var a Article
-	if err := json.Unmarshal(line, &a); err != nil {
-		return a, fmt.Errorf("%w: %v", ErrBadJSON, err)
+	if err := CheckText(line); err != nil {
+		return a, fmt.Errorf("%w: %w", ErrBadJSON, err)
 	}
-	if strings.TrimSpace(a.Text) == "" {
+	if err := json.Unmarshal(line, &a); err != nil {
+		return a, fmt.Errorf("%w: %v", ErrBadJSON, jsonError(err))
+	}
+	if a.Text == "" {
 		return a, ErrNoText
 	}
+	if strings.TrimSpace(a.Text) == "" {
+		return a, errBlankText
+	}
 	return a, nil
+}
+
+// jsonError rewords encoding/json's errors, which name Go types, in the
+// terms of the input.
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field == "" {
+			return fmt.Errorf("found a JSON %s where an article object {…} belongs", te.Value)
+		}
+		return fmt.Errorf("field %q is a JSON %s, not a %s", te.Field, te.Value, jsonKind(te.Type.Kind().String()))
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return errors.New("the JSON ends too early (cut off?)")
+	}
+	return err
+}
+
+func jsonKind(goKind string) string {
+	switch goKind {
+	case "string":
+		return "string"
+	case "int", "int64", "float64":
+		return "number"
+	case "struct", "map":
+		return "object"
+	case "slice":
+		return "array"
+	}
+	return goKind
 }
 
 // EachLine calls fn for every non-blank line of JSON-lines input, with its
 // 1-based line number. It stops at the first error, naming the line.
 func EachLine(r io.Reader, fn func(line int, a Article) error) error {
-	return ScanLines(r, func(n int, raw []byte) error {
+	return eachArticle(r, ScanLines, fn)
+}
+
+// EachArticle is EachLine over JSON lines or one JSON array of articles
+// (see EachRecord); an array element is numbered by the line it starts on.
+func EachArticle(r io.Reader, fn func(line int, a Article) error) error {
+	return eachArticle(r, EachRecord, fn)
+}
+
+func eachArticle(r io.Reader, scan func(io.Reader, func(int, []byte) error) error, fn func(line int, a Article) error) error {
+	return scan(r, func(n int, raw []byte) error {
 		if len(bytes.TrimSpace(raw)) == 0 {
 			return nil
 		}
@@ -131,10 +186,18 @@ func ScanLines(r io.Reader, fn func(n int, raw []byte) error) error {
 	}
 }
 
-// Document extracts the article; options override its fields.
+// Document extracts the article; options override its fields. It refuses
+// an article without text (ErrNoText) and one whose text is binary data
+// (ErrNotText).
 func (a Article) Document(opts ...Option) (*Document, error) {
-	if strings.TrimSpace(a.Text) == "" {
+	if a.Text == "" {
 		return nil, ErrNoText
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return nil, errBlankText
+	}
+	if err := CheckText(a.Text); err != nil {
+		return nil, fmt.Errorf(`"text": %w`, err)
 	}
 	base := []Option{WithOutlet(a.Outlet), WithTitle(a.Title), WithPublished(a.Published), WithURL(a.URL), WithSource(a.Source)}
 	return Extract(a.Text, append(base, opts...)...), nil
@@ -189,6 +252,8 @@ func ReadNamed(r io.Reader, name string, opts ...Option) ([]*Document, error) {
 	return docs, nil
 }
 
+// readAll reads a whole input for the readers, refusing one that is too
+// large or not text.
 func readAll(r io.Reader) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, MaxInputBytes+1))
 	if err != nil {
@@ -196,6 +261,9 @@ func readAll(r io.Reader) ([]byte, error) {
 	}
 	if len(b) > MaxInputBytes {
 		return nil, ErrTooLarge
+	}
+	if err := CheckText(b); err != nil {
+		return nil, err
 	}
 	return b, nil
 }

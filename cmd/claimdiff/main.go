@@ -13,18 +13,40 @@
 // the files are JSON lines of articles with an "event" field and the output
 // is one JSON report per event per line.
 //
-// Exit status: 0 on success, 1 when an input cannot be read (the message
-// names the file, and the line for JSON lines), 2 on a usage error.
+// In corpus mode a line that is not an article (malformed JSON, no
+// "event", no text, binary data) does not stop the run: the other events
+// are reported, the bad line goes to the dead-letter file given with
+// --errors FILE (one JSON line each: file, line, error, input) and is
+// counted on standard error. Progress shows on standard error when it is
+// a terminal (--quiet hides it); --jobs N sets how many articles or events
+// are worked on at once. Ctrl-C stops the run and leaves only complete
+// report lines.
+//
+// With --embed-cmd COMMAND, claims are compared by meaning as well as by
+// words: COMMAND (run once through sh -c) is a sentence-embedding model
+// speaking JSON lines on its standard input and output (package
+// compare/embedproc has the protocol; examples/embed has one for
+// sentence-transformers). Any failure of it is an error of the run.
+//
+// Exit status: 0 on success; 1 when an input cannot be read (the message
+// names the file, and the line for JSON lines), is not text, or the
+// embedding command fails (the message names it); 2 on a usage error; 3
+// when corpus mode reported every good event but some lines went to dead
+// letters; 130 when interrupted.
 package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/claimdiff/claimdiff/compare"
 	"github.com/claimdiff/claimdiff/corpus"
@@ -36,23 +58,20 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func main() {
-	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	var ue usageError
-	switch {
-	case err == nil:
-	case errors.Is(err, flag.ErrHelp):
-		os.Exit(0)
-	case errors.As(err, &ue):
-		fmt.Fprintln(os.Stderr, "claimdiff:", err)
-		fmt.Fprintln(os.Stderr, "run 'claimdiff -h' for usage")
-		os.Exit(2)
-	default:
-		fmt.Fprintln(os.Stderr, "claimdiff:", err)
-		os.Exit(1)
-	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop() // a second Ctrl-C ends the process at once
+	}()
+	err := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	os.Exit(exitStatus(ctx, err, os.Stderr))
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	return runContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("claimdiff", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output: text, json, jsonl, markdown or html")
@@ -61,6 +80,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles that do not give one")
 	groupBy := fs.String("group-by", "", `corpus mode: "event" reads JSON lines with an "event" field and writes one report per event`)
 	input := fs.String("input", "text", "how to read standard input (-): text, json or html")
+	rf := addRunFlags(fs)
+	embed := addEmbedFlags(fs) // embedcmd.go
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimdiff [flags] FILE...")
 		fmt.Fprintln(stderr, "Compares how several outlets report one event, claim by claim.")
@@ -84,6 +105,24 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q", *format)}
 	}
+	if err := embed.check(); err != nil {
+		return err
+	}
+	if err := rf.check(*groupBy != "", files); err != nil {
+		return err
+	}
+	if *published != "" {
+		if _, err := time.Parse("2006-01-02", *published); err != nil {
+			return usageError{fmt.Sprintf("--published %q is not a date YYYY-MM-DD", *published)}
+		}
+	}
+	var names []string
+	if *outlets != "" {
+		names = strings.Split(*outlets, ",")
+		if *groupBy == "" && len(names) != len(files) {
+			return usageError{fmt.Sprintf("--outlet names %d outlets for %d files (one per file, in order; leave one empty to keep the file's own)", len(names), len(files))}
+		}
+	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	if *groupBy != "" {
@@ -93,43 +132,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if *format != "jsonl" {
 			return usageError{"--group-by event writes --format jsonl"}
 		}
-		if err := runCorpus(files, stdin, out, corpus.Config{Threshold: *threshold}); err != nil {
-			return err
+		if *outlets != "" || *published != "" {
+			return usageError{"--outlet and --published are for article files; in corpus mode each line carries its own"}
 		}
-		return out.Flush()
+		err := embed.run(stderr, func(opts []compare.Option) error { // embedcmd.go
+			return runCorpus(ctx, files, stdin, out, corpus.Config{Threshold: *threshold, Options: opts}, rf, stderr)
+		})
+		if ferr := out.Flush(); err == nil {
+			err = ferr
+		}
+		return err
 	}
-	var names []string
-	if *outlets != "" {
-		names = strings.Split(*outlets, ",")
-	}
-	var docs []*extract.Document
-	for i, f := range files {
-		var opts []extract.Option
-		if i < len(names) && strings.TrimSpace(names[i]) != "" {
-			opts = append(opts, extract.WithOutlet(strings.TrimSpace(names[i])))
-		}
-		ds, err := readInput(f, stdin, *input, opts)
-		if err != nil {
-			return err
-		}
-		for _, d := range ds {
-			if d.Published == "" && *published != "" {
-				// Re-read with the date: relative dates resolve against it.
-				d2, err := reextract(d, append(opts, extract.WithPublished(*published)))
-				if err != nil {
-					return err
-				}
-				d = d2
-			}
-			docs = append(docs, d)
-		}
+	setMemoryLimit(inputSize(files))
+	docs, err := readFiles(ctx, files, stdin, *input, names, *published, rf, stderr)
+	if err != nil {
+		return err
 	}
 	var cmpOpts []compare.Option
 	if *threshold > 0 {
 		cmpOpts = append(cmpOpts, compare.Threshold(*threshold))
 	}
-	r := compare.Compare(docs, cmpOpts...)
-	var err error
+	r, err := embed.compare(ctx, docs, cmpOpts, stderr)
+	if err != nil {
+		return err
+	}
 	switch *format {
 	case "text":
 		err = r.WriteText(out)
@@ -172,23 +198,4 @@ func reextract(d *extract.Document, opts []extract.Option) (*extract.Document, e
 	n := extract.Extract(d.Text, append(base, opts...)...)
 	n.KeptText = d.KeptText
 	return n, nil
-}
-
-// runCorpus runs corpus mode over all files at once, so that an event
-// whose articles are spread over several files is compared as one.
-func runCorpus(files []string, stdin io.Reader, w io.Writer, cfg corpus.Config) error {
-	var inputs []corpus.Input
-	for _, f := range files {
-		if f == "-" {
-			inputs = append(inputs, corpus.Input{Name: "stdin", R: stdin})
-			continue
-		}
-		fh, err := os.Open(f)
-		if err != nil {
-			return err
-		}
-		defer fh.Close()
-		inputs = append(inputs, corpus.Input{Name: f, R: fh})
-	}
-	return corpus.RunInputs(inputs, w, cfg)
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/claimdiff/claimdiff/compare"
 )
 
 var seedFiles = []string{
@@ -34,8 +36,8 @@ func TestFormats(t *testing.T) {
 			}
 			if f == "json" || f == "jsonl" {
 				var r struct{ Version int }
-				if err := json.Unmarshal([]byte(out), &r); err != nil || r.Version != 1 {
-					t.Errorf("not a version-1 report: %v", err)
+				if err := json.Unmarshal([]byte(out), &r); err != nil || r.Version != compare.ReportVersion {
+					t.Errorf("not a version-%d report: %v", compare.ReportVersion, err)
 				}
 			}
 			if f == "jsonl" && strings.Count(out, "\n") != 1 {
@@ -66,10 +68,11 @@ func TestInputErrors(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.jsonl")
 	os.WriteFile(bad, []byte(`{"event":"e","text":"Fine."}`+"\n"+`{"event":`+"\n"), 0o644)
-	_, _, err := runCmd(t, "", "--format", "jsonl", "--group-by", "event", bad)
+	out, stderr, err := runCmd(t, "", "--format", "jsonl", "--group-by", "event", bad)
 	var ue usageError
-	if err == nil || errors.As(err, &ue) || !strings.Contains(err.Error(), "bad.jsonl:2") {
-		t.Errorf("want an input error naming bad.jsonl:2, got %v", err)
+	var de deadLettersError
+	if !errors.As(err, &de) || !strings.Contains(stderr, "bad.jsonl:2") || strings.Count(out, "\n") != 1 {
+		t.Errorf("want the good event reported and a dead letter naming bad.jsonl:2 (exit 3), got %v, stderr %q, %d lines", err, stderr, strings.Count(out, "\n"))
 	}
 	_, _, err = runCmd(t, "", filepath.Join(dir, "missing.txt"))
 	if err == nil || errors.As(err, &ue) {

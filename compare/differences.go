@@ -1,0 +1,159 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// side is one document's part of a group: its claims (repeats left out,
+// they say nothing new).
+type side struct {
+	doc    int
+	claims []*extract.Claim
+	feats  []*claimFeatures
+}
+
+func (s side) id() string { return s.claims[0].ID }
+
+// holder returns the id of the side's claim that contains sp, so that a
+// difference's span is keyed to the claim it points into; the first
+// claim's id when none does (an empty span).
+func (s side) holder(sp extract.Span) string {
+	for _, c := range s.claims {
+		if sp.Len() > 0 && c.Span.Contains(sp) {
+			return c.ID
+		}
+	}
+	return s.id()
+}
+
+// differences classifies how the documents of a group differ, one kind at a
+// time, comparing each document's claims taken together.
+func differences(docs []*extract.Document, feats [][]*claimFeatures, ns []node, names func(a, b string) bool) []Difference {
+	var sides []side
+	for _, n := range ns {
+		c := &docs[n.doc].Claims[n.idx]
+		if c.RepeatOf != "" {
+			continue
+		}
+		if len(sides) == 0 || sides[len(sides)-1].doc != n.doc {
+			sides = append(sides, side{doc: n.doc})
+		}
+		s := &sides[len(sides)-1]
+		s.claims = append(s.claims, c)
+		s.feats = append(s.feats, feats[n.doc][n.idx])
+	}
+	return sideDifferences(sides, names)
+}
+
+// sideDifferences classifies how the sides of a group differ.
+func sideDifferences(sides []side, names func(a, b string) bool) []Difference {
+	if len(sides) < 2 {
+		return nil
+	}
+	var out []Difference
+	out = append(out, numberDiffs(sides)...)
+	out = append(out, dateDiffs(sides)...)
+	out = append(out, placeDiffs(sides, names)...)
+	out = append(out, polarityDiffs(sides)...)
+	for _, k := range extract.MarkerKinds {
+		if d, ok := markerDiff(sides, k); ok {
+			out = append(out, d)
+		}
+	}
+	out = append(out, detailDiffs(sides)...)
+	return out
+}
+
+func spanText(c *extract.Claim, s extract.Span) string {
+	a, b := s.Start-c.Span.Start, s.End-c.Span.Start
+	if a < 0 || b > len(c.Text) || a > b {
+		return ""
+	}
+	return c.Text[a:b]
+}
+
+func docOf(claimID string) string {
+	if i := strings.IndexByte(claimID, '.'); i > 0 {
+		return claimID[:i]
+	}
+	return claimID
+}
+
+// conflicts finds the pairs of sides that disagree: each holds a value the
+// other has nothing to match. A side that merely says more (another number
+// of the same thing the other does not mention) is added detail, not a
+// conflict. odd gives, for each side in a conflict, its first unmatched
+// value.
+func conflicts[T any](m map[int][]T, same func(a, b T) bool) (pairs [][2]int, odd map[int]int) {
+	var sis []int
+	for si := range m {
+		sis = append(sis, si)
+	}
+	sort.Ints(sis)
+	unmatched := func(x, y int) int {
+		for i, a := range m[x] {
+			found := false
+			for _, b := range m[y] {
+				if same(a, b) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return i
+			}
+		}
+		return -1
+	}
+	odd = map[int]int{}
+	for i := 0; i < len(sis); i++ {
+		for j := i + 1; j < len(sis); j++ {
+			x, y := sis[i], sis[j]
+			ux, uy := unmatched(x, y), unmatched(y, x)
+			if ux < 0 || uy < 0 {
+				continue
+			}
+			pairs = append(pairs, [2]int{x, y})
+			if _, ok := odd[x]; !ok {
+				odd[x] = ux
+			}
+			if _, ok := odd[y]; !ok {
+				odd[y] = uy
+			}
+		}
+	}
+	return pairs, odd
+}
+
+// docPairs turns side pairs into document id pairs for Difference.Conflicts.
+func docPairs(sides []side, pairs [][2]int) [][2]string {
+	out := make([][2]string, len(pairs))
+	for i, p := range pairs {
+		out[i] = [2]string{docOf(sides[p[0]].id()), docOf(sides[p[1]].id())}
+	}
+	return out
+}
+
+// oddSides lists the sides of odd in order.
+func oddSides(odd map[int]int) []int {
+	var out []int
+	for si := range odd {
+		out = append(out, si)
+	}
+	sort.Ints(out)
+	return out
+}
+
+func uniqSorted(s []string) []string {
+	sort.Strings(s)
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}

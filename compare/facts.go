@@ -1,0 +1,383 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// numberDiffs: the same counted thing with different values and no
+// overlap, allowing for ranges and for hedged approximations ("about 40"
+// meets "42").
+func numberDiffs(sides []side) []Difference {
+	type val struct {
+		n      extract.Number
+		claim  *extract.Claim
+		lo, hi float64 // the interval the number claims, after its bound
+	}
+	byUnit := map[string]map[int][]val{}
+	units := unitClasses(sides)
+	for si, s := range sides {
+		for _, c := range s.claims {
+			for _, n := range c.Numbers {
+				u := units[unitKey(n.Unit)]
+				if byUnit[u] == nil {
+					byUnit[u] = map[int][]val{}
+				}
+				lo, hi := interval(c, n)
+				byUnit[u][si] = append(byUnit[u][si], val{n, c, lo, hi})
+			}
+		}
+	}
+	var shared []string
+	for u, m := range byUnit {
+		if len(m) >= 2 {
+			shared = append(shared, u)
+		}
+	}
+	sort.Strings(shared)
+	var out []Difference
+	for _, u := range shared {
+		m := byUnit[u]
+		pairs, odd := conflicts(m, func(a, b val) bool { return a.lo <= b.hi && b.lo <= a.hi })
+		if len(pairs) == 0 {
+			continue
+		}
+		d := Difference{Kind: "number", Values: map[string][]Value{}, Conflicts: docPairs(sides, pairs)}
+		var parts []string
+		for _, si := range oddSides(odd) {
+			v := m[si][odd[si]]
+			n := v.n
+			d.put(sides[si], []Value{{Text: n.Text, Span: n.Span, Number: &n}})
+			parts = append(parts, fmt.Sprintf("%s says %s", docOf(v.claim.ID), v.n.Text))
+		}
+		what := u
+		if what == "" {
+			what = "a number"
+		}
+		d.Explain = fmt.Sprintf("%s: %s", what, strings.Join(parts, ", "))
+		out = append(out, d)
+	}
+	return out
+}
+
+// unitClasses maps each counted noun of a group to the shortest noun it
+// ends with, so "dockworkers" and "port workers" count the same thing.
+func unitClasses(sides []side) map[string]string {
+	var all []string
+	for _, s := range sides {
+		for _, c := range s.claims {
+			for _, n := range c.Numbers {
+				all = append(all, unitKey(n.Unit))
+			}
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return len(all[i]) < len(all[j]) || len(all[i]) == len(all[j]) && all[i] < all[j] })
+	out := map[string]string{}
+	for i, u := range all {
+		out[u] = u
+		for _, v := range all[:i] {
+			if len(v) >= 4 && strings.HasSuffix(u, v) {
+				out[u] = out[v]
+				break
+			}
+		}
+	}
+	return out
+}
+
+func unitKey(u string) string {
+	if u == "" {
+		return ""
+	}
+	return strings.TrimSuffix(strings.ToLower(u), "s")
+}
+
+// bounds are the words before a number that make it an interval: "at
+// least 17" is [17, ∞), "up to 15" is [0, 15], "about 40" is 40 ± 10%.
+var bounds = []struct {
+	prefix string
+	lower  bool // the number is a lower bound
+	upper  bool // the number is an upper bound
+}{
+	{"at least ", true, false}, {"more than ", true, false}, {"over ", true, false}, {"upwards of ", true, false},
+	{"no fewer than ", true, false}, {"as many as ", false, true}, {"up to ", false, true}, {"at most ", false, true},
+	{"fewer than ", false, true}, {"less than ", false, true}, {"under ", false, true}, {"nearly ", false, true},
+	{"almost ", false, true},
+}
+
+// approximators widen a number by 10% either way.
+var approximators = []string{"about ", "around ", "some ", "roughly ", "approximately ", "an estimated ", "estimated ", "close to "}
+
+// interval is the range of values a number in a claim allows, reading the
+// bound or approximation before it and its own range ("10 to 15").
+func interval(c *extract.Claim, n extract.Number) (float64, float64) {
+	lo, hi := n.Value, math.Max(n.Value, n.Max)
+	before := strings.ToLower(c.Text[:max(0, min(len(c.Text), n.Span.Start-c.Span.Start))])
+	for _, b := range bounds {
+		if strings.HasSuffix(before, b.prefix) {
+			switch {
+			case b.lower:
+				return lo, math.Inf(1)
+			case b.upper:
+				return 0, hi
+			}
+		}
+	}
+	for _, a := range approximators {
+		if strings.HasSuffix(before, a) {
+			return lo * 0.9, hi * 1.1
+		}
+	}
+	for _, m := range c.Markers {
+		if m.Kind == extract.KindHedge && m.Span.End <= n.Span.Start && n.Span.Start-m.Span.End <= 2 {
+			return lo * 0.9, hi * 1.1
+		}
+	}
+	return lo, hi
+}
+
+// dateDiffs: dates of the same precision that share no value. A year-less
+// date (XXXX-09-09) meets any year.
+func dateDiffs(sides []side) []Difference {
+	type val struct {
+		d     extract.Date
+		claim *extract.Claim
+	}
+	byPrec := map[string]map[int][]val{}
+	for si, s := range sides {
+		for _, c := range s.claims {
+			for _, d := range c.Dates {
+				if d.Value == "" || statementDate(c, d) {
+					continue
+				}
+				if byPrec[d.Precision] == nil {
+					byPrec[d.Precision] = map[int][]val{}
+				}
+				byPrec[d.Precision][si] = append(byPrec[d.Precision][si], val{d, c})
+			}
+		}
+	}
+	var out []Difference
+	for _, prec := range []string{extract.PrecisionDay, extract.PrecisionWeek, extract.PrecisionMonth, extract.PrecisionYear} {
+		m := byPrec[prec]
+		if len(m) < 2 {
+			continue
+		}
+		pairs, odd := conflicts(m, func(a, b val) bool { return sameDate(a.d, b.d) })
+		if len(pairs) == 0 {
+			continue
+		}
+		d := Difference{Kind: "date", Values: map[string][]Value{}, Conflicts: docPairs(sides, pairs)}
+		var parts []string
+		for _, si := range oddSides(odd) {
+			v := m[si][odd[si]]
+			dt := v.d
+			d.put(sides[si], []Value{{Text: dt.Text, Span: dt.Span, Date: &dt}})
+			parts = append(parts, fmt.Sprintf("%s says %s (%s)", docOf(v.claim.ID), v.d.Text, v.d.Value))
+		}
+		d.Explain = "the dates differ: " + strings.Join(parts, ", ")
+		out = append(out, d)
+	}
+	return out
+}
+
+var weekdayNames = []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// weekdayOf returns the weekday a date expression names ("Friday's"), or
+// "" when it names a calendar date.
+func weekdayOf(d extract.Date) string {
+	t := strings.ToLower(d.Text)
+	for _, w := range weekdayNames {
+		if strings.Contains(t, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// statementDate reports a date that dates the saying, not the claim: "The
+// New York Times reported on Saturday", "the minister said on Monday".
+// Comparing it with the date of the event another outlet gives would make a
+// conflict out of nothing.
+func statementDate(c *extract.Claim, d extract.Date) bool {
+	for _, m := range c.Markers {
+		if m.Kind != extract.KindAttribution || m.Voice != extract.VoiceOutlet || m.Span.End > d.Span.Start {
+			continue
+		}
+		gap := c.Text[m.Span.End-c.Span.Start : d.Span.Start-c.Span.Start]
+		if len(strings.Fields(gap)) <= 3 && !strings.ContainsAny(gap, ",;:.“”\"") {
+			return true
+		}
+	}
+	return false
+}
+
+// sameDate compares two resolved dates. A bare weekday is compared as a
+// weekday: which week it falls in is a guess from the claim's tense, and a
+// guess must not make a conflict. A year-less date (XXXX-09-09) meets any
+// year.
+func sameDate(da, db extract.Date) bool {
+	wa, wb := weekdayOf(da), weekdayOf(db)
+	if wa != "" || wb != "" {
+		if wa == "" {
+			wa = weekdayFromValue(da.Value)
+		}
+		if wb == "" {
+			wb = weekdayFromValue(db.Value)
+		}
+		return wa == "" || wb == "" || wa == wb
+	}
+	a, b := da.Value, db.Value
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] && a[i] != 'X' && b[i] != 'X' {
+			return false
+		}
+	}
+	return true
+}
+
+func weekdayFromValue(v string) string {
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		return ""
+	}
+	return weekdayNames[t.Weekday()]
+}
+
+// placePrepositions introduce a place: "met in Istanbul".
+var placePrepositions = map[string]bool{"in": true, "at": true, "near": true}
+
+// placeDiffs: each document names one place for the event ("in Istanbul"
+// against "in Ankara") and neither names the other's.
+func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
+	type place struct {
+		e     extract.Entity
+		claim *extract.Claim
+	}
+	places := make([][]place, len(sides))
+	allKeys := make([]map[string]bool, len(sides))
+	for si, s := range sides {
+		allKeys[si] = map[string]bool{}
+		for _, c := range s.claims {
+			for _, e := range c.Entities {
+				allKeys[si][e.Key] = true
+				before := strings.ToLower(strings.TrimSpace(c.Text[:e.Span.Start-c.Span.Start]))
+				if k := strings.LastIndexByte(before, ' '); k >= 0 {
+					before = before[k+1:]
+				}
+				if placePrepositions[before] {
+					places[si] = append(places[si], place{e, c})
+				}
+			}
+		}
+	}
+	var out []Difference
+	for x := 0; x < len(sides); x++ {
+		for y := x + 1; y < len(sides); y++ {
+			if len(places[x]) != 1 || len(places[y]) != 1 {
+				continue
+			}
+			a, b := places[x][0], places[y][0]
+			if names(a.e.Key, b.e.Key) || allKeys[y][a.e.Key] || allKeys[x][b.e.Key] {
+				continue
+			}
+			out = append(out, Difference{
+				Kind:      "entity",
+				Conflicts: [][2]string{{docOf(a.claim.ID), docOf(b.claim.ID)}},
+				Values: map[string][]Value{
+					a.claim.ID: {{Text: a.e.Text, Span: a.e.Span}},
+					b.claim.ID: {{Text: b.e.Text, Span: b.e.Span}},
+				},
+				Explain: fmt.Sprintf("different place: %s says %s, %s says %s", docOf(a.claim.ID), a.e.Text, docOf(b.claim.ID), b.e.Text),
+			})
+		}
+	}
+	return out
+}
+
+// negationWords turn a statement into its denial.
+var negationWords = map[string]bool{"not": true, "no": true, "never": true, "without": true, "nor": true, "none": true, "neither": true, "refused": true, "refuses": true, "refuse": true, "failed": true}
+
+// polarityDiffs: one document affirms what another negates or denies
+// ("agreed to disarm" / "denied making any such commitment"), judged by
+// the parity of negations and denials in the outlet's own words.
+func polarityDiffs(sides []side) []Difference {
+	keys := make([]map[string]bool, len(sides))
+	for si, s := range sides {
+		keys[si] = keySet(sideTokens(s))
+	}
+	// count returns the negations of side si that bear on what side o also
+	// says: a negation or denial with a content word of o within the next
+	// five words. "did not provide a date" says nothing against a claim
+	// that never mentions a date. It returns the first such negation and
+	// the claim that holds it.
+	count := func(si, o int) (int, extract.Span, *extract.Claim) {
+		n := 0
+		var where extract.Span
+		var holder *extract.Claim
+		for _, c := range sides[si].claims {
+			for k, t := range c.Tokens {
+				lw := strings.ToLower(t.Text)
+				neg := !t.Quoted && (negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t"))
+				if !neg {
+					for _, m := range c.Markers {
+						if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet && m.Span.Start == t.Span.Start {
+							neg = true
+						}
+					}
+				}
+				if !neg {
+					continue
+				}
+				for j := k + 1; j < len(c.Tokens) && j <= k+5; j++ {
+					if !c.Tokens[j].Stop && keys[o][c.Tokens[j].Key] {
+						if n == 0 {
+							where, holder = t.Span, c
+						}
+						n++
+						break
+					}
+				}
+			}
+		}
+		return n, where, holder
+	}
+	// One side negates what the other affirms. Presence, not the count,
+	// decides: "no soldiers … and no civilians were hurt" does not
+	// contradict "no soldiers were hurt".
+	var out []Difference
+	for x := 0; x < len(sides); x++ {
+		for y := x + 1; y < len(sides); y++ {
+			nx, wx, hx := count(x, y)
+			ny, wy, hy := count(y, x)
+			if (nx > 0) == (ny > 0) {
+				continue
+			}
+			d := Difference{Kind: "polarity", Values: map[string][]Value{},
+				Conflicts: [][2]string{{docOf(sides[x].id()), docOf(sides[y].id())}}}
+			for _, e := range []struct {
+				n  int
+				w  extract.Span
+				h  *extract.Claim
+				si int
+			}{{nx, wx, hx, x}, {ny, wy, hy, y}} {
+				if e.n > 0 {
+					d.put(sides[e.si], []Value{{Text: spanText(e.h, e.w), Span: e.w}})
+				} else {
+					d.put(sides[e.si], nil)
+				}
+			}
+			d.Explain = fmt.Sprintf("one side negates or denies what the other states: %s has %d bearing negation(s), %s has %d", docOf(sides[x].id()), nx, docOf(sides[y].id()), ny)
+			out = append(out, d)
+		}
+	}
+	return out
+}

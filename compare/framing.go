@@ -1,0 +1,77 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// markerDiff compares one kind of framing marker, in each outlet's own
+// voice: a label in a quoted speaker's mouth is not the outlet's framing.
+// Each side lists every such marker in text order, in its own case; the
+// sides are compared on their sets of lower-cased texts (for attribution,
+// of stances).
+func markerDiff(sides []side, kind string) (Difference, bool) {
+	d := Difference{Kind: kind, Values: map[string][]Value{}}
+	distinct := map[string]bool{}
+	var parts []string
+	for _, s := range sides {
+		var vals []Value
+		for _, c := range s.claims {
+			for _, m := range c.Markers {
+				if m.Kind != kind || m.Voice != extract.VoiceOutlet {
+					continue
+				}
+				vals = append(vals, Value{Text: m.Text, Span: m.Span, Stance: m.Stance})
+			}
+		}
+		d.put(s, vals)
+		distinct[comparable(kind, vals)] = true
+		v := strings.Join(displayTexts(kind, vals), "; ")
+		if v == "" {
+			v = "none"
+		}
+		parts = append(parts, fmt.Sprintf("%s: %s", docOf(s.id()), v))
+	}
+	if len(distinct) < 2 {
+		return Difference{}, false
+	}
+	d.Explain = fmt.Sprintf("%s differs in the outlets' own words — %s", strings.ReplaceAll(kind, "_", " "), strings.Join(parts, "; "))
+	return d, true
+}
+
+// displayTexts lists a side's entries once each (ignoring case), in text
+// order, attributions with their stance: "said (neutral)".
+func displayTexts(kind string, vals []Value) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range vals {
+		t := v.Text
+		if kind == extract.KindAttribution && v.Stance != "" {
+			t += " (" + v.Stance + ")"
+		}
+		if k := strings.ToLower(t); !seen[k] {
+			seen[k] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// comparable is the form in which two sides' entries are compared: their
+// lower-cased texts as a set; for attribution the stances alone ("said"
+// and "told" are both neutral).
+func comparable(kind string, vals []Value) string {
+	var keys []string
+	for _, v := range vals {
+		if kind == extract.KindAttribution {
+			if v.Stance != "" {
+				keys = append(keys, v.Stance)
+			}
+			continue
+		}
+		keys = append(keys, strings.ToLower(v.Text))
+	}
+	return strings.Join(uniqSorted(keys), "; ")
+}

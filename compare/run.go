@@ -1,0 +1,115 @@
+package compare
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"runtime/debug"
+	"strconv"
+	"sync"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// modulePath is the module whose version the report names.
+const modulePath = "github.com/claimdiff/claimdiff"
+
+// Run records what made a report, so that a reader can make it again: the
+// tool's version, the options that change the result and a hash of the
+// lexicons that found the markers.
+type Run struct {
+	// Tool is the module that made the report and its version as the Go
+	// toolchain stamped it: a release tag, a pseudo-version of the commit,
+	// or "(devel)" for a build that carries none (go test, go run).
+	Tool    string `json:"tool"`
+	Version string `json:"version"`
+	// Threshold and RelatedThreshold are the scores used for aligned and
+	// related groups.
+	Threshold        float64 `json:"threshold"`
+	RelatedThreshold float64 `json:"related_threshold"`
+	// NameMatcher is "default" (extract.SameName) or "custom".
+	NameMatcher string `json:"name_matcher"`
+	// Lexicon is "sha256:" and the hash of every lexicon entry, category
+	// by category in file order (see LexiconHash).
+	Lexicon string `json:"lexicon"`
+	// Embedder and SemanticWeight are set when a comparison used an
+	// Embedder (embed.go): what it was, by its String method when it has
+	// one (the command, for package embedproc), else "custom"; and the
+	// weight of the semantic score.
+	Embedder       string   `json:"embedder,omitempty"`
+	SemanticWeight *float64 `json:"semantic_weight,omitempty"`
+}
+
+func newRun(cfg *config) Run {
+	r := Run{Tool: modulePath, Version: toolVersion(), Threshold: round4(cfg.threshold),
+		RelatedThreshold: round4(cfg.related), NameMatcher: "custom"}
+	if !cfg.customNames {
+		r.NameMatcher = "default"
+	}
+	lex := cfg.lexicon
+	if lex == nil {
+		lex = extract.DefaultLexicon()
+	}
+	r.Lexicon = LexiconHash(lex)
+	r.Embedder, r.SemanticWeight = embedderRun(cfg) // embed.go
+	return r
+}
+
+func round4(f float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 4, 64), 64)
+	return v
+}
+
+var (
+	versionOnce sync.Once
+	version     string
+)
+
+// toolVersion reads the module's version from the build information: the
+// main module's when the claimdiff command is running, the dependency's
+// when another program imports the library.
+func toolVersion() string {
+	versionOnce.Do(func() {
+		version = "(devel)"
+		bi, ok := debug.ReadBuildInfo()
+		if !ok {
+			return
+		}
+		if bi.Main.Path == modulePath {
+			if bi.Main.Version != "" {
+				version = bi.Main.Version
+			}
+			return
+		}
+		for _, d := range bi.Deps {
+			if d.Path == modulePath && d.Version != "" {
+				version = d.Version
+			}
+		}
+	})
+	return version
+}
+
+var lexHashes sync.Map // *extract.Lexicon → string
+
+// LexiconHash returns "sha256:" and the hex SHA-256 of a lexicon's
+// entries: every category in extract.LexiconCategories order, every entry
+// in file order with its phrase, attributes and source line. Two lexicons
+// with the same hash find the same markers. A lexicon is immutable, so the
+// hash is computed once per lexicon.
+func LexiconHash(l *extract.Lexicon) string {
+	if h, ok := lexHashes.Load(l); ok {
+		return h.(string)
+	}
+	s := sha256.New()
+	for _, cat := range extract.LexiconCategories {
+		fmt.Fprintf(s, "[%s]\n", cat)
+		for _, e := range l.Entries(cat) {
+			fmt.Fprintf(s, "%q %q %q %q %q %t %t %t %t %q %q %q\n", e.Phrase, e.Words, e.Stance, e.Sub, e.Kind,
+				e.Speech, e.Exact, e.Lower, e.Number, e.NotNext, e.NotPrev, e.Expand)
+		}
+	}
+	h := "sha256:" + hex.EncodeToString(s.Sum(nil))
+	lexHashes.Store(l, h)
+	return h
+}

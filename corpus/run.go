@@ -1,0 +1,564 @@
+package corpus
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/claimdiff/claimdiff/compare"
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// Input is one named source of JSON lines (or of one JSON array of
+// articles) for RunContext.
+type Input struct {
+	Name string // the file name errors and sources use
+	R    io.Reader
+}
+
+// DeadLetter is one input line that could not be made into an article: its
+// file and line, the reason as "FILE:LINE: message", and the line itself
+// without its terminator, so that it can be repaired and run again. Its
+// JSON form is the one the Beam pipeline writes. (A line over
+// extract.MaxInputBytes keeps only its first KiB; invalid UTF-8 in Input
+// becomes U+FFFD in JSON.)
+type DeadLetter struct {
+	File  string `json:"file"`
+	Line  int    `json:"line"`
+	Error string `json:"error"`
+	Input string `json:"input"`
+	// Err is the error itself, for errors.Is (extract.ErrBadJSON,
+	// ErrNoEvent, extract.ErrNoText, extract.ErrNotText,
+	// extract.ErrTooLarge, ...).
+	Err error `json:"-"`
+}
+
+// Stats counts what a run has done. Progress callbacks get it while the
+// run goes on; RunContext returns the final one.
+type Stats struct {
+	// Records is the number of input lines (or array elements) handled,
+	// blank ones included; TotalRecords is how many there are, when known
+	// (every input seekable), else 0.
+	Records, TotalRecords int
+	Articles              int // lines read as articles
+	DeadLetters           int // lines that could not be
+	// Events is the number of report lines written; TotalEvents is the
+	// number of distinct events the input names, when known, else 0.
+	Events, TotalEvents int
+	// EventErrors counts events whose comparison failed (their report line
+	// is {"event":…,"error":…}); it is 0 unless there is a bug.
+	EventErrors int
+	Elapsed     time.Duration
+}
+
+// RunOption sets how RunContext works (not what it computes: the output is
+// the same with any RunOption).
+type RunOption interface{ apply(*runConfig) }
+
+type runOptionFunc func(*runConfig)
+
+func (f runOptionFunc) apply(c *runConfig) { f(c) }
+
+type runConfig struct {
+	jobs     int
+	dead     func(DeadLetter)
+	progress func(Stats)
+}
+
+// Jobs sets how many articles are extracted or events compared at once
+// (default runtime.GOMAXPROCS(0); n < 1 means the default).
+func Jobs(n int) RunOption {
+	return runOptionFunc(func(c *runConfig) {
+		if n >= 1 {
+			c.jobs = n
+		}
+	})
+}
+
+// OnDeadLetter has f called with every line that could not be made into an
+// article, in input order, from one goroutine. Without it dead letters are
+// only counted.
+func OnDeadLetter(f func(DeadLetter)) RunOption {
+	return runOptionFunc(func(c *runConfig) { c.dead = f })
+}
+
+// OnProgress has f called, from one goroutine, after every record handled
+// and every report line written. f must be quick; a display throttles
+// itself.
+func OnProgress(f func(Stats)) RunOption {
+	return runOptionFunc(func(c *runConfig) { c.progress = f })
+}
+
+// keepDead is how much of a too-large line a dead letter keeps.
+const keepDead = 1 << 10
+
+// Run is corpus mode over one input: see RunInputs.
+func Run(r io.Reader, file string, w io.Writer, cfg Config) error {
+	return RunInputs([]Input{{Name: file, R: r}}, w, cfg)
+}
+
+// RunInputs is RunContext without cancellation or options that returns an
+// error when any line was malformed: the first dead letter's error (so it
+// names the file and line and wraps the reason) with the count. The good
+// events are written all the same.
+func RunInputs(inputs []Input, w io.Writer, cfg Config) error {
+	var first *DeadLetter
+	st, err := RunContext(context.Background(), inputs, w, cfg, OnDeadLetter(func(d DeadLetter) {
+		if first == nil {
+			first = &d
+		}
+	}))
+	if err != nil {
+		return err
+	}
+	if first != nil {
+		return &deadLettersError{first: *first, n: st.DeadLetters}
+	}
+	return nil
+}
+
+type deadLettersError struct {
+	first DeadLetter
+	n     int
+}
+
+func (e *deadLettersError) Error() string {
+	if e.n == 1 {
+		return e.first.Error
+	}
+	return fmt.Sprintf("%s (and %d more malformed lines)", e.first.Error, e.n-1)
+}
+
+func (e *deadLettersError) Unwrap() error { return e.first.Err }
+
+// RunContext is corpus mode. It reads articles from the inputs in turn
+// (JSON lines, or a JSON array per input), extracts them on a pool of
+// workers and writes one report line per event to w, in the order of the
+// events' first appearance; every report is the bytes CompareEvent gives
+// for the event's articles in (file base name, line) order, whichever
+// input they come from. A line that is not an article (malformed JSON, no
+// "event", no text, binary data, too large) never stops the run: it is a
+// dead letter, passed to OnDeadLetter and counted. The error is for what
+// stops the run: an input that cannot be read, w failing, or ctx done
+// (ctx.Err()); every line written to w is then still a complete report.
+//
+// Memory. When every input is seekable (a file), RunContext first reads the
+// inputs once to learn where each event's last line is, so that an event
+// is compared and its documents freed as soon as its last line has been
+// read: with input grouped by event, memory is bounded by the largest
+// event and the workers' lines in flight, not by the corpus. With events
+// interleaved, an event's documents are held from its first line to its
+// last, and a finished event's report line waits (as bytes) for the events
+// that appeared before it. An input that cannot seek (a pipe) is read once
+// and its events are compared at the end of input: memory then holds the
+// whole corpus, extracted.
+func RunContext(ctx context.Context, inputs []Input, w io.Writer, cfg Config, opts ...RunOption) (Stats, error) {
+	rc := runConfig{jobs: runtime.GOMAXPROCS(0)}
+	for _, o := range opts {
+		if o != nil {
+			o.apply(&rc)
+		}
+	}
+	start := time.Now()
+	closeAt, st, err := prescan(inputs)
+	if err != nil {
+		return st, err
+	}
+	r := &runner{
+		rc: rc, cfg: cfg, w: w, start: start, st: st, closeAt: closeAt,
+		open: map[string]*eventState{}, closed: map[string]bool{}, done: map[int][]byte{},
+	}
+	err = r.run(ctx, inputs)
+	r.st.Elapsed = time.Since(start)
+	return r.st, err
+}
+
+// prescan reads seekable inputs once and returns, for each record number
+// (over all inputs) that is the last line of an event, that event, with the
+// totals. It returns nil (events then close at the end of input) when an
+// input cannot seek, and rewinds every input to where it was.
+func prescan(inputs []Input) (map[int]string, Stats, error) {
+	var st Stats
+	starts := make([]int64, len(inputs))
+	for i, in := range inputs {
+		s, ok := in.R.(io.Seeker)
+		if !ok {
+			return nil, st, nil
+		}
+		off, err := s.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return nil, st, nil
+		}
+		starts[i] = off
+	}
+	last := map[string]int{}
+	seq := 0
+	for _, in := range inputs {
+		err := extract.EachRecord(in.R, func(_ int, raw []byte) error {
+			var e struct {
+				Event string `json:"event"`
+			}
+			// The same decoder ParseLine uses, so that both passes agree
+			// on every line's event.
+			if len(raw) <= extract.MaxInputBytes && json.Unmarshal(raw, &e) == nil && e.Event != "" {
+				last[e.Event] = seq
+			}
+			seq++
+			return nil
+		})
+		var re *extract.RecordError
+		if errors.As(err, &re) {
+			seq++ // the broken array is one dead letter
+		} else if err != nil {
+			return nil, st, fmt.Errorf("%s: %w", filepath.Base(in.Name), err)
+		}
+	}
+	for i, in := range inputs {
+		if _, err := in.R.(io.Seeker).Seek(starts[i], io.SeekStart); err != nil {
+			return nil, st, fmt.Errorf("%s: %w", filepath.Base(in.Name), err)
+		}
+	}
+	closeAt := make(map[int]string, len(last))
+	for ev, s := range last {
+		closeAt[s] = ev
+	}
+	st.TotalRecords, st.TotalEvents = seq, len(last)
+	return closeAt, st, nil
+}
+
+// job is one record to extract; err is set when the reader already knows
+// it is a dead letter.
+type job struct {
+	seq, line int
+	file      string // base name
+	raw       []byte
+	err       error
+}
+
+type result struct {
+	seq int
+	art Article
+	job job // for the dead letter
+	err error
+}
+
+type eventState struct {
+	idx  int // order of first appearance
+	arts []Article
+	n    int // articles, also those dropped once over MaxEventArticles
+}
+
+type compared struct {
+	idx   int
+	line  []byte
+	err   bool
+	fatal error // stops the run (a failing embedder)
+}
+
+type runner struct {
+	rc      runConfig
+	cfg     Config
+	w       io.Writer
+	start   time.Time
+	st      Stats
+	closeAt map[int]string // nil: events close at the end of input
+
+	open    map[string]*eventState
+	closed  map[string]bool
+	events  int            // events seen (first appearances)
+	done    map[int][]byte // finished report lines waiting for their turn
+	written int            // events written
+	werr    error
+}
+
+func (r *runner) run(parent context.Context, inputs []Input) error {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	n := r.rc.jobs
+	sem := make(chan struct{}, n) // work at once: extractions and comparisons
+	window := make(chan struct{}, 4*n+16)
+	jobs := make(chan job)
+	results := make(chan result)
+	cmpDone := make(chan compared)
+
+	var readErr error
+	readDone := make(chan struct{})
+	go func() {
+		defer close(readDone)
+		defer close(jobs)
+		readErr = r.read(ctx, inputs, window, jobs)
+	}()
+	workersLeft := n
+	for i := 0; i < n; i++ {
+		go func() {
+			defer func() { results <- result{seq: -1} }()
+			for j := range jobs {
+				res := result{seq: j.seq, job: j, err: j.err}
+				if res.err == nil && ctx.Err() == nil {
+					sem <- struct{}{}
+					res.art, res.err = parseSafe(j)
+					<-sem
+				}
+				results <- res
+			}
+		}()
+	}
+
+	pending := map[int]result{}
+	next := 0
+	inFlight := 0
+	maxInFlight := 2 * n
+	for workersLeft > 0 || inFlight > 0 {
+		in := results
+		if inFlight >= maxInFlight || workersLeft == 0 {
+			in = nil
+		}
+		select {
+		case res := <-in:
+			if res.seq < 0 {
+				workersLeft--
+				if workersLeft == 0 {
+					// End of input: what is still open closes now.
+					<-readDone
+					inFlight += r.closeAll(ctx, sem, cmpDone)
+				}
+				continue
+			}
+			pending[res.seq] = res
+			for {
+				p, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				inFlight += r.handle(ctx, p, sem, cmpDone)
+				next++
+				<-window
+			}
+		case c := <-cmpDone:
+			inFlight--
+			if c.fatal != nil && r.werr == nil {
+				r.werr = c.fatal
+				cancel()
+			}
+			if c.err {
+				r.st.EventErrors++
+			}
+			r.done[c.idx] = c.line
+			r.flush(ctx, cancel)
+		}
+	}
+	r.flush(ctx, cancel)
+	switch {
+	case r.werr != nil:
+		return r.werr
+	case parent.Err() != nil:
+		return parent.Err()
+	}
+	return readErr
+}
+
+// read feeds the records of every input to the workers, at most the
+// window's size ahead of the collector.
+func (r *runner) read(ctx context.Context, inputs []Input, window chan struct{}, jobs chan<- job) error {
+	seq := 0
+	send := func(j job) error {
+		select {
+		case window <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		select {
+		case jobs <- j:
+		case <-ctx.Done():
+			<-window
+			return ctx.Err()
+		}
+		seq++
+		return nil
+	}
+	for _, in := range inputs {
+		base := filepath.Base(in.Name)
+		err := extract.EachRecord(in.R, func(line int, raw []byte) error {
+			j := job{seq: seq, line: line, file: base}
+			if len(raw) > extract.MaxInputBytes {
+				j.raw = append([]byte(nil), raw[:keepDead]...)
+				j.err = fmt.Errorf("%s:%d: %w", base, line, extract.ErrTooLarge)
+			} else {
+				j.raw = append([]byte(nil), raw...)
+			}
+			return send(j)
+		})
+		var re *extract.RecordError
+		switch {
+		case errors.As(err, &re):
+			// A broken JSON array: one dead letter where it breaks, then
+			// the next input.
+			if err := send(job{seq: seq, line: re.Line, file: base, err: fmt.Errorf("%s:%d: %w: %w", base, re.Line, extract.ErrBadJSON, re)}); err != nil {
+				return err
+			}
+		case err != nil && ctx.Err() != nil:
+			return ctx.Err()
+		case err != nil:
+			return fmt.Errorf("%s: %w", base, err)
+		}
+	}
+	return nil
+}
+
+// parseSafe is ParseLine with a panic in extraction turned into a dead
+// letter: one article must not cost the others.
+func parseSafe(j job) (a Article, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s:%d: internal error: %v", j.file, j.line, p)
+		}
+	}()
+	return ParseLine(j.file, j.line, j.raw)
+}
+
+// handle takes one record in input order: an article joins its event, a
+// bad line becomes a dead letter, and an event whose last line this was is
+// sent to comparison. It returns the comparisons started.
+func (r *runner) handle(ctx context.Context, res result, sem chan struct{}, out chan<- compared) int {
+	r.st.Records++
+	switch {
+	case errors.Is(res.err, ErrBlank):
+	case res.err != nil:
+		r.dead(res.job, res.err)
+	case r.closed[res.art.Event]:
+		// Only when an input changed between the two readings.
+		r.dead(res.job, fmt.Errorf("%s:%d: event %q was already reported (did the input change while it was read?)", res.job.file, res.job.line, res.art.Event))
+	default:
+		r.st.Articles++
+		ev := r.open[res.art.Event]
+		if ev == nil {
+			ev = &eventState{idx: r.events}
+			r.events++
+			r.open[res.art.Event] = ev
+		}
+		ev.n++
+		if ev.n > MaxEventArticles {
+			// Too large: only the count matters now.
+			ev.arts = nil
+		} else {
+			ev.arts = append(ev.arts, res.art)
+		}
+	}
+	r.progress()
+	if name, ok := r.closeAt[res.seq]; ok && r.open[name] != nil {
+		return r.dispatch(ctx, name, sem, out)
+	}
+	return 0
+}
+
+func (r *runner) dead(j job, err error) {
+	r.st.DeadLetters++
+	if r.rc.dead == nil {
+		return
+	}
+	in := strings.TrimSuffix(strings.TrimSuffix(string(j.raw), "\n"), "\r")
+	r.rc.dead(DeadLetter{File: j.file, Line: j.line, Error: err.Error(), Input: in, Err: err})
+}
+
+// closeAll sends every event still open to comparison, in order of first
+// appearance.
+func (r *runner) closeAll(ctx context.Context, sem chan struct{}, out chan<- compared) int {
+	names := make([]string, 0, len(r.open))
+	for name := range r.open {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool { return r.open[names[i]].idx < r.open[names[j]].idx })
+	for _, name := range names {
+		r.dispatch(ctx, name, sem, out)
+	}
+	return len(names)
+}
+
+// dispatch compares one event on its own goroutine; the result comes back
+// on out.
+func (r *runner) dispatch(ctx context.Context, name string, sem chan struct{}, out chan<- compared) int {
+	ev := r.open[name]
+	delete(r.open, name)
+	r.closed[name] = true
+	go func() {
+		sem <- struct{}{}
+		line, failed, fatal := compareSafe(ctx, name, ev, r.cfg)
+		<-sem
+		out <- compared{idx: ev.idx, line: line, err: failed, fatal: fatal}
+	}()
+	return 1
+}
+
+// compareSafe compares an event; a failure (a bug) becomes the event's
+// error line instead of stopping the run. A cancelled comparison gives no
+// line. A failing embedder is no event's fault: it is returned as fatal,
+// to stop the run, never to fall back to words alone.
+func compareSafe(ctx context.Context, name string, ev *eventState, cfg Config) (line []byte, failed bool, fatal error) {
+	defer func() {
+		if p := recover(); p != nil {
+			line, failed, fatal = eventError(name, fmt.Sprintf("internal error: %v", p), ev.n), true, nil
+		}
+	}()
+	if ev.n > MaxEventArticles {
+		l, err := TooLarge(name, ev.n)
+		if err != nil {
+			return eventError(name, err.Error(), ev.n), true, nil
+		}
+		return l, false, nil
+	}
+	l, err := CompareEventContext(ctx, name, ev.arts, cfg)
+	switch {
+	case ctx.Err() != nil:
+		return nil, false, nil
+	case errors.Is(err, compare.ErrEmbedder):
+		return nil, false, fmt.Errorf("event %q: %w", name, err)
+	case err != nil:
+		return eventError(name, err.Error(), ev.n), true, nil
+	}
+	return l, false, nil
+}
+
+// eventError is the report line of an event that could not be compared.
+func eventError(event, msg string, articles int) []byte {
+	b, _ := json.Marshal(struct {
+		Event    string `json:"event"`
+		Error    string `json:"error"`
+		Articles int    `json:"articles"`
+	}{event, msg, articles})
+	return b
+}
+
+// flush writes the finished report lines whose turn has come, each whole
+// in one Write. Once ctx is done nothing more is written.
+func (r *runner) flush(ctx context.Context, cancel context.CancelFunc) {
+	for {
+		line, ok := r.done[r.written]
+		if !ok || r.werr != nil || ctx.Err() != nil {
+			return
+		}
+		delete(r.done, r.written)
+		r.written++
+		if _, err := r.w.Write(append(line, '\n')); err != nil {
+			r.werr = err
+			cancel()
+			return
+		}
+		r.st.Events++
+		r.progress()
+	}
+}
+
+func (r *runner) progress() {
+	if r.rc.progress != nil {
+		r.st.Elapsed = time.Since(r.start)
+		r.rc.progress(r.st)
+	}
+}

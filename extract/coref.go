@@ -1,0 +1,676 @@
+package extract
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Who is who within one document: which names are people (and of which
+// gender, when a title tells it), what roles the document gives them ("Gov.
+// Jane Roe", "Roe, the top Democrat on the committee,"), and which earlier
+// name a pronoun or a description ("the governor", "the bureau") refers to.
+// Quote speakers and the resolved entities of claims are read from here.
+
+//go:embed data/roles.txt
+var rolesFile string
+
+type roleInfo struct {
+	group  bool // a role of an organisation ("the bureau"), not of a person
+	gender byte // 'm', 'f' or 0
+}
+
+var (
+	rolesOnce sync.Once
+	roles     map[string]roleInfo
+)
+
+func loadRoles() {
+	roles = map[string]roleInfo{}
+	for _, line := range strings.Split(rolesFile, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			continue
+		}
+		ri := roleInfo{group: f[1] == "group"}
+		if len(f) > 2 && f[2] != "" {
+			ri.gender = f[2][0]
+		}
+		roles[f[0]] = ri
+	}
+}
+
+// titleForms spells out abbreviated titles, so that "Gov. Roe" gives Roe
+// the role a later "the governor" names.
+var titleForms = map[string]string{
+	"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",
+	"col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "prof": "professor",
+	"dr": "doctor", "pres": "president", "atty": "attorney", "supt": "superintendent", "cmdr": "commander",
+}
+
+// honorificGender is the gender a courtesy title tells.
+var honorificGender = map[string]byte{"mr": 'm', "mrs": 'f', "ms": 'f', "miss": 'f', "sir": 'm', "dame": 'f', "lord": 'm', "lady": 'f', "king": 'm', "queen": 'f', "prince": 'm', "princess": 'f'}
+
+// titleModifiers are words of the title list that modify a title rather
+// than head one ("former president", "deputy minister"): they never make a
+// description by themselves.
+var titleModifiers = map[string]bool{
+	"vice": true, "prime": true, "special": true, "senior": true, "chief": true, "former": true, "late": true, "deputy": true,
+	"acting": true, "interim": true, "foreign": true, "defense": true, "defence": true, "interior": true, "finance": true,
+	"health": true, "supreme": true, "mr": true, "mrs": true, "ms": true, "miss": true, "president-elect": false,
+}
+
+// rolePrefix keeps the modifier that makes another office of a role:
+// a vice president, a former governor, a deputy minister.
+func rolePrefix(w string) string {
+	switch w {
+	case "vice", "former", "deputy", "assistant", "ex", "late", "lieutenant", "lt":
+		if w == "lt" {
+			w = "lieutenant"
+		}
+		if w == "late" || w == "ex" {
+			w = "former"
+		}
+		return w + " "
+	}
+	return ""
+}
+
+// mention is one name in the document's text.
+type mention struct {
+	span   Span
+	key    string
+	text   string
+	sent   int
+	person bool // the text shows it names a person
+	gender byte
+	roles  []string // role words the text attaches to this mention
+	after  string   // the lower-case word before it, when a preposition or possessive makes it no subject
+	poss   bool     // a possessive ("Roe’s")
+	shaped bool     // shaped like a personal name: two or three capitalised words, no head noun of an organisation
+}
+
+// personInfo is what the document says about one person, by key.
+type personInfo struct {
+	name   string // the fullest form of the name without titles
+	gender byte
+	roles  map[string]bool
+}
+
+// roleOf returns the role a word gives (the word itself, or the full form
+// of an abbreviated title) and whether it is one.
+func (x *extractor) roleOf(low string) (string, roleInfo, bool) {
+	rolesOnce.Do(loadRoles)
+	title := x.lex.Has(LexTitle, low) && !titleModifiers[low]
+	if f, ok := titleForms[low]; ok {
+		low = f
+	}
+	if ri, ok := roles[low]; ok {
+		return low, ri, true
+	}
+	if title || x.lex.Has(LexTitle, low) && !titleModifiers[low] {
+		return low, roleInfo{gender: honorificGender[low]}, true
+	}
+	if len(low) > 3 && strings.HasSuffix(low, "s") {
+		// "the Democrats" is a group, not a person's role.
+		return "", roleInfo{}, false
+	}
+	return "", roleInfo{}, false
+}
+
+// indexMentions records every name of the document in text order with what
+// the words around it say: titles, honorifics, party tags, appositives and
+// role nouns before it make a person; a name whose last word the document
+// also uses alone ("Jane Roe" … "Roe said") is a person too.
+func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]string, ents [][]Entity) {
+	text := x.text
+	x.mentions = x.mentions[:0]
+	x.people = map[string]*personInfo{}
+	x.counts = nil
+	single := map[string]bool{}
+	for si := range sents {
+		st, sl := toks[si], lows[si]
+		ti := 0
+		for _, e := range ents[si] {
+			for ti < len(st) && st[ti].span.Start < e.Span.Start {
+				ti++
+			}
+			tj := ti
+			for tj < len(st) && st[tj].span.End <= e.Span.End {
+				tj++
+			}
+			m := mention{span: e.Span, key: e.Key, text: e.Text, sent: si}
+			words := sl[ti:tj]
+			if len(words) == 1 {
+				single[e.Key] = true
+			}
+			personal := !strings.Contains(e.Key, " ") || len(words) >= 2 && e.Key == words[len(words)-1]
+			for k, w := range words {
+				if k == len(words)-1 {
+					break
+				}
+				if g, ok := honorificGender[w]; ok && personal {
+					m.person, m.gender = true, g
+				}
+				if r, ri, ok := x.roleOf(w); ok && !ri.group && personal && !x.orgWords(words) {
+					m.person = true
+					if k > 0 {
+						// "Vice President Joe Biden" is no "the president".
+						r = rolePrefix(words[k-1]) + r
+					} else if ti > 0 {
+						r = rolePrefix(sl[ti-1]) + r
+					}
+					m.roles = append(m.roles, r)
+					if ri.gender != 0 {
+						m.gender = ri.gender
+					}
+				}
+			}
+			if ti > 0 {
+				prev := sl[ti-1]
+				// A title left out of the name at a sentence start
+				// ("President Ilse Varga") counts as one written inside it.
+				titled := isLowerWord(st[ti-1].text) || x.lex.Has(LexTitle, prev) && (ti == 1 || ti == 2 && rolePrefix(sl[0]) != "")
+				if r, ri, ok := x.roleOf(prev); ok && titled && onlySpaceBetween(text, st[ti-1].span.End, e.Span.Start) {
+					if ti > 1 {
+						r = rolePrefix(sl[ti-2]) + r
+					}
+					// "former president Ann Roe", "the militant group Hamas".
+					if !ri.group && personal {
+						m.person = true
+						if ri.gender != 0 {
+							m.gender = ri.gender
+						}
+					}
+					if !ri.group || !personal || len(words) == 1 {
+						m.roles = append(m.roles, r)
+					}
+				}
+				if prepositions[prev] {
+					m.after = prev
+				}
+			}
+			m.poss = tj > ti && isPossessive(st[tj-1].text)
+			m.shaped = len(words) >= 2 && len(words) <= 3 && personal && e.Key == words[len(words)-1] && !x.orgWords(words) && !isAcronymShape(e.Text)
+			if isPartyTagAt(text, e.Span.End) {
+				m.person = true
+			}
+			if r, ri, ok := x.appositive(st, sl, tj); ok {
+				if !ri.group && personal {
+					m.person = true
+					if ri.gender != 0 {
+						m.gender = ri.gender
+					}
+				}
+				if r != "" {
+					m.roles = append(m.roles, r)
+				}
+			}
+			if exp, ok := x.expansionOf(e.Key); ok {
+				for _, w := range strings.Fields(exp) {
+					if _, ri, ok := x.roleOf(w); ok && ri.group {
+						m.roles = append(m.roles, w)
+					}
+				}
+			}
+			for _, w := range words {
+				if x.orgHead(w) {
+					if _, ri, ok := x.roleOf(w); ok && ri.group {
+						m.roles = append(m.roles, w)
+					}
+				}
+			}
+			x.mentions = append(x.mentions, m)
+		}
+	}
+	// A person named in full and then by the last name alone.
+	full := map[string]bool{}
+	for _, m := range x.mentions {
+		if strings.Contains(m.text, " ") && !strings.Contains(m.key, " ") && !x.orgWords(strings.Fields(strings.ToLower(m.text))) &&
+			!isAcronymShape(m.text) && len(strings.Fields(m.text)) <= 4 {
+			full[m.key] = true
+		}
+	}
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if full[m.key] && single[m.key] {
+			m.person = true
+		}
+	}
+	isPerson := map[string]bool{}
+	for _, m := range x.mentions {
+		if m.person {
+			isPerson[m.key] = true
+		}
+	}
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if !isPerson[m.key] {
+			continue
+		}
+		m.person = true
+		p := x.people[m.key]
+		if p == nil {
+			p = &personInfo{roles: map[string]bool{}}
+			x.people[m.key] = p
+		}
+		if name := x.bareName(m.text); len(name) > len(p.name) {
+			p.name = name
+		}
+		if m.gender != 0 && p.gender == 0 {
+			p.gender = m.gender
+		}
+		for _, r := range m.roles {
+			p.roles[r] = true
+		}
+	}
+}
+
+// orgWords reports whether a name's words hold a head noun of an
+// organisation or place.
+func (x *extractor) orgWords(words []string) bool {
+	for _, w := range words {
+		if x.orgHead(strings.Trim(w, ".,’'")) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareName drops leading titles and honorifics and a possessive from a
+// name as written: "Sen. Ann Ruiz" → "Ann Ruiz".
+func (x *extractor) bareName(t string) string {
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s")
+	f := strings.Fields(t)
+	for len(f) > 1 && x.lex.Has(LexTitle, lowerKey(f[0])) {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+// expansionOf returns the lower-case expansion of an acronym key from the
+// lexicon ("fbi" → "federal bureau of investigation").
+func (x *extractor) expansionOf(key string) (string, bool) {
+	if x.acrExp == nil {
+		x.acrExp = map[string]string{}
+		for exp, acr := range x.expansions() {
+			x.acrExp[acr] = exp
+		}
+	}
+	e, ok := x.acrExp[key]
+	return e, ok
+}
+
+// appositive reads ", the top Democrat on the committee," or ", a former
+// governor," after a name ending at token j: the role it gives.
+func (x *extractor) appositive(st []rawToken, sl []string, j int) (string, roleInfo, bool) {
+	if j <= 0 || j >= len(st) || strings.TrimSpace(x.text[st[j-1].span.End:st[j].span.Start]) != "," {
+		return "", roleInfo{}, false
+	}
+	if sl[j] != "the" && sl[j] != "a" && sl[j] != "an" && sl[j] != "who" {
+		return "", roleInfo{}, false
+	}
+	k := j + 1
+	if sl[j] == "who" {
+		// ", who is the governor": "who is/was" + an article.
+		if k >= len(st) || (sl[k] != "is" && sl[k] != "was" && sl[k] != "has" && sl[k] != "had") {
+			// ", who said …": a relative "who" names a person all the same.
+			return "", roleInfo{}, true
+		}
+		k++
+		if k < len(st) && (sl[k] == "the" || sl[k] == "a" || sl[k] == "an" || sl[k] == "been") {
+			k++
+		}
+	}
+	for ; k < len(st) && k <= j+6; k++ {
+		if k > j && !onlySpaceBetween(x.text, st[k-1].span.End, st[k].span.Start) {
+			return "", roleInfo{}, false
+		}
+		r, ri, ok := x.roleOf(sl[k])
+		if !ok || isPossessive(st[k].text) {
+			// "the president’s press secretary" is a secretary.
+			continue
+		}
+		if k > j+1 {
+			r = rolePrefix(sl[k-1]) + r
+		}
+		// The role is the head when what follows it ends the phrase or
+		// adds a complement ("the top Democrat on the committee"), and a
+		// comma closes the appositive before any verb: in "with Mr. Roe,
+		// the governor said" the governor is someone else.
+		head := k+1 == len(st) || !onlySpaceBetween(x.text, st[k].span.End, st[k+1].span.Start) || prepositions[sl[k+1]] || sl[k+1] == "who" || sl[k+1] == "and"
+		if !head {
+			_, _, next := x.roleOf(sl[k+1])
+			head = !next && isLowerWord(st[k+1].text)
+		}
+		if head && x.appositiveCloses(st, k) {
+			return r, ri, true
+		}
+	}
+	return "", roleInfo{}, false
+}
+
+// appositiveCloses reports whether a comma or the sentence's end follows
+// the role at st[k] before a verb does.
+func (x *extractor) appositiveCloses(st []rawToken, k int) bool {
+	for m := k + 1; m < len(st) && m <= k+10; m++ {
+		if strings.ContainsAny(x.text[st[m-1].span.End:st[m].span.Start], ",;)—–") {
+			return true
+		}
+		w := st[m].text
+		if isLowerWord(w) && (strings.HasSuffix(w, "ed") || x.isSpeechWord(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// prepositions before a name make it an object, not the subject a pronoun
+// usually picks up.
+var prepositions = map[string]bool{
+	"of": true, "to": true, "with": true, "about": true, "against": true, "for": true, "at": true, "on": true, "from": true,
+	"than": true, "like": true, "into": true, "toward": true, "towards": true, "over": true, "under": true, "between": true,
+	"among": true, "in": true, "unlike": true, "called": true, "named": true,
+}
+
+// mentionIndex returns the index of the first mention starting at or after
+// pos.
+func (x *extractor) mentionIndex(pos int) int {
+	return sort.Search(len(x.mentions), func(i int) bool { return x.mentions[i].span.Start >= pos })
+}
+
+// quotedAt reports whether pos lies inside a direct quote. Quotes do not
+// nest, so the last quote opening at or before pos is the only candidate.
+func (x *extractor) quotedAt(pos int) bool {
+	k := sort.Search(len(x.quotes), func(i int) bool { return x.quotes[i].span.Start > pos }) - 1
+	return k >= 0 && x.quotes[k].kind == quoteDirect && pos < x.quotes[k].span.End
+}
+
+// personBefore returns the key of the person a pronoun at pos refers to:
+// the nearest earlier person named outside quotation marks, in this or the
+// lookBack sentences before, of a matching gender (when known), preferring
+// the subject of a sentence (the first person it names, not after a
+// preposition) to an object or a possessive: in "Roe criticised the Lee
+// administration … “…,” she said" she is Roe.
+func (x *extractor) personBefore(pos int, gender byte) string {
+	si, ok := x.sentIndex(pos)
+	if !ok {
+		return ""
+	}
+	fallback, shaped := "", ""
+	for k := x.mentionIndex(pos) - 1; k >= 0; k-- {
+		m := &x.mentions[k]
+		if m.sent < si-lookBack {
+			break
+		}
+		if !m.person && !(m.shaped && m.after == "" && x.people[m.key] == nil) || x.quotedAt(m.span.Start) {
+			continue
+		}
+		if p := x.people[m.key]; p != nil && gender != 0 && p.gender != 0 && p.gender != gender {
+			continue
+		}
+		if !m.person {
+			// A first and last name the text gives no other sign of: a
+			// person only when no named person is nearer.
+			if shaped == "" {
+				shaped = m.key
+			}
+			continue
+		}
+		if fallback == "" {
+			fallback = m.key
+		}
+		if m.after == "" && !m.poss && x.firstPersonOfSentence(k) {
+			return m.key
+		}
+	}
+	if fallback == "" {
+		return shaped
+	}
+	return fallback
+}
+
+// firstPersonOfSentence reports whether mention k is the first person its
+// sentence names outside quotation marks and not after a preposition.
+func (x *extractor) firstPersonOfSentence(k int) bool {
+	m := &x.mentions[k]
+	for j := k - 1; j >= 0 && x.mentions[j].sent == m.sent; j-- {
+		o := &x.mentions[j]
+		if o.person && o.after == "" && !x.quotedAt(o.span.Start) {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectName returns the name that is the subject of sentence s before
+// limit: the first name outside quotation marks and not after a
+// preposition, once an opening phrase ("Asked whether …,", "In his
+// interview with Fox News,") is stepped over. It returns "" when the
+// sentence names no one there.
+func (x *extractor) subjectName(s Span, limit int) string {
+	start := s.Start
+	toks := tokenize(x.text, s.Start, limit)
+	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.lex.Has(LexStopword, lowerKey(toks[0].text)) {
+		// An opening phrase ends at the first comma.
+		for k := 1; k < len(toks) && k < 25; k++ {
+			if strings.Contains(x.text[toks[k-1].span.End:toks[k].span.Start], ",") {
+				start = toks[k].span.Start
+				break
+			}
+		}
+	}
+	// The subject stands before the first verb: "The military released
+	// a statement on Hamas" has no named subject.
+	for _, t := range toks {
+		if t.span.Start >= start && isLowerWord(t.text) && (strings.HasSuffix(t.text, "ed") || x.isSpeechWord(t.text)) && !x.quotedAt(t.span.Start) {
+			limit = t.span.Start
+			break
+		}
+	}
+	for k := x.mentionIndex(start); k < len(x.mentions) && x.mentions[k].span.Start < limit; k++ {
+		m := &x.mentions[k]
+		if m.after != "" || x.quotedAt(m.span.Start) {
+			continue
+		}
+		return strings.TrimSuffix(strings.TrimSuffix(m.text, "’s"), "'s")
+	}
+	return ""
+}
+
+// thingBefore returns the key of what "it" at pos refers to: the nearest
+// earlier name of the last lookBack sentences, outside quotation marks, that
+// is not a person and not the object of a preposition.
+func (x *extractor) thingBefore(pos int) string {
+	si, ok := x.sentIndex(pos)
+	if !ok {
+		return ""
+	}
+	for k := x.mentionIndex(pos) - 1; k >= 0; k-- {
+		m := &x.mentions[k]
+		if m.sent < si-lookBack {
+			break
+		}
+		if m.person || m.after != "" || m.poss || x.quotedAt(m.span.Start) {
+			continue
+		}
+		return m.text
+	}
+	return ""
+}
+
+// lookBack is how many sentences back a pronoun looks for its person: a
+// quote of several sentences counts each of them.
+const lookBack = 8
+
+// sentIndex returns the index of the sentence holding pos.
+func (x *extractor) sentIndex(pos int) (int, bool) {
+	i := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].End > pos })
+	if i < len(x.sents) && x.sents[i].Start <= pos {
+		return i, true
+	}
+	return 0, false
+}
+
+// description is a definite description found in a claim: "the governor",
+// "the former Mexican president", "the bureau".
+type description struct {
+	span  Span
+	head  string // the role word, full form
+	title bool   // the head is capitalised ("the President")
+	group bool
+}
+
+// descriptions finds "the [modifiers] ROLE" in a sentence's words, where
+// the role is not followed by a name (then the name is there already) nor
+// by "of" (which makes a new description: "the president of the club").
+func (x *extractor) descriptions(st []rawToken, sl []string) []description {
+	var out []description
+	for k := 0; k < len(st); k++ {
+		if sl[k] != "the" {
+			continue
+		}
+		for h := k + 1; h < len(st) && h <= k+4; h++ {
+			if !onlySpaceBetween(x.text, st[h-1].span.End, st[h].span.Start) {
+				break
+			}
+			r, ri, ok := x.roleOf(sl[h])
+			if !ok {
+				if x.lex.Has(LexStopword, sl[h]) {
+					break
+				}
+				continue
+			}
+			if h+1 < len(st) && onlySpaceBetween(x.text, st[h].span.End, st[h+1].span.Start) {
+				if _, _, more := x.roleOf(sl[h+1]); more || isNamePart(st[h+1].text) || sl[h+1] == "of" {
+					// "the House speaker", "the group Hamas", "the
+					// president of the club": not the head, or not a
+					// reference back.
+					continue
+				}
+			}
+			if h+1 < len(st) && sl[h+1] == "of" {
+				break
+			}
+			for m := k + 1; m < h; m++ {
+				if p := rolePrefix(sl[m]); p != "" {
+					r = p + r
+					break
+				}
+			}
+			out = append(out, description{span: Span{st[k].span.Start, st[h].span.End}, head: r, title: isCapitalized(st[h].text), group: ri.group})
+			k = h
+			break
+		}
+	}
+	return out
+}
+
+// resolveDescription returns the key of the name a description refers to:
+// the nearest earlier mention whose roles hold the head, else the only
+// person or organisation of the document with that role. It returns ""
+// when the document gives no such name or more than one could be meant.
+func (x *extractor) resolveDescription(d description) string {
+	// Among the earlier names with the role, the one the document names
+	// most (the sitting president, not a predecessor recalled once); the
+	// nearest on a tie. An organisation: the nearest.
+	best, bestN := "", 0
+	for k := x.mentionIndex(d.span.Start) - 1; k >= 0; k-- {
+		m := &x.mentions[k]
+		if d.group == m.person {
+			continue
+		}
+		for _, r := range m.roles {
+			if r != d.head {
+				continue
+			}
+			if d.group {
+				return m.key
+			}
+			if n := x.mentionCount(m.key); n > bestN {
+				best, bestN = m.key, n
+			}
+		}
+	}
+	if best != "" || d.group {
+		return best
+	}
+	found := ""
+	keys := make([]string, 0, len(x.people))
+	for k := range x.people {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if x.people[k].roles[d.head] {
+			if found != "" {
+				return ""
+			}
+			found = k
+		}
+	}
+	return found
+}
+
+// mentionCount returns how often the document names key.
+func (x *extractor) mentionCount(key string) int {
+	if x.counts == nil {
+		x.counts = map[string]int{}
+		for _, m := range x.mentions {
+			x.counts[m.key]++
+		}
+	}
+	return x.counts[key]
+}
+
+// personName returns the fullest name the document gives the person with
+// key k.
+func (x *extractor) personName(k string) string {
+	if p := x.people[k]; p != nil && p.name != "" {
+		return p.name
+	}
+	name := ""
+	for _, m := range x.mentions {
+		if n := x.bareName(m.text); m.key == k && len(n) > len(name) {
+			name = n
+		}
+	}
+	if name == "" {
+		return k
+	}
+	return name
+}
+
+// addResolved adds to a claim's entities the descriptions and bare titles
+// that refer to a name the document gives elsewhere ("the governor" →
+// roe), marked with ResolvedFrom, in text order.
+func (x *extractor) addResolved(ents []Entity, toks []rawToken, lows []string) []Entity {
+	added := false
+	for _, d := range x.descriptions(toks, lows) {
+		overlaps := false
+		for _, e := range ents {
+			overlaps = overlaps || e.Span.Overlaps(d.span)
+		}
+		if overlaps {
+			continue
+		}
+		key := x.resolveDescription(d)
+		if key == "" {
+			continue
+		}
+		from := ResolvedDescription
+		if d.title {
+			from = ResolvedTitle
+		}
+		ents = append(ents, Entity{Text: x.text[d.span.Start:d.span.End], Key: key, Span: d.span, ResolvedFrom: from})
+		added = true
+	}
+	if added {
+		sort.SliceStable(ents, func(i, j int) bool { return ents[i].Span.Start < ents[j].Span.Start })
+	}
+	return ents
+}

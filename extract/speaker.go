@@ -1,0 +1,155 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// Speakers across sentences: a quote's speaker as the reader knows it once
+// the whole document is read. A pronoun or a description ("the governor")
+// names the person the document named before; a quote with no attribution
+// of its own carries the speaker of the quote it continues.
+
+// quoteVerbs introduce a quotation in news copy without being verbs of
+// attribution that carry a stance ("he continued: “…”", "she quipped"):
+// they name a speaker, never a framing marker. Snowball stems.
+var quoteVerbs = map[string]bool{
+	"continu": true, "quip": true, "joke": true, "retort": true, "yell": true, "exclaim": true, "lament": true,
+	"scof": true, "scoff": true, "interject": true, "conclud": true, "observ": true, "mus": true, "muse": true, "post": true,
+	"chime": true, "repli": true, "answer": true, "mutter": true, "whisper": true, "sigh": true, "laugh": true,
+	"deem": true, "wonder": true, "signal": true, "suggest": true, "impli": true, "blame": true, "encourag": true, "rip": true, "instruct": true,
+	"mock": true, "ridicul": true, "tout": true, "defend": true, "question": true, "attack": true, "predict": true, "believ": true, "complain": true, "told": true, "wrote": true,
+}
+
+// resolveSpeakers runs once the quotes of the document are classified:
+// pronoun and description speakers first, then quotes that run across
+// paragraphs take the speaker of their last paragraph, then quotes with no
+// attribution take the speaker of the quote they continue.
+func (x *extractor) resolveSpeakers() {
+	for i := range x.quotes {
+		q := &x.quotes[i]
+		if q.kind == quoteDirect && q.participle {
+			// The subject is read outside quotation marks, which are all
+			// known only now.
+			if si, ok := x.sentIndex(q.speakerAt); ok {
+				if sub := x.subjectOf(x.sents[si], q.speakerAt); sub != "" {
+					q.speaker = sub
+				}
+			}
+		}
+		if q.kind == quoteDirect && q.speaker != "" {
+			x.resolveSpeaker(q)
+		}
+	}
+	for i := len(x.quotes) - 2; i >= 0; i-- {
+		q, next := &x.quotes[i], &x.quotes[i+1]
+		if q.kind == quoteDirect && q.runsOn && q.speaker == "" && next.kind == quoteDirect && next.speaker != "" {
+			q.speaker = next.speaker
+		}
+	}
+	blks := blocks(x.text)
+	var prev, last *quoteInfo // the last direct quote with a speaker; the last direct quote
+	for i := range x.quotes {
+		q := &x.quotes[i]
+		if q.kind != quoteDirect {
+			continue
+		}
+		if q.speaker == "" {
+			x.continueSpeaker(q, prev, last, blks)
+		}
+		if q.speaker != "" {
+			prev = q
+		}
+		last = q
+	}
+}
+
+// resolveSpeaker turns a pronoun or description speaker into the name the
+// document gives that person, keeping the words of the text in speakerRef.
+func (x *extractor) resolveSpeaker(q *quoteInfo) {
+	words := strings.Fields(strings.ToLower(q.speaker))
+	if len(words) == 0 {
+		return
+	}
+	key := ""
+	switch {
+	case len(words) == 1 && (words[0] == "he" || words[0] == "she"):
+		g := byte('m')
+		if words[0] == "she" {
+			g = 'f'
+		}
+		key = x.personBefore(q.speakerAt, g)
+	case len(words) == 1 && words[0] == "it":
+		if t := x.thingBefore(q.speakerAt); t != "" {
+			q.speakerRef, q.speaker = q.speaker, t
+		}
+		return
+	case words[0] == "the" && len(words) <= 6:
+		head := strings.Trim(words[len(words)-1], ".,’'")
+		r, ri, ok := x.roleOf(head)
+		if !ok || ri.group {
+			return
+		}
+		for _, w := range words[1 : len(words)-1] {
+			if p := rolePrefix(w); p != "" {
+				r = p + r
+				break
+			}
+		}
+		key = x.resolveDescription(description{span: Span{q.speakerAt, q.speakerAt}, head: r})
+		if key == "" {
+			// A role the document gives no one ("the presumptive nominee
+			// said") refers back like a pronoun.
+			key = x.personBefore(q.speakerAt, ri.gender)
+		}
+	}
+	if key != "" {
+		q.speakerRef = q.speaker
+		q.speaker = x.personName(key)
+	}
+}
+
+// continueSpeaker gives a quote with no attribution the speaker of the
+// quote it continues: the previous quote of the same paragraph when only
+// its attribution stands between them (“…,” she said. “…”), or the last
+// quote of the previous paragraph when this one opens its paragraph and
+// that paragraph closed with its quote and attribution. A paragraph that
+// opens with a quote after one that ends in a colon ("She wrote:") takes
+// that sentence's subject.
+func (x *extractor) continueSpeaker(q, prev, last *quoteInfo, blks []Span) {
+	text := x.text
+	bi := blockIndex(blks, q.span.Start)
+	if bi < 0 {
+		return
+	}
+	opens := strings.TrimSpace(text[blks[bi].Start:q.span.Start]) == ""
+	if prev != nil && prev == last {
+		pb := blockIndex(blks, prev.span.End-1)
+		between := len(tokenize(text, prev.span.End, q.span.Start))
+		switch {
+		case pb == bi && between <= 15:
+			q.speaker = prev.speaker
+			return
+		case opens && pb == bi-1 && len(tokenize(text, prev.span.End, blks[pb].End)) <= 15:
+			q.speaker = prev.speaker
+			return
+		}
+	}
+	if opens && bi > 0 && strings.HasSuffix(strings.TrimSpace(text[blks[bi-1].Start:blks[bi-1].End]), ":") {
+		if si, ok := x.sentIndex(blks[bi-1].End - 1); ok {
+			s := x.sents[si]
+			q.speaker = x.subjectOf(s, s.End)
+			q.speakerAt = s.Start
+			x.resolveSpeaker(q)
+		}
+	}
+}
+
+// blockIndex returns the index of the block holding pos, or -1.
+func blockIndex(blks []Span, pos int) int {
+	i := sort.Search(len(blks), func(i int) bool { return blks[i].End > pos })
+	if i < len(blks) && blks[i].Start <= pos {
+		return i
+	}
+	return -1
+}
