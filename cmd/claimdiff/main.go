@@ -136,7 +136,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return usageError{"--outlet and --published are for article files; in corpus mode each line carries its own"}
 		}
 		err := embed.run(stderr, func(opts []compare.Option) error { // embedcmd.go
-			return runCorpus(ctx, files, stdin, out, corpus.Config{Threshold: *threshold, Options: opts}, rf, stderr)
+			return runCorpus(ctx, files, stdin, out, corpus.Config{Threshold: *threshold}.WithOptions(opts...), rf, stderr)
 		})
 		if ferr := out.Flush(); err == nil {
 			err = ferr
