@@ -3,12 +3,15 @@ package compare_test
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/claimdiff/claimdiff/compare"
 	"github.com/claimdiff/claimdiff/corpus"
 	"github.com/claimdiff/claimdiff/extract"
+	"github.com/claimdiff/claimdiff/internal/newsgen"
 )
 
 // BenchmarkCompare compares the two seed articles (extraction done once,
@@ -69,5 +72,88 @@ func BenchmarkCompareLarge(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		compare.Compare(docs)
+	}
+}
+
+// realEvents extracts ../shared/dev/basil/corpus.jsonl (50 real events of
+// three outlets) once, grouped by event in file order.
+func realEvents(b *testing.B) [][]*extract.Document {
+	f, err := os.Open("../../shared/dev/basil/corpus.jsonl")
+	if err != nil {
+		b.Skip("../shared/dev is absent")
+	}
+	defer f.Close()
+	var events [][]*extract.Document
+	pos := map[string]int{}
+	err = extract.ScanLines(f, func(line int, raw []byte) error {
+		a, err := extract.ParseArticle(raw)
+		if err != nil {
+			return err
+		}
+		d, err := a.Document()
+		if err != nil {
+			return err
+		}
+		k, ok := pos[a.Event]
+		if !ok {
+			k = len(events)
+			pos[a.Event] = k
+			events = append(events, nil)
+		}
+		events[k] = append(events[k], d)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return events
+}
+
+// BenchmarkCompareReal compares the 50 real events of three articles
+// (extraction done once, outside the timer) and writes their JSON.
+func BenchmarkCompareReal(b *testing.B) {
+	events := realEvents(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, docs := range events {
+			if err := compare.Compare(docs).WriteJSONLine(io.Discard); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// genEvent extracts one made-up event of n articles of about claims
+// sentences each (internal/newsgen).
+func genEvent(b *testing.B, n, claims int) []*extract.Document {
+	var buf bytes.Buffer
+	if _, err := newsgen.Write(&buf, newsgen.Options{Events: 1, Outlets: n, Claims: claims, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	var docs []*extract.Document
+	err := extract.ScanLines(&buf, func(line int, raw []byte) error {
+		a, err := extract.ParseArticle(raw)
+		if err != nil {
+			return err
+		}
+		d, err := a.Document()
+		docs = append(docs, d)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return docs
+}
+
+// BenchmarkEvent200 compares one event of 200 articles of 30 sentences
+// (extraction done once, outside the timer) and writes its JSON.
+func BenchmarkEvent200(b *testing.B) {
+	docs := genEvent(b, 200, 30)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := compare.Compare(docs).WriteJSONLine(io.Discard); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

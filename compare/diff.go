@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/extract"
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -14,28 +15,166 @@ import (
 // or one rare one.
 const minDetailWeight = 0.9
 
-// wordOp is one run of a word-level diff.
+// wordOp is one run of a word-level diff: tokens [from, to) of the side
+// it belongs to (the first side for equal and deleted runs, the second for
+// inserted ones).
 type wordOp struct {
-	op     diffmatchpatch.Operation
-	tokens []extract.Token
+	op       diffmatchpatch.Operation
+	from, to int
 }
 
-// wordDiff diffs two token sequences word by word with go-diff. Each
-// distinct key becomes one private-use rune (U+E000 up, then plane 15), so
-// the diff works on words, and its semantic clean-up cannot mistake a word
-// code for white space or punctuation. DiffTimeout is 0: without it the
-// result would depend on the machine's speed.
-func wordDiff(a, b []extract.Token) []wordOp {
+// maxGroupCodes is how many distinct words a group may hold before its
+// diffs code words per pair instead of per group: the first 0x1900 codes
+// are private-use runes of the Basic Multilingual Plane.
+const maxGroupCodes = 0x1900
+
+// wordCode is the private-use rune of the n-th distinct word (U+E000 up,
+// then plane 15), so that go-diff works on words and its semantic
+// clean-up, which sees every such rune as the same kind of character,
+// cannot mistake a word code for white space or punctuation. Only which
+// codes are equal matters to the diff, so a code per group gives the same
+// runs as a code per pair.
+func wordCode(n int) rune {
+	if n >= 0x1900 {
+		return rune(0xF0000 + n - 0x1900)
+	}
+	return rune(0xE000 + n)
+}
+
+// wordDiff diffs two coded token sequences word by word with go-diff.
+// DiffTimeout is 0: without it the result would depend on the machine's
+// speed.
+func wordDiff(ra, rb []rune) []wordOp {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
+	out := make([]wordOp, 0, len(diffs))
+	ia, ib := 0, 0
+	for _, d := range diffs {
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			out = append(out, wordOp{d.Type, ia, ia + n})
+			ia += n
+			ib += n
+		case diffmatchpatch.DiffDelete:
+			out = append(out, wordOp{d.Type, ia, ia + n})
+			ia += n
+		case diffmatchpatch.DiffInsert:
+			out = append(out, wordOp{d.Type, ib, ib + n})
+			ib += n
+		}
+	}
+	return out
+}
+
+// detailSide is what the comparison of added detail needs of one side of a
+// group, computed once per group rather than once per pair of sides.
+type detailSide struct {
+	side
+	toks   []extract.Token // content tokens: marker words left out
+	ids    []int32         // word id of each content token
+	codes  []rune          // word code of each content token, for the diff
+	has    []bool          // by word id: what the side says (its words, "e:" and its name keys)
+	cand   []bool          // content token that can be added detail: no stop word, date or number
+	names  [][]int32       // per content token, the ids of "e:"+key of the names containing it
+	weight []float64       // rarity of each content token, or -1 before it is needed
+	pos    []int           // per content token, its index among all the side's tokens
+	// nonStop[k] is how many of the side's first k tokens are not stop
+	// words: a run of added words goes on only over stop words.
+	nonStop []int
+}
+
+// detailVocab numbers the words of one group.
+type detailVocab map[string]int32
+
+func (v detailVocab) id(k string) int32 {
+	if i, ok := v[k]; ok {
+		return i
+	}
+	i := int32(len(v))
+	v[k] = i
+	return i
+}
+
+// detailSides prepares the sides of a group for detailDiffs.
+func detailSides(sides []side) []detailSide {
+	voc := detailVocab{}
+	out := make([]detailSide, len(sides))
+	var hasIDs [][]int32
+	for si, s := range sides {
+		d := &out[si]
+		d.side = s
+		d.toks = contentTokens(s)
+		d.ids = make([]int32, len(d.toks))
+		d.cand = make([]bool, len(d.toks))
+		d.names = make([][]int32, len(d.toks))
+		d.weight = make([]float64, len(d.toks))
+		for i, t := range d.toks {
+			d.ids[i] = voc.id(t.Key)
+			d.cand[i] = !t.Stop && !dateOrNumber(s, t)
+			if d.cand[i] {
+				for _, c := range s.claims {
+					for _, e := range c.Entities {
+						if e.Span.Contains(t.Span) {
+							d.names[i] = append(d.names[i], voc.id("e:"+e.Key))
+						}
+					}
+				}
+			}
+			d.weight[i] = -1 // rarity, when first needed
+		}
+		all := sideTokens(s)
+		d.nonStop = make([]int, len(all)+1)
+		for k, t := range all {
+			d.nonStop[k+1] = d.nonStop[k]
+			if !t.Stop {
+				d.nonStop[k+1]++
+			}
+		}
+		d.pos = make([]int, len(d.toks))
+		for i, k := 0, 0; i < len(d.toks); i++ {
+			for all[k].Span != d.toks[i].Span {
+				k++
+			}
+			d.pos[i] = k
+		}
+		var own []int32
+		for _, c := range s.claims {
+			for _, t := range c.Tokens {
+				own = append(own, voc.id(t.Key))
+			}
+			for _, e := range c.Entities {
+				own = append(own, voc.id("e:"+e.Key))
+			}
+		}
+		hasIDs = append(hasIDs, own)
+	}
+	for si := range out {
+		out[si].has = make([]bool, len(voc))
+		for _, id := range hasIDs[si] {
+			out[si].has[id] = true
+		}
+		if len(voc) <= maxGroupCodes {
+			out[si].codes = make([]rune, len(out[si].ids))
+			for i, id := range out[si].ids {
+				out[si].codes[i] = wordCode(int(id))
+			}
+		}
+	}
+	return out
+}
+
+// pairCodes codes two token sequences with the words of the pair alone,
+// numbered in order of first appearance: for a group whose words outrun
+// the private-use runes of the Basic Multilingual Plane.
+func pairCodes(a, b []extract.Token) ([]rune, []rune) {
 	codes := map[string]rune{}
 	code := func(k string) rune {
 		if r, ok := codes[k]; ok {
 			return r
 		}
-		n := len(codes)
-		r := rune(0xE000 + n)
-		if n >= 0x1900 {
-			r = rune(0xF0000 + n - 0x1900)
-		}
+		r := wordCode(len(codes))
 		codes[k] = r
 		return r
 	}
@@ -47,49 +186,91 @@ func wordDiff(a, b []extract.Token) []wordOp {
 	for i, t := range b {
 		rb[i] = code(t.Key)
 	}
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
-	var out []wordOp
-	ia, ib := 0, 0
-	for _, d := range diffs {
-		n := len([]rune(d.Text))
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			out = append(out, wordOp{d.Type, a[ia : ia+n]})
-			ia += n
-			ib += n
-		case diffmatchpatch.DiffDelete:
-			out = append(out, wordOp{d.Type, a[ia : ia+n]})
-			ia += n
-		case diffmatchpatch.DiffInsert:
-			out = append(out, wordOp{d.Type, b[ib : ib+n]})
-			ib += n
+	return ra, rb
+}
+
+// dateOrNumber reports a token inside one of the side's dates or numbers:
+// those are left to the fact comparisons.
+func dateOrNumber(s side, t extract.Token) bool {
+	for _, c := range s.claims {
+		for _, d := range c.Dates {
+			if d.Span.Overlaps(t.Span) {
+				return true
+			}
+		}
+		for _, n := range c.Numbers {
+			if n.Span.Overlaps(t.Span) {
+				return true
+			}
 		}
 	}
-	return out
+	return false
+}
+
+// addedBy marks the content tokens of own that the other side lacks: not
+// a stop word, date or number, a word the other side does not have
+// anywhere (reordered words are not added), and not part of a name the
+// other side also names ("Hayya’s" / "al-Hayya"). Such a token can only
+// sit in a run of the diff that own alone has, so the added words need no
+// diff; only the evidence span does.
+func addedBy(own, other *detailSide) ([]extract.Token, []bool, float64) {
+	var out []extract.Token
+	ok := make([]bool, len(own.toks))
+	w := 0.0
+tokens:
+	for i, t := range own.toks {
+		if !own.cand[i] || other.has[own.ids[i]] {
+			continue
+		}
+		for _, e := range own.names[i] {
+			if other.has[e] {
+				continue tokens
+			}
+		}
+		ok[i] = true
+		out = append(out, t)
+		if own.weight[i] < 0 {
+			own.weight[i] = rarity(strings.ToLower(t.Text))
+		}
+		w += own.weight[i]
+	}
+	return out, ok, w
 }
 
 // detailDiffs reports, for each pair of documents in a group, the content
 // one side adds that the other lacks: each run of such words is one entry
 // with its span, so a renderer can mark it in place. Added detail is not a
-// conflict.
+// conflict. What each side says is gathered once per group; the added
+// words need no diff, so go-diff runs only for the runs of a difference
+// that is reported.
 func detailDiffs(sides []side) []Difference {
 	var out []Difference
-	for x := 0; x < len(sides); x++ {
-		for y := x + 1; y < len(sides); y++ {
-			ta, tb := contentTokens(sides[x]), contentTokens(sides[y])
-			ops := wordDiff(ta, tb)
-			// Words the other side has anywhere are reordered, not added.
-			hasA, hasB := sideHas(sides[x]), sideHas(sides[y])
-			addA, runsA := added(ops, diffmatchpatch.DiffDelete, sides[x], hasB)
-			addB, runsB := added(ops, diffmatchpatch.DiffInsert, sides[y], hasA)
-			if weightOf(addA) < minDetailWeight && weightOf(addB) < minDetailWeight {
+	ds := detailSides(sides)
+	// Outlets that carry the same wire copy have the same words: their
+	// diffs are made once.
+	memo := map[[2]string][]wordOp{}
+	for x := 0; x < len(ds); x++ {
+		for y := x + 1; y < len(ds); y++ {
+			sx, sy := &ds[x], &ds[y]
+			addA, okA, wA := addedBy(sx, sy)
+			addB, okB, wB := addedBy(sy, sx)
+			if wA < minDetailWeight && wB < minDetailWeight {
 				continue
 			}
+			var ops []wordOp
+			if ra, rb := sx.codes, sy.codes; ra != nil {
+				k := [2]string{string(ra), string(rb)}
+				var ok bool
+				if ops, ok = memo[k]; !ok {
+					ops = wordDiff(ra, rb)
+					memo[k] = ops
+				}
+			} else {
+				ops = wordDiff(pairCodes(sx.toks, sy.toks))
+			}
 			d := Difference{Kind: "detail", Values: map[string][]Value{}}
-			d.put(sides[x], runsA)
-			d.put(sides[y], runsB)
+			d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA))
+			d.put(sides[y], sy.runs(ops, diffmatchpatch.DiffInsert, okB))
 			d.Explain = fmt.Sprintf("%s alone says: %s; %s alone says: %s", docOf(sides[x].id()), orNone(words(addA)), docOf(sides[y].id()), orNone(words(addB)))
 			out = append(out, d)
 		}
@@ -194,63 +375,13 @@ func keySet(ts []extract.Token) map[string]bool {
 	return m
 }
 
-// sideHas returns what a side says, for the other side to be checked
-// against: its word keys and the keys of its names.
-func sideHas(s side) map[string]bool {
-	m := keySet(sideTokens(s))
-	for _, c := range s.claims {
-		for _, e := range c.Entities {
-			m["e:"+e.Key] = true
-		}
-	}
-	return m
-}
-
-// added collects the content words of runs of kind op that the other side
-// lacks, and those words as entries: each run of them within one claim
-// (stop words inside a run kept, at its edges dropped), with its text as
-// the source writes it. Dates and numbers are left to the fact
-// comparisons, and a word of a name counts as shared when the other side
-// names the same entity ("Hayya’s" / "al-Hayya").
-func added(ops []wordOp, op diffmatchpatch.Operation, own side, other map[string]bool) ([]extract.Token, []Value) {
-	var out []extract.Token
+// runs are the entries of added words of one side: each run of them
+// within one claim, inside one run of kind op of the diff (stop words
+// inside a run kept, at its edges dropped; a framing marker or a shared
+// word between two added words ends it), with its text as the source
+// writes it. ok marks the added tokens (addedBy).
+func (own *detailSide) runs(ops []wordOp, op diffmatchpatch.Operation, ok []bool) []Value {
 	var runs []Value
-	fact := func(t extract.Token) bool {
-		for _, c := range own.claims {
-			for _, d := range c.Dates {
-				if d.Span.Overlaps(t.Span) {
-					return true
-				}
-			}
-			for _, n := range c.Numbers {
-				if n.Span.Overlaps(t.Span) {
-					return true
-				}
-			}
-			for _, e := range c.Entities {
-				if e.Span.Contains(t.Span) && other["e:"+e.Key] {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	// A run goes on only over stop words of the claim: a framing marker or
-	// a shared word between two added words (left out of the diff, or
-	// not added) ends it.
-	all := sideTokens(own)
-	pos := make(map[int]int, len(all))
-	for i, t := range all {
-		pos[t.Span.Start] = i
-	}
-	gapIsStop := func(from, to int) bool {
-		for k := from + 1; k < to; k++ {
-			if !all[k].Stop {
-				return false
-			}
-		}
-		return true
-	}
 	var cur extract.Span
 	curClaim, open, last := "", false, 0
 	flush := func() {
@@ -266,20 +397,20 @@ func added(ops []wordOp, op diffmatchpatch.Operation, own side, other map[string
 			flush()
 			continue
 		}
-		for _, t := range o.tokens {
+		for i := o.from; i < o.to; i++ {
+			t := own.toks[i]
 			switch {
 			case t.Stop:
 				// Kept only inside a run: the run's end moves at the next
 				// content word.
 				continue
-			case other[t.Key] || fact(t):
+			case !ok[i]:
 				flush()
 				continue
 			}
-			out = append(out, t)
 			h := own.holder(t.Span)
-			at := pos[t.Span.Start]
-			if open && h == curClaim && gapIsStop(last, at) {
+			at := own.pos[i]
+			if open && h == curClaim && own.nonStop[at]-own.nonStop[last+1] == 0 {
 				cur.End, last = t.Span.End, at
 				continue
 			}
@@ -288,15 +419,7 @@ func added(ops []wordOp, op diffmatchpatch.Operation, own side, other map[string
 		}
 		flush()
 	}
-	return out, runs
-}
-
-func weightOf(ts []extract.Token) float64 {
-	w := 0.0
-	for _, t := range ts {
-		w += rarity(strings.ToLower(t.Text))
-	}
-	return w
+	return runs
 }
 
 func words(ts []extract.Token) string {

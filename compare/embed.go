@@ -205,7 +205,11 @@ func cosine(a, b *semVec) float64 {
 // with an Embedder (both claims have vectors) the weighted mean of it and
 // the semantic score, as WithEmbedder documents.
 func score(a, b *claimFeatures, names func(x, y string) bool) pairScore {
-	s := lexicalScore(a, b, names)
+	return semantic(lexicalScore(a, b, names), a, b)
+}
+
+// semantic adds the semantic part to a lexical score s of a and b.
+func semantic(s pairScore, a, b *claimFeatures) pairScore {
 	if a.sem == nil || b.sem == nil {
 		return s
 	}

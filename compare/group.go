@@ -73,6 +73,9 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 		ps = append(ps, pending{[]node{a, b}, e, map[node]edge{a: e, b: e}, true})
 	}
 	sort.SliceStable(ps, func(i, j int) bool { return less(ps[i].ns[0], ps[j].ns[0]) })
+	// Differences are the costly part of a large event: one core per group.
+	diffs := make([][]Difference, len(ps))
+	each(len(ps), large(feats), func(i int) { diffs[i] = differences(docs, feats, ps[i].ns, cfg.names) })
 	out := make([]Group, 0, len(ps))
 	for gi, p := range ps {
 		g := Group{ID: "g" + strconv.Itoa(gi+1), Score: p.e.s.Value}
@@ -83,7 +86,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 		g.Evidence.Members = membership(docs, feats, p.ns, p.joined, cfg)
 		// Related claims are not the same claim, but how they differ is
 		// still worth showing; only the verdict stays "related".
-		g.Differences = differences(docs, feats, p.ns, cfg.names)
+		g.Differences = diffs[gi]
 		g.Verdict = verdict(g.Differences)
 		if p.related {
 			g.Verdict = VerdictRelated

@@ -47,15 +47,15 @@ func (x *extractor) findDates(toks []rawToken, lows []string, taken []bool) []Da
 			return 0, false
 		}
 		s := strings.TrimRight(lows[k], "stndrh")
-		d, err := strconv.Atoi(s)
-		return d, err == nil && d >= 1 && d <= 31 && len(s) <= 2
+		d, ok := smallInt(s, 2)
+		return d, ok && d >= 1 && d <= 31
 	}
 	yearNum := func(k int) (int, bool) {
 		if k >= len(toks) || len(lows[k]) != 4 {
 			return 0, false
 		}
-		y, err := strconv.Atoi(lows[k])
-		return y, err == nil && y >= 1900 && y <= 2100
+		y, ok := smallInt(lows[k], 4)
+		return y, ok && y >= 1900 && y <= 2100
 	}
 	for i := 0; i < len(toks); i++ {
 		if taken[i] {
@@ -267,4 +267,21 @@ func absDur(d time.Duration) time.Duration {
 		return -d
 	}
 	return d
+}
+
+// smallInt reads a run of at most n ASCII digits. Unlike strconv.Atoi it
+// makes no error value for the words that are not numbers, which are
+// nearly all of the words it is asked about.
+func smallInt(s string, n int) (int, bool) {
+	if s == "" || len(s) > n {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		v = v*10 + int(s[i]-'0')
+	}
+	return v, true
 }

@@ -70,7 +70,6 @@ type extractor struct {
 	sents     []Span                 // the claims' spans, while annotating
 	sentToks  [][]rawToken           // the words of each of sents
 	near      []*quoteInfo           // the quotes touching the sentence being annotated
-	stems     map[string]string      // memoised stems of this extraction
 	acronyms  map[string]string      // defined in the text: "unsc" → key of the name it stands for
 	capSeen   map[string]bool        // words capitalised mid-sentence somewhere in the document
 	exp       map[string]string      // acronym lexicon expansions → acronym
@@ -312,16 +311,7 @@ var nameInfixes = map[string]bool{"Mc": true, "Mac": true, "Di": true, "De": tru
 func isLowerRune(r rune) bool { return unicode.IsLower(r) }
 func isUpperRune(r rune) bool { return unicode.IsUpper(r) }
 
-// stem memoises the Snowball stem of a lower-case word for one extraction:
-// news text repeats its words, and stemming is most of the work.
-func (x *extractor) stem(w string) string {
-	if s, ok := x.stems[w]; ok {
-		return s
-	}
-	if x.stems == nil {
-		x.stems = map[string]string{}
-	}
-	s := stem(w)
-	x.stems[w] = s
-	return s
-}
+// stem returns the Snowball stem of a lower-case word, memoised for the
+// process (cachedStem): news text repeats its words, and stemming was
+// most of the work.
+func (x *extractor) stem(w string) string { return cachedStem(w) }

@@ -136,20 +136,43 @@ func isDottedAcronym(s string) bool {
 // lower case, apostrophes folded, possessive stripped, dots of acronyms
 // removed (U.S. → us).
 func lowerKey(s string) string {
+	if plainLower(s) {
+		// Most words: lower-case ASCII letters and digits, nothing to fold.
+		return s
+	}
 	s = strings.ToLower(s)
 	if strings.ContainsAny(s, "’ʼ＇") {
-		s = strings.NewReplacer("’", "'", "ʼ", "'", "＇", "'").Replace(s)
+		s = apostropheFolder.Replace(s)
 	}
 	s = strings.TrimSuffix(s, "'s")
 	s = strings.TrimSuffix(s, "'")
 	if strings.Contains(s, ".") && !startsWithDigit(s) {
 		s = strings.ReplaceAll(s, ".", "")
 	}
-	for _, h := range []string{"‐", "‑"} {
-		s = strings.ReplaceAll(s, h, "-")
+	if strings.ContainsAny(s, "‐‑") {
+		s = hyphenFolder.Replace(s)
 	}
 	return s
 }
+
+// plainLower reports a word lowerKey leaves as it is: ASCII lower-case
+// letters, digits and inner hyphens, not ending in an apostrophe.
+func plainLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == ',') {
+			return false
+		}
+	}
+	return true
+}
+
+// The folders are compiled once; a strings.Replacer is safe for
+// concurrent use.
+var (
+	apostropheFolder = strings.NewReplacer("’", "'", "ʼ", "'", "＇", "'")
+	hyphenFolder     = strings.NewReplacer("‐", "-", "‑", "-")
+)
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 

@@ -1,0 +1,258 @@
+package compare
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// minIndexWeight is how heavy a feature of the first claim must be for a
+// shared one to make a candidate pair: sharing "said" or "the" makes no
+// two claims alike.
+const minIndexWeight = 0.3
+
+// parallelClaims is the number of claims in a comparison from which the
+// pair scoring is split across cores: below it, starting workers costs
+// more than it saves, and corpus mode already runs events in parallel.
+const parallelClaims = 1000
+
+// docPair is two documents whose claims are aligned, i < j.
+type docPair struct{ i, j int }
+
+// pairScorer is one worker's scratch space: the index of one document's
+// claims by feature, and marks of the claims already scored.
+type pairScorer struct {
+	v     *vocab
+	names nameMemo
+	slot  []int32   // feature id → position in lists, or -1
+	lists [][]int32 // claim positions in the indexed document, per feature
+	used  []int32   // feature ids with a slot, to clear
+	mark  []uint32  // per claim position of the indexed document: last stamp
+	stamp uint32
+	// Per claim position of the indexed document, while one claim of the
+	// other is looked up: the weight shared exactly through its heavy
+	// features, and the part of it that names and long words carry.
+	acc, accNames, accWords []float64
+	touched                 []int32
+	// Buffers reused from one pair of documents to the next.
+	cands, weak []cand
+	partners    [][]*claimFeatures
+	backing     []*claimFeatures
+	best        []float64 // per claim of the pair, its best candidate score
+}
+
+// cand is a candidate pair of claims with its score, before the evidence.
+type cand struct {
+	a, b               *claimFeatures
+	value, containment float64
+	facts              int // shared words, numbers and dates
+}
+
+func newPairScorer(v *vocab) *pairScorer {
+	s := &pairScorer{v: v, slot: make([]int32, len(v.keys))}
+	for i := range s.slot {
+		s.slot[i] = -1
+	}
+	return s
+}
+
+// index makes the claims of one document findable by their features.
+func (s *pairScorer) index(doc []*claimFeatures) {
+	for _, id := range s.used {
+		s.slot[id] = -1
+	}
+	s.used = s.used[:0]
+	n := 0
+	for bi, b := range doc {
+		if b.claim.RepeatOf != "" {
+			continue
+		}
+		for _, id := range b.ids {
+			k := s.slot[id]
+			if k < 0 {
+				k = int32(n)
+				s.slot[id] = k
+				s.used = append(s.used, id)
+				if n < len(s.lists) {
+					s.lists[n] = s.lists[n][:0]
+				} else {
+					s.lists = append(s.lists, nil)
+				}
+				n++
+			}
+			s.lists[k] = append(s.lists[k], int32(bi))
+		}
+	}
+	if cap(s.mark) < len(doc) {
+		s.mark = make([]uint32, len(doc))
+		s.stamp = 0
+		s.acc = make([]float64, len(doc))
+		s.accNames = make([]float64, len(doc))
+		s.accWords = make([]float64, len(doc))
+	}
+	s.mark = s.mark[:len(doc)]
+}
+
+// lookupBound is the highest value score(a, b) can reach given what the
+// index found: the weight a and b share exactly through a's heavy
+// features (acc), plus at most the whole weight of a's light features,
+// of its heavy names found in b under no exact key (spelling variants),
+// and softShare of its heavy long words b lacks (near spellings).
+func lookupBound(a, b *claimFeatures, light, heavyNames, heavyWords, acc, accNames, accWords float64) float64 {
+	ub := acc + light + math.Min(heavyNames-accNames, 2*b.sum[kindIndex(kindEntity)]) +
+		softShare*math.Min(heavyWords-accWords, b.sum[kindIndex(kindWord)])
+	return round3(2 * ub * (1 + 1e-9) / (a.total + b.total))
+}
+
+// candidates returns the pairs of claims of two documents that score at
+// least the related threshold, best first, with their score but not yet
+// its evidence. With an Embedder every pair is scored; otherwise only
+// pairs that share a feature of weight at least minIndexWeight in the
+// first claim, and whose bound can reach the
+// threshold. bDoc must be the document last indexed.
+func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand {
+	cands := s.cands[:0]
+	// Paraphrases scored by meaning may share no word (WithEmbedder).
+	all := cfg.embedder != nil
+	try := func(a, b *claimFeatures) {
+		if !all && bound(a, b) < cfg.related {
+			return
+		}
+		// The evidence is added by align to the pairs it keeps.
+		if v := s.v.score(a, b, &s.names, false); v.Value > 0 && v.Value >= cfg.related {
+			cands = append(cands, cand{a, b, v.Value, v.Containment, v.facts})
+		}
+	}
+	for _, a := range aDoc {
+		if a.claim.RepeatOf != "" {
+			continue
+		}
+		if cfg.canceled() {
+			break
+		}
+		if all {
+			for _, b := range bDoc {
+				if b.claim.RepeatOf == "" {
+					try(a, b)
+				}
+			}
+			continue
+		}
+		s.stamp++
+		if s.stamp == 0 {
+			clear(s.mark)
+			s.stamp = 1
+		}
+		s.touched = s.touched[:0]
+		var light, heavyNames, heavyWords float64
+		for i, id := range a.ids {
+			w := a.weights[i]
+			key := s.v.keys[id]
+			if w < minIndexWeight {
+				light += w
+				continue
+			}
+			// Only a word with a near spelling somewhere in the comparison
+			// can match one b lacks.
+			long := key.kind == kindWord && len(s.v.near[id]) > 0
+			switch {
+			case key.kind == kindEntity:
+				heavyNames += w
+			case long:
+				heavyWords += w
+			}
+			k := s.slot[id]
+			if k < 0 {
+				continue
+			}
+			for _, bi := range s.lists[k] {
+				if s.mark[bi] != s.stamp {
+					s.mark[bi] = s.stamp
+					s.touched = append(s.touched, bi)
+					s.acc[bi], s.accNames[bi], s.accWords[bi] = 0, 0, 0
+				}
+				b := bDoc[bi]
+				// b holds id once: find its weight.
+				j, _ := slices.BinarySearch(b.ids, id)
+				m := math.Min(w, b.weights[j])
+				s.acc[bi] += m
+				switch {
+				case key.kind == kindEntity:
+					s.accNames[bi] += w
+				case long:
+					s.accWords[bi] += w
+				}
+			}
+		}
+		for _, bi := range s.touched {
+			b := bDoc[bi]
+			if lookupBound(a, b, light, heavyNames, heavyWords, s.acc[bi], s.accNames[bi], s.accWords[bi]) < cfg.related {
+				continue
+			}
+			try(a, b)
+		}
+	}
+	slices.SortFunc(cands, func(x, y cand) int {
+		switch {
+		case x.value != y.value:
+			if x.value > y.value {
+				return -1
+			}
+			return 1
+		case x.a.idx != y.a.idx:
+			return x.a.idx - y.a.idx
+		}
+		return x.b.idx - y.b.idx
+	})
+	s.cands = cands
+	return cands
+}
+
+// eachDocPair calls do for every pair of documents with its candidate
+// pairs, on several cores when the comparison is large. do is called once
+// per pair (k is the pair's position in (i, j) order) and may run
+// concurrently for different pairs; the scorer it gets belongs to its
+// goroutine.
+func eachDocPair(feats [][]*claimFeatures, v *vocab, cfg *config, do func(k int, p docPair, cands []cand, s *pairScorer)) {
+	pos := map[docPair]int{}
+	for i := 0; i < len(feats); i++ {
+		for j := i + 1; j < len(feats); j++ {
+			pos[docPair{i, j}] = len(pos)
+		}
+	}
+	// Work comes by second document: its index serves every first one.
+	run := func(s *pairScorer, j int) {
+		s.index(feats[j])
+		for i := 0; i < j; i++ {
+			p := docPair{i, j}
+			do(pos[p], p, s.candidates(feats[i], feats[j], cfg), s)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(feats)-1)
+	if !large(feats) || workers < 2 {
+		s := newPairScorer(v)
+		for j := 1; j < len(feats); j++ {
+			run(s, j)
+		}
+		return
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := newPairScorer(v)
+			for j := range next {
+				run(s, j)
+			}
+		}()
+	}
+	// The largest pieces first, so that the last ones even out.
+	for j := len(feats) - 1; j >= 1; j-- {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+}
