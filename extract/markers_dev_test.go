@@ -228,7 +228,7 @@ func framingCounted(m extract.Marker) bool {
 		return false
 	}
 	switch m.Kind {
-	case extract.KindLabel, extract.KindIntensifier, extract.KindDistancing, extract.KindScareQuote, extract.KindLoaded:
+	case extract.KindLabel, extract.KindIntensifier, extract.KindDistancing, extract.KindScareQuote:
 		return true
 	case extract.KindAttribution:
 		return m.Stance != "" && m.Stance != extract.StanceNeutral
@@ -296,8 +296,7 @@ func TestDevLexiconPrecision(t *testing.T) {
 	t.Logf("per-entry precision: %s (%d rules)", *lexPrecOut, len(all))
 }
 
-// devFigures are the development figures of eval-babe and eval-basil,
-// counting loaded markers too.
+// devFigures are the development figures of eval-babe and eval-basil.
 type devFigures struct {
 	goldWords, hitWords, markerWords int // BABE
 	lexN, lexHit, mkN, mkHit         int // BASIL

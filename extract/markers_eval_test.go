@@ -174,7 +174,6 @@ var floors = map[string][2]float64{
 	extract.KindAttribution: {0.70, 0.97},
 	extract.KindHedge:       {0.84, 0.95},
 	extract.KindIntensifier: {0.95, 0.95},
-	extract.KindLoaded:      {0.90, 0.95},
 	extract.KindAgentless:   {0.97, 0.95},
 }
 
