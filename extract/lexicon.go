@@ -342,9 +342,16 @@ func (l *Lexicon) matchAt(category string, i int, low, keys []string, surf []str
 	if low[i] != keys[i] {
 		if more := l.first[category][low[i]]; len(more) > 0 {
 			// Exact entries are indexed by surface form: try both lists,
-			// longest phrase first.
+			// longest phrase first, and at equal length the exact form
+			// before the stem ("devastating" the adjective before
+			// "devastate" the verb).
 			cands = append(append([]*Entry(nil), cands...), more...)
-			sort.SliceStable(cands, func(a, b int) bool { return len(cands[a].Words) > len(cands[b].Words) })
+			sort.SliceStable(cands, func(a, b int) bool {
+				if la, lb := len(cands[a].Words), len(cands[b].Words); la != lb {
+					return la > lb
+				}
+				return cands[a].Exact && !cands[b].Exact
+			})
 		}
 	}
 	for _, e := range cands {

@@ -182,6 +182,18 @@ func candidates(args []string, w io.Writer) error {
 			continue
 		}
 		add(lemma, fmt.Sprintf("vader/%s/%s", pos, valenceBin(v)), lexname, pos)
+		// A participle that WordNet also lists as an adjective and VADER
+		// rates itself ("devastating", "rigged") judges as an adjective
+		// does; its verb ("homes were devastated") may only report. It
+		// comes in as its own exact form.
+		if fv, rated := vader[f]; rated && f != lemma && (strings.HasSuffix(f, "ing") || strings.HasSuffix(f, "ed")) && math.Abs(fv) >= 1 {
+			if _, adj := wn.idx["a"][f]; adj && pos != "adj" {
+				if _, dup := byLemma[f]; !dup && !taken(f) {
+					byLemma[f] = &candidate{phrase: f, category: "vader/participle-adj/" + valenceBin(fv), attrs: "\texact", pos: "adj"}
+					order = append(order, f)
+				}
+			}
+		}
 	}
 	// Pattern: strongly subjective adjectives VADER does not rate.
 	pwords := make([]string, 0, len(pattern))
