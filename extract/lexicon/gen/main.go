@@ -174,14 +174,6 @@ func candidates(args []string, w io.Writer) error {
 		if !ok {
 			continue
 		}
-		v, ok := vader[lemma]
-		if !ok {
-			v = vader[f]
-		}
-		if math.Abs(v) < 1 {
-			continue
-		}
-		add(lemma, fmt.Sprintf("vader/%s/%s", pos, valenceBin(v)), lexname, pos)
 		// A participle that WordNet also lists as an adjective and VADER
 		// rates itself ("devastating", "rigged") judges as an adjective
 		// does; its verb ("homes were devastated") may only report. It
@@ -194,6 +186,14 @@ func candidates(args []string, w io.Writer) error {
 				}
 			}
 		}
+		v, ok := vader[lemma]
+		if !ok {
+			v = vader[f]
+		}
+		if math.Abs(v) < 1 {
+			continue
+		}
+		add(lemma, fmt.Sprintf("vader/%s/%s", pos, valenceBin(v)), lexname, pos)
 	}
 	// Pattern: strongly subjective adjectives VADER does not rate.
 	pwords := make([]string, 0, len(pattern))
