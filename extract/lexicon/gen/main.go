@@ -231,15 +231,30 @@ func candidates(args []string, w io.Writer) error {
 	// its own form only.
 	stemOwner := wn.shortestByStem()
 	groups := map[string]*candidate{}
+	members := map[string][]*candidate{}
 	var keys []string
 	for _, l := range order {
 		c := byLemma[l]
 		k := strings.Join(c.keys(), " ")
+		members[k] = append(members[k], c)
 		if g, ok := groups[k]; !ok {
 			groups[k] = c
 			keys = append(keys, k)
 		} else if better(c, g) {
 			groups[k] = c
+		}
+	}
+	// A word that shares its stem with an entry of another part of speech
+	// ("ridiculous" with the verb "ridicule") keeps its own kind as an
+	// exact form, which the matcher tries before the stem.
+	var exactForms []*candidate
+	for _, k := range keys {
+		g := groups[k]
+		for _, c := range members[k] {
+			if c != g && c.marker() != g.marker() && !strings.Contains(c.phrase, " ") && c.attrs == "" {
+				c.attrs = "\texact"
+				exactForms = append(exactForms, c)
+			}
 		}
 	}
 	guards, err := loadGuards(*guardPath)
@@ -259,6 +274,7 @@ func candidates(args []string, w io.Writer) error {
 		}
 		out = append(out, c)
 	}
+	out = append(out, exactForms...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].category != out[j].category {
 			return out[i].category < out[j].category
