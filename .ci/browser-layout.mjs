@@ -135,7 +135,7 @@ for (const g of report.groups) for (const d of g.differences || []) {
   if (got.overflow) probs.push(`${got.overflow} claims overflow their box`);
   if (got.font < 14) probs.push(`claim text is ${got.font}px`);
   check(`phone 390px: outlets stacked full width and named, no sideways scrolling, text ${got.font}px`, probs);
-  const kinds = ['label', 'scare quote', 'distancing', 'attribution', 'hedge', 'intensifier', 'loaded', 'agentless'];
+  const kinds = ['label', 'scare quote', 'distancing', 'attribution', 'hedge', 'intensifier', 'agentless'];
   const tp = [];
   if (!got.markers) tp.push('no markers on the page');
   if (got.tags.length < 1 || !got.tags.every((t) => kinds.some((k) => t.startsWith(k)))) tp.push(`marker labels shown: ${got.tags.slice(0, 5)}`);

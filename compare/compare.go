@@ -216,8 +216,8 @@ type Value struct {
 // Profile is an outlet's framing profile: how many of its claims others
 // share, how many it alone carries, and its markers by kind in its own
 // voice, in all and per 100 claims. Attributions count only when their
-// stance is distancing or endorsing (claimed, admitted), not the routine
-// "said" or "confirmed" nor a reported denial.
+// stance is distancing, endorsing or loaded (claimed, admitted, slammed),
+// not the routine "said" or "confirmed" nor a reported denial.
 type Profile struct {
 	Outlet  string             `json:"outlet,omitempty"`
 	Claims  int                `json:"claims"`

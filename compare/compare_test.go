@@ -396,14 +396,16 @@ func TestRelatedThreshold(t *testing.T) {
 }
 
 // TestProfileCountsFraming checks that the outlet profile counts what a
-// media researcher would: a loaded word and a distancing verb, not the
-// routine "said" or "confirmed", nor a reported denial.
+// media researcher would: an evaluative adjective, a distancing verb and a
+// loaded report verb, not the routine "said" or "confirmed", nor a
+// reported denial.
 func TestProfileCountsFraming(t *testing.T) {
 	doc := extract.Extract("Officials confirmed the closure. The mayor said the plan was ridiculous. "+
-		"The company denied the report. The union claimed the figures were out of date.", extract.WithOutlet("Test Wire"))
+		"The company denied the report. The union claimed the figures were out of date. "+
+		"Critics slammed the council over the delay.", extract.WithOutlet("Test Wire"))
 	r := compare.Compare([]*extract.Document{doc})
 	p := r.Outlets["d1"]
-	want := map[string]int{extract.KindAttribution: 1, extract.KindLoaded: 1}
+	want := map[string]int{extract.KindAttribution: 2, extract.KindIntensifier: 1}
 	for k, n := range want {
 		if p.Markers[k] != n {
 			t.Errorf("profile[%s] = %d, want %d (all: %v)", k, p.Markers[k], n, p.Markers)

@@ -15,7 +15,7 @@ import (
 // hlDiffKinds lists the difference kinds in the order the legend shows them.
 var hlDiffKinds = []string{"number", "date", "entity", "polarity",
 	extract.KindLabel, extract.KindScareQuote, extract.KindDistancing, extract.KindAttribution,
-	extract.KindHedge, extract.KindIntensifier, extract.KindLoaded, extract.KindAgentless, "detail"}
+	extract.KindHedge, extract.KindIntensifier, extract.KindAgentless, "detail"}
 
 // hlFamily names the colour family of a difference kind: fact, framing or
 // detail.
@@ -481,9 +481,9 @@ const htmlTemplate = `<!DOCTYPE html>
   --agree: #1a7f37; --framing: #4c5fd5; --conflict: #cf222e; --related: #8c959f; --unique: #bf8700;
   --number: #ffd8b5; --date: #ffe58f; --entity: #ffc9c9; --polarity: #ff9e9e;
   --label: #c8dcff; --scare_quote: #d3d1ff; --distancing: #e4d4ff; --attribution: #bfeef5;
-  --hedge: #cde8ff; --intensifier: #f0d6ff; --loaded: #ffd6e7; --agentless: #bff0e1; --detail: #d4f4dd;
+  --hedge: #cde8ff; --intensifier: #f0d6ff; --agentless: #bff0e1; --detail: #d4f4dd;
   --u-label: #0b57d0; --u-scare_quote: #4338ca; --u-distancing: #7e22ce; --u-attribution: #0e7490;
-  --u-hedge: #0369a1; --u-intensifier: #a21caf; --u-loaded: #be185d; --u-agentless: #0f766e;
+  --u-hedge: #0369a1; --u-intensifier: #a21caf; --u-agentless: #0f766e;
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -554,14 +554,12 @@ ul.dl li.d-detail { color: var(--muted); }
 .k-number { background: var(--number); } .k-date { background: var(--date); } .k-entity { background: var(--entity); } .k-polarity { background: var(--polarity); }
 .k-label { background: var(--label); } .k-scare_quote { background: var(--scare_quote); } .k-distancing { background: var(--distancing); }
 .k-attribution { background: var(--attribution); } .k-hedge { background: var(--hedge); } .k-intensifier { background: var(--intensifier); }
-.k-loaded { background: var(--loaded); }
 .k-agentless { background: var(--agentless); } .k-detail { background: var(--detail); }
 .mk { text-decoration: underline 2px; text-underline-offset: 3px; text-decoration-color: var(--u-label); cursor: help; }
 .mk.quoted { text-decoration-style: dotted; }
 .m-label { text-decoration-color: var(--u-label); } .m-scare_quote { text-decoration-color: var(--u-scare_quote); }
 .m-distancing { text-decoration-color: var(--u-distancing); } .m-attribution { text-decoration-color: var(--u-attribution); }
 .m-hedge { text-decoration-color: var(--u-hedge); } .m-intensifier { text-decoration-color: var(--u-intensifier); }
-.m-loaded { text-decoration-color: var(--u-loaded); }
 .m-agentless { text-decoration-color: var(--u-agentless); }
 .hl[title], .mk[title] { cursor: help; }
 .u-solid, .u-dotted { text-decoration: underline 2px var(--u-label); text-underline-offset: 3px; }

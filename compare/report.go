@@ -61,13 +61,14 @@ func (r *Report) profile() {
 
 // framing reports whether a marker counts in an outlet's framing profile.
 // An attribution counts only when its verb takes a stance on the content
-// (claimed, admitted): "said" and "confirmed" are how news reports speech,
-// and "denied" reports the source's act, not the outlet's view of it.
+// (claimed, admitted) or passes a verdict on it (slammed, derided):
+// "said" and "confirmed" are how news reports speech, and "denied" reports
+// the source's act, not the outlet's view of it.
 func framing(m extract.Marker) bool {
 	if m.Kind != extract.KindAttribution {
 		return true
 	}
-	return m.Stance == extract.StanceDistancing || m.Stance == extract.StanceEndorsing
+	return m.Stance == extract.StanceDistancing || m.Stance == extract.StanceEndorsing || m.Stance == extract.StanceLoaded
 }
 
 // Claim returns the claim with the given id ("d2.c5"), or nil. A report

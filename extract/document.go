@@ -225,13 +225,10 @@ const (
 	KindHedge       = "hedge"
 	KindIntensifier = "intensifier"
 	KindAgentless   = "agentless"
-	// KindLoaded marks evaluative and pejorative words (bizarre, hoax,
-	// slammed): the writer's judgement carried by word choice.
-	KindLoaded = "loaded"
 )
 
 // MarkerKinds lists the marker kinds in the order reports show them.
-var MarkerKinds = []string{KindLabel, KindScareQuote, KindDistancing, KindAttribution, KindHedge, KindIntensifier, KindLoaded, KindAgentless}
+var MarkerKinds = []string{KindLabel, KindScareQuote, KindDistancing, KindAttribution, KindHedge, KindIntensifier, KindAgentless}
 
 // Voices.
 const (
@@ -245,6 +242,11 @@ const (
 	StanceDistancing = "distancing"
 	StanceEndorsing  = "endorsing"
 	StanceDenial     = "denial"
+	// StanceLoaded is a verb that reports speech or an act with the
+	// writer's verdict on it (slammed, derided, mocked, lashed out): a
+	// report verb with a charged stance (Recasens et al. 2013), framing in
+	// the outlet's voice.
+	StanceLoaded = "loaded"
 )
 
 // Marker is one framing signal found in a claim, with the voice it is said

@@ -16,14 +16,20 @@ import (
 //go:embed lexicon/*.txt
 var lexiconFS embed.FS
 
-// Lexicon categories. The framing categories match marker kinds; the others
-// are word lists the annotators need.
+// Lexicon categories. The framing categories match marker kinds, except
+// LexLoaded; the others are word lists the annotators need.
 const (
-	LexLabel            = "label"
-	LexAttribution      = "attribution"
-	LexHedge            = "hedge"
-	LexDistancing       = "distancing"
-	LexIntensifier      = "intensifier"
+	LexLabel       = "label"
+	LexAttribution = "attribution"
+	LexHedge       = "hedge"
+	LexDistancing  = "distancing"
+	LexIntensifier = "intensifier"
+	// LexLoaded is the generated list of loaded language
+	// (extract/lexicon/gen): each entry names, with marker=, the kind of
+	// marker it gives, after Recasens et al. (2013): evaluative adjectives
+	// and adverbs are intensifiers, pejorative nouns labels, verbs that
+	// report with a verdict attributions of stance loaded. Its markers'
+	// Rule ("loaded.txt:NN") tells them from the hand-curated lists'.
 	LexLoaded           = "loaded"
 	LexParticiple       = "participle"
 	LexAgentlessExclude = "agentless_exclude"
@@ -53,6 +59,7 @@ type Entry struct {
 	Stance   string   // attribution only
 	Sub      string   // optional sub-kind
 	Kind     string   // abbreviation kind: title, month, acronym, other
+	Marker   string   // loaded only: the marker kind it gives (label, intensifier, attribution)
 	Expand   string   // acronym expansion
 	Speech   bool     // attribution verb that introduces speech
 	Exact    bool     // match surface forms, not stems
@@ -226,10 +233,17 @@ func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
 			switch k {
 			case "stance":
 				switch v {
-				case StanceNeutral, StanceDistancing, StanceEndorsing, StanceDenial:
+				case StanceNeutral, StanceDistancing, StanceEndorsing, StanceDenial, StanceLoaded:
 					e.Stance = v
 				default:
-					return nil, bad("stance %q: want neutral, distancing, endorsing or denial", v)
+					return nil, bad("stance %q: want neutral, distancing, endorsing, denial or loaded", v)
+				}
+			case "marker":
+				switch v {
+				case KindLabel, KindIntensifier, KindAttribution:
+					e.Marker = v
+				default:
+					return nil, bad("marker %q: want label, intensifier or attribution", v)
 				}
 			case "sub":
 				e.Sub = v
@@ -265,8 +279,17 @@ func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
 		if category == LexAttribution && e.Stance == "" {
 			return nil, bad("attribution entry %q needs stance=", phrase)
 		}
-		if category != LexAttribution && (e.Stance != "" || e.Speech) {
-			return nil, bad("stance and speech belong to attribution entries only")
+		if category == LexLoaded && e.Marker == "" {
+			return nil, bad("loaded entry %q needs marker= (label, intensifier or attribution)", phrase)
+		}
+		if category != LexLoaded && e.Marker != "" {
+			return nil, bad("marker= belongs to loaded entries only")
+		}
+		if category == LexLoaded && e.Marker == KindAttribution && e.Stance == "" {
+			return nil, bad("loaded entry %q with marker=attribution needs stance=", phrase)
+		}
+		if category != LexAttribution && !(category == LexLoaded && e.Marker == KindAttribution) && e.Stance != "" || category != LexAttribution && e.Speech {
+			return nil, bad("stance belongs to attribution entries only, speech to attribution.txt")
 		}
 		if category == LexAcronym && e.Expand == "" {
 			return nil, bad("acronym %q needs expansion=", phrase)
@@ -319,9 +342,16 @@ func (l *Lexicon) matchAt(category string, i int, low, keys []string, surf []str
 	if low[i] != keys[i] {
 		if more := l.first[category][low[i]]; len(more) > 0 {
 			// Exact entries are indexed by surface form: try both lists,
-			// longest phrase first.
+			// longest phrase first, and at equal length the exact form
+			// before the stem ("devastating" the adjective before
+			// "devastate" the verb).
 			cands = append(append([]*Entry(nil), cands...), more...)
-			sort.SliceStable(cands, func(a, b int) bool { return len(cands[a].Words) > len(cands[b].Words) })
+			sort.SliceStable(cands, func(a, b int) bool {
+				if la, lb := len(cands[a].Words), len(cands[b].Words); la != lb {
+					return la > lb
+				}
+				return cands[a].Exact && !cands[b].Exact
+			})
 		}
 	}
 	for _, e := range cands {

@@ -28,9 +28,11 @@ type DetectorFunc func(s Sentence) []Marker
 // Detect calls f(s).
 func (f DetectorFunc) Detect(s Sentence) []Marker { return f(s) }
 
+// lexiconKinds are the framing lists in the order they are matched. The
+// loaded list comes last and has no kind of its own: each entry names it.
 var lexiconKinds = []struct{ cat, kind string }{
 	{LexLabel, KindLabel}, {LexDistancing, KindDistancing}, {LexAttribution, KindAttribution},
-	{LexHedge, KindHedge}, {LexIntensifier, KindIntensifier}, {LexLoaded, KindLoaded},
+	{LexHedge, KindHedge}, {LexIntensifier, KindIntensifier}, {LexLoaded, ""},
 }
 
 // groupNouns follow a label and belong to its phrase: "terrorist group".
@@ -69,28 +71,40 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 		}
 	}
 	var out []Marker
+	curated := 0 // out[:curated] come from the hand-curated lists
 	for _, lk := range lexiconKinds {
+		if lk.cat == LexLoaded {
+			curated = len(out)
+		}
 		for i := 0; i < len(toks); i++ {
 			m, ok := x.lex.matchAt(lk.cat, i, lows, keys, surf, isNum)
 			if !ok || !x.phraseAdjacent(toks, m.start, m.end) {
 				continue
 			}
 			start, end := m.start, m.end
-			mk := Marker{Kind: lk.kind, Stance: m.e.Stance, Rule: m.e.Where}
+			kind := lk.kind
+			if kind == "" {
+				kind = m.e.Marker
+			}
+			mk := Marker{Kind: kind, Stance: m.e.Stance, Rule: m.e.Where}
 			if m.e.Speech {
 				x.speech[toks[start].span.Start] = true
 			}
-			if lk.kind == KindLabel {
+			if kind == KindLabel {
 				start, end = x.labelPhrase(toks, lows, start, end)
 				mk.RefersTo = x.labelReferent(c, toks, lows, start)
 			}
-			if lk.kind == KindLabel && x.inPlaceName(c, toks[m.start].span) {
+			if kind == KindLabel && x.inPlaceName(c, toks[m.start].span) {
 				// "Martyrs' Square" names a place; it labels no one.
 				i = end - 1
 				continue
 			}
 			mk.Span = Span{toks[start].span.Start, toks[end-1].span.End}
 			mk.Text = text[mk.Span.Start:mk.Span.End]
+			if lk.cat == LexLoaded && loadedShadowed(mk, out[:curated]) {
+				i = m.end - 1
+				continue
+			}
 			out = append(out, mk)
 			i = end - 1
 		}
@@ -142,17 +156,32 @@ func (x *extractor) phraseAdjacent(toks []rawToken, a, b int) bool {
 	return true
 }
 
+// loadedShadowed reports whether a marker of the loaded list repeats what
+// a hand-curated list found: it lies inside a label or distancing phrase
+// ("illegal" in "illegal immigrants" is the label's), or it overlaps a
+// curated marker of its own kind (the curated entry's stance wins).
+func loadedShadowed(m Marker, curated []Marker) bool {
+	for _, d := range curated {
+		if (d.Kind == KindLabel || d.Kind == KindDistancing) && d.Span.Contains(m.Span) {
+			return true
+		}
+		if d.Kind == m.Kind && d.Span.Overlaps(m.Span) {
+			return true
+		}
+	}
+	return false
+}
+
 // dropShadowed removes attribution and hedge markers that lie inside a
 // distancing phrase ("what it described as" is one distancing marker, not
-// also an attribution), and loaded words inside a label or distancing
-// phrase ("illegal" in "illegal immigrants" is the label's).
+// also an attribution).
 func dropShadowed(ms []Marker) []Marker {
 	out := ms[:0]
 	for _, m := range ms {
 		shadowed := false
-		if m.Kind == KindAttribution || m.Kind == KindHedge || m.Kind == KindLoaded {
+		if m.Kind == KindAttribution || m.Kind == KindHedge {
 			for _, d := range ms {
-				if (d.Kind == KindDistancing || m.Kind == KindLoaded && d.Kind == KindLabel) && d.Span.Contains(m.Span) {
+				if d.Kind == KindDistancing && d.Span.Contains(m.Span) {
 					shadowed = true
 				}
 			}

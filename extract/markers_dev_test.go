@@ -228,7 +228,7 @@ func framingCounted(m extract.Marker) bool {
 		return false
 	}
 	switch m.Kind {
-	case extract.KindLabel, extract.KindIntensifier, extract.KindDistancing, extract.KindScareQuote, extract.KindLoaded:
+	case extract.KindLabel, extract.KindIntensifier, extract.KindDistancing, extract.KindScareQuote:
 		return true
 	case extract.KindAttribution:
 		return m.Stance != "" && m.Stance != extract.StanceNeutral
@@ -296,8 +296,7 @@ func TestDevLexiconPrecision(t *testing.T) {
 	t.Logf("per-entry precision: %s (%d rules)", *lexPrecOut, len(all))
 }
 
-// devFigures are the development figures of eval-babe and eval-basil,
-// counting loaded markers too.
+// devFigures are the development figures of eval-babe and eval-basil.
 type devFigures struct {
 	goldWords, hitWords, markerWords int // BABE
 	lexN, lexHit, mkN, mkHit         int // BASIL
@@ -401,9 +400,9 @@ func TestDevMarkerFloors(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"BABE word recall", frac(f.hitWords, f.goldWords), 0.30},
+		{"BABE word recall", frac(f.hitWords, f.goldWords), 0.31},
 		{"BABE word precision", frac(f.hitWords, f.markerWords), 0.47},
-		{"BASIL lexical recall", frac(f.lexHit, f.lexN), 0.27},
+		{"BASIL lexical recall", frac(f.lexHit, f.lexN), 0.28},
 		{"BASIL marker precision", frac(f.mkHit, f.mkN), 0.24},
 	} {
 		if c.got < c.floor {

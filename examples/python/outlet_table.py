@@ -22,7 +22,7 @@ import json
 import subprocess
 import sys
 
-KINDS = ["label", "scare_quote", "distancing", "attribution", "hedge", "intensifier", "loaded", "agentless"]
+KINDS = ["label", "scare_quote", "distancing", "attribution", "hedge", "intensifier", "agentless"]
 
 
 def run(claimdiff, *args):

@@ -1,6 +1,16 @@
 // Command gen derives extract/lexicon/loaded.txt from published lexicons and
 // keeps only the entries that the development data backs often enough.
 //
+// Every entry gives a marker of one of the report's kinds, chosen by its part
+// of speech along the categories of Recasens, Danescu-Niculescu-Mizil &
+// Jurafsky (2013): evaluative adjectives and adverbs are subjective
+// intensifiers (marker=intensifier), pejorative nouns for people, groups and
+// ideas one-sided terms (marker=label), verbs that report speech or an act
+// with a verdict on it report verbs of a charged stance (marker=attribution
+// stance=loaded). The part of speech is WordNet's most frequent one for a
+// sentiment word, the tree's for a WordNet tree, and verb for the phrases
+// of literature.txt (its pools are verbs of saying and acting).
+//
 // It runs in two steps around the development precision test of package
 // extract (which reads ../shared/dev and never copies it):
 //
@@ -64,6 +74,18 @@ func main() {
 type candidate struct {
 	phrase, category, attrs string
 	lexname                 string // WordNet lexicographer file of the dominant sense, for the record
+	pos                     string // adj, adv, noun or verb: decides the marker kind
+}
+
+// marker is the lexicon attribute that gives the candidate's marker kind.
+func (c *candidate) marker() string {
+	switch c.pos {
+	case "adj", "adv":
+		return "marker=intensifier"
+	case "noun":
+		return "marker=label"
+	}
+	return "marker=attribution\tstance=loaded"
 }
 
 var wordRe = regexp.MustCompile(`^[a-z][a-z-]*[a-z]$`)
@@ -91,9 +113,8 @@ func candidates(args []string, w io.Writer) error {
 		return err
 	}
 	// A candidate that another framing list already matches would give a
-	// second marker for the same word. Only the literature's verbs of
-	// saying may also be attribution verbs: "vowed" attributes a statement
-	// and judges it.
+	// second marker for the same word; the hand-curated entry (and its
+	// stance, for an attribution verb) stands.
 	lex := extract.DefaultLexicon()
 	keysOf := func(cats ...string) map[string]bool {
 		out := map[string]bool{}
@@ -119,11 +140,11 @@ func candidates(args []string, w io.Writer) error {
 	taken := func(w string) bool { return in(otherKinds, w) || in(attribution, w) }
 	byLemma := map[string]*candidate{}
 	var order []string
-	add := func(lemma, category, lexname string) {
+	add := func(lemma, category, lexname, pos string) {
 		if _, dup := byLemma[lemma]; dup || taken(lemma) {
 			return
 		}
-		byLemma[lemma] = &candidate{phrase: lemma, category: category, lexname: lexname}
+		byLemma[lemma] = &candidate{phrase: lemma, category: category, lexname: lexname, pos: pos}
 		order = append(order, lemma)
 	}
 	// Literature first: its phrases keep their own attributes and category.
@@ -132,7 +153,7 @@ func candidates(args []string, w io.Writer) error {
 		return err
 	}
 	for _, c := range lit {
-		if _, dup := byLemma[c.phrase]; dup || in(otherKinds, c.phrase) {
+		if _, dup := byLemma[c.phrase]; dup || taken(c.phrase) {
 			continue
 		}
 		byLemma[c.phrase] = c
@@ -153,6 +174,18 @@ func candidates(args []string, w io.Writer) error {
 		if !ok {
 			continue
 		}
+		// A participle that WordNet also lists as an adjective and VADER
+		// rates itself ("devastating", "rigged") judges as an adjective
+		// does; its verb ("homes were devastated") may only report. It
+		// comes in as its own exact form.
+		if fv, rated := vader[f]; rated && f != lemma && (strings.HasSuffix(f, "ing") || strings.HasSuffix(f, "ed")) && math.Abs(fv) >= 1 {
+			if _, adj := wn.idx["a"][f]; adj && pos != "adj" {
+				if _, dup := byLemma[f]; !dup && !taken(f) {
+					byLemma[f] = &candidate{phrase: f, category: "vader/participle-adj/" + valenceBin(fv), attrs: "\texact", pos: "adj"}
+					order = append(order, f)
+				}
+			}
+		}
 		v, ok := vader[lemma]
 		if !ok {
 			v = vader[f]
@@ -160,7 +193,7 @@ func candidates(args []string, w io.Writer) error {
 		if math.Abs(v) < 1 {
 			continue
 		}
-		add(lemma, fmt.Sprintf("vader/%s/%s", pos, valenceBin(v)), lexname)
+		add(lemma, fmt.Sprintf("vader/%s/%s", pos, valenceBin(v)), lexname, pos)
 	}
 	// Pattern: strongly subjective adjectives VADER does not rate.
 	pwords := make([]string, 0, len(pattern))
@@ -190,7 +223,7 @@ func candidates(args []string, w io.Writer) error {
 		if pol > 0 {
 			bin = "pos"
 		}
-		add(p, "pattern/adj/"+bin, "")
+		add(p, "pattern/adj/"+bin, "", "adj")
 	}
 	// One entry per match key ("mocked" and "mock" are one candidate): the
 	// one with guards, else the shortest phrase. Where a shorter, unrelated
@@ -198,15 +231,30 @@ func candidates(args []string, w io.Writer) error {
 	// its own form only.
 	stemOwner := wn.shortestByStem()
 	groups := map[string]*candidate{}
+	members := map[string][]*candidate{}
 	var keys []string
 	for _, l := range order {
 		c := byLemma[l]
 		k := strings.Join(c.keys(), " ")
+		members[k] = append(members[k], c)
 		if g, ok := groups[k]; !ok {
 			groups[k] = c
 			keys = append(keys, k)
 		} else if better(c, g) {
 			groups[k] = c
+		}
+	}
+	// A word that shares its stem with an entry of another part of speech
+	// ("ridiculous" with the verb "ridicule") keeps its own kind as an
+	// exact form, which the matcher tries before the stem.
+	var exactForms []*candidate
+	for _, k := range keys {
+		g := groups[k]
+		for _, c := range members[k] {
+			if c != g && c.marker() != g.marker() && !strings.Contains(c.phrase, " ") && c.attrs == "" {
+				c.attrs = "\texact"
+				exactForms = append(exactForms, c)
+			}
 		}
 	}
 	guards, err := loadGuards(*guardPath)
@@ -226,6 +274,7 @@ func candidates(args []string, w io.Writer) error {
 		}
 		out = append(out, c)
 	}
+	out = append(out, exactForms...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].category != out[j].category {
 			return out[i].category < out[j].category
@@ -240,7 +289,7 @@ func candidates(args []string, w io.Writer) error {
 			cat = c.category
 			fmt.Fprintf(bw, "# category %s\n", cat)
 		}
-		fmt.Fprintf(bw, "%s%s\n", c.phrase, c.attrs)
+		fmt.Fprintf(bw, "%s%s\t%s\n", c.phrase, c.attrs, c.marker())
 	}
 	return bw.Flush()
 }
@@ -375,7 +424,7 @@ func loadLiterature(path string, wn *wordNet) ([]*candidate, error) {
 				return nil, fmt.Errorf("%s: %w", path, err)
 			}
 			for _, w := range words {
-				out = append(out, &candidate{phrase: w, category: cat})
+				out = append(out, &candidate{phrase: w, category: cat, pos: wnFile(fs[1])})
 			}
 			continue
 		}
@@ -383,7 +432,10 @@ func loadLiterature(path string, wn *wordNet) ([]*candidate, error) {
 		if attrs != "" {
 			attrs = "\t" + attrs
 		}
-		out = append(out, &candidate{phrase: phrase, category: cat, attrs: attrs})
+		// The phrases of literature.txt are its pools of verbs of saying
+		// and acting; WordNet's guess would take "skewer" for a comparative
+		// of "skew" and "bash" for a party.
+		out = append(out, &candidate{phrase: phrase, category: cat, attrs: attrs, pos: "verb"})
 	}
 	return out, sc.Err()
 }
@@ -607,7 +659,10 @@ func (wn *wordNet) tree(pos, lemma string, sense, depth int, below bool) ([]stri
 		if !ok || len(e.senses) == 0 || !inTree[e.senses[0]] {
 			continue
 		}
-		if !strings.Contains(w, " ") {
+		// The root the literature names is taken in the tree's part of
+		// speech ("mock" is a verb there, though WordNet tags "a mock
+		// trial" more often).
+		if !strings.Contains(w, " ") && w != strings.ReplaceAll(lemma, "_", " ") {
 			if p, _, _, ok := wn.dominant(w); ok && p != wnFile(pos) {
 				continue
 			}
