@@ -375,18 +375,6 @@ func keySet(ts []extract.Token) map[string]bool {
 	return m
 }
 
-// sideHas returns what a side says, for the other side to be checked
-// against: its word keys and the keys of its names.
-func sideHas(s side) map[string]bool {
-	m := keySet(sideTokens(s))
-	for _, c := range s.claims {
-		for _, e := range c.Entities {
-			m["e:"+e.Key] = true
-		}
-	}
-	return m
-}
-
 // runs are the entries of added words of one side: each run of them
 // within one claim, inside one run of kind op of the diff (stop words
 // inside a run kept, at its edges dropped; a framing marker or a shared
