@@ -33,7 +33,7 @@
 // Document of annotated claims (sentences with their names, numbers, dates,
 // quotes and speakers, attribution and framing markers), and [compare]
 // aligns the claims of several documents into a Report. The JSON form of a
-// Report is a stable contract (DESIGN.md §4) for research code in other
+// Report is a stable contract (schema/report.schema.json) for research code in other
 // languages; the claimdiff command writes it.
 //
 // What claimdiff is not: it reads English, by rules and word lists, not by a

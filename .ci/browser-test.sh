@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Browser test of the HTML report: renders the seeds' report and a hostile
 # report in headless Chromium (Debian's package, installed when missing),
-# checks the rendered DOM, and keeps a screenshot as a test artefact
-# (/tmp/claimdiff-report.png, or $ARTIFACTS/claimdiff-report.png).
+# checks the rendered DOM, then checks the layout at desktop and phone sizes
+# and for print with playwright-core (.ci/browser-layout.mjs, from the npm
+# registry; it drives Debian's Chromium, downloads no browser), and keeps
+# screenshots as test artefacts (/tmp, or $ARTIFACTS): claimdiff-report.png
+# (the seeds), report-desktop.png and report-phone.png (the election_protest
+# set, our own writing). With SCREENSHOT_DIR=docs the desktop screenshot is
+# also copied to docs/report.png, the one the README shows.
 # Idempotent; exits non-zero when a check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +16,7 @@ start=$(date +%s)
 need=""
 [ -x /usr/bin/chromium ] || need="chromium"
 command -v python3 >/dev/null || need="$need python3"
+command -v npm >/dev/null || need="$need npm"
 if [ -n "$need" ]; then
 	echo "browser: installing $need from Debian"
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
@@ -27,6 +33,9 @@ go build -o "$work/claimdiff" ./cmd/claimdiff
 "$work/claimdiff" --format html testdata/html/coastline_courier.html testdata/html/hostile.txt testdata/html/hostile.html >"$work/hostile.html"
 "$work/claimdiff" --format html testdata/html/coastline_courier.html testdata/html/meridian_daily.html >"$work/pages.html"
 "$work/claimdiff" --format json testdata/html/coastline_courier.html testdata/html/meridian_daily.html >"$work/pages.json"
+"$work/claimdiff" --format html testdata/sets/election_protest/*.txt testdata/sets/election_protest/*.json >"$work/report.html"
+"$work/claimdiff" --format json testdata/sets/election_protest/*.txt testdata/sets/election_protest/*.json >"$work/report.json"
+"$work/claimdiff" --format html --group-by event --out "$work/site" testdata/sets.jsonl
 
 # chromium FILE ARGS...: headless, offline, a fresh profile every run.
 chrome() {
@@ -53,8 +62,11 @@ class DOM(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids, self.tags, self.docs, self.text = [], [], set(), []
         self.title, self._in_title = "", False
+        self._in_tag = False  # a marker's kind in words (<sup class="tag">), not the article's text
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if tag == "sup" and "tag" in (a.get("class") or "").split():
+            self._in_tag = True
         self.tags.append(tag)
         if "id" in a:
             self.ids.append(a["id"])
@@ -64,7 +76,11 @@ class DOM(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
+        if tag == "sup":
+            self._in_tag = False
     def handle_data(self, data):
+        if self._in_tag:
+            return
         if self._in_title:
             self.title += data
         self.text.append(data)
@@ -148,4 +164,12 @@ check(f"screenshot {shot}", probs)
 print(f"browser: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY
+echo "== layout at desktop and phone sizes, and print (playwright-core driving Debian's Chromium)"
+cp .ci/browser-layout.mjs "$work/"
+(cd "$work" && npm install --silent --no-audit --no-fund --no-save playwright-core@1.64.1 >/dev/null)
+shots=${ARTIFACTS:-/tmp}
+node "$work/browser-layout.mjs" "$work" "$shots"
+if [ -n "${SCREENSHOT_DIR:-}" ]; then
+	cp "$shots/report-desktop.png" "$SCREENSHOT_DIR/report.png"
+fi
 echo "browser: done in $(( $(date +%s) - start ))s; screenshot $shot"

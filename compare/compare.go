@@ -123,7 +123,8 @@ func Lexicon(l *extract.Lexicon) Option {
 }
 
 // Report is the comparison of several documents: the contract of the JSON
-// output (see DESIGN.md §4). Marshal it with encoding/json.
+// output (schema/report.schema.json; docs/report.md explains every field).
+// Marshal it with encoding/json.
 type Report struct {
 	Version int    `json:"version"`
 	Event   string `json:"event,omitempty"`
@@ -422,10 +423,10 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 			switch {
 			case (e.value >= cfg.threshold || mutual) && len(pa) == 0 && len(pb) == 0:
 				r.edges = append(r.edges, link(e))
-			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.containment, v, sc, cfg):
+			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.value, e.containment, v, sc, cfg):
 				// e.a already matched one short claim; e.b is its second half.
 				r.edges = append(r.edges, link(e))
-			case len(pa) == 0 && len(pb) == 1 && len(*of(pb[0])) == 1 && splitMatch(e.b, e.a, pb[0], e.containment, v, sc, cfg):
+			case len(pa) == 0 && len(pb) == 1 && len(*of(pb[0])) == 1 && splitMatch(e.b, e.a, pb[0], e.value, e.containment, v, sc, cfg):
 				r.edges = append(r.edges, link(e))
 			case e.value < cfg.threshold:
 				weak = append(weak, e)
@@ -462,10 +463,14 @@ const (
 )
 
 // splitMatch reports whether short, a second partner of long (which already
-// matched first), carries another part of long: mostly contained in it,
-// shorter than it, and not a restatement of first.
-func splitMatch(long, short, first *claimFeatures, containment float64, v *vocab, sc *pairScorer, cfg *config) bool {
-	return containment >= 0.6 && long.total > short.total && v.score(short, first, &sc.names, false).Value < cfg.threshold
+// matched first), carries another part of long: it aligns with long on its
+// own, or is shorter and mostly contained in it; and it is not a
+// restatement of first. A sentence that carries two claims ("A's son died
+// of X, while B's son was killed in Y") then meets both of another
+// outlet's sentences, each above the threshold, whichever came first.
+func splitMatch(long, short, first *claimFeatures, value, containment float64, v *vocab, sc *pairScorer, cfg *config) bool {
+	part := value >= cfg.threshold || containment >= 0.6 && long.total > short.total
+	return part && v.score(short, first, &sc.names, false).Value < cfg.threshold
 }
 
 // sharesFacts reports whether a pair shares more than names: at least two
@@ -474,8 +479,5 @@ func splitMatch(long, short, first *claimFeatures, containment float64, v *vocab
 // that they say the same thing, so a mutual best match needs more. On the
 // 14 BASIL development events this raised pair precision from 0.56 to 0.65
 // at the cost of 2 points of recall.
-// facts is the number of shared words, numbers and dates of a pair
-// (pairScore.facts, the lengths of Shared, Numbers and Dates).
-func sharesFacts(facts int) bool {
-	return facts >= 2
-}
+// facts counts the shared content words, numbers and dates of the pair.
+func sharesFacts(facts int) bool { return facts >= 2 }

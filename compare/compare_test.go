@@ -111,7 +111,7 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestJSONContract checks the report against DESIGN.md §4: the fields
+// TestJSONContract checks the report against the contract: the fields
 // research code reads, ids, and spans that slice the original text.
 func TestJSONContract(t *testing.T) {
 	docs := seeds(t)

@@ -20,7 +20,7 @@
 // related (same topic, not the same claim). Framing is compared in each
 // outlet's own voice only; a label inside a quote is the speaker's.
 //
-// The JSON form of a Report is the contract of DESIGN.md §4; output is the
+// The JSON form of a Report is the contract of schema/report.schema.json; output is the
 // same bytes for the same input. Reports also render as text, Markdown and
 // a self-contained HTML page with the outlets side by side.
 //

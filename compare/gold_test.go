@@ -278,11 +278,11 @@ func TestGold(t *testing.T) {
 // "Accuracy"), rounded down.
 const (
 	alignPrecisionFloor = 0.80
-	alignRecallFloor    = 0.60
+	alignRecallFloor    = 0.58
 	// 0.76 since names stopped sharing a head noun ("Foreign Ministry" and
 	// "Defense Ministry" both keyed "ministry" and joined two claims that
 	// state different facts, which kept both out of the unique list).
-	uniqueF1Floor = 0.76
+	uniqueF1Floor = 0.78
 	verdictFloor  = 0.70
 )
 

@@ -208,6 +208,7 @@ func hlMarkerTitle(m *extract.Marker) string {
 // from known words; Text is the article's and is escaped by html/template.
 type htmlSeg struct {
 	Text, Class, Title string
+	Tag                string // a marker's kind, after its last segment
 }
 
 type htmlClaim struct {
@@ -227,7 +228,6 @@ type htmlGroup struct {
 	Cells              [][]htmlClaim // one per document, in document order
 	Diffs              []htmlDiff
 	Shared             string
-	FirstRelated       bool // the first related group: a heading goes before it
 }
 
 type barPart struct {
@@ -261,6 +261,9 @@ type htmlPage struct {
 	Docs      []htmlDoc
 	Counts    []barPart
 	Groups    int
+	Aligned   int // groups of one claim: agree, framing or conflict
+	Related   int
+	Headlines bool // a group compares the headlines
 	UniqueN   int
 	Rows      []htmlGroup
 	Unique    [][]htmlClaim
@@ -270,17 +273,23 @@ type htmlPage struct {
 	Facts     []legendItem
 	Framing   []legendItem
 	Verdicts  []string
+	Outlets   []string // by column
 }
 
 func (r *Report) htmlClaim(c *extract.Claim, diffs []Difference, anchor bool) htmlClaim {
 	hc := htmlClaim{ID: c.ID, Anchor: anchor, Repeat: c.RepeatOf}
-	for _, s := range hlSegments(c, diffs) {
+	segs := hlSegments(c, diffs)
+	for i, s := range segs {
 		hs := htmlSeg{Text: s.Text}
 		var cls, title []string
 		if s.Diff != nil {
 			k := hlClass(s.Diff.Kind)
 			cls = append(cls, "hl", "f-"+hlFamily(s.Diff.Kind), "k-"+k)
-			title = append(title, hlKind(s.Diff.Kind)+" differs: "+s.Diff.Explain)
+			if s.Diff.Kind == "detail" {
+				title = append(title, "only "+r.OutletName(docOf(c.ID))+" says this here: "+s.Diff.Explain)
+			} else {
+				title = append(title, hlKind(s.Diff.Kind)+" differs: "+s.Diff.Explain)
+			}
 		}
 		if s.Marker != nil {
 			cls = append(cls, "mk", "m-"+hlClass(s.Marker.Kind))
@@ -291,6 +300,14 @@ func (r *Report) htmlClaim(c *extract.Claim, diffs []Difference, anchor bool) ht
 		}
 		hs.Class = strings.Join(cls, " ")
 		hs.Title = strings.Join(title, "\n\n")
+		if s.Marker != nil && (i+1 == len(segs) || segs[i+1].Marker != s.Marker) {
+			// The marker's kind in words after its last segment, shown
+			// where there is no hover (a phone, paper).
+			hs.Tag = hlKind(s.Marker.Kind)
+			if s.Marker.Voice == extract.VoiceQuoted {
+				hs.Tag += ", quoted"
+			}
+		}
 		hc.Segs = append(hc.Segs, hs)
 	}
 	return hc
@@ -309,6 +326,14 @@ func (r *Report) page() *htmlPage {
 	relatedOf := map[string]string{}
 	counts := map[string]int{}
 	for _, g := range r.Groups {
+		switch {
+		case g.Role != "":
+			p.Headlines = true
+		case g.Verdict == VerdictRelated:
+			p.Related++
+		default:
+			p.Aligned++
+		}
 		counts[g.Verdict]++
 		for _, id := range g.Claims {
 			if g.Verdict == VerdictRelated {
@@ -330,6 +355,7 @@ func (r *Report) page() *htmlPage {
 		p.Heading = fmt.Sprintf("How %d outlets report one event", len(r.Documents))
 	}
 	for _, d := range r.Documents {
+		p.Outlets = append(p.Outlets, r.OutletName(d.ID))
 		hd := htmlDoc{ID: d.ID, Outlet: r.OutletName(d.ID), Title: d.Title, Published: d.Published,
 			Source: d.Source, URL: d.URL, Claims: len(d.Claims), Notes: d.Notes}
 		if hd.Source == hd.Outlet {
@@ -376,17 +402,8 @@ func (r *Report) page() *htmlPage {
 		hg.Shared = strings.Join(ev, ", ")
 		p.Rows = append(p.Rows, hg)
 	}
-	// Related groups (same topic, not the same claim) come after the
-	// groups that carry one claim, under their own heading.
-	sort.SliceStable(p.Rows, func(i, j int) bool {
-		return p.Rows[i].Verdict != VerdictRelated && p.Rows[j].Verdict == VerdictRelated
-	})
-	for i := range p.Rows {
-		if p.Rows[i].Verdict == VerdictRelated {
-			p.Rows[i].FirstRelated = i > 0
-			break
-		}
-	}
+	// Groups stay in reading order (the report's order: by the first
+	// claim of each); related ones are shown muted where they fall.
 	// Unique claims go to their outlet's column; a claim that a related
 	// group already shows is repeated without its id. Any claim shown
 	// nowhere else (it should not happen) joins them, so that every claim
@@ -464,7 +481,7 @@ const htmlTemplate = `<!DOCTYPE html>
   --agree: #1a7f37; --framing: #4c5fd5; --conflict: #cf222e; --related: #8c959f; --unique: #bf8700;
   --number: #ffd8b5; --date: #ffe58f; --entity: #ffc9c9; --polarity: #ff9e9e;
   --label: #c8dcff; --scare_quote: #d3d1ff; --distancing: #e4d4ff; --attribution: #bfeef5;
-  --hedge: #cde8ff; --intensifier: #f0d6ff; --loaded: #ffd6e7; --agentless: #bff0e1; --detail: #e6e9ed;
+  --hedge: #cde8ff; --intensifier: #f0d6ff; --loaded: #ffd6e7; --agentless: #bff0e1; --detail: #d4f4dd;
   --u-label: #0b57d0; --u-scare_quote: #4338ca; --u-distancing: #7e22ce; --u-attribution: #0e7490;
   --u-hedge: #0369a1; --u-intensifier: #a21caf; --u-loaded: #be185d; --u-agentless: #0f766e;
 }
@@ -516,8 +533,12 @@ tbody.sep td { padding: 22px 14px 8px; font-size: 13px; color: var(--muted); bor
 tbody.is-related .claim { font-size: 14px; }
 .gid { font: 600 14px ui-monospace, "DejaVu Sans Mono", monospace; color: var(--ink); text-decoration: none; display: block; margin-bottom: 4px; }
 .score { display: block; color: var(--muted); font-size: 12px; margin-top: 4px; }
-.claim { margin: 0 0 10px; overflow-wrap: anywhere; }
-table.cmp thead th, ul.dl li, .shared { overflow-wrap: anywhere; }
+.claim { margin: 0 0 10px; overflow-wrap: break-word; hyphens: auto; }
+table.cmp thead th, ul.dl li, .shared { overflow-wrap: break-word; }
+.k-detail { box-shadow: inset 0 -2px 0 #4ac26b; }
+.tag { display: none; font: 600 10px/1 -apple-system, "Segoe UI", "DejaVu Sans", Arial, sans-serif; color: var(--muted);
+  vertical-align: super; margin: 0 2px 0 1px; white-space: nowrap; }
+.scroll { overflow-x: auto; }
 .claim:last-child { margin-bottom: 0; }
 .claim:target, tr:target > td { outline: 2px solid #f2cc60; outline-offset: 2px; background: #fffbea; }
 .cid { font: 11.5px ui-monospace, "DejaVu Sans Mono", monospace; color: var(--muted); text-decoration: none; margin-right: 4px; }
@@ -555,6 +576,27 @@ table.profile thead th { background: var(--wash); font-weight: 600; }
 table.profile .per { color: var(--muted); font-size: 12px; }
 table.profile .q { color: var(--muted); font-size: 11.5px; display: block; }
 p.foot { margin: 0 28px 28px; color: var(--muted); font-size: 12.5px; max-width: 900px; }
+@media (max-width: 600px) {
+  body { font-size: 15px; }
+  header.top { padding: 14px 12px 6px; }
+  .tools { padding: 8px 12px 10px; }
+  h2 { margin: 22px 12px 8px; }
+  table.cmp, table.cmp thead, table.cmp tbody, table.cmp tr, table.cmp th, table.cmp td { display: block; width: auto; }
+  table.cmp colgroup, table.cmp thead th:first-child, tr.diffs td.gutter { display: none; }
+  table.cmp thead th { position: static; border-left: 0 !important; border-bottom: 1px solid var(--rule); padding: 8px 12px; }
+  tbody.group > tr > td, section.unique tbody > tr > td { border-left: 0 !important; padding: 6px 12px 8px; }
+  tbody.group > tr > td.gutter { display: flex; gap: 8px; align-items: center; border-left: 5px solid var(--related) !important; padding: 6px 8px; background: var(--wash); }
+  tbody.is-agree > tr > td.gutter { border-left-color: var(--agree) !important; }
+  tbody.is-framing > tr > td.gutter { border-left-color: var(--framing) !important; }
+  tbody.is-conflict > tr > td.gutter { border-left-color: var(--conflict) !important; }
+  .gid { display: inline; margin: 0; } .score { display: inline; margin: 0; }
+  section.unique td.gutter { display: none; }
+  td[data-outlet]::before { content: attr(data-outlet); display: block; font-weight: 600; font-size: 12.5px; color: var(--muted); margin-bottom: 2px; }
+  tbody.group > tr.diffs > td { padding: 0 12px 14px; }
+  .tag { display: inline; }
+  table.profile { margin: 0 12px 24px; }
+  p.foot { margin: 0 12px 24px; }
+}
 body:has(#hide-agree:checked) tbody.is-agree { display: none; }
 body:has(#hide-framing:checked) tbody.is-framing { display: none; }
 body:has(#hide-conflict:checked) tbody.is-conflict { display: none; }
@@ -572,18 +614,21 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
   a { color: inherit; text-decoration: none; }
   table.profile { margin-left: 0; }
   p.foot { margin-left: 0; }
+  .tag { display: inline; }
+  .scroll { overflow: visible; }
 }
 </style>
 </head>
 <body>
 <header class="top">
 <h1>{{.Heading}}</h1>
-<p class="sub">{{len .Docs}} outlet{{if ne (len .Docs) 1}}s{{end}} · <b>{{.Groups}}</b> aligned group{{if ne .Groups 1}}s{{end}}:{{range $i, $c := .Counts}}{{if $i}},{{end}} <span class="v v-{{$c.Verdict}}">{{$c.N}} {{$c.Verdict}}</span>{{end}} · <b>{{.UniqueN}}</b> claim{{if ne .UniqueN 1}}s{{end}} only one outlet carries</p>
+<p class="sub counts">{{len .Docs}} outlet{{if ne (len .Docs) 1}}s{{end}} · <b>{{.Aligned}} aligned group{{if ne .Aligned 1}}s{{end}}, {{.Related}} related</b>{{if .Headlines}}, headlines compared{{end}} ·{{range $i, $c := .Counts}}{{if $i}},{{end}} <span class="v v-{{$c.Verdict}}">{{$c.N}} {{$c.Verdict}}</span>{{end}} · <b>{{.UniqueN}}</b> claim{{if ne .UniqueN 1}}s{{end}} only one outlet carries</p>
 </header>
 <div class="tools">
 <div class="legend"><span class="fam">Facts differ:</span>{{range .Facts}} <span class="chip k-{{.Kind}}">{{.Label}}</span>{{end}}</div>
 <div class="legend"><span class="fam">Framing differs:</span>{{range .Framing}} <span class="chip k-{{.Kind}}">{{.Label}}</span>{{end}}</div>
-<div class="legend"><span class="fam">Markers:</span> <span class="u-solid">outlet's own voice</span> <span class="u-dotted">quoted voice</span> <span class="sub">(hover for kind, voice and rule)</span></div>
+<div class="legend"><span class="fam">Only this outlet says:</span> <span class="chip k-detail">words the other side lacks</span></div>
+<div class="legend"><span class="fam">Markers:</span> <span class="u-solid">outlet's own voice</span> <span class="u-dotted">quoted voice</span> <span class="sub">(hover for kind, voice and rule; on a phone or paper the kind follows the words)</span></div>
 <div class="filters">Hide: <label><input type="checkbox" id="hide-agree"> agree</label><label><input type="checkbox" id="hide-framing"> framing</label><label><input type="checkbox" id="hide-conflict"> conflict</label><label><input type="checkbox" id="hide-related"> related</label></div>
 </div>
 <main>
@@ -601,14 +646,11 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 </tr></thead>
 {{- $n := len .Docs}}
 {{- range .Rows}}
-{{- if .FirstRelated}}
-<tbody class="sep is-related"><tr><td colspan="{{plus1 $n}}">Related — the same topic, not the same claim. Their claims are also listed below among the claims only one outlet carries.</td></tr></tbody>
-{{- end}}
 <tbody class="group is-{{.Verdict}}">
 <tr id="{{.ID}}">
 <td class="gutter"><a class="gid" href="#{{.ID}}">{{.ID}}</a><span class="v v-{{.Verdict}}">{{.Verdict}}</span><span class="score">score {{.Score}}</span></td>
-{{- range .Cells}}
-<td>{{range .}}{{template "claim" .}}{{else}}<span class="empty">not reported</span>{{end}}</td>
+{{- range $i, $c := .Cells}}
+<td data-outlet="{{index $.Outlets $i}}">{{range $c}}{{template "claim" .}}{{else}}<span class="empty">not reported</span>{{end}}</td>
 {{- end}}
 </tr>
 {{- if or .Diffs .Shared}}
@@ -625,8 +667,8 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 <table class="cmp">
 <colgroup><col class="gutter">{{range .Docs}}<col>{{end}}</colgroup>
 <tbody><tr><td class="gutter">unique</td>
-{{- range .Unique}}
-<td>{{range .}}{{template "claim" .}}{{else}}<span class="empty">none</span>{{end}}</td>
+{{- range $i, $c := .Unique}}
+<td data-outlet="{{index $.Outlets $i}}">{{range $c}}{{template "claim" .}}{{else}}<span class="empty">none</span>{{end}}</td>
 {{- end}}
 </tr></tbody>
 </table>
@@ -635,12 +677,12 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 {{- if .Profile}}
 <section class="profile">
 <h2>Framing profile</h2>
-<table class="profile">
+<div class="scroll"><table class="profile">
 <thead><tr><th>outlet</th><th>claims</th><th>shared</th><th>unique</th>{{range .Kinds}}<th>{{hlKind .}}</th>{{end}}</tr></thead>
 <tbody>{{range .Profile}}
 <tr><td><b>{{.Outlet}}</b> <span class="docid">{{.ID}}</span></td><td>{{.Claims}}</td><td>{{.Shared}}</td><td>{{.Unique}}</td>{{range .Cells}}<td>{{.N}} <span class="per">({{.Per100}})</span>{{if .Quoted}}<span class="q">+{{.Quoted}} quoted</span>{{end}}</td>{{end}}</tr>{{end}}
 </tbody>
-</table>
+</table></div>
 <p class="foot">Markers in the outlet's own voice, with the rate per 100 claims in brackets; markers inside quotations are counted apart ("quoted"). A group's verdict: <b>agree</b> — same facts, same framing; <b>framing</b> — same facts, different framing; <b>conflict</b> — a fact differs; <b>related</b> — same topic, not the same claim. Every group and claim has an anchor: link to #g3 or #d1.c2.</p>
 </section>
 {{- end}}
@@ -651,4 +693,4 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 
 // htmlClaimTemplate renders one claim: its id as a link to itself, then
 // its text in segments.
-const htmlClaimTemplate = `<div class="claim"{{if .Anchor}} id="{{.ID}}"{{end}}><a class="cid" href="#{{.ID}}">{{.ID}}</a>{{range .Segs}}{{if .Class}}<span class="{{.Class}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}{{if .Repeat}} <span class="note">(repeats <a href="#{{.Repeat}}">{{.Repeat}}</a>)</span>{{end}}{{if .Group}} <span class="note">(topic also in <a href="#{{.Group}}">{{.Group}}</a>)</span>{{end}}</div>`
+const htmlClaimTemplate = `<div class="claim"{{if .Anchor}} id="{{.ID}}"{{end}}><a class="cid" href="#{{.ID}}">{{.ID}}</a>{{range .Segs}}{{if .Class}}<span class="{{.Class}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{if .Tag}}<sup class="tag">{{.Tag}}</sup>{{end}}{{end}}{{if .Repeat}} <span class="note">(repeats <a href="#{{.Repeat}}">{{.Repeat}}</a>)</span>{{end}}{{if .Group}} <span class="note">(topic also in <a href="#{{.Group}}">{{.Group}}</a>)</span>{{end}}</div>`

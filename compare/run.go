@@ -20,7 +20,8 @@ const modulePath = "github.com/claimdiff/claimdiff"
 type Run struct {
 	// Tool is the module that made the report and its version as the Go
 	// toolchain stamped it: a release tag, a pseudo-version of the commit,
-	// or "(devel)" for a build that carries none (go test, go run).
+	// "(devel) COMMIT" for a build from a checkout, or "(devel)" for a
+	// build that carries neither (go test, go run).
 	Tool    string `json:"tool"`
 	Version string `json:"version"`
 	// Threshold and RelatedThreshold are the scores used for aligned and
@@ -78,6 +79,21 @@ func toolVersion() string {
 		if bi.Main.Path == modulePath {
 			if bi.Main.Version != "" {
 				version = bi.Main.Version
+			}
+			if version == "(devel)" {
+				// A build from a checkout without a tag: name its commit.
+				var rev, dirty string
+				for _, s := range bi.Settings {
+					switch {
+					case s.Key == "vcs.revision":
+						rev = s.Value
+					case s.Key == "vcs.modified" && s.Value == "true":
+						dirty = "+dirty"
+					}
+				}
+				if rev != "" {
+					version = "(devel) " + rev + dirty
+				}
 			}
 			return
 		}

@@ -20,7 +20,8 @@ import (
 // WriteJSON): encoding is the same per element, and indenting is a pure
 // re-layout of tokens.
 
-// WriteJSON writes the report as indented JSON: the contract of DESIGN.md §4.
+// WriteJSON writes the report as indented JSON: the contract of
+// schema/report.schema.json (docs/report.md explains every field).
 // The bytes are the same for the same input.
 func (r *Report) WriteJSON(w io.Writer) error { return r.writeJSON(w, true) }
 

@@ -356,3 +356,24 @@ func TestTooLargeLine(t *testing.T) {
 		t.Errorf("the event around the large line is missing")
 	}
 }
+
+// errReader fails after its data: an input that breaks off.
+type errReader struct{ r io.Reader }
+
+func (e *errReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err == io.EOF {
+		return n, errors.New("connection reset")
+	}
+	return n, err
+}
+
+// An input that cannot be read to its end stops the run with its error
+// and no report: its events would be incomplete.
+func TestReadError(t *testing.T) {
+	in := lineWithSource("e", "A", "a", "The bridge closed on Monday.") + "\n"
+	out, _, _, err := run(t, context.Background(), []corpus.Input{{Name: "c.jsonl", R: &errReader{strings.NewReader(in)}}})
+	if err == nil || !strings.Contains(err.Error(), "connection reset") || !strings.HasPrefix(err.Error(), "c.jsonl:") || len(out) != 0 {
+		t.Errorf("got %v, %d bytes out", err, len(out))
+	}
+}

@@ -294,6 +294,11 @@ func (r *runner) run(parent context.Context, inputs []Input) error {
 		defer close(readDone)
 		defer close(jobs)
 		readErr = r.read(ctx, inputs, window, jobs)
+		if readErr != nil {
+			// An input broke off: its events would be reported
+			// incomplete, so nothing more is written.
+			cancel()
+		}
 	}()
 	workersLeft := n
 	for i := 0; i < n; i++ {

@@ -272,6 +272,42 @@ func TestDevLexiconPrecision(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	f, stats := measureDev(t, dir, lex)
+
+	all := make([]*entryStat, 0, len(stats))
+	for _, s := range stats {
+		all = append(all, s)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if ni, nj := all[i].babeN+all[i].basN, all[j].babeN+all[j].basN; ni != nj {
+			return ni > nj
+		}
+		return all[i].rule < all[j].rule
+	})
+	var b strings.Builder
+	b.WriteString("rule\tkind\tphrase\tprecision\tn\tbabe_hit\tbabe_n\tbasil_hit\tbasil_n\n")
+	for _, s := range all {
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%.2f\t%d\t%d\t%d\t%d\t%d\n", s.rule, s.kind, s.phrase, s.prec(), s.babeN+s.basN, s.babeHit, s.babeN, s.basHit, s.basN)
+	}
+	if err := os.WriteFile(*lexPrecOut, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f.log(t)
+	t.Logf("per-entry precision: %s (%d rules)", *lexPrecOut, len(all))
+}
+
+// devFigures are the development figures of eval-babe and eval-basil,
+// counting loaded markers too.
+type devFigures struct {
+	goldWords, hitWords, markerWords int // BABE
+	lexN, lexHit, mkN, mkHit         int // BASIL
+}
+
+// measureDev extracts the development halves of BABE and BASIL with lex and
+// returns the figures and, per rule, how often its markers are backed.
+func measureDev(t *testing.T, dir string, lex *extract.Lexicon) (devFigures, map[string]*entryStat) {
+	t.Helper()
+	var f devFigures
 	phrases := map[string]string{}
 	for _, cat := range extract.LexiconCategories {
 		for _, e := range lex.Entries(cat) {
@@ -288,7 +324,6 @@ func TestDevLexiconPrecision(t *testing.T) {
 		return s
 	}
 
-	var goldWords, hitWords, markerWordsN int
 	for _, row := range loadBabe(t, dir) {
 		doc := extract.Extract(row.text, extract.WithOutlet(row.outlet), extract.WithLexicon(lex))
 		flagged := map[string]bool{}
@@ -309,16 +344,15 @@ func TestDevLexiconPrecision(t *testing.T) {
 				}
 			}
 		}
-		goldWords += len(row.words)
-		markerWordsN += len(flagged)
+		f.goldWords += len(row.words)
+		f.markerWords += len(flagged)
 		for w := range flagged {
 			if row.words[w] {
-				hitWords++
+				f.hitWords++
 			}
 		}
 	}
 
-	var lexN, lexHit, mkN, mkHit int
 	for _, a := range loadBasil(t, dir) {
 		doc := extract.Extract(a.text, extract.WithOutlet(a.outlet), extract.WithTitle(a.title), extract.WithPublished(a.date), extract.WithLexicon(lex))
 		var ms []extract.Span
@@ -330,42 +364,52 @@ func TestDevLexiconPrecision(t *testing.T) {
 				ms = append(ms, m.Span)
 				s := stat(m)
 				s.basN++
-				mkN++
+				f.mkN++
 				if overlapsAny(m.Span, a.phrases) {
 					s.basHit++
-					mkHit++
+					f.mkHit++
 				}
 			}
 		}
 		for _, l := range a.lexical {
-			lexN++
+			f.lexN++
 			if overlapsAny(l, ms) {
-				lexHit++
+				f.lexHit++
 			}
 		}
 	}
 
-	all := make([]*entryStat, 0, len(stats))
-	for _, s := range stats {
-		all = append(all, s)
+	return f, stats
+}
+
+func (f devFigures) log(t *testing.T) {
+	t.Helper()
+	t.Logf("BABE word recall %.3f (%d/%d) at word precision %.3f (%d/%d)", frac(f.hitWords, f.goldWords), f.hitWords, f.goldWords, frac(f.hitWords, f.markerWords), f.hitWords, f.markerWords)
+	t.Logf("BASIL lexical recall %.3f (%d/%d) at marker precision %.3f (%d/%d)", frac(f.lexHit, f.lexN), f.lexHit, f.lexN, frac(f.mkHit, f.mkN), f.mkHit, f.mkN)
+}
+
+// TestDevMarkerFloors fails when the framing markers fall below the
+// development figures reached (README, "Accuracy"). It reads ../shared/dev
+// and skips without it and with -short.
+func TestDevMarkerFloors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the development data")
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if ni, nj := all[i].babeN+all[i].basN, all[j].babeN+all[j].basN; ni != nj {
-			return ni > nj
+	f, _ := measureDev(t, devDir(t), extract.DefaultLexicon())
+	f.log(t)
+	for _, c := range []struct {
+		name       string
+		got, floor float64
+	}{
+		{"BABE word recall", frac(f.hitWords, f.goldWords), 0.30},
+		{"BABE word precision", frac(f.hitWords, f.markerWords), 0.47},
+		{"BASIL lexical recall", frac(f.lexHit, f.lexN), 0.27},
+		{"BASIL marker precision", frac(f.mkHit, f.mkN), 0.24},
+	} {
+		if c.got < c.floor {
+			t.Errorf("%s %.3f fell below %.2f", c.name, c.got, c.floor)
 		}
-		return all[i].rule < all[j].rule
-	})
-	var b strings.Builder
-	b.WriteString("rule\tkind\tphrase\tprecision\tn\tbabe_hit\tbabe_n\tbasil_hit\tbasil_n\n")
-	for _, s := range all {
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%.2f\t%d\t%d\t%d\t%d\t%d\n", s.rule, s.kind, s.phrase, s.prec(), s.babeN+s.basN, s.babeHit, s.babeN, s.basHit, s.basN)
 	}
-	if err := os.WriteFile(*lexPrecOut, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("BABE word recall %.3f (%d/%d) at word precision %.3f (%d/%d)", frac(hitWords, goldWords), hitWords, goldWords, frac(hitWords, markerWordsN), hitWords, markerWordsN)
-	t.Logf("BASIL lexical recall %.3f (%d/%d) at marker precision %.3f (%d/%d)", frac(lexHit, lexN), lexHit, lexN, frac(mkHit, mkN), mkHit, mkN)
-	t.Logf("per-entry precision: %s (%d rules)", *lexPrecOut, len(all))
 }
 
 func overlapsAny(s extract.Span, list []extract.Span) bool {

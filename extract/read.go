@@ -249,6 +249,7 @@ func ReadNamed(r io.Reader, name string, opts ...Option) ([]*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	nameOutlets(docs, name)
 	return docs, nil
 }
 

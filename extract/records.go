@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -71,21 +70,34 @@ func breakAt(err error, dec *json.Decoder, lc *lineCounter) int64 {
 }
 
 // startsArray reports whether the first byte after blanks (and a UTF-8
-// byte order mark) is '[', looking at no more than the reader's buffer. It
-// consumes the byte order mark before an array and nothing else: blanks
-// stay so that line numbers count them.
+// byte order mark) is '[', reading no further than that byte, so that a
+// slow pipe is not waited on. It consumes the byte order mark before an
+// array and nothing else: blanks stay so that line numbers count them.
 func startsArray(br *bufio.Reader) bool {
-	b, _ := br.Peek(br.Size())
-	bom := 0
-	if bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) {
-		bom = 3
-	}
-	i := bytes.IndexFunc(b[bom:], func(r rune) bool { return r != ' ' && r != '\t' && r != '\n' && r != '\r' })
-	if i < 0 || b[bom+i] != '[' {
+	const bom = "\xef\xbb\xbf"
+	skip := 0
+	for n := 1; n <= br.Size(); n++ {
+		b, _ := br.Peek(n)
+		if len(b) < n {
+			return false
+		}
+		c := b[n-1]
+		if n <= len(bom) && c == bom[n-1] && string(b) == bom[:n] {
+			if n == len(bom) {
+				skip = len(bom)
+			}
+			continue
+		}
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '[':
+			br.Discard(skip)
+			return true
+		}
 		return false
 	}
-	br.Discard(bom)
-	return true
+	return false
 }
 
 // lineCounter counts the newlines read through it so that a byte offset

@@ -10,7 +10,6 @@
 package summary
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -268,20 +267,26 @@ func docOf(claimID string) string {
 	return claimID
 }
 
-// Read tallies JSON lines of reports, as corpus mode writes them (claimdiff
-// --format jsonl --group-by event): a line with an "error" (an event too
-// large to compare) counts as such. A line that is not a report is an
-// error naming its line.
+// Read tallies JSON lines of reports into a new Builder: see ReadReports.
 func Read(r io.Reader) (*Builder, error) {
 	b := New()
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 1<<20), extract.MaxInputBytes*2)
+	if err := b.ReadReports(r); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// ReadReports adds JSON lines of reports, as corpus mode writes them
+// (claimdiff --format jsonl --group-by event): a line with an "error" (an
+// event too large to compare) counts as such. A line that is not a report
+// of this version is an error naming its line.
+func (b *Builder) ReadReports(r io.Reader) error {
 	line := 0
-	for sc.Scan() {
-		line++
-		data := bytes.TrimSpace(sc.Bytes())
+	return extract.ScanLines(r, func(n int, raw []byte) error {
+		line = n
+		data := bytes.TrimSpace(raw)
 		if len(data) == 0 {
-			continue
+			return nil
 		}
 		var head struct {
 			Event   string `json:"event"`
@@ -289,23 +294,20 @@ func Read(r io.Reader) (*Builder, error) {
 			Version int    `json:"version"`
 		}
 		if err := json.Unmarshal(data, &head); err != nil {
-			return nil, fmt.Errorf("line %d: not a report: %w", line, err)
+			return fmt.Errorf("line %d: not a report: %w", line, err)
 		}
 		if head.Error != "" {
 			b.AddTooLarge(head.Event)
-			continue
+			return nil
 		}
 		if head.Version != compare.ReportVersion {
-			return nil, fmt.Errorf("line %d: report version %d, want %d", line, head.Version, compare.ReportVersion)
+			return fmt.Errorf("line %d: report version %d, want %d", line, head.Version, compare.ReportVersion)
 		}
 		var rep compare.Report
 		if err := json.Unmarshal(data, &rep); err != nil {
-			return nil, fmt.Errorf("line %d: not a report: %w", line, err)
+			return fmt.Errorf("line %d: not a report: %w", line, err)
 		}
 		b.Add(&rep)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("line %d: %w", line+1, err)
-	}
-	return b, nil
+		return nil
+	})
 }

@@ -72,9 +72,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 }
 
 func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "summary" {
+		return runSummary(args[1:], stdin, stdout, stderr) // summary.go
+	}
 	fs := flag.NewFlagSet("claimdiff", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output: text, json, jsonl, markdown or html")
+	format := fs.String("format", "text", "output: text, json, jsonl, csv, markdown or html")
+	ff := addFormatFlags(fs) // formats.go
 	threshold := fs.Float64("threshold", 0, fmt.Sprintf("score at which two claims align (default %.2f)", compare.DefaultThreshold))
 	outlets := fs.String("outlet", "", "comma-separated outlet names for the files, in order")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles that do not give one")
@@ -83,7 +87,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	rf := addRunFlags(fs)
 	embed := addEmbedFlags(fs) // embedcmd.go
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: claimdiff [flags] FILE...")
+		fmt.Fprintln(stderr, "usage: claimdiff [flags] FILE...   or   claimdiff summary [flags] REPORTS.jsonl...")
 		fmt.Fprintln(stderr, "Compares how several outlets report one event, claim by claim.")
 		fs.PrintDefaults()
 	}
@@ -101,7 +105,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return usageError{"--threshold must be between 0 and 1"}
 	}
 	switch *format {
-	case "text", "json", "jsonl", "markdown", "html":
+	case "text", "json", "jsonl", "csv", "markdown", "html":
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q", *format)}
 	}
@@ -129,14 +133,25 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if *groupBy != "event" {
 			return usageError{fmt.Sprintf("--group-by %q: only \"event\" is known", *groupBy)}
 		}
-		if *format != "jsonl" {
-			return usageError{"--group-by event writes --format jsonl"}
+		if err := ff.corpusFormat(*format); err != nil { // formats.go
+			return err
 		}
 		if *outlets != "" || *published != "" {
 			return usageError{"--outlet and --published are for article files; in corpus mode each line carries its own"}
 		}
 		err := embed.run(stderr, func(opts []compare.Option) error { // embedcmd.go
-			return runCorpus(ctx, files, stdin, out, corpus.Config{Threshold: *threshold, Options: opts}, rf, stderr)
+			w, finish := ff.corpusOutput(*format, out) // formats.go: CSV, HTML and the summary read the report lines
+			err := runCorpus(ctx, files, stdin, w, corpus.Config{Threshold: *threshold}.WithOptions(opts...), rf, stderr)
+			var de deadLettersError
+			if err != nil && !errors.As(err, &de) {
+				return err
+			}
+			// Dead letters cost no good event: the output is finished,
+			// and the run still ends with exit status 3.
+			if ferr := finish(); ferr != nil {
+				return ferr
+			}
+			return err
 		})
 		if ferr := out.Flush(); err == nil {
 			err = ferr
@@ -163,6 +178,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		err = r.WriteJSON(out)
 	case "jsonl":
 		err = r.WriteJSONLine(out)
+	case "csv":
+		err = r.WriteCSV(out)
 	case "markdown":
 		err = r.WriteMarkdown(out)
 	case "html":
