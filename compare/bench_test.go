@@ -157,3 +157,37 @@ func BenchmarkEvent200(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkArticle30MB extracts one 30 MB article of made-up news and
+// writes its report as JSON, as claimdiff --format json does with one
+// file.
+func BenchmarkArticle30MB(b *testing.B) {
+	var buf bytes.Buffer
+	if _, err := newsgen.Write(&buf, newsgen.Options{Events: 1 << 30, Seed: 2, MaxBytes: 31 << 20}); err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	err := extract.ScanLines(&buf, func(line int, raw []byte) error {
+		a, err := extract.ParseArticle(raw)
+		if err != nil {
+			return err
+		}
+		if sb.Len() < 30<<20 {
+			sb.WriteString(a.Text)
+			sb.WriteString("\n\n")
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d := extract.Extract(text, extract.WithOutlet("Big Wire"), extract.WithPublished("2025-03-01"))
+		if err := compare.Compare([]*extract.Document{d}).WriteJSON(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/claimdiff/claimdiff/corpus"
+	"github.com/claimdiff/claimdiff/internal/newsgen"
 )
 
 // realCorpus is ../shared/dev/basil/corpus.jsonl (real news, 50 events of
@@ -60,4 +61,15 @@ func runCorpus(b *testing.B, data []byte) {
 // 10 MB.
 func BenchmarkCorpusReal(b *testing.B) {
 	runCorpus(b, realCorpus(b, 10<<20))
+}
+
+// BenchmarkCorpusGenerated is corpus mode on 10 MB of made-up news of the
+// same shape (internal/newsgen: events of three outlets, about thirty
+// sentences an article).
+func BenchmarkCorpusGenerated(b *testing.B) {
+	var buf bytes.Buffer
+	if _, err := newsgen.Write(&buf, newsgen.Options{Events: 1 << 30, Seed: 1, MaxBytes: 10 << 20}); err != nil {
+		b.Fatal(err)
+	}
+	runCorpus(b, buf.Bytes())
 }
