@@ -105,12 +105,12 @@ func Run(r io.Reader, file string, w io.Writer, cfg Config) error {
 }
 
 // RunInputs is RunContext without cancellation or options that returns an
-// error when any line was malformed: the first dead letter's error, as it
-// is (it names the file and line and wraps the reason; RunContext with
-// OnDeadLetter gives them all). The good events are written all the same.
+// error when any line was malformed: the first dead letter's error (so it
+// names the file and line and wraps the reason) with the count of the
+// others. The good events are written all the same.
 func RunInputs(inputs []Input, w io.Writer, cfg Config) error {
 	var first *DeadLetter
-	_, err := RunContext(context.Background(), inputs, w, cfg, OnDeadLetter(func(d DeadLetter) {
+	st, err := RunContext(context.Background(), inputs, w, cfg, OnDeadLetter(func(d DeadLetter) {
 		if first == nil {
 			first = &d
 		}
@@ -119,14 +119,22 @@ func RunInputs(inputs []Input, w io.Writer, cfg Config) error {
 		return err
 	}
 	if first != nil {
-		return &deadLettersError{first: *first}
+		return &deadLettersError{first: *first, n: st.DeadLetters}
 	}
 	return nil
 }
 
-type deadLettersError struct{ first DeadLetter }
+type deadLettersError struct {
+	first DeadLetter
+	n     int
+}
 
-func (e *deadLettersError) Error() string { return e.first.Error }
+func (e *deadLettersError) Error() string {
+	if e.n <= 1 {
+		return e.first.Error
+	}
+	return fmt.Sprintf("%s (and %d more malformed lines)", e.first.Error, e.n-1)
+}
 
 func (e *deadLettersError) Unwrap() error { return e.first.Err }
 
