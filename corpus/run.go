@@ -106,8 +106,8 @@ func Run(r io.Reader, file string, w io.Writer, cfg Config) error {
 
 // RunInputs is RunContext without cancellation or options that returns an
 // error when any line was malformed: the first dead letter's error (so it
-// names the file and line and wraps the reason) with the count. The good
-// events are written all the same.
+// names the file and line and wraps the reason) with the count of the
+// others. The good events are written all the same.
 func RunInputs(inputs []Input, w io.Writer, cfg Config) error {
 	var first *DeadLetter
 	st, err := RunContext(context.Background(), inputs, w, cfg, OnDeadLetter(func(d DeadLetter) {
@@ -130,7 +130,7 @@ type deadLettersError struct {
 }
 
 func (e *deadLettersError) Error() string {
-	if e.n == 1 {
+	if e.n <= 1 {
 		return e.first.Error
 	}
 	return fmt.Sprintf("%s (and %d more malformed lines)", e.first.Error, e.n-1)
