@@ -41,6 +41,7 @@ func cohesive(edges []edge, cfg *config) []*cluster {
 	})
 	of := map[*claimFeatures]*cluster{}
 	var all []*cluster
+	var memo nameMemo
 	for _, e := range sorted {
 		ca, cb := of[e.a], of[e.b]
 		switch {
@@ -69,7 +70,7 @@ func cohesive(edges []edge, cfg *config) []*cluster {
 				if x.doc == y.doc || x == e.a && y == e.b || x == e.b && y == e.a {
 					continue
 				}
-				sum += score(x, y, cfg.names).Value
+				sum += value(x, y, &memo)
 				n++
 			}
 		}

@@ -115,6 +115,7 @@ func evidenceOf(e edge) Evidence {
 // score with the group's claims from other documents.
 func membership(docs []*extract.Document, feats [][]*claimFeatures, ns []node, joined map[node]edge, cfg *config) []Member {
 	out := make([]Member, 0, len(ns))
+	var memo nameMemo
 	for _, n := range ns {
 		c := &docs[n.doc].Claims[n.idx]
 		m := Member{Claim: c.ID}
@@ -129,7 +130,7 @@ func membership(docs []*extract.Document, feats [][]*claimFeatures, ns []node, j
 		sum, k := 0.0, 0
 		for _, o := range ns {
 			if o.doc != n.doc && docs[o.doc].Claims[o.idx].RepeatOf == "" && c.RepeatOf == "" {
-				sum += score(feats[n.doc][n.idx], feats[o.doc][o.idx], cfg.names).Value
+				sum += value(feats[n.doc][n.idx], feats[o.doc][o.idx], &memo)
 				k++
 			}
 		}

@@ -228,6 +228,16 @@ func lexicalScore(a, b *claimFeatures, names func(x, y string) bool) pairScore {
 	return v.lexical(&ca, &cb, nil, true)
 }
 
+// value is the score of two claims of one comparison without its
+// evidence, for the many pairs whose evidence no one reads (a group's
+// cohesion, a member's mean score); memo remembers name matches.
+func value(a, b *claimFeatures, memo *nameMemo) float64 {
+	if a.v == nil || a.v != b.v {
+		return score(a, b, nil).Value
+	}
+	return a.v.score(a, b, memo, false).Value
+}
+
 // score is the score of two claims of one comparison, semantic part
 // included (embed.go).
 func (v *vocab) score(a, b *claimFeatures, names *nameMemo, evidence bool) pairScore {
