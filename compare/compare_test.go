@@ -162,7 +162,7 @@ func TestJSONContract(t *testing.T) {
 				t.Errorf("%s: span does not slice the text (-span +text):\n%s", c.ID, diff)
 			}
 			for _, m := range c.Markers {
-				if text[m.Span[0]:m.Span[1]] != m.Text || (m.Voice != "outlet" && m.Voice != "quoted") {
+				if text[m.Span[0]:m.Span[1]] != m.Text || (m.Voice != "outlet" && m.Voice != "quoted" && m.Voice != "reported") {
 					t.Errorf("%s: marker %+v", c.ID, m)
 				}
 			}
