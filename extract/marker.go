@@ -75,6 +75,13 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 			if !ok || !x.phraseAdjacent(toks, m.start, m.end) {
 				continue
 			}
+			if lk.kind == KindHedge && m.e.Sub == HedgeApproximator {
+				// "about 5 million", "largely": the precision of an amount
+				// or a degree, not the writer's commitment to the claim
+				// (hedge.txt). Numbers keep their own approximation.
+				i = m.end - 1
+				continue
+			}
 			start, end := m.start, m.end
 			mk := Marker{Kind: lk.kind, Stance: m.e.Stance, Rule: m.e.Where}
 			if m.e.Speech {
