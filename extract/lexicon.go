@@ -27,11 +27,14 @@ const (
 	LexLoaded           = "loaded"
 	LexParticiple       = "participle"
 	LexAgentlessExclude = "agentless_exclude"
-	LexStopword         = "stopword"
-	LexAbbreviation     = "abbreviation"
-	LexAcronym          = "acronym"
-	LexOrgHead          = "orghead"
-	LexTitle            = "title"
+	// LexAgentlessVerb lists the participles whose agentless passive is
+	// framing: verbs of harm, coercion and consequential action.
+	LexAgentlessVerb = "agentless_verb"
+	LexStopword      = "stopword"
+	LexAbbreviation  = "abbreviation"
+	LexAcronym       = "acronym"
+	LexOrgHead       = "orghead"
+	LexTitle         = "title"
 )
 
 // HedgeApproximator is the hedge sub-category of approximators of amount
@@ -43,7 +46,7 @@ const HedgeApproximator = "approximator"
 // LexiconCategories lists every category a Lexicon holds.
 var LexiconCategories = []string{
 	LexLabel, LexAttribution, LexHedge, LexDistancing, LexIntensifier, LexLoaded,
-	LexParticiple, LexAgentlessExclude, LexStopword, LexAbbreviation, LexAcronym, LexOrgHead, LexTitle,
+	LexParticiple, LexAgentlessExclude, LexAgentlessVerb, LexStopword, LexAbbreviation, LexAcronym, LexOrgHead, LexTitle,
 }
 
 // ErrLexicon is wrapped by every error about a lexicon file, so callers can
