@@ -39,7 +39,8 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 	var regions []region
 	keep := map[int]bool{} // reporting verbs that stay the outlet's
 	for _, m := range c.Markers {
-		if m.Kind != KindAttribution || m.Voice != VoiceOutlet || !x.speech[m.Span.Start] {
+		if m.Kind != KindAttribution || m.Voice != VoiceOutlet ||
+			!x.speech[m.Span.Start] && !strings.HasPrefix(strings.ToLower(m.Text), "according to") {
 			continue
 		}
 		k0, k1 := tokenRange(toks, m.Span)
