@@ -44,11 +44,20 @@ type Article struct {
 type Config struct {
 	// Threshold is the alignment threshold; 0 means compare.DefaultThreshold.
 	Threshold float64
-	// Options are added to every event's comparison, after Threshold. An
-	// Embedder among them (compare.WithEmbedder) must be safe for
-	// concurrent use: events are compared in parallel. Its failure fails
-	// the run.
-	Options []compare.Option
+	// opts are added to every event's comparison (WithOptions). The field
+	// is unexported so that Config stays plain data for the Beam pipeline,
+	// whose schema coder cannot hold compare.Option values; the pipeline
+	// never sets it.
+	opts []compare.Option
+}
+
+// WithOptions returns a copy of c whose events are also compared with
+// opts, after Threshold. An Embedder among them (compare.WithEmbedder) must
+// be safe for concurrent use: events are compared in parallel. Its failure
+// fails the run.
+func (c Config) WithOptions(opts ...compare.Option) Config {
+	c.opts = append(append([]compare.Option(nil), c.opts...), opts...)
+	return c
 }
 
 func (c Config) options() []compare.Option {
@@ -56,7 +65,7 @@ func (c Config) options() []compare.Option {
 	if c.Threshold > 0 {
 		opts = append(opts, compare.Threshold(c.Threshold))
 	}
-	return append(opts, c.Options...)
+	return append(opts, c.opts...)
 }
 
 // ParseLine parses and extracts one JSON line (or one element of a JSON

@@ -141,10 +141,17 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		err := embed.run(stderr, func(opts []compare.Option) error { // embedcmd.go
 			w, finish := ff.corpusOutput(*format, out) // formats.go: CSV, HTML and the summary read the report lines
-			if err := runCorpus(ctx, files, stdin, w, corpus.Config{Threshold: *threshold, Options: opts}, rf, stderr); err != nil {
+			err := runCorpus(ctx, files, stdin, w, corpus.Config{Threshold: *threshold}.WithOptions(opts...), rf, stderr)
+			var de deadLettersError
+			if err != nil && !errors.As(err, &de) {
 				return err
 			}
-			return finish()
+			// Dead letters cost no good event: the output is finished,
+			// and the run still ends with exit status 3.
+			if ferr := finish(); ferr != nil {
+				return ferr
+			}
+			return err
 		})
 		if ferr := out.Flush(); err == nil {
 			err = ferr
