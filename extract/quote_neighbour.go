@@ -3,7 +3,7 @@ package extract
 import "sort"
 
 // neighbourQuotes gives a scare quote to the speaker of the sentence before
-// it in the same paragraph. News writing names a source once and goes on
+// it (in its paragraph, or the last of the paragraph before). News writing names a source once and goes on
 // quoting it in fragments: “We will not retreat,” the mayor said. The plan
 // is “final.” The fragment “final” is the mayor's word, not the outlet's
 // distance from it. A quote counts as the previous sentence's speaker's
@@ -21,8 +21,12 @@ func (x *extractor) neighbourQuotes(qs []quoteInfo, blks, sents []Span) {
 		if si == 0 || si >= len(sents) || sents[si].Start > q.span.Start {
 			continue
 		}
+		// The sentence right before, in the same paragraph or closing the
+		// one before: news paragraphs are often one sentence long, and a
+		// fragment quoted in the next paragraph still continues the
+		// source just named.
 		prevSent := sents[si-1]
-		if !sameBlock(blks, prevSent.Start, q.span.Start) {
+		if !sameBlock(blks, prevSent.Start, q.span.Start) && !adjacentBlocks(blks, prevSent.Start, q.span.Start) {
 			continue
 		}
 		// The last direct quote with a speaker in the previous sentence.
@@ -56,6 +60,17 @@ func sameBlock(blks []Span, a, b int) bool {
 	for _, bl := range blks {
 		if bl.Start <= a && a < bl.End {
 			return b < bl.End
+		}
+	}
+	return false
+}
+
+// adjacentBlocks reports whether position a lies in the paragraph right
+// before the one holding b.
+func adjacentBlocks(blks []Span, a, b int) bool {
+	for i := 1; i < len(blks); i++ {
+		if blks[i].Start <= b && b < blks[i].End {
+			return blks[i-1].Start <= a && a < blks[i-1].End
 		}
 	}
 	return false

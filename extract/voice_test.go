@@ -36,6 +36,8 @@ func TestReportedVoice(t *testing.T) {
 			[]mk{{"hedge", "likely", "outlet", ""}}},
 		{"fragment of the previous sentence's speaker", "“We will not retreat,” the mayor said. The plan is “final” for now.", 1,
 			nil},
+		{"fragment in the next paragraph", "“Costs will rise,” the treasurer said.\n\nThe increase would be “modest” this year.", 1,
+			nil},
 		{"fragment with no source nearby", "The plan is “final” for now.", 0,
 			[]mk{{"scare_quote", "“final”", "outlet", ""}}},
 	}
