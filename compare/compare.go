@@ -225,7 +225,12 @@ type Profile struct {
 	Unique  int                `json:"unique"`
 	Markers map[string]int     `json:"markers"`
 	Per100  map[string]float64 `json:"per_100_claims"`
-	Quoted  map[string]int     `json:"quoted_markers,omitempty"`
+	// Quoted counts the markers inside direct quotes, by kind.
+	Quoted map[string]int `json:"quoted_markers,omitempty"`
+	// Reported counts the markers inside indirect speech (voice
+	// "reported": "officials said the toll may rise"), by kind, apart from
+	// both the outlet's own markers and the quoted ones.
+	Reported map[string]int `json:"reported_markers,omitempty"`
 }
 
 // Compare aligns the claims of docs and builds the report. The documents

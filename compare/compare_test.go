@@ -162,7 +162,7 @@ func TestJSONContract(t *testing.T) {
 				t.Errorf("%s: span does not slice the text (-span +text):\n%s", c.ID, diff)
 			}
 			for _, m := range c.Markers {
-				if text[m.Span[0]:m.Span[1]] != m.Text || (m.Voice != "outlet" && m.Voice != "quoted") {
+				if text[m.Span[0]:m.Span[1]] != m.Text || (m.Voice != "outlet" && m.Voice != "quoted" && m.Voice != "reported") {
 					t.Errorf("%s: marker %+v", c.ID, m)
 				}
 			}
@@ -253,7 +253,7 @@ func TestDifferences(t *testing.T) {
 	}{
 		{"number", "At least the blast killed 14 workers at the Zelwice plant on Tuesday.", "The blast killed 31 workers at the Zelwice plant on Tuesday.", "number", "conflict"},
 		{"lower bound", "At least 17 workers died in the blast at the Zelwice fertilizer plant.", "Fourteen workers died in the blast at the Zelwice fertilizer plant.", "number", "conflict"},
-		{"approximation", "About 40 workers were hurt in the blast at the Zelwice fertilizer plant.", "42 workers were hurt in the blast at the Zelwice fertilizer plant.", "", "framing"},
+		{"approximation", "About 40 workers were hurt in the blast at the Zelwice fertilizer plant.", "42 workers were hurt in the blast at the Zelwice fertilizer plant.", "", "agree"}, // "about" qualifies the number (facts widen it), it is no hedge of commitment
 		{"same number two ways", "Officials said four workers were hurt at the Zelwice plant.", "Officials said 4 workers were hurt at the Zelwice plant.", "", "agree"},
 		{"date", "The Zelwice plant reopened on March 3 after the inspection.", "The Zelwice plant reopened on March 5 after the inspection.", "date", "conflict"},
 		{"statement dates", "The ministry said on Monday that the Zelwice plant reopened on March 5 after the inspection.", "The Zelwice plant reopened on March 5 after the inspection, the ministry said on Tuesday.", "", "agree"},

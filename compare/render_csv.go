@@ -24,8 +24,8 @@ import (
 //	claim_text  the claim's sentence as the source writes it
 //	kind        marker kind, or difference kind (number, date, …, detail)
 //	family      fact, framing or detail (differences); framing (markers)
-//	voice       outlet or quoted (markers; framing differences: outlet)
-//	speaker     who speaks a quoted marker
+//	voice       outlet, quoted or reported (markers; framing differences: outlet)
+//	speaker     who speaks a quoted marker, or the source of a reported one
 //	stance      attribution stance
 //	value       the marker's or the entry's text; empty for a side that has none
 //	start, end  byte span of value in the document's original text; empty with value

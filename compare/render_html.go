@@ -192,6 +192,11 @@ func hlMarkerTitle(m *extract.Marker) string {
 		if m.Speaker != "" {
 			b.WriteString(", " + m.Speaker)
 		}
+	} else if m.Voice == extract.VoiceReported {
+		b.WriteString(" — reported speech")
+		if m.Speaker != "" {
+			b.WriteString(", " + m.Speaker)
+		}
 	} else {
 		b.WriteString(" — the outlet's own voice")
 	}
@@ -293,7 +298,7 @@ func (r *Report) htmlClaim(c *extract.Claim, diffs []Difference, anchor bool) ht
 		}
 		if s.Marker != nil {
 			cls = append(cls, "mk", "m-"+hlClass(s.Marker.Kind))
-			if s.Marker.Voice == extract.VoiceQuoted {
+			if s.Marker.Voice != extract.VoiceOutlet {
 				cls = append(cls, "quoted")
 			}
 			title = append(title, hlMarkerTitle(s.Marker))
@@ -304,8 +309,8 @@ func (r *Report) htmlClaim(c *extract.Claim, diffs []Difference, anchor bool) ht
 			// The marker's kind in words after its last segment, shown
 			// where there is no hover (a phone, paper).
 			hs.Tag = hlKind(s.Marker.Kind)
-			if s.Marker.Voice == extract.VoiceQuoted {
-				hs.Tag += ", quoted"
+			if s.Marker.Voice != extract.VoiceOutlet {
+				hs.Tag += ", " + s.Marker.Voice
 			}
 		}
 		hc.Segs = append(hc.Segs, hs)

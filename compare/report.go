@@ -23,7 +23,7 @@ func (r *Report) profile() {
 		}
 	}
 	for _, d := range r.Documents {
-		p := Profile{Outlet: d.Outlet, Claims: len(d.Claims), Markers: map[string]int{}, Per100: map[string]float64{}, Quoted: map[string]int{}}
+		p := Profile{Outlet: d.Outlet, Claims: len(d.Claims), Markers: map[string]int{}, Per100: map[string]float64{}, Quoted: map[string]int{}, Reported: map[string]int{}}
 		for _, k := range extract.MarkerKinds {
 			p.Markers[k] = 0
 		}
@@ -38,9 +38,12 @@ func (r *Report) profile() {
 				if !framing(m) {
 					continue
 				}
-				if m.Voice == extract.VoiceOutlet {
+				switch m.Voice {
+				case extract.VoiceOutlet:
 					p.Markers[m.Kind]++
-				} else {
+				case extract.VoiceReported:
+					p.Reported[m.Kind]++
+				default:
 					p.Quoted[m.Kind]++
 				}
 			}
@@ -54,6 +57,9 @@ func (r *Report) profile() {
 		}
 		if len(p.Quoted) == 0 {
 			p.Quoted = nil
+		}
+		if len(p.Reported) == 0 {
+			p.Reported = nil
 		}
 		r.Outlets[d.ID] = p
 	}

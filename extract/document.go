@@ -230,10 +230,20 @@ const (
 // MarkerKinds lists the marker kinds in the order reports show them.
 var MarkerKinds = []string{KindLabel, KindScareQuote, KindDistancing, KindAttribution, KindHedge, KindIntensifier, KindAgentless}
 
-// Voices.
+// Voices: whose words a marker is in.
 const (
+	// VoiceOutlet is the outlet's own narration: the only voice that
+	// framing differences and outlet profiles count.
 	VoiceOutlet = "outlet"
+	// VoiceQuoted is inside a direct quotation; Speaker names who speaks
+	// when the text gives it.
 	VoiceQuoted = "quoted"
+	// VoiceReported is inside indirect speech: the complement of a
+	// reporting verb with a named or described source ("The agency said
+	// the plan may fail", "according to officials, …"); Speaker is that
+	// source as the text words it. The reporting verb itself stays the
+	// outlet's.
+	VoiceReported = "reported"
 )
 
 // Attribution stances.
@@ -250,7 +260,8 @@ const (
 )
 
 // Marker is one framing signal found in a claim, with the voice it is said
-// in: the outlet's own words, or a quoted speaker's.
+// in: the outlet's own words, a quoted speaker's, or a source's whose
+// words the outlet reports in indirect speech.
 type Marker struct {
 	Kind    string `json:"kind"`
 	Text    string `json:"text"`

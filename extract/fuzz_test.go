@@ -215,7 +215,7 @@ func checkDoc(t *testing.T, d *extract.Document) {
 			if span("marker "+m.Kind, m.Span, m.Text, true) {
 				inClaim("marker "+m.Kind, m.Span)
 			}
-			if m.Voice != extract.VoiceOutlet && m.Voice != extract.VoiceQuoted {
+			if m.Voice != extract.VoiceOutlet && m.Voice != extract.VoiceQuoted && m.Voice != extract.VoiceReported {
 				t.Errorf("marker %q has voice %q", m.Text, m.Voice)
 			}
 		}

@@ -33,17 +33,26 @@ const (
 	LexLoaded           = "loaded"
 	LexParticiple       = "participle"
 	LexAgentlessExclude = "agentless_exclude"
-	LexStopword         = "stopword"
-	LexAbbreviation     = "abbreviation"
-	LexAcronym          = "acronym"
-	LexOrgHead          = "orghead"
-	LexTitle            = "title"
+	// LexAgentlessVerb lists the participles whose agentless passive is
+	// framing: verbs of harm, coercion and consequential action.
+	LexAgentlessVerb = "agentless_verb"
+	LexStopword      = "stopword"
+	LexAbbreviation  = "abbreviation"
+	LexAcronym       = "acronym"
+	LexOrgHead       = "orghead"
+	LexTitle         = "title"
 )
+
+// HedgeApproximator is the hedge sub-category of approximators of amount
+// and degree ("about", "nearly", "largely", "in part"): hedge.txt keeps
+// them as data, but they are not reported as hedge markers, since they
+// qualify a quantity or extent, not the writer's commitment to the claim.
+const HedgeApproximator = "approximator"
 
 // LexiconCategories lists every category a Lexicon holds.
 var LexiconCategories = []string{
 	LexLabel, LexAttribution, LexHedge, LexDistancing, LexIntensifier, LexLoaded,
-	LexParticiple, LexAgentlessExclude, LexStopword, LexAbbreviation, LexAcronym, LexOrgHead, LexTitle,
+	LexParticiple, LexAgentlessExclude, LexAgentlessVerb, LexStopword, LexAbbreviation, LexAcronym, LexOrgHead, LexTitle,
 }
 
 // ErrLexicon is wrapped by every error about a lexicon file, so callers can
@@ -67,6 +76,10 @@ type Entry struct {
 	Number   bool     // only before a number
 	NotNext  []string
 	NotPrev  []string
+	// Prev, when set, is the only words the entry may follow: "possible"
+	// hedges after a form of be ("it is possible"), not as a plain
+	// modifier ("possible cuts").
+	Prev []string
 	// Where is "file:line", so every marker can name the line that made it.
 	Where string
 }
@@ -269,6 +282,8 @@ func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
 				e.NotNext = splitList(v)
 			case "not_prev":
 				e.NotPrev = splitList(v)
+			case "prev":
+				e.Prev = splitList(v)
 			default:
 				return nil, bad("unknown attribute %q", k)
 			}
@@ -369,6 +384,9 @@ func (l *Lexicon) matchAt(category string, i int, low, keys []string, surf []str
 			continue
 		}
 		if i > 0 && contains(e.NotPrev, low[i-1]) {
+			continue
+		}
+		if len(e.Prev) > 0 && (i == 0 || !contains(e.Prev, low[i-1])) {
 			continue
 		}
 		return lexMatch{e: e, start: i, end: end}, true

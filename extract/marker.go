@@ -81,6 +81,13 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 			if !ok || !x.phraseAdjacent(toks, m.start, m.end) {
 				continue
 			}
+			if lk.kind == KindHedge && m.e.Sub == HedgeApproximator {
+				// "about 5 million", "largely": the precision of an amount
+				// or a degree, not the writer's commitment to the claim
+				// (hedge.txt). Numbers keep their own approximation.
+				i = m.end - 1
+				continue
+			}
 			start, end := m.start, m.end
 			kind := lk.kind
 			if kind == "" {
@@ -249,7 +256,8 @@ func (x *extractor) labelReferent(c *Claim, toks []rawToken, lows []string, star
 }
 
 // agentless finds passives with no agent: a form of "be" or "get", up to two
-// adverbs, a past participle, and no "by" before the clause ends.
+// adverbs, a past participle of a verb that can hide an actor worth naming
+// (agentless_verb.txt), and no "by" before the clause ends.
 func (x *extractor) agentless(toks []rawToken, lows []string) []Marker {
 	var out []Marker
 	for i := 0; i < len(toks); i++ {
@@ -268,6 +276,11 @@ func (x *extractor) agentless(toks []rawToken, lows []string) []Marker {
 		if !participle || x.lex.Has(LexAgentlessExclude, w) {
 			continue
 		}
+		// Only a passive that can hide an actor worth naming is framing:
+		// harm, coercion, consequential action (agentless_verb.txt).
+		if !x.lex.Has(LexAgentlessVerb, w) && !(j+1 < len(toks) && x.lex.Has(LexAgentlessVerb, w+" "+lows[j+1])) {
+			continue
+		}
 		// "expected to be completed": the hedge carries it, not a passive.
 		if i >= 2 && lows[i-1] == "to" && (x.lex.Has(LexAgentlessExclude, lows[i-2]) || x.lex.Has(LexHedge, lows[i-2])) {
 			continue
@@ -276,7 +289,7 @@ func (x *extractor) agentless(toks []rawToken, lows []string) []Marker {
 			continue
 		}
 		sp := Span{toks[i].span.Start, toks[j].span.End}
-		out = append(out, Marker{Kind: KindAgentless, Text: x.text[sp.Start:sp.End], Span: sp, Rule: "agentless: be + participle, no by-agent in the clause"})
+		out = append(out, Marker{Kind: KindAgentless, Text: x.text[sp.Start:sp.End], Span: sp, Rule: "agentless: be + harm/coercion participle (agentless_verb.txt), no by-agent in the clause"})
 		i = j
 	}
 	return out

@@ -120,7 +120,7 @@ func TestMarkerCases(t *testing.T) {
 			if got[found].Voice == w.voice {
 				pc.voiceOK++
 			} else if testing.Verbose() {
-				t.Logf("cases.txt:%d: %s %q voice %s, want %s", c.line, w.kind, w.text, got[found].Voice, w.voice)
+				t.Logf("cases.txt:%d: %s %q voice %s (speaker %q), want %s", c.line, w.kind, w.text, got[found].Voice, got[found].Speaker, w.voice)
 			}
 			if w.stance != "" {
 				pc.stanceN++

@@ -1,0 +1,191 @@
+package extract
+
+import "strings"
+
+// reportedVoice gives the voice "reported" to markers that stand in the
+// complement of a reporting verb with a named or described source: in
+// "The agency said the plan may fail" the hedge "may" is the agency's, not
+// the outlet's. The outlet still chooses the reporting verb, so the
+// attribution marker itself keeps the outlet's voice; markers inside a
+// direct quote keep the quoted voice, which is the stronger claim.
+//
+// The complement is read from the clause shape, as attribution reads it:
+//   - "according to X, …": the rest of the sentence;
+//   - "…, said X" (the source after the verb): the words before the verb;
+//   - "X said (that) …": the words after the verb (unless a comma
+//     follows it: "…,” X said, as …" goes back to narration), and, when a comma
+//     stands before the source ("Then, he said, …"; "… , officials said"),
+//     the words before the source too.
+//
+// Indirect speech is faithful to what a source said, not to its words
+// (Leech & Short 1981, Style in Fiction, ch. 10, on speech presentation;
+// Fairclough 1992 on the reporter's control of indirect speech): so only
+// markers of the reported proposition's commitment and structure move to
+// the source — hedges, agentless passives and nested reporting verbs.
+// Quoted words are the quote finder's to judge (a short quote after a verb
+// of saying is already the speaker's; an outlet's habit stays a scare
+// quote). The wording of a
+// paraphrase is the outlet's: labels, loaded words, intensifiers and
+// distancing phrases ("the self-styled commander was captured, the
+// ministry said") keep the outlet's voice.
+//
+// Only verbs that introduce speech (attribution.txt, speech) count: a
+// "pledged" or "vowed" reports an act, not a proposition the outlet passes on.
+func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
+	type region struct {
+		span    Span
+		speaker string
+	}
+	var regions []region
+	keep := map[int]bool{} // reporting verbs that stay the outlet's
+	for _, m := range c.Markers {
+		if m.Kind != KindAttribution || m.Voice != VoiceOutlet ||
+			!x.speech[m.Span.Start] && !strings.HasPrefix(strings.ToLower(m.Text), "according to") {
+			continue
+		}
+		k0, k1 := tokenRange(toks, m.Span)
+		if k0 < 0 {
+			continue
+		}
+		low := strings.ToLower(m.Text)
+		if coordinated(x.text, toks, lows, k0, low) {
+			// "… confirmed the strike but said …", "…, adding that …":
+			// the second verb shares the first one's subject and is the
+			// outlet's narration too; what it introduces is that
+			// subject's, when the first verb's source is known.
+			keep[m.Span.Start] = true
+			for _, r := range regions {
+				if r.span.Contains(m.Span) {
+					regions = append(regions, region{Span{m.Span.End, c.Span.End}, r.speaker})
+					break
+				}
+			}
+			continue
+		}
+		if strings.HasSuffix(low, "ing") || k0 > 0 && beForms[lows[k0-1]] {
+			// "…, saying …" hangs off another verb whose subject this
+			// reading does not find safely; "were accused" is a passive
+			// whose subject is not the speaker.
+			continue
+		}
+		switch {
+		case strings.HasPrefix(low, "according to"):
+			src := phraseFrom(x.text, toks[k1:], 7)
+			if src == "" {
+				continue
+			}
+			srcEnd := toks[k1].span.Start + len(src)
+			regions = append(regions, region{Span{c.Span.Start, m.Span.Start}, src}, region{Span{srcEnd, c.Span.End}, src})
+		case k0 == 0:
+			continue
+		case lows[k0] == "said" && invertedGap(x.text[toks[k0-1].span.End:toks[k0].span.Start]) && !clauseFollows(lows[k1:]):
+			src := phraseFrom(x.text, toks[k1:], 7)
+			if src == "" {
+				continue
+			}
+			regions = append(regions, region{Span{c.Span.Start, m.Span.Start}, src})
+		default:
+			src, ok := phraseBeforeSpan(x.text, toks[:relativeClauseStart(x.text, toks, lows, k0)], 7, x.lex)
+			if !ok {
+				continue
+			}
+			speaker := x.text[src.Start:src.End]
+			commaBefore := strings.HasSuffix(strings.TrimSpace(x.text[c.Span.Start:src.Start]), ",")
+			// A comma after the verb ends the report ("…,” the minister
+			// said, as the militia regrouped" is narration again) unless
+			// the source stands between commas as an aside ("Then, he
+			// said, the setting was changed").
+			if k1 < len(toks) && (onlySpaceBetween(x.text, m.Span.End, toks[k1].span.Start) ||
+				commaBefore && !clauseWords[lows[k1]] && !strings.HasSuffix(lows[k1], "ing")) {
+				end := c.Span.End
+				if ks, _ := tokenRange(toks, src); ks > 0 && clauseWords[lows[ks-1]] {
+					// "Despite claims that Hamas had pledged to disarm, the
+					// group denied …": a report inside a subordinate
+					// clause ends with that clause, at its comma.
+					end = clauseComma(x.text, toks, k1, end)
+				}
+				regions = append(regions, region{Span{m.Span.End, end}, speaker})
+			}
+			// "…, officials said.": the report comes before its source when
+			// the verb closes the sentence. A denial ("…, a claim the
+			// government rejected") names what the source refuses, not
+			// what it says.
+			if commaBefore && len(toks)-k1 <= 4 && m.Stance != StanceDenial && !containsWord(lows[k1:], "that") {
+				regions = append(regions, region{Span{c.Span.Start, src.Start}, speaker})
+			}
+		}
+	}
+	if len(regions) == 0 {
+		return
+	}
+	for i := range c.Markers {
+		m := &c.Markers[i]
+		if m.Voice != VoiceOutlet || !reportedKinds[m.Kind] || keep[m.Span.Start] || m.Kind == KindAttribution && strings.HasPrefix(strings.ToLower(m.Text), "according to") {
+			// "according to X" is the outlet's own sourcing of the
+			// whole sentence, wherever it stands.
+			continue
+		}
+		for _, r := range regions {
+			if r.span.Contains(m.Span) {
+				m.Voice = VoiceReported
+				m.Speaker = r.speaker
+				break
+			}
+		}
+	}
+}
+
+// reportedKinds are the marker kinds that indirect speech gives to its
+// source (see reportedVoice).
+var reportedKinds = map[string]bool{KindHedge: true, KindAgentless: true, KindAttribution: true}
+
+// tokenRange returns the token indexes [k0, k1) that cover s exactly, or
+// -1, -1 when s does not fall on token boundaries.
+func tokenRange(toks []rawToken, s Span) (int, int) {
+	k0, k1 := -1, -1
+	for k, t := range toks {
+		if t.span.Start == s.Start {
+			k0 = k
+		}
+		if t.span.End == s.End {
+			k1 = k + 1
+		}
+	}
+	if k0 < 0 || k1 < 0 || k1 <= k0 {
+		return -1, -1
+	}
+	return k0, k1
+}
+
+func containsWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether the reporting verb at k0 is joined to an
+// earlier verb of the same subject: "and said", "but insisted", ", adding".
+func coordinated(text string, toks []rawToken, lows []string, k0 int, low string) bool {
+	if k0 == 0 {
+		return false
+	}
+	switch lows[k0-1] {
+	case "and", "but":
+		return true
+	}
+	return strings.HasSuffix(low, "ing") && strings.Contains(text[toks[k0-1].span.End:toks[k0].span.Start], ",")
+}
+
+// clauseComma returns where the first comma after token k falls, or end
+// when there is none.
+func clauseComma(text string, toks []rawToken, k, end int) int {
+	for j := k + 1; j < len(toks); j++ {
+		if strings.Contains(text[toks[j-1].span.End:toks[j].span.Start], ",") {
+			return toks[j-1].span.End
+		}
+	}
+	return end
+}

@@ -1,0 +1,61 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// TestReportedVoice checks whose voice a marker is in when the outlet
+// reports speech indirectly, and when a quoted fragment belongs to the
+// source the sentence before names.
+func TestReportedVoice(t *testing.T) {
+	type mk struct{ Kind, Text, Voice, Speaker string }
+	tests := []struct {
+		name, text string
+		claim      int
+		want       []mk
+	}{
+		{"that-complement", "The county clerk said the ballots may have been miscounted.", 0,
+			[]mk{{"attribution", "said", "outlet", ""}, {"hedge", "may", "reported", "The county clerk"}}},
+		{"source after the report", "Dozens of homes were damaged overnight, fire officials said.", 0,
+			[]mk{{"agentless", "were damaged", "reported", "fire officials"}, {"attribution", "said", "outlet", ""}}},
+		{"according to", "According to the port authority, the cargo was apparently seized at sea.", 0,
+			[]mk{{"attribution", "According to", "outlet", ""}, {"agentless", "was apparently seized", "reported", "the port authority"}, {"hedge", "apparently", "reported", "the port authority"}}},
+		{"aside between commas", "Then, the manager said, the files were deleted.", 0,
+			[]mk{{"attribution", "said", "outlet", ""}, {"agentless", "were deleted", "reported", "the manager"}}},
+		{"narration after a comma", "“We are ready,” the coach said, as the team was likely to rest its captain.", 0,
+			[]mk{{"attribution", "said", "outlet", ""}, {"hedge", "likely", "outlet", ""}}},
+		{"coordinated verb stays the outlet's", "The mayor confirmed the closure but insisted the budget could recover.", 0,
+			[]mk{{"attribution", "confirmed", "outlet", ""}, {"attribution", "insisted", "outlet", ""}, {"hedge", "could", "reported", "The mayor"}}},
+		{"wording of a paraphrase is the outlet's", "Witnesses said the thugs had attacked the stall.", 0,
+			[]mk{{"attribution", "said", "outlet", ""}, {"label", "the thugs", "outlet", ""}}},
+		{"own voice", "The bridge will likely reopen in May.", 0,
+			[]mk{{"hedge", "likely", "outlet", ""}}},
+		{"fragment of the previous sentence's speaker", "“We will not retreat,” the mayor said. The plan is “final” for now.", 1,
+			nil},
+		{"fragment in the next paragraph", "“Costs will rise,” the treasurer said.\n\nThe increase would be “modest” this year.", 1,
+			nil},
+		{"fragment with no source nearby", "The plan is “final” for now.", 0,
+			[]mk{{"scare_quote", "“final”", "outlet", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := extract.Extract(tt.text)
+			checkDoc(t, d)
+			var got []mk
+			for _, m := range d.Claims[tt.claim].Markers {
+				if m.Kind == extract.KindIntensifier || m.Rule != "" && strings.HasPrefix(m.Rule, "loaded.txt") {
+					continue
+				}
+				got = append(got, mk{m.Kind, m.Text, m.Voice, m.Speaker})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("markers (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
