@@ -14,6 +14,26 @@ type cluster struct {
 	claims []*claimFeatures
 	best   edge                    // its strongest pair
 	joined map[*claimFeatures]edge // the pair that brought each claim in
+	// sum and n add up each claim's scores with the cluster's claims of
+	// other documents: every such pair is scored once, by the merge that
+	// brought the two together, so a member's mean needs no new scores.
+	sum map[*claimFeatures]float64
+	n   map[*claimFeatures]int
+}
+
+// scoredPair is a pair of claims with its score.
+type scoredPair struct {
+	x, y *claimFeatures
+	v    float64
+}
+
+// mean is a claim's mean score with the cluster's claims of other
+// documents.
+func (cl *cluster) mean(c *claimFeatures) (float64, bool) {
+	if cl.n[c] == 0 {
+		return 0, false
+	}
+	return cl.sum[c] / float64(cl.n[c]), true
 }
 
 // cohesive groups the aligned pairs into claims that say the same thing,
@@ -42,11 +62,13 @@ func cohesive(edges []edge, cfg *config) []*cluster {
 	of := map[*claimFeatures]*cluster{}
 	var all []*cluster
 	var memo nameMemo
+	var pairs []scoredPair
 	for _, e := range sorted {
 		ca, cb := of[e.a], of[e.b]
 		switch {
 		case ca == nil && cb == nil:
-			cl := &cluster{claims: []*claimFeatures{e.a, e.b}, best: e, joined: map[*claimFeatures]edge{e.a: e, e.b: e}}
+			cl := &cluster{claims: []*claimFeatures{e.a, e.b}, best: e, joined: map[*claimFeatures]edge{e.a: e, e.b: e},
+				sum: map[*claimFeatures]float64{e.a: e.s.Value, e.b: e.s.Value}, n: map[*claimFeatures]int{e.a: 1, e.b: 1}}
 			of[e.a], of[e.b] = cl, cl
 			all = append(all, cl)
 			continue
@@ -64,18 +86,30 @@ func cohesive(edges []edge, cfg *config) []*cluster {
 			incoming = from.claims
 		}
 		// Every cross-document pair the merge would create, besides e.
-		sum, n := 0.0, 0
+		pairs = pairs[:0]
+		sum := 0.0
 		for _, x := range into.claims {
 			for _, y := range incoming {
-				if x.doc == y.doc || x == e.a && y == e.b || x == e.b && y == e.a {
+				if x.doc == y.doc {
 					continue
 				}
-				sum += value(x, y, &memo)
-				n++
+				if x == e.a && y == e.b || x == e.b && y == e.a {
+					pairs = append(pairs, scoredPair{x, y, e.s.Value})
+					continue
+				}
+				v := value(x, y, &memo)
+				pairs = append(pairs, scoredPair{x, y, v})
+				sum += v
 			}
 		}
-		if n > 0 && sum/float64(n) < cohesionShare*cfg.threshold {
+		if n := len(pairs) - 1; n > 0 && sum/float64(n) < cohesionShare*cfg.threshold {
 			continue
+		}
+		for _, p := range pairs {
+			into.sum[p.x] += p.v
+			into.n[p.x]++
+			into.sum[p.y] += p.v
+			into.n[p.y]++
 		}
 		for _, c := range incoming {
 			of[c] = into
@@ -87,6 +121,8 @@ func cohesive(edges []edge, cfg *config) []*cluster {
 			}
 			for c, j := range from.joined {
 				into.joined[c] = j
+				into.sum[c] += from.sum[c]
+				into.n[c] += from.n[c]
 			}
 			from.claims = nil
 		} else {

@@ -25,16 +25,20 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 		ns      []node
 		e       edge
 		joined  map[node]edge // the pair that brought each claim in
+		means   map[node]float64
 		related bool
 	}
 	var ps []pending
 	inGroup := map[node]bool{}
 	for _, cl := range cohesive(edges, cfg) {
-		p := pending{e: cl.best, joined: map[node]edge{}}
+		p := pending{e: cl.best, joined: map[node]edge{}, means: map[node]float64{}}
 		for _, c := range cl.claims {
 			n := node{c.doc, c.idx}
 			p.ns = append(p.ns, n)
 			p.joined[n] = cl.joined[c]
+			if m, ok := cl.mean(c); ok {
+				p.means[n] = m
+			}
 			inGroup[n] = true
 		}
 		ps = append(ps, p)
@@ -70,7 +74,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 		if inGroup[a] || inGroup[b] {
 			continue
 		}
-		ps = append(ps, pending{[]node{a, b}, e, map[node]edge{a: e, b: e}, true})
+		ps = append(ps, pending{[]node{a, b}, e, map[node]edge{a: e, b: e}, map[node]float64{a: e.s.Value, b: e.s.Value}, true})
 	}
 	sort.SliceStable(ps, func(i, j int) bool { return less(ps[i].ns[0], ps[j].ns[0]) })
 	// Differences are the costly part of a large event: one core per group.
@@ -83,7 +87,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 			g.Claims = append(g.Claims, docs[n.doc].Claims[n.idx].ID)
 		}
 		g.Evidence = evidenceOf(p.e)
-		g.Evidence.Members = membership(docs, feats, p.ns, p.joined, cfg)
+		g.Evidence.Members = membership(docs, p.ns, p.joined, p.means)
 		// Related claims are not the same claim, but how they differ is
 		// still worth showing; only the verdict stays "related".
 		g.Differences = diffs[gi]
@@ -112,10 +116,10 @@ func evidenceOf(e edge) Evidence {
 
 // membership explains why each claim of a group is in it: the claim it was
 // aligned with and that pair's score (or the claim it repeats), and its mean
-// score with the group's claims from other documents.
-func membership(docs []*extract.Document, feats [][]*claimFeatures, ns []node, joined map[node]edge, cfg *config) []Member {
+// score with the group's claims from other documents (cohesive keeps the
+// sums; repeats have none).
+func membership(docs []*extract.Document, ns []node, joined map[node]edge, means map[node]float64) []Member {
 	out := make([]Member, 0, len(ns))
-	var memo nameMemo
 	for _, n := range ns {
 		c := &docs[n.doc].Claims[n.idx]
 		m := Member{Claim: c.ID}
@@ -127,15 +131,8 @@ func membership(docs []*extract.Document, feats [][]*claimFeatures, ns []node, j
 		} else if c.RepeatOf != "" {
 			m.With = c.RepeatOf
 		}
-		sum, k := 0.0, 0
-		for _, o := range ns {
-			if o.doc != n.doc && docs[o.doc].Claims[o.idx].RepeatOf == "" && c.RepeatOf == "" {
-				sum += value(feats[n.doc][n.idx], feats[o.doc][o.idx], &memo)
-				k++
-			}
-		}
-		if k > 0 {
-			m.Mean = round3(sum / float64(k))
+		if v, ok := means[n]; ok {
+			m.Mean = round3(v)
 		}
 		out = append(out, m)
 	}
