@@ -5,8 +5,9 @@ import "sort"
 // cohesionShare is the share of the alignment threshold that the mean score
 // between the claims a pair would bring together (across documents) must
 // reach. Higher values cut more chains and lose some true pairs with them:
-// on the 14 BASIL development events 0.3 / 0.45 / 0.6 give pair precision
-// 0.54 / 0.56 / 0.61 at recall 0.48 / 0.47 / 0.44 (README, "Accuracy").
+// on the 14 BASIL development events, when it was set (before names in
+// every claim weighed less), 0.3 / 0.45 / 0.6 gave pair precision 0.54 /
+// 0.56 / 0.61 at recall 0.48 / 0.47 / 0.44.
 const cohesionShare = 0.45
 
 // cluster is a group of aligned claims in the making.
@@ -40,7 +41,8 @@ func (cl *cluster) mean(c *claimFeatures) (float64, bool) {
 // not chains: pairs are taken from the best score down, and a pair that
 // would join two groups is kept only when the claims it brings together
 // match each other across documents well enough on average (A~B and B~C
-// does not make A~C). Clusters come back in order of their first claim.
+// does not make A~C). Clusters come back in the order they were formed,
+// each with its claims in document order.
 func cohesive(edges []edge, cfg *config) []*cluster {
 	sorted := append([]edge(nil), edges...)
 	sort.SliceStable(sorted, func(i, j int) bool {
