@@ -20,6 +20,7 @@ type cluster struct {
 	// brought the two together, so a member's mean needs no new scores.
 	sum map[*claimFeatures]float64
 	n   map[*claimFeatures]int
+	ver int // grows with every merge into the cluster
 }
 
 // scoredPair is a pair of claims with its score.
@@ -65,6 +66,15 @@ func cohesive(edges []edge, cfg *config) []*cluster {
 	var all []*cluster
 	var memo nameMemo
 	var pairs []scoredPair
+	// A merge found not cohesive stays so until one side grows: every
+	// other edge between the same two groups (a large event has many)
+	// is then refused without scoring again.
+	type mergeSide struct {
+		cl    *cluster
+		claim *claimFeatures
+		ver   int
+	}
+	refused := map[[2]mergeSide]bool{}
 	for _, e := range sorted {
 		ca, cb := of[e.a], of[e.b]
 		switch {
@@ -84,8 +94,14 @@ func cohesive(edges []edge, cfg *config) []*cluster {
 			from = nil
 		}
 		incoming := []*claimFeatures{newcomer}
+		other := mergeSide{claim: newcomer}
 		if from != nil {
 			incoming = from.claims
+			other = mergeSide{cl: from, ver: from.ver}
+		}
+		key := [2]mergeSide{{cl: into, ver: into.ver}, other}
+		if refused[key] {
+			continue
 		}
 		// Every cross-document pair the merge would create, besides e.
 		pairs = pairs[:0]
@@ -105,8 +121,10 @@ func cohesive(edges []edge, cfg *config) []*cluster {
 			}
 		}
 		if n := len(pairs) - 1; n > 0 && sum/float64(n) < cohesionShare*cfg.threshold {
+			refused[key] = true
 			continue
 		}
+		into.ver++
 		for _, p := range pairs {
 			into.sum[p.x] += p.v
 			into.n[p.x]++
