@@ -2,9 +2,7 @@ package compare
 
 import (
 	"math"
-	"runtime"
 	"slices"
-	"sync"
 )
 
 // minIndexWeight is how heavy a feature of the first claim must be for a
@@ -229,30 +227,10 @@ func eachDocPair(feats [][]*claimFeatures, v *vocab, cfg *config, do func(k int,
 			do(pos[p], p, s.candidates(feats[i], feats[j], cfg), s)
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(feats)-1)
-	if !large(feats) || workers < 2 {
-		s := newPairScorer(v)
-		for j := 1; j < len(feats); j++ {
-			run(s, j)
-		}
-		return
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := newPairScorer(v)
-			for j := range next {
-				run(s, j)
-			}
-		}()
-	}
-	// The largest pieces first, so that the last ones even out.
-	for j := len(feats) - 1; j >= 1; j-- {
-		next <- j
-	}
-	close(next)
-	wg.Wait()
+	// The largest pieces (the last documents) first, so that the last
+	// ones even out across workers.
+	n := len(feats) - 1
+	eachWith(n, large(feats), func() *pairScorer { return newPairScorer(v) }, func(s *pairScorer, k int) {
+		run(s, n-k)
+	})
 }

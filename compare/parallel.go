@@ -19,10 +19,17 @@ func large(feats [][]*claimFeatures) bool {
 // must write only its own result, so the output does not depend on which
 // worker ran it.
 func each(n int, parallel bool, do func(i int)) {
+	eachWith(n, parallel, func() struct{} { return struct{}{} }, func(_ struct{}, i int) { do(i) })
+}
+
+// eachWith is each with state of its own for every worker (made by state),
+// such as buffers that calls on one goroutine may reuse.
+func eachWith[S any](n int, parallel bool, state func() S, do func(s S, i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if !parallel || workers < 2 {
+		s := state()
 		for i := 0; i < n; i++ {
-			do(i)
+			do(s, i)
 		}
 		return
 	}
@@ -32,8 +39,9 @@ func each(n int, parallel bool, do func(i int)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			s := state()
 			for i := range next {
-				do(i)
+				do(s, i)
 			}
 		}()
 	}
