@@ -37,6 +37,9 @@ type alignModel struct {
 	Weights    []float64 `json:"weights"`
 	Bias       float64   `json:"bias"`
 	Cut        float64   `json:"cut"`
+	// SecondCut is the probability from which a pair makes a claim's
+	// second partner in the other document (splitMatch); above 1, never.
+	SecondCut float64 `json:"second_cut"`
 }
 
 // bandFeatureNames are the model's inputs, in order; the data file must
@@ -128,17 +131,18 @@ func bandFeatures(p bandPair) [nBand]float64 {
 	}
 }
 
-// bandAligns decides whether a candidate pair under the threshold aligns,
-// given the claims' best and second-best matches in the other document.
-// With an Embedder the scores mix in meaning and the model, fitted on
-// lexical scores, does not apply: a mutual best match aligns from
-// mutualShare of the threshold when it shares two facts.
-func (cfg *config) bandAligns(e cand, p bandPair) bool {
+// bandAligns decides whether a candidate pair under the threshold aligns
+// as a first partner, and whether it may be a claim's second partner
+// (splitMatch), given the claims' best and second-best matches in the
+// other document. With an Embedder the scores mix in meaning and the
+// model, fitted on lexical scores, does not apply: a mutual best match
+// aligns from mutualShare of the threshold when it shares two facts.
+func (cfg *config) bandAligns(e cand, p bandPair) (first, second bool) {
 	if cfg.embedder != nil || cfg.bandRule {
-		return e.value >= mutualShare*cfg.threshold && e.value >= p.bestA && e.value >= p.bestB && sharesFacts(e.facts)
+		return e.value >= mutualShare*cfg.threshold && e.value >= p.bestA && e.value >= p.bestB && sharesFacts(e.facts), false
 	}
 	if !sharesFacts(e.facts) {
-		return false
+		return false, false
 	}
 	p.run = verbatimRun(e.a.claim.Tokens, e.b.claim.Tokens)
 	x := bandFeatures(p)
@@ -149,7 +153,8 @@ func (cfg *config) bandAligns(e cand, p bandPair) bool {
 	if m == nil {
 		m = defaultAlignModel
 	}
-	return m.prob(&x) >= m.Cut
+	pr := m.prob(&x)
+	return pr >= m.Cut, pr >= m.SecondCut
 }
 
 // maxRun caps the verbatim run the model reads: beyond it, a longer

@@ -422,14 +422,14 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 			return edge{e.a, e.b, v.score(e.a, e.b, &sc.names, true)}
 		}
 		context := len(feats[p.i]) >= mutualContext && len(feats[p.j]) >= mutualContext
-		second := make([]float64, m)
+		secondBest := make([]float64, m)
 		for _, e := range cands {
 			for _, c := range [2]*claimFeatures{e.a, e.b} {
 				k := at(c)
 				if e.value >= sc.best[k] {
-					second[k], sc.best[k] = sc.best[k], e.value
-				} else if e.value > second[k] {
-					second[k] = e.value
+					secondBest[k], sc.best[k] = sc.best[k], e.value
+				} else if e.value > secondBest[k] {
+					secondBest[k] = e.value
 				}
 			}
 		}
@@ -438,19 +438,22 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 		for _, e := range cands {
 			pa, pb := *of(e.a), *of(e.b)
 			// Under the threshold, within articles: the band model decides.
-			band := context && e.value < cfg.threshold && cfg.bandAligns(e, bandPair{
-				value: e.value, containment: e.containment, facts: e.facts,
-				totalA: e.a.total, totalB: e.b.total,
-				bestA: sc.best[at(e.a)], bestB: sc.best[at(e.b)], secondA: second[at(e.a)], secondB: second[at(e.b)],
-				posA: e.a.idx, posB: e.b.idx, nA: len(feats[e.a.doc]), nB: len(feats[e.b.doc]),
-			})
+			var band, second bool
+			if context && e.value < cfg.threshold {
+				band, second = cfg.bandAligns(e, bandPair{
+					value: e.value, containment: e.containment, facts: e.facts,
+					totalA: e.a.total, totalB: e.b.total,
+					bestA: sc.best[at(e.a)], bestB: sc.best[at(e.b)], secondA: secondBest[at(e.a)], secondB: secondBest[at(e.b)],
+					posA: e.a.idx, posB: e.b.idx, nA: len(feats[e.a.doc]), nB: len(feats[e.b.doc]),
+				})
+			}
 			switch {
 			case (e.value >= cfg.threshold || band) && len(pa) == 0 && len(pb) == 0:
 				r.edges = append(r.edges, link(e))
-			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.value, e.containment, v, sc, cfg):
+			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.value, e.containment, second, v, sc, cfg):
 				// e.a already matched one short claim; e.b is its second half.
 				r.edges = append(r.edges, link(e))
-			case len(pa) == 0 && len(pb) == 1 && len(*of(pb[0])) == 1 && splitMatch(e.b, e.a, pb[0], e.value, e.containment, v, sc, cfg):
+			case len(pa) == 0 && len(pb) == 1 && len(*of(pb[0])) == 1 && splitMatch(e.b, e.a, pb[0], e.value, e.containment, second, v, sc, cfg):
 				r.edges = append(r.edges, link(e))
 			case e.value < cfg.threshold:
 				weak = append(weak, e)
@@ -490,12 +493,13 @@ const (
 
 // splitMatch reports whether short, a second partner of long (which already
 // matched first), carries another part of long: it aligns with long on its
-// own, or is shorter and mostly contained in it; and it is not a
-// restatement of first. A sentence that carries two claims ("A's son died
-// of X, while B's son was killed in Y") then meets both of another
-// outlet's sentences, each above the threshold, whichever came first.
-func splitMatch(long, short, first *claimFeatures, value, containment float64, v *vocab, sc *pairScorer, cfg *config) bool {
-	part := value >= cfg.threshold || containment >= 0.6 && long.total > short.total
+// own, or is shorter and mostly contained in it, or the band model takes
+// it for a second partner (model); and it is not a restatement of first.
+// A sentence that carries two claims ("A's son died of X, while B's son
+// was killed in Y") then meets both of another outlet's sentences,
+// whichever came first.
+func splitMatch(long, short, first *claimFeatures, value, containment float64, model bool, v *vocab, sc *pairScorer, cfg *config) bool {
+	part := value >= cfg.threshold || containment >= 0.6 && long.total > short.total || model
 	return part && v.score(short, first, &sc.names, false).Value < cfg.threshold
 }
 
