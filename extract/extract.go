@@ -78,6 +78,7 @@ type extractor struct {
 	people    map[string]*personInfo // what the document says about each person, by key
 	acrExp    map[string]string      // acronym → lexicon expansion
 	counts    map[string]int         // mentions per key
+	roles     *roleIndex             // where names carry each role word (coref.go)
 	lastClose *blockClose            // the last closing mark of the block being paired
 }
 
