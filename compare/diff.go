@@ -284,7 +284,11 @@ func detailDiffs(sides []side) []Difference {
 			continue
 		}
 		var ops []wordOp
-		if ra, rb := sx.codes, sy.codes; ra != nil {
+		if !sx.gapped(okA) && !sy.gapped(okB) {
+			// The diff cannot change the runs (see gapped): one deleted
+			// and one inserted run hold every token.
+			ops = []wordOp{{diffmatchpatch.DiffDelete, 0, len(sx.toks)}, {diffmatchpatch.DiffInsert, 0, len(sy.toks)}}
+		} else if ra, rb := sx.codes, sy.codes; ra != nil {
 			k := [2]string{string(ra), string(rb)}
 			var ok bool
 			if ops, ok = memo[k]; !ok {
@@ -301,6 +305,29 @@ func detailDiffs(sides []side) []Difference {
 		out = append(out, d)
 	}
 	return out
+}
+
+// gapped reports whether two added tokens of the side (ok) stand apart
+// with only stop words between them. Only then does the diff decide the
+// runs: an added word is in no other run than a deleted (or inserted) one,
+// since the other side lacks it, and go-diff's merged output has exactly one
+// such run between two equal runs; so two added words are split by the
+// diff only when a word between them is equal to the other side, and a
+// content word between them splits them anyway (runs).
+func (own *detailSide) gapped(ok []bool) bool {
+	prev := -1
+	for i, t := range own.toks {
+		switch {
+		case ok[i]:
+			if prev >= 0 && i > prev+1 {
+				return true
+			}
+			prev = i
+		case !t.Stop:
+			prev = -1
+		}
+	}
+	return false
 }
 
 // put files a side's entries under the claims that hold them; a side
