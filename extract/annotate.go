@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,8 +20,14 @@ func (x *extractor) annotate(sents []Span) {
 	// sentence starts with them.
 	all := make([][]rawToken, len(sents))
 	allLows := make([][]string, len(sents))
+	// Each sentence's tokens are gathered in one buffer and kept at their
+	// size: no slice grows per sentence.
+	var scratch []rawToken
 	for si, s := range sents {
-		all[si] = tokenize(text, s.Start, s.End)
+		scratch = appendTokens(scratch[:0], text, s.Start, s.End)
+		if len(scratch) > 0 {
+			all[si] = slices.Clone(scratch)
+		}
 		allLows[si] = make([]string, len(all[si]))
 		for k, t := range all[si] {
 			allLows[si][k] = lowerKey(t.text)
@@ -40,6 +47,7 @@ func (x *extractor) annotate(sents []Span) {
 	x.quotes = x.findQuotes(blocks(text), sents)
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].span.Start < x.quotes[j].span.Start })
 	x.resolveSpeakers()
+	x.doc.Claims = slices.Grow(x.doc.Claims, len(sents))
 	qi := 0
 	for si, s := range sents {
 		toks := all[si]
