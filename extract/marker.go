@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -59,15 +60,19 @@ var passiveAdverbs = map[string]bool{"not": true, "also": true, "still": true, "
 // every marker its voice.
 func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Marker {
 	text := x.text
-	keys := make([]string, len(toks))
-	isNum := make([]bool, len(toks))
-	surf := make([]string, len(toks))
+	// Per-token scratch, reused from claim to claim (x.mk).
+	n := len(toks)
+	keys := slices.Grow(x.mk.keys[:0], n)[:n]
+	isNum := slices.Grow(x.mk.isNum[:0], n)[:n]
+	surf := slices.Grow(x.mk.surf[:0], n)[:n]
 	// The entries that can start at each token, by category: one look-up
 	// for the key and one for the lower-case form, whatever the number of
 	// categories. Surface forms are needed only where an entry starts.
-	byKey := make([][][]*Entry, len(toks))
-	byLow := make([][][]*Entry, len(toks))
+	byKey := slices.Grow(x.mk.byKey[:0], n)[:n]
+	byLow := slices.Grow(x.mk.byLow[:0], n)[:n]
+	x.mk.keys, x.mk.isNum, x.mk.surf, x.mk.byKey, x.mk.byLow = keys, isNum, surf, byKey, byLow
 	for k, t := range toks {
+		byLow[k], surf[k] = nil, ""
 		if k < len(c.Tokens) && c.Tokens[k].Span == t.span && !c.Tokens[k].Entity {
 			keys[k] = c.Tokens[k].Key // the stem, as annotate made it
 		} else {
