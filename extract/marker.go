@@ -119,7 +119,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 	out = append(out, x.agentless(toks, lows)...)
 	for _, q := range x.near {
 		if q.kind == quoteScare && c.Span.Contains(q.span) {
-			out = append(out, Marker{Kind: KindScareQuote, Text: text[q.span.Start:q.span.End], Span: q.span, Rule: "scare-quote: 1-4 quoted words with no speaker, not a title or a mention"})
+			out = append(out, Marker{Kind: KindScareQuote, Text: text[q.span.Start:q.span.End], Span: q.span, Rule: "scare-quote: 1-3 quoted words of the narration, no source or document in the sentence or quoted speaker before in the paragraph, not a name"})
 		}
 	}
 	if len(x.cfg.detectors) > 0 {
