@@ -27,7 +27,11 @@ import "strings"
 // quote). The wording of a
 // paraphrase is the outlet's: labels, loaded words, intensifiers and
 // distancing phrases ("the self-styled commander was captured, the
-// ministry said") keep the outlet's voice.
+// ministry said") keep the outlet's voice, and so does a loaded reporting
+// verb inside the report ("He said NATO, an alliance the president has
+// often derided, …"). On the development halves the annotators back this:
+// giving labels and intensifiers of indirect speech to the source lowers
+// BASIL lexical recall from 40 to 36 of 140 phrases at the same precision.
 //
 // Only verbs that introduce speech (attribution.txt, speech) count: a
 // "pledged" or "vowed" reports an act, not a proposition the outlet passes on.
@@ -39,12 +43,18 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 	var regions []region
 	keep := map[int]bool{} // reporting verbs that stay the outlet's
 	for _, m := range c.Markers {
-		if m.Kind != KindAttribution || m.Voice != VoiceOutlet ||
-			!x.speech[m.Span.Start] && !strings.HasPrefix(strings.ToLower(m.Text), "according to") {
+		if m.Kind != KindAttribution || m.Voice != VoiceOutlet {
 			continue
 		}
 		k0, k1 := tokenRange(toks, m.Span)
 		if k0 < 0 {
+			continue
+		}
+		// A loaded verb with a that-clause ("complained that …", "scoffed
+		// that …") reports speech as much as "said that" does; the verb
+		// itself stays the outlet's.
+		loadedSpeech := m.Stance == StanceLoaded && k1 < len(toks) && lows[k1] == "that"
+		if !x.speech[m.Span.Start] && !loadedSpeech && !strings.HasPrefix(strings.ToLower(m.Text), "according to") {
 			continue
 		}
 		low := strings.ToLower(m.Text)
@@ -120,7 +130,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 	}
 	for i := range c.Markers {
 		m := &c.Markers[i]
-		if m.Voice != VoiceOutlet || !reportedKinds[m.Kind] || keep[m.Span.Start] || m.Kind == KindAttribution && strings.HasPrefix(strings.ToLower(m.Text), "according to") {
+		if m.Voice != VoiceOutlet || !reportedKinds[m.Kind] || keep[m.Span.Start] || m.Stance == StanceLoaded || m.Kind == KindAttribution && strings.HasPrefix(strings.ToLower(m.Text), "according to") {
 			// "according to X" is the outlet's own sourcing of the
 			// whole sentence, wherever it stands.
 			continue
