@@ -285,7 +285,7 @@ func (x *extractor) agentless(toks []rawToken, lows []string) []Marker {
 		if i >= 2 && lows[i-1] == "to" && (x.lex.Has(LexAgentlessExclude, lows[i-2]) || x.lex.Has(LexHedge, lows[i-2])) {
 			continue
 		}
-		if x.agentNamed(toks, lows, j+1) {
+		if x.agentNamed(toks, lows, j+1) || x.eventNamed(toks, lows, i, j+1) {
 			continue
 		}
 		sp := Span{toks[i].span.Start, toks[j].span.End}
@@ -293,6 +293,44 @@ func (x *extractor) agentless(toks []rawToken, lows []string) []Marker {
 		i = j
 	}
 	return out
+}
+
+// eventNouns name a violent event whose perpetrator the report has named
+// or is about to ("were killed in the attack", "the shooting in which 20
+// children were killed"): the passive tells the victims' part of an event
+// the text attributes elsewhere, not an actor it hides.
+var eventNouns = map[string]bool{
+	"attack": true, "attacks": true, "shooting": true, "shootings": true, "bombing": true, "bombings": true, "blast": true,
+	"explosion": true, "crash": true, "massacre": true, "ambush": true, "hijacking": true, "rampage": true, "stabbing": true,
+	"assault": true, "accident": true, "collision": true, "earthquake": true, "storm": true, "hurricane": true, "fire": true,
+	"shootout": true, "firefight": true, "gunfight": true,
+}
+
+// eventNamed reports an event noun in the passive's clause: after the
+// participle as "in/during/at (the|a|an|…) … EVENT" within six words, or
+// an "in which" or "during which" just before the subject, whose antecedent
+// names the event.
+func (x *extractor) eventNamed(toks []rawToken, lows []string, be, from int) bool {
+	for k := be - 1; k >= 1 && k >= be-4; k-- {
+		if lows[k] == "which" && (lows[k-1] == "in" || lows[k-1] == "during") {
+			return true
+		}
+	}
+	prep := false
+	for k := from; k < len(toks) && k < from+6; k++ {
+		if k > from && strings.TrimSpace(x.text[toks[k-1].span.End:toks[k].span.Start]) != "" {
+			return false
+		}
+		switch {
+		case lows[k] == "in" || lows[k] == "during" || lows[k] == "at":
+			prep = true
+		case clauseEnders[lows[k]] && lows[k] != "after" && lows[k] != "before":
+			return false
+		case prep && eventNouns[lows[k]]:
+			return true
+		}
+	}
+	return false
 }
 
 // clauseEnders end the search for a "by" agent.
