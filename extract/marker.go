@@ -101,6 +101,13 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 				start, end = x.labelPhrase(toks, lows, start, end)
 				mk.RefersTo = x.labelReferent(c, toks, lows, start)
 			}
+			if lk.cat == LexLoaded && m.start > 0 && x.inCapitalRun(toks, m.start) && !titleStyle(toks) {
+				// "Sen. Tom Carper", "Mad Dog Mattis": a generated word
+				// written with a capital inside a run of capitals is part
+				// of a name, in a sentence that is not set in title case.
+				i = m.end - 1
+				continue
+			}
 			if kind == KindLabel && x.inPlaceName(c, toks[m.start].span) {
 				// "Martyrs' Square" names a place; it labels no one.
 				i = end - 1
@@ -150,6 +157,32 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 		return out[i].Kind < out[j].Kind
 	})
 	return out
+}
+
+// inCapitalRun reports whether toks[k] is capitalised and so is a word
+// right next to it (a quotation mark between them, as in “Crooked” Hillary,
+// sets the word apart from the name).
+func (x *extractor) inCapitalRun(toks []rawToken, k int) bool {
+	if !isCapitalized(toks[k].text) {
+		return false
+	}
+	return k > 0 && isCapitalized(toks[k-1].text) && x.phraseAdjacent(toks, k-1, k+1) ||
+		k+1 < len(toks) && isCapitalized(toks[k+1].text) && x.phraseAdjacent(toks, k, k+2)
+}
+
+// titleStyle reports a sentence set in title case (a headline): most of
+// its words of four letters or more are capitalised.
+func titleStyle(toks []rawToken) bool {
+	long, caps := 0, 0
+	for _, t := range toks {
+		if len(t.text) >= 4 {
+			long++
+			if isCapitalized(t.text) {
+				caps++
+			}
+		}
+	}
+	return long > 0 && caps*2 > long
 }
 
 // phraseAdjacent reports whether the tokens of a multi-word match stand
