@@ -166,8 +166,16 @@ func (x *extractor) inCapitalRun(toks []rawToken, k int) bool {
 	if !isCapitalized(toks[k].text) {
 		return false
 	}
-	return k > 0 && isCapitalized(toks[k-1].text) && x.phraseAdjacent(toks, k-1, k+1) ||
-		k+1 < len(toks) && isCapitalized(toks[k+1].text) && x.phraseAdjacent(toks, k, k+2)
+	return k > 0 && isCapitalized(toks[k-1].text) && x.nameGap(toks, k-1) ||
+		k+1 < len(toks) && isCapitalized(toks[k+1].text) && x.nameGap(toks, k)
+}
+
+// nameGap reports whether toks[k] and toks[k+1] stand together in a name:
+// only spaces between them, or the full stop of an initial ("Thomas R.
+// Carper").
+func (x *extractor) nameGap(toks []rawToken, k int) bool {
+	g := x.text[toks[k].span.End:toks[k+1].span.Start]
+	return strings.TrimSpace(g) == "" || strings.TrimSpace(g) == "." && len(toks[k].text) == 1
 }
 
 // titleStyle reports a sentence set in title case (a headline): most of

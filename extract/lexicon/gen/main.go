@@ -284,7 +284,11 @@ func candidates(args []string, w io.Writer) error {
 		}
 		out = append(out, c)
 	}
-	out = append(out, exactForms...)
+	for _, c := range exactForms {
+		if guards[c.phrase] != "drop" {
+			out = append(out, c)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].category != out[j].category {
 			return out[i].category < out[j].category
