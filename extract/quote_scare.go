@@ -89,7 +89,8 @@ func (x *extractor) scareDoubt(qs []quoteInfo, i int, blks, sents []Span) string
 	// announced that …") names the source; the sentence's other verbs of
 	// saying are that source's.
 	sources := [][]rawToken{before, after}
-	if len(after) > 0 && onlySpaceBetween(x.text, q.span.End, after[0].span.Start) && x.sourceVerb(lowerKey(after[0].text)) {
+	if len(after) > 0 && !punctInside && onlySpaceBetween(x.text, q.span.End, after[0].span.Start) &&
+		!strings.HasSuffix(lowerKey(after[0].text), "ing") && x.sourceVerb(lowerKey(after[0].text)) {
 		sources = nil
 	}
 	for si, side := range sources {
