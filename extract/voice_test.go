@@ -21,6 +21,10 @@ func TestReportedVoice(t *testing.T) {
 	}{
 		{"that-complement", "The county clerk said the ballots may have been miscounted.", 0,
 			[]mk{{"attribution", "said", "outlet", ""}, {"hedge", "may have", "reported", "The county clerk"}}},
+		{"speech set after a colon", "The mayor wrote: the militants apparently fled.", 0,
+			[]mk{{"attribution", "wrote", "outlet", ""}, {"label", "the militants", "quoted", "The mayor"}, {"hedge", "apparently", "quoted", "The mayor"}}},
+		{"speech after a participle and a colon", "The union answered on Tuesday, saying: the thugs were apparently paid.", 0,
+			[]mk{{"attribution", "saying", "outlet", ""}, {"label", "the thugs", "quoted", "The union"}, {"hedge", "apparently", "quoted", "The union"}}},
 		{"source after the report", "Dozens of homes were damaged overnight, fire officials said.", 0,
 			[]mk{{"agentless", "were damaged", "reported", "fire officials"}, {"attribution", "said", "outlet", ""}}},
 		{"according to", "According to the port authority, the cargo was apparently seized at sea.", 0,
