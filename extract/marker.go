@@ -108,6 +108,13 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 				i = m.end - 1
 				continue
 			}
+			if kind == KindLabel && (m.e.Sub == "act" || lows[end-1] == "attack" || lows[end-1] == "attacks") && x.datedEvent(toks, lows, start) {
+				// "the 2003 invasion of Iraq", "the Sept. 11 terrorist
+				// attacks": a dated event's settled name, which every
+				// outlet uses, not a choice among labels.
+				i = end - 1
+				continue
+			}
 			if kind == KindLabel && x.inPlaceName(c, toks[m.start].span) {
 				// "Martyrs' Square" names a place; it labels no one.
 				i = end - 1
@@ -157,6 +164,26 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 		return out[i].Kind < out[j].Kind
 	})
 	return out
+}
+
+// datedEvent reports a year or a day of a month right before toks[start]
+// ("2003", "Sept. 11", "9/11").
+func (x *extractor) datedEvent(toks []rawToken, lows []string, start int) bool {
+	if start == 0 || !x.phraseAdjacent(toks, start-1, start+1) {
+		return false
+	}
+	w := lows[start-1]
+	if w == "9/11" {
+		return true
+	}
+	if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == "" {
+		return true
+	}
+	if len(w) <= 2 && strings.Trim(w, "0123456789") == "" && start >= 2 {
+		_, isMonth := monthNames[strings.TrimSuffix(lows[start-2], ".")]
+		return isMonth
+	}
+	return false
 }
 
 // inCapitalRun reports whether toks[k] is capitalised and so is a word
