@@ -122,6 +122,12 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 			}
 			mk.Span = Span{toks[start].span.Start, toks[end-1].span.End}
 			mk.Text = text[mk.Span.Start:mk.Span.End]
+			if (kind == KindLabel || kind == KindIntensifier) && x.inMention(mk.Span) {
+				// The term “deep state”, the film “Occupation”: a word
+				// mentioned or a title names, it does not label.
+				i = end - 1
+				continue
+			}
 			if lk.cat == LexLoaded && loadedShadowed(mk, out[:curated]) {
 				i = m.end - 1
 				continue
@@ -164,6 +170,28 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 		return out[i].Kind < out[j].Kind
 	})
 	return out
+}
+
+// inMention reports whether s lies inside a quotation the quote finder
+// took for a title, or for a word mentioned after a noun that says so.
+func (x *extractor) inMention(s Span) bool {
+	for _, q := range x.near {
+		if !q.inner.Contains(s) {
+			continue
+		}
+		if q.kind == quoteTitle {
+			return true
+		}
+		// A mention named as one ("the term “…”"), not a nickname: a
+		// loaded nickname (“Crooked” Hillary) still labels.
+		if q.kind == quoteMention {
+			before := strings.Fields(strings.ToLower(x.text[max(0, q.span.Start-40):q.span.Start]))
+			if len(before) > 0 && mentionNouns[strings.Trim(before[len(before)-1], ",;:")] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // datedEvent reports a year or a day of a month right before toks[start]
