@@ -414,12 +414,14 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 			return len(feats[p.i]) + c.idx
 		}
 		of := func(c *claimFeatures) *[]*claimFeatures { return &sc.partners[at(c)] }
-		// link pairs two claims and returns the edge with its evidence.
+		// link pairs two claims and returns the edge, without its
+		// evidence lists: only a group's strongest pair shows them
+		// (withEvidence), and a large event links hundreds of thousands.
 		link := func(e cand) edge {
 			pa, pb := of(e.a), of(e.b)
 			*pa = append(*pa, e.b)
 			*pb = append(*pb, e.a)
-			return edge{e.a, e.b, v.score(e.a, e.b, &sc.names, true)}
+			return edge{e.a, e.b, v.score(e.a, e.b, &sc.names, false)}
 		}
 		context := len(feats[p.i]) >= mutualContext && len(feats[p.j]) >= mutualContext
 		secondBest := make([]float64, m)
@@ -433,7 +435,7 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 				}
 			}
 		}
-		var r result
+		r := result{edges: sc.linked[:0]}
 		weak := sc.weak[:0]
 		for _, e := range cands {
 			pa, pb := *of(e.a), *of(e.b)
@@ -465,16 +467,36 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 			}
 		}
 		sc.weak = weak
+		// The edges of one pair of documents are collected in a buffer
+		// of the worker and kept at their size.
+		sc.linked = r.edges
+		r.edges = slices.Clone(r.edges)
 		results[k] = r
 	})
 	if cfg.canceled() {
 		return nil, nil
 	}
+	ne, nr := 0, 0
+	for _, r := range results {
+		ne += len(r.edges)
+		nr += len(r.related)
+	}
+	edges, related = make([]edge, 0, ne), make([]edge, 0, nr)
 	for _, r := range results {
 		edges = append(edges, r.edges...)
 		related = append(related, r.related...)
 	}
 	return edges, related
+}
+
+// withEvidence returns e with its evidence lists, which alignment leaves
+// out (see link in align): the claims are scored again, which gives the
+// same value.
+func (e edge) withEvidence() edge {
+	if e.a.v != nil && e.a.v == e.b.v {
+		e.s = e.a.v.score(e.a, e.b, nil, true)
+	}
+	return e
 }
 
 // Within articles, a pair under the threshold may still align: the rest
