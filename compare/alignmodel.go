@@ -202,10 +202,11 @@ const bandFloorShare = 0.5
 // floor is the lowest score a candidate pair needs: the related
 // threshold, or the band model's floor when that is lower and related
 // groups are on (with them off, RelatedThreshold(0), every pair that
-// shares a feature is a candidate, as before).
+// shares a feature is a candidate, as before). With an Embedder the model
+// does not decide, and the floor stays the related threshold.
 func (cfg *config) floor() float64 {
 	f := bandFloorShare * cfg.threshold
-	if cfg.related < f {
+	if cfg.related < f || cfg.embedder != nil {
 		return cfg.related
 	}
 	return f
