@@ -94,6 +94,12 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 				kind = m.e.Marker
 			}
 			mk := Marker{Kind: kind, Stance: m.e.Stance, Rule: m.e.Where}
+			if kind == KindAttribution && mk.Stance == StanceDistancing && strings.HasPrefix(lows[start], "alleg") && legalSubject(lows, start) {
+				// "The indictment alleges that …": the standard, neutral
+				// verb of a charging document (AP Stylebook), not the
+				// outlet's doubt.
+				mk.Stance = StanceNeutral
+			}
 			if m.e.Speech {
 				x.speech[toks[start].span.Start] = true
 			}
@@ -170,6 +176,27 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 		return out[i].Kind < out[j].Kind
 	})
 	return out
+}
+
+// legalDocs name a charging or court document, or its authors.
+var legalDocs = map[string]bool{
+	"indictment": true, "indictments": true, "complaint": true, "complaints": true, "lawsuit": true, "lawsuits": true,
+	"suit": true, "filing": true, "filings": true, "affidavit": true, "petition": true, "warrant": true, "prosecutors": true,
+	"plaintiffs": true, "charges": true, "charging": true,
+}
+
+// legalSubject reports a legal document among the eight words before the
+// verb at k, within its clause.
+func legalSubject(lows []string, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if legalDocs[lows[j]] {
+			return true
+		}
+		if clauseEnders[lows[j]] || lows[j] == "that" {
+			return false
+		}
+	}
+	return false
 }
 
 // inMention reports whether s lies inside a quotation the quote finder
