@@ -35,6 +35,7 @@ type pairScorer struct {
 	touched                 []int32
 	// Buffers reused from one pair of documents to the next.
 	cands, weak []cand
+	linked      []edge
 	partners    [][]*claimFeatures
 	backing     []*claimFeatures
 	best        []float64 // per claim of the pair, its best candidate score

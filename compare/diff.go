@@ -237,8 +237,34 @@ tokens:
 	return out, ok, w
 }
 
-// detailDiffs reports, for each pair of documents in a group, the content
-// one side adds that the other lacks: each run of such words is one entry
+// maxPairwiseDetail is how many documents a group may have before its
+// added detail is reported against its first document only. Pairs of
+// documents grow with the square of their number: a group of 200 outlets
+// would list 19,900 detail entries (63 MB of JSON for one event of 200
+// articles), most of them saying again what each outlet adds to another.
+// Against one reference there are n−1, each the same entry the pair would
+// have in a small group. Events of a few outlets are not affected.
+const maxPairwiseDetail = 8
+
+// detailPairs returns the pairs of sides (x < y) whose added detail is
+// compared: every pair in a group of at most maxPairwiseDetail documents,
+// else the first side with each other one.
+func detailPairs(n int) [][2]int {
+	var out [][2]int
+	for x := 0; x < n; x++ {
+		if x > 0 && n > maxPairwiseDetail {
+			break
+		}
+		for y := x + 1; y < n; y++ {
+			out = append(out, [2]int{x, y})
+		}
+	}
+	return out
+}
+
+// detailDiffs reports, for each pair of documents in a group (for a large
+// group, each document with the first: detailPairs), the content one
+// side adds that the other lacks: each run of such words is one entry
 // with its span, so a renderer can mark it in place. Added detail is not a
 // conflict. What each side says is gathered once per group; the added
 // words need no diff, so go-diff runs only for the runs of a difference
@@ -249,33 +275,59 @@ func detailDiffs(sides []side) []Difference {
 	// Outlets that carry the same wire copy have the same words: their
 	// diffs are made once.
 	memo := map[[2]string][]wordOp{}
-	for x := 0; x < len(ds); x++ {
-		for y := x + 1; y < len(ds); y++ {
-			sx, sy := &ds[x], &ds[y]
-			addA, okA, wA := addedBy(sx, sy)
-			addB, okB, wB := addedBy(sy, sx)
-			if wA < minDetailWeight && wB < minDetailWeight {
-				continue
-			}
-			var ops []wordOp
-			if ra, rb := sx.codes, sy.codes; ra != nil {
-				k := [2]string{string(ra), string(rb)}
-				var ok bool
-				if ops, ok = memo[k]; !ok {
-					ops = wordDiff(ra, rb)
-					memo[k] = ops
-				}
-			} else {
-				ops = wordDiff(pairCodes(sx.toks, sy.toks))
-			}
-			d := Difference{Kind: "detail", Values: map[string][]Value{}}
-			d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA))
-			d.put(sides[y], sy.runs(ops, diffmatchpatch.DiffInsert, okB))
-			d.Explain = fmt.Sprintf("%s alone says: %s; %s alone says: %s", docOf(sides[x].id()), orNone(words(addA)), docOf(sides[y].id()), orNone(words(addB)))
-			out = append(out, d)
+	for _, xy := range detailPairs(len(ds)) {
+		x, y := xy[0], xy[1]
+		sx, sy := &ds[x], &ds[y]
+		addA, okA, wA := addedBy(sx, sy)
+		addB, okB, wB := addedBy(sy, sx)
+		if wA < minDetailWeight && wB < minDetailWeight {
+			continue
 		}
+		var ops []wordOp
+		if !sx.gapped(okA) && !sy.gapped(okB) {
+			// The diff cannot change the runs (see gapped): one deleted
+			// and one inserted run hold every token.
+			ops = []wordOp{{diffmatchpatch.DiffDelete, 0, len(sx.toks)}, {diffmatchpatch.DiffInsert, 0, len(sy.toks)}}
+		} else if ra, rb := sx.codes, sy.codes; ra != nil {
+			k := [2]string{string(ra), string(rb)}
+			var ok bool
+			if ops, ok = memo[k]; !ok {
+				ops = wordDiff(ra, rb)
+				memo[k] = ops
+			}
+		} else {
+			ops = wordDiff(pairCodes(sx.toks, sy.toks))
+		}
+		d := Difference{Kind: "detail", Values: map[string][]Value{}}
+		d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA))
+		d.put(sides[y], sy.runs(ops, diffmatchpatch.DiffInsert, okB))
+		d.Explain = fmt.Sprintf("%s alone says: %s; %s alone says: %s", docOf(sides[x].id()), orNone(words(addA)), docOf(sides[y].id()), orNone(words(addB)))
+		out = append(out, d)
 	}
 	return out
+}
+
+// gapped reports whether two added tokens of the side (ok) stand apart
+// with only stop words between them. Only then does the diff decide the
+// runs: an added word is in no other run than a deleted (or inserted) one,
+// since the other side lacks it, and go-diff's merged output has exactly one
+// such run between two equal runs; so two added words are split by the
+// diff only when a word between them is equal to the other side, and a
+// content word between them splits them anyway (runs).
+func (own *detailSide) gapped(ok []bool) bool {
+	prev := -1
+	for i, t := range own.toks {
+		switch {
+		case ok[i]:
+			if prev >= 0 && i > prev+1 {
+				return true
+			}
+			prev = i
+		case !t.Stop:
+			prev = -1
+		}
+	}
+	return false
 }
 
 // put files a side's entries under the claims that hold them; a side

@@ -311,19 +311,16 @@ var negationWords = map[string]bool{"not": true, "no": true, "never": true, "wit
 // the parity of negations and denials in the outlet's own words.
 func polarityDiffs(sides []side) []Difference {
 	keys := make([]map[string]bool, len(sides))
+	// The negations of each side, found once per group: a negation word
+	// outside quotes, or the outlet's own denial verb.
+	type negation struct {
+		c *extract.Claim
+		k int // token index in c
+	}
+	negs := make([][]negation, len(sides))
 	for si, s := range sides {
 		keys[si] = keySet(sideTokens(s))
-	}
-	// count returns the negations of side si that bear on what side o also
-	// says: a negation or denial with a content word of o within the next
-	// five words. "did not provide a date" says nothing against a claim
-	// that never mentions a date. It returns the first such negation and
-	// the claim that holds it.
-	count := func(si, o int) (int, extract.Span, *extract.Claim) {
-		n := 0
-		var where extract.Span
-		var holder *extract.Claim
-		for _, c := range sides[si].claims {
+		for _, c := range s.claims {
 			for k, t := range c.Tokens {
 				lw := strings.ToLower(t.Text)
 				neg := !t.Quoted && (negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t"))
@@ -334,17 +331,30 @@ func polarityDiffs(sides []side) []Difference {
 						}
 					}
 				}
-				if !neg {
-					continue
+				if neg {
+					negs[si] = append(negs[si], negation{c, k})
 				}
-				for j := k + 1; j < len(c.Tokens) && j <= k+5; j++ {
-					if !c.Tokens[j].Stop && keys[o][c.Tokens[j].Key] {
-						if n == 0 {
-							where, holder = t.Span, c
-						}
-						n++
-						break
+			}
+		}
+	}
+	// count returns the negations of side si that bear on what side o also
+	// says: a negation or denial with a content word of o within the next
+	// five words. "did not provide a date" says nothing against a claim
+	// that never mentions a date. It returns the first such negation and
+	// the claim that holds it.
+	count := func(si, o int) (int, extract.Span, *extract.Claim) {
+		n := 0
+		var where extract.Span
+		var holder *extract.Claim
+		for _, ng := range negs[si] {
+			c, k := ng.c, ng.k
+			for j := k + 1; j < len(c.Tokens) && j <= k+5; j++ {
+				if !c.Tokens[j].Stop && keys[o][c.Tokens[j].Key] {
+					if n == 0 {
+						where, holder = c.Tokens[k].Span, c
 					}
+					n++
+					break
 				}
 			}
 		}

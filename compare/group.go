@@ -86,7 +86,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 		for _, n := range p.ns {
 			g.Claims = append(g.Claims, docs[n.doc].Claims[n.idx].ID)
 		}
-		g.Evidence = evidenceOf(p.e)
+		g.Evidence = evidenceOf(p.e.withEvidence())
 		g.Evidence.Members = membership(docs, p.ns, p.joined, p.means)
 		// Related claims are not the same claim, but how they differ is
 		// still worth showing; only the verdict stays "related".
@@ -104,6 +104,9 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, rela
 // everything the pair shares, as the contract shows it; Names, Numbers and
 // Dates repeat those parts by kind.
 func evidenceOf(e edge) Evidence {
+	if e.s.pairEvidence == nil {
+		e.s.pairEvidence = &pairEvidence{}
+	}
 	all := append(append(append(append([]string{}, e.s.Names...), e.s.Shared...), e.s.Numbers...), e.s.Dates...)
 	ev := Evidence{
 		Pair:   [2]string{e.a.claim.ID, e.b.claim.ID},

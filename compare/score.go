@@ -197,17 +197,24 @@ type pairScore struct {
 	// Containment is how much of the shorter claim the longer one carries;
 	// it lets a long sentence match two short ones.
 	Containment float64
-	Shared      []string
-	Names       []string
-	Numbers     []string
-	Dates       []string
-	Variants    []string // spelling variants matched by character trigrams
+	// The evidence lists, only when asked for (nil otherwise): a pair's
+	// score is kept for every aligned pair, its lists for few.
+	*pairEvidence
 	// facts counts the shared words, numbers and dates (the lengths of
 	// Shared, Numbers and Dates), known without the evidence lists.
 	facts int
 	// With an Embedder (embed.go): Value combines Lexical and Semantic.
 	Embedded          bool
 	Lexical, Semantic float64
+}
+
+// pairEvidence is what two claims share, by kind.
+type pairEvidence struct {
+	Shared   []string
+	Names    []string
+	Numbers  []string
+	Dates    []string
+	Variants []string // spelling variants matched by character trigrams
 }
 
 // maxStackFeatures is how many features of the second claim a score tracks
@@ -253,6 +260,9 @@ func (v *vocab) score(a, b *claimFeatures, names *nameMemo, evidence bool) pairS
 // set, so that the pairs thrown away cost no allocation.
 func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pairScore {
 	var s pairScore
+	if evidence {
+		s.pairEvidence = &pairEvidence{}
+	}
 	if a.total == 0 || b.total == 0 {
 		return s
 	}

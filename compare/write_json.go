@@ -113,19 +113,23 @@ func (j *jsonWriter) splice(rest []byte, key string, n int, elem func(int) any) 
 		return rest[open:], j.err
 	}
 	prefix := strings.Repeat(" ", depth+2)
+	newline := []byte("\n" + prefix)
+	// One encoder for the list: it keeps its buffers from one element to
+	// the next (an encoder per element grew a new indenting buffer each
+	// time).
+	enc := json.NewEncoder(&j.buf)
+	enc.SetEscapeHTML(false)
+	if j.indent {
+		enc.SetIndent(prefix, "  ")
+	}
 	for i := 0; i < n && j.err == nil; i++ {
 		j.buf.Reset()
-		enc := json.NewEncoder(&j.buf)
-		enc.SetEscapeHTML(false)
-		if j.indent {
-			enc.SetIndent(prefix, "  ")
-		}
 		if err := enc.Encode(elem(i)); err != nil {
 			return nil, err
 		}
 		b := bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
 		if j.indent {
-			j.write([]byte("\n" + prefix))
+			j.write(newline)
 		}
 		j.write(b)
 		if i < n-1 {

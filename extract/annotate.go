@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,8 +20,14 @@ func (x *extractor) annotate(sents []Span) {
 	// sentence starts with them.
 	all := make([][]rawToken, len(sents))
 	allLows := make([][]string, len(sents))
+	// Each sentence's tokens are gathered in one buffer and kept at their
+	// size: no slice grows per sentence.
+	var scratch []rawToken
 	for si, s := range sents {
-		all[si] = tokenize(text, s.Start, s.End)
+		scratch = appendTokens(scratch[:0], text, s.Start, s.End)
+		if len(scratch) > 0 {
+			all[si] = slices.Clone(scratch)
+		}
 		allLows[si] = make([]string, len(all[si]))
 		for k, t := range all[si] {
 			allLows[si][k] = lowerKey(t.text)
@@ -40,6 +47,7 @@ func (x *extractor) annotate(sents []Span) {
 	x.quotes = x.findQuotes(blocks(text), sents)
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].span.Start < x.quotes[j].span.Start })
 	x.resolveSpeakers()
+	x.doc.Claims = slices.Grow(x.doc.Claims, len(sents))
 	qi := 0
 	for si, s := range sents {
 		toks := all[si]
@@ -192,16 +200,31 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 // it repeats: a teaser lead printed again in the body. Two claims repeat
 // when most of the shorter one's content words are in the longer one.
 func markRepeats(claims []Claim) {
-	sets := make([]map[string]bool, len(claims))
-	df := map[string]int{}
+	// Each claim's content words as a sorted set of ids numbered for the
+	// document: a set is a merge away from another, with no map per claim.
+	ids := map[string]int32{}
+	sets := make([][]int32, len(claims))
+	var df []int
 	for i, c := range claims {
-		sets[i] = map[string]bool{}
+		var set []int32
 		for _, t := range c.Tokens {
-			if !t.Stop && !sets[i][t.Key] {
-				sets[i][t.Key] = true
-				df[t.Key]++
+			if t.Stop {
+				continue
 			}
+			id, ok := ids[t.Key]
+			if !ok {
+				id = int32(len(ids))
+				ids[t.Key] = id
+				df = append(df, 0)
+			}
+			set = append(set, id)
 		}
+		slices.Sort(set)
+		set = slices.Compact(set)
+		for _, id := range set {
+			df[id]++
+		}
+		sets[i] = set
 	}
 	// A repeat and its original share most of their words, rare ones
 	// included: each claim is indexed under its rare words (in at most
@@ -209,17 +232,18 @@ func markRepeats(claims []Claim) {
 	// the search near linear where a pairwise scan would be quadratic; in
 	// text where no word is rare, repeats are not looked for.
 	const rare = 4
-	index := map[string][]int{}
+	index := make([][]int, len(ids))
+	seen := make([]int, len(claims)) // 1 + the last claim that saw a candidate
+	var cands []int
 	for j := range claims {
-		seen := map[int]bool{}
-		var cands []int
-		for k := range sets[j] {
+		cands = cands[:0]
+		for _, k := range sets[j] {
 			if df[k] > rare {
 				continue
 			}
 			for _, i := range index[k] {
-				if !seen[i] {
-					seen[i] = true
+				if seen[i] != j+1 {
+					seen[i] = j + 1
 					cands = append(cands, i)
 				}
 			}
@@ -232,26 +256,30 @@ func markRepeats(claims []Claim) {
 			if claims[i].RepeatOf != "" {
 				continue
 			}
-			a, b := sets[i], sets[j]
-			small, big := a, b
-			if len(b) < len(a) {
-				small, big = b, a
-			}
-			if len(small) < 8 {
+			small := min(len(sets[i]), len(sets[j]))
+			if small < 8 {
 				continue
 			}
-			shared := 0
-			for k := range small {
-				if big[k] {
-					shared++
-				}
-			}
-			if float64(shared) >= 0.85*float64(len(small)) {
+			if float64(sharedIDs(sets[i], sets[j])) >= 0.85*float64(small) {
 				claims[j].RepeatOf = claims[i].ID
 				break
 			}
 		}
 	}
+}
+
+// sharedIDs counts the ids two sorted sets share.
+func sharedIDs(a, b []int32) int {
+	n, j := 0, 0
+	for _, id := range a {
+		for j < len(b) && b[j] < id {
+			j++
+		}
+		if j < len(b) && b[j] == id {
+			n++
+		}
+	}
+	return n
 }
 
 // invertedGap reports whether the punctuation before "said" closes a

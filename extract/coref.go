@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -131,6 +132,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	x.mentions = x.mentions[:0]
 	x.people = map[string]*personInfo{}
 	x.counts = nil
+	x.roles = nil
 	single := map[string]bool{}
 	for si := range sents {
 		st, sl := toks[si], lows[si]
@@ -578,42 +580,77 @@ func (x *extractor) resolveDescription(d description) string {
 	// Among the earlier names with the role, the one the document names
 	// most (the sitting president, not a predecessor recalled once); the
 	// nearest on a tie. An organisation: the nearest.
-	best, bestN := "", 0
-	for k := x.mentionIndex(d.span.Start) - 1; k >= 0; k-- {
-		m := &x.mentions[k]
-		if d.group == m.person {
-			continue
+	ri := x.roleIndex()
+	before := x.mentionIndex(d.span.Start)
+	if d.group {
+		ks := ri.groups[d.head]
+		if i := sort.SearchInts(ks, before); i > 0 {
+			return x.mentions[ks[i-1]].key
 		}
-		for _, r := range m.roles {
-			if r != d.head {
+		return ""
+	}
+	ps := ri.people[d.head]
+	if i := sort.Search(len(ps), func(i int) bool { return ps[i].k >= before }); i > 0 {
+		return ps[i-1].best
+	}
+	return ri.only[d.head]
+}
+
+// roleIndex is where the document's names carry each role word, built
+// once the mentions are known, so that a description finds the names
+// before it without a scan back through every mention (quadratic in a
+// long document).
+type roleIndex struct {
+	groups map[string][]int // mentions of organisations with the role, in text order
+	// people holds the mentions of persons with the role, in text order,
+	// each with the best of those up to it: the key named most in the
+	// document, the later on a tie.
+	people map[string][]roleBest
+	only   map[string]string // the document's one person with the role, if only one has it
+}
+
+type roleBest struct {
+	k     int // index in mentions
+	best  string
+	bestN int
+}
+
+func (x *extractor) roleIndex() *roleIndex {
+	if x.roles != nil {
+		return x.roles
+	}
+	ri := &roleIndex{groups: map[string][]int{}, people: map[string][]roleBest{}, only: map[string]string{}}
+	for k := range x.mentions {
+		m := &x.mentions[k]
+		for i, r := range m.roles {
+			if slices.Contains(m.roles[:i], r) {
 				continue
 			}
-			if d.group {
-				return m.key
+			if !m.person {
+				ri.groups[r] = append(ri.groups[r], k)
+				continue
 			}
-			if n := x.mentionCount(m.key); n > bestN {
-				best, bestN = m.key, n
+			rb := roleBest{k: k, best: m.key, bestN: x.mentionCount(m.key)}
+			if l := ri.people[r]; len(l) > 0 && l[len(l)-1].bestN > rb.bestN {
+				rb.best, rb.bestN = l[len(l)-1].best, l[len(l)-1].bestN
 			}
+			ri.people[r] = append(ri.people[r], rb)
 		}
 	}
-	if best != "" || d.group {
-		return best
-	}
-	found := ""
-	keys := make([]string, 0, len(x.people))
-	for k := range x.people {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if x.people[k].roles[d.head] {
-			if found != "" {
-				return ""
+	several := map[string]bool{}
+	for k, p := range x.people {
+		for r := range p.roles {
+			if _, ok := ri.only[r]; ok {
+				several[r] = true
 			}
-			found = k
+			ri.only[r] = k
 		}
 	}
-	return found
+	for r := range several {
+		delete(ri.only, r)
+	}
+	x.roles = ri
+	return ri
 }
 
 // mentionCount returns how often the document names key.

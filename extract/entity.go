@@ -246,13 +246,7 @@ func (x *extractor) entityKey(lows []string) string {
 // expansions maps lower-case expansions of the acronym lexicon to their
 // acronym ("israel defense forces" → "idf").
 func (x *extractor) expansions() map[string]string {
-	if x.exp == nil {
-		x.exp = map[string]string{}
-		for _, e := range x.lex.Entries(LexAcronym) {
-			x.exp[strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(e.Expand, "-", " "))), " ")] = e.Phrase
-		}
-	}
-	return x.exp
+	return x.lex.expansions
 }
 
 // unifyKeys gives spelling variants of one name within a document one key:

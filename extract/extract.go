@@ -66,19 +66,25 @@ type extractor struct {
 	pub   time.Time // zero when unknown
 	notes []string
 
-	quotes    []quoteInfo
-	sents     []Span                 // the claims' spans, while annotating
-	sentToks  [][]rawToken           // the words of each of sents
-	near      []*quoteInfo           // the quotes touching the sentence being annotated
-	acronyms  map[string]string      // defined in the text: "unsc" → key of the name it stands for
-	capSeen   map[string]bool        // words capitalised mid-sentence somewhere in the document
-	exp       map[string]string      // acronym lexicon expansions → acronym
-	speech    map[int]bool           // start offsets of attribution markers whose verb introduces speech
-	mentions  []mention              // the document's names in text order (coref.go)
-	people    map[string]*personInfo // what the document says about each person, by key
-	acrExp    map[string]string      // acronym → lexicon expansion
-	counts    map[string]int         // mentions per key
-	lastClose *blockClose            // the last closing mark of the block being paired
+	quotes   []quoteInfo
+	sents    []Span                 // the claims' spans, while annotating
+	sentToks [][]rawToken           // the words of each of sents
+	near     []*quoteInfo           // the quotes touching the sentence being annotated
+	acronyms map[string]string      // defined in the text: "unsc" → key of the name it stands for
+	capSeen  map[string]bool        // words capitalised mid-sentence somewhere in the document
+	speech   map[int]bool           // start offsets of attribution markers whose verb introduces speech
+	mentions []mention              // the document's names in text order (coref.go)
+	people   map[string]*personInfo // what the document says about each person, by key
+	acrExp   map[string]string      // acronym → lexicon expansion
+	counts   map[string]int         // mentions per key
+	roles    *roleIndex             // where names carry each role word (coref.go)
+	// mk is findMarkers' per-token scratch, reused from claim to claim.
+	mk struct {
+		keys, surf   []string
+		isNum        []bool
+		byKey, byLow [][][]*Entry
+	}
+	lastClose *blockClose // the last closing mark of the block being paired
 }
 
 func (x *extractor) note(format string, a ...any) {

@@ -91,7 +91,24 @@ type Lexicon struct {
 	entries map[string][]*Entry            // by category, in file order
 	first   map[string]map[string][]*Entry // by category, by first match key
 	words   map[string]map[string]*Entry   // by category, by phrase (single-word lookups)
+	// expansions maps the lower-case expansion of each acronym entry to
+	// the acronym, made once per lexicon rather than once per document.
+	expansions map[string]string
+	// starts holds, by the first match key of an entry (a stem, or the
+	// surface form of an exact entry), its entries of each category, by
+	// the category's position in LexiconCategories: one look-up per token
+	// tells which categories can match there at all.
+	starts map[string][][]*Entry
 }
+
+// categoryIndex is the position of each category in LexiconCategories.
+var categoryIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, c := range LexiconCategories {
+		m[c] = i
+	}
+	return m
+}()
 
 var (
 	defaultOnce sync.Once
@@ -202,6 +219,23 @@ func (l *Lexicon) index() {
 		}
 		l.first[cat] = f
 		l.words[cat] = w
+	}
+	l.starts = map[string][][]*Entry{}
+	for cat, f := range l.first {
+		ci, ok := categoryIndex[cat]
+		if !ok {
+			continue
+		}
+		for w, es := range f {
+			if l.starts[w] == nil {
+				l.starts[w] = make([][]*Entry, len(LexiconCategories))
+			}
+			l.starts[w][ci] = es
+		}
+	}
+	l.expansions = map[string]string{}
+	for _, e := range l.entries[LexAcronym] {
+		l.expansions[strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(e.Expand, "-", " "))), " ")] = e.Phrase
 	}
 }
 
@@ -349,25 +383,24 @@ type lexMatch struct {
 	start, end int // token indexes, end exclusive
 }
 
-// matchAt returns the longest entry of category that matches words starting
-// at token i. low are the tokens' lower-case surface forms and keys their
-// stems; isNum reports numerals.
-func (l *Lexicon) matchAt(category string, i int, low, keys []string, surf []string, isNum []bool) (lexMatch, bool) {
-	cands := l.first[category][keys[i]]
-	if low[i] != keys[i] {
-		if more := l.first[category][low[i]]; len(more) > 0 {
-			// Exact entries are indexed by surface form: try both lists,
-			// longest phrase first, and at equal length the exact form
-			// before the stem ("devastating" the adjective before
-			// "devastate" the verb).
-			cands = append(append([]*Entry(nil), cands...), more...)
-			sort.SliceStable(cands, func(a, b int) bool {
-				if la, lb := len(cands[a].Words), len(cands[b].Words); la != lb {
-					return la > lb
-				}
-				return cands[a].Exact && !cands[b].Exact
-			})
-		}
+// matchCands returns the longest entry of cands and more that matches words
+// starting at token i: cands are the entries of a category whose first key
+// is the token's key, more those indexed by its lower-case form when that
+// differs (Lexicon.starts). low are the tokens' lower-case surface forms
+// and keys their stems; isNum reports numerals.
+func matchCands(cands, more []*Entry, i int, low, keys []string, surf []string, isNum []bool) (lexMatch, bool) {
+	if len(more) > 0 {
+		// Exact entries are indexed by surface form: try both lists,
+		// longest phrase first, and at equal length the exact form
+		// before the stem ("devastating" the adjective before
+		// "devastate" the verb).
+		cands = append(append([]*Entry(nil), cands...), more...)
+		sort.SliceStable(cands, func(a, b int) bool {
+			if la, lb := len(cands[a].Words), len(cands[b].Words); la != lb {
+				return la > lb
+			}
+			return cands[a].Exact && !cands[b].Exact
+		})
 	}
 	for _, e := range cands {
 		end, ok := matchWords(e, i, low, keys)

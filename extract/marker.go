@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -59,12 +60,32 @@ var passiveAdverbs = map[string]bool{"not": true, "also": true, "still": true, "
 // every marker its voice.
 func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Marker {
 	text := x.text
-	keys := make([]string, len(toks))
-	isNum := make([]bool, len(toks))
-	surf := make([]string, len(toks))
+	// Per-token scratch, reused from claim to claim (x.mk).
+	n := len(toks)
+	keys := slices.Grow(x.mk.keys[:0], n)[:n]
+	isNum := slices.Grow(x.mk.isNum[:0], n)[:n]
+	surf := slices.Grow(x.mk.surf[:0], n)[:n]
+	// The entries that can start at each token, by category: one look-up
+	// for the key and one for the lower-case form, whatever the number of
+	// categories. Surface forms are needed only where an entry starts.
+	byKey := slices.Grow(x.mk.byKey[:0], n)[:n]
+	byLow := slices.Grow(x.mk.byLow[:0], n)[:n]
+	x.mk.keys, x.mk.isNum, x.mk.surf, x.mk.byKey, x.mk.byLow = keys, isNum, surf, byKey, byLow
 	for k, t := range toks {
-		keys[k] = x.stem(lows[k])
+		byLow[k], surf[k] = nil, ""
+		if k < len(c.Tokens) && c.Tokens[k].Span == t.span && !c.Tokens[k].Entity {
+			keys[k] = c.Tokens[k].Key // the stem, as annotate made it
+		} else {
+			keys[k] = x.stem(lows[k])
+		}
 		isNum[k] = startsWithDigit(t.text) || numberWords[lows[k]] > 0
+		byKey[k] = x.lex.starts[keys[k]]
+		if lows[k] != keys[k] {
+			byLow[k] = x.lex.starts[lows[k]]
+		}
+		if byKey[k] == nil && byLow[k] == nil {
+			continue
+		}
 		surf[k] = strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s"), "’", "'")
 		if strings.Contains(surf[k], ".") && !startsWithDigit(surf[k]) {
 			surf[k] = strings.ReplaceAll(surf[k], ".", "")
@@ -76,8 +97,19 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 		if lk.cat == LexLoaded {
 			curated = len(out)
 		}
+		ci := categoryIndex[lk.cat]
 		for i := 0; i < len(toks); i++ {
-			m, ok := x.lex.matchAt(lk.cat, i, lows, keys, surf, isNum)
+			var cands, more []*Entry
+			if byKey[i] != nil {
+				cands = byKey[i][ci]
+			}
+			if byLow[i] != nil {
+				more = byLow[i][ci]
+			}
+			if len(cands) == 0 && len(more) == 0 {
+				continue
+			}
+			m, ok := matchCands(cands, more, i, lows, keys, surf, isNum)
 			if !ok || !x.phraseAdjacent(toks, m.start, m.end) {
 				continue
 			}

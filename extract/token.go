@@ -51,7 +51,11 @@ func decodeLast(s string, i int) (rune, int) {
 // so-called), dots between single letters (U.S.) and digit separators (2,500,
 // 2.5). Offsets are into text; the text itself is never changed.
 func tokenize(text string, start, end int) []rawToken {
-	var out []rawToken
+	return appendTokens(nil, text, start, end)
+}
+
+// appendTokens appends the tokens of text[start:end] to out (tokenize).
+func appendTokens(out []rawToken, text string, start, end int) []rawToken {
 	i := start
 	for i < end {
 		r, n := decode(text, i)
