@@ -125,6 +125,13 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 			if kind == "" {
 				kind = m.e.Marker
 			}
+			if lk.cat == LexLoaded && kind == KindLabel && !m.e.Exact && len(m.e.Words) == 1 && otherPOSForm(lows[m.start], m.e.Phrase) {
+				// A noun matched through its stem in an adjective, adverb
+				// or participle ("shock" in "shocking", "outrage" in
+				// "outrageous") judges as an evaluative word does, and
+				// names no one: an intensifier, not a label.
+				kind = KindIntensifier
+			}
 			mk := Marker{Kind: kind, Stance: m.e.Stance, Rule: m.e.Where}
 			if kind == KindAttribution && mk.Stance == StanceDistancing && strings.HasPrefix(lows[start], "alleg") && legalSubject(lows, start) {
 				// "The indictment alleges that …": the standard, neutral
@@ -269,6 +276,17 @@ func (x *extractor) datedEvent(toks []rawToken, lows []string, start int) bool {
 	if len(w) <= 2 && strings.Trim(w, "0123456789") == "" && start >= 2 {
 		_, isMonth := monthNames[strings.TrimSuffix(lows[start-2], ".")]
 		return isMonth
+	}
+	return false
+}
+
+// otherPOSForm reports a word in a verb, adjective or adverb form
+// (-ing, -ed, -ly, -ous, -ful) that the noun phrase of its entry is not in.
+func otherPOSForm(w, phrase string) bool {
+	for _, suf := range []string{"ing", "ed", "ly", "ous", "ful"} {
+		if strings.HasSuffix(w, suf) && !strings.HasSuffix(phrase, suf) {
+			return true
+		}
 	}
 	return false
 }
