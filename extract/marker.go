@@ -120,6 +120,13 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 				i = m.end - 1
 				continue
 			}
+			if lk.kind == KindHedge && m.e.Sub == "modal" && lows[m.end-1] == "be" && m.end < len(toks) &&
+				(strings.HasSuffix(lows[m.end], "ed") || x.lex.Has(LexParticiple, lows[m.end])) {
+				// "turnout may be depressed", "cuts might be carried out":
+				// a passive forecast, not a guess about what is the case.
+				i = m.end - 1
+				continue
+			}
 			start, end := m.start, m.end
 			kind := lk.kind
 			if kind == "" {
