@@ -524,7 +524,8 @@ func (x *extractor) agentNamed(toks []rawToken, lows []string, from int) bool {
 				return false
 			}
 		}
-		if lows[k] == "by" {
+		if lows[k] == "by" || lows[k] == "hands" && k >= 2 && lows[k-1] == "the" && lows[k-2] == "at" {
+			// "by the police", "at the hands of the police".
 			return true
 		}
 		if clauseEnders[lows[k]] {
