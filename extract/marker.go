@@ -160,7 +160,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 				i = m.end - 1
 				continue
 			}
-			if kind == KindLabel && (m.e.Sub == "act" || lows[end-1] == "attack" || lows[end-1] == "attacks") && x.datedEvent(toks, lows, start) {
+			if kind == KindLabel && (m.e.Sub == "act" || lows[end-1] == "attack" || lows[end-1] == "attacks") && x.datedEvent(toks, lows, start, end) {
 				// "the 2003 invasion of Iraq", "the Sept. 11 terrorist
 				// attacks": a dated event's settled name, which every
 				// outlet uses, not a choice among labels.
@@ -267,22 +267,33 @@ func (x *extractor) inMention(s Span) bool {
 	return false
 }
 
-// datedEvent reports a year or a day of a month right before toks[start]
-// ("2003", "Sept. 11", "9/11").
-func (x *extractor) datedEvent(toks []rawToken, lows []string, start int) bool {
-	if start == 0 || !x.phraseAdjacent(toks, start-1, start+1) {
+// datedEvent reports a date right around the label phrase toks[start:end]:
+// a year or a day of a month before it ("2003", "Sept. 11", "Sept. 11,
+// 2001,", "9/11"), or "on"/"of" and a month or a year after it ("the
+// attacks on Sept. 11").
+func (x *extractor) datedEvent(toks []rawToken, lows []string, start, end int) bool {
+	isYear := func(w string) bool {
+		return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == ""
+	}
+	isMonth := func(w string) bool {
+		_, ok := monthNames[strings.TrimSuffix(w, ".")]
+		return ok
+	}
+	if end+1 < len(toks) && (lows[end] == "on" || lows[end] == "of") && (isMonth(lows[end+1]) || isYear(lows[end+1])) {
+		return true
+	}
+	if start == 0 {
 		return false
 	}
 	w := lows[start-1]
-	if w == "9/11" {
+	gap := strings.TrimSpace(x.text[toks[start-1].span.End:toks[start].span.Start])
+	switch {
+	case gap != "" && !(gap == "," && isYear(w)):
+		return false
+	case w == "9/11" || isYear(w):
 		return true
-	}
-	if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == "" {
-		return true
-	}
-	if len(w) <= 2 && strings.Trim(w, "0123456789") == "" && start >= 2 {
-		_, isMonth := monthNames[strings.TrimSuffix(lows[start-2], ".")]
-		return isMonth
+	case len(w) <= 2 && strings.Trim(w, "0123456789") == "" && start >= 2:
+		return isMonth(lows[start-2])
 	}
 	return false
 }
