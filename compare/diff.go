@@ -85,21 +85,32 @@ type detailSide struct {
 	nonStop []int
 }
 
-// detailVocab numbers the words of one group.
-type detailVocab map[string]int32
+// detailVocab numbers the words and the name keys of one group, in one
+// sequence of ids: a name key is told from a word of the same spelling.
+type detailVocab struct {
+	words, names map[string]int32
+	n            int32
+}
 
-func (v detailVocab) id(k string) int32 {
-	if i, ok := v[k]; ok {
+func (v *detailVocab) id(k string) int32 { return v.number(v.words, k) }
+
+func (v *detailVocab) nameID(k string) int32 { return v.number(v.names, k) }
+
+func (v *detailVocab) number(m map[string]int32, k string) int32 {
+	if i, ok := m[k]; ok {
 		return i
 	}
-	i := int32(len(v))
-	v[k] = i
+	i := v.n
+	m[k] = i
+	v.n++
 	return i
 }
 
+func (v *detailVocab) len() int { return int(v.n) }
+
 // detailSides prepares the sides of a group for detailDiffs.
 func detailSides(sides []side) []detailSide {
-	voc := detailVocab{}
+	voc := &detailVocab{words: map[string]int32{}, names: map[string]int32{}}
 	out := make([]detailSide, len(sides))
 	var hasIDs [][]int32
 	for si, s := range sides {
@@ -117,27 +128,32 @@ func detailSides(sides []side) []detailSide {
 				for _, c := range s.claims {
 					for _, e := range c.Entities {
 						if e.Span.Contains(t.Span) {
-							d.names[i] = append(d.names[i], voc.id("e:"+e.Key))
+							d.names[i] = append(d.names[i], voc.nameID(e.Key))
 						}
 					}
 				}
 			}
 			d.weight[i] = -1 // rarity, when first needed
 		}
-		all := sideTokens(s)
-		d.nonStop = make([]int, len(all)+1)
-		for k, t := range all {
-			d.nonStop[k+1] = d.nonStop[k]
-			if !t.Stop {
-				d.nonStop[k+1]++
-			}
+		nAll := 0
+		for _, c := range s.claims {
+			nAll += len(c.Tokens)
 		}
+		d.nonStop = make([]int, nAll+1)
 		d.pos = make([]int, len(d.toks))
-		for i, k := 0, 0; i < len(d.toks); i++ {
-			for all[k].Span != d.toks[i].Span {
+		k, i := 0, 0
+		for _, c := range s.claims {
+			for _, t := range c.Tokens {
+				d.nonStop[k+1] = d.nonStop[k]
+				if !t.Stop {
+					d.nonStop[k+1]++
+				}
+				if i < len(d.toks) && t.Span == d.toks[i].Span {
+					d.pos[i] = k
+					i++
+				}
 				k++
 			}
-			d.pos[i] = k
 		}
 		var own []int32
 		for _, c := range s.claims {
@@ -145,17 +161,17 @@ func detailSides(sides []side) []detailSide {
 				own = append(own, voc.id(t.Key))
 			}
 			for _, e := range c.Entities {
-				own = append(own, voc.id("e:"+e.Key))
+				own = append(own, voc.nameID(e.Key))
 			}
 		}
 		hasIDs = append(hasIDs, own)
 	}
 	for si := range out {
-		out[si].has = make([]bool, len(voc))
+		out[si].has = make([]bool, voc.len())
 		for _, id := range hasIDs[si] {
 			out[si].has[id] = true
 		}
-		if len(voc) <= maxGroupCodes {
+		if voc.len() <= maxGroupCodes {
 			out[si].codes = make([]rune, len(out[si].ids))
 			for i, id := range out[si].ids {
 				out[si].codes[i] = wordCode(int(id))
