@@ -408,14 +408,6 @@ func claimNum(id string) int {
 	return n
 }
 
-func sideTokens(s side) []extract.Token {
-	var out []extract.Token
-	for _, c := range s.claims {
-		out = append(out, c.Tokens...)
-	}
-	return out
-}
-
 // contentTokens are a side's tokens minus the words of its framing
 // markers: "claimed" or "terrorists" is a framing difference, not added
 // detail.
@@ -433,14 +425,6 @@ func contentTokens(s side) []extract.Token {
 		}
 	}
 	return out
-}
-
-func keySet(ts []extract.Token) map[string]bool {
-	m := map[string]bool{}
-	for _, t := range ts {
-		m[t.Key] = true
-	}
-	return m
 }
 
 // runs are the entries of added words of one side: each run of them
