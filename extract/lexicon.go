@@ -99,6 +99,7 @@ type Lexicon struct {
 	// the category's position in LexiconCategories: one look-up per token
 	// tells which categories can match there at all.
 	starts map[string][][]*Entry
+	table  *wordTable // facts about word forms, for this lexicon (wordfacts.go)
 }
 
 // categoryIndex is the position of each category in LexiconCategories.
@@ -220,6 +221,7 @@ func (l *Lexicon) index() {
 		l.first[cat] = f
 		l.words[cat] = w
 	}
+	l.table = &wordTable{m: map[string]*wordFacts{}}
 	l.starts = map[string][][]*Entry{}
 	for cat, f := range l.first {
 		ci, ok := categoryIndex[cat]
