@@ -1,4 +1,4 @@
-package compare_test
+package compare
 
 import (
 	"bytes"
@@ -10,21 +10,22 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/claimdiff/claimdiff/compare"
 	"github.com/claimdiff/claimdiff/extract"
 )
 
 // Floors of TestBasilAlignGold over all 14 gold events (6 shared in
 // ../shared/dev/basil-align-gold, 8 ours in testdata/basil-align-gold),
 // default options; each a little under the level reached on 2026-11-28
-// (recall 0.442, precision 0.665, F1 0.531, unique P 0.621, unique R 0.926).
-// Raise them as the matcher improves.
+// with the fitted band model (alignmodel.go): recall 0.481, precision
+// 0.657, F1 0.555, unique P 0.623, unique R 0.936 (the hand-set rule it
+// replaced: 0.442, 0.665, 0.531, 0.621, 0.926). Raise them as the matcher
+// improves.
 const (
-	basilFloorRecall    = 0.43
+	basilFloorRecall    = 0.47
 	basilFloorPrecision = 0.64
-	basilFloorF1        = 0.51
+	basilFloorF1        = 0.54
 	basilFloorUniqueP   = 0.61
-	basilFloorUniqueR   = 0.91
+	basilFloorUniqueR   = 0.92
 )
 
 // basilOutlets are BASIL's sources in the order eval-basil-align uses: a
@@ -300,7 +301,7 @@ func (d basilDoc) sentencesOf(sp extract.Span) []int {
 
 // scoreBasilEvent compares the three articles with default options and
 // counts the gold's pairs and unique sentences the report recovers.
-func scoreBasilEvent(t *testing.T, g basilGold, ev map[string]*basilArticle) basilCounts {
+func scoreBasilEvent(t *testing.T, g basilGold, ev map[string]*basilArticle, opts ...Option) basilCounts {
 	t.Helper()
 	var docs [3]basilDoc
 	var in []*extract.Document
@@ -309,7 +310,7 @@ func scoreBasilEvent(t *testing.T, g basilGold, ev map[string]*basilArticle) bas
 		in = append(in, docs[k].doc)
 	}
 	checkBasilGold(t, g, docs)
-	r := compare.Compare(in)
+	r := Compare(in, opts...)
 
 	type place struct {
 		outlet int
@@ -323,7 +324,7 @@ func scoreBasilEvent(t *testing.T, g basilGold, ev map[string]*basilArticle) bas
 	}
 	predicted := map[basilPair]bool{}
 	for _, gr := range r.Groups {
-		if gr.Verdict == compare.VerdictRelated {
+		if gr.Verdict == VerdictRelated {
 			continue
 		}
 		for _, x := range gr.Claims {

@@ -53,6 +53,12 @@ type config struct {
 	// ctx is checked inside the long loops so that a cancelled comparison
 	// stops promptly.
 	ctx context.Context
+	// band decides the pairs under the threshold (alignmodel.go); nil is
+	// the fitted model. bandSeen, when set, is shown each such pair
+	// (for fitting the model).
+	band     *alignModel
+	bandRule bool // the hand-set rule instead (for measuring the model)
+	bandSeen func(a, b *claimFeatures, x [nBand]float64)
 }
 
 // canceled reports whether the comparison's context is done.
@@ -418,22 +424,38 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 			return edge{e.a, e.b, v.score(e.a, e.b, &sc.names, false)}
 		}
 		context := len(feats[p.i]) >= mutualContext && len(feats[p.j]) >= mutualContext
+		secondBest := make([]float64, m)
 		for _, e := range cands {
-			sc.best[at(e.a)] = max(sc.best[at(e.a)], e.value)
-			sc.best[at(e.b)] = max(sc.best[at(e.b)], e.value)
+			for _, c := range [2]*claimFeatures{e.a, e.b} {
+				k := at(c)
+				if e.value >= sc.best[k] {
+					secondBest[k], sc.best[k] = sc.best[k], e.value
+				} else if e.value > secondBest[k] {
+					secondBest[k] = e.value
+				}
+			}
 		}
 		r := result{edges: sc.linked[:0]}
 		weak := sc.weak[:0]
 		for _, e := range cands {
 			pa, pb := *of(e.a), *of(e.b)
-			mutual := context && e.value >= mutualShare*cfg.threshold && e.value >= sc.best[at(e.a)] && e.value >= sc.best[at(e.b)] && sharesFacts(e.facts)
+			// Under the threshold, within articles: the band model decides.
+			var band, second bool
+			if context && e.value < cfg.threshold {
+				band, second = cfg.bandAligns(e, bandPair{
+					value: e.value, containment: e.containment, facts: e.facts,
+					totalA: e.a.total, totalB: e.b.total,
+					bestA: sc.best[at(e.a)], bestB: sc.best[at(e.b)], secondA: secondBest[at(e.a)], secondB: secondBest[at(e.b)],
+					posA: e.a.idx, posB: e.b.idx, nA: len(feats[e.a.doc]), nB: len(feats[e.b.doc]),
+				})
+			}
 			switch {
-			case (e.value >= cfg.threshold || mutual) && len(pa) == 0 && len(pb) == 0:
+			case (e.value >= cfg.threshold || band) && len(pa) == 0 && len(pb) == 0:
 				r.edges = append(r.edges, link(e))
-			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.value, e.containment, v, sc, cfg):
+			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.value, e.containment, second, v, sc, cfg):
 				// e.a already matched one short claim; e.b is its second half.
 				r.edges = append(r.edges, link(e))
-			case len(pa) == 0 && len(pb) == 1 && len(*of(pb[0])) == 1 && splitMatch(e.b, e.a, pb[0], e.value, e.containment, v, sc, cfg):
+			case len(pa) == 0 && len(pb) == 1 && len(*of(pb[0])) == 1 && splitMatch(e.b, e.a, pb[0], e.value, e.containment, second, v, sc, cfg):
 				r.edges = append(r.edges, link(e))
 			case e.value < cfg.threshold:
 				weak = append(weak, e)
@@ -477,13 +499,15 @@ func (e edge) withEvidence() edge {
 	return e
 }
 
-// Two claims that are each other's best match among the claims of two
-// articles align at mutualShare of the threshold: the rest of the articles
-// is evidence that no better partner exists, as in monolingual sentence
-// alignment. It needs mutualContext claims on each side; two lone
-// sentences (a paraphrase corpus) have no context and meet the threshold.
-// On the 6 shared BASIL development events this raised pair recall from
-// 0.30 to 0.49 at threshold 0.40 (README, "Accuracy").
+// Within articles, a pair under the threshold may still align: the rest
+// of the articles is evidence for or against it, as in monolingual
+// sentence alignment. The fitted band model decides (alignmodel.go); it
+// needs mutualContext claims on each side, so two lone sentences (a
+// paraphrase corpus) meet the plain threshold. With an Embedder the
+// hand-set rule the model replaced still holds: two claims that are each
+// other's best match align from mutualShare of the threshold (on the 6
+// shared BASIL development events this raised pair recall from 0.30 to
+// 0.49 at threshold 0.40; README, "Accuracy").
 const (
 	mutualShare   = 0.625
 	mutualContext = 3
@@ -491,12 +515,13 @@ const (
 
 // splitMatch reports whether short, a second partner of long (which already
 // matched first), carries another part of long: it aligns with long on its
-// own, or is shorter and mostly contained in it; and it is not a
-// restatement of first. A sentence that carries two claims ("A's son died
-// of X, while B's son was killed in Y") then meets both of another
-// outlet's sentences, each above the threshold, whichever came first.
-func splitMatch(long, short, first *claimFeatures, value, containment float64, v *vocab, sc *pairScorer, cfg *config) bool {
-	part := value >= cfg.threshold || containment >= 0.6 && long.total > short.total
+// own, or is shorter and mostly contained in it, or the band model takes
+// it for a second partner (model); and it is not a restatement of first.
+// A sentence that carries two claims ("A's son died of X, while B's son
+// was killed in Y") then meets both of another outlet's sentences,
+// whichever came first.
+func splitMatch(long, short, first *claimFeatures, value, containment float64, model bool, v *vocab, sc *pairScorer, cfg *config) bool {
+	part := value >= cfg.threshold || containment >= 0.6 && long.total > short.total || model
 	return part && v.score(short, first, &sc.names, false).Value < cfg.threshold
 }
 

@@ -132,6 +132,20 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 				start, end = x.labelPhrase(toks, lows, start, end)
 				mk.RefersTo = x.labelReferent(c, toks, lows, start)
 			}
+			if lk.cat == LexLoaded && m.start > 0 && x.inCapitalRun(toks, m.start) && !titleStyle(toks) {
+				// "Sen. Tom Carper", "Mad Dog Mattis": a generated word
+				// written with a capital inside a run of capitals is part
+				// of a name, in a sentence that is not set in title case.
+				i = m.end - 1
+				continue
+			}
+			if kind == KindLabel && (m.e.Sub == "act" || lows[end-1] == "attack" || lows[end-1] == "attacks") && x.datedEvent(toks, lows, start) {
+				// "the 2003 invasion of Iraq", "the Sept. 11 terrorist
+				// attacks": a dated event's settled name, which every
+				// outlet uses, not a choice among labels.
+				i = end - 1
+				continue
+			}
 			if kind == KindLabel && x.inPlaceName(c, toks[m.start].span) {
 				// "Martyrs' Square" names a place; it labels no one.
 				i = end - 1
@@ -139,6 +153,12 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 			}
 			mk.Span = Span{toks[start].span.Start, toks[end-1].span.End}
 			mk.Text = text[mk.Span.Start:mk.Span.End]
+			if (kind == KindLabel || kind == KindIntensifier) && x.inMention(mk.Span) {
+				// The term “deep state”, the film “Occupation”: a word
+				// mentioned or a title names, it does not label.
+				i = end - 1
+				continue
+			}
 			if lk.cat == LexLoaded && loadedShadowed(mk, out[:curated]) {
 				i = m.end - 1
 				continue
@@ -150,7 +170,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 	out = append(out, x.agentless(toks, lows)...)
 	for _, q := range x.near {
 		if q.kind == quoteScare && c.Span.Contains(q.span) {
-			out = append(out, Marker{Kind: KindScareQuote, Text: text[q.span.Start:q.span.End], Span: q.span, Rule: "scare-quote: 1-4 quoted words with no speaker, not a title or a mention"})
+			out = append(out, Marker{Kind: KindScareQuote, Text: text[q.span.Start:q.span.End], Span: q.span, Rule: "scare-quote: 1-3 quoted words of the narration, no source or document in the sentence or quoted speaker before in the paragraph, not a name"})
 		}
 	}
 	if len(x.cfg.detectors) > 0 {
@@ -181,6 +201,82 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 		return out[i].Kind < out[j].Kind
 	})
 	return out
+}
+
+// inMention reports whether s lies inside a quotation the quote finder
+// took for a title, or for a word mentioned after a noun that says so.
+func (x *extractor) inMention(s Span) bool {
+	for _, q := range x.near {
+		if !q.inner.Contains(s) {
+			continue
+		}
+		if q.kind == quoteTitle {
+			return true
+		}
+		// A mention named as one ("the term “…”"), not a nickname: a
+		// loaded nickname (“Crooked” Hillary) still labels.
+		if q.kind == quoteMention {
+			before := strings.Fields(strings.ToLower(x.text[max(0, q.span.Start-40):q.span.Start]))
+			if len(before) > 0 && mentionNouns[strings.Trim(before[len(before)-1], ",;:")] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// datedEvent reports a year or a day of a month right before toks[start]
+// ("2003", "Sept. 11", "9/11").
+func (x *extractor) datedEvent(toks []rawToken, lows []string, start int) bool {
+	if start == 0 || !x.phraseAdjacent(toks, start-1, start+1) {
+		return false
+	}
+	w := lows[start-1]
+	if w == "9/11" {
+		return true
+	}
+	if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == "" {
+		return true
+	}
+	if len(w) <= 2 && strings.Trim(w, "0123456789") == "" && start >= 2 {
+		_, isMonth := monthNames[strings.TrimSuffix(lows[start-2], ".")]
+		return isMonth
+	}
+	return false
+}
+
+// inCapitalRun reports whether toks[k] is capitalised and so is a word
+// right next to it (a quotation mark between them, as in “Crooked” Hillary,
+// sets the word apart from the name).
+func (x *extractor) inCapitalRun(toks []rawToken, k int) bool {
+	if !isCapitalized(toks[k].text) {
+		return false
+	}
+	return k > 0 && isCapitalized(toks[k-1].text) && x.nameGap(toks, k-1) ||
+		k+1 < len(toks) && isCapitalized(toks[k+1].text) && x.nameGap(toks, k)
+}
+
+// nameGap reports whether toks[k] and toks[k+1] stand together in a name:
+// only spaces between them, or the full stop of an initial ("Thomas R.
+// Carper").
+func (x *extractor) nameGap(toks []rawToken, k int) bool {
+	g := x.text[toks[k].span.End:toks[k+1].span.Start]
+	return strings.TrimSpace(g) == "" || strings.TrimSpace(g) == "." && len(toks[k].text) == 1
+}
+
+// titleStyle reports a sentence set in title case (a headline): most of
+// its words of four letters or more are capitalised.
+func titleStyle(toks []rawToken) bool {
+	long, caps := 0, 0
+	for _, t := range toks {
+		if len(t.text) >= 4 {
+			long++
+			if isCapitalized(t.text) {
+				caps++
+			}
+		}
+	}
+	return long > 0 && caps*2 > long
 }
 
 // phraseAdjacent reports whether the tokens of a multi-word match stand
@@ -316,7 +412,7 @@ func (x *extractor) agentless(toks []rawToken, lows []string) []Marker {
 		if i >= 2 && lows[i-1] == "to" && (x.lex.Has(LexAgentlessExclude, lows[i-2]) || x.lex.Has(LexHedge, lows[i-2])) {
 			continue
 		}
-		if x.agentNamed(toks, lows, j+1) {
+		if x.agentNamed(toks, lows, j+1) || x.eventNamed(toks, lows, i, j+1) {
 			continue
 		}
 		sp := Span{toks[i].span.Start, toks[j].span.End}
@@ -324,6 +420,44 @@ func (x *extractor) agentless(toks []rawToken, lows []string) []Marker {
 		i = j
 	}
 	return out
+}
+
+// eventNouns name a violent event whose perpetrator the report has named
+// or is about to ("were killed in the attack", "the shooting in which 20
+// children were killed"): the passive tells the victims' part of an event
+// the text attributes elsewhere, not an actor it hides.
+var eventNouns = map[string]bool{
+	"attack": true, "attacks": true, "shooting": true, "shootings": true, "bombing": true, "bombings": true, "blast": true,
+	"explosion": true, "crash": true, "massacre": true, "ambush": true, "hijacking": true, "rampage": true, "stabbing": true,
+	"assault": true, "accident": true, "collision": true, "earthquake": true, "storm": true, "hurricane": true, "fire": true,
+	"shootout": true, "firefight": true, "gunfight": true,
+}
+
+// eventNamed reports an event noun in the passive's clause: after the
+// participle as "in/during/at (the|a|an|…) … EVENT" within six words, or
+// an "in which" or "during which" just before the subject, whose antecedent
+// names the event.
+func (x *extractor) eventNamed(toks []rawToken, lows []string, be, from int) bool {
+	for k := be - 1; k >= 1 && k >= be-4; k-- {
+		if lows[k] == "which" && (lows[k-1] == "in" || lows[k-1] == "during") {
+			return true
+		}
+	}
+	prep := false
+	for k := from; k < len(toks) && k < from+6; k++ {
+		if k > from && strings.TrimSpace(x.text[toks[k-1].span.End:toks[k].span.Start]) != "" {
+			return false
+		}
+		switch {
+		case lows[k] == "in" || lows[k] == "during" || lows[k] == "at":
+			prep = true
+		case clauseEnders[lows[k]] && lows[k] != "after" && lows[k] != "before":
+			return false
+		case prep && eventNouns[lows[k]]:
+			return true
+		}
+	}
+	return false
 }
 
 // clauseEnders end the search for a "by" agent.

@@ -27,7 +27,7 @@ import (
 var (
 	lexPrecOut = flag.String("lexprec", "", "write the development precision of every lexicon entry to this TSV file")
 	lexCand    = flag.String("lexcand", "", "category=file: replace a lexicon category with candidate entries before measuring")
-	sampleOut  = flag.Bool("sample", false, "write up to 50 outlet-voice markers per kind from the BASIL development articles to /tmp/marker-sample-<kind>.tsv")
+	sampleOut  = flag.Bool("sample", false, "write up to 50 outlet-voice markers per kind from the BASIL development articles (topped up from BABE) to /tmp/marker-sample-<kind>.tsv")
 )
 
 // devDir is the shared development data: CLAIMDIFF_DEV, or ../shared/dev
@@ -145,6 +145,7 @@ func readJSON(t *testing.T, path string, v any) {
 // babeRow is one BABE sentence with the experts' biased words.
 type babeRow struct {
 	text, outlet string
+	record       int // the row's record number in babe-dev.csv, the header not counted
 	biased       bool
 	words        map[string]bool
 }
@@ -171,7 +172,7 @@ func loadBabe(t *testing.T, dir string) []babeRow {
 		col[h] = i
 	}
 	var out []babeRow
-	for {
+	for n := 1; ; n++ {
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
@@ -186,7 +187,7 @@ func loadBabe(t *testing.T, dir string) []babeRow {
 		if lb != "Biased" && lb != "Non-biased" {
 			continue
 		}
-		row := babeRow{text: rec[col["text"]], outlet: rec[col["outlet"]], biased: lb == "Biased", words: map[string]bool{}}
+		row := babeRow{text: rec[col["text"]], outlet: rec[col["outlet"]], record: n, biased: lb == "Biased", words: map[string]bool{}}
 		for _, m := range babeQuoted.FindAllStringSubmatch(rec[col["biased_words"]], -1) {
 			w := strings.ToLower(m[1] + m[2])
 			if !devStop[w] {
@@ -423,56 +424,86 @@ func overlapsAny(s extract.Span, list []extract.Span) bool {
 // TestDevMarkerSample draws, deterministically, up to 50 outlet-voice
 // markers of every kind from the BASIL development articles and writes them
 // with their sentence to /tmp/marker-sample-<kind>.tsv, for a reader who did
-// not write the rules to judge (README, "Accuracy"). Attribution markers are
-// drawn from the non-neutral ones, the only ones the profile counts.
+// not write the rules to judge (README, "Accuracy"). A kind that BASIL gives
+// fewer than 50 of (scare quotes, distancing) is topped up from the BABE
+// development sentences, drawn the same way; the source column says which.
+// Attribution markers are drawn from the non-neutral ones, the only ones the
+// profile counts.
 func TestDevMarkerSample(t *testing.T) {
 	if !*sampleOut {
 		t.Skip("give -sample to write the samples")
 	}
 	dir := devDir(t)
 	type drawn struct {
-		key   uint64
-		art   *devArticle
-		claim extract.Claim
-		m     extract.Marker
+		key                   uint64
+		source, where, outlet string
+		claim                 extract.Claim
+		m                     extract.Marker
 	}
-	byKind := map[string][]drawn{}
-	arts := loadBasil(t, dir)
-	for ai := range arts {
-		a := &arts[ai]
-		doc := extract.Extract(a.text, extract.WithOutlet(a.outlet), extract.WithTitle(a.title), extract.WithPublished(a.date))
+	// draw collects the sampled markers of one document by kind, keyed by
+	// an FNV hash of where the document comes from and the marker's span.
+	draw := func(into map[string][]drawn, doc *extract.Document, source, where, outlet string) {
 		for _, c := range doc.Claims {
 			for _, m := range c.Markers {
 				if m.Voice != extract.VoiceOutlet || m.Kind == extract.KindAttribution && m.Stance == extract.StanceNeutral {
 					continue
 				}
 				h := fnv.New64a()
-				fmt.Fprintf(h, "%s:%d:%d:%s", a.uuid, m.Span.Start, m.Span.End, m.Kind)
-				byKind[m.Kind] = append(byKind[m.Kind], drawn{key: h.Sum64(), art: a, claim: c, m: m})
+				fmt.Fprintf(h, "%s:%d:%d:%s", where, m.Span.Start, m.Span.End, m.Kind)
+				into[m.Kind] = append(into[m.Kind], drawn{key: h.Sum64(), source: source, where: where, outlet: outlet, claim: c, m: m})
 			}
 		}
 	}
+	basil := map[string][]drawn{}
+	arts := loadBasil(t, dir)
+	for ai := range arts {
+		a := &arts[ai]
+		doc := extract.Extract(a.text, extract.WithOutlet(a.outlet), extract.WithTitle(a.title), extract.WithPublished(a.date))
+		draw(basil, doc, "BASIL", a.uuid, a.outlet)
+	}
+	babe := map[string][]drawn{}
+	for _, row := range loadBabe(t, dir) {
+		doc := extract.Extract(row.text, extract.WithOutlet(row.outlet))
+		draw(babe, doc, "BABE", fmt.Sprintf("babe-dev.csv record %d", row.record), row.outlet)
+	}
+	byKey := func(ds []drawn) {
+		sort.Slice(ds, func(i, j int) bool {
+			if ds[i].key != ds[j].key {
+				return ds[i].key < ds[j].key
+			}
+			return ds[i].where < ds[j].where
+		})
+	}
 	for _, kind := range extract.MarkerKinds {
-		ds := byKind[kind]
-		sort.Slice(ds, func(i, j int) bool { return ds[i].key < ds[j].key })
-		total := len(ds)
+		ds, extra := basil[kind], babe[kind]
+		byKey(ds)
+		byKey(extra)
+		nBasil, nBabe := len(ds), len(extra)
 		if len(ds) > 50 {
 			ds = ds[:50]
 		}
+		fromBasil := len(ds)
+		if len(ds) < 50 {
+			ds = append(ds, extra[:min(len(extra), 50-len(ds))]...)
+		}
 		var b strings.Builder
-		fmt.Fprintf(&b, "# %d of %d outlet-voice %s markers in the BASIL development articles, drawn by FNV hash of article and span.\n", len(ds), total, kind)
+		fmt.Fprintf(&b, "# %d of %d outlet-voice %s markers in the BASIL development articles", fromBasil, nBasil, kind)
+		if len(ds) > fromBasil {
+			fmt.Fprintf(&b, ", topped up with %d of %d in the BABE development sentences", len(ds)-fromBasil, nBabe)
+		}
+		b.WriteString("; drawn by FNV hash of document and span.\n")
 		b.WriteString("# Judge each: is the marked text this kind of framing in the outlet's own voice? Write y or n in the first column.\n")
-		b.WriteString("judgement\tn\tkind\tmarker\tstance\trule\tarticle\toutlet\tsentence (marker in [[ ]])\n")
+		b.WriteString("judgement\tn\tkind\tmarker\tstance\trule\tsource\tdocument\toutlet\tsentence (marker in [[ ]])\n")
 		for i, d := range ds {
 			s, e := d.m.Span.Start-d.claim.Span.Start, d.m.Span.End-d.claim.Span.Start
 			sent := d.claim.Text[:s] + "[[" + d.claim.Text[s:e] + "]]" + d.claim.Text[e:]
-			fmt.Fprintf(&b, "\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, kind, oneLine(d.m.Text), d.m.Stance, d.m.Rule, d.art.uuid, d.art.outlet, oneLine(sent))
+			fmt.Fprintf(&b, "\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, kind, oneLine(d.m.Text), d.m.Stance, d.m.Rule, d.source, d.where, d.outlet, oneLine(sent))
 		}
 		path := filepath.Join(os.TempDir(), "marker-sample-"+kind+".tsv")
 		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("%s: %d of %d markers -> %s", kind, len(ds), total, path)
+		t.Logf("%s: %d of %d BASIL markers and %d of %d BABE -> %s", kind, fromBasil, nBasil, len(ds)-fromBasil, nBabe, path)
 	}
 }
 

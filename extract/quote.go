@@ -207,6 +207,7 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 		x.classifyQuote(&out[i], prev, sents)
 	}
 	x.neighbourQuotes(out, blks, sents)
+	x.confirmScare(out, blks, sents)
 	x.outletHabit(out)
 	return out
 }

@@ -27,7 +27,11 @@ import "strings"
 // quote). The wording of a
 // paraphrase is the outlet's: labels, loaded words, intensifiers and
 // distancing phrases ("the self-styled commander was captured, the
-// ministry said") keep the outlet's voice.
+// ministry said") keep the outlet's voice, and so does a loaded reporting
+// verb inside the report ("He said NATO, an alliance the president has
+// often derided, …"). On the development halves the annotators back this:
+// giving labels and intensifiers of indirect speech to the source lowers
+// BASIL lexical recall from 40 to 36 of 140 phrases at the same precision.
 //
 // Only verbs that introduce speech (attribution.txt, speech) count: a
 // "pledged" or "vowed" reports an act, not a proposition the outlet passes on.
@@ -36,15 +40,22 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 		span    Span
 		speaker string
 	}
+	x.colonSpeech(c, toks)
 	var regions []region
 	keep := map[int]bool{} // reporting verbs that stay the outlet's
 	for _, m := range c.Markers {
-		if m.Kind != KindAttribution || m.Voice != VoiceOutlet ||
-			!x.speech[m.Span.Start] && !strings.HasPrefix(strings.ToLower(m.Text), "according to") {
+		if m.Kind != KindAttribution || m.Voice != VoiceOutlet {
 			continue
 		}
 		k0, k1 := tokenRange(toks, m.Span)
 		if k0 < 0 {
+			continue
+		}
+		// A loaded verb with a that-clause ("complained that …", "scoffed
+		// that …") reports speech as much as "said that" does; the verb
+		// itself stays the outlet's.
+		loadedSpeech := m.Stance == StanceLoaded && k1 < len(toks) && lows[k1] == "that"
+		if !x.speech[m.Span.Start] && !loadedSpeech && !strings.HasPrefix(strings.ToLower(m.Text), "according to") {
 			continue
 		}
 		low := strings.ToLower(m.Text)
@@ -120,7 +131,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 	}
 	for i := range c.Markers {
 		m := &c.Markers[i]
-		if m.Voice != VoiceOutlet || !reportedKinds[m.Kind] || keep[m.Span.Start] || m.Kind == KindAttribution && strings.HasPrefix(strings.ToLower(m.Text), "according to") {
+		if m.Voice != VoiceOutlet || !reportedKinds[m.Kind] || keep[m.Span.Start] || m.Stance == StanceLoaded || m.Kind == KindAttribution && strings.HasPrefix(strings.ToLower(m.Text), "according to") {
 			// "according to X" is the outlet's own sourcing of the
 			// whole sentence, wherever it stands.
 			continue
@@ -132,6 +143,45 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 				break
 			}
 		}
+	}
+}
+
+// colonSpeech gives the speaker's voice to what follows a verb of saying
+// and a colon when no quotation mark opens it: "Trump lashed out on
+// Twitter, saying: Justice X has made dumb statements." News copy sets a
+// tweet or a statement so, and the words after the colon are the
+// speaker's, every kind of marker in them (a reader found such words
+// judged as the outlet's, issue 11). A quotation after the colon is the
+// quote finder's.
+func (x *extractor) colonSpeech(c *Claim, toks []rawToken) {
+	for _, m := range c.Markers {
+		if m.Kind != KindAttribution || m.Voice != VoiceOutlet || !x.speech[m.Span.Start] {
+			continue
+		}
+		_, k1 := tokenRange(toks, m.Span)
+		if k1 < 0 || k1 >= len(toks) {
+			continue
+		}
+		gap := x.text[m.Span.End:toks[k1].span.Start]
+		if strings.TrimSpace(gap) != ":" {
+			continue
+		}
+		var speaker string
+		if strings.HasSuffix(strings.ToLower(m.Text), "ing") {
+			speaker = x.subjectOf(c.Span, m.Span.Start)
+		} else if k0, _ := tokenRange(toks, m.Span); k0 > 0 {
+			speaker = phraseBefore(x.text, toks[:k0], 7, x.lex)
+		}
+		if speaker == "" {
+			continue
+		}
+		region := Span{toks[k1].span.Start, c.Span.End}
+		for i := range c.Markers {
+			if o := &c.Markers[i]; o.Voice == VoiceOutlet && region.Contains(o.Span) {
+				o.Voice, o.Speaker = VoiceQuoted, speaker
+			}
+		}
+		return
 	}
 }
 

@@ -153,7 +153,13 @@ func candidates(args []string, w io.Writer) error {
 		return err
 	}
 	for _, c := range lit {
-		if _, dup := byLemma[c.phrase]; dup || taken(c.phrase) {
+		if _, dup := byLemma[c.phrase]; dup {
+			continue
+		}
+		// An exact form is taken only by a list that has that very form:
+		// "remarkable" is not the attribution verb "remark".
+		exact := strings.Contains(c.attrs, "\texact")
+		if exact && (otherKinds[c.phrase] || attribution[c.phrase]) || !exact && taken(c.phrase) {
 			continue
 		}
 		byLemma[c.phrase] = c
@@ -265,6 +271,10 @@ func candidates(args []string, w io.Writer) error {
 	for _, k := range keys {
 		c := groups[k]
 		if g, ok := guards[c.phrase]; ok {
+			if g == "drop" {
+				// Not loaded in any sense news uses (guards.txt says why).
+				continue
+			}
 			c.attrs += "\t" + g
 		}
 		if c.attrs == "" && !strings.Contains(c.phrase, " ") {
@@ -274,7 +284,11 @@ func candidates(args []string, w io.Writer) error {
 		}
 		out = append(out, c)
 	}
-	out = append(out, exactForms...)
+	for _, c := range exactForms {
+		if guards[c.phrase] != "drop" {
+			out = append(out, c)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].category != out[j].category {
 			return out[i].category < out[j].category
@@ -404,11 +418,23 @@ func loadLiterature(path string, wn *wordNet) ([]*candidate, error) {
 	defer f.Close()
 	var out []*candidate
 	cat := "literature"
+	pos := "verb"
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := strings.TrimRight(sc.Text(), " \r")
 		if name, ok := strings.CutPrefix(line, "# category "); ok {
-			cat = strings.TrimSpace(name)
+			cat, pos = strings.TrimSpace(name), "verb"
+			continue
+		}
+		if p, ok := strings.CutPrefix(line, "# pos "); ok {
+			// A pool of nouns or adjectives says so: its phrases take
+			// that part of speech, and so that marker kind.
+			switch p = strings.TrimSpace(p); p {
+			case "noun", "adj", "adv", "verb":
+				pos = p
+			default:
+				return nil, fmt.Errorf("%s: # pos %q: want noun, adj, adv or verb", path, p)
+			}
 			continue
 		}
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
@@ -432,10 +458,10 @@ func loadLiterature(path string, wn *wordNet) ([]*candidate, error) {
 		if attrs != "" {
 			attrs = "\t" + attrs
 		}
-		// The phrases of literature.txt are its pools of verbs of saying
-		// and acting; WordNet's guess would take "skewer" for a comparative
-		// of "skew" and "bash" for a party.
-		out = append(out, &candidate{phrase: phrase, category: cat, attrs: attrs, pos: "verb"})
+		// The phrases of literature.txt are verbs of saying and acting
+		// unless their pool says otherwise (# pos); WordNet's guess would
+		// take "skewer" for a comparative of "skew" and "bash" for a party.
+		out = append(out, &candidate{phrase: phrase, category: cat, attrs: attrs, pos: pos})
 	}
 	return out, sc.Err()
 }

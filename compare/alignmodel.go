@@ -1,0 +1,187 @@
+package compare
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// A pair of claims that scores under the threshold but at least the
+// related threshold may still say the same thing: two outlets tell one
+// fact in other words. Within articles, whether it aligns is decided by a
+// small logistic model over what the pair and its two articles say about
+// it: its score and containment, how far it falls below each claim's best
+// match in the other article and above its second best, how far apart
+// the two claims stand in their articles, how many content words, numbers
+// and dates they share, their lengths, and the longest run of words they
+// print verbatim (a shared quote). A pair that shares fewer than two facts
+// beyond names is never asked (sharesFacts). The model replaced a
+// hand-set rule (a mutual best match aligns from 0.625 of the threshold);
+// its coefficients are data (align_model.json), fitted by
+// TestFitAlignModel on the BASIL development alignment gold, and the file
+// says how and with what held-out figures.
+//
+//go:embed align_model.json
+var alignModelJSON []byte
+
+// alignModel is a logistic model over bandFeatures: a pair aligns when
+// the model's probability reaches Cut.
+type alignModel struct {
+	Provenance string    `json:"provenance"`
+	Features   []string  `json:"features"`
+	Mean       []float64 `json:"mean"`
+	Scale      []float64 `json:"scale"`
+	Weights    []float64 `json:"weights"`
+	Bias       float64   `json:"bias"`
+	Cut        float64   `json:"cut"`
+	// SecondCut is the probability from which a pair makes a claim's
+	// second partner in the other document (splitMatch); above 1, never.
+	SecondCut float64 `json:"second_cut"`
+}
+
+// bandFeatureNames are the model's inputs, in order; the data file must
+// list the same.
+var bandFeatureNames = []string{
+	"score", "containment", "below_best_min", "below_best_max", "above_second_min",
+	"position_gap", "facts", "log_min_weight", "length_ratio", "verbatim_run",
+}
+
+// nBand is the number of the model's inputs.
+const nBand = 10
+
+var defaultAlignModel = mustAlignModel(alignModelJSON)
+
+func mustAlignModel(b []byte) *alignModel {
+	m, err := parseAlignModel(b)
+	if err != nil {
+		panic("compare: align_model.json: " + err.Error())
+	}
+	return m
+}
+
+func parseAlignModel(b []byte) (*alignModel, error) {
+	var m alignModel
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	if len(m.Features) != nBand || len(m.Mean) != nBand || len(m.Scale) != nBand || len(m.Weights) != nBand {
+		return nil, fmt.Errorf("want %d features, means, scales and weights", nBand)
+	}
+	for i, f := range m.Features {
+		if f != bandFeatureNames[i] {
+			return nil, fmt.Errorf("feature %d is %q, want %q", i, f, bandFeatureNames[i])
+		}
+		if m.Scale[i] <= 0 {
+			return nil, fmt.Errorf("feature %q has scale %v", f, m.Scale[i])
+		}
+	}
+	return &m, nil
+}
+
+// prob is the model's probability that a pair with inputs x aligns.
+func (m *alignModel) prob(x *[nBand]float64) float64 {
+	z := m.Bias
+	for i, v := range x {
+		z += m.Weights[i] * (v - m.Mean[i]) / m.Scale[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// bandPair is what the model reads of one candidate pair of two
+// documents: the pair, and for each claim its best and second-best score
+// with the other document's claims, its position and its document's size.
+type bandPair struct {
+	value, containment float64
+	facts              int
+	totalA, totalB     float64
+	bestA, bestB       float64
+	secondA, secondB   float64
+	posA, posB         int
+	nA, nB             int
+	run                int // longest run of tokens both claims say verbatim
+}
+
+// bandFeatures turns a candidate pair into the model's inputs.
+func bandFeatures(p bandPair) [nBand]float64 {
+	rel := func(i, n int) float64 {
+		if n <= 1 {
+			return 0
+		}
+		return float64(i) / float64(n-1)
+	}
+	belowA, belowB := p.value-p.bestA, p.value-p.bestB
+	lo, hi := p.totalA, p.totalB
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	return [nBand]float64{
+		p.value,
+		p.containment,
+		math.Min(belowA, belowB),
+		math.Max(belowA, belowB),
+		math.Min(p.value-p.secondA, p.value-p.secondB),
+		math.Abs(rel(p.posA, p.nA) - rel(p.posB, p.nB)),
+		math.Min(float64(p.facts), 4) / 4,
+		math.Log1p(lo),
+		math.Log((hi + 0.1) / (lo + 0.1)),
+		float64(min(p.run, maxRun)) / maxRun,
+	}
+}
+
+// bandAligns decides whether a candidate pair under the threshold aligns
+// as a first partner, and whether it may be a claim's second partner
+// (splitMatch), given the claims' best and second-best matches in the
+// other document. With an Embedder the scores mix in meaning and the
+// model, fitted on lexical scores, does not apply: a mutual best match
+// aligns from mutualShare of the threshold when it shares two facts.
+func (cfg *config) bandAligns(e cand, p bandPair) (first, second bool) {
+	if cfg.embedder != nil || cfg.bandRule {
+		return e.value >= mutualShare*cfg.threshold && e.value >= p.bestA && e.value >= p.bestB && sharesFacts(e.facts), false
+	}
+	if !sharesFacts(e.facts) {
+		return false, false
+	}
+	p.run = verbatimRun(e.a.claim.Tokens, e.b.claim.Tokens)
+	x := bandFeatures(p)
+	if cfg.bandSeen != nil {
+		cfg.bandSeen(e.a, e.b, x)
+	}
+	m := cfg.band
+	if m == nil {
+		m = defaultAlignModel
+	}
+	pr := m.prob(&x)
+	return pr >= m.Cut, pr >= m.SecondCut
+}
+
+// maxRun caps the verbatim run the model reads: beyond it, a longer
+// shared quote says nothing more.
+const maxRun = 8
+
+// verbatimRun is the length of the longest run of tokens two claims share
+// in the same order (function words included, keys compared): a quote or
+// a phrase both outlets print word for word, which a bag of content words
+// cannot see ("not putting people back to work").
+func verbatimRun(a, b []extract.Token) int {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	best := 0
+	for i := range a {
+		for j := range b {
+			if a[i].Key != "" && a[i].Key == b[j].Key {
+				cur[j+1] = prev[j] + 1
+				best = max(best, cur[j+1])
+			} else {
+				cur[j+1] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
+}
