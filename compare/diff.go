@@ -300,7 +300,7 @@ func detailDiffs(sides []side) []Difference {
 			continue
 		}
 		var ops []wordOp
-		if !sx.gapped(okA) && !sy.gapped(okB) {
+		if !sx.gapped(okA, sy) && !sy.gapped(okB, sx) {
 			// The diff cannot change the runs (see gapped): one deleted
 			// and one inserted run hold every token.
 			ops = []wordOp{{diffmatchpatch.DiffDelete, 0, len(sx.toks)}, {diffmatchpatch.DiffInsert, 0, len(sy.toks)}}
@@ -324,23 +324,26 @@ func detailDiffs(sides []side) []Difference {
 }
 
 // gapped reports whether two added tokens of the side (ok) stand apart
-// with only stop words between them. Only then does the diff decide the
-// runs: an added word is in no other run than a deleted (or inserted) one,
-// since the other side lacks it, and go-diff's merged output has exactly one
-// such run between two equal runs; so two added words are split by the
-// diff only when a word between them is equal to the other side, and a
-// content word between them splits them anyway (runs).
-func (own *detailSide) gapped(ok []bool) bool {
-	prev := -1
+// with only stop words between them, one of which the other side also
+// says. Only then does the diff decide the runs: an added word is in no
+// other run than a deleted (or inserted) one, since the other side lacks
+// it, and go-diff's merged output has exactly one such run between two
+// equal runs; so two added words are split by the diff only when a word
+// between them is equal to a word of the other side, and a content word
+// between them splits them anyway (runs).
+func (own *detailSide) gapped(ok []bool, other *detailSide) bool {
+	prev, shared := -1, false
 	for i, t := range own.toks {
 		switch {
 		case ok[i]:
-			if prev >= 0 && i > prev+1 {
+			if prev >= 0 && shared {
 				return true
 			}
-			prev = i
+			prev, shared = i, false
 		case !t.Stop:
 			prev = -1
+		case prev >= 0 && other.has[own.ids[i]]:
+			shared = true
 		}
 	}
 	return false
