@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-
-	"github.com/claimdiff/claimdiff/extract"
 )
 
 // A pair of claims that scores under the threshold but at least the
@@ -144,7 +142,7 @@ func (cfg *config) bandAligns(e cand, p bandPair) (first, second bool) {
 	if !sharesFacts(e.facts) {
 		return false, false
 	}
-	p.run = verbatimRun(e.a.claim.Tokens, e.b.claim.Tokens)
+	p.run = verbatimRun(e.a, e.b)
 	x := bandFeatures(p)
 	if cfg.bandSeen != nil {
 		cfg.bandSeen(e.a, e.b, x)
@@ -162,33 +160,42 @@ func (cfg *config) bandAligns(e cand, p bandPair) (first, second bool) {
 const maxRun = 8
 
 // verbatimRun is the length of the longest run of tokens two claims share
-// in the same order (function words included, keys compared): a quote or
-// a phrase both outlets print word for word, which a bag of content words
-// cannot see ("not putting people back to work").
-func verbatimRun(a, b []extract.Token) int {
-	if len(a) == 0 || len(b) == 0 {
+// in the same order (function words included, keys compared), up to
+// maxRun, all the model reads: a quote or a phrase both outlets print word
+// for word, which a bag of content words cannot see ("not putting people
+// back to work"). Keys are compared by their hashes first (intern).
+func verbatimRun(ca, cb *claimFeatures) int {
+	a, b := ca.claim.Tokens, cb.claim.Tokens
+	ha, hb := ca.keyHash, cb.keyHash
+	if len(a) == 0 || len(b) == 0 || len(ha) != len(a) || len(hb) != len(b) {
 		return 0
 	}
-	var buf [2 * 128]int32 // most claims: no allocation
+	const stack = 96
+	var buf [2 * stack]int32
 	var prev, cur []int32
-	if n := len(b) + 1; n <= 128 {
-		prev, cur = buf[:n], buf[128:128+n]
+	if len(b)+1 <= stack {
+		prev, cur = buf[:len(b)+1], buf[stack:stack+len(b)+1]
 	} else {
-		prev, cur = make([]int32, n), make([]int32, n)
+		prev, cur = make([]int32, len(b)+1), make([]int32, len(b)+1)
 	}
-	best := 0
+	best := int32(0)
 	for i := range a {
 		for j := range b {
-			if a[i].Key != "" && a[i].Key == b[j].Key {
+			if ha[i] == hb[j] && a[i].Key != "" && a[i].Key == b[j].Key {
 				cur[j+1] = prev[j] + 1
-				best = max(best, int(cur[j+1]))
+				if cur[j+1] > best {
+					best = cur[j+1]
+					if best >= maxRun {
+						return maxRun
+					}
+				}
 			} else {
 				cur[j+1] = 0
 			}
 		}
 		prev, cur = cur, prev
 	}
-	return best
+	return int(best)
 }
 
 // bandFloorShare is the share of the threshold from which a pair is a

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"hash/maphash"
 	"strings"
 	"testing"
 
@@ -37,14 +38,16 @@ func TestParseAlignModel(t *testing.T) {
 }
 
 // TestVerbatimRun: the longest run of matching keys in order, function
-// words included.
+// words included, up to maxRun (all the model reads).
 func TestVerbatimRun(t *testing.T) {
-	toks := func(s string) []extract.Token {
-		var out []extract.Token
+	feats := func(s string) *claimFeatures {
+		cf := &claimFeatures{claim: &extract.Claim{}}
 		for _, w := range strings.Fields(s) {
-			out = append(out, extract.Token{Text: w, Key: strings.ToLower(w)})
+			k := strings.ToLower(w)
+			cf.claim.Tokens = append(cf.claim.Tokens, extract.Token{Text: w, Key: k})
+			cf.keyHash = append(cf.keyHash, maphash.String(keySeed, k))
 		}
-		return out
+		return cf
 	}
 	cases := []struct {
 		a, b string
@@ -54,10 +57,11 @@ func TestVerbatimRun(t *testing.T) {
 		{"that is not putting people back to work", "he said it was not putting people back to work today", 6},
 		{"people back to work", "work to back people", 1},
 		{"a b c x d e", "a b c y d e", 3},
-		{strings.Repeat("w ", 200), strings.Repeat("w ", 150), 150}, // longer than the stack buffer
+		{"a b c d e f g h i j", "x a b c d e f g h i j", maxRun},                  // the model reads no further
+		{strings.Repeat("v ", 200) + "a b", strings.Repeat("w ", 150) + "a b", 2}, // longer than the stack buffer
 	}
 	for _, c := range cases {
-		if got := verbatimRun(toks(c.a), toks(c.b)); got != c.want {
+		if got := verbatimRun(feats(c.a), feats(c.b)); got != c.want {
 			t.Errorf("verbatimRun(%.30q, %.30q) = %d, want %d", c.a, c.b, got, c.want)
 		}
 	}

@@ -85,21 +85,32 @@ type detailSide struct {
 	nonStop []int
 }
 
-// detailVocab numbers the words of one group.
-type detailVocab map[string]int32
+// detailVocab numbers the words and the name keys of one group, in one
+// sequence of ids: a name key is told from a word of the same spelling.
+type detailVocab struct {
+	words, names map[string]int32
+	n            int32
+}
 
-func (v detailVocab) id(k string) int32 {
-	if i, ok := v[k]; ok {
+func (v *detailVocab) id(k string) int32 { return v.number(v.words, k) }
+
+func (v *detailVocab) nameID(k string) int32 { return v.number(v.names, k) }
+
+func (v *detailVocab) number(m map[string]int32, k string) int32 {
+	if i, ok := m[k]; ok {
 		return i
 	}
-	i := int32(len(v))
-	v[k] = i
+	i := v.n
+	m[k] = i
+	v.n++
 	return i
 }
 
+func (v *detailVocab) len() int { return int(v.n) }
+
 // detailSides prepares the sides of a group for detailDiffs.
 func detailSides(sides []side) []detailSide {
-	voc := detailVocab{}
+	voc := &detailVocab{words: map[string]int32{}, names: map[string]int32{}}
 	out := make([]detailSide, len(sides))
 	var hasIDs [][]int32
 	for si, s := range sides {
@@ -117,27 +128,32 @@ func detailSides(sides []side) []detailSide {
 				for _, c := range s.claims {
 					for _, e := range c.Entities {
 						if e.Span.Contains(t.Span) {
-							d.names[i] = append(d.names[i], voc.id("e:"+e.Key))
+							d.names[i] = append(d.names[i], voc.nameID(e.Key))
 						}
 					}
 				}
 			}
 			d.weight[i] = -1 // rarity, when first needed
 		}
-		all := sideTokens(s)
-		d.nonStop = make([]int, len(all)+1)
-		for k, t := range all {
-			d.nonStop[k+1] = d.nonStop[k]
-			if !t.Stop {
-				d.nonStop[k+1]++
-			}
+		nAll := 0
+		for _, c := range s.claims {
+			nAll += len(c.Tokens)
 		}
+		d.nonStop = make([]int, nAll+1)
 		d.pos = make([]int, len(d.toks))
-		for i, k := 0, 0; i < len(d.toks); i++ {
-			for all[k].Span != d.toks[i].Span {
+		k, i := 0, 0
+		for _, c := range s.claims {
+			for _, t := range c.Tokens {
+				d.nonStop[k+1] = d.nonStop[k]
+				if !t.Stop {
+					d.nonStop[k+1]++
+				}
+				if i < len(d.toks) && t.Span == d.toks[i].Span {
+					d.pos[i] = k
+					i++
+				}
 				k++
 			}
-			d.pos[i] = k
 		}
 		var own []int32
 		for _, c := range s.claims {
@@ -145,17 +161,17 @@ func detailSides(sides []side) []detailSide {
 				own = append(own, voc.id(t.Key))
 			}
 			for _, e := range c.Entities {
-				own = append(own, voc.id("e:"+e.Key))
+				own = append(own, voc.nameID(e.Key))
 			}
 		}
 		hasIDs = append(hasIDs, own)
 	}
 	for si := range out {
-		out[si].has = make([]bool, len(voc))
+		out[si].has = make([]bool, voc.len())
 		for _, id := range hasIDs[si] {
 			out[si].has[id] = true
 		}
-		if len(voc) <= maxGroupCodes {
+		if voc.len() <= maxGroupCodes {
 			out[si].codes = make([]rune, len(out[si].ids))
 			for i, id := range out[si].ids {
 				out[si].codes[i] = wordCode(int(id))
@@ -284,7 +300,7 @@ func detailDiffs(sides []side) []Difference {
 			continue
 		}
 		var ops []wordOp
-		if !sx.gapped(okA) && !sy.gapped(okB) {
+		if !sx.gapped(okA, sy) && !sy.gapped(okB, sx) {
 			// The diff cannot change the runs (see gapped): one deleted
 			// and one inserted run hold every token.
 			ops = []wordOp{{diffmatchpatch.DiffDelete, 0, len(sx.toks)}, {diffmatchpatch.DiffInsert, 0, len(sy.toks)}}
@@ -308,23 +324,26 @@ func detailDiffs(sides []side) []Difference {
 }
 
 // gapped reports whether two added tokens of the side (ok) stand apart
-// with only stop words between them. Only then does the diff decide the
-// runs: an added word is in no other run than a deleted (or inserted) one,
-// since the other side lacks it, and go-diff's merged output has exactly one
-// such run between two equal runs; so two added words are split by the
-// diff only when a word between them is equal to the other side, and a
-// content word between them splits them anyway (runs).
-func (own *detailSide) gapped(ok []bool) bool {
-	prev := -1
+// with only stop words between them, one of which the other side also
+// says. Only then does the diff decide the runs: an added word is in no
+// other run than a deleted (or inserted) one, since the other side lacks
+// it, and go-diff's merged output has exactly one such run between two
+// equal runs; so two added words are split by the diff only when a word
+// between them is equal to a word of the other side, and a content word
+// between them splits them anyway (runs).
+func (own *detailSide) gapped(ok []bool, other *detailSide) bool {
+	prev, shared := -1, false
 	for i, t := range own.toks {
 		switch {
 		case ok[i]:
-			if prev >= 0 && i > prev+1 {
+			if prev >= 0 && shared {
 				return true
 			}
-			prev = i
+			prev, shared = i, false
 		case !t.Stop:
 			prev = -1
+		case prev >= 0 && other.has[own.ids[i]]:
+			shared = true
 		}
 	}
 	return false
@@ -392,14 +411,6 @@ func claimNum(id string) int {
 	return n
 }
 
-func sideTokens(s side) []extract.Token {
-	var out []extract.Token
-	for _, c := range s.claims {
-		out = append(out, c.Tokens...)
-	}
-	return out
-}
-
 // contentTokens are a side's tokens minus the words of its framing
 // markers: "claimed" or "terrorists" is a framing difference, not added
 // detail.
@@ -417,14 +428,6 @@ func contentTokens(s side) []extract.Token {
 		}
 	}
 	return out
-}
-
-func keySet(ts []extract.Token) map[string]bool {
-	m := map[string]bool{}
-	for _, t := range ts {
-		m[t.Key] = true
-	}
-	return m
 }
 
 // runs are the entries of added words of one side: each run of them

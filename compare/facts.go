@@ -319,7 +319,12 @@ func polarityDiffs(sides []side) []Difference {
 	}
 	negs := make([][]negation, len(sides))
 	for si, s := range sides {
-		keys[si] = keySet(sideTokens(s))
+		keys[si] = map[string]bool{}
+		for _, c := range s.claims {
+			for _, t := range c.Tokens {
+				keys[si][t.Key] = true
+			}
+		}
 		for _, c := range s.claims {
 			for k, t := range c.Tokens {
 				lw := strings.ToLower(t.Text)

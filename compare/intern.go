@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"hash/maphash"
 	"slices"
 )
 
@@ -67,11 +68,19 @@ func intern(feats [][]*claimFeatures, names func(a, b string) bool) *vocab {
 			cf.ent = kindRange(cf.raw, kindEntity)
 			cf.words = kindRange(cf.raw, kindWord)
 			cf.v = v
+			cf.keyHash = make([]uint64, len(cf.claim.Tokens))
+			for i, t := range cf.claim.Tokens {
+				cf.keyHash[i] = maphash.String(keySeed, t.Key)
+			}
 		}
 	}
 	v.near = nearWords(sorted)
 	return v
 }
+
+// keySeed seeds the token key hashes of claimFeatures.keyHash; equal
+// hashes are confirmed on the keys, so the seed never shows in a result.
+var keySeed = maphash.MakeSeed()
 
 // kindRange returns the index range of the features of one kind in a list
 // sorted by key.

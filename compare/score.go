@@ -93,6 +93,9 @@ type claimFeatures struct {
 	// in ids; sum is the weight of each kind (kinds order), for bounds.
 	ent, words [2]int
 	sum        [len(kinds)]float64
+	// keyHash holds a hash of each token's key (intern), so that
+	// verbatimRun compares numbers and compares strings only on a match.
+	keyHash []uint64
 }
 
 // rarity weighs a word by how rare it is in the background corpus.

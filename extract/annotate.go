@@ -80,13 +80,16 @@ func (x *extractor) annotate(sents []Span) {
 			inEntity[k] = ei < len(c.Entities) && c.Entities[ei].Span.Contains(t.span)
 		}
 		c.Tokens = make([]Token, len(toks))
+		x.facts = slices.Grow(x.facts[:0], len(toks))[:len(toks)]
 		for k, t := range toks {
-			tk := Token{Text: t.text, Span: t.span, Entity: inEntity[k], Number: startsWithDigit(t.text), Stop: x.lex.Has(LexStopword, lows[k])}
+			wf := x.lex.facts(lows[k])
+			x.facts[k] = wf
+			tk := Token{Text: t.text, Span: t.span, Entity: inEntity[k], Number: startsWithDigit(t.text), Stop: wf.stop}
 			tk.Quoted = x.inDirectQuote(t.span) != nil
 			if tk.Entity {
 				tk.Key = lows[k]
 			} else {
-				tk.Key = x.stem(lows[k])
+				tk.Key = wf.stem
 			}
 			c.Tokens[k] = tk
 		}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
 )
@@ -323,12 +324,15 @@ func SameName(a, b string) bool {
 	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
 		return false
 	}
-	d := levenshtein.ComputeDistance(a, b)
 	limit := 1
 	if min(la, lb) >= 10 {
 		limit = 2
 	}
-	return d <= limit
+	// The edit distance (in runes) is at least the difference in length.
+	if ra, rb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); ra-rb > limit || rb-ra > limit {
+		return false
+	}
+	return levenshtein.ComputeDistance(a, b) <= limit
 }
 
 func isPossessive(t string) bool {
@@ -348,13 +352,9 @@ func wordSubset(a, b string) bool {
 	if len(a) >= len(b) || !strings.Contains(b, " ") {
 		return false
 	}
-	bw := map[string]bool{}
-	for _, w := range strings.Fields(b) {
-		bw[w] = true
-	}
 	long := false
-	for _, w := range strings.Fields(a) {
-		if !bw[w] {
+	for w := range strings.FieldsSeq(a) {
+		if !hasWord(b, w) {
 			return false
 		}
 		if len(w) >= 4 {
@@ -362,6 +362,17 @@ func wordSubset(a, b string) bool {
 		}
 	}
 	return long
+}
+
+// hasWord reports whether w is one of the words of s, without building
+// the list of them (SameName runs for every pair of a document's names).
+func hasWord(s, w string) bool {
+	for v := range strings.FieldsSeq(s) {
+		if v == w {
+			return true
+		}
+	}
+	return false
 }
 
 // commonNounShape reports a word with the ending of a common noun

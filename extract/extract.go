@@ -78,6 +78,7 @@ type extractor struct {
 	acrExp   map[string]string      // acronym → lexicon expansion
 	counts   map[string]int         // mentions per key
 	roles    *roleIndex             // where names carry each role word (coref.go)
+	facts    []*wordFacts           // of the tokens of the sentence being annotated (wordfacts.go)
 	// mk is findMarkers' per-token scratch, reused from claim to claim.
 	mk struct {
 		keys, surf   []string

@@ -99,6 +99,7 @@ type Lexicon struct {
 	// the category's position in LexiconCategories: one look-up per token
 	// tells which categories can match there at all.
 	starts map[string][][]*Entry
+	table  *wordTable // facts about word forms, for this lexicon (wordfacts.go)
 }
 
 // categoryIndex is the position of each category in LexiconCategories.
@@ -220,6 +221,7 @@ func (l *Lexicon) index() {
 		l.first[cat] = f
 		l.words[cat] = w
 	}
+	l.table = &wordTable{m: map[string]*wordFacts{}}
 	l.starts = map[string][][]*Entry{}
 	for cat, f := range l.first {
 		ci, ok := categoryIndex[cat]
@@ -445,13 +447,19 @@ func notNext(e *Entry, low []string, end int) bool {
 }
 
 func matchWords(e *Entry, i int, low, keys []string) (int, bool) {
+	return matchSeq(e.Words, e.keys, e.Exact, i, low, keys)
+}
+
+// matchSeq is matchWords for the phrase words ws with match keys ks: after
+// a wildcard it goes on with the rest of the phrase, without building an
+// entry for it.
+func matchSeq(ws, ks []string, exact bool, i int, low, keys []string) (int, bool) {
 	j := i
-	for w := 0; w < len(e.Words); w++ {
-		if e.Words[w] == "*" {
+	for w := 0; w < len(ws); w++ {
+		if ws[w] == "*" {
 			// Match one to three words, then the rest of the phrase.
 			for skip := 1; skip <= 3 && j+skip <= len(low); skip++ {
-				rest := &Entry{Words: e.Words[w+1:], keys: e.keys[w+1:], Exact: e.Exact}
-				if end, ok := matchWords(rest, j+skip, low, keys); ok {
+				if end, ok := matchSeq(ws[w+1:], ks[w+1:], exact, j+skip, low, keys); ok {
 					return end, true
 				}
 			}
@@ -460,11 +468,11 @@ func matchWords(e *Entry, i int, low, keys []string) (int, bool) {
 		if j >= len(low) {
 			return 0, false
 		}
-		if e.Exact {
-			if low[j] != e.Words[w] {
+		if exact {
+			if low[j] != ws[w] {
 				return 0, false
 			}
-		} else if keys[j] != e.keys[w] && low[j] != e.Words[w] {
+		} else if keys[j] != ks[w] && low[j] != ws[w] {
 			return 0, false
 		}
 		j++

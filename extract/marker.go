@@ -72,17 +72,16 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 	byLow := slices.Grow(x.mk.byLow[:0], n)[:n]
 	x.mk.keys, x.mk.isNum, x.mk.surf, x.mk.byKey, x.mk.byLow = keys, isNum, surf, byKey, byLow
 	for k, t := range toks {
-		byLow[k], surf[k] = nil, ""
-		if k < len(c.Tokens) && c.Tokens[k].Span == t.span && !c.Tokens[k].Entity {
-			keys[k] = c.Tokens[k].Key // the stem, as annotate made it
+		surf[k] = ""
+		var wf *wordFacts
+		if len(x.facts) == len(toks) {
+			wf = x.facts[k] // as annotate looked them up for this sentence
 		} else {
-			keys[k] = x.stem(lows[k])
+			wf = x.lex.facts(lows[k])
 		}
-		isNum[k] = startsWithDigit(t.text) || numberWords[lows[k]] > 0
-		byKey[k] = x.lex.starts[keys[k]]
-		if lows[k] != keys[k] {
-			byLow[k] = x.lex.starts[lows[k]]
-		}
+		keys[k] = wf.stem
+		isNum[k] = startsWithDigit(t.text) || wf.numWord
+		byKey[k], byLow[k] = wf.byKey, wf.byLow
 		if byKey[k] == nil && byLow[k] == nil {
 			continue
 		}
