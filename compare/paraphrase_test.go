@@ -331,4 +331,3 @@ func TestParaphraseTwoFold(t *testing.T) {
 		t.Errorf("held-out accuracy with the table %.3f fell below the plain score's %.3f", paraAll.accuracy(), plainAll.accuracy())
 	}
 }
-
