@@ -44,23 +44,30 @@ func parseParaphrases(data string) map[string][]string {
 }
 
 // paraphrases lists, for each word of a comparison's vocabulary, the
-// other words of the vocabulary that paraphrase it, by ascending id (nil
-// where there are none).
+// other words of the vocabulary that paraphrase it, by ascending id; nil
+// when no two words of the comparison do, so that most comparisons of
+// two sentences pay nothing for the table.
 func paraphrases(keys []featKey, table map[string][]string) [][]int32 {
 	if len(table) == 0 {
 		return nil
 	}
 	lo, _ := slices.BinarySearchFunc(keys, kindWord, func(k featKey, kind byte) int { return int(k.kind) - int(kind) })
 	hi, _ := slices.BinarySearchFunc(keys, kindWord+1, func(k featKey, kind byte) int { return int(k.kind) - int(kind) })
-	out := make([][]int32, len(keys))
+	var out [][]int32
 	for id := lo; id < hi; id++ {
 		for _, p := range table[keys[id].key] {
 			j, ok := slices.BinarySearchFunc(keys[lo:hi], p, func(k featKey, s string) int { return strings.Compare(k.key, s) })
-			if ok {
-				out[id] = append(out[id], int32(lo+j))
+			if !ok {
+				continue
 			}
+			if out == nil {
+				out = make([][]int32, len(keys))
+			}
+			out[id] = append(out[id], int32(lo+j))
 		}
-		slices.Sort(out[id])
+		if out != nil {
+			slices.Sort(out[id])
+		}
 	}
 	return out
 }
