@@ -154,9 +154,9 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 				light += w
 				continue
 			}
-			// Only a word with a near spelling or a paraphrase somewhere in
-			// the comparison can match one b lacks (paraShare ≤ softShare).
-			long := key.kind == kindWord && (len(s.v.near[id]) > 0 || (s.v.para != nil && len(s.v.para[id]) > 0))
+			// Only a word with a near spelling somewhere in the comparison
+			// can match one b lacks.
+			long := key.kind == kindWord && len(s.v.near[id]) > 0
 			switch {
 			case key.kind == kindEntity:
 				heavyNames += w

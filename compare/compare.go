@@ -162,16 +162,13 @@ type Group struct {
 // Evidence says what made a group's score: the shared words, names,
 // numbers and dates of its strongest pair.
 type Evidence struct {
-	Pair     [2]string `json:"pair"`
-	Shared   []string  `json:"shared"`
-	Names    []string  `json:"names,omitempty"`
-	Numbers  []string  `json:"numbers,omitempty"`
-	Dates    []string  `json:"dates,omitempty"`
-	Variants []string  `json:"variants,omitempty"`
-	// Paraphrases are word pairs matched through the paraphrase table
-	// derived from news paraphrases (compare/paraphrase.txt).
-	Paraphrases []string `json:"paraphrases,omitempty"`
-	Containment float64  `json:"containment"`
+	Pair        [2]string `json:"pair"`
+	Shared      []string  `json:"shared"`
+	Names       []string  `json:"names,omitempty"`
+	Numbers     []string  `json:"numbers,omitempty"`
+	Dates       []string  `json:"dates,omitempty"`
+	Variants    []string  `json:"variants,omitempty"`
+	Containment float64   `json:"containment"`
 	// With an Embedder (WithEmbedder), the two parts of the pair's score:
 	// Lexical from the shared features above, Semantic the cosine of the
 	// claims' vectors; nil without one. The score is

@@ -111,7 +111,7 @@ func evidenceOf(e edge) Evidence {
 	ev := Evidence{
 		Pair:   [2]string{e.a.claim.ID, e.b.claim.ID},
 		Shared: all, Names: e.s.Names, Numbers: e.s.Numbers, Dates: e.s.Dates,
-		Variants: e.s.Variants, Paraphrases: e.s.Paraphrases, Containment: e.s.Containment,
+		Variants: e.s.Variants, Containment: e.s.Containment,
 	}
 	e.s.addSemantic(&ev) // lexical and semantic parts, with an Embedder (embed.go)
 	return ev

@@ -16,10 +16,7 @@ type vocab struct {
 	// near holds, for each word of at least softMinLen bytes, the other
 	// words of the comparison spelt nearly alike (Jaccard similarity of
 	// character trigrams at least nearJaccard), by ascending id.
-	near [][]int32
-	// para holds, for each word, the other words of the comparison that
-	// paraphrase it (paraphrase.go), by ascending id; nil without a table.
-	para  [][]int32
+	near  [][]int32
 	names func(a, b string) bool
 }
 
@@ -78,7 +75,6 @@ func intern(feats [][]*claimFeatures, names func(a, b string) bool) *vocab {
 		}
 	}
 	v.near = nearWords(sorted)
-	v.para = paraphrases(sorted, paraphraseTable)
 	return v
 }
 

@@ -218,8 +218,6 @@ type pairEvidence struct {
 	Numbers  []string
 	Dates    []string
 	Variants []string // spelling variants matched by character trigrams
-	// Paraphrases are words matched through the paraphrase table.
-	Paraphrases []string
 }
 
 // maxStackFeatures is how many features of the second claim a score tracks
@@ -326,7 +324,7 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 	}
 	// Soft matches between the words left over on both sides: the first
 	// unused word of b that is a near-spelling neighbour.
-	for k, i := range unA {
+	for _, i := range unA {
 		near := v.near[a.ids[i]]
 		if len(near) == 0 {
 			continue
@@ -345,12 +343,8 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 			if evidence {
 				s.Variants = append(s.Variants, a.labels[i]+"~"+b.labels[kb])
 			}
-			unA[k] = -1
 			break
 		}
-	}
-	if v.para != nil {
-		shared += v.paraphrased(a, b, unA, used, &s)
 	}
 	s.Value = round3(2 * shared / (a.total + b.total))
 	s.Containment = round3(math.Min(1, shared/math.Min(a.total, b.total)))
