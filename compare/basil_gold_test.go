@@ -16,14 +16,15 @@ import (
 // Floors of TestBasilAlignGold over all 14 gold events (6 shared in
 // ../shared/dev/basil-align-gold, 8 ours in testdata/basil-align-gold),
 // default options; each a little under the level reached on 2026-11-28
-// with the fitted band model (alignmodel.go): recall 0.481, precision
-// 0.657, F1 0.555, unique P 0.623, unique R 0.936 (the hand-set rule it
+// with the fitted band model (alignmodel.go) and groups of at most three
+// claims of one document (cohesion.go): recall 0.509, precision 0.655,
+// F1 0.573, unique P 0.625, unique R 0.932 (the hand-set rule it
 // replaced: 0.442, 0.665, 0.531, 0.621, 0.926). Raise them as the matcher
 // improves.
 const (
-	basilFloorRecall    = 0.47
+	basilFloorRecall    = 0.50
 	basilFloorPrecision = 0.64
-	basilFloorF1        = 0.54
+	basilFloorF1        = 0.56
 	basilFloorUniqueP   = 0.61
 	basilFloorUniqueR   = 0.92
 )

@@ -105,7 +105,8 @@ func lookupBound(a, b *claimFeatures, light, heavyNames, heavyWords, acc, accNam
 }
 
 // candidates returns the pairs of claims of two documents that score at
-// least the related threshold, best first, with their score but not yet
+// least cfg.floor() (the related threshold or the band model's floor),
+// best first, with their score but not yet
 // its evidence. With an Embedder every pair is scored; otherwise only
 // pairs that share a feature of weight at least minIndexWeight in the
 // first claim, and whose bound can reach the
@@ -114,12 +115,13 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 	cands := s.cands[:0]
 	// Paraphrases scored by meaning may share no word (WithEmbedder).
 	all := cfg.embedder != nil
+	floor := cfg.floor()
 	try := func(a, b *claimFeatures) {
-		if !all && bound(a, b) < cfg.related {
+		if !all && bound(a, b) < floor {
 			return
 		}
 		// The evidence is added by align to the pairs it keeps.
-		if v := s.v.score(a, b, &s.names, false); v.Value > 0 && v.Value >= cfg.related {
+		if v := s.v.score(a, b, &s.names, false); v.Value > 0 && v.Value >= floor {
 			cands = append(cands, cand{a, b, v.Value, v.Containment, v.facts})
 		}
 	}
@@ -186,7 +188,7 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 		}
 		for _, bi := range s.touched {
 			b := bDoc[bi]
-			if lookupBound(a, b, light, heavyNames, heavyWords, s.acc[bi], s.accNames[bi], s.accWords[bi]) < cfg.related {
+			if lookupBound(a, b, light, heavyNames, heavyWords, s.acc[bi], s.accNames[bi], s.accWords[bi]) < floor {
 				continue
 			}
 			try(a, b)

@@ -462,7 +462,7 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 			}
 		}
 		for _, e := range weak {
-			if len(*of(e.a)) == 0 && len(*of(e.b)) == 0 && cfg.related > 0 {
+			if len(*of(e.a)) == 0 && len(*of(e.b)) == 0 && cfg.related > 0 && e.value >= cfg.related {
 				r.related = append(r.related, link(e))
 			}
 		}

@@ -119,12 +119,32 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 				i = m.end - 1
 				continue
 			}
+			if lk.kind == KindHedge && m.e.Sub == "modal" && lows[m.end-1] == "be" && m.end < len(toks) &&
+				(strings.HasSuffix(lows[m.end], "ed") || x.lex.Has(LexParticiple, lows[m.end])) {
+				// "turnout may be depressed", "cuts might be carried out":
+				// a passive forecast, not a guess about what is the case.
+				i = m.end - 1
+				continue
+			}
 			start, end := m.start, m.end
 			kind := lk.kind
 			if kind == "" {
 				kind = m.e.Marker
 			}
+			if lk.cat == LexLoaded && kind == KindLabel && !m.e.Exact && len(m.e.Words) == 1 && otherPOSForm(lows[m.start], m.e.Phrase) {
+				// A noun matched through its stem in an adjective, adverb
+				// or participle ("shock" in "shocking", "outrage" in
+				// "outrageous") judges as an evaluative word does, and
+				// names no one: an intensifier, not a label.
+				kind = KindIntensifier
+			}
 			mk := Marker{Kind: kind, Stance: m.e.Stance, Rule: m.e.Where}
+			if kind == KindAttribution && mk.Stance == StanceDistancing && strings.HasPrefix(lows[start], "alleg") && legalSubject(lows, start) {
+				// "The indictment alleges that …": the standard, neutral
+				// verb of a charging document (AP Stylebook), not the
+				// outlet's doubt.
+				mk.Stance = StanceNeutral
+			}
 			if m.e.Speech {
 				x.speech[toks[start].span.Start] = true
 			}
@@ -139,7 +159,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 				i = m.end - 1
 				continue
 			}
-			if kind == KindLabel && (m.e.Sub == "act" || lows[end-1] == "attack" || lows[end-1] == "attacks") && x.datedEvent(toks, lows, start) {
+			if kind == KindLabel && (m.e.Sub == "act" || lows[end-1] == "attack" || lows[end-1] == "attacks") && x.datedEvent(toks, lows, start, end) {
 				// "the 2003 invasion of Iraq", "the Sept. 11 terrorist
 				// attacks": a dated event's settled name, which every
 				// outlet uses, not a choice among labels.
@@ -203,6 +223,27 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 	return out
 }
 
+// legalDocs name a charging or court document, or its authors.
+var legalDocs = map[string]bool{
+	"indictment": true, "indictments": true, "complaint": true, "complaints": true, "lawsuit": true, "lawsuits": true,
+	"suit": true, "filing": true, "filings": true, "affidavit": true, "petition": true, "warrant": true, "prosecutors": true,
+	"plaintiffs": true, "charges": true, "charging": true,
+}
+
+// legalSubject reports a legal document among the eight words before the
+// verb at k, within its clause.
+func legalSubject(lows []string, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if legalDocs[lows[j]] {
+			return true
+		}
+		if clauseEnders[lows[j]] || lows[j] == "that" {
+			return false
+		}
+	}
+	return false
+}
+
 // inMention reports whether s lies inside a quotation the quote finder
 // took for a title, or for a word mentioned after a noun that says so.
 func (x *extractor) inMention(s Span) bool {
@@ -225,22 +266,44 @@ func (x *extractor) inMention(s Span) bool {
 	return false
 }
 
-// datedEvent reports a year or a day of a month right before toks[start]
-// ("2003", "Sept. 11", "9/11").
-func (x *extractor) datedEvent(toks []rawToken, lows []string, start int) bool {
-	if start == 0 || !x.phraseAdjacent(toks, start-1, start+1) {
+// datedEvent reports a date right around the label phrase toks[start:end]:
+// a year or a day of a month before it ("2003", "Sept. 11", "Sept. 11,
+// 2001,", "9/11"), or "on"/"of" and a month or a year after it ("the
+// attacks on Sept. 11").
+func (x *extractor) datedEvent(toks []rawToken, lows []string, start, end int) bool {
+	isYear := func(w string) bool {
+		return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == ""
+	}
+	isMonth := func(w string) bool {
+		_, ok := monthNames[strings.TrimSuffix(w, ".")]
+		return ok
+	}
+	if end+1 < len(toks) && (lows[end] == "on" || lows[end] == "of") && (isMonth(lows[end+1]) || isYear(lows[end+1])) {
+		return true
+	}
+	if start == 0 {
 		return false
 	}
 	w := lows[start-1]
-	if w == "9/11" {
+	gap := strings.TrimSpace(x.text[toks[start-1].span.End:toks[start].span.Start])
+	switch {
+	case gap != "" && !(gap == "," && isYear(w)):
+		return false
+	case w == "9/11" || isYear(w):
 		return true
+	case len(w) <= 2 && strings.Trim(w, "0123456789") == "" && start >= 2:
+		return isMonth(lows[start-2])
 	}
-	if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == "" {
-		return true
-	}
-	if len(w) <= 2 && strings.Trim(w, "0123456789") == "" && start >= 2 {
-		_, isMonth := monthNames[strings.TrimSuffix(lows[start-2], ".")]
-		return isMonth
+	return false
+}
+
+// otherPOSForm reports a word in a verb, adjective or adverb form
+// (-ing, -ed, -ly, -ous, -ful) that the noun phrase of its entry is not in.
+func otherPOSForm(w, phrase string) bool {
+	for _, suf := range []string{"ing", "ed", "ly", "ous", "ful"} {
+		if strings.HasSuffix(w, suf) && !strings.HasSuffix(phrase, suf) {
+			return true
+		}
 	}
 	return false
 }
@@ -471,7 +534,8 @@ func (x *extractor) agentNamed(toks []rawToken, lows []string, from int) bool {
 				return false
 			}
 		}
-		if lows[k] == "by" {
+		if lows[k] == "by" || lows[k] == "hands" && k >= 2 && lows[k-1] == "the" && lows[k-2] == "at" {
+			// "by the police", "at the hands of the police".
 			return true
 		}
 		if clauseEnders[lows[k]] {

@@ -401,10 +401,10 @@ func TestDevMarkerFloors(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"BABE word recall", frac(f.hitWords, f.goldWords), 0.30},
-		{"BABE word precision", frac(f.hitWords, f.markerWords), 0.47},
-		{"BASIL lexical recall", frac(f.lexHit, f.lexN), 0.27},
-		{"BASIL marker precision", frac(f.mkHit, f.mkN), 0.26},
+		{"BABE word recall", frac(f.hitWords, f.goldWords), 0.32},
+		{"BABE word precision", frac(f.hitWords, f.markerWords), 0.50},
+		{"BASIL lexical recall", frac(f.lexHit, f.lexN), 0.39},
+		{"BASIL marker precision", frac(f.mkHit, f.mkN), 0.30},
 	} {
 		if c.got < c.floor {
 			t.Errorf("%s %.3f fell below %.2f", c.name, c.got, c.floor)

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // quoteUnsure marks quoted words that the classifier took for a scare quote
 // but whose distance the text does not show to be the outlet's: a term of
@@ -111,7 +114,11 @@ func (x *extractor) scareDoubt(qs []quoteInfo, i int, blks, sents []Span) string
 	// than the outlet's.
 	for k := i - 1; k >= 0; k-- {
 		o := &qs[k]
-		if o.kind == quoteDirect && o.speaker != "" && sameBlock(blks, o.span.Start, q.span.Start) {
+		if !sameBlock(blks, o.span.Start, q.span.Start) {
+			// Quotes come in document order: the paragraph is behind us.
+			break
+		}
+		if o.kind == quoteDirect && o.speaker != "" {
 			return "paragraph quotes " + o.speaker
 		}
 	}
@@ -141,12 +148,11 @@ func (x *extractor) sourceVerb(lw string) bool {
 
 // insideQuote reports whether s lies inside one of the quotations.
 func (x *extractor) insideQuote(qs []quoteInfo, s Span) bool {
-	for k := range qs {
-		if qs[k].span.Contains(s) {
-			return true
-		}
-	}
-	return false
+	// Quotes come in document order and do not overlap (a nested quote
+	// belongs to the outer one): the first that ends after s starts is
+	// the only one that can hold it.
+	k := sort.Search(len(qs), func(k int) bool { return qs[k].span.End > s.Start })
+	return k < len(qs) && qs[k].span.Contains(s)
 }
 
 // sloganJoints may stand in the middle of a three-word scare quote.

@@ -1,0 +1,80 @@
+package compare
+
+import (
+	"hash/maphash"
+	"strings"
+	"testing"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// TestParseAlignModel: the embedded model parses, and a model file that
+// does not fit the code is refused with a reason.
+func TestParseAlignModel(t *testing.T) {
+	if _, err := parseAlignModel(alignModelJSON); err != nil {
+		t.Fatalf("align_model.json: %v", err)
+	}
+	nine := `[0,0,0,0,0,0,0,0,0]`
+	ten := `[0,0,0,0,0,0,0,0,0,0]`
+	ones := `[1,1,1,1,1,1,1,1,1,1]`
+	names := `["score","containment","below_best_min","below_best_max","above_second_min","position_gap","facts","log_min_weight","length_ratio","verbatim_run"]`
+	swapped := strings.Replace(names, `"score","containment"`, `"containment","score"`, 1)
+	cases := []struct {
+		name, json, want string
+	}{
+		{"not json", `{`, "unexpected end"},
+		{"too few weights", `{"features":` + names + `,"mean":` + ten + `,"scale":` + ones + `,"weights":` + nine + `}`, "want 10"},
+		{"features in another order", `{"features":` + swapped + `,"mean":` + ten + `,"scale":` + ones + `,"weights":` + ten + `}`, `is "containment", want "score"`},
+		{"zero scale", `{"features":` + names + `,"mean":` + ten + `,"scale":` + ten + `,"weights":` + ten + `}`, "scale 0"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := parseAlignModel([]byte(c.json))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %v, want one containing %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestVerbatimRun: the longest run of matching keys in order, function
+// words included, up to maxRun (all the model reads).
+func TestVerbatimRun(t *testing.T) {
+	feats := func(s string) *claimFeatures {
+		cf := &claimFeatures{claim: &extract.Claim{}}
+		for _, w := range strings.Fields(s) {
+			k := strings.ToLower(w)
+			cf.claim.Tokens = append(cf.claim.Tokens, extract.Token{Text: w, Key: k})
+			cf.keyHash = append(cf.keyHash, maphash.String(keySeed, k))
+		}
+		return cf
+	}
+	cases := []struct {
+		a, b string
+		want int
+	}{
+		{"", "not putting people back to work", 0},
+		{"that is not putting people back to work", "he said it was not putting people back to work today", 6},
+		{"people back to work", "work to back people", 1},
+		{"a b c x d e", "a b c y d e", 3},
+		{"a b c d e f g h i j", "x a b c d e f g h i j", maxRun},                  // the model reads no further
+		{strings.Repeat("v ", 200) + "a b", strings.Repeat("w ", 150) + "a b", 2}, // longer than the stack buffer
+	}
+	for _, c := range cases {
+		if got := verbatimRun(feats(c.a), feats(c.b)); got != c.want {
+			t.Errorf("verbatimRun(%.30q, %.30q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestBandFeatures: the inputs the model reads, for one pair.
+func TestBandFeatures(t *testing.T) {
+	x := bandFeatures(bandPair{value: 0.3, containment: 0.5, facts: 6, totalA: 2, totalB: 4,
+		bestA: 0.3, bestB: 0.4, secondA: 0.1, secondB: 0.3, posA: 0, posB: 5, nA: 11, nB: 11, run: 12})
+	want := [nBand]float64{0.3, 0.5, -0.1, 0, 0, 0.5, 1, 1.0986, 0.6690, 1}
+	for i := range want {
+		if d := x[i] - want[i]; d > 1e-3 || d < -1e-3 {
+			t.Errorf("%s = %.4f, want %.4f", bandFeatureNames[i], x[i], want[i])
+		}
+	}
+}
