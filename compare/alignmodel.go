@@ -144,17 +144,56 @@ func (cfg *config) bandAligns(e cand, p bandPair) (first, second bool) {
 	if !sharesFacts(e.facts) {
 		return false, false
 	}
+	m := cfg.band
+	if m == nil {
+		m = defaultAlignModel
+	}
+	if cfg.bandSeen == nil {
+		// The verbatim run is the model's costliest input (a large event
+		// asks about hundreds of thousands of pairs), and its last: when
+		// the pair is decided alike at both ends of its range (no run,
+		// maxRun), the run cannot change the decision and is not
+		// computed. Compared as log-odds: prob(z) ≥ cut exactly when
+		// z ≥ log(cut / (1 − cut)), up to rounding, which the margin
+		// covers.
+		const margin = 1e-6
+		p.run = 0
+		x := bandFeatures(p)
+		z := m.Bias
+		for i, v := range x[:nBand-1] {
+			z += m.Weights[i] * (v - m.Mean[i]) / m.Scale[i]
+		}
+		last := nBand - 1
+		z0 := z + m.Weights[last]*(0-m.Mean[last])/m.Scale[last]
+		z1 := z + m.Weights[last]*(1-m.Mean[last])/m.Scale[last]
+		lo, hi := min(z0, z1), max(z0, z1)
+		cut, second := logit(m.Cut), logit(m.SecondCut)
+		switch {
+		case hi < cut-margin && hi < second-margin:
+			return false, false
+		case lo >= cut+margin && lo >= second+margin:
+			return true, true
+		}
+	}
 	p.run = verbatimRun(e.a, e.b)
 	x := bandFeatures(p)
 	if cfg.bandSeen != nil {
 		cfg.bandSeen(e.a, e.b, x)
 	}
-	m := cfg.band
-	if m == nil {
-		m = defaultAlignModel
-	}
 	pr := m.prob(&x)
 	return pr >= m.Cut, pr >= m.SecondCut
+}
+
+// logit is the log-odds of a probability: ±Inf at 0 and 1, so that a cut
+// of 0 or 1 (or beyond) compares as it should.
+func logit(p float64) float64 {
+	switch {
+	case p <= 0:
+		return math.Inf(-1)
+	case p >= 1:
+		return math.Inf(1)
+	}
+	return math.Log(p / (1 - p))
 }
 
 // maxRun caps the verbatim run the model reads: beyond it, a longer

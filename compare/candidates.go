@@ -3,6 +3,7 @@ package compare
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // minIndexWeight is how heavy a feature of the first claim must be for a
@@ -35,10 +36,14 @@ type pairScorer struct {
 	touched                 []int32
 	// Buffers reused from one pair of documents to the next.
 	cands, weak []cand
-	linked      []edge
-	partners    [][]*claimFeatures
-	backing     []*claimFeatures
-	best        []float64 // per claim of the pair, its best candidate score
+	// edges collects the aligned pairs of every pair of documents the
+	// worker handles (align), in chunks of edgeChunk: one run per worker,
+	// sorted at the end, instead of a slice per pair of documents copied
+	// twice, or one slice grown by doubling (copied over and over).
+	edges    [][]edge
+	partners [][]*claimFeatures
+	backing  []*claimFeatures
+	best     []float64 // per claim of the pair, its best candidate score
 }
 
 // cand is a candidate pair of claims with its score, before the evidence.
@@ -46,6 +51,35 @@ type cand struct {
 	a, b               *claimFeatures
 	value, containment float64
 	facts              int // shared words, numbers and dates
+}
+
+// edgeChunk is the size of a chunk of pairScorer.edges.
+const edgeChunk = 4096
+
+// keep adds an aligned pair to the worker's run.
+func (s *pairScorer) keep(e edge) {
+	if n := len(s.edges); n == 0 || len(s.edges[n-1]) == edgeChunk {
+		s.edges = append(s.edges, make([]edge, 0, edgeChunk))
+	}
+	last := &s.edges[len(s.edges)-1]
+	*last = append(*last, e)
+}
+
+// run returns the worker's aligned pairs as one list.
+func (s *pairScorer) run() []edge {
+	if len(s.edges) == 1 {
+		return s.edges[0]
+	}
+	n := 0
+	for _, c := range s.edges {
+		n += len(c)
+	}
+	out := make([]edge, 0, n)
+	for _, c := range s.edges {
+		out = append(out, c...)
+	}
+	s.edges = nil
+	return out
 }
 
 func newPairScorer(v *vocab) *pairScorer {
@@ -214,8 +248,9 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 // pairs, on several cores when the comparison is large. do is called once
 // per pair (k is the pair's position in (i, j) order) and may run
 // concurrently for different pairs; the scorer it gets belongs to its
-// goroutine.
-func eachDocPair(feats [][]*claimFeatures, v *vocab, cfg *config, do func(k int, p docPair, cands []cand, s *pairScorer)) {
+// goroutine. It returns the scorers used, one per worker, in no
+// particular order.
+func eachDocPair(feats [][]*claimFeatures, v *vocab, cfg *config, do func(k int, p docPair, cands []cand, s *pairScorer)) []*pairScorer {
 	pos := map[docPair]int{}
 	for i := 0; i < len(feats); i++ {
 		for j := i + 1; j < len(feats); j++ {
@@ -233,7 +268,16 @@ func eachDocPair(feats [][]*claimFeatures, v *vocab, cfg *config, do func(k int,
 	// The largest pieces (the last documents) first, so that the last
 	// ones even out across workers.
 	n := len(feats) - 1
-	eachWith(n, large(feats), func() *pairScorer { return newPairScorer(v) }, func(s *pairScorer, k int) {
+	var mu sync.Mutex
+	var scorers []*pairScorer
+	eachWith(n, large(feats), func() *pairScorer {
+		s := newPairScorer(v)
+		mu.Lock()
+		scorers = append(scorers, s)
+		mu.Unlock()
+		return s
+	}, func(s *pairScorer, k int) {
 		run(s, n-k)
 	})
+	return scorers
 }

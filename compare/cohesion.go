@@ -2,7 +2,7 @@ package compare
 
 import (
 	"cmp"
-	"slices"
+	"iter"
 	"sort"
 )
 
@@ -48,29 +48,15 @@ func (cl *cluster) mean(c *claimFeatures) (float64, bool) {
 // match each other across documents well enough on average (A~B and B~C
 // does not make A~C). Clusters come back in the order they were formed,
 // each with its claims in document order.
-func cohesive(edges []edge, cfg *config) []*cluster {
-	// The order is total (no two edges join the same two claims), so an
-	// unstable sort gives the same order as a stable one, in n log n moves.
-	sorted := slices.Clone(edges)
-	slices.SortFunc(sorted, func(x, y edge) int {
-		if x.s.Value != y.s.Value {
-			return cmp.Compare(y.s.Value, x.s.Value)
-		}
-		if x.a.doc != y.a.doc {
-			return cmp.Compare(x.a.doc, y.a.doc)
-		}
-		if x.a.idx != y.a.idx {
-			return cmp.Compare(x.a.idx, y.a.idx)
-		}
-		if x.b.doc != y.b.doc {
-			return cmp.Compare(x.b.doc, y.b.doc)
-		}
-		return cmp.Compare(x.b.idx, y.b.idx)
-	})
+//
+// runs holds the aligned pairs, each run sorted in edgeOrder (align sorts
+// one run per worker, in parallel); they are merged here.
+func cohesive(runs [][]edge, cfg *config) []*cluster {
 	of := map[*claimFeatures]*cluster{}
 	var all []*cluster
 	var memo nameMemo
 	var pairs []scoredPair
+	var count []int32
 	// A merge found not cohesive stays so until one side grows: every
 	// other edge between the same two groups (a large event has many)
 	// is then refused without scoring again.
@@ -80,7 +66,7 @@ func cohesive(edges []edge, cfg *config) []*cluster {
 		ver   int
 	}
 	refused := map[[2]mergeSide]bool{}
-	for _, e := range sorted {
+	for e := range merged(runs) {
 		ca, cb := of[e.a], of[e.b]
 		switch {
 		case ca == nil && cb == nil:
@@ -108,7 +94,7 @@ func cohesive(edges []edge, cfg *config) []*cluster {
 		if refused[key] {
 			continue
 		}
-		if crowded(into.claims, incoming) {
+		if crowded(into.claims, incoming, &count) {
 			refused[key] = true
 			continue
 		}
@@ -173,6 +159,50 @@ func cohesive(edges []edge, cfg *config) []*cluster {
 	return out
 }
 
+// edgeOrder is the order in which cohesive takes the aligned pairs: best
+// score first. The order is total (no two edges join the same two
+// claims), so an unstable sort gives the same order as a stable one, and
+// runs sorted apart merge into the one order.
+func edgeOrder(x, y edge) int { return edgeCmp(&x, &y) }
+
+func edgeCmp(x, y *edge) int {
+	if x.s.Value != y.s.Value {
+		return cmp.Compare(y.s.Value, x.s.Value)
+	}
+	if x.a.doc != y.a.doc {
+		return cmp.Compare(x.a.doc, y.a.doc)
+	}
+	if x.a.idx != y.a.idx {
+		return cmp.Compare(x.a.idx, y.a.idx)
+	}
+	if x.b.doc != y.b.doc {
+		return cmp.Compare(x.b.doc, y.b.doc)
+	}
+	return cmp.Compare(x.b.idx, y.b.idx)
+}
+
+// merged yields the edges of runs sorted in edgeOrder, in that order,
+// without making the merged list (a large event has hundreds of thousands
+// of edges): the next edge is the least of the runs' heads, and there are
+// as many runs as workers, a few.
+func merged(runs [][]edge) iter.Seq[edge] {
+	return func(yield func(edge) bool) {
+		pos := make([]int, len(runs))
+		for {
+			best := -1
+			for i, r := range runs {
+				if pos[i] < len(r) && (best < 0 || edgeCmp(&r[pos[i]], &runs[best][pos[best]]) < 0) {
+					best = i
+				}
+			}
+			if best < 0 || !yield(runs[best][pos[best]]) {
+				return
+			}
+			pos[best]++
+		}
+	}
+}
+
 // maxPerDoc is how many claims of one document a group may hold (repeats
 // of a grouped claim aside, which join later): a sentence split in two, or
 // three, by one outlet and told in one by another. A merge that would put
@@ -183,22 +213,31 @@ func cohesive(edges []edge, cfg *config) []*cluster {
 const maxPerDoc = 3
 
 // crowded reports whether the claims of a and b together hold more than
-// maxPerDoc claims of one document.
-func crowded(a, b []*claimFeatures) bool {
+// maxPerDoc claims of one document. count is scratch space, a count per
+// document, all zero between calls (a group of a large event has hundreds
+// of claims, and a map per merge was a sixth of cohesive's time).
+func crowded(a, b []*claimFeatures, count *[]int32) bool {
 	if len(a)+len(b) <= maxPerDoc {
 		return false
 	}
-	var n map[int]int
+	over := false
+	n := *count
 	for _, cs := range [2][]*claimFeatures{a, b} {
 		for _, c := range cs {
-			if n == nil {
-				n = map[int]int{}
+			if c.doc >= len(n) {
+				n = append(n, make([]int32, c.doc+1-len(n))...)
+				*count = n
 			}
 			n[c.doc]++
 			if n[c.doc] > maxPerDoc {
-				return true
+				over = true
 			}
 		}
 	}
-	return false
+	for _, cs := range [2][]*claimFeatures{a, b} {
+		for _, c := range cs {
+			n[c.doc] = 0
+		}
+	}
+	return over
 }

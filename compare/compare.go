@@ -390,11 +390,15 @@ type edge struct {
 // contained in it (a long sentence that another outlet split in two).
 // Repeats (a teaser printed again) join their original's group later and
 // are not aligned themselves.
-func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []edge) {
-	type result struct{ edges, related []edge }
+//
+// The aligned pairs come back as runs, one per worker, each sorted in
+// edgeOrder: cohesive merges them, so their order across runs does not
+// matter. The related pairs come back in the order of the pairs of
+// documents.
+func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges [][]edge, related []edge) {
 	n := len(feats) * (len(feats) - 1) / 2
-	results := make([]result, max(n, 0))
-	eachDocPair(feats, v, cfg, func(k int, p docPair, cands []cand, sc *pairScorer) {
+	results := make([][]edge, max(n, 0))
+	scorers := eachDocPair(feats, v, cfg, func(k int, p docPair, cands []cand, sc *pairScorer) {
 		if cfg.canceled() {
 			return
 		}
@@ -435,7 +439,7 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 				}
 			}
 		}
-		r := result{edges: sc.linked[:0]}
+		var rel []edge
 		weak := sc.weak[:0]
 		for _, e := range cands {
 			pa, pb := *of(e.a), *of(e.b)
@@ -451,41 +455,42 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges, related []ed
 			}
 			switch {
 			case (e.value >= cfg.threshold || band) && len(pa) == 0 && len(pb) == 0:
-				r.edges = append(r.edges, link(e))
+				sc.keep(link(e))
 			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.value, e.containment, second, v, sc, cfg):
 				// e.a already matched one short claim; e.b is its second half.
-				r.edges = append(r.edges, link(e))
+				sc.keep(link(e))
 			case len(pa) == 0 && len(pb) == 1 && len(*of(pb[0])) == 1 && splitMatch(e.b, e.a, pb[0], e.value, e.containment, second, v, sc, cfg):
-				r.edges = append(r.edges, link(e))
+				sc.keep(link(e))
 			case e.value < cfg.threshold:
 				weak = append(weak, e)
 			}
 		}
 		for _, e := range weak {
 			if len(*of(e.a)) == 0 && len(*of(e.b)) == 0 && cfg.related > 0 && e.value >= cfg.related {
-				r.related = append(r.related, link(e))
+				rel = append(rel, link(e))
 			}
 		}
 		sc.weak = weak
-		// The edges of one pair of documents are collected in a buffer
-		// of the worker and kept at their size.
-		sc.linked = r.edges
-		r.edges = slices.Clone(r.edges)
-		results[k] = r
+		results[k] = rel
 	})
 	if cfg.canceled() {
 		return nil, nil
 	}
-	ne, nr := 0, 0
+	nr := 0
 	for _, r := range results {
-		ne += len(r.edges)
-		nr += len(r.related)
+		nr += len(r)
 	}
-	edges, related = make([]edge, 0, ne), make([]edge, 0, nr)
+	related = make([]edge, 0, nr)
 	for _, r := range results {
-		edges = append(edges, r.edges...)
-		related = append(related, r.related...)
+		related = append(related, r...)
 	}
+	// Each worker's run is put together and sorted on a core of its own.
+	scorers = slices.DeleteFunc(scorers, func(sc *pairScorer) bool { return len(sc.edges) == 0 })
+	edges = make([][]edge, len(scorers))
+	each(len(scorers), large(feats), func(i int) {
+		edges[i] = scorers[i].run()
+		slices.SortFunc(edges[i], edgeOrder)
+	})
 	return edges, related
 }
 

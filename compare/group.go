@@ -20,7 +20,7 @@ func less(a, b node) bool {
 // buildGroups turns the aligned pairs into groups of claims that say the
 // same thing (see cohesive), adds repeats to their original's group, and
 // makes a "related" group of each weak pair whose claims align nowhere.
-func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges, related []edge, cfg *config) []Group {
+func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]edge, related []edge, cfg *config) []Group {
 	type pending struct {
 		ns      []node
 		e       edge

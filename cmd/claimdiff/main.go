@@ -85,7 +85,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	groupBy := fs.String("group-by", "", `corpus mode: "event" reads JSON lines with an "event" field and writes one report per event`)
 	input := fs.String("input", "text", "how to read standard input (-): text, json or html")
 	rf := addRunFlags(fs)
-	embed := addEmbedFlags(fs) // embedcmd.go
+	prof := addProfileFlags(fs) // profile.go
+	embed := addEmbedFlags(fs)  // embedcmd.go
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimdiff [flags] FILE...   or   claimdiff summary [flags] REPORTS.jsonl...")
 		fmt.Fprintln(stderr, "Compares how several outlets report one event, claim by claim.")
@@ -97,6 +98,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		return usageError{err.Error()}
 	}
+	defer prof.start(stderr)()
 	files := fs.Args()
 	if len(files) == 0 {
 		return usageError{"no input files"}

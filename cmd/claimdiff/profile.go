@@ -1,0 +1,62 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
+)
+
+// profileFlags write Go profiles of a run, so that the speed figures in the
+// README can be reproduced on the command itself (go tool pprof reads them).
+type profileFlags struct {
+	cpu, mem *string
+}
+
+func addProfileFlags(fs *flag.FlagSet) *profileFlags {
+	return &profileFlags{
+		cpu: fs.String("cpuprofile", "", "write a CPU profile of the run to this file"),
+		mem: fs.String("memprofile", "", "write a heap profile (allocations included) at the end of the run to this file"),
+	}
+}
+
+// start begins the CPU profile, if asked for; the function it returns ends
+// it and writes the heap profile. Profiles are written even when the run
+// fails, and their own errors go to stderr: they never change the run's
+// outcome.
+func (p *profileFlags) start(stderr io.Writer) func() {
+	var cpu *os.File
+	if *p.cpu != "" {
+		f, err := os.Create(*p.cpu)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "claimdiff: --cpuprofile:", err)
+		} else {
+			cpu = f
+		}
+	}
+	return func() {
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			cpu.Close()
+		}
+		if *p.mem == "" {
+			return
+		}
+		f, err := os.Create(*p.mem)
+		if err == nil {
+			runtime.GC() // the live heap as of the end of the run
+			err = pprof.Lookup("allocs").WriteTo(f, 0)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "claimdiff: --memprofile:", err)
+		}
+	}
+}
