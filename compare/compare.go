@@ -367,13 +367,22 @@ func unifyAcross(docs []*extract.Document, names func(a, b string) bool) {
 	}
 	for _, d := range docs {
 		for ci := range d.Claims {
-			ents := append([]extract.Entity(nil), d.Claims[ci].Entities...)
-			for k := range ents {
-				if c, ok := canon[ents[k].Key]; ok {
-					ents[k].Key = c
+			// The entities are shared with the caller's document: a
+			// claim whose keys change gets a copy of its own.
+			var ents []extract.Entity
+			for k, e := range d.Claims[ci].Entities {
+				c, ok := canon[e.Key]
+				if !ok || c == e.Key {
+					continue
 				}
+				if ents == nil {
+					ents = append([]extract.Entity(nil), d.Claims[ci].Entities...)
+				}
+				ents[k].Key = c
 			}
-			d.Claims[ci].Entities = ents
+			if ents != nil {
+				d.Claims[ci].Entities = ents
+			}
 		}
 	}
 }

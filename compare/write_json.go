@@ -75,7 +75,69 @@ type jsonWriter struct {
 	w      io.Writer
 	indent bool
 	buf    bytes.Buffer
+	ind    []byte // an element indented
 	err    error
+}
+
+// indentJSON appends src, compact JSON as encoding/json writes it (valid,
+// no space outside strings), laid out as json.Indent(dst, src, prefix,
+// indent) lays it out: the same bytes, without the scanner's checks
+// (src was just encoded). Empty objects and arrays stay "{}" and "[]".
+func indentJSON(dst, src []byte, prefix, indent string) []byte {
+	newline := func(depth int) {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, indent...)
+		}
+	}
+	depth := 0
+	needIndent := false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		}
+		if needIndent && c != '}' && c != ']' {
+			needIndent = false
+			depth++
+			newline(depth)
+		}
+		switch c {
+		case '"':
+			// A string, escapes and all, as it is.
+			j := i + 1
+			for j < len(src) && src[j] != '"' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j = min(j+1, len(src))
+			dst = append(dst, src[i:j]...)
+			i = j - 1
+		case '{', '[':
+			needIndent = true
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline(depth)
+		case ':':
+			dst = append(dst, c, ' ')
+		case '}', ']':
+			if needIndent {
+				needIndent = false
+			} else {
+				depth--
+				newline(depth)
+			}
+			dst = append(dst, c)
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 func (j *jsonWriter) write(b []byte) {
@@ -119,9 +181,6 @@ func (j *jsonWriter) splice(rest []byte, key string, n int, elem func(int) any) 
 	// time).
 	enc := json.NewEncoder(&j.buf)
 	enc.SetEscapeHTML(false)
-	if j.indent {
-		enc.SetIndent(prefix, "  ")
-	}
 	for i := 0; i < n && j.err == nil; i++ {
 		j.buf.Reset()
 		if err := enc.Encode(elem(i)); err != nil {
@@ -129,6 +188,11 @@ func (j *jsonWriter) splice(rest []byte, key string, n int, elem func(int) any) 
 		}
 		b := bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
 		if j.indent {
+			// Indented here rather than by the encoder: encoding/json
+			// re-reads its output through its validating scanner to
+			// indent it, half the time of writing a 30 MB article.
+			j.ind = indentJSON(j.ind[:0], b, prefix, "  ")
+			b = j.ind
 			j.write(newline)
 		}
 		j.write(b)
