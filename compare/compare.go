@@ -434,6 +434,11 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges [][]edge, rel
 			pa, pb := of(e.a), of(e.b)
 			*pa = append(*pa, e.b)
 			*pb = append(*pb, e.a)
+			if e.a.sem == nil || e.b.sem == nil {
+				// Without meaning the score is the lexical one
+				// candidates found (the evidence lists aside).
+				return edge{e.a, e.b, pairScore{Value: e.value, Containment: e.containment, facts: e.facts}}
+			}
 			return edge{e.a, e.b, v.score(e.a, e.b, &sc.names, false)}
 		}
 		context := len(feats[p.i]) >= mutualContext && len(feats[p.j]) >= mutualContext
