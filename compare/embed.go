@@ -214,20 +214,19 @@ func semantic(s pairScore, a, b *claimFeatures) pairScore {
 		return s
 	}
 	w := a.sem.weight
-	s.Embedded = true
-	s.Lexical = s.Value
-	s.Semantic = cosine(a.sem, b.sem)
-	s.Value = round3((1-w)*s.Lexical + w*s.Semantic)
+	p := &semParts{Lexical: s.Value, Semantic: cosine(a.sem, b.sem)}
+	s.sem = p
+	s.Value = round3((1-w)*p.Lexical + w*p.Semantic)
 	return s
 }
 
 // addSemantic puts the two parts of a semantic pair score in the evidence;
 // without an Embedder the evidence stays as it was (and its JSON with it).
 func (s pairScore) addSemantic(ev *Evidence) {
-	if !s.Embedded {
+	if s.sem == nil {
 		return
 	}
-	lex, sem := s.Lexical, s.Semantic
+	lex, sem := s.sem.Lexical, s.sem.Semantic
 	ev.Lexical, ev.Semantic = &lex, &sem
 }
 

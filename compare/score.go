@@ -209,10 +209,14 @@ type pairScore struct {
 	// facts counts the shared words, numbers and dates (the lengths of
 	// Shared, Numbers and Dates), known without the evidence lists.
 	facts int
-	// With an Embedder (embed.go): Value combines Lexical and Semantic.
-	Embedded          bool
-	Lexical, Semantic float64
+	// With an Embedder (embed.go): Value combines the two parts; nil
+	// without one. A pointer, not two fields: a large event keeps
+	// hundreds of thousands of scores (align), without an Embedder.
+	sem *semParts
 }
+
+// semParts are the two parts of a score with an Embedder.
+type semParts struct{ Lexical, Semantic float64 }
 
 // pairEvidence is what two claims share, by kind.
 type pairEvidence struct {
