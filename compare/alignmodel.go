@@ -1,12 +1,10 @@
 package compare
 
 import (
-	"cmp"
 	_ "embed"
 	"encoding/json"
 	"fmt"
 	"math"
-	"slices"
 )
 
 // A pair of claims that scores under the threshold but at least the
@@ -228,8 +226,21 @@ func verbatimRun(ca, cb *claimFeatures) int {
 	best := int32(0)
 	for i := range a {
 		h := ha[i]
-		k, _ := slices.BinarySearchFunc(ob, h, func(j int32, h uint64) int { return cmp.Compare(hb[j], h) })
 		curSet = curSet[:0]
+		k := len(ob)
+		if a[i].Key != "" && cb.keyMask&hashBit(h) != 0 {
+			// The first of b's keys in hash order with hash h, if any.
+			lo, hi := 0, len(ob)
+			for lo < hi {
+				m := int(uint(lo+hi) >> 1)
+				if hb[ob[m]] < h {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			k = lo
+		}
 		for ; k < len(ob) && hb[ob[k]] == h; k++ {
 			j := ob[k]
 			if a[i].Key == "" || a[i].Key != b[j].Key {

@@ -89,6 +89,7 @@ func (cf *claimFeatures) hashKeys() {
 		cf.keyHash[i] = maphash.String(keySeed, t.Key)
 		if t.Key != "" {
 			cf.keyOrder = append(cf.keyOrder, int32(i))
+			cf.keyMask |= hashBit(cf.keyHash[i])
 		}
 	}
 	slices.SortFunc(cf.keyOrder, func(x, y int32) int {
@@ -98,6 +99,9 @@ func (cf *claimFeatures) hashKeys() {
 		return cmp.Compare(x, y)
 	})
 }
+
+// hashBit is a key hash's bit in claimFeatures.keyMask.
+func hashBit(h uint64) uint64 { return 1 << (h >> 58) }
 
 // kindRange returns the index range of the features of one kind in a list
 // sorted by key.

@@ -99,6 +99,9 @@ type claimFeatures struct {
 	// keyOrder lists the tokens with a key, by hash (then position): the
 	// tokens of the other claim that can match one are found by a search.
 	keyOrder []int32
+	// keyMask has the hashBit of every token key: a token of the other
+	// claim whose bit is not set has no match here.
+	keyMask uint64
 }
 
 // rarity weighs a word by how rare it is in the background corpus.
