@@ -112,14 +112,26 @@ func (x *extractor) annotate(sents []Span) {
 // SetID gives the document the id and renumbers its claims ("d2.c1", …),
 // rewriting repeat references to match.
 func SetID(d *Document, id string) {
-	old := map[string]string{}
+	// Only the claims something repeats need their new id looked up: a
+	// map of every claim cost a long article tens of megabytes.
+	var old map[string]string
+	for i := range d.Claims {
+		if r := d.Claims[i].RepeatOf; r != "" {
+			if old == nil {
+				old = map[string]string{}
+			}
+			old[r] = ""
+		}
+	}
 	d.ID = id
 	if d.Headline != nil {
 		d.Headline.ID = id + ".h"
 	}
 	for i := range d.Claims {
 		n := id + ".c" + strconv.Itoa(i+1)
-		old[d.Claims[i].ID] = n
+		if _, ok := old[d.Claims[i].ID]; ok {
+			old[d.Claims[i].ID] = n
+		}
 		d.Claims[i].ID = n
 	}
 	for i := range d.Claims {
