@@ -129,7 +129,13 @@ func (x *extractor) roleOf(low string) (string, roleInfo, bool) {
 // also uses alone ("Jane Roe" … "Roe said") is a person too.
 func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]string, ents [][]Entity) {
 	text := x.text
-	x.mentions = x.mentions[:0]
+	// One mention per name: sized once, not grown by doubling (a long
+	// article has hundreds of thousands).
+	n := 0
+	for _, e := range ents {
+		n += len(e)
+	}
+	x.mentions = slices.Grow(x.mentions[:0], n)
 	x.people = map[string]*personInfo{}
 	x.counts = nil
 	x.roles = nil
