@@ -53,13 +53,19 @@ type cand struct {
 	facts              int // shared words, numbers and dates
 }
 
-// edgeChunk is the size of a chunk of pairScorer.edges.
+// edgeChunk is the largest size of a chunk of pairScorer.edges.
 const edgeChunk = 4096
 
 // keep adds an aligned pair to the worker's run.
 func (s *pairScorer) keep(e edge) {
-	if n := len(s.edges); n == 0 || len(s.edges[n-1]) == edgeChunk {
-		s.edges = append(s.edges, make([]edge, 0, edgeChunk))
+	if n := len(s.edges); n == 0 || len(s.edges[n-1]) == cap(s.edges[n-1]) {
+		// Chunks grow with the run up to edgeChunk: an event of three
+		// articles aligns a few dozen pairs.
+		size := 64
+		if n > 0 {
+			size = min(2*cap(s.edges[n-1]), edgeChunk)
+		}
+		s.edges = append(s.edges, make([]edge, 0, size))
 	}
 	last := &s.edges[len(s.edges)-1]
 	*last = append(*last, e)
