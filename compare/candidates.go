@@ -26,6 +26,9 @@ type pairScorer struct {
 	names nameMemo
 	slot  []int32   // feature id → position in lists, or -1
 	lists [][]int32 // claim positions in the indexed document, per feature
+	// wlists holds, beside each entry of lists, the feature's weight in
+	// that claim (no search of the claim's features per look-up).
+	wlists [][]float64
 	used  []int32   // feature ids with a slot, to clear
 	mark  []uint32  // per claim position of the indexed document: last stamp
 	stamp uint32
@@ -107,7 +110,7 @@ func (s *pairScorer) index(doc []*claimFeatures) {
 		if b.claim.RepeatOf != "" {
 			continue
 		}
-		for _, id := range b.ids {
+		for fi, id := range b.ids {
 			k := s.slot[id]
 			if k < 0 {
 				k = int32(n)
@@ -115,12 +118,15 @@ func (s *pairScorer) index(doc []*claimFeatures) {
 				s.used = append(s.used, id)
 				if n < len(s.lists) {
 					s.lists[n] = s.lists[n][:0]
+					s.wlists[n] = s.wlists[n][:0]
 				} else {
 					s.lists = append(s.lists, nil)
+					s.wlists = append(s.wlists, nil)
 				}
 				n++
 			}
 			s.lists[k] = append(s.lists[k], int32(bi))
+			s.wlists[k] = append(s.wlists[k], b.weights[fi])
 		}
 	}
 	if cap(s.mark) < len(doc) {
@@ -207,16 +213,13 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 			if k < 0 {
 				continue
 			}
-			for _, bi := range s.lists[k] {
+			for p, bi := range s.lists[k] {
 				if s.mark[bi] != s.stamp {
 					s.mark[bi] = s.stamp
 					s.touched = append(s.touched, bi)
 					s.acc[bi], s.accNames[bi], s.accWords[bi] = 0, 0, 0
 				}
-				b := bDoc[bi]
-				// b holds id once: find its weight.
-				j, _ := slices.BinarySearch(b.ids, id)
-				m := math.Min(w, b.weights[j])
+				m := math.Min(w, s.wlists[k][p])
 				s.acc[bi] += m
 				switch {
 				case key.kind == kindEntity:
