@@ -29,9 +29,9 @@ type pairScorer struct {
 	// wlists holds, beside each entry of lists, the feature's weight in
 	// that claim (no search of the claim's features per look-up).
 	wlists [][]float64
-	used  []int32   // feature ids with a slot, to clear
-	mark  []uint32  // per claim position of the indexed document: last stamp
-	stamp uint32
+	used   []int32  // feature ids with a slot, to clear
+	mark   []uint32 // per claim position of the indexed document: last stamp
+	stamp  uint32
 	// Per claim position of the indexed document, while one claim of the
 	// other is looked up: the weight shared exactly through its heavy
 	// features, and the part of it that names and long words carry.
