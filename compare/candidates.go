@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sync"
@@ -47,13 +48,50 @@ type pairScorer struct {
 	partners [][]*claimFeatures
 	backing  []*claimFeatures
 	best     []float64 // per claim of the pair, its best candidate score
+	second   []float64 // and its second best
 }
 
 // cand is a candidate pair of claims with its score, before the evidence.
 type cand struct {
 	a, b               *claimFeatures
 	value, containment float64
-	facts              int // shared words, numbers and dates
+	facts              int    // shared words, numbers and dates
+	key                uint64 // sortCands' packed order
+}
+
+// sortCands puts candidate pairs best first, then by the positions of
+// their claims (the order is total: no two candidates pair the same two
+// claims). Scores are multiples of 0.001 (round3), so a score and the two
+// positions pack into one integer compared in one step, which gives the
+// same comparisons, hence the same order; when one does not fit, the
+// fields are compared.
+func sortCands(cands []cand) {
+	packed := true
+	for i := range cands {
+		c := &cands[i]
+		k := math.Round(c.value * 1000)
+		if k/1000 != c.value || k < 0 || k > 1000 || c.a.idx < 0 || c.a.idx >= 1<<21 || c.b.idx < 0 || c.b.idx >= 1<<21 {
+			packed = false
+			break
+		}
+		c.key = uint64(1000-int64(k))<<42 | uint64(c.a.idx)<<21 | uint64(c.b.idx)
+	}
+	if packed {
+		slices.SortFunc(cands, func(x, y cand) int { return cmp.Compare(x.key, y.key) })
+		return
+	}
+	slices.SortFunc(cands, func(x, y cand) int {
+		switch {
+		case x.value != y.value:
+			if x.value > y.value {
+				return -1
+			}
+			return 1
+		case x.a.idx != y.a.idx:
+			return x.a.idx - y.a.idx
+		}
+		return x.b.idx - y.b.idx
+	})
 }
 
 // edgeChunk is the largest size of a chunk of pairScorer.edges.
@@ -168,7 +206,7 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 		}
 		// The evidence is added by align to the pairs it keeps.
 		if v := s.v.score(a, b, &s.names, false); v.Value > 0 && v.Value >= floor {
-			cands = append(cands, cand{a, b, v.Value, v.Containment, v.facts})
+			cands = append(cands, cand{a: a, b: b, value: v.Value, containment: v.Containment, facts: v.facts})
 		}
 	}
 	for _, a := range aDoc {
@@ -237,18 +275,7 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 			try(a, b)
 		}
 	}
-	slices.SortFunc(cands, func(x, y cand) int {
-		switch {
-		case x.value != y.value:
-			if x.value > y.value {
-				return -1
-			}
-			return 1
-		case x.a.idx != y.a.idx:
-			return x.a.idx - y.a.idx
-		}
-		return x.b.idx - y.b.idx
-	})
+	sortCands(cands)
 	s.cands = cands
 	return cands
 }

@@ -442,7 +442,9 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges [][]edge, rel
 			return edge{e.a, e.b, v.score(e.a, e.b, &sc.names, false)}
 		}
 		context := len(feats[p.i]) >= mutualContext && len(feats[p.j]) >= mutualContext
-		secondBest := make([]float64, m)
+		sc.second = slices.Grow(sc.second[:0], m)[:m]
+		clear(sc.second)
+		secondBest := sc.second
 		for _, e := range cands {
 			for _, c := range [2]*claimFeatures{e.a, e.b} {
 				k := at(c)
