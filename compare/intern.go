@@ -19,6 +19,9 @@ type vocab struct {
 	// character trigrams at least nearJaccard), by ascending id.
 	near  [][]int32
 	names func(a, b string) bool
+	// ent is the id range of the names (keys sort by kind first, so the
+	// names' ids are contiguous).
+	ent [2]int32
 }
 
 // nearJaccard is the trigram overlap at which two words are spelling
@@ -52,6 +55,9 @@ func intern(feats [][]*claimFeatures, names func(a, b string) bool) *vocab {
 		sorted[r] = keys[old]
 	}
 	v := &vocab{keys: sorted, names: names}
+	lo, _ := slices.BinarySearchFunc(sorted, kindEntity, func(k featKey, kind byte) int { return int(k.kind) - int(kind) })
+	hi, _ := slices.BinarySearchFunc(sorted, kindEntity+1, func(k featKey, kind byte) int { return int(k.kind) - int(kind) })
+	v.ent = [2]int32{int32(lo), int32(hi)}
 	for _, doc := range feats {
 		for _, cf := range doc {
 			n := len(cf.raw)
@@ -176,11 +182,40 @@ func nearWords(keys []featKey) [][]int32 {
 // same two names meet in many pairs of claims.
 type nameMemo struct {
 	seen map[[2]int32]bool
+	// table holds the answers as a dense matrix over the vocabulary's
+	// names, when there are at most maxNameTable of them (every event of
+	// a corpus, a 200-article event): 0 not asked yet, 1 no, 2 yes. A
+	// map look-up per pair of names was a fifth of a score.
+	table   []uint8
+	tableOf *vocab
 }
+
+// maxNameTable is the most names a nameMemo keeps in a dense table (a
+// megabyte per worker at most).
+const maxNameTable = 1024
 
 func (m *nameMemo) same(v *vocab, a, b int32) bool {
 	if m == nil {
 		return v.names(v.keys[a].key, v.keys[b].key)
+	}
+	lo, hi := v.ent[0], v.ent[1]
+	if n := hi - lo; n <= maxNameTable && a >= lo && a < hi && b >= lo && b < hi {
+		if m.tableOf != v {
+			m.table, m.tableOf = make([]uint8, int(n)*int(n)), v
+		}
+		i := int(a-lo)*int(n) + int(b-lo)
+		switch m.table[i] {
+		case 1:
+			return false
+		case 2:
+			return true
+		}
+		r := v.names(v.keys[a].key, v.keys[b].key)
+		m.table[i] = 1
+		if r {
+			m.table[i] = 2
+		}
+		return r
 	}
 	k := [2]int32{a, b}
 	if r, ok := m.seen[k]; ok {
