@@ -69,7 +69,11 @@ func (x *extractor) annotate(sents []Span) {
 		lows := allLows[si]
 		c.Entities = ents[si]
 		taken := make([]bool, len(toks))
-		c.Dates = x.findDates(toks, lows, taken)
+		x.facts = slices.Grow(x.facts[:0], len(toks))[:len(toks)]
+		for k := range toks {
+			x.facts[k] = x.lex.facts(lows[k])
+		}
+		c.Dates = x.findDates(toks, lows, x.facts, taken)
 		c.Numbers = x.findNumbers(toks, lows, taken)
 		inEntity := make([]bool, len(toks))
 		ei := 0
@@ -80,10 +84,8 @@ func (x *extractor) annotate(sents []Span) {
 			inEntity[k] = ei < len(c.Entities) && c.Entities[ei].Span.Contains(t.span)
 		}
 		c.Tokens = make([]Token, len(toks))
-		x.facts = slices.Grow(x.facts[:0], len(toks))[:len(toks)]
 		for k, t := range toks {
-			wf := x.lex.facts(lows[k])
-			x.facts[k] = wf
+			wf := x.facts[k]
 			tk := Token{Text: t.text, Span: t.span, Entity: inEntity[k], Number: startsWithDigit(t.text), Stop: wf.stop}
 			tk.Quoted = x.inDirectQuote(t.span) != nil
 			if tk.Entity {

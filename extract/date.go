@@ -26,12 +26,15 @@ var futureWords = map[string]bool{
 // findDates reads date expressions and resolves them against the
 // publication date: Sept. 9 and September 9 are one date; "in October"
 // is a month; "on Wednesday" the weekday nearest in the claim's tense.
-func (x *extractor) findDates(toks []rawToken, lows []string, taken []bool) []Date {
+//
+// facts are the tokens' word facts (wordfacts.go): month and weekday
+// names and future words are read there, not looked up per token.
+func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts, taken []bool) []Date {
 	text := x.text
 	var out []Date
 	future := false
-	for _, l := range lows {
-		if futureWords[l] {
+	for _, f := range facts {
+		if f.future {
 			future = true
 		}
 	}
@@ -67,7 +70,8 @@ func (x *extractor) findDates(toks []rawToken, lows []string, taken []bool) []Da
 		if i > 0 {
 			prev = lows[i-1]
 		}
-		mon, isMonth := monthNames[lows[i]]
+		mon := facts[i].month
+		isMonth := mon > 0
 		if isMonth && !isCapitalized(toks[i].text) {
 			isMonth = false
 		}
@@ -97,9 +101,9 @@ func (x *extractor) findDates(toks []rawToken, lows []string, taken []bool) []Da
 			} else {
 				continue
 			}
-		case func() bool { _, ok := dayNum(i); return ok }() && i+1 < len(toks) && adj(i+1) && isCapitalized(toks[i+1].text) && monthNames[lows[i+1]] > 0:
+		case func() bool { _, ok := dayNum(i); return ok }() && i+1 < len(toks) && adj(i+1) && isCapitalized(toks[i+1].text) && facts[i+1].month > 0:
 			day, _ := dayNum(i)
-			mon := monthNames[lows[i+1]]
+			mon := facts[i+1].month
 			end = i + 2
 			year, hasYear := 0, false
 			if y, ok := yearNum(i + 2); ok && adj(i+2) {
@@ -109,11 +113,11 @@ func (x *extractor) findDates(toks []rawToken, lows []string, taken []bool) []Da
 		case datePrepositions[prev] && func() bool { _, ok := yearNum(i); return ok }():
 			y, _ := yearNum(i)
 			d = Date{Precision: PrecisionYear, Value: strconv.Itoa(y)}
-		case (isCapitalized(toks[i].text) && weekdays[lows[i]] > 0 || lows[i] == "sunday" && isCapitalized(toks[i].text)) &&
-			!(i+1 < len(toks) && monthNames[lows[i+1]] > 0 && isCapitalized(toks[i+1].text)):
+		case (isCapitalized(toks[i].text) && facts[i].weekday > 0 || lows[i] == "sunday" && isCapitalized(toks[i].text)) &&
+			!(i+1 < len(toks) && facts[i+1].month > 0 && isCapitalized(toks[i+1].text)):
 			// "on Monday, March 3": the weekday belongs to the calendar date
 			// that follows, which is read on its own.
-			d = Date{Precision: PrecisionDay, Value: x.resolveWeekday(weekdays[lows[i]], future && !pastVerbBefore(lows, i))}
+			d = Date{Precision: PrecisionDay, Value: x.resolveWeekday(facts[i].weekday, future && !pastVerbBefore(lows, i))}
 		case lows[i] == "yesterday" || lows[i] == "today" || lows[i] == "tomorrow":
 			off := map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[lows[i]]
 			d = Date{Precision: PrecisionDay}
@@ -132,7 +136,7 @@ func (x *extractor) findDates(toks []rawToken, lows []string, taken []bool) []Da
 		}
 		d.Span = Span{toks[i].span.Start, toks[end-1].span.End}
 		// "Sept." keeps its dot in the date's text.
-		if end == i+1 && d.Span.End < len(text) && text[d.Span.End] == '.' && monthNames[lows[i]] > 0 && len(lows[i]) <= 4 && lows[i] != "may" && lows[i] != "june" && lows[i] != "july" {
+		if end == i+1 && d.Span.End < len(text) && text[d.Span.End] == '.' && facts[i].month > 0 && len(lows[i]) <= 4 && lows[i] != "may" && lows[i] != "june" && lows[i] != "july" {
 			d.Span.End++
 		}
 		d.Text = text[d.Span.Start:d.Span.End]

@@ -14,6 +14,12 @@ type wordFacts struct {
 	stem    string
 	stop    bool
 	numWord bool
+	// The date words findDates reads: the month a month name stands
+	// for (0: none; every month is ≥ 1), the weekday (time.Weekday, 0
+	// also for a word that is none), and whether the word speaks of the
+	// future.
+	month, weekday int
+	future         bool
 	// byKey and byLow are the lexicon's starts for the stem and, when it
 	// differs, for the form itself (Lexicon.starts); nil when none.
 	byKey, byLow [][]*Entry
@@ -36,7 +42,8 @@ func (l *Lexicon) facts(low string) *wordFacts {
 	if ok {
 		return f
 	}
-	f = &wordFacts{stem: strings.Clone(cachedStem(low)), numWord: numberWords[low] > 0}
+	f = &wordFacts{stem: strings.Clone(cachedStem(low)), numWord: numberWords[low] > 0,
+		month: monthNames[low], weekday: weekdays[low], future: futureWords[low]}
 	f.stop = l.Has(LexStopword, low)
 	f.byKey = l.starts[f.stem]
 	if low != f.stem {
