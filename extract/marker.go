@@ -445,9 +445,10 @@ func (x *extractor) labelReferent(c *Claim, toks []rawToken, lows []string, star
 	return best.Text
 }
 
-// agentless finds passives with no agent: a form of "be" or "get", up to two
-// adverbs, a past participle of a verb that can hide an actor worth naming
-// (agentless_verb.txt), and no "by" before the clause ends.
+// agentless finds passives with no agent that a reader takes for framing: a
+// form of "be" or "get", up to two adverbs, a participle of one of the
+// classes of agentless_verb.txt, no "by" before the clause ends, and the
+// setting its class asks for (agentlessFrame).
 func (x *extractor) agentless(toks []rawToken, lows []string) []Marker {
 	var out []Marker
 	for i := 0; i < len(toks); i++ {
@@ -462,27 +463,136 @@ func (x *extractor) agentless(toks []rawToken, lows []string) []Marker {
 			continue
 		}
 		w := lows[j]
-		participle := (strings.HasSuffix(w, "ed") && len(w) > 4) || x.lex.Has(LexParticiple, w)
-		if !participle || x.lex.Has(LexAgentlessExclude, w) {
-			continue
-		}
-		// Only a passive that can hide an actor worth naming is framing:
-		// harm, coercion, consequential action (agentless_verb.txt).
-		if !x.lex.Has(LexAgentlessVerb, w) && !(j+1 < len(toks) && x.lex.Has(LexAgentlessVerb, w+" "+lows[j+1])) {
+		e := x.lex.Word(LexAgentlessVerb, w)
+		if e == nil || x.lex.Has(LexAgentlessExclude, w) {
 			continue
 		}
 		// "expected to be completed": the hedge carries it, not a passive.
 		if i >= 2 && lows[i-1] == "to" && (x.lex.Has(LexAgentlessExclude, lows[i-2]) || x.lex.Has(LexHedge, lows[i-2])) {
 			continue
 		}
-		if x.agentNamed(toks, lows, j+1) || x.eventNamed(toks, lows, i, j+1) {
+		if x.agentNamed(toks, lows, j+1) || x.eventNamed(toks, lows, i, j+1) || !x.agentlessFrame(e.Sub, toks, lows, i, j) {
 			continue
 		}
 		sp := Span{toks[i].span.Start, toks[j].span.End}
-		out = append(out, Marker{Kind: KindAgentless, Text: x.text[sp.Start:sp.End], Span: sp, Rule: "agentless: be + harm/coercion participle (agentless_verb.txt), no by-agent in the clause"})
+		out = append(out, Marker{Kind: KindAgentless, Text: x.text[sp.Start:sp.End], Span: sp, Rule: "agentless: be + " + e.Sub + " participle (" + e.Where + "), no by-agent in the clause, " + agentlessRules[e.Sub]})
 		i = j
 	}
 	return out
+}
+
+// agentlessRules say, per class of agentless_verb.txt, the setting that
+// makes the hidden actor worth naming.
+var agentlessRules = map[string]string{
+	"harm":       "in custody or during an arrest",
+	"coercion":   "before to + verb",
+	"accusation": "before of/for/as, no legal context",
+}
+
+// agentlessFrame reports whether the passive be … participle at toks[be],
+// toks[p] stands in the setting its class asks for. On real news the agent
+// of most passives is obvious, generic, unknown or named nearby (issue 11,
+// agentless_verb.txt), so each class is reported only where a reader found
+// the unnamed actor to matter:
+//   - harm: the clause puts the victim in custody or an arrest ("was killed
+//     in the custody of police", "died after being beaten in custody"): the
+//     state actor is there, as a setting and not as the doer (Trew 1979);
+//   - coercion: "to" and a verb follow ("will be forced to resign"), not
+//     after "from" (a protection in general terms: "from being forced to"),
+//     and no rule, law or order in the sentence does the forcing;
+//   - accusation: "of", "for" or "as" follows, and neither the sentence nor
+//     the accusation is legal (a charge names its accuser, the prosecutor).
+func (x *extractor) agentlessFrame(class string, toks []rawToken, lows []string, be, p int) bool {
+	end := clauseEnd(lows, p+1)
+	switch class {
+	case "harm":
+		for k := p + 1; k < end && k <= p+10; k++ {
+			if lows[k] == "custody" || lows[k] == "arrest" && k > 0 && (lows[k-1] == "an" || lows[k-1] == "his" || lows[k-1] == "her" || lows[k-1] == "their" || lows[k-1] == "the") {
+				return true
+			}
+		}
+		return false
+	case "coercion":
+		if p+2 >= len(toks) || lows[p+1] != "to" || !x.phraseAdjacent(toks, p, p+3) || !plainVerbForm(lows[p+2], toks[p+2].text) {
+			return false
+		}
+		if be > 0 && lows[be-1] == "from" {
+			return false
+		}
+		for _, w := range lows {
+			if coercingNouns[w] {
+				return false
+			}
+		}
+		return true
+	case "accusation":
+		if p+1 >= len(toks) || !(lows[p+1] == "of" || lows[p+1] == "for" || lows[p+1] == "as") || !x.phraseAdjacent(toks, p, p+2) {
+			return false
+		}
+		for k, w := range lows {
+			if legalContext[w] || k > p && (offenceNouns[w] || startsWithDigit(w) || strings.HasPrefix(w, "$")) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// clauseEnd returns the index of the first clause ender at or after k, or
+// len(lows).
+func clauseEnd(lows []string, k int) int {
+	for ; k < len(lows); k++ {
+		if clauseEnders[lows[k]] && lows[k] != "after" && lows[k] != "before" && lows[k] != "while" {
+			return k
+		}
+	}
+	return len(lows)
+}
+
+// plainVerbForm reports a word that can be a bare infinitive: lower case,
+// not a determiner, pronoun or number ("forced to resign", not "forced to
+// the ground").
+func plainVerbForm(low, surface string) bool {
+	if surface != low || startsWithDigit(low) {
+		return false
+	}
+	switch low {
+	case "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "them", "him", "us", "me", "it":
+		return false
+	}
+	return true
+}
+
+// coercingNouns name a rule or decision that does the forcing itself ("new
+// rules mean schools will be forced to …"): the agent is in the sentence.
+var coercingNouns = map[string]bool{
+	"rule": true, "rules": true, "law": true, "laws": true, "regulation": true, "regulations": true, "policy": true,
+	"policies": true, "order": true, "orders": true, "ruling": true, "mandate": true, "mandates": true, "requirement": true,
+	"requirements": true, "measure": true, "bill": true, "legislation": true, "act": true, "decision": true, "sanctions": true,
+	"court": true, "judge": true,
+}
+
+// legalContext words put an accusation in a legal process, whose accuser
+// is the prosecutor or the plaintiff.
+var legalContext = map[string]bool{
+	"charged": true, "charges": true, "charge": true, "indicted": true, "indictment": true, "prosecutors": true, "prosecutor": true,
+	"prosecution": true, "court": true, "trial": true, "jury": true, "judge": true, "lawsuit": true, "suit": true, "case": true,
+	"cases": true, "defendant": true, "defendants": true, "plaintiffs": true, "pleaded": true, "plea": true, "guilty": true,
+	"convicted": true, "sentenced": true, "arrested": true, "police": true, "investigators": true, "investigation": true,
+	"complaint": true, "allegedly": true, "alleged": true, "fbi": true, "attorney": true,
+}
+
+// offenceNouns name a crime or offence: "accused of fraud" reports a charge
+// or a criminal suspicion, whose accuser is the state.
+var offenceNouns = map[string]bool{
+	"fraud": true, "bribery": true, "bribes": true, "corruption": true, "murder": true, "murdering": true, "killing": true,
+	"rape": true, "raping": true, "assault": true, "assaulting": true, "theft": true, "stealing": true, "embezzlement": true,
+	"embezzling": true, "laundering": true, "insider": true, "trafficking": true, "smuggling": true, "conspiracy": true,
+	"conspiring": true, "obstruction": true, "obstructing": true, "perjury": true, "terrorism": true, "extremism": true,
+	"espionage": true, "spying": true, "treason": true, "funneling": true, "funnelling": true, "misusing": true, "misuse": true,
+	"crimes": true, "crime": true, "felony": true, "misdemeanor": true, "manslaughter": true, "kidnapping": true,
+	"extortion": true, "racketeering": true, "tax": true, "evasion": true, "harassment": true, "misconduct": true,
 }
 
 // eventNouns name a violent event whose perpetrator the report has named

@@ -88,6 +88,10 @@ func (c *candidate) marker() string {
 	return "marker=attribution\tstance=loaded"
 }
 
+// beGetForms are the forms of be and get before which a participle is a
+// passive or progressive verb.
+const beGetForms = "is,are,was,were,be,been,being,am,get,gets,got,gotten,getting"
+
 var wordRe = regexp.MustCompile(`^[a-z][a-z-]*[a-z]$`)
 
 func candidates(args []string, w io.Writer) error {
@@ -187,7 +191,11 @@ func candidates(args []string, w io.Writer) error {
 		if fv, rated := vader[f]; rated && f != lemma && (strings.HasSuffix(f, "ing") || strings.HasSuffix(f, "ed")) && math.Abs(fv) >= 1 {
 			if _, adj := wn.idx["a"][f]; adj && pos != "adj" {
 				if _, dup := byLemma[f]; !dup && !taken(f) {
-					byLemma[f] = &candidate{phrase: f, category: "vader/participle-adj/" + valenceBin(fv), attrs: "\texact", pos: "adj"}
+					// After a form of be or get the participle is a verb
+					// more often than the adjective VADER rates: "was being
+					// forced to defend", "who was crying" report a passive
+					// or an act in progress, not a judgement (issue 11).
+					byLemma[f] = &candidate{phrase: f, category: "vader/participle-adj/" + valenceBin(fv), attrs: "\texact\tnot_prev=" + beGetForms, pos: "adj"}
 					order = append(order, f)
 				}
 			}
