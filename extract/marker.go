@@ -152,6 +152,14 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 				start, end = x.labelPhrase(toks, lows, start, end)
 				mk.RefersTo = x.labelReferent(c, toks, lows, start)
 			}
+			if kind == KindDistancing && (m.e.Phrase == "so-called" || m.e.Phrase == "so called") && x.designation(toks, lows, m.end) {
+				// "the so-called nuclear option", "the so-called “HR 1”
+				// measure": news uses so-called to bring in a bill's or a
+				// procedure's name, meaning "known as"; a reader judged
+				// these no distance (issue 11).
+				i = m.end - 1
+				continue
+			}
 			if lk.cat == LexLoaded && m.start > 0 && x.inCapitalRun(toks, m.start) && !titleStyle(toks) {
 				// "Sen. Tom Carper", "Mad Dog Mattis": a generated word
 				// written with a capital inside a run of capitals is part
@@ -221,6 +229,29 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 		return out[i].Kind < out[j].Kind
 	})
 	return out
+}
+
+// designationNouns head the name of a bill, a rule or a procedure: what
+// "so-called" introduces as a name in news, not a word it doubts.
+var designationNouns = map[string]bool{
+	"bill": true, "bills": true, "act": true, "law": true, "laws": true, "measure": true, "legislation": true, "amendment": true,
+	"provision": true, "provisions": true, "rule": true, "rules": true, "option": true, "clause": true, "doctrine": true,
+	"loophole": true, "exemption": true, "statute": true, "ordinance": true, "resolution": true, "procedure": true, "test": true,
+}
+
+// designation reports whether the words after so-called, up to four and
+// within the clause, name a bill, rule or procedure (a designation noun or
+// a number: "H.R. 1").
+func (x *extractor) designation(toks []rawToken, lows []string, from int) bool {
+	for k := from; k < len(toks) && k < from+4; k++ {
+		if k > from && strings.ContainsAny(x.text[toks[k-1].span.End:toks[k].span.Start], ",;:()—") {
+			return false
+		}
+		if designationNouns[lows[k]] || startsWithDigit(lows[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // legalDocs name a charging or court document, or its authors.
