@@ -427,8 +427,9 @@ func overlapsAny(s extract.Span, list []extract.Span) bool {
 // not write the rules to judge (README, "Accuracy"). A kind that BASIL gives
 // fewer than 50 of (scare quotes, distancing) is topped up from the BABE
 // development sentences, drawn the same way; the source column says which.
-// Attribution markers are drawn from the non-neutral ones, the only ones the
-// profile counts.
+// Attribution markers are drawn from those whose stance the framing profile
+// counts (distancing, endorsing, loaded: compare.framing); a plain denial
+// reports the source's act, and the profile leaves it out.
 func TestDevMarkerSample(t *testing.T) {
 	if !*sampleOut {
 		t.Skip("give -sample to write the samples")
@@ -445,7 +446,7 @@ func TestDevMarkerSample(t *testing.T) {
 	draw := func(into map[string][]drawn, doc *extract.Document, source, where, outlet string) {
 		for _, c := range doc.Claims {
 			for _, m := range c.Markers {
-				if m.Voice != extract.VoiceOutlet || m.Kind == extract.KindAttribution && m.Stance == extract.StanceNeutral {
+				if m.Voice != extract.VoiceOutlet || m.Kind == extract.KindAttribution && !profileStance[m.Stance] {
 					continue
 				}
 				h := fnv.New64a()
@@ -506,6 +507,10 @@ func TestDevMarkerSample(t *testing.T) {
 		t.Logf("%s: %d of %d BASIL markers and %d of %d BABE -> %s", kind, fromBasil, nBasil, len(ds)-fromBasil, nBabe, path)
 	}
 }
+
+// profileStance are the attribution stances an outlet's framing profile
+// counts (compare/report.go, framing).
+var profileStance = map[string]bool{extract.StanceDistancing: true, extract.StanceEndorsing: true, extract.StanceLoaded: true}
 
 func oneLine(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\t' || r == '\n' || r == '\r' }), " ")

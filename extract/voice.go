@@ -121,7 +121,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 			// the verb closes the sentence. A denial ("…, a claim the
 			// government rejected") names what the source refuses, not
 			// what it says.
-			if commaBefore && len(toks)-k1 <= 4 && m.Stance != StanceDenial && !containsWord(lows[k1:], "that") {
+			if commaBefore && len(toks)-k1 <= 4 && !x.denies(m, lows[k0]) && !containsWord(lows[k1:], "that") {
 				regions = append(regions, region{Span{c.Span.Start, src.Start}, speaker})
 			}
 		}
@@ -183,6 +183,23 @@ func (x *extractor) colonSpeech(c *Claim, toks []rawToken) {
 		}
 		return
 	}
+}
+
+// denies reports an attribution that reports a denial: stance=denial, or
+// a verb of attribution.txt marked sub=denial whose stance is its verdict
+// on the claim denied ("dismissed", "refuted").
+func (x *extractor) denies(m Marker, low string) bool {
+	if m.Stance == StanceDenial {
+		return true
+	}
+	for _, key := range []string{x.stem(low), low} {
+		for _, e := range x.lex.first[LexAttribution][key] {
+			if e.Sub == "denial" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reportedKinds are the marker kinds that indirect speech gives to its
