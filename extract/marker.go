@@ -119,6 +119,12 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 				i = m.end - 1
 				continue
 			}
+			if lk.kind == KindHedge && m.e.Sub == "adverb" && m.start > 0 && m.end < len(toks) && gerundPreps[lows[m.start-1]] && strings.HasSuffix(lows[m.end], "ing") {
+				// "for potentially overturning", "about potentially easing
+				// sanctions": the possible event talked about (hedge.txt).
+				i = m.end - 1
+				continue
+			}
 			if lk.kind == KindHedge && m.e.Sub == "modal" && lows[m.end-1] == "be" && m.end < len(toks) &&
 				(strings.HasSuffix(lows[m.end], "ed") || x.lex.Has(LexParticiple, lows[m.end])) {
 				// "turnout may be depressed", "cuts might be carried out":
@@ -229,6 +235,12 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 		return out[i].Kind < out[j].Kind
 	})
 	return out
+}
+
+// gerundPreps are prepositions that take a gerund as their object.
+var gerundPreps = map[string]bool{
+	"for": true, "about": true, "of": true, "on": true, "over": true, "from": true, "by": true, "with": true, "against": true,
+	"toward": true, "towards": true, "in": true, "after": true, "before": true, "without": true, "into": true, "at": true,
 }
 
 // designationNouns head the name of a bill, a rule or a procedure: what

@@ -65,10 +65,22 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 			// outlet's narration too; what it introduces is that
 			// subject's, when the first verb's source is known.
 			keep[m.Span.Start] = true
+			inside := false
 			for _, r := range regions {
 				if r.span.Contains(m.Span) {
 					regions = append(regions, region{Span{m.Span.End, c.Span.End}, r.speaker})
+					inside = true
 					break
+				}
+			}
+			if !inside && !strings.HasSuffix(low, "ing") && (lows[k0-1] == "and" || lows[k0-1] == "but") && k1 < len(toks) && onlySpaceBetween(x.text, m.Span.End, toks[k1].span.Start) {
+				// "Trump called it a “horror show” and said he’s unlikely
+				// to …": the first verb reports no speech, but the two
+				// share the sentence's subject, whose report the
+				// complement is (issue 11: a speaker's own hedge judged
+				// the outlet's).
+				if speaker := x.subjectOf(c.Span, toks[k0].span.Start); speaker != "" {
+					regions = append(regions, region{Span{m.Span.End, c.Span.End}, speaker})
 				}
 			}
 			continue

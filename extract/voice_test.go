@@ -35,6 +35,8 @@ func TestReportedVoice(t *testing.T) {
 			[]mk{{"attribution", "said", "outlet", ""}, {"hedge", "apparently", "outlet", ""}}},
 		{"coordinated verb stays the outlet's", "The mayor confirmed the closure but insisted the budget may have recovered.", 0,
 			[]mk{{"attribution", "confirmed", "outlet", ""}, {"attribution", "insisted", "outlet", ""}, {"hedge", "may have", "reported", "The mayor"}}},
+		{"second verb of the subject", "The mayor toured the dam and said the spillway may have cracked.", 0,
+			[]mk{{"attribution", "said", "outlet", ""}, {"hedge", "may have", "reported", "The mayor"}}},
 		{"wording of a paraphrase is the outlet's", "Witnesses said the thugs had attacked the stall.", 0,
 			[]mk{{"attribution", "said", "outlet", ""}, {"label", "the thugs", "outlet", ""}}},
 		{"own voice", "The bridge most likely reopens in May.", 0,
