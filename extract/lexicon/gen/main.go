@@ -293,9 +293,15 @@ func candidates(args []string, w io.Writer) error {
 		out = append(out, c)
 	}
 	for _, c := range exactForms {
-		if guards[c.phrase] != "drop" {
-			out = append(out, c)
+		// An exact form takes its own guards too ("frightened", the
+		// adjective beside the verb "frighten").
+		switch g, ok := guards[c.phrase]; {
+		case g == "drop":
+			continue
+		case ok:
+			c.attrs += "\t" + g
 		}
+		out = append(out, c)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].category != out[j].category {
