@@ -67,6 +67,11 @@ func (x *extractor) scareDoubt(qs []quoteInfo, i int, blks, sents []Span) string
 	if strings.HasPrefix(inner[0].text, "-") || strings.HasPrefix(x.text[q.inner.Start:], "-") {
 		return "an affix mentioned" // “-isms”
 	}
+	if rest := strings.TrimLeft(x.text[q.span.End:s.End], " "); strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "(") {
+		// “bump stocks” - devices that …: the writer defines the term
+		// at once, as one introduces a term of art, not a word doubted.
+		return "defined after a dash"
+	}
 	before := x.wordsIn(s, true, s.Start, q.span.Start)
 	after := x.wordsIn(s, true, q.span.End, s.End)
 	if len(before) == 0 {
@@ -134,6 +139,11 @@ func (x *extractor) sourceVerb(lw string) bool {
 	}
 	switch st {
 	case "call", "dub", "brand", "label", "term", "describ", "decri", "denounc", "chant", "tweet", "wrote", "write":
+		return true
+	case "consid", "known", "regard", "refer", "nicknam", "conflat", "confus", "equat", "defin", "distinguish":
+		// "is considered the “architect”", "known as the “…”": a
+		// description others give; "conflated “policing” with “public
+		// safety”": words mentioned as words (issue 11, second reader).
 		return true
 	}
 	for _, key := range []string{st, lw} {
