@@ -401,10 +401,14 @@ func TestDevMarkerFloors(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"BABE word recall", frac(f.hitWords, f.goldWords), 0.32},
-		{"BABE word precision", frac(f.hitWords, f.markerWords), 0.50},
-		{"BASIL lexical recall", frac(f.lexHit, f.lexN), 0.39},
-		{"BASIL marker precision", frac(f.mkHit, f.mkN), 0.30},
+		// Lowered in issue 11's third round, which traded dev recall for
+		// reader precision (sentiment nouns and verbs that name topics,
+		// quoted blog posts): the issue's targets are 0.30 / 0.40 and
+		// 0.30 / 0.25.
+		{"BABE word recall", frac(f.hitWords, f.goldWords), 0.30},
+		{"BABE word precision", frac(f.hitWords, f.markerWords), 0.52},
+		{"BASIL lexical recall", frac(f.lexHit, f.lexN), 0.36},
+		{"BASIL marker precision", frac(f.mkHit, f.mkN), 0.29},
 	} {
 		if c.got < c.floor {
 			t.Errorf("%s %.3f fell below %.2f", c.name, c.got, c.floor)

@@ -207,6 +207,7 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 		x.classifyQuote(&out[i], prev, sents)
 	}
 	x.neighbourQuotes(out, blks, sents)
+	out = x.blockQuoteRuns(out, blks)
 	x.confirmScare(out, blks, sents)
 	x.outletHabit(out)
 	return out
@@ -335,6 +336,78 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 	}
 	return out
 }
+
+// blockQuoteRuns extends a quotation set as its own paragraphs, the way a
+// blog post, a letter or a statement is quoted at length: a paragraph after
+// one that ends in a colon opens with a quotation mark and does not close
+// it, the paragraphs after it carry no marks of their own, and a later one
+// closes with a mark that nothing in it opened. Every paragraph from the
+// opening to that closing mark is the quoted text (a reader found the
+// outlet charged with the words of a quoted blog post, issue 11); quotes
+// inside them are part of it. The search stops at a paragraph that ends in
+// a colon (a new quotation is introduced) and after maxBlockRun paragraphs.
+func (x *extractor) blockQuoteRuns(qs []quoteInfo, blks []Span) []quoteInfo {
+	text := x.text
+	for i := 0; i < len(qs); i++ {
+		q := qs[i]
+		if q.kind != quoteDirect || q.closed {
+			continue
+		}
+		bi := sort.Search(len(blks), func(b int) bool { return blks[b].End > q.span.Start })
+		if bi >= len(blks) || !blks[bi].Contains(q.span) || strings.TrimSpace(text[blks[bi].Start:q.span.Start]) != "" ||
+			!strings.HasSuffix(strings.TrimRight(text[:blks[bi].Start], " \t\r\n"), ":") {
+			continue
+		}
+		last, closeAt := -1, -1
+		for b := bi + 1; b < len(blks) && b <= bi+maxBlockRun; b++ {
+			t := text[blks[b].Start:blks[b].End]
+			if r, _ := decode(text, blks[b].Start); r == '“' || r == '"' {
+				break // the next paragraph opens its own quotation
+			}
+			c, o := strings.Index(t, "”"), strings.Index(t, "“")
+			if c >= 0 && (o < 0 || c < o) {
+				last, closeAt = b, blks[b].Start+c
+				break
+			}
+			if strings.HasSuffix(strings.TrimSpace(t), ":") {
+				break
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		end := closeAt + len("”")
+		var run []quoteInfo
+		for b := bi; b <= last; b++ {
+			var nq quoteInfo
+			switch b {
+			case bi:
+				_, n := decode(text, q.span.Start)
+				nq = x.newQuote(q.span.Start, n, blks[b].End, 0, false)
+			case last:
+				nq = x.newQuote(blks[b].Start, 0, closeAt, len("”"), true)
+			default:
+				nq = x.newQuote(blks[b].Start, 0, blks[b].End, 0, false)
+			}
+			nq.kind, nq.speaker, nq.verb, nq.speakerAt, nq.speakerRef = quoteDirect, q.speaker, q.verb, q.speakerAt, q.speakerRef
+			nq.runsOn = b < last
+			run = append(run, nq)
+		}
+		// The quotes of those paragraphs, the first one's included, give
+		// way to the run.
+		j := i
+		for j < len(qs) && qs[j].span.Start < end {
+			j++
+		}
+		qs = append(qs[:i], append(run, qs[j:]...)...)
+		i += len(run) - 1
+	}
+	return qs
+}
+
+// maxBlockRun bounds how many paragraphs a quotation set as its own
+// paragraphs may run on for.
+const maxBlockRun = 6
 
 // maxParagraphQuote bounds a quote taken to run to the end of its
 // paragraph: past it (a whole text on one line) the quote ends with its

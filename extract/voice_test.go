@@ -45,6 +45,8 @@ func TestReportedVoice(t *testing.T) {
 			nil},
 		{"fragment in the next paragraph", "“Costs will rise,” the treasurer said.\n\nThe increase would be “modest” this year.", 1,
 			nil},
+		{"quotation set as paragraphs, only the last closing", "The group posted a reply on its blog:\n\n“Expect trouble. They will come back.\n\nThe militants apparently fled. Act now.”\n\nThe mayor said nothing.", 2,
+			[]mk{{"label", "The militants", "quoted", ""}, {"hedge", "apparently", "quoted", ""}}},
 		{"fragment with no source nearby", "The plan is “final” for now.", 0,
 			[]mk{{"scare_quote", "“final”", "outlet", ""}}},
 	}
