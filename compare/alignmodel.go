@@ -1,10 +1,12 @@
 package compare
 
 import (
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // A pair of claims that scores under the threshold but at least the
@@ -163,37 +165,51 @@ const maxRun = 8
 // in the same order (function words included, keys compared), up to
 // maxRun, all the model reads: a quote or a phrase both outlets print word
 // for word, which a bag of content words cannot see ("not putting people
-// back to work"). Keys are compared by their hashes first (intern).
+// back to work"). The longest common run is the usual table of run
+// lengths, kept sparse: a token of a meets only the tokens of b with its
+// key, found by their hashes (intern), so a row costs its matches.
 func verbatimRun(ca, cb *claimFeatures) int {
 	a, b := ca.claim.Tokens, cb.claim.Tokens
-	ha, hb := ca.keyHash, cb.keyHash
+	ha, hb, ob := ca.keyHash, cb.keyHash, cb.keyOrder
 	if len(a) == 0 || len(b) == 0 || len(ha) != len(a) || len(hb) != len(b) {
 		return 0
 	}
 	const stack = 96
-	var buf [2 * stack]int32
-	var prev, cur []int32
+	var runBuf [2 * stack]int32
+	var setBuf [2 * stack]int32
+	var prev, cur, prevSet, curSet []int32
 	if len(b)+1 <= stack {
-		prev, cur = buf[:len(b)+1], buf[stack:stack+len(b)+1]
+		prev, cur = runBuf[:len(b)+1], runBuf[stack:stack+len(b)+1]
+		prevSet, curSet = setBuf[:0:stack], setBuf[stack:stack:2*stack]
 	} else {
 		prev, cur = make([]int32, len(b)+1), make([]int32, len(b)+1)
 	}
+	// prev[j+1] is the length of the run ending at the previous token of
+	// a and b[j]; only the entries listed in prevSet are not zero.
 	best := int32(0)
 	for i := range a {
-		for j := range b {
-			if ha[i] == hb[j] && a[i].Key != "" && a[i].Key == b[j].Key {
-				cur[j+1] = prev[j] + 1
-				if cur[j+1] > best {
-					best = cur[j+1]
-					if best >= maxRun {
-						return maxRun
-					}
+		h := ha[i]
+		k, _ := slices.BinarySearchFunc(ob, h, func(j int32, h uint64) int { return cmp.Compare(hb[j], h) })
+		curSet = curSet[:0]
+		for ; k < len(ob) && hb[ob[k]] == h; k++ {
+			j := ob[k]
+			if a[i].Key == "" || a[i].Key != b[j].Key {
+				continue
+			}
+			cur[j+1] = prev[j] + 1
+			curSet = append(curSet, j+1)
+			if cur[j+1] > best {
+				best = cur[j+1]
+				if best >= maxRun {
+					return maxRun
 				}
-			} else {
-				cur[j+1] = 0
 			}
 		}
+		for _, j := range prevSet {
+			prev[j] = 0
+		}
 		prev, cur = cur, prev
+		prevSet, curSet = curSet, prevSet
 	}
 	return int(best)
 }

@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"hash/maphash"
 	"strings"
 	"testing"
 
@@ -43,10 +42,9 @@ func TestVerbatimRun(t *testing.T) {
 	feats := func(s string) *claimFeatures {
 		cf := &claimFeatures{claim: &extract.Claim{}}
 		for _, w := range strings.Fields(s) {
-			k := strings.ToLower(w)
-			cf.claim.Tokens = append(cf.claim.Tokens, extract.Token{Text: w, Key: k})
-			cf.keyHash = append(cf.keyHash, maphash.String(keySeed, k))
+			cf.claim.Tokens = append(cf.claim.Tokens, extract.Token{Text: w, Key: strings.ToLower(w)})
 		}
+		cf.hashKeys()
 		return cf
 	}
 	cases := []struct {

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"hash/maphash"
 	"slices"
 )
@@ -68,10 +69,7 @@ func intern(feats [][]*claimFeatures, names func(a, b string) bool) *vocab {
 			cf.ent = kindRange(cf.raw, kindEntity)
 			cf.words = kindRange(cf.raw, kindWord)
 			cf.v = v
-			cf.keyHash = make([]uint64, len(cf.claim.Tokens))
-			for i, t := range cf.claim.Tokens {
-				cf.keyHash[i] = maphash.String(keySeed, t.Key)
-			}
+			cf.hashKeys()
 		}
 	}
 	v.near = nearWords(sorted)
@@ -81,6 +79,25 @@ func intern(feats [][]*claimFeatures, names func(a, b string) bool) *vocab {
 // keySeed seeds the token key hashes of claimFeatures.keyHash; equal
 // hashes are confirmed on the keys, so the seed never shows in a result.
 var keySeed = maphash.MakeSeed()
+
+// hashKeys sets the claim's token key hashes and their order
+// (claimFeatures.keyHash, keyOrder) for verbatimRun.
+func (cf *claimFeatures) hashKeys() {
+	cf.keyHash = make([]uint64, len(cf.claim.Tokens))
+	cf.keyOrder = make([]int32, 0, len(cf.claim.Tokens))
+	for i, t := range cf.claim.Tokens {
+		cf.keyHash[i] = maphash.String(keySeed, t.Key)
+		if t.Key != "" {
+			cf.keyOrder = append(cf.keyOrder, int32(i))
+		}
+	}
+	slices.SortFunc(cf.keyOrder, func(x, y int32) int {
+		if c := cmp.Compare(cf.keyHash[x], cf.keyHash[y]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+}
 
 // kindRange returns the index range of the features of one kind in a list
 // sorted by key.

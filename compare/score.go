@@ -96,6 +96,9 @@ type claimFeatures struct {
 	// keyHash holds a hash of each token's key (intern), so that
 	// verbatimRun compares numbers and compares strings only on a match.
 	keyHash []uint64
+	// keyOrder lists the tokens with a key, by hash (then position): the
+	// tokens of the other claim that can match one are found by a search.
+	keyOrder []int32
 }
 
 // rarity weighs a word by how rare it is in the background corpus.
