@@ -226,6 +226,12 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 		if q := x.inDirectQuote(out[i].Span); q != nil {
 			out[i].Voice = VoiceQuoted
 			out[i].Speaker = q.speaker
+		} else if out[i].Kind != KindScareQuote && x.inPartialQuote(out[i].Span) {
+			// A loaded word inside quotation marks that are not plainly
+			// the outlet's distance ("its “bigoted, false and
+			// inflammatory” resolution", a nickname) is someone's
+			// wording the outlet passes on, not its own (issue 11).
+			out[i].Voice = VoiceQuoted
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -260,6 +266,18 @@ func (x *extractor) designation(toks []rawToken, lows []string, from int) bool {
 			return false
 		}
 		if designationNouns[lows[k]] || startsWithDigit(lows[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// inPartialQuote reports whether s lies inside quotation marks that are no
+// direct quote, title or mention: a partial quotation whose source the text
+// leaves open, a nickname, or a scare quote.
+func (x *extractor) inPartialQuote(s Span) bool {
+	for _, q := range x.near {
+		if q.inner.Contains(s) && (q.kind == quoteUnsure || q.kind == quoteMention || q.kind == quoteScare) {
 			return true
 		}
 	}

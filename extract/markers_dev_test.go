@@ -407,7 +407,7 @@ func TestDevMarkerFloors(t *testing.T) {
 		// 0.30 / 0.25.
 		{"BABE word recall", frac(f.hitWords, f.goldWords), 0.30},
 		{"BABE word precision", frac(f.hitWords, f.markerWords), 0.52},
-		{"BASIL lexical recall", frac(f.lexHit, f.lexN), 0.36},
+		{"BASIL lexical recall", frac(f.lexHit, f.lexN), 0.35},
 		{"BASIL marker precision", frac(f.mkHit, f.mkN), 0.29},
 	} {
 		if c.got < c.floor {
