@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -208,6 +209,7 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 	}
 	x.neighbourQuotes(out, blks, sents)
 	out = x.blockQuoteRuns(out, blks)
+	out = x.unmarkedQuotes(out, blks)
 	x.confirmScare(out, blks, sents)
 	x.outletHabit(out)
 	return out
@@ -403,6 +405,67 @@ func (x *extractor) blockQuoteRuns(qs []quoteInfo, blks []Span) []quoteInfo {
 		i += len(run) - 1
 	}
 	return qs
+}
+
+// tweetSignature ends a paragraph that embeds a post: "— Name (@handle)
+// December 4, 2017", as news sites print an embedded tweet.
+var tweetSignature = regexp.MustCompile(`\s[—–-]{1,2}\s*([^()\n—–]{1,60}?)\s*\(@\w{1,20}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$`)
+
+// unmarkedQuotes finds quoted text that carries no quotation marks (a
+// reader found such words judged the outlet's, issue 11):
+//   - an embedded post, whose paragraph ends in its author's signature
+//     (tweetSignature): the text before the signature is the author's;
+//   - a paragraph with no quotation mark after one that ends in a verb of
+//     saying and a colon ("… lashed out on Twitter, saying:"): news copy
+//     sets a post or a statement so, and the paragraph is the speaker's.
+//
+// Quotes inside such a paragraph are part of it.
+func (x *extractor) unmarkedQuotes(qs []quoteInfo, blks []Span) []quoteInfo {
+	text := x.text
+	var add []quoteInfo
+	for bi, blk := range blks {
+		t := text[blk.Start:blk.End]
+		if m := tweetSignature.FindStringSubmatchIndex(t); m != nil && m[0] > 0 {
+			q := x.newQuote(blk.Start, 0, blk.Start+m[0], 0, true)
+			q.kind, q.speaker = quoteDirect, strings.TrimSpace(t[m[2]:m[3]])
+			add = append(add, q)
+			continue
+		}
+		if bi == 0 || strings.ContainsAny(t, "“”\"«»„") {
+			continue
+		}
+		prev := strings.TrimRight(text[blks[bi-1].Start:blks[bi-1].End], " \t\r\n")
+		if !strings.HasSuffix(prev, ":") {
+			continue
+		}
+		ws := strings.Fields(strings.TrimSuffix(prev, ":"))
+		if len(ws) == 0 || !x.sourceVerb(strings.ToLower(strings.Trim(ws[len(ws)-1], ",;"))) {
+			continue
+		}
+		verbAt := blks[bi-1].Start + strings.LastIndex(prev, ws[len(ws)-1])
+		q := x.newQuote(blk.Start, 0, blk.End, 0, false)
+		q.kind, q.speaker = quoteDirect, x.subjectOf(Span{blks[bi-1].Start, blks[bi-1].Start + len(prev)}, verbAt)
+		add = append(add, q)
+	}
+	if len(add) == 0 {
+		return qs
+	}
+	out := qs[:0:0]
+	for _, q := range qs {
+		inside := false
+		for _, a := range add {
+			if a.span.Contains(q.span) || q.span.Overlaps(a.span) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, q)
+		}
+	}
+	out = append(out, add...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
+	return out
 }
 
 // maxBlockRun bounds how many paragraphs a quotation set as its own
