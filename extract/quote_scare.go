@@ -72,6 +72,14 @@ func (x *extractor) scareDoubt(qs []quoteInfo, i int, blks, sents []Span) string
 		// at once, as one introduces a term of art, not a word doubted.
 		return "defined after a dash"
 	}
+	if tail := x.text[q.span.End:s.End]; strings.Contains(tail, ":") {
+		// "‘Gangster’ mayor runs a ‘mafia state’ — and worse: veteran
+		// journalist": a headline that credits its words after a colon.
+		credit := tail[strings.LastIndex(tail, ":")+1:]
+		if n := len(strings.Fields(credit)); n > 0 && n <= 6 && !strings.ContainsAny(strings.TrimSpace(credit), ".!?\"“”") {
+			return "credited after a colon"
+		}
+	}
 	before := x.wordsIn(s, true, s.Start, q.span.Start)
 	after := x.wordsIn(s, true, q.span.End, s.End)
 	if len(before) == 0 {
