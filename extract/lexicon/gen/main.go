@@ -286,7 +286,10 @@ func candidates(args []string, w io.Writer) error {
 			c.attrs += "\t" + g
 		}
 		if c.attrs == "" && !strings.Contains(c.phrase, " ") {
-			if o := stemOwner[k]; o != "" && len(o) < len(c.phrase) && byLemma[o] == nil {
+			// Another word of the same length owns the stem as well
+			// ("assumption" beside the adjective "assumptive"): exact too,
+			// but for a verb, whose inflections the stem must find.
+			if o := stemOwner[k]; o != "" && o != c.phrase && (len(o) < len(c.phrase) || len(o) == len(c.phrase) && c.pos != "verb") && byLemma[o] == nil {
 				c.attrs = "\texact"
 			}
 		}
