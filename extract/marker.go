@@ -580,6 +580,13 @@ func (x *extractor) agentlessFrame(class string, toks []rawToken, lows []string,
 		if be > 0 && lows[be-1] == "from" {
 			return false
 		}
+		for k := be - 1; k >= 0 && k >= be-3; k-- {
+			// "we will be forced to choose": the writer's own plight in an
+			// argument, no actor left unnamed.
+			if lows[k] == "we" || lows[k] == "i" || lows[k] == "you" {
+				return false
+			}
+		}
 		for _, w := range lows {
 			if coercingNouns[w] {
 				return false
