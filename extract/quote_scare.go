@@ -92,6 +92,15 @@ func (x *extractor) scareDoubt(qs []quoteInfo, i int, blks, sents []Span) string
 		// Capitalised and not a modifier: a name (the “Squad”).
 		return "a name"
 	}
+	if n := len(before); n >= 2 {
+		// "is considered the “architect”": the description others give,
+		// named so; not "considered trusted “experts”", where the
+		// outlet's own modifier shows its distance.
+		w1, w2 := lowerKey(before[n-2].text), lowerKey(before[n-1].text)
+		if (w1 == "considered" || w1 == "regarded") && (w2 == "the" || w2 == "a" || w2 == "an") {
+			return "a description others give"
+		}
+	}
 	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
 		w := lowerKey(before[k].text)
 		if x.lex.Has(LexDistancing, w) || w == "so-called" || w == "called" && k > 0 && lowerKey(before[k-1].text) == "so" {
@@ -148,10 +157,10 @@ func (x *extractor) sourceVerb(lw string) bool {
 	switch st {
 	case "call", "dub", "brand", "label", "term", "describ", "decri", "denounc", "chant", "tweet", "wrote", "write":
 		return true
-	case "consid", "known", "regard", "refer", "nicknam", "conflat", "confus", "equat", "defin", "distinguish":
-		// "is considered the “architect”", "known as the “…”": a
-		// description others give; "conflated “policing” with “public
-		// safety”": words mentioned as words (issue 11, second reader).
+	case "known", "refer", "nicknam", "conflat", "confus", "equat", "defin", "distinguish":
+		// "known as the “…”": a description others give; "conflated
+		// “policing” with “public safety”": words mentioned as words
+		// (issue 11, second reader).
 		return true
 	}
 	for _, key := range []string{st, lw} {
