@@ -70,7 +70,14 @@ func (x *extractor) scareDoubt(qs []quoteInfo, i int, blks, sents []Span) string
 	if rest := strings.TrimLeft(x.text[q.span.End:s.End], " "); strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "(") {
 		// “bump stocks” - devices that …: the writer defines the term
 		// at once, as one introduces a term of art, not a word doubted.
-		return "defined after a dash"
+		// A definition is a noun phrase (an article or a plural noun);
+		// "“law and order”—replete with …" is an aside on the word.
+		if f := strings.Fields(strings.TrimLeft(rest, "-–—( ")); len(f) > 0 {
+			w := strings.ToLower(f[0])
+			if w == "a" || w == "an" || w == "the" || isLowerWord(f[0]) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3 && !strings.HasSuffix(w, "ous") {
+				return "defined after a dash"
+			}
+		}
 	}
 	if tail := x.text[q.span.End:s.End]; strings.Contains(tail, ":") {
 		// "‘Gangster’ mayor runs a ‘mafia state’ — and worse: veteran
