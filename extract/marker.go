@@ -467,6 +467,11 @@ func (x *extractor) labelPhrase(toks []rawToken, lows []string, start, end int) 
 		if !(npModifiers[w] || strings.Contains(w, "-") && !x.lex.Has(LexStopword, w)) {
 			break
 		}
+		if w == "that" && p > 0 && x.sourceVerb(lows[p-1]) {
+			// "warns that radical Islam …": the complementizer of a verb
+			// of saying, not a determiner of the label.
+			break
+		}
 		start = p
 		// A determiner or possessive starts the phrase: "denied that its
 		// fighters" widens to "its fighters", not past it.

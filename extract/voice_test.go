@@ -51,6 +51,8 @@ func TestReportedVoice(t *testing.T) {
 			[]mk{{"hedge", "apparently", "quoted", "The senator"}}},
 		{"embedded post before its signature", "The president apparently says the thugs were paid. pic.twitter.com/x1 — Morning Desk (@MorningDesk) May 4, 2019\n\nThe clip spread.", 0,
 			[]mk{{"hedge", "apparently", "quoted", "Morning Desk"}, {"attribution", "says", "quoted", "Morning Desk"}, {"label", "the thugs", "quoted", "Morning Desk"}}},
+		{"complementizer is no part of the label", "The governor warned that radical groups were recruiting.", 0,
+			[]mk{{"attribution", "warned", "outlet", ""}, {"label", "radical groups", "outlet", ""}}},
 		{"fragment with no source nearby", "The plan is “final” for now.", 0,
 			[]mk{{"scare_quote", "“final”", "outlet", ""}}},
 	}
