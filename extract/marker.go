@@ -144,7 +144,16 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 				// names no one: an intensifier, not a label.
 				kind = KindIntensifier
 			}
+			if lk.cat == LexLoaded && kind == KindAttribution && m.start > 0 && nounDeterminers[lows[m.start-1]] {
+				// "his lies", "the rants": a verb of the generated list
+				// after a determiner is its noun, which reports no
+				// speech; the loaded noun names an act, as a label does.
+				kind = KindLabel
+			}
 			mk := Marker{Kind: kind, Stance: m.e.Stance, Rule: m.e.Where}
+			if kind != KindAttribution {
+				mk.Stance = ""
+			}
 			if kind == KindAttribution && mk.Stance == StanceDistancing && strings.HasPrefix(lows[start], "alleg") && legalSubject(lows, start) {
 				// "The indictment alleges that …": the standard, neutral
 				// verb of a charging document (AP Stylebook), not the
@@ -241,6 +250,12 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 		return out[i].Kind < out[j].Kind
 	})
 	return out
+}
+
+// nounDeterminers make the word after them a noun.
+var nounDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true, "our": true, "my": true,
+	"your": true, "this": true, "these": true, "those": true, "such": true, "any": true, "no": true, "every": true,
 }
 
 // gerundPreps are prepositions that take a gerund as their object.
