@@ -38,7 +38,6 @@ func ExampleExtract() {
 	//   number "14" = 14 people
 	//   date "Wednesday" = 2025-11-19
 	//   attribution "said" (outlet)
-	//   agentless "were killed" (reported)
 	// d1.c2 {85 130} “We are investigating,” a spokesman said.
 	//   quote "We are investigating" by "a spokesman"
 	//   attribution "said" (outlet)

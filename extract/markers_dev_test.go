@@ -401,10 +401,14 @@ func TestDevMarkerFloors(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"BABE word recall", frac(f.hitWords, f.goldWords), 0.32},
-		{"BABE word precision", frac(f.hitWords, f.markerWords), 0.50},
-		{"BASIL lexical recall", frac(f.lexHit, f.lexN), 0.39},
-		{"BASIL marker precision", frac(f.mkHit, f.mkN), 0.30},
+		// Lowered in issue 11's third round, which traded dev recall for
+		// reader precision (sentiment nouns and verbs that name topics,
+		// quoted blog posts): the issue's targets are 0.30 / 0.40 and
+		// 0.30 / 0.25.
+		{"BABE word recall", frac(f.hitWords, f.goldWords), 0.30},
+		{"BABE word precision", frac(f.hitWords, f.markerWords), 0.52},
+		{"BASIL lexical recall", frac(f.lexHit, f.lexN), 0.35},
+		{"BASIL marker precision", frac(f.mkHit, f.mkN), 0.29},
 	} {
 		if c.got < c.floor {
 			t.Errorf("%s %.3f fell below %.2f", c.name, c.got, c.floor)
@@ -427,8 +431,9 @@ func overlapsAny(s extract.Span, list []extract.Span) bool {
 // not write the rules to judge (README, "Accuracy"). A kind that BASIL gives
 // fewer than 50 of (scare quotes, distancing) is topped up from the BABE
 // development sentences, drawn the same way; the source column says which.
-// Attribution markers are drawn from the non-neutral ones, the only ones the
-// profile counts.
+// Attribution markers are drawn from those whose stance the framing profile
+// counts (distancing, endorsing, loaded: compare.framing); a plain denial
+// reports the source's act, and the profile leaves it out.
 func TestDevMarkerSample(t *testing.T) {
 	if !*sampleOut {
 		t.Skip("give -sample to write the samples")
@@ -445,7 +450,7 @@ func TestDevMarkerSample(t *testing.T) {
 	draw := func(into map[string][]drawn, doc *extract.Document, source, where, outlet string) {
 		for _, c := range doc.Claims {
 			for _, m := range c.Markers {
-				if m.Voice != extract.VoiceOutlet || m.Kind == extract.KindAttribution && m.Stance == extract.StanceNeutral {
+				if m.Voice != extract.VoiceOutlet || m.Kind == extract.KindAttribution && !profileStance[m.Stance] {
 					continue
 				}
 				h := fnv.New64a()
@@ -506,6 +511,10 @@ func TestDevMarkerSample(t *testing.T) {
 		t.Logf("%s: %d of %d BASIL markers and %d of %d BABE -> %s", kind, fromBasil, nBasil, len(ds)-fromBasil, nBabe, path)
 	}
 }
+
+// profileStance are the attribution stances an outlet's framing profile
+// counts (compare/report.go, framing).
+var profileStance = map[string]bool{extract.StanceDistancing: true, extract.StanceEndorsing: true, extract.StanceLoaded: true}
 
 func oneLine(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\t' || r == '\n' || r == '\r' }), " ")

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -207,6 +208,8 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 		x.classifyQuote(&out[i], prev, sents)
 	}
 	x.neighbourQuotes(out, blks, sents)
+	out = x.blockQuoteRuns(out, blks)
+	out = x.unmarkedQuotes(out, blks)
 	x.confirmScare(out, blks, sents)
 	x.outletHabit(out)
 	return out
@@ -335,6 +338,139 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 	}
 	return out
 }
+
+// blockQuoteRuns extends a quotation set as its own paragraphs, the way a
+// blog post, a letter or a statement is quoted at length: a paragraph after
+// one that ends in a colon opens with a quotation mark and does not close
+// it, the paragraphs after it carry no marks of their own, and a later one
+// closes with a mark that nothing in it opened. Every paragraph from the
+// opening to that closing mark is the quoted text (a reader found the
+// outlet charged with the words of a quoted blog post, issue 11); quotes
+// inside them are part of it. The search stops at a paragraph that ends in
+// a colon (a new quotation is introduced) and after maxBlockRun paragraphs.
+func (x *extractor) blockQuoteRuns(qs []quoteInfo, blks []Span) []quoteInfo {
+	text := x.text
+	for i := 0; i < len(qs); i++ {
+		q := qs[i]
+		if q.kind != quoteDirect || q.closed {
+			continue
+		}
+		bi := sort.Search(len(blks), func(b int) bool { return blks[b].End > q.span.Start })
+		if bi >= len(blks) || !blks[bi].Contains(q.span) || strings.TrimSpace(text[blks[bi].Start:q.span.Start]) != "" ||
+			!strings.HasSuffix(strings.TrimRight(text[:blks[bi].Start], " \t\r\n"), ":") {
+			continue
+		}
+		last, closeAt := -1, -1
+		for b := bi + 1; b < len(blks) && b <= bi+maxBlockRun; b++ {
+			t := text[blks[b].Start:blks[b].End]
+			if r, _ := decode(text, blks[b].Start); r == '“' || r == '"' {
+				break // the next paragraph opens its own quotation
+			}
+			c, o := strings.Index(t, "”"), strings.Index(t, "“")
+			if c >= 0 && (o < 0 || c < o) {
+				last, closeAt = b, blks[b].Start+c
+				break
+			}
+			if strings.HasSuffix(strings.TrimSpace(t), ":") {
+				break
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		end := closeAt + len("”")
+		var run []quoteInfo
+		for b := bi; b <= last; b++ {
+			var nq quoteInfo
+			switch b {
+			case bi:
+				_, n := decode(text, q.span.Start)
+				nq = x.newQuote(q.span.Start, n, blks[b].End, 0, false)
+			case last:
+				nq = x.newQuote(blks[b].Start, 0, closeAt, len("”"), true)
+			default:
+				nq = x.newQuote(blks[b].Start, 0, blks[b].End, 0, false)
+			}
+			nq.kind, nq.speaker, nq.verb, nq.speakerAt, nq.speakerRef = quoteDirect, q.speaker, q.verb, q.speakerAt, q.speakerRef
+			nq.runsOn = b < last
+			run = append(run, nq)
+		}
+		// The quotes of those paragraphs, the first one's included, give
+		// way to the run.
+		j := i
+		for j < len(qs) && qs[j].span.Start < end {
+			j++
+		}
+		qs = append(qs[:i], append(run, qs[j:]...)...)
+		i += len(run) - 1
+	}
+	return qs
+}
+
+// tweetSignature ends a paragraph that embeds a post: "— Name (@handle)
+// December 4, 2017", as news sites print an embedded tweet.
+var tweetSignature = regexp.MustCompile(`\s[—–-]{1,2}\s*([^()\n—–]{1,60}?)\s*\(@\w{1,20}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$`)
+
+// unmarkedQuotes finds quoted text that carries no quotation marks (a
+// reader found such words judged the outlet's, issue 11):
+//   - an embedded post, whose paragraph ends in its author's signature
+//     (tweetSignature): the text before the signature is the author's;
+//   - a paragraph with no quotation mark after one that ends in a verb of
+//     saying and a colon ("… lashed out on Twitter, saying:"): news copy
+//     sets a post or a statement so, and the paragraph is the speaker's.
+//
+// Quotes inside such a paragraph are part of it.
+func (x *extractor) unmarkedQuotes(qs []quoteInfo, blks []Span) []quoteInfo {
+	text := x.text
+	var add []quoteInfo
+	for bi, blk := range blks {
+		t := text[blk.Start:blk.End]
+		if m := tweetSignature.FindStringSubmatchIndex(t); m != nil && m[0] > 0 {
+			q := x.newQuote(blk.Start, 0, blk.Start+m[0], 0, true)
+			q.kind, q.speaker = quoteDirect, strings.TrimSpace(t[m[2]:m[3]])
+			add = append(add, q)
+			continue
+		}
+		if bi == 0 || strings.ContainsAny(t, "“”\"«»„") {
+			continue
+		}
+		prev := strings.TrimRight(text[blks[bi-1].Start:blks[bi-1].End], " \t\r\n")
+		if !strings.HasSuffix(prev, ":") {
+			continue
+		}
+		ws := strings.Fields(strings.TrimSuffix(prev, ":"))
+		if len(ws) == 0 || !x.sourceVerb(strings.ToLower(strings.Trim(ws[len(ws)-1], ",;"))) {
+			continue
+		}
+		verbAt := blks[bi-1].Start + strings.LastIndex(prev, ws[len(ws)-1])
+		q := x.newQuote(blk.Start, 0, blk.End, 0, false)
+		q.kind, q.speaker = quoteDirect, x.subjectOf(Span{blks[bi-1].Start, blks[bi-1].Start + len(prev)}, verbAt)
+		add = append(add, q)
+	}
+	if len(add) == 0 {
+		return qs
+	}
+	out := qs[:0:0]
+	for _, q := range qs {
+		inside := false
+		for _, a := range add {
+			if a.span.Contains(q.span) || q.span.Overlaps(a.span) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, q)
+		}
+	}
+	out = append(out, add...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
+	return out
+}
+
+// maxBlockRun bounds how many paragraphs a quotation set as its own
+// paragraphs may run on for.
+const maxBlockRun = 6
 
 // maxParagraphQuote bounds a quote taken to run to the end of its
 // paragraph: past it (a whole text on one line) the quote ends with its

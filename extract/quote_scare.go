@@ -67,6 +67,26 @@ func (x *extractor) scareDoubt(qs []quoteInfo, i int, blks, sents []Span) string
 	if strings.HasPrefix(inner[0].text, "-") || strings.HasPrefix(x.text[q.inner.Start:], "-") {
 		return "an affix mentioned" // “-isms”
 	}
+	if rest := strings.TrimLeft(x.text[q.span.End:s.End], " "); strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "(") {
+		// “bump stocks” - devices that …: the writer defines the term
+		// at once, as one introduces a term of art, not a word doubted.
+		// A definition is a noun phrase (an article or a plural noun);
+		// "“law and order”—replete with …" is an aside on the word.
+		if f := strings.Fields(strings.TrimLeft(rest, "-–—( ")); len(f) > 0 {
+			w := strings.ToLower(f[0])
+			if w == "a" || w == "an" || w == "the" || isLowerWord(f[0]) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3 && !strings.HasSuffix(w, "ous") {
+				return "defined after a dash"
+			}
+		}
+	}
+	if tail := x.text[q.span.End:s.End]; strings.Contains(tail, ":") {
+		// "‘Gangster’ mayor runs a ‘mafia state’ — and worse: veteran
+		// journalist": a headline that credits its words after a colon.
+		credit := tail[strings.LastIndex(tail, ":")+1:]
+		if n := len(strings.Fields(credit)); n > 0 && n <= 6 && !strings.ContainsAny(strings.TrimSpace(credit), ".!?\"“”") {
+			return "credited after a colon"
+		}
+	}
 	before := x.wordsIn(s, true, s.Start, q.span.Start)
 	after := x.wordsIn(s, true, q.span.End, s.End)
 	if len(before) == 0 {
@@ -78,6 +98,15 @@ func (x *extractor) scareDoubt(qs []quoteInfo, i int, blks, sents []Span) string
 	if titleCase(inner) && (punctInside || !(len(after) > 0 && onlySpaceBetween(x.text, q.span.End, after[0].span.Start) && isLowerWord(after[0].text))) {
 		// Capitalised and not a modifier: a name (the “Squad”).
 		return "a name"
+	}
+	if n := len(before); n >= 2 {
+		// "is considered the “architect”": the description others give,
+		// named so; not "considered trusted “experts”", where the
+		// outlet's own modifier shows its distance.
+		w1, w2 := lowerKey(before[n-2].text), lowerKey(before[n-1].text)
+		if (w1 == "considered" || w1 == "regarded") && (w2 == "the" || w2 == "a" || w2 == "an") {
+			return "a description others give"
+		}
 	}
 	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
 		w := lowerKey(before[k].text)
@@ -134,6 +163,11 @@ func (x *extractor) sourceVerb(lw string) bool {
 	}
 	switch st {
 	case "call", "dub", "brand", "label", "term", "describ", "decri", "denounc", "chant", "tweet", "wrote", "write":
+		return true
+	case "known", "refer", "nicknam", "conflat", "confus", "equat", "defin", "distinguish":
+		// "known as the “…”": a description others give; "conflated
+		// “policing” with “public safety”": words mentioned as words
+		// (issue 11, second reader).
 		return true
 	}
 	for _, key := range []string{st, lw} {

@@ -65,10 +65,22 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 			// outlet's narration too; what it introduces is that
 			// subject's, when the first verb's source is known.
 			keep[m.Span.Start] = true
+			inside := false
 			for _, r := range regions {
 				if r.span.Contains(m.Span) {
 					regions = append(regions, region{Span{m.Span.End, c.Span.End}, r.speaker})
+					inside = true
 					break
+				}
+			}
+			if !inside && !strings.HasSuffix(low, "ing") && (lows[k0-1] == "and" || lows[k0-1] == "but") && k1 < len(toks) && onlySpaceBetween(x.text, m.Span.End, toks[k1].span.Start) {
+				// "Trump called it a “horror show” and said he’s unlikely
+				// to …": the first verb reports no speech, but the two
+				// share the sentence's subject, whose report the
+				// complement is (issue 11: a speaker's own hedge judged
+				// the outlet's).
+				if speaker := x.subjectOf(c.Span, toks[k0].span.Start); speaker != "" {
+					regions = append(regions, region{Span{m.Span.End, c.Span.End}, speaker})
 				}
 			}
 			continue
@@ -121,7 +133,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 			// the verb closes the sentence. A denial ("…, a claim the
 			// government rejected") names what the source refuses, not
 			// what it says.
-			if commaBefore && len(toks)-k1 <= 4 && m.Stance != StanceDenial && !containsWord(lows[k1:], "that") {
+			if commaBefore && len(toks)-k1 <= 4 && !x.denies(m, lows[k0]) && !containsWord(lows[k1:], "that") {
 				regions = append(regions, region{Span{c.Span.Start, src.Start}, speaker})
 			}
 		}
@@ -183,6 +195,23 @@ func (x *extractor) colonSpeech(c *Claim, toks []rawToken) {
 		}
 		return
 	}
+}
+
+// denies reports an attribution that reports a denial: stance=denial, or
+// a verb of attribution.txt marked sub=denial whose stance is its verdict
+// on the claim denied ("dismissed", "refuted").
+func (x *extractor) denies(m Marker, low string) bool {
+	if m.Stance == StanceDenial {
+		return true
+	}
+	for _, key := range []string{x.stem(low), low} {
+		for _, e := range x.lex.first[LexAttribution][key] {
+			if e.Sub == "denial" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reportedKinds are the marker kinds that indirect speech gives to its

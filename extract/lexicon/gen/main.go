@@ -88,6 +88,10 @@ func (c *candidate) marker() string {
 	return "marker=attribution\tstance=loaded"
 }
 
+// beGetForms are the forms of be and get before which a participle is a
+// passive or progressive verb.
+const beGetForms = "is,are,was,were,be,been,being,am,get,gets,got,gotten,getting"
+
 var wordRe = regexp.MustCompile(`^[a-z][a-z-]*[a-z]$`)
 
 func candidates(args []string, w io.Writer) error {
@@ -187,7 +191,11 @@ func candidates(args []string, w io.Writer) error {
 		if fv, rated := vader[f]; rated && f != lemma && (strings.HasSuffix(f, "ing") || strings.HasSuffix(f, "ed")) && math.Abs(fv) >= 1 {
 			if _, adj := wn.idx["a"][f]; adj && pos != "adj" {
 				if _, dup := byLemma[f]; !dup && !taken(f) {
-					byLemma[f] = &candidate{phrase: f, category: "vader/participle-adj/" + valenceBin(fv), attrs: "\texact", pos: "adj"}
+					// After a form of be or get the participle is a verb
+					// more often than the adjective VADER rates: "was being
+					// forced to defend", "who was crying" report a passive
+					// or an act in progress, not a judgement (issue 11).
+					byLemma[f] = &candidate{phrase: f, category: "vader/participle-adj/" + valenceBin(fv), attrs: "\texact\tnot_prev=" + beGetForms, pos: "adj"}
 					order = append(order, f)
 				}
 			}
@@ -278,16 +286,25 @@ func candidates(args []string, w io.Writer) error {
 			c.attrs += "\t" + g
 		}
 		if c.attrs == "" && !strings.Contains(c.phrase, " ") {
-			if o := stemOwner[k]; o != "" && len(o) < len(c.phrase) && byLemma[o] == nil {
+			// Another word of the same length owns the stem as well
+			// ("assumption" beside the adjective "assumptive"): exact too,
+			// but for a verb, whose inflections the stem must find.
+			if o := stemOwner[k]; o != "" && o != c.phrase && (len(o) < len(c.phrase) || len(o) == len(c.phrase) && c.pos != "verb") && byLemma[o] == nil {
 				c.attrs = "\texact"
 			}
 		}
 		out = append(out, c)
 	}
 	for _, c := range exactForms {
-		if guards[c.phrase] != "drop" {
-			out = append(out, c)
+		// An exact form takes its own guards too ("frightened", the
+		// adjective beside the verb "frighten").
+		switch g, ok := guards[c.phrase]; {
+		case g == "drop":
+			continue
+		case ok:
+			c.attrs += "\t" + g
 		}
+		out = append(out, c)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].category != out[j].category {
