@@ -164,3 +164,18 @@ func TestBoilerplateRules(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroLexicon: a Lexicon written as a literal has no entries and was
+// never indexed; extraction still reads the claims, with no markers.
+func TestZeroLexicon(t *testing.T) {
+	text := "The council voted 7-2 on Tuesday to close the bridge. Critics said the plan was reckless."
+	doc := extract.Extract(text, extract.WithLexicon(&extract.Lexicon{}))
+	if len(doc.Claims) != 2 {
+		t.Fatalf("got %d claims, want 2", len(doc.Claims))
+	}
+	for _, c := range doc.Claims {
+		if len(c.Markers) != 0 {
+			t.Errorf("claim %q: markers %v from an empty lexicon", c.Text, c.Markers)
+		}
+	}
+}

@@ -36,19 +36,18 @@ type wordTable struct {
 // facts returns the facts of the lower-case word form low.
 func (l *Lexicon) facts(low string) *wordFacts {
 	t := l.table
+	if t == nil {
+		// A Lexicon made as a literal, not by NewLexicon: it has no
+		// entries to index and no table; answer without memoising.
+		return l.newFacts(low)
+	}
 	t.RLock()
 	f, ok := t.m[low]
 	t.RUnlock()
 	if ok {
 		return f
 	}
-	f = &wordFacts{stem: strings.Clone(cachedStem(low)), numWord: numberWords[low] > 0,
-		month: monthNames[low], weekday: weekdays[low], future: futureWords[low]}
-	f.stop = l.Has(LexStopword, low)
-	f.byKey = l.starts[f.stem]
-	if low != f.stem {
-		f.byLow = l.starts[low]
-	}
+	f = l.newFacts(low)
 	t.Lock()
 	if len(t.m) >= maxStemCache {
 		t.m = make(map[string]*wordFacts, maxStemCache/4)
@@ -56,5 +55,17 @@ func (l *Lexicon) facts(low string) *wordFacts {
 	// low may point into a whole article: keep a copy, not the article.
 	t.m[strings.Clone(low)] = f
 	t.Unlock()
+	return f
+}
+
+// newFacts works out the facts of the lower-case word form low.
+func (l *Lexicon) newFacts(low string) *wordFacts {
+	f := &wordFacts{stem: strings.Clone(cachedStem(low)), numWord: numberWords[low] > 0,
+		month: monthNames[low], weekday: weekdays[low], future: futureWords[low]}
+	f.stop = l.Has(LexStopword, low)
+	f.byKey = l.starts[f.stem]
+	if low != f.stem {
+		f.byLow = l.starts[low]
+	}
 	return f
 }
