@@ -201,8 +201,8 @@ const maxRun = 8
 // verbatimRun is the length of the longest run of tokens two claims share
 // in the same order (function words included, keys compared), up to
 // maxRun, all the model reads: a quote or a phrase both outlets print word
-// for word, which a bag of content words cannot see ("not putting people
-// back to work"). The longest common run is the usual table of run
+// for word, which a bag of content words cannot see ("will not reopen the
+// harbour this year"). The longest common run is the usual table of run
 // lengths, kept sparse: a token of a meets only the tokens of b with its
 // key, found by their hashes (intern), so a row costs its matches.
 func verbatimRun(ca, cb *claimFeatures) int {

@@ -51,8 +51,8 @@ func TestVerbatimRun(t *testing.T) {
 		a, b string
 		want int
 	}{
-		{"", "not putting people back to work", 0},
-		{"that is not putting people back to work", "he said it was not putting people back to work today", 6},
+		{"", "will not reopen the harbour this year", 0},
+		{"so the port will not reopen the harbour this year", "she said it will not reopen the harbour this year at all", 7},
 		{"people back to work", "work to back people", 1},
 		{"a b c x d e", "a b c y d e", 3},
 		{"a b c d e f g h i j", "x a b c d e f g h i j", maxRun},                  // the model reads no further

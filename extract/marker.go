@@ -237,8 +237,8 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 			out[i].Speaker = q.speaker
 		} else if out[i].Kind != KindScareQuote && x.inPartialQuote(out[i].Span) {
 			// A loaded word inside quotation marks that are not plainly
-			// the outlet's distance ("its “bigoted, false and
-			// inflammatory” resolution", a nickname) is someone's
+			// the outlet's distance ("its “hateful and dishonest”
+			// motion", a nickname) is someone's
 			// wording the outlet passes on, not its own (issue 11).
 			out[i].Voice = VoiceQuoted
 		}
@@ -601,7 +601,7 @@ func (x *extractor) agentlessFrame(class string, toks []rawToken, lows []string,
 			return false
 		}
 		for k := be - 1; k >= 0 && k >= be-3; k-- {
-			// "we will be forced to choose": the writer's own plight in an
+			// "we will be forced to sell": the writer's own plight in an
 			// argument, no actor left unnamed.
 			if lows[k] == "we" || lows[k] == "i" || lows[k] == "you" {
 				return false

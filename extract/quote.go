@@ -416,7 +416,7 @@ var tweetSignature = regexp.MustCompile(`\s[—–-]{1,2}\s*([^()\n—–]{1,60}
 //   - an embedded post, whose paragraph ends in its author's signature
 //     (tweetSignature): the text before the signature is the author's;
 //   - a paragraph with no quotation mark after one that ends in a verb of
-//     saying and a colon ("… lashed out on Twitter, saying:"): news copy
+//     saying and a colon ("… railed on social media, saying:"): news copy
 //     sets a post or a statement so, and the paragraph is the speaker's.
 //
 // Quotes inside such a paragraph are part of it.

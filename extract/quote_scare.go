@@ -17,12 +17,12 @@ const quoteUnsure = quoteMention + 1
 // speaker next to them are not that (issue 11: a reader judged 2 of 13
 // scare quotes on the BASIL development articles right): they are
 //   - the wording of a document or a speaker named elsewhere in the
-//     sentence ("At least four of the documents were marked “…”", "the
-//     call for … with “limited” exemptions", "In that interview, he
-//     invoked … “…,” saying …") or in the paragraph, which quotes a named
+//     sentence ("Two of the files were stamped “…”", "the
+//     call for … with “narrow” waivers", "In the same interview, she
+//     cited … “…,” adding …") or in the paragraph, which quotes a named
 //     speaker;
 //   - a name (the “Squad”), an affix mentioned (“-isms”), or a quotation
-//     too long to be a word held apart (a “transverse sinus venous …”);
+//     too long to be a word held apart (a “chronic obstructive pulmonary …”);
 //   - already marked by a distancing word ("so-called “nuclear option”"),
 //     which counts once.
 //
@@ -68,7 +68,7 @@ func (x *extractor) scareDoubt(qs []quoteInfo, i int, blks, sents []Span) string
 		return "an affix mentioned" // “-isms”
 	}
 	if rest := strings.TrimLeft(x.text[q.span.End:s.End], " "); strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "(") {
-		// “bump stocks” - devices that …: the writer defines the term
+		// “sweep accounts” - deposits that …: the writer defines the term
 		// at once, as one introduces a term of art, not a word doubted.
 		// A definition is a noun phrase (an article or a plural noun);
 		// "“law and order”—replete with …" is an aside on the word.
@@ -100,7 +100,7 @@ func (x *extractor) scareDoubt(qs []quoteInfo, i int, blks, sents []Span) string
 		return "a name"
 	}
 	if n := len(before); n >= 2 {
-		// "is considered the “architect”": the description others give,
+		// "is considered the “godfather”": the description others give,
 		// named so; not "considered trusted “experts”", where the
 		// outlet's own modifier shows its distance.
 		w1, w2 := lowerKey(before[n-2].text), lowerKey(before[n-1].text)

@@ -74,7 +74,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 				}
 			}
 			if !inside && !strings.HasSuffix(low, "ing") && (lows[k0-1] == "and" || lows[k0-1] == "but") && k1 < len(toks) && onlySpaceBetween(x.text, m.Span.End, toks[k1].span.Start) {
-				// "Trump called it a “horror show” and said he’s unlikely
+				// "The governor called it a “circus” and said she’s unlikely
 				// to …": the first verb reports no speech, but the two
 				// share the sentence's subject, whose report the
 				// complement is (issue 11: a speaker's own hedge judged

@@ -47,7 +47,7 @@ func TestReportedVoice(t *testing.T) {
 			nil},
 		{"quotation set as paragraphs, only the last closing", "The group posted a reply on its blog:\n\n“Expect trouble. They will come back.\n\nThe militants apparently fled. Act now.”\n\nThe mayor said nothing.", 2,
 			[]mk{{"label", "The militants", "quoted", ""}, {"hedge", "apparently", "quoted", ""}}},
-		{"paragraph after a verb of saying and a colon", "The senator lashed out on Twitter, saying:\n\nThe judge apparently hates me. Resign!\n\nThe court declined to comment.", 0,
+		{"paragraph after a verb of saying and a colon", "The senator railed on social media, saying:\n\nThe judge apparently hates me. Resign!\n\nThe court declined to comment.", 0,
 			[]mk{{"hedge", "apparently", "quoted", "The senator"}}},
 		{"embedded post before its signature", "The president apparently says the thugs were paid. pic.twitter.com/x1 — Morning Desk (@MorningDesk) May 4, 2019\n\nThe clip spread.", 0,
 			[]mk{{"hedge", "apparently", "quoted", "Morning Desk"}, {"attribution", "says", "quoted", "Morning Desk"}, {"label", "the thugs", "quoted", "Morning Desk"}}},

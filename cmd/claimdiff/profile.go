@@ -31,7 +31,9 @@ func (p *profileFlags) start(stderr io.Writer) func() {
 	if *p.cpu != "" {
 		f, err := os.Create(*p.cpu)
 		if err == nil {
-			err = pprof.StartCPUProfile(f)
+			if err = pprof.StartCPUProfile(f); err != nil {
+				f.Close()
+			}
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, "claimdiff: --cpuprofile:", err)
