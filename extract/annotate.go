@@ -101,7 +101,7 @@ func (x *extractor) annotate(sents []Span) {
 			}
 		}
 		c.Entities = x.addResolved(c.Entities, toks, lows)
-		c.Markers = x.findMarkers(&c, toks, lows)
+		c.Markers = x.findMarkers(&c, toks, lows, x.facts)
 		c.Attribution = x.attribution(&c, toks, lows)
 		x.reportedVoice(&c, toks, lows)
 		x.doc.Claims = append(x.doc.Claims, c)

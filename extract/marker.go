@@ -57,8 +57,10 @@ var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true
 var passiveAdverbs = map[string]bool{"not": true, "also": true, "still": true, "never": true, "already": true, "later": true, "then": true, "reportedly": true, "allegedly": true, "subsequently": true, "just": true, "being": true, "now": true}
 
 // findMarkers runs the built-in and the configured detectors, then gives
-// every marker its voice.
-func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Marker {
+// every marker its voice. facts are the word facts of toks when the
+// caller has them (annotate looks them up for the whole sentence), nil
+// otherwise.
+func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts []*wordFacts) []Marker {
 	text := x.text
 	// Per-token scratch, reused from claim to claim (x.mk).
 	n := len(toks)
@@ -74,8 +76,8 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string) []Mark
 	for k, t := range toks {
 		surf[k] = ""
 		var wf *wordFacts
-		if len(x.facts) == len(toks) {
-			wf = x.facts[k] // as annotate looked them up for this sentence
+		if len(facts) == len(toks) {
+			wf = facts[k]
 		} else {
 			wf = x.lex.facts(lows[k])
 		}
