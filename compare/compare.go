@@ -59,6 +59,12 @@ type config struct {
 	band     *alignModel
 	bandRule bool // the hand-set rule instead (for measuring the model)
 	bandSeen func(a, b *claimFeatures, x [nBand]float64)
+	// omit decides which unaligned claims are likely carried elsewhere
+	// (unique_model.go); nil is the fitted model, omitOff turns it off
+	// (for measuring it), omitSeen is shown each claim decided.
+	omit     *uniqueModel
+	omitOff  bool
+	omitSeen func(c *claimFeatures, x [nUnique]float64)
 }
 
 // canceled reports whether the comparison's context is done.
@@ -141,8 +147,14 @@ type Report struct {
 	// Unique lists the claims no other document carries: claims in no
 	// group, or only in a "related" one. Repeats of a grouped claim are
 	// not unique.
-	Unique  []string           `json:"unique"`
-	Outlets map[string]Profile `json:"outlets"`
+	Unique []string `json:"unique"`
+	// LikelyCarried lists the claims in no aligned group that the
+	// omission model (unique_model.go) finds likely carried by another
+	// document all the same, told in words too different to align: they
+	// are not in Unique. Each comes with its best partner and how much of
+	// it the other documents say.
+	LikelyCarried []Carried          `json:"likely_carried,omitempty"`
+	Outlets       map[string]Profile `json:"outlets"`
 }
 
 // Group is a set of claims from several documents that say the same thing
@@ -225,10 +237,13 @@ type Value struct {
 // stance is distancing, endorsing or loaded (claimed, admitted, slammed),
 // not the routine "said" or "confirmed" nor a reported denial.
 type Profile struct {
-	Outlet  string             `json:"outlet,omitempty"`
-	Claims  int                `json:"claims"`
-	Shared  int                `json:"shared"`
-	Unique  int                `json:"unique"`
+	Outlet string `json:"outlet,omitempty"`
+	Claims int    `json:"claims"`
+	Shared int    `json:"shared"`
+	Unique int    `json:"unique"`
+	// Carried counts its claims in Report.LikelyCarried: in no group, but
+	// likely carried by another outlet (Claims = Shared + Unique + Carried).
+	Carried int                `json:"carried,omitempty"`
 	Markers map[string]int     `json:"markers"`
 	Per100  map[string]float64 `json:"per_100_claims"`
 	// Quoted counts the markers inside direct quotes, by kind.
@@ -347,6 +362,7 @@ func compareWith(ctx context.Context, docs []*extract.Document, cfg *config) (*R
 		r.Groups = append([]Group{*h}, r.Groups...)
 	}
 	r.profile()
+	r.reviewUnique(feats, v, cfg)
 	return r, ctx.Err()
 }
 

@@ -45,12 +45,15 @@ type Summary struct {
 // conflicts with another outlet's. Markers counts framing markers by voice
 // ("outlet", "quoted") and kind; Per100 divides them by Claims.
 type Outlet struct {
-	Outlet      string                        `json:"outlet"`
-	Events      int                           `json:"events"`
-	Documents   int                           `json:"documents"`
-	Claims      int                           `json:"claims"`
-	Shared      int                           `json:"shared"`
-	Unique      int                           `json:"unique"`
+	Outlet    string `json:"outlet"`
+	Events    int    `json:"events"`
+	Documents int    `json:"documents"`
+	Claims    int    `json:"claims"`
+	Shared    int    `json:"shared"`
+	Unique    int    `json:"unique"`
+	// Carried counts the claims of the reports' likely_carried: in no
+	// group, but likely carried by another outlet (compare.Carried).
+	Carried     int                           `json:"carried,omitempty"`
 	SharedShare float64                       `json:"shared_share"`
 	UniqueShare float64                       `json:"unique_share"`
 	Groups      int                           `json:"groups"`
@@ -124,6 +127,7 @@ func (b *Builder) Add(r *compare.Report) {
 		o.Claims += p.Claims
 		o.Shared += p.Shared
 		o.Unique += p.Unique
+		o.Carried += p.Carried
 		for k, n := range p.Markers {
 			o.Markers[extract.VoiceOutlet][k] += n
 		}

@@ -156,8 +156,8 @@ func TestSummaryOnCorpus(t *testing.T) {
 	claims := 0
 	for _, o := range s.Outlets {
 		claims += o.Claims
-		if o.Shared+o.Unique != o.Claims {
-			t.Errorf("%s: shared %d + unique %d != claims %d", o.Outlet, o.Shared, o.Unique, o.Claims)
+		if o.Shared+o.Unique+o.Carried != o.Claims {
+			t.Errorf("%s: shared %d + unique %d + carried %d != claims %d", o.Outlet, o.Shared, o.Unique, o.Carried, o.Claims)
 		}
 		if o.Conflicts > o.Groups {
 			t.Errorf("%s: %d conflicts in %d groups", o.Outlet, o.Conflicts, o.Groups)

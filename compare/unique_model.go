@@ -1,0 +1,449 @@
+package compare
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// A claim that aligns with nothing is not thereby omitted by the other
+// outlets: they may tell it in other words, fold it into a longer
+// sentence, or summarise it. Whether an unaligned claim is really carried
+// by no one else is decided by a second small logistic model (the omission
+// model) over what the whole comparison says about the claim beyond its
+// best pair: its best and second-best scores with the other documents'
+// claims, how much of its weight (and how many of its names, numbers and
+// dates) the other documents carry anywhere, whether the claims around it
+// in its own article are aligned (a story shared runs in blocks), where it
+// stands, how much of it is quoted speech, its length and its document's
+// size against the others'. A claim the model finds likely carried is not
+// listed in Report.Unique but in Report.LikelyCarried, with its best
+// partner and coverage, so that a reader still sees it and why. Its
+// coefficients are data (unique_model.json), fitted by TestFitUniqueModel
+// on the BASIL development alignment gold; the file says how and with
+// what held-out figures.
+//
+//go:embed unique_model.json
+var uniqueModelJSON []byte
+
+// uniqueModel is a logistic model over uniqueFeatures: an unaligned claim
+// is likely carried when the model's probability reaches Cut.
+type uniqueModel struct {
+	Provenance string    `json:"provenance"`
+	Features   []string  `json:"features"`
+	Mean       []float64 `json:"mean"`
+	Scale      []float64 `json:"scale"`
+	Weights    []float64 `json:"weights"`
+	Bias       float64   `json:"bias"`
+	Cut        float64   `json:"cut"`
+}
+
+// uniqueFeatureNames are the omission model's inputs, in order; the data
+// file must list the same.
+var uniqueFeatureNames = []string{
+	"best", "second", "docs_near", "coverage_best", "coverage_any",
+	"facts_missing", "facts_found", "neighbours_aligned", "position",
+	"quoted", "log_weight", "doc_size", "related",
+	"coverage_window",
+}
+
+// nUnique is the number of the omission model's inputs.
+const nUnique = 14
+
+var defaultUniqueModel = mustUniqueModel(uniqueModelJSON)
+
+func mustUniqueModel(b []byte) *uniqueModel {
+	m, err := parseUniqueModel(b)
+	if err != nil {
+		panic("compare: unique_model.json: " + err.Error())
+	}
+	return m
+}
+
+func parseUniqueModel(b []byte) (*uniqueModel, error) {
+	var m uniqueModel
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	if len(m.Features) != nUnique || len(m.Mean) != nUnique || len(m.Scale) != nUnique || len(m.Weights) != nUnique {
+		return nil, fmt.Errorf("want %d features, means, scales and weights", nUnique)
+	}
+	for i, f := range m.Features {
+		if f != uniqueFeatureNames[i] {
+			return nil, fmt.Errorf("feature %d is %q, want %q", i, f, uniqueFeatureNames[i])
+		}
+		if m.Scale[i] <= 0 {
+			return nil, fmt.Errorf("feature %q has scale %v", f, m.Scale[i])
+		}
+	}
+	return &m, nil
+}
+
+// prob is the model's probability that an unaligned claim with inputs x
+// is carried by another document all the same.
+func (m *uniqueModel) prob(x *[nUnique]float64) float64 {
+	z := m.Bias
+	for i, v := range x {
+		z += m.Weights[i] * (v - m.Mean[i]) / m.Scale[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// Carried is a claim in no aligned group that the omission model finds
+// likely carried by another document all the same (see
+// Report.LikelyCarried): the evidence a reader needs to check it.
+type Carried struct {
+	// Claim is the claim's id.
+	Claim string `json:"claim"`
+	// Probability is the omission model's probability that another
+	// document carries the claim, rounded to 3 decimals.
+	Probability float64 `json:"probability"`
+	// Best is the other documents' claim that scores highest with it, and
+	// Score that score (under the alignment threshold, or it would have
+	// aligned); both empty when no claim of another document comes near.
+	Best  string  `json:"best,omitempty"`
+	Score float64 `json:"score,omitempty"`
+	// Coverage is the share of the claim's weight (its words by rarity,
+	// its names, numbers and dates) that the document covering most of
+	// it says anywhere, and Document that document's id.
+	Coverage float64 `json:"coverage"`
+	Document string  `json:"document,omitempty"`
+}
+
+// uniqueFloorShare is the share of the threshold from which another
+// document's claim counts as a partner of an unaligned claim (its best and
+// second-best scores); under it a claim has none (score 0).
+const uniqueFloorShare = 0.25
+
+// maxFacts caps the counts of names, numbers and dates the model reads:
+// beyond three, one more says nothing new.
+const maxFacts = 3
+
+// unalignedClaim is what the omission model reads of one unaligned claim.
+type unalignedClaim struct {
+	cf                  *claimFeatures
+	best, second        float64
+	bestWith            *claimFeatures
+	containment         float64          // the most of it (or of its partner) a partner carries
+	near                []bool           // per document: a partner from half the threshold
+	bestIn              []*claimFeatures // per document: its best partner there
+	bestInValue         []float64
+	covWindow           float64 // the most of it a best partner and its two neighbours say
+	covBest, covAny     float64
+	covDoc              int
+	factsMiss, factsHit int
+	related             bool
+}
+
+// reviewUnique applies the omission model to the claims profile listed as
+// unique: those it finds likely carried move from Unique to LikelyCarried
+// (and from each outlet's Unique count to its Carried count). A repeat of
+// a claim follows the claim. It needs what the band model needs, claims
+// around the claim on both sides (mutualContext), and does not apply with
+// an Embedder, whose scores are not those it was fitted on.
+func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
+	if len(feats) < 2 || cfg.embedder != nil || cfg.omitOff || len(r.Unique) == 0 || v == nil {
+		return
+	}
+	m := cfg.omit
+	if m == nil {
+		m = defaultUniqueModel
+	}
+	unique := make(map[string]bool, len(r.Unique))
+	for _, id := range r.Unique {
+		unique[id] = true
+	}
+	related := map[string]bool{}
+	for _, g := range r.Groups {
+		if g.Verdict == VerdictRelated {
+			for _, id := range g.Claims {
+				related[id] = true
+			}
+		}
+	}
+	// The claims to decide, by document: unique ones that are not
+	// repeats, in documents with context and with another document that
+	// has it.
+	withContext := 0
+	for _, d := range feats {
+		if len(d) >= mutualContext {
+			withContext++
+		}
+	}
+	if withContext < 2 {
+		return
+	}
+	todo := make([][]*claimFeatures, len(feats))
+	var all []*unalignedClaim
+	at := map[*claimFeatures]*unalignedClaim{}
+	for i, d := range feats {
+		if len(d) < mutualContext {
+			continue
+		}
+		for _, cf := range d {
+			if cf.claim.RepeatOf != "" || !unique[cf.claim.ID] {
+				continue
+			}
+			u := &unalignedClaim{cf: cf, covDoc: -1, near: make([]bool, len(feats)), bestIn: make([]*claimFeatures, len(feats)), bestInValue: make([]float64, len(feats)), related: related[cf.claim.ID]}
+			todo[i] = append(todo[i], cf)
+			all = append(all, u)
+			at[cf] = u
+		}
+	}
+	if len(all) == 0 {
+		return
+	}
+	r.partners(todo, feats, v, cfg, at)
+	coverage(all, feats, v)
+	carried := map[string]*Carried{}
+	for _, u := range all {
+		x := u.features(feats, r, unique)
+		if cfg.omitSeen != nil {
+			cfg.omitSeen(u.cf, x)
+		}
+		p := m.prob(&x)
+		if p < m.Cut {
+			continue
+		}
+		c := &Carried{Claim: u.cf.claim.ID, Probability: round3(p), Coverage: round3(u.covBest)}
+		if u.bestWith != nil {
+			c.Best, c.Score = u.bestWith.claim.ID, round3(u.best)
+		}
+		if u.covDoc >= 0 {
+			c.Document = r.Documents[u.covDoc].ID
+		}
+		carried[c.Claim] = c
+	}
+	if len(carried) == 0 {
+		return
+	}
+	kept := r.Unique[:0]
+	for _, id := range r.Unique {
+		c := r.Claim(id)
+		orig := id
+		if c != nil && c.RepeatOf != "" {
+			orig = c.RepeatOf
+		}
+		if k, ok := carried[orig]; ok {
+			e := *k
+			e.Claim = id
+			r.LikelyCarried = append(r.LikelyCarried, e)
+			if d := docOf(id); d != "" {
+				p := r.Outlets[d]
+				p.Unique--
+				p.Carried++
+				r.Outlets[d] = p
+			}
+			continue
+		}
+		kept = append(kept, id)
+	}
+	r.Unique = kept
+}
+
+// partners finds, for each claim to decide, its best and second-best
+// scores with the other documents' claims (from uniqueFloorShare of the
+// threshold), found through the candidate index as alignment finds its
+// pairs. The documents are indexed one at a time, on several cores when
+// the comparison is large; results are merged in document order, so they
+// do not depend on the workers.
+func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, at map[*claimFeatures]*unalignedClaim) {
+	low := *cfg
+	low.related = uniqueFloorShare * cfg.threshold
+	type hit struct {
+		a, b  *claimFeatures
+		value float64
+	}
+	found := make([][]hit, len(feats))
+	eachWith(len(feats), large(feats), func() *pairScorer { return newPairScorer(v) }, func(s *pairScorer, j int) {
+		if len(feats[j]) == 0 {
+			return
+		}
+		s.index(feats[j])
+		for i := range feats {
+			if i == j || len(todo[i]) == 0 || cfg.canceled() {
+				continue
+			}
+			for _, c := range s.candidates(todo[i], feats[j], &low) {
+				found[j] = append(found[j], hit{c.a, c.b, c.value})
+			}
+		}
+	})
+	half := 0.5 * cfg.threshold
+	for j := range found {
+		for _, h := range found[j] {
+			u := at[h.a]
+			if h.value >= half {
+				u.near[j] = true
+			}
+			if h.value > u.bestInValue[j] {
+				u.bestIn[j], u.bestInValue[j] = h.b, h.value
+			}
+			switch {
+			case h.value > u.best:
+				u.second, u.best, u.bestWith = u.best, h.value, h.b
+			case h.value > u.second:
+				u.second = h.value
+			}
+		}
+	}
+}
+
+// coverage sets, for each claim to decide, the share of its weight that
+// each other document says anywhere (the best of them, and all of them
+// together), and how many of its names, numbers and dates no other
+// document says or some other document does.
+func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
+	// The documents that hold each feature, in order, each once.
+	docsOf := make([][]int32, len(v.keys))
+	for j, d := range feats {
+		for _, cf := range d {
+			for _, id := range cf.ids {
+				if l := docsOf[id]; len(l) == 0 || l[len(l)-1] != int32(j) {
+					docsOf[id] = append(docsOf[id], int32(j))
+				}
+			}
+		}
+	}
+	per := make([]float64, len(feats))
+	for _, u := range all {
+		cf := u.cf
+		clear(per)
+		any := 0.0
+		for k, id := range cf.ids {
+			w := cf.weights[k]
+			elsewhere := false
+			for _, j := range docsOf[id] {
+				if int(j) != cf.doc {
+					per[j] += w
+					elsewhere = true
+				}
+			}
+			if elsewhere {
+				any += w
+			}
+			if kind := v.keys[id].kind; kind == kindEntity || kind == kindNumber || kind == kindDate {
+				if elsewhere {
+					u.factsHit++
+				} else {
+					u.factsMiss++
+				}
+			}
+		}
+		if cf.total <= 0 {
+			continue
+		}
+		for j, w := range per {
+			if j != cf.doc && w > 0 && w/cf.total > u.covBest {
+				u.covBest, u.covDoc = w/cf.total, j
+			}
+		}
+		u.covAny = any / cf.total
+		for j, b := range u.bestIn {
+			if b == nil {
+				continue
+			}
+			if w := windowShared(cf, feats[j], b.idx); w/cf.total > u.covWindow {
+				u.covWindow = w / cf.total
+			}
+		}
+	}
+}
+
+// windowShared is the weight of cf's features that the claims of doc from
+// at-1 to at+1 say: a claim another outlet spreads over two or three
+// sentences, or folds into one with its neighbours.
+func windowShared(cf *claimFeatures, doc []*claimFeatures, at int) float64 {
+	w := 0.0
+	for k, id := range cf.ids {
+		for b := max(at-1, 0); b <= min(at+1, len(doc)-1); b++ {
+			if _, ok := slices.BinarySearch(doc[b].ids, id); ok {
+				w += cf.weights[k]
+				break
+			}
+		}
+	}
+	return w
+}
+
+// features turns an unaligned claim into the omission model's inputs.
+func (u *unalignedClaim) features(feats [][]*claimFeatures, r *Report, unique map[string]bool) [nUnique]float64 {
+	doc := feats[u.cf.doc]
+	n := len(doc)
+	// Neighbours: the claims up to two before and after it in its own
+	// document that are in an aligned group (not unique).
+	seen, aligned := 0, 0
+	for k := u.cf.idx - 2; k <= u.cf.idx+2; k++ {
+		if k == u.cf.idx || k < 0 || k >= n {
+			continue
+		}
+		seen++
+		if !unique[doc[k].claim.ID] {
+			aligned++
+		}
+	}
+	nb := 0.0
+	if seen > 0 {
+		nb = float64(aligned) / float64(seen)
+	}
+	pos := 0.0
+	if n > 1 {
+		pos = float64(u.cf.idx) / float64(n-1)
+	}
+	near, others, size := 0, 0, 0.0
+	for j, d := range feats {
+		if j == u.cf.doc {
+			continue
+		}
+		others++
+		size += float64(len(d))
+		if u.near[j] {
+			near++
+		}
+	}
+	return [nUnique]float64{
+		u.best,
+		u.second,
+		float64(near) / float64(max(others, 1)),
+		u.covBest,
+		u.covAny,
+		float64(min(u.factsMiss, maxFacts)) / maxFacts,
+		float64(min(u.factsHit, maxFacts)) / maxFacts,
+		nb,
+		pos,
+		quotedShare(u.cf.claim),
+		math.Log1p(u.cf.total),
+		math.Log((float64(n) + 1) / (size/float64(max(others, 1)) + 1)),
+		b2f(u.related),
+		u.covWindow,
+	}
+}
+
+// quotedShare is the share of a claim's words inside a direct quote.
+func quotedShare(c *extract.Claim) float64 {
+	n, q := 0, 0
+	for _, t := range c.Tokens {
+		if t.Stop {
+			continue
+		}
+		n++
+		if t.Quoted {
+			q++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(q) / float64(n)
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
