@@ -222,6 +222,10 @@ type htmlClaim struct {
 	Segs   []htmlSeg
 	Repeat string // the claim it repeats
 	Group  string // the related group that also shows it
+	// Likely carried (Report.LikelyCarried): the omission model's
+	// probability and the claim it comes nearest to.
+	Carried     string
+	CarriedBest string
 }
 
 type htmlDiff struct {
@@ -273,12 +277,15 @@ type htmlPage struct {
 	Rows      []htmlGroup
 	Unique    [][]htmlClaim
 	AnyUnique bool
-	Kinds     []string
-	Profile   []profileRow
-	Facts     []legendItem
-	Framing   []legendItem
-	Verdicts  []string
-	Outlets   []string // by column
+	// Carried holds, by column, the claims of Report.LikelyCarried.
+	Carried    [][]htmlClaim
+	AnyCarried bool
+	Kinds      []string
+	Profile    []profileRow
+	Facts      []legendItem
+	Framing    []legendItem
+	Verdicts   []string
+	Outlets    []string // by column
 }
 
 func (r *Report) htmlClaim(c *extract.Claim, diffs []Difference, anchor bool) htmlClaim {
@@ -413,20 +420,35 @@ func (r *Report) page() *htmlPage {
 	// group already shows is repeated without its id. Any claim shown
 	// nowhere else (it should not happen) joins them, so that every claim
 	// has its element id.
+	// Claims likely carried elsewhere (the omission model) have a row of
+	// their own under the unique ones.
 	p.Unique = make([][]htmlClaim, len(r.Documents))
+	p.Carried = make([][]htmlClaim, len(r.Documents))
 	isUnique := map[string]bool{}
 	for _, id := range r.Unique {
 		isUnique[id] = true
 	}
+	carried := map[string]*Carried{}
+	for k := range r.LikelyCarried {
+		carried[r.LikelyCarried[k].Claim] = &r.LikelyCarried[k]
+	}
 	for i, d := range r.Documents {
 		for ci := range d.Claims {
 			c := &d.Claims[ci]
-			if !isUnique[c.ID] && placed[c.ID] {
+			k := carried[c.ID]
+			if !isUnique[c.ID] && k == nil && placed[c.ID] {
 				continue
 			}
 			hc := r.htmlClaim(c, nil, !placed[c.ID])
 			hc.Group = relatedOf[c.ID]
 			placed[c.ID] = true
+			if k != nil {
+				hc.Carried = fmt.Sprintf("%.0f%%", 100*k.Probability)
+				hc.CarriedBest = k.Best
+				p.Carried[i] = append(p.Carried[i], hc)
+				p.AnyCarried = true
+				continue
+			}
 			p.Unique[i] = append(p.Unique[i], hc)
 			p.AnyUnique = true
 		}
@@ -664,7 +686,7 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 </tbody>
 {{- end}}
 </table>
-{{- if .AnyUnique}}
+{{- if or .AnyUnique .AnyCarried}}
 <section class="unique">
 <h2>Only one outlet carries these</h2>
 <table class="cmp">
@@ -673,7 +695,14 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 {{- range $i, $c := .Unique}}
 <td data-outlet="{{index $.Outlets $i}}">{{range $c}}{{template "claim" .}}{{else}}<span class="empty">none</span>{{end}}</td>
 {{- end}}
-</tr></tbody>
+</tr>
+{{- if .AnyCarried}}
+<tr><td class="gutter" title="in no group, but the omission model finds them likely told by another outlet in other words">likely carried</td>
+{{- range $i, $c := .Carried}}
+<td data-outlet="{{index $.Outlets $i}}">{{range $c}}{{template "claim" .}}{{else}}<span class="empty">none</span>{{end}}</td>
+{{- end}}
+</tr>
+{{- end}}</tbody>
 </table>
 </section>
 {{- end}}
@@ -696,4 +725,4 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 
 // htmlClaimTemplate renders one claim: its id as a link to itself, then
 // its text in segments.
-const htmlClaimTemplate = `<div class="claim"{{if .Anchor}} id="{{.ID}}"{{end}}><a class="cid" href="#{{.ID}}">{{.ID}}</a>{{range .Segs}}{{if .Class}}<span class="{{.Class}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{if .Tag}}<sup class="tag">{{.Tag}}</sup>{{end}}{{end}}{{if .Repeat}} <span class="note">(repeats <a href="#{{.Repeat}}">{{.Repeat}}</a>)</span>{{end}}{{if .Group}} <span class="note">(topic also in <a href="#{{.Group}}">{{.Group}}</a>)</span>{{end}}</div>`
+const htmlClaimTemplate = `<div class="claim"{{if .Anchor}} id="{{.ID}}"{{end}}><a class="cid" href="#{{.ID}}">{{.ID}}</a>{{range .Segs}}{{if .Class}}<span class="{{.Class}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{if .Tag}}<sup class="tag">{{.Tag}}</sup>{{end}}{{end}}{{if .Repeat}} <span class="note">(repeats <a href="#{{.Repeat}}">{{.Repeat}}</a>)</span>{{end}}{{if .Group}} <span class="note">(topic also in <a href="#{{.Group}}">{{.Group}}</a>)</span>{{end}}{{if .Carried}} <span class="note">(likely carried elsewhere, {{.Carried}}{{if .CarriedBest}}; nearest <a href="#{{.CarriedBest}}">{{.CarriedBest}}</a>{{end}})</span>{{end}}</div>`

@@ -76,6 +76,14 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			}
 		}
 	}
+	if len(r.LikelyCarried) > 0 {
+		ew.printf("\n## Likely carried elsewhere\n\nClaims in no group that the omission model finds likely told by another outlet in other words.\n\n")
+		for _, k := range r.LikelyCarried {
+			if c := r.Claim(k.Claim); c != nil {
+				ew.printf("- `%s` %s (%s)\n", c.ID, mdEscape(c.Text), mdEscape(k.explain()))
+			}
+		}
+	}
 	if len(r.Outlets) > 0 {
 		ew.printf("\n## Framing profile\n\nMarkers in the outlet's own voice, with the rate per 100 claims in brackets.\n\n")
 		ew.printf("| outlet | claims | shared | unique |")

@@ -197,6 +197,14 @@ func (r *Report) WriteText(w io.Writer) error {
 			ew.printf("    %-7s %s\n", c.ID, c.Text)
 		}
 	}
+	if len(r.LikelyCarried) > 0 {
+		ew.printf("\nLikely carried elsewhere (in no group; the omission model finds another outlet tells them in other words)\n")
+		for _, k := range r.LikelyCarried {
+			if c := r.Claim(k.Claim); c != nil {
+				ew.printf("    %-7s %s\n            (%s)\n", c.ID, c.Text, k.explain())
+			}
+		}
+	}
 	ew.printf("\nFraming profile (markers in the outlet's own voice; per 100 claims)\n")
 	ew.printf("  %-24s %6s %6s %6s", "outlet", "claims", "shared", "unique")
 	for _, k := range extract.MarkerKinds {

@@ -114,6 +114,19 @@ type Carried struct {
 	Document string  `json:"document,omitempty"`
 }
 
+// explain says in a phrase why the claim is likely carried: "p 0.72;
+// nearest d2.c5 (score 0.31); 64% of it in d2".
+func (k Carried) explain() string {
+	s := fmt.Sprintf("p %.2f", k.Probability)
+	if k.Best != "" {
+		s += fmt.Sprintf("; nearest %s (score %.2f)", k.Best, k.Score)
+	}
+	if k.Document != "" {
+		s += fmt.Sprintf("; %.0f%% of it in %s", 100*k.Coverage, k.Document)
+	}
+	return s
+}
+
 // uniqueFloorShare is the share of the threshold from which another
 // document's claim counts as a partner of an unaligned claim (its best and
 // second-best scores); under it a claim has none (score 0).
