@@ -48,11 +48,11 @@ var uniqueFeatureNames = []string{
 	"best", "second", "docs_near", "coverage_best", "coverage_any",
 	"facts_missing", "facts_found", "neighbours_aligned", "position",
 	"quoted", "log_weight", "doc_size", "related",
-	"coverage_window",
+	"coverage_window", "position_gap", "anchored",
 }
 
 // nUnique is the number of the omission model's inputs.
-const nUnique = 14
+const nUnique = 16
 
 var defaultUniqueModel = mustUniqueModel(uniqueModelJSON)
 
@@ -131,6 +131,10 @@ func (k Carried) explain() string {
 // document's claim counts as a partner of an unaligned claim (its best and
 // second-best scores); under it a claim has none (score 0).
 const uniqueFloorShare = 0.25
+
+// anchorReach is how many claims apart a neighbour and a partner may
+// stand for the neighbour's alignment to anchor the claim's.
+const anchorReach = 2
 
 // maxFacts caps the counts of names, numbers and dates the model reads:
 // beyond three, one more says nothing new.
@@ -212,9 +216,30 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 	}
 	r.partners(todo, feats, v, cfg, at)
 	coverage(all, feats, v)
+	// The claims of other documents each grouped claim is aligned with.
+	byID := map[string]*claimFeatures{}
+	for _, d := range feats {
+		for _, cf := range d {
+			byID[cf.claim.ID] = cf
+		}
+	}
+	groupOf := map[*claimFeatures][]*claimFeatures{}
+	for _, g := range r.Groups {
+		if g.Verdict == VerdictRelated || g.Role != "" {
+			continue
+		}
+		for _, a := range g.Claims {
+			for _, b := range g.Claims {
+				ca, cb := byID[a], byID[b]
+				if ca != nil && cb != nil && ca.doc != cb.doc {
+					groupOf[ca] = append(groupOf[ca], cb)
+				}
+			}
+		}
+	}
 	carried := map[string]*Carried{}
 	for _, u := range all {
-		x := u.features(feats, r, unique)
+		x := u.features(feats, groupOf, unique)
 		if cfg.omitSeen != nil {
 			cfg.omitSeen(u.cf, x)
 		}
@@ -384,9 +409,32 @@ func windowShared(cf *claimFeatures, doc []*claimFeatures, at int) float64 {
 }
 
 // features turns an unaligned claim into the omission model's inputs.
-func (u *unalignedClaim) features(feats [][]*claimFeatures, r *Report, unique map[string]bool) [nUnique]float64 {
+func (u *unalignedClaim) features(feats [][]*claimFeatures, groupOf map[*claimFeatures][]*claimFeatures, unique map[string]bool) [nUnique]float64 {
 	doc := feats[u.cf.doc]
 	n := len(doc)
+	rel := func(c *claimFeatures) float64 {
+		if m := len(feats[c.doc]); m > 1 {
+			return float64(c.idx) / float64(m-1)
+		}
+		return 0
+	}
+	// How far apart it and its best partner stand in their articles (1
+	// with no partner), and whether a neighbour of it is aligned with a
+	// claim near one of its best partners: shared stories run in blocks
+	// and in much the same order.
+	gap := 1.0
+	if u.bestWith != nil {
+		gap = math.Abs(rel(u.cf) - rel(u.bestWith))
+	}
+	anchored := false
+	for k := max(u.cf.idx-anchorReach, 0); k <= min(u.cf.idx+anchorReach, n-1) && !anchored; k++ {
+		for _, mate := range groupOf[doc[k]] {
+			if b := u.bestIn[mate.doc]; b != nil && mate.idx >= b.idx-anchorReach && mate.idx <= b.idx+anchorReach {
+				anchored = true
+				break
+			}
+		}
+	}
 	// Neighbours: the claims up to two before and after it in its own
 	// document that are in an aligned group (not unique).
 	seen, aligned := 0, 0
@@ -433,6 +481,8 @@ func (u *unalignedClaim) features(feats [][]*claimFeatures, r *Report, unique ma
 		math.Log((float64(n) + 1) / (size/float64(max(others, 1)) + 1)),
 		b2f(u.related),
 		u.covWindow,
+		gap,
+		b2f(anchored),
 	}
 }
 

@@ -238,17 +238,21 @@ func TestFitUniqueModel(t *testing.T) {
 		halves[i%2] = append(halves[i%2], e)
 	}
 	var held, without basilCounts
+	atCut := make([]basilCounts, len(uniqueCuts))
 	for h := range halves {
 		m := fitUniqueModel(halves[h])
 		chooseCut(m, halves[h])
 		k := omitCounts(halves[1-h], m)
 		t.Logf("fitted on half %d (cut %.2f), held out: %s", h, m.Cut, k)
-		for _, c := range uniqueCuts {
+		for i, c := range uniqueCuts {
 			m.Cut = c
-			t.Logf("  cut %.2f held out: %s", c, omitCounts(halves[1-h], m))
+			atCut[i].add(omitCounts(halves[1-h], m))
 		}
 		held.add(k)
 		without.add(omitCounts(halves[1-h], nil))
+	}
+	for i, c := range uniqueCuts {
+		t.Logf("  one cut %.2f for both halves, held out: unique P %.3f  unique R %.3f", c, atCut[i].uniqueP(), atCut[i].uniqueR())
 	}
 	t.Logf("held out:       %s", held)
 	t.Logf("without model:  %s", without)
