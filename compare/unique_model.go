@@ -149,7 +149,6 @@ type unalignedClaim struct {
 	cf                  *claimFeatures
 	best, second        float64
 	bestWith            *claimFeatures
-	containment         float64          // the most of it (or of its partner) a partner carries
 	near                []bool           // per document: a partner from half the threshold
 	bestIn              []*claimFeatures // per document: its best partner there
 	bestInValue         []float64
