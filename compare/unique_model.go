@@ -219,30 +219,33 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 	}
 	r.partners(todo, feats, v, cfg, at)
 	coverage(all, feats, v)
-	// The claims of other documents each grouped claim is aligned with.
+	// The aligned groups' claims, and the group of each grouped claim
+	// (a list per group, not per pair of members: an event of hundreds of
+	// outlets has groups of hundreds of claims).
 	byID := map[string]*claimFeatures{}
 	for _, d := range feats {
 		for _, cf := range d {
 			byID[cf.claim.ID] = cf
 		}
 	}
-	groupOf := map[*claimFeatures][]*claimFeatures{}
+	var groups [][]*claimFeatures
+	groupOf := map[*claimFeatures]int{}
 	for _, g := range r.Groups {
 		if g.Verdict == VerdictRelated || g.Role != "" {
 			continue
 		}
-		for _, a := range g.Claims {
-			for _, b := range g.Claims {
-				ca, cb := byID[a], byID[b]
-				if ca != nil && cb != nil && ca.doc != cb.doc {
-					groupOf[ca] = append(groupOf[ca], cb)
-				}
+		var members []*claimFeatures
+		for _, id := range g.Claims {
+			if cf := byID[id]; cf != nil {
+				members = append(members, cf)
+				groupOf[cf] = len(groups)
 			}
 		}
+		groups = append(groups, members)
 	}
 	carried := map[string]*Carried{}
 	for _, u := range all {
-		x := u.features(feats, groupOf, unique)
+		x := u.features(feats, groups, groupOf, unique)
 		if cfg.omitSeen != nil {
 			cfg.omitSeen(u.cf, x)
 		}
@@ -412,7 +415,7 @@ func windowShared(cf *claimFeatures, doc []*claimFeatures, at int) float64 {
 }
 
 // features turns an unaligned claim into the omission model's inputs.
-func (u *unalignedClaim) features(feats [][]*claimFeatures, groupOf map[*claimFeatures][]*claimFeatures, unique map[string]bool) [nUnique]float64 {
+func (u *unalignedClaim) features(feats, groups [][]*claimFeatures, groupOf map[*claimFeatures]int, unique map[string]bool) [nUnique]float64 {
 	doc := feats[u.cf.doc]
 	n := len(doc)
 	rel := func(c *claimFeatures) float64 {
@@ -431,7 +434,14 @@ func (u *unalignedClaim) features(feats [][]*claimFeatures, groupOf map[*claimFe
 	}
 	anchored := false
 	for k := max(u.cf.idx-anchorReach, 0); k <= min(u.cf.idx+anchorReach, n-1) && !anchored; k++ {
-		for _, mate := range groupOf[doc[k]] {
+		g, ok := groupOf[doc[k]]
+		if !ok {
+			continue
+		}
+		for _, mate := range groups[g] {
+			if mate.doc == u.cf.doc {
+				continue
+			}
 			if b := u.bestIn[mate.doc]; b != nil && mate.idx >= b.idx-anchorReach && mate.idx <= b.idx+anchorReach {
 				anchored = true
 				break
