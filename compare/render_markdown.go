@@ -36,8 +36,12 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	for _, g := range r.Groups {
 		counts[g.Verdict]++
 	}
-	ew.printf("**%d groups**: %d agree, %d framing, %d conflict, %d related · **%d unique claims**\n",
+	ew.printf("**%d groups**: %d agree, %d framing, %d conflict, %d related · **%d unique claims**",
 		len(r.Groups), counts[VerdictAgree], counts[VerdictFraming], counts[VerdictConflict], counts[VerdictRelated], len(r.Unique))
+	if n := len(r.LikelyCarried); n > 0 {
+		ew.printf(" · %d likely carried elsewhere", n)
+	}
+	ew.printf("\n")
 	if len(r.Groups) > 0 {
 		ew.printf("\n## Groups\n\nVerdicts: *agree* — same facts, same framing; *framing* — same facts, different framing; *conflict* — a fact differs; *related* — same topic, not the same claim. **Bold** marks the words a difference points at.\n")
 	}

@@ -172,8 +172,12 @@ func (r *Report) WriteText(w io.Writer) error {
 	for _, g := range r.Groups {
 		counts[g.Verdict]++
 	}
-	ew.printf("\n%d groups: %d agree, %d framing, %d conflict, %d related; %d unique claims\n",
+	ew.printf("\n%d groups: %d agree, %d framing, %d conflict, %d related; %d unique claims",
 		len(r.Groups), counts[VerdictAgree], counts[VerdictFraming], counts[VerdictConflict], counts[VerdictRelated], len(r.Unique))
+	if n := len(r.LikelyCarried); n > 0 {
+		ew.printf(", %d likely carried elsewhere", n)
+	}
+	ew.printf("\n")
 	for _, g := range r.Groups {
 		ew.printf("\n%s  %s  (score %.2f%s)\n", g.ID, strings.ToUpper(g.Verdict), g.Score, g.Evidence.scoreParts())
 		for _, id := range g.Claims {
