@@ -75,7 +75,6 @@ type extractor struct {
 	speech   map[int]bool           // start offsets of attribution markers whose verb introduces speech
 	mentions []mention              // the document's names in text order (coref.go)
 	people   map[string]*personInfo // what the document says about each person, by key
-	acrExp   map[string]string      // acronym → lexicon expansion
 	counts   map[string]int         // mentions per key
 	roles    *roleIndex             // where names carry each role word (coref.go)
 	facts    []*wordFacts           // of the tokens of the sentence being annotated (wordfacts.go)

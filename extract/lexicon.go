@@ -94,6 +94,11 @@ type Lexicon struct {
 	// expansions maps the lower-case expansion of each acronym entry to
 	// the acronym, made once per lexicon rather than once per document.
 	expansions map[string]string
+	// acronymExp is the other way round: an acronym's expansion, the
+	// first of its entries in file order whose expansion is its own
+	// (an acronym may have several: "doj" is the Department of Justice
+	// and the Justice Department).
+	acronymExp map[string]string
 	// starts holds, by the first match key of an entry (a stem, or the
 	// surface form of an exact entry), its entries of each category, by
 	// the category's position in LexiconCategories: one look-up per token
@@ -237,8 +242,21 @@ func (l *Lexicon) index() {
 	}
 	l.expansions = map[string]string{}
 	for _, e := range l.entries[LexAcronym] {
-		l.expansions[strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(e.Expand, "-", " "))), " ")] = e.Phrase
+		l.expansions[normalExpansion(e.Expand)] = e.Phrase
 	}
+	l.acronymExp = map[string]string{}
+	for _, e := range l.entries[LexAcronym] {
+		exp := normalExpansion(e.Expand)
+		if _, done := l.acronymExp[e.Phrase]; !done && l.expansions[exp] == e.Phrase {
+			l.acronymExp[e.Phrase] = exp
+		}
+	}
+}
+
+// normalExpansion is the form an acronym's expansion is matched in: lower
+// case, hyphens as spaces, single spaces.
+func normalExpansion(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "-", " "))), " ")
 }
 
 // stem is the matching key of an ordinary word: Snowball English.
