@@ -78,6 +78,9 @@ type extractor struct {
 	counts   map[string]int         // mentions per key
 	roles    *roleIndex             // where names carry each role word (coref.go)
 	facts    []*wordFacts           // of the tokens of the sentence being annotated (wordfacts.go)
+	// taken and inEntity are annotate's per-token flags, reused from
+	// claim to claim.
+	taken, inEntity []bool
 	// mk is findMarkers' per-token scratch, reused from claim to claim.
 	mk struct {
 		keys, surf   []string

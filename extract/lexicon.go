@@ -226,7 +226,7 @@ func (l *Lexicon) index() {
 		l.first[cat] = f
 		l.words[cat] = w
 	}
-	l.table = &wordTable{m: map[string]*wordFacts{}}
+	l.table = &wordTable{m: map[string]*wordFacts{}, surf: map[string]surfaceForm{}}
 	l.starts = map[string][][]*Entry{}
 	for cat, f := range l.first {
 		ci, ok := categoryIndex[cat]
