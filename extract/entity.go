@@ -35,6 +35,11 @@ func isNamePart(t string) bool {
 	if isCapitalized(t) {
 		return true
 	}
+	if strings.IndexByte(t, '-') < 0 {
+		// Every Arabic article ends in a hyphen: most words need no
+		// lower-casing to know they have none.
+		return false
+	}
 	lt := strings.ToLower(t)
 	for _, p := range arabicArticle {
 		if strings.HasPrefix(lt, p) && len(t) > len(p) && isCapitalized(t[len(p):]) {
@@ -194,10 +199,13 @@ func (x *extractor) capitalisedElsewhere(low string) bool {
 // an organisation's or place's the whole name; acronyms key to themselves
 // and common expansions key to their acronym.
 func (x *extractor) entityKey(lows []string) string {
-	var words []string
+	words := make([]string, 0, len(lows))
 	for _, w := range lows {
-		w = strings.ReplaceAll(w, "-", " ")
-		for _, f := range strings.Fields(w) {
+		fields := []string{w}
+		if !plainField(w) {
+			fields = strings.Fields(strings.ReplaceAll(w, "-", " "))
+		}
+		for _, f := range fields {
 			if f == "al" || f == "el" || f == "ad" || f == "ash" || f == "an" || f == "ar" || f == "as" || f == "at" || f == "az" {
 				continue
 			}
@@ -242,6 +250,17 @@ func (x *extractor) entityKey(lows []string) string {
 		return full
 	}
 	return last
+}
+
+// plainField reports a word that strings.Fields, after hyphens become
+// spaces, leaves whole: printable ASCII with no space or hyphen.
+func plainField(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c <= ' ' || c == '-' || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // expansions maps lower-case expansions of the acronym lexicon to their

@@ -90,7 +90,10 @@ type Entry struct {
 type Lexicon struct {
 	entries map[string][]*Entry            // by category, in file order
 	first   map[string]map[string][]*Entry // by category, by first match key
-	words   map[string]map[string]*Entry   // by category, by phrase (single-word lookups)
+	// words holds each category's entries by phrase (single-word
+	// look-ups), by the category's position in LexiconCategories
+	// (catIndex), so that a look-up hashes the word only.
+	words [14]map[string]*Entry
 	// expansions maps the lower-case expansion of each acronym entry to
 	// the acronym, made once per lexicon rather than once per document.
 	expansions map[string]string
@@ -193,12 +196,58 @@ func (l *Lexicon) Entries(category string) []*Entry { return l.entries[category]
 
 // Has reports whether the single word w (lower case) is an entry of category.
 func (l *Lexicon) Has(category, w string) bool {
-	_, ok := l.words[category][w]
+	i := catIndex(category)
+	if i < 0 {
+		return false
+	}
+	_, ok := l.words[i][w]
 	return ok
 }
 
 // Word returns the single-word entry w of category, or nil.
-func (l *Lexicon) Word(category, w string) *Entry { return l.words[category][w] }
+func (l *Lexicon) Word(category, w string) *Entry {
+	i := catIndex(category)
+	if i < 0 {
+		return nil
+	}
+	return l.words[i][w]
+}
+
+// catIndex is the position of category in LexiconCategories, -1 for none:
+// a switch on constants, where categoryIndex hashes the name.
+func catIndex(category string) int {
+	switch category {
+	case LexLabel:
+		return 0
+	case LexAttribution:
+		return 1
+	case LexHedge:
+		return 2
+	case LexDistancing:
+		return 3
+	case LexIntensifier:
+		return 4
+	case LexLoaded:
+		return 5
+	case LexParticiple:
+		return 6
+	case LexAgentlessExclude:
+		return 7
+	case LexAgentlessVerb:
+		return 8
+	case LexStopword:
+		return 9
+	case LexAbbreviation:
+		return 10
+	case LexAcronym:
+		return 11
+	case LexOrgHead:
+		return 12
+	case LexTitle:
+		return 13
+	}
+	return -1
+}
 
 func knownCategory(c string) bool {
 	for _, k := range LexiconCategories {
@@ -211,7 +260,7 @@ func knownCategory(c string) bool {
 
 func (l *Lexicon) index() {
 	l.first = map[string]map[string][]*Entry{}
-	l.words = map[string]map[string]*Entry{}
+	l.words = [14]map[string]*Entry{}
 	for cat, es := range l.entries {
 		f := map[string][]*Entry{}
 		w := map[string]*Entry{}
@@ -224,7 +273,9 @@ func (l *Lexicon) index() {
 			sort.SliceStable(v, func(i, j int) bool { return len(v[i].Words) > len(v[j].Words) })
 		}
 		l.first[cat] = f
-		l.words[cat] = w
+		if i := catIndex(cat); i >= 0 {
+			l.words[i] = w
+		}
 	}
 	l.table = &wordTable{m: map[string]*wordFacts{}, surf: map[string]surfaceForm{}}
 	l.starts = map[string][][]*Entry{}

@@ -25,6 +25,11 @@ type wordFacts struct {
 	// byKey and byLow are the lexicon's starts for the stem and, when it
 	// differs, for the form itself (Lexicon.starts); nil when none.
 	byKey, byLow [][]*Entry
+	// starts has bit ci set when an entry of category ci can start at
+	// the word (byKey or byLow holds some): a token is tested for a
+	// category with one bit, not two slices.
+	starts uint16
+	be     bool // a form of be or get (beForms), which opens a passive
 	// id numbers the form within its table's generation gen (one
 	// string, one id: a claim's words are a set of small integers,
 	// markRepeats), -1 outside a table. stemFacts is the entry of the
@@ -139,5 +144,11 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	if low != f.stem {
 		f.byLow = l.starts[low]
 	}
+	for ci := range LexiconCategories {
+		if f.byKey != nil && len(f.byKey[ci]) > 0 || f.byLow != nil && len(f.byLow[ci]) > 0 {
+			f.starts |= 1 << ci
+		}
+	}
+	f.be = beForms[low]
 	return f
 }
