@@ -10,6 +10,9 @@ import (
 // annotate turns sentence spans into claims with all their annotations.
 func (x *extractor) annotate(sents []Span) {
 	text := x.text
+	if x.scratch == nil {
+		x.scratch = scratchPool.Get().(*scratch)
+	}
 	x.acronyms = map[string]string{}
 	if x.capSeen == nil {
 		// A headline's reading starts with what its article capitalises.
@@ -36,7 +39,7 @@ func (x *extractor) annotate(sents []Span) {
 		total += len(toks)
 	}
 	tokBuf := make([]Token, total)
-	claimFacts := make([][]*wordFacts, 0, len(sents))
+	claimFacts := x.claimFacts[:0]
 	qi := 0
 	for si, s := range sents {
 		toks := all[si]
@@ -95,7 +98,8 @@ func (x *extractor) annotate(sents []Span) {
 	}
 	unifyKeys(x.doc.Claims)
 	SetID(x.doc, x.doc.ID)
-	markRepeats(x.doc.Claims, claimFacts, x.lex)
+	x.claimFacts = claimFacts
+	markRepeats(x.doc.Claims, claimFacts, x.lex, &x.rep)
 }
 
 // clearedBools returns (*buf)[:n] all false, growing *buf when it is

@@ -10,13 +10,31 @@ import (
 // it repeats: a teaser lead printed again in the body. Two claims repeat
 // when most of the shorter one's content words are in the longer one.
 // facts[i] are the word facts of claims[i]'s tokens.
-func markRepeats(claims []Claim, facts [][]*wordFacts, lex *Lexicon) {
-	sets, n := wordSets(claims, facts, lex)
+//
+// b holds buffers reused between documents; nil allocates them.
+func markRepeats(claims []Claim, facts [][]*wordFacts, lex *Lexicon, b *repeatBufs) {
+	if b == nil {
+		b = new(repeatBufs)
+	}
+	sets, n := wordSets(claims, facts, lex, b)
 	if sets == nil {
 		sets, n = keySets(claims)
 	}
-	findRepeats(claims, sets, n)
+	findRepeats(claims, sets, n, b)
 }
+
+// repeatBufs are markRepeats' working arrays: the sets' ids (buf) and
+// headers, the words' claim counts (df) and index (head, nodes).
+type repeatBufs struct {
+	buf      []int32
+	sets     [][]int32
+	df, head []int32
+	nodes    []repeatNode
+}
+
+// repeatNode is one claim in a word's list of the index: next is 1 + the
+// word's previous node, 0 at the end.
+type repeatNode struct{ claim, next int32 }
 
 // wordSets gives each claim's content words as a sorted set of ids
 // numbered for the document, read from the process's word ids: a set is a
@@ -24,7 +42,7 @@ func markRepeats(claims []Claim, facts [][]*wordFacts, lex *Lexicon) {
 // words. It returns nil when the words' ids do not share one numbering
 // (a table that started over during the document, a Lexicon without a
 // table); keySets then numbers the keys.
-func wordSets(claims []Claim, facts [][]*wordFacts, lex *Lexicon) ([][]int32, int) {
+func wordSets(claims []Claim, facts [][]*wordFacts, lex *Lexicon, b *repeatBufs) ([][]int32, int) {
 	if len(facts) != len(claims) {
 		return nil, 0
 	}
@@ -44,8 +62,10 @@ func wordSets(claims []Claim, facts [][]*wordFacts, lex *Lexicon) ([][]int32, in
 		sc.seen = sc.seen[:0]
 		repeatScratch.Put(sc)
 	}()
-	buf := make([]int32, 0, total)
-	sets := make([][]int32, len(claims))
+	buf := slices.Grow(b.buf[:0], total)
+	sets := slices.Grow(b.sets[:0], len(claims))[:len(claims)]
+	b.sets = sets
+	defer func() { b.buf = buf }()
 	gen, first := uint32(0), true
 	for i, c := range claims {
 		start := len(buf)
@@ -112,8 +132,10 @@ func keySets(claims []Claim) ([][]int32, int) {
 
 // findRepeats marks the repeats among claims, whose content words are the
 // sorted id sets sets, numbered below n.
-func findRepeats(claims []Claim, sets [][]int32, n int) {
-	df := make([]int32, n)
+func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
+	df := slices.Grow(b.df[:0], n)[:n]
+	clear(df)
+	b.df = df
 	for _, set := range sets {
 		for _, id := range set {
 			df[id]++
@@ -128,9 +150,11 @@ func findRepeats(claims []Claim, sets [][]int32, n int) {
 	// word's last node); the order a word's claims are met in does not
 	// matter, as candidates are sorted.
 	const rare = 4
-	head := make([]int32, n)
-	type node struct{ claim, next int32 }
-	var nodes []node
+	head := slices.Grow(b.head[:0], n)[:n]
+	clear(head)
+	b.head = head
+	nodes := b.nodes[:0]
+	defer func() { b.nodes = nodes }()
 	seen := make([]int, len(claims)) // 1 + the last claim that saw a candidate
 	var cands []int
 	for j := range claims {
@@ -146,7 +170,7 @@ func findRepeats(claims []Claim, sets [][]int32, n int) {
 				}
 			}
 			if len(sets[j]) >= 8 {
-				nodes = append(nodes, node{claim: int32(j), next: head[k]})
+				nodes = append(nodes, repeatNode{claim: int32(j), next: head[k]})
 				head[k] = int32(len(nodes))
 			}
 		}

@@ -40,7 +40,7 @@ func TestWordSetsMatchKeySets(t *testing.T) {
 				}
 				facts = append(facts, fs)
 			}
-			byWord, n1 := wordSets(x.doc.Claims, facts, x.lex)
+			byWord, n1 := wordSets(x.doc.Claims, facts, x.lex, new(repeatBufs))
 			byKey, n2 := keySets(x.doc.Claims)
 			if len(x.doc.Claims) > 0 && byWord == nil {
 				t.Fatal("wordSets fell back on a default lexicon")
@@ -66,7 +66,7 @@ func TestWordSetsFallBack(t *testing.T) {
 	lit := &Lexicon{}
 	c := Claim{Tokens: []Token{{Text: "dam", Key: "dam"}}}
 	f := lit.facts("dam")
-	if sets, _ := wordSets([]Claim{c}, [][]*wordFacts{{f}}, lit); sets != nil {
+	if sets, _ := wordSets([]Claim{c}, [][]*wordFacts{{f}}, lit, new(repeatBufs)); sets != nil {
 		t.Errorf("wordSets numbered a word without an id: %v", sets)
 	}
 	words := strings.Fields("the regional water board approved a plan to repair the old reservoir dam")
@@ -83,7 +83,7 @@ func TestWordSetsFallBack(t *testing.T) {
 		claims = append(claims, Claim{ID: "d1.c" + string(rune('1'+i)), Tokens: toks})
 		facts = append(facts, fs)
 	}
-	markRepeats(claims, facts, lit)
+	markRepeats(claims, facts, lit, nil)
 	if claims[1].RepeatOf != "d1.c1" {
 		t.Errorf("repeat of %q, want d1.c1", claims[1].RepeatOf)
 	}

@@ -1,54 +1,46 @@
 package extract
 
-import "sync"
+import "slices"
 
 // words tokenizes every sentence and looks up each token's word once: its
 // lower-case form and facts (wordfacts.go), and, for a capitalised token
 // inside a sentence, that the document capitalises the word. The tokens,
-// forms and facts of all sentences sit in one array each, cut per
-// sentence, instead of three slices per sentence.
+// forms and facts of all sentences sit in one array each of the
+// extraction's scratch, cut per sentence (capacity capped at the
+// sentence's length), instead of three slices per sentence.
 func (x *extractor) words(sents []Span) (toks [][]rawToken, lows [][]string, facts [][]*wordFacts) {
-	scratch := tokenScratch.Get().(*[]rawToken)
-	buf := (*scratch)[:0]
+	s := x.scratch
 	ends := make([]int, len(sents))
-	for si, s := range sents {
-		buf = appendTokens(buf, x.text, s.Start, s.End)
+	buf := s.toks[:0]
+	for si, sp := range sents {
+		buf = appendTokens(buf, x.text, sp.Start, sp.End)
 		ends[si] = len(buf)
 	}
-	allToks := make([]rawToken, len(buf))
-	copy(allToks, buf)
-	// The scratch must not keep this document's text alive in the pool.
-	clear(buf)
-	*scratch = buf[:0]
-	tokenScratch.Put(scratch)
-
-	allLows := make([]string, len(allToks))
-	allFacts := make([]*wordFacts, len(allToks))
-	toks = make([][]rawToken, len(sents))
-	lows = make([][]string, len(sents))
-	facts = make([][]*wordFacts, len(sents))
+	n := len(buf)
+	s.toks = buf
+	s.lows = slices.Grow(s.lows[:0], n)[:n]
+	s.facts = slices.Grow(s.facts[:0], n)[:n]
+	s.sentToks = slices.Grow(s.sentToks[:0], len(sents))[:len(sents)]
+	s.sentLows = slices.Grow(s.sentLows[:0], len(sents))[:len(sents)]
+	s.sentFacts = slices.Grow(s.sentFacts[:0], len(sents))[:len(sents)]
 	start := 0
 	for si, end := range ends {
 		for k := start; k < end; k++ {
-			f, capital := x.lex.word(allToks[k].text)
-			allLows[k], allFacts[k] = f.low, f
+			f, capital := x.lex.word(buf[k].text)
+			s.lows[k], s.facts[k] = f.low, f
 			if k > start && capital {
 				// Words the document capitalises mid-sentence are
 				// names even where a sentence starts with them.
 				x.capSeen[f.low] = true
 			}
 		}
+		s.sentToks[si] = nil
 		if end > start {
-			toks[si] = allToks[start:end:end]
+			s.sentToks[si] = buf[start:end:end]
 		}
-		lows[si] = allLows[start:end:end]
-		facts[si] = allFacts[start:end:end]
+		s.sentLows[si] = s.lows[start:end:end]
+		s.sentFacts[si] = s.facts[start:end:end]
 		start = end
 	}
-	return toks, lows, facts
+	return s.sentToks, s.sentLows, s.sentFacts
 }
-
-// tokenScratch holds the buffer a document's tokens are gathered in before
-// they are copied out at their size: one buffer grown for the largest
-// document, not one grown per document.
-var tokenScratch = sync.Pool{New: func() any { return new([]rawToken) }}
