@@ -299,27 +299,35 @@ func CanonicalKeys(counts map[string]int) map[string]string {
 // CanonicalKeysWith is CanonicalKeys with another test of which keys name
 // the same entity.
 func CanonicalKeysWith(counts map[string]int, same func(a, b string) bool) map[string]string {
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
+	// The keys with their counts in one slice, and which are settled by
+	// position: the sort and the loop read no map.
+	type keyCount struct {
+		key   string
+		count int
+	}
+	keys := make([]keyCount, 0, len(counts))
+	for k, c := range counts {
+		keys = append(keys, keyCount{k, c})
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		if counts[keys[i]] != counts[keys[j]] {
-			return counts[keys[i]] > counts[keys[j]]
+		if keys[i].count != keys[j].count {
+			return keys[i].count > keys[j].count
 		}
-		return keys[i] < keys[j]
+		return keys[i].key < keys[j].key
 	})
 	out := map[string]string{}
+	done := make([]bool, len(keys))
 	for i, k := range keys {
-		if _, done := out[k]; done {
+		if done[i] {
 			continue
 		}
-		for _, o := range keys[i+1:] {
-			if _, done := out[o]; done {
+		for j := i + 1; j < len(keys); j++ {
+			if done[j] {
 				continue
 			}
-			if same(k, o) {
-				out[o] = k
+			if same(k.key, keys[j].key) {
+				out[keys[j].key] = k.key
+				done[j] = true
 			}
 		}
 	}

@@ -28,14 +28,16 @@ type scratch struct {
 		isNum        []bool
 		byKey, byLow [][][]*Entry
 	}
-	rep repeatBufs // markRepeats'
+	rep   repeatBufs // markRepeats'
+	words wordCache  // the words met lately, by spelling
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // release gives the extractor's scratch back to the pool. Everything in it
-// that points elsewhere is cleared first: a pooled buffer must not keep a
-// document's text, or its words, alive.
+// that points into the document is cleared first: a pooled buffer must not
+// keep a document's text alive. (The word cache keeps the word table's own
+// copies, which it would keep anyway.)
 func (x *extractor) release() {
 	s := x.scratch
 	if s == nil {

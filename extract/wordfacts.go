@@ -69,27 +69,31 @@ type wordTable struct {
 // surfaceForm is what a token's own spelling adds to its word's facts.
 type surfaceForm struct {
 	facts   *wordFacts
-	capital bool // starts with an upper-case letter (isCapitalized)
+	capital bool   // starts with an upper-case letter (isCapitalized)
+	surface string // the spelling, the table's own copy
 }
 
-// word returns the facts of the token spelled surface, whose lower-case
-// form is facts.low, and whether it is capitalised.
-func (l *Lexicon) word(surface string) (*wordFacts, bool) {
+// word returns what the table knows of the token spelled surface: the
+// facts of its lower-case form (facts.low) and whether it is capitalised.
+// The form's surface is a copy the table keeps (the caller may cache it),
+// empty for a Lexicon without a table.
+func (l *Lexicon) word(surface string) surfaceForm {
 	if plainLower(surface) {
 		// lowerKey leaves it as it is, and no capital starts it.
-		return l.facts(surface), false
+		f := l.facts(surface)
+		return surfaceForm{facts: f, surface: f.low}
 	}
 	t := l.table
 	if t == nil {
-		return l.newFacts(lowerKey(surface)), isCapitalized(surface)
+		return surfaceForm{facts: l.newFacts(lowerKey(surface)), capital: isCapitalized(surface)}
 	}
 	t.RLock()
 	sf, ok := t.surf[surface]
 	t.RUnlock()
 	if ok {
-		return sf.facts, sf.capital
+		return sf
 	}
-	sf = surfaceForm{facts: l.facts(lowerKey(surface)), capital: isCapitalized(surface)}
+	sf = surfaceForm{facts: l.facts(lowerKey(surface)), capital: isCapitalized(surface), surface: strings.Clone(surface)}
 	t.Lock()
 	if len(t.surf) >= maxStemCache {
 		t.surf = make(map[string]surfaceForm, maxStemCache/4)
@@ -98,10 +102,22 @@ func (l *Lexicon) word(surface string) (*wordFacts, bool) {
 		// Another goroutine was first: one entry per form.
 		sf = had
 	} else {
-		t.surf[strings.Clone(surface)] = sf
+		t.surf[sf.surface] = sf
 	}
 	t.Unlock()
-	return sf.facts, sf.capital
+	return sf
+}
+
+// generation returns the table's generation (wordFacts.gen), 0 without a
+// table.
+func (l *Lexicon) generation() uint32 {
+	t := l.table
+	if t == nil {
+		return 0
+	}
+	t.RLock()
+	defer t.RUnlock()
+	return t.gen
 }
 
 // facts returns the facts of the lower-case word form low.
@@ -126,7 +142,10 @@ func (l *Lexicon) facts(low string) *wordFacts {
 		return had
 	}
 	if len(t.m) >= maxStemCache {
+		// Surface forms point at facts: they start over with them, so
+		// that a generation's forms lead to its own facts.
 		t.m = make(map[string]*wordFacts, maxStemCache/4)
+		t.surf = make(map[string]surfaceForm, maxStemCache/4)
 		t.gen++
 	}
 	f.id, f.gen = int32(len(t.m)), t.gen

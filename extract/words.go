@@ -23,12 +23,14 @@ func (x *extractor) words(sents []Span) (toks [][]rawToken, lows [][]string, fac
 	s.sentToks = slices.Grow(s.sentToks[:0], len(sents))[:len(sents)]
 	s.sentLows = slices.Grow(s.sentLows[:0], len(sents))[:len(sents)]
 	s.sentFacts = slices.Grow(s.sentFacts[:0], len(sents))[:len(sents)]
+	s.words.reset(x.lex, x.lex.generation())
 	start := 0
 	for si, end := range ends {
 		for k := start; k < end; k++ {
-			f, capital := x.lex.word(buf[k].text)
+			w := s.words.word(buf[k].text)
+			f := w.facts
 			s.lows[k], s.facts[k] = f.low, f
-			if k > start && capital {
+			if k > start && w.capital {
 				// Words the document capitalises mid-sentence are
 				// names even where a sentence starts with them.
 				x.capSeen[f.low] = true
