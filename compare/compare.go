@@ -339,7 +339,19 @@ func compareWith(ctx context.Context, docs []*extract.Document, cfg *config) (*R
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	v := intern(cfg.table, feats, cfg.names)
+	// With the default matcher no two names of the claims are spelling
+	// variants of each other: unifyAcross gave each set of variants one
+	// key, and the keys it left apart are keys extract.SameName was asked
+	// about and said no to (CanonicalKeysWith asks about every pair of
+	// keys not yet merged, and SameName is symmetric). So the scores skip
+	// the search for variants, which would find none, and the bounds of
+	// candidates lose its slack (TestUnifiedNamesApart checks the premise).
+	// A custom matcher is asked as before.
+	names := cfg.names
+	if !cfg.customNames {
+		names = nil
+	}
+	v := intern(cfg.table, feats, names)
 	localRarity(feats, v)
 	if cfg.embedder != nil {
 		if err := embedClaims(ctx, r.Documents, feats, cfg); err != nil {

@@ -151,6 +151,13 @@ type nameMemo struct {
 // megabyte per worker at most).
 const maxNameTable = 1024
 
+// reset forgets the answers, keeping the table's memory for the next
+// comparison.
+func (m *nameMemo) reset() {
+	m.tableOf = nil
+	m.seen = nil
+}
+
 func (m *nameMemo) same(v *vocab, a, b int32) bool {
 	if m == nil {
 		return v.names(v.keys[a].key, v.keys[b].key)
@@ -158,7 +165,9 @@ func (m *nameMemo) same(v *vocab, a, b int32) bool {
 	lo, hi := v.ent[0], v.ent[1]
 	if n := hi - lo; n <= maxNameTable && a >= lo && a < hi && b >= lo && b < hi {
 		if m.tableOf != v {
-			m.table, m.tableOf = make([]uint8, int(n)*int(n)), v
+			m.table = slices.Grow(m.table[:0], int(n)*int(n))[:int(n)*int(n)]
+			clear(m.table)
+			m.tableOf = v
 		}
 		i := int(a-lo)*int(n) + int(b-lo)
 		switch m.table[i] {

@@ -362,7 +362,8 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 // bound is the highest value score(a, b) can reach, from the weights of
 // each kind on both sides: every feature of a is matched at most once, a
 // word or number or date of b at most once, and a name of b at most twice
-// (once as a spelling variant, once exactly). Candidate pairs whose bound
+// (once as a spelling variant, once exactly; once when the vocabulary
+// matches no variants). Candidate pairs whose bound
 // is below the related threshold are never scored.
 func bound(a, b *claimFeatures) float64 {
 	if a.total == 0 || b.total == 0 {
@@ -371,7 +372,7 @@ func bound(a, b *claimFeatures) float64 {
 	ub := 0.0
 	for k := range kinds {
 		lim := b.sum[k]
-		if kinds[k] == kindEntity {
+		if kinds[k] == kindEntity && a.v != nil && a.v.names != nil {
 			lim *= 2
 		}
 		ub += math.Min(a.sum[k], lim)

@@ -24,19 +24,31 @@ type featTable struct {
 	// pre holds, per id, the key's kind and its first seven bytes packed
 	// big-endian: keys differ there nearly always, so a sort in key order
 	// compares integers and reads the strings only on a tie.
-	pre  []uint64
-	toks map[tokKey]tokFacts
-	nums map[[2]uint64]int32 // number features by the bits of (Value, Max)
-	near nearIndex
+	pre []uint64
+	// toks finds a token's facts by its text (a map keyed by one string
+	// is looked up by the runtime's fast path, one keyed by two is not);
+	// a text met with several keys chains its entries through next.
+	toks    map[string]int32
+	tokList []tokEntry
+	nums    map[[2]uint64]int32 // number features by the bits of (Value, Max)
+	near    nearIndex
 
 	// Scratch of one comparison, kept from one to the next: local maps an
 	// id to its number in the comparison (-1: not in it).
 	local []int32
 	sc    scratch
+	// scorer is the pair scorer of one worker of the comparison
+	// (eachDocPair), kept with its buffers.
+	scorer      *pairScorer
+	scorerTaken bool
 }
 
-// tokKey is a token as prepare sees it: its text and its key.
-type tokKey struct{ text, key string }
+// tokEntry is one pair of a token text and key, with its facts.
+type tokEntry struct {
+	key   string
+	next  int32 // the next entry of the same text, or -1
+	facts tokFacts
+}
 
 // tokFacts is what scoring asks about a token.
 type tokFacts struct {
@@ -51,7 +63,7 @@ type tokFacts struct {
 const maxTableKeys = 1 << 17
 
 func newFeatTable() *featTable {
-	return &featTable{ids: map[featKey]int32{}, toks: map[tokKey]tokFacts{}, nums: map[[2]uint64]int32{}}
+	return &featTable{ids: map[featKey]int32{}, toks: map[string]int32{}, nums: map[[2]uint64]int32{}}
 }
 
 // tablePool keeps the tables of finished comparisons for the next ones:
@@ -71,7 +83,7 @@ func acquireTable() *featTable {
 		tablePool.free = tablePool.free[:n-1]
 	}
 	tablePool.Unlock()
-	if t == nil || len(t.keys) > maxTableKeys || len(t.toks) > maxTableKeys {
+	if t == nil || len(t.keys) > maxTableKeys || len(t.tokList) > maxTableKeys {
 		t = newFeatTable()
 	}
 	return t
@@ -81,6 +93,10 @@ func acquireTable() *featTable {
 // use it afterwards.
 func (t *featTable) release() {
 	t.sc.release()
+	if t.scorer != nil {
+		t.scorer.release()
+	}
+	t.scorerTaken = false
 	tablePool.Lock()
 	if len(tablePool.free) < runtime.GOMAXPROCS(0) {
 		tablePool.free = append(tablePool.free, t)
@@ -118,18 +134,29 @@ func (t *featTable) less(x, y int32) bool {
 
 // token returns the facts of a token.
 func (t *featTable) token(text, key string) tokFacts {
-	if f, ok := t.toks[tokKey{text, key}]; ok {
-		return f
+	first, ok := t.toks[text]
+	if ok {
+		for i := first; i >= 0; i = t.tokList[i].next {
+			if e := &t.tokList[i]; e.key == key {
+				return e.facts
+			}
+		}
 	}
 	low := strings.Clone(strings.ToLower(text))
 	f := tokFacts{key: -1, label: low, rarity: rarity(strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s"))}
-	// The text and key may point into a whole article: keep copies.
-	k := tokKey{strings.Clone(text), ""}
+	e := tokEntry{next: -1}
 	if key != "" {
 		f.key = t.id(kindWord, key)
-		k.key = t.keys[f.key].key
+		e.key = t.keys[f.key].key // the table's copy, not the article
 	}
-	t.toks[k] = f
+	e.facts = f
+	if ok {
+		e.next = first
+	}
+	// A copy even when the text is there already: the map replaces a
+	// string key it updates.
+	t.toks[strings.Clone(text)] = int32(len(t.tokList))
+	t.tokList = append(t.tokList, e)
 	return f
 }
 
