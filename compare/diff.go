@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/extract"
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -39,33 +38,6 @@ func wordCode(n int) rune {
 		return rune(0xF0000 + n - 0x1900)
 	}
 	return rune(0xE000 + n)
-}
-
-// wordDiff diffs two coded token sequences word by word with go-diff.
-// DiffTimeout is 0: without it the result would depend on the machine's
-// speed.
-func wordDiff(ra, rb []rune) []wordOp {
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
-	out := make([]wordOp, 0, len(diffs))
-	ia, ib := 0, 0
-	for _, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			out = append(out, wordOp{d.Type, ia, ia + n})
-			ia += n
-			ib += n
-		case diffmatchpatch.DiffDelete:
-			out = append(out, wordOp{d.Type, ia, ia + n})
-			ia += n
-		case diffmatchpatch.DiffInsert:
-			out = append(out, wordOp{d.Type, ib, ib + n})
-			ib += n
-		}
-	}
-	return out
 }
 
 // detailSide is what the comparison of added detail needs of one side of a
