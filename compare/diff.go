@@ -571,4 +571,3 @@ func (own *detailSide) runs(ops []wordOp, op diffmatchpatch.Operation, ok []bool
 	}
 	return runs
 }
-
