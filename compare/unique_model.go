@@ -127,6 +127,22 @@ func (k Carried) explain() string {
 	return s
 }
 
+// encCarried writes an entry of LikelyCarried as encoding/json would
+// (json_encode.go).
+func encCarried(e *jsonEnc, k *Carried) {
+	e.b = append(e.b, '{')
+	e.key(`"claim":`)
+	e.str(k.Claim)
+	e.key(`"probability":`)
+	e.float(k.Probability)
+	e.optStr(`"best":`, k.Best)
+	e.optFloat(`"score":`, k.Score)
+	e.key(`"coverage":`)
+	e.float(k.Coverage)
+	e.optStr(`"document":`, k.Document)
+	e.b = append(e.b, '}')
+}
+
 // uniqueFloorShare is the share of the threshold from which another
 // document's claim counts as a partner of an unaligned claim (its best and
 // second-best scores); under it a claim has none (score 0). It is the band
