@@ -31,8 +31,8 @@ const (
 )
 
 // Option configures a comparison. Only this package implements it; build
-// options with Threshold, RelatedThreshold, NameMatcher, WithEmbedder and
-// SemanticWeight.
+// options with Threshold, RelatedThreshold, NameMatcher, WithEmbedder,
+// SemanticWeight, Lexicon and OmissionModel.
 type Option interface{ apply(*config) }
 
 type optionFunc func(*config)
@@ -339,6 +339,7 @@ func compareWith(ctx context.Context, docs []*extract.Document, cfg *config) (*R
 		extract.SetID(&c, "d"+strconv.Itoa(i+1))
 		r.Documents = append(r.Documents, &c)
 	}
+	r.Run.OmissionModel = omissionRun(cfg, len(r.Documents))
 	unifyAcross(r.Documents, cfg.names)
 	feats := make([][]*claimFeatures, len(r.Documents))
 	if len(r.Documents) > 1 {

@@ -184,6 +184,10 @@ func encRun(e *jsonEnc, r *Run) {
 		e.key(`"semantic_weight":`)
 		e.float(*r.SemanticWeight)
 	}
+	if r.OmissionModel != nil {
+		e.key(`"omission_model":`)
+		encOmissionRun(e, r.OmissionModel)
+	}
 	e.b = append(e.b, '}')
 }
 

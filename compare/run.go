@@ -39,6 +39,10 @@ type Run struct {
 	// weight of the semantic score.
 	Embedder       string   `json:"embedder,omitempty"`
 	SemanticWeight *float64 `json:"semantic_weight,omitempty"`
+	// OmissionModel says what decided Unique: the omission model
+	// (unique_model.go) with its cut and fitted file, or Off and why (then
+	// alignment alone). Reports made before the model have none.
+	OmissionModel *OmissionRun `json:"omission_model,omitempty"`
 }
 
 func newRun(cfg *config) Run {

@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -25,15 +27,19 @@ import (
 // partner and coverage, so that a reader still sees it and why. Its
 // coefficients are data (unique_model.json), fitted by TestFitUniqueModel
 // on the BASIL development alignment gold; the file says how and with
-// what held-out figures.
+// what held-out figures. It was fitted on events of three outlets at the
+// default threshold, without an Embedder, and is applied only so (see
+// omissionGate): elsewhere its inputs are not those it learnt from.
 //
 //go:embed unique_model.json
 var uniqueModelJSON []byte
 
 // uniqueModel is a logistic model over uniqueFeatures: an unaligned claim
-// is likely carried when the model's probability reaches Cut.
+// is likely carried when the model's probability reaches Cut. Threshold
+// is the alignment threshold it was fitted at, the only one it applies at.
 type uniqueModel struct {
 	Provenance string    `json:"provenance"`
+	Threshold  float64   `json:"threshold"`
 	Features   []string  `json:"features"`
 	Mean       []float64 `json:"mean"`
 	Scale      []float64 `json:"scale"`
@@ -76,11 +82,102 @@ func parseUniqueModel(b []byte) (*uniqueModel, error) {
 		if f != uniqueFeatureNames[i] {
 			return nil, fmt.Errorf("feature %d is %q, want %q", i, f, uniqueFeatureNames[i])
 		}
-		if m.Scale[i] <= 0 {
+		if !(m.Scale[i] > 0) || math.IsInf(m.Scale[i], 0) {
 			return nil, fmt.Errorf("feature %q has scale %v", f, m.Scale[i])
 		}
+		if !finite(m.Mean[i]) || !finite(m.Weights[i]) {
+			return nil, fmt.Errorf("feature %q has mean %v, weight %v", f, m.Mean[i], m.Weights[i])
+		}
+	}
+	if !finite(m.Bias) || !finite(m.Cut) {
+		return nil, fmt.Errorf("bias %v, cut %v", m.Bias, m.Cut)
+	}
+	if !(m.Threshold > 0 && m.Threshold <= 1) {
+		return nil, fmt.Errorf("threshold %v is outside (0, 1]", m.Threshold)
 	}
 	return &m, nil
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// uniqueModelHash names the embedded model in a report's run: the first
+// twelve hex digits of the SHA-256 of unique_model.json.
+var uniqueModelHash = func() string {
+	h := sha256.Sum256(uniqueModelJSON)
+	return "sha256:" + hex.EncodeToString(h[:])[:12]
+}()
+
+// Reasons the omission model is off, as OmissionRun.Off gives them.
+const (
+	OmissionOffOption    = "option"    // OmissionModel(false)
+	OmissionOffEmbedder  = "embedder"  // a comparison with an Embedder
+	OmissionOffThreshold = "threshold" // a threshold other than the one it was fitted at
+	OmissionOffDocuments = "documents" // fewer than 2 or more than maxOmissionDocs documents
+)
+
+// maxOmissionDocs is the most documents the omission model decides for: it
+// was fitted on events of three outlets, and on many documents from
+// unrelated events (50 BASIL articles of 50 events) it moved 123 claims
+// that no other document carries.
+const maxOmissionDocs = 4
+
+// OmissionRun records in a report's run whether the omission model
+// decided which unaligned claims are unique (Report.Unique) and which
+// likely carried (Report.LikelyCarried): either its cut and the hash of
+// the fitted model, or Off and the reason it did not run (one of the
+// OmissionOff constants), in which case every unaligned claim is unique.
+type OmissionRun struct {
+	Off    string  `json:"off,omitempty"`
+	Cut    float64 `json:"cut,omitempty"`
+	Fitted string  `json:"fitted,omitempty"`
+}
+
+// OmissionModel turns the omission model on (the default) or off. Off,
+// every claim in no aligned group is listed in Report.Unique and none in
+// Report.LikelyCarried, as before the model; the report's run says which.
+func OmissionModel(on bool) Option {
+	return optionFunc(func(c *config) { c.omitOff = !on })
+}
+
+// omissionGate says why the omission model does not apply to a
+// comparison of n documents under cfg, or "" when it does: it applies
+// only as it was fitted.
+func omissionGate(cfg *config, n int) string {
+	m := cfg.omit
+	if m == nil {
+		m = defaultUniqueModel
+	}
+	switch {
+	case cfg.omitOff:
+		return OmissionOffOption
+	case cfg.embedder != nil:
+		return OmissionOffEmbedder
+	case math.Abs(cfg.threshold-m.Threshold) > 1e-9:
+		return OmissionOffThreshold
+	case n < 2 || n > maxOmissionDocs:
+		return OmissionOffDocuments
+	}
+	return ""
+}
+
+// omissionRun is the run's record of the omission model for a comparison
+// of n documents.
+func omissionRun(cfg *config, n int) *OmissionRun {
+	if off := omissionGate(cfg, n); off != "" {
+		return &OmissionRun{Off: off}
+	}
+	if cfg.omit != nil {
+		return &OmissionRun{Cut: cfg.omit.Cut, Fitted: "custom"}
+	}
+	return &OmissionRun{Cut: defaultUniqueModel.Cut, Fitted: uniqueModelHash}
+}
+
+func encOmissionRun(e *jsonEnc, o *OmissionRun) {
+	e.b = append(e.b, '{')
+	e.optStr(`"off":`, o.Off)
+	e.optFloat(`"cut":`, o.Cut)
+	e.optStr(`"fitted":`, o.Fitted)
+	e.b = append(e.b, '}')
 }
 
 // prob is the model's probability that an unaligned claim with inputs x
@@ -103,10 +200,11 @@ type Carried struct {
 	// document carries the claim, rounded to 3 decimals.
 	Probability float64 `json:"probability"`
 	// Best is the other documents' claim that scores highest with it, and
-	// Score that score (under the alignment threshold, or it would have
-	// aligned); both empty when no claim of another document comes near.
-	Best  string  `json:"best,omitempty"`
-	Score float64 `json:"score,omitempty"`
+	// Score that score: at least half the alignment threshold (a claim
+	// with no partner that near is never likely carried) and under it, or
+	// it would have aligned.
+	Best  string  `json:"best"`
+	Score float64 `json:"score"`
 	// Coverage is the share of the claim's weight (its words by rarity,
 	// its names, numbers and dates) that the document covering most of
 	// it says anywhere, and Document that document's id.
@@ -117,10 +215,7 @@ type Carried struct {
 // explain says in a phrase why the claim is likely carried: "p 0.72;
 // nearest d2.c5 (score 0.31); 64% of it in d2".
 func (k Carried) explain() string {
-	s := fmt.Sprintf("p %.2f", k.Probability)
-	if k.Best != "" {
-		s += fmt.Sprintf("; nearest %s (score %.2f)", k.Best, k.Score)
-	}
+	s := fmt.Sprintf("p %.2f; nearest %s (score %.2f)", k.Probability, k.Best, k.Score)
 	if k.Document != "" {
 		s += fmt.Sprintf("; %.0f%% of it in %s", 100*k.Coverage, k.Document)
 	}
@@ -135,8 +230,10 @@ func encCarried(e *jsonEnc, k *Carried) {
 	e.str(k.Claim)
 	e.key(`"probability":`)
 	e.float(k.Probability)
-	e.optStr(`"best":`, k.Best)
-	e.optFloat(`"score":`, k.Score)
+	e.key(`"best":`)
+	e.str(k.Best)
+	e.key(`"score":`)
+	e.float(k.Score)
 	e.key(`"coverage":`)
 	e.float(k.Coverage)
 	e.optStr(`"document":`, k.Document)
@@ -178,11 +275,14 @@ type unalignedClaim struct {
 // reviewUnique applies the omission model to the claims profile listed as
 // unique: those it finds likely carried move from Unique to LikelyCarried
 // (and from each outlet's Unique count to its Carried count). A repeat of
-// a claim follows the claim. It needs what the band model needs, claims
-// around the claim on both sides (mutualContext), and does not apply with
-// an Embedder, whose scores are not those it was fitted on.
+// a claim follows the claim. It applies only as it was fitted
+// (omissionGate), needs what the band model needs, claims around the
+// claim on both sides (mutualContext), and moves only a claim with a
+// partner in another document from half the threshold: without one there
+// is no evidence to show a reader, and documents that share nothing would
+// lose unique claims to coverage by common words alone.
 func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
-	if len(feats) < 2 || cfg.embedder != nil || cfg.omitOff || len(r.Unique) == 0 || v == nil {
+	if omissionGate(cfg, len(feats)) != "" || len(r.Unique) == 0 || v == nil {
 		return
 	}
 	m := cfg.omit
@@ -265,14 +365,15 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 		if cfg.omitSeen != nil {
 			cfg.omitSeen(u.cf, x)
 		}
-		p := m.prob(&x)
-		if p < m.Cut {
+		if u.bestWith == nil || u.best < uniqueFloorShare*cfg.threshold {
 			continue
 		}
-		c := &Carried{Claim: u.cf.claim.ID, Probability: round3(p), Coverage: round3(u.covBest)}
-		if u.bestWith != nil {
-			c.Best, c.Score = u.bestWith.claim.ID, round3(u.best)
+		p := m.prob(&x)
+		if !(p >= m.Cut) {
+			continue
 		}
+		c := &Carried{Claim: u.cf.claim.ID, Probability: round3(p), Coverage: round3(u.covBest),
+			Best: u.bestWith.claim.ID, Score: round3(u.best)}
 		if u.covDoc >= 0 {
 			c.Document = r.Documents[u.covDoc].ID
 		}

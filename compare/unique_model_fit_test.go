@@ -45,8 +45,9 @@ type omitEvent struct {
 }
 
 // omitEvents compares each event once without the model and records what
-// the model would read of each unaligned claim.
-func omitEvents(t *testing.T, events []basilEvent) []omitEvent {
+// the model would read of each unaligned claim, with the band model band
+// (nil: the stored one).
+func omitEvents(t *testing.T, events []basilEvent, band *alignModel) []omitEvent {
 	t.Helper()
 	var out []omitEvent
 	for _, e := range events {
@@ -59,7 +60,8 @@ func omitEvents(t *testing.T, events []basilEvent) []omitEvent {
 		oe := omitEvent{sents: map[string][]basilSent{}, follow: map[string]string{}, x: map[string][nUnique]float64{}, truth: map[basilSent]bool{}}
 		var mu sync.Mutex
 		seen := optionFunc(func(c *config) {
-			c.omit = &uniqueModel{Cut: 2, Mean: make([]float64, nUnique), Scale: ones(nUnique), Weights: make([]float64, nUnique)}
+			c.band = band
+			c.omit = &uniqueModel{Threshold: DefaultThreshold, Cut: 2, Mean: make([]float64, nUnique), Scale: ones(nUnique), Weights: make([]float64, nUnique)}
 			c.omitSeen = func(cf *claimFeatures, x [nUnique]float64) {
 				mu.Lock()
 				oe.x[cf.claim.ID] = x
@@ -84,15 +86,19 @@ func omitEvents(t *testing.T, events []basilEvent) []omitEvent {
 				oe.truth[basilSent{o, i}] = true
 			}
 		}
-		oe.base = scoreBasilEvent(t, e.g, e.ev, optionFunc(func(c *config) { c.omitOff = true }))
+		oe.base = scoreBasilEvent(t, e.g, e.ev, optionFunc(func(c *config) { c.band, c.omitOff = band, true }))
 		out = append(out, oe)
 	}
 	return out
 }
 
-// samples are the decided claims with their label: 1 when one of the
-// claim's sentences is paired in the gold (must or may), 0 when all are
-// unique; a claim on no gold sentence is left out.
+// eligible reports whether the model may move a claim with inputs x: it
+// has a partner from half the threshold (reviewUnique).
+func eligible(x *[nUnique]float64) bool { return x[0] >= uniqueFloorShare*DefaultThreshold }
+
+// samples are the decided claims the model may move (eligible) with their
+// label: 1 when one of the claim's sentences is paired in the gold (must
+// or may), 0 when all are unique; a claim on no gold sentence is left out.
 func (oe omitEvent) samples() (xs [][nUnique]float64, ys []float64) {
 	ids := make([]string, 0, len(oe.x))
 	for id := range oe.x {
@@ -101,7 +107,7 @@ func (oe omitEvent) samples() (xs [][nUnique]float64, ys []float64) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		ss := oe.sents[id]
-		if len(ss) == 0 {
+		if x := oe.x[id]; len(ss) == 0 || !eligible(&x) {
 			continue
 		}
 		y := 0.0
@@ -123,7 +129,7 @@ func (oe omitEvent) counts(m *uniqueModel) basilCounts {
 	c := oe.base
 	said := map[basilSent]bool{}
 	for _, id := range oe.unique {
-		if x, ok := oe.x[oe.follow[id]]; ok && m != nil && m.prob(&x) >= m.Cut {
+		if x, ok := oe.x[oe.follow[id]]; ok && m != nil && eligible(&x) && m.prob(&x) >= m.Cut {
 			continue
 		}
 		for _, s := range oe.sents[id] {
@@ -155,7 +161,7 @@ func fitUniqueModel(evs []omitEvent) *uniqueModel {
 		x, y := e.samples()
 		xs, ys = append(xs, x...), append(ys, y...)
 	}
-	m := &uniqueModel{Features: uniqueFeatureNames, Mean: make([]float64, nUnique), Scale: make([]float64, nUnique), Weights: make([]float64, nUnique)}
+	m := &uniqueModel{Threshold: DefaultThreshold, Features: uniqueFeatureNames, Mean: make([]float64, nUnique), Scale: make([]float64, nUnique), Weights: make([]float64, nUnique)}
 	n := float64(len(xs))
 	for _, x := range xs {
 		for i, v := range x {
@@ -219,52 +225,55 @@ func chooseCut(m *uniqueModel, evs []omitEvent) {
 }
 
 // TestFitUniqueModel refits the omission model (unique_model.go) on the
-// BASIL development gold by two-fold cross-fitting over events (alternate
-// events in triplet order): the model and its cut are fitted on one half,
-// the cut the one with the best unique precision there at unique recall
-// uniqueMinRecall or more, and scored on the other; the held-out figures
-// sum both ways. The stored model is then fitted on all events the same
-// way. The test checks that unique_model.json holds that fit (with
-// -fit-unique it rewrites the file instead) and that, held out, unique
-// precision rises at unique recall at least 0.85 with pair F1 unchanged.
+// BASIL development gold and measures it held out, fully: in each fold the
+// band model (alignmodel.go) is refitted on the training events too (its
+// cuts kept as stored), the claims it leaves unaligned are what the
+// omission model is fitted and its cut chosen on (the cut the one with
+// the best unique precision there at unique recall uniqueMinRecall or
+// more), and the held-out events are compared with both fits. Two schemes:
+// leave one event out (14 fits on 13 events; the headline) and two-fold
+// cross-fitting over events (alternate events in triplet order). The
+// stored model is then fitted on all events with the stored band model.
+// The test checks that unique_model.json holds that fit (with -fit-unique
+// it rewrites the file instead) and that, held out, unique precision
+// rises at unique recall at least 0.85 with pair F1 unchanged.
 func TestFitUniqueModel(t *testing.T) {
 	if testing.Short() || raceEnabled {
-		t.Skip("compares 42 real articles a few times (several seconds); run without -short and -race")
+		t.Skip("compares 42 real articles some 600 times (about a minute); run without -short and -race")
 	}
 	events := loadBasilEvents(t)
-	evs := omitEvents(t, events)
-	var halves [2][]omitEvent
-	for i, e := range evs {
+	fold := func(train, test []basilEvent) (with, without basilCounts, cut float64) {
+		band := fitBand(bandSamples(t, train))
+		band.Cut, band.SecondCut = defaultAlignModel.Cut, defaultAlignModel.SecondCut
+		tr := omitEvents(t, train, band)
+		m := fitUniqueModel(tr)
+		chooseCut(m, tr)
+		te := omitEvents(t, test, band)
+		return omitCounts(te, m), omitCounts(te, nil), m.Cut
+	}
+	var halves [2][]basilEvent
+	for i, e := range events {
 		halves[i%2] = append(halves[i%2], e)
 	}
-	var held, without basilCounts
-	atCut := make([]basilCounts, len(uniqueCuts))
+	var held, heldWithout basilCounts
 	for h := range halves {
-		m := fitUniqueModel(halves[h])
-		chooseCut(m, halves[h])
-		k := omitCounts(halves[1-h], m)
-		t.Logf("fitted on half %d (cut %.2f), held out: %s", h, m.Cut, k)
-		for i, c := range uniqueCuts {
-			m.Cut = c
-			atCut[i].add(omitCounts(halves[1-h], m))
-		}
+		k, w, cut := fold(halves[h], halves[1-h])
+		t.Logf("fitted on half %d (cut %.2f), half %d held out: %s", h, cut, 1-h, k)
 		held.add(k)
-		without.add(omitCounts(halves[1-h], nil))
+		heldWithout.add(w)
 	}
-	for i, c := range uniqueCuts {
-		t.Logf("  one cut %.2f for both halves, held out: unique P %.3f  unique R %.3f", c, atCut[i].uniqueP(), atCut[i].uniqueR())
-	}
-	// Leave one event out: a steadier estimate from 14 fits on 13 events.
-	var loo basilCounts
-	for i := range evs {
-		rest := append(append([]omitEvent(nil), evs[:i]...), evs[i+1:]...)
-		m := fitUniqueModel(rest)
-		chooseCut(m, rest)
-		loo.add(evs[i].counts(m))
+	var loo, without basilCounts
+	for i := range events {
+		rest := append(append([]basilEvent(nil), events[:i]...), events[i+1:]...)
+		k, w, _ := fold(rest, events[i:i+1])
+		loo.add(k)
+		without.add(w)
 	}
 	t.Logf("leave one event out: %s", loo)
-	t.Logf("held out:       %s", held)
-	t.Logf("without model:  %s", without)
+	t.Logf("  without the model: %s", without)
+	t.Logf("two halves:          %s", held)
+	t.Logf("  without the model: %s", heldWithout)
+	evs := omitEvents(t, events, nil)
 	m := fitUniqueModel(evs)
 	chooseCut(m, evs)
 	all := omitCounts(evs, m)
@@ -272,16 +281,20 @@ func TestFitUniqueModel(t *testing.T) {
 	for i, f := range m.Features {
 		t.Logf("  %-20s %+.3f", f, m.Weights[i])
 	}
-	if held.uniqueR() < 0.85 || held.uniqueP() <= without.uniqueP() || held.f1() < without.f1()-1e-9 {
-		t.Errorf("held out the model does not pay: %s, without it %s", held, without)
+	if loo.uniqueR() < 0.85 || loo.uniqueP() <= without.uniqueP() || loo.f1() < without.f1()-1e-9 {
+		t.Errorf("held out the model does not pay: %s, without it %s", loo, without)
 	}
-	m.Provenance = fmt.Sprintf("Fitted by TestFitUniqueModel (go test ./compare -run TestFitUniqueModel -fit-unique): logistic regression "+
-		"(L2 %g, %d steps of gradient descent on standardized inputs) over the claims the report calls unique without the model in the %d BASIL "+
-		"development events with alignment gold (../shared/dev/basil-align-gold, testdata/basil-align-gold); label 1 when one of the claim's "+
-		"sentences is paired in the gold (must or may), 0 when all are unique. Cut: the best unique precision at unique recall %.2f or more on the "+
-		"events fitted. Held out (two-fold cross-fitting over events, alternate events in triplet order, model and cut fitted on one half and "+
-		"scored on the other): %s; leaving one event out (fitted on the other 13, 14 times): %s; without the model: %s. On all events: %s.",
-		uniqueFitL2, uniqueFitIters, len(events), uniqueMinRecall, held, loo, without, all)
+	m.Provenance = fmt.Sprintf("Fitted by TestFitUniqueModel (go test ./compare -run TestFitUniqueModel -fit-unique) at the alignment threshold %.2f "+
+		"(the default; the model applies at no other) on the %d BASIL development events with alignment gold (../shared/dev/basil-align-gold, "+
+		"testdata/basil-align-gold), each of three outlets (it applies to 2 to %d documents only): logistic regression (L2 %g, %d steps of gradient "+
+		"descent on standardized inputs) over the claims the report calls unique without the model that have a partner from half the threshold "+
+		"(the only ones it may move); label 1 when one of the claim's sentences is paired in the gold (must or may), 0 when all are unique. Cut: the "+
+		"best unique precision at unique recall %.2f or more on the events fitted. Held out, leaving one event out (band model and omission model "+
+		"both refitted on the other 13 events, 14 times; the band model's cuts kept as stored): %s; without the model: %s. Two-fold (alternate "+
+		"events in triplet order, both models refitted on one half): %s, without the model %s; the weaker fold is half 1 held out (see the test "+
+		"log). The feature set and the recall margin (%.2f) were chosen by reading these same held-out figures, so they are not a clean test. "+
+		"On all events (in-sample): %s.",
+		DefaultThreshold, len(events), maxOmissionDocs, uniqueFitL2, uniqueFitIters, uniqueMinRecall, loo, without, held, heldWithout, uniqueMinRecall, all)
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		t.Fatal(err)

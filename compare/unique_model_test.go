@@ -69,7 +69,7 @@ func readSet(t *testing.T, name string) []*extract.Document {
 
 // always is a model that takes every claim it is asked about for carried.
 func always() *uniqueModel {
-	m := &uniqueModel{Features: uniqueFeatureNames, Mean: make([]float64, nUnique), Scale: make([]float64, nUnique), Weights: make([]float64, nUnique), Bias: 20, Cut: 0.5}
+	m := &uniqueModel{Threshold: DefaultThreshold, Features: uniqueFeatureNames, Mean: make([]float64, nUnique), Scale: make([]float64, nUnique), Weights: make([]float64, nUnique), Bias: 20, Cut: 0.5}
 	for i := range m.Scale {
 		m.Scale[i] = 1
 	}
