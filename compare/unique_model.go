@@ -75,27 +75,36 @@ func parseUniqueModel(b []byte) (*uniqueModel, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, err
 	}
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// check refuses a model that does not fit the code, or with a number that
+// is not finite (a NaN weight would make every probability NaN).
+func (m *uniqueModel) check() error {
 	if len(m.Features) != nUnique || len(m.Mean) != nUnique || len(m.Scale) != nUnique || len(m.Weights) != nUnique {
-		return nil, fmt.Errorf("want %d features, means, scales and weights", nUnique)
+		return fmt.Errorf("want %d features, means, scales and weights", nUnique)
 	}
 	for i, f := range m.Features {
 		if f != uniqueFeatureNames[i] {
-			return nil, fmt.Errorf("feature %d is %q, want %q", i, f, uniqueFeatureNames[i])
+			return fmt.Errorf("feature %d is %q, want %q", i, f, uniqueFeatureNames[i])
 		}
 		if !(m.Scale[i] > 0) || math.IsInf(m.Scale[i], 0) {
-			return nil, fmt.Errorf("feature %q has scale %v", f, m.Scale[i])
+			return fmt.Errorf("feature %q has scale %v", f, m.Scale[i])
 		}
 		if !finite(m.Mean[i]) || !finite(m.Weights[i]) {
-			return nil, fmt.Errorf("feature %q has mean %v, weight %v", f, m.Mean[i], m.Weights[i])
+			return fmt.Errorf("feature %q has mean %v, weight %v", f, m.Mean[i], m.Weights[i])
 		}
 	}
 	if !finite(m.Bias) || !finite(m.Cut) {
-		return nil, fmt.Errorf("bias %v, cut %v", m.Bias, m.Cut)
+		return fmt.Errorf("bias %v, cut %v", m.Bias, m.Cut)
 	}
 	if !(m.Threshold > 0 && m.Threshold <= 1) {
-		return nil, fmt.Errorf("threshold %v is outside (0, 1]", m.Threshold)
+		return fmt.Errorf("threshold %v is outside (0, 1]", m.Threshold)
 	}
-	return &m, nil
+	return nil
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
@@ -201,8 +210,8 @@ type Carried struct {
 	Probability float64 `json:"probability"`
 	// Best is the other documents' claim that scores highest with it, and
 	// Score that score: at least half the alignment threshold (a claim
-	// with no partner that near is never likely carried) and under it, or
-	// it would have aligned.
+	// with no partner that near is never likely carried); it may reach the
+	// threshold when the partner aligned with a claim it matches better.
 	Best  string  `json:"best"`
 	Score float64 `json:"score"`
 	// Coverage is the share of the claim's weight (its words by rarity,

@@ -2,6 +2,8 @@ package compare
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -76,6 +78,75 @@ func always() *uniqueModel {
 	return m
 }
 
+// placeProblems says what is wrong with where a report lists its claims:
+// every claim is in exactly one place (an aligned group, possibly as a
+// repeat; Unique; LikelyCarried), the profiles count them so, and each
+// likely-carried claim carries evidence that points into another document.
+func placeProblems(r *Report) []string {
+	var out []string
+	bad := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	where := map[string]string{}
+	// A claim is in one place; only an aligned group may list a
+	// claim another group lists too (a claim in two groups).
+	put := func(id, place string) {
+		if prev, ok := where[id]; ok {
+			if prev != "group" || place != "group" {
+				bad("%s is in %s and in %s", id, prev, place)
+			}
+			return
+		}
+		where[id] = place
+	}
+	for _, g := range r.Groups {
+		if g.Verdict != VerdictRelated && g.Role == "" {
+			for _, id := range g.Claims {
+				put(id, "group")
+			}
+		}
+	}
+	for _, id := range r.Unique {
+		put(id, "unique")
+	}
+	for _, k := range r.LikelyCarried {
+		put(k.Claim, "carried")
+		if k.Probability < 0 || k.Probability > 1 || k.Coverage < 0 || k.Coverage > 1 {
+			bad("%s: probability %v, coverage %v", k.Claim, k.Probability, k.Coverage)
+		}
+		if docOf(k.Best) == docOf(k.Claim) || r.Claim(k.Best) == nil {
+			bad("%s: best partner %q is not a claim of another document", k.Claim, k.Best)
+		}
+		if k.Score < uniqueFloorShare*r.Run.Threshold {
+			bad("%s: partner score %v under %v", k.Claim, k.Score, uniqueFloorShare*r.Run.Threshold)
+		}
+		if k.Document != "" && (k.Document == docOf(k.Claim) || r.Document(k.Document) == nil) {
+			bad("%s: covered by %q", k.Claim, k.Document)
+		}
+	}
+	for _, d := range r.Documents {
+		p := r.Outlets[d.ID]
+		var n [3]int
+		for _, c := range d.Claims {
+			switch where[c.ID] {
+			case "group":
+				n[0]++
+			case "unique":
+				n[1]++
+			case "carried":
+				n[2]++
+			default:
+				if c.RepeatOf == "" {
+					bad("%s is nowhere", c.ID)
+				}
+				n[0]++ // a repeat of a grouped claim
+			}
+		}
+		if got := [3]int{p.Shared, p.Unique, p.Carried}; got != n || p.Claims != p.Shared+p.Unique+p.Carried {
+			bad("%s: profile shared/unique/carried %v of %d, want %v", d.ID, got, p.Claims, n)
+		}
+	}
+	return out
+}
+
 // TestReviewUnique: every claim of a report is in exactly one place (an
 // aligned group, possibly as a repeat; Unique; LikelyCarried), the
 // profiles count them so, and each likely-carried claim carries evidence
@@ -85,58 +156,8 @@ func always() *uniqueModel {
 func TestReviewUnique(t *testing.T) {
 	check := func(t *testing.T, r *Report) {
 		t.Helper()
-		where := map[string]string{}
-		put := func(id, place string) {
-			if prev, ok := where[id]; ok && prev != place && prev != "group" {
-				t.Errorf("%s is in %s and in %s", id, prev, place)
-			}
-			if _, ok := where[id]; !ok {
-				where[id] = place
-			}
-		}
-		for _, g := range r.Groups {
-			if g.Verdict != VerdictRelated && g.Role == "" {
-				for _, id := range g.Claims {
-					put(id, "group")
-				}
-			}
-		}
-		for _, id := range r.Unique {
-			put(id, "unique")
-		}
-		for _, k := range r.LikelyCarried {
-			put(k.Claim, "carried")
-			if k.Probability < 0 || k.Probability > 1 || k.Coverage < 0 || k.Coverage > 1 {
-				t.Errorf("%s: probability %v, coverage %v", k.Claim, k.Probability, k.Coverage)
-			}
-			if k.Best != "" && (docOf(k.Best) == docOf(k.Claim) || r.Claim(k.Best) == nil) {
-				t.Errorf("%s: best partner %q is not a claim of another document", k.Claim, k.Best)
-			}
-			if k.Document != "" && (k.Document == docOf(k.Claim) || r.Document(k.Document) == nil) {
-				t.Errorf("%s: covered by %q", k.Claim, k.Document)
-			}
-		}
-		for _, d := range r.Documents {
-			p := r.Outlets[d.ID]
-			var n [3]int
-			for _, c := range d.Claims {
-				switch where[c.ID] {
-				case "group":
-					n[0]++
-				case "unique":
-					n[1]++
-				case "carried":
-					n[2]++
-				default:
-					if c.RepeatOf == "" {
-						t.Errorf("%s is nowhere", c.ID)
-					}
-					n[0]++ // a repeat of a grouped claim
-				}
-			}
-			if got := [3]int{p.Shared, p.Unique, p.Carried}; got != n || p.Claims != p.Shared+p.Unique+p.Carried {
-				t.Errorf("%s: profile shared/unique/carried %v of %d, want %v", d.ID, got, p.Claims, n)
-			}
+		for _, p := range placeProblems(r) {
+			t.Error(p)
 		}
 	}
 	ids := func(r *Report) []string {
@@ -152,12 +173,15 @@ func TestReviewUnique(t *testing.T) {
 			docs := readSet(t, set)
 			def := Compare(docs)
 			check(t, def)
-			off := Compare(docs, optionFunc(func(c *config) { c.omitOff = true }))
+			off := Compare(docs, OmissionModel(false))
 			check(t, off)
 			all := Compare(docs, optionFunc(func(c *config) { c.omit = always() }))
 			check(t, all)
-			if len(off.LikelyCarried) != 0 {
-				t.Errorf("model off: %d likely carried", len(off.LikelyCarried))
+			if len(off.LikelyCarried) != 0 || *off.Run.OmissionModel != (OmissionRun{Off: OmissionOffOption}) {
+				t.Errorf("model off: %d likely carried, run %+v", len(off.LikelyCarried), off.Run.OmissionModel)
+			}
+			if *def.Run.OmissionModel != (OmissionRun{Cut: defaultUniqueModel.Cut, Fitted: uniqueModelHash}) {
+				t.Errorf("model on: run %+v", def.Run.OmissionModel)
 			}
 			if len(all.LikelyCarried) == 0 {
 				t.Errorf("a model that says carried to every claim moved none")
@@ -173,6 +197,35 @@ func TestReviewUnique(t *testing.T) {
 				t.Errorf("the model changed the groups:\n%s", d)
 			}
 		})
+	}
+}
+
+// TestReviewUniqueCheck: the check of TestReviewUnique fails when a claim
+// is listed twice (a grouped claim listed again in Unique or
+// LikelyCarried), so that it can catch a model that copies instead of
+// moving.
+func TestReviewUniqueCheck(t *testing.T) {
+	docs := readSet(t, "bank_merger")
+	r := Compare(docs)
+	var grouped string
+	for _, g := range r.Groups {
+		if g.Verdict != VerdictRelated && g.Role == "" {
+			grouped = g.Claims[0]
+			break
+		}
+	}
+	if grouped == "" {
+		t.Fatal("no aligned group in bank_merger")
+	}
+	for _, bad := range []func(r *Report){
+		func(r *Report) { r.Unique = append(r.Unique, grouped) },
+		func(r *Report) { r.LikelyCarried = append(r.LikelyCarried, Carried{Claim: grouped}) },
+	} {
+		c := Compare(docs)
+		bad(c)
+		if len(placeProblems(c)) == 0 {
+			t.Errorf("a grouped claim listed twice passed the check")
+		}
 	}
 }
 
@@ -199,5 +252,106 @@ func TestReviewUniqueNeedsContext(t *testing.T) {
 	}
 	if len(r.LikelyCarried) != 0 {
 		t.Errorf("with an Embedder: %d likely carried", len(r.LikelyCarried))
+	}
+}
+
+// firstOfSets is the first article of each of our sets: documents about
+// unrelated events, which share nothing but common words.
+func firstOfSets(t *testing.T, sets ...string) []*extract.Document {
+	t.Helper()
+	var docs []*extract.Document
+	for _, s := range sets {
+		docs = append(docs, readSet(t, s)[0])
+	}
+	return docs
+}
+
+// TestOmissionGate: the model runs only as it was fitted, and the run
+// says so; on documents that share nothing no claim moves, whatever their
+// number.
+func TestOmissionGate(t *testing.T) {
+	sure := optionFunc(func(c *config) { c.omit = always() })
+	unrelated4 := firstOfSets(t, "bank_merger", "drone_strike", "election_protest", "plant_explosion")
+	unrelated5 := append(append([]*extract.Document(nil), unrelated4...), readSet(t, "seeds")[0])
+	bank := readSet(t, "bank_merger")
+	on := OmissionRun{Cut: defaultUniqueModel.Cut, Fitted: uniqueModelHash}
+	cases := []struct {
+		name  string
+		docs  []*extract.Document
+		opts  []Option
+		run   OmissionRun
+		moved string // "some", "none", or "" for either
+	}{
+		{"default", bank, nil, on, ""},
+		{"sure", bank, []Option{sure}, OmissionRun{Cut: 0.5, Fitted: "custom"}, "some"},
+		{"option off", bank, []Option{sure, OmissionModel(false)}, OmissionRun{Off: OmissionOffOption}, "none"},
+		{"option on", bank, []Option{OmissionModel(false), OmissionModel(true)}, on, ""},
+		{"other threshold", bank, []Option{sure, Threshold(0.25)}, OmissionRun{Off: OmissionOffThreshold}, "none"},
+		{"default threshold given", bank, []Option{Threshold(DefaultThreshold)}, on, ""},
+		{"four unrelated", unrelated4, nil, on, "none"},
+		{"five unrelated", unrelated5, []Option{sure}, OmissionRun{Off: OmissionOffDocuments}, "none"},
+		{"one document", bank[:1], []Option{sure}, OmissionRun{Off: OmissionOffDocuments}, "none"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r, err := CompareContext(context.Background(), c.docs, c.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(&c.run, r.Run.OmissionModel); d != "" {
+				t.Errorf("run.omission_model (-want +got):\n%s", d)
+			}
+			if (c.moved == "some" && len(r.LikelyCarried) == 0) || (c.moved == "none" && len(r.LikelyCarried) > 0) {
+				t.Errorf("likely carried %v, want %s", r.LikelyCarried, c.moved)
+			}
+			for _, p := range placeProblems(r) {
+				t.Error(p)
+			}
+		})
+	}
+}
+
+// TestUniqueModelNaN: a probability that is not a number never moves a
+// claim, and a model file with a number that is not finite is refused.
+func TestUniqueModelNaN(t *testing.T) {
+	m := always()
+	m.Bias = math.NaN()
+	x := [nUnique]float64{}
+	if p := m.prob(&x); !math.IsNaN(p) {
+		t.Fatalf("prob %v, want NaN", p)
+	}
+	docs := readSet(t, "bank_merger")
+	if r := Compare(docs, optionFunc(func(c *config) { c.omit = m })); len(r.LikelyCarried) != 0 {
+		t.Errorf("a NaN probability moved %d claims", len(r.LikelyCarried))
+	}
+	// JSON has no NaN or infinity, and a number too large for a float is
+	// refused by the decoder; check refuses what gets past it.
+	if _, err := parseUniqueModel([]byte(`{"bias":1e999}`)); err == nil {
+		t.Errorf("accepted a bias of 1e999")
+	}
+	for _, c := range []struct {
+		name string
+		set  func(m *uniqueModel)
+	}{
+		{"NaN bias", func(m *uniqueModel) { m.Bias = math.NaN() }},
+		{"infinite cut", func(m *uniqueModel) { m.Cut = math.Inf(-1) }},
+		{"NaN cut", func(m *uniqueModel) { m.Cut = math.NaN() }},
+		{"NaN weight", func(m *uniqueModel) { m.Weights[3] = math.NaN() }},
+		{"infinite mean", func(m *uniqueModel) { m.Mean[0] = math.Inf(1) }},
+		{"NaN scale", func(m *uniqueModel) { m.Scale[5] = math.NaN() }},
+		{"infinite scale", func(m *uniqueModel) { m.Scale[5] = math.Inf(1) }},
+		{"NaN threshold", func(m *uniqueModel) { m.Threshold = math.NaN() }},
+		{"threshold 0", func(m *uniqueModel) { m.Threshold = 0 }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := always()
+			if err := m.check(); err != nil {
+				t.Fatalf("the model before the change: %v", err)
+			}
+			c.set(m)
+			if err := m.check(); err == nil {
+				t.Errorf("accepted")
+			}
+		})
 	}
 }
