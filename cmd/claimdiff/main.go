@@ -85,6 +85,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	format := fs.String("format", "text", "output: text, json, jsonl, csv, markdown or html")
 	ff := addFormatFlags(fs) // formats.go
 	threshold := fs.Float64("threshold", 0, fmt.Sprintf("score at which two claims align (default %.2f)", compare.DefaultThreshold))
+	noOmission := fs.Bool("no-omission-model", false, "list every claim in no aligned group as unique: no likely_carried (run.omission_model says off: option)")
 	outlets := fs.String("outlet", "", "comma-separated outlet names for the files, in order")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles that do not give one")
 	groupBy := fs.String("group-by", "", `corpus mode: "event" reads JSON lines with an "event" field and writes one report per event`)
@@ -150,6 +151,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return usageError{"--outlet and --published are for article files; in corpus mode each line carries its own"}
 		}
 		err := embed.run(stderr, func(opts []compare.Option) error { // embedcmd.go
+			if *noOmission {
+				opts = append(opts, compare.OmissionModel(false))
+			}
 			w, finish := ff.corpusOutput(*format, out) // formats.go: CSV, HTML and the summary read the report lines
 			err := runCorpus(ctx, files, stdin, w, corpus.Config{Threshold: *threshold}.WithOptions(opts...), rf, stderr)
 			var de deadLettersError
@@ -176,6 +180,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var cmpOpts []compare.Option
 	if *threshold > 0 {
 		cmpOpts = append(cmpOpts, compare.Threshold(*threshold))
+	}
+	if *noOmission {
+		cmpOpts = append(cmpOpts, compare.OmissionModel(false))
 	}
 	r, err := embed.compare(ctx, docs, cmpOpts, stderr)
 	if err != nil {

@@ -136,3 +136,54 @@ func TestCorpusModeAcrossFiles(t *testing.T) {
 		t.Errorf("documents %+v, %d groups", r.Documents, len(r.Groups))
 	}
 }
+
+// TestNoOmissionModel: --no-omission-model turns the omission model off,
+// in article and corpus mode, and the report's run says so; without the
+// flag the run names the fitted model, and nothing is likely carried
+// that the flag would not list as unique.
+func TestNoOmissionModel(t *testing.T) {
+	set := filepath.Join("..", "..", "testdata", "sets", "bank_merger")
+	files := []string{filepath.Join(set, "capital_daily.json"), filepath.Join(set, "harbor_ledger.json"), filepath.Join(set, "market_pulse.txt")}
+	type report struct {
+		Run struct {
+			OmissionModel *compare.OmissionRun `json:"omission_model"`
+		}
+		Unique        []string
+		LikelyCarried []struct{ Claim string } `json:"likely_carried"`
+	}
+	read := func(args ...string) report {
+		t.Helper()
+		out, _, err := runCmd(t, "", append([]string{"--format", "json"}, args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r report
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	on, off := read(files...), read(append([]string{"--no-omission-model"}, files...)...)
+	if on.Run.OmissionModel == nil || on.Run.OmissionModel.Off != "" || !strings.HasPrefix(on.Run.OmissionModel.Fitted, "sha256:") {
+		t.Errorf("default run: omission_model %+v", on.Run.OmissionModel)
+	}
+	if off.Run.OmissionModel == nil || off.Run.OmissionModel.Off != compare.OmissionOffOption || len(off.LikelyCarried) != 0 {
+		t.Errorf("--no-omission-model: omission_model %+v, %d likely carried", off.Run.OmissionModel, len(off.LikelyCarried))
+	}
+	if len(on.LikelyCarried) == 0 || len(on.Unique)+len(on.LikelyCarried) != len(off.Unique) {
+		t.Errorf("unique %d + likely carried %d with the model, unique %d without", len(on.Unique), len(on.LikelyCarried), len(off.Unique))
+	}
+	if r := read("--threshold", "0.25", files[0], files[1]); r.Run.OmissionModel == nil || r.Run.OmissionModel.Off != compare.OmissionOffThreshold {
+		t.Errorf("--threshold 0.25: omission_model %+v", r.Run.OmissionModel)
+	}
+	in := `{"event":"a","outlet":"X","text":"The bridge in Telford closed on Monday for repairs."}
+{"event":"a","outlet":"Y","text":"Telford's bridge was closed on Monday for repair work."}
+`
+	out, _, err := runCmd(t, in, "--format", "jsonl", "--group-by", "event", "--no-omission-model", "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `"omission_model":{"off":"option"}`) {
+		t.Errorf("corpus mode with --no-omission-model: %s", out)
+	}
+}
