@@ -252,9 +252,9 @@ type htmlDoc struct {
 }
 
 type profileRow struct {
-	ID, Outlet             string
-	Claims, Shared, Unique int
-	Cells                  []profileCell
+	ID, Outlet                      string
+	Claims, Shared, Unique, Carried int
+	Cells                           []profileCell
 }
 
 type profileCell struct {
@@ -280,6 +280,7 @@ type htmlPage struct {
 	// Carried holds, by column, the claims of Report.LikelyCarried.
 	Carried    [][]htmlClaim
 	AnyCarried bool
+	CarriedN   int
 	Kinds      []string
 	Profile    []profileRow
 	Facts      []legendItem
@@ -327,7 +328,7 @@ func (r *Report) htmlClaim(c *extract.Claim, diffs []Difference, anchor bool) ht
 
 // page builds the view of the report the HTML template renders.
 func (r *Report) page() *htmlPage {
-	p := &htmlPage{Kinds: extract.MarkerKinds, UniqueN: len(r.Unique), Groups: len(r.Groups),
+	p := &htmlPage{Kinds: extract.MarkerKinds, UniqueN: len(r.Unique), CarriedN: len(r.LikelyCarried), Groups: len(r.Groups),
 		Verdicts: []string{VerdictAgree, VerdictFraming, VerdictConflict, VerdictRelated}}
 	col := map[string]int{}
 	for i, d := range r.Documents {
@@ -420,8 +421,8 @@ func (r *Report) page() *htmlPage {
 	// group already shows is repeated without its id. Any claim shown
 	// nowhere else (it should not happen) joins them, so that every claim
 	// has its element id.
-	// Claims likely carried elsewhere (the omission model) have a row of
-	// their own under the unique ones.
+	// Claims likely carried elsewhere (the omission model) have a section
+	// of their own after the unique ones: they are not omissions.
 	p.Unique = make([][]htmlClaim, len(r.Documents))
 	p.Carried = make([][]htmlClaim, len(r.Documents))
 	isUnique := map[string]bool{}
@@ -443,7 +444,7 @@ func (r *Report) page() *htmlPage {
 			hc.Group = relatedOf[c.ID]
 			placed[c.ID] = true
 			if k != nil {
-				hc.Carried = fmt.Sprintf("%.0f%%", 100*k.Probability)
+				hc.Carried = fmt.Sprintf("p %.2f", k.Probability)
 				hc.CarriedBest = k.Best
 				p.Carried[i] = append(p.Carried[i], hc)
 				p.AnyCarried = true
@@ -458,7 +459,7 @@ func (r *Report) page() *htmlPage {
 		if !ok {
 			continue
 		}
-		row := profileRow{ID: d.ID, Outlet: r.OutletName(d.ID), Claims: pr.Claims, Shared: pr.Shared, Unique: pr.Unique}
+		row := profileRow{ID: d.ID, Outlet: r.OutletName(d.ID), Claims: pr.Claims, Shared: pr.Shared, Unique: pr.Unique, Carried: pr.Carried}
 		for _, k := range extract.MarkerKinds {
 			row.Cells = append(row.Cells, profileCell{N: pr.Markers[k], Per100: strconv.FormatFloat(pr.Per100[k], 'f', 1, 64), Quoted: pr.Quoted[k]})
 		}
@@ -647,7 +648,7 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 <body>
 <header class="top">
 <h1>{{.Heading}}</h1>
-<p class="sub counts">{{len .Docs}} outlet{{if ne (len .Docs) 1}}s{{end}} · <b>{{.Aligned}} aligned group{{if ne .Aligned 1}}s{{end}}, {{.Related}} related</b>{{if .Headlines}}, headlines compared{{end}} ·{{range $i, $c := .Counts}}{{if $i}},{{end}} <span class="v v-{{$c.Verdict}}">{{$c.N}} {{$c.Verdict}}</span>{{end}} · <b>{{.UniqueN}}</b> claim{{if ne .UniqueN 1}}s{{end}} only one outlet carries</p>
+<p class="sub counts">{{len .Docs}} outlet{{if ne (len .Docs) 1}}s{{end}} · <b>{{.Aligned}} aligned group{{if ne .Aligned 1}}s{{end}}, {{.Related}} related</b>{{if .Headlines}}, headlines compared{{end}} ·{{range $i, $c := .Counts}}{{if $i}},{{end}} <span class="v v-{{$c.Verdict}}">{{$c.N}} {{$c.Verdict}}</span>{{end}} · <b>{{.UniqueN}}</b> claim{{if ne .UniqueN 1}}s{{end}} only one outlet carries{{if .CarriedN}} · {{.CarriedN}} likely carried by another{{end}}</p>
 </header>
 <div class="tools">
 <div class="legend"><span class="fam">Facts differ:</span>{{range .Facts}} <span class="chip k-{{.Kind}}">{{.Label}}</span>{{end}}</div>
@@ -686,7 +687,7 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 </tbody>
 {{- end}}
 </table>
-{{- if or .AnyUnique .AnyCarried}}
+{{- if .AnyUnique}}
 <section class="unique">
 <h2>Only one outlet carries these</h2>
 <table class="cmp">
@@ -695,14 +696,21 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 {{- range $i, $c := .Unique}}
 <td data-outlet="{{index $.Outlets $i}}">{{range $c}}{{template "claim" .}}{{else}}<span class="empty">none</span>{{end}}</td>
 {{- end}}
-</tr>
+</tr></tbody>
+</table>
+</section>
+{{- end}}
 {{- if .AnyCarried}}
-<tr><td class="gutter" title="in no group, but the omission model finds them likely told by another outlet in other words">likely carried</td>
+<section class="unique carried">
+<h2>Likely carried by another outlet ({{.CarriedN}})</h2>
+<p class="foot">In no group, but the omission model finds another outlet likely tells them in other words: not omissions. Each gives the model's probability (p) and the nearest claim of another outlet.</p>
+<table class="cmp">
+<colgroup><col class="gutter">{{range .Docs}}<col>{{end}}</colgroup>
+<tbody><tr><td class="gutter">likely carried</td>
 {{- range $i, $c := .Carried}}
 <td data-outlet="{{index $.Outlets $i}}">{{range $c}}{{template "claim" .}}{{else}}<span class="empty">none</span>{{end}}</td>
 {{- end}}
-</tr>
-{{- end}}</tbody>
+</tr></tbody>
 </table>
 </section>
 {{- end}}
@@ -710,9 +718,9 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 <section class="profile">
 <h2>Framing profile</h2>
 <div class="scroll"><table class="profile">
-<thead><tr><th>outlet</th><th>claims</th><th>shared</th><th>unique</th>{{range .Kinds}}<th>{{hlKind .}}</th>{{end}}</tr></thead>
+<thead><tr><th>outlet</th><th>claims</th><th>shared</th><th>unique</th><th>carried</th>{{range .Kinds}}<th>{{hlKind .}}</th>{{end}}</tr></thead>
 <tbody>{{range .Profile}}
-<tr><td><b>{{.Outlet}}</b> <span class="docid">{{.ID}}</span></td><td>{{.Claims}}</td><td>{{.Shared}}</td><td>{{.Unique}}</td>{{range .Cells}}<td>{{.N}} <span class="per">({{.Per100}})</span>{{if .Quoted}}<span class="q">+{{.Quoted}} quoted</span>{{end}}</td>{{end}}</tr>{{end}}
+<tr><td><b>{{.Outlet}}</b> <span class="docid">{{.ID}}</span></td><td>{{.Claims}}</td><td>{{.Shared}}</td><td>{{.Unique}}</td><td>{{.Carried}}</td>{{range .Cells}}<td>{{.N}} <span class="per">({{.Per100}})</span>{{if .Quoted}}<span class="q">+{{.Quoted}} quoted</span>{{end}}</td>{{end}}</tr>{{end}}
 </tbody>
 </table></div>
 <p class="foot">Markers in the outlet's own voice, with the rate per 100 claims in brackets; markers inside quotations are counted apart ("quoted"). A group's verdict: <b>agree</b> — same facts, same framing; <b>framing</b> — same facts, different framing; <b>conflict</b> — a fact differs; <b>related</b> — same topic, not the same claim. Every group and claim has an anchor: link to #g3 or #d1.c2.</p>
@@ -725,4 +733,4 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 
 // htmlClaimTemplate renders one claim: its id as a link to itself, then
 // its text in segments.
-const htmlClaimTemplate = `<div class="claim"{{if .Anchor}} id="{{.ID}}"{{end}}><a class="cid" href="#{{.ID}}">{{.ID}}</a>{{range .Segs}}{{if .Class}}<span class="{{.Class}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{if .Tag}}<sup class="tag">{{.Tag}}</sup>{{end}}{{end}}{{if .Repeat}} <span class="note">(repeats <a href="#{{.Repeat}}">{{.Repeat}}</a>)</span>{{end}}{{if .Group}} <span class="note">(topic also in <a href="#{{.Group}}">{{.Group}}</a>)</span>{{end}}{{if .Carried}} <span class="note">(likely carried elsewhere, {{.Carried}}{{if .CarriedBest}}; nearest <a href="#{{.CarriedBest}}">{{.CarriedBest}}</a>{{end}})</span>{{end}}</div>`
+const htmlClaimTemplate = `<div class="claim"{{if .Anchor}} id="{{.ID}}"{{end}}><a class="cid" href="#{{.ID}}">{{.ID}}</a>{{range .Segs}}{{if .Class}}<span class="{{.Class}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{if .Tag}}<sup class="tag">{{.Tag}}</sup>{{end}}{{end}}{{if .Repeat}} <span class="note">(repeats <a href="#{{.Repeat}}">{{.Repeat}}</a>)</span>{{end}}{{if .Group}} <span class="note">(topic also in <a href="#{{.Group}}">{{.Group}}</a>)</span>{{end}}{{if .Carried}} <span class="note">({{.Carried}}{{if .CarriedBest}}; nearest <a href="#{{.CarriedBest}}">{{.CarriedBest}}</a>{{end}})</span>{{end}}</div>`

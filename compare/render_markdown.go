@@ -90,11 +90,11 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	}
 	if len(r.Outlets) > 0 {
 		ew.printf("\n## Framing profile\n\nMarkers in the outlet's own voice, with the rate per 100 claims in brackets.\n\n")
-		ew.printf("| outlet | claims | shared | unique |")
+		ew.printf("| outlet | claims | shared | unique | carried |")
 		for _, k := range extract.MarkerKinds {
 			ew.printf(" %s |", hlKind(k))
 		}
-		ew.printf("\n| --- | ---: | ---: | ---: |")
+		ew.printf("\n| --- | ---: | ---: | ---: | ---: |")
 		for range extract.MarkerKinds {
 			ew.printf(" ---: |")
 		}
@@ -104,7 +104,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			if !ok {
 				continue
 			}
-			ew.printf("| %s (%s) | %d | %d | %d |", mdEscape(r.OutletName(d.ID)), d.ID, p.Claims, p.Shared, p.Unique)
+			ew.printf("| %s (%s) | %d | %d | %d | %d |", mdEscape(r.OutletName(d.ID)), d.ID, p.Claims, p.Shared, p.Unique, p.Carried)
 			for _, k := range extract.MarkerKinds {
 				ew.printf(" %d (%.1f) |", p.Markers[k], p.Per100[k])
 			}

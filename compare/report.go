@@ -210,7 +210,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 	}
 	ew.printf("\nFraming profile (markers in the outlet's own voice; per 100 claims)\n")
-	ew.printf("  %-24s %6s %6s %6s", "outlet", "claims", "shared", "unique")
+	ew.printf("  %-24s %6s %6s %6s %7s", "outlet", "claims", "shared", "unique", "carried")
 	for _, k := range extract.MarkerKinds {
 		ew.printf(" %12s", k)
 	}
@@ -222,7 +222,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	sort.Slice(ids, func(i, j int) bool { return docNum(ids[i]) < docNum(ids[j]) })
 	for _, id := range ids {
 		p := r.Outlets[id]
-		ew.printf("  %-24s %6d %6d %6d", clip(r.OutletName(id), 24), p.Claims, p.Shared, p.Unique)
+		ew.printf("  %-24s %6d %6d %6d %7d", clip(r.OutletName(id), 24), p.Claims, p.Shared, p.Unique, p.Carried)
 		for _, k := range extract.MarkerKinds {
 			ew.printf(" %5d (%4.1f)", p.Markers[k], p.Per100[k])
 		}
