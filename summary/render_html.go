@@ -16,11 +16,13 @@ type EventPage struct {
 	Outlets                          []string
 	Aligned, Related                 int
 	Agree, Framing, Conflict, Unique int
+	// Carried counts the report's likely_carried claims (compare.Carried).
+	Carried int
 }
 
 // EventPageOf describes report r, written to the page file.
 func EventPageOf(r *compare.Report, file string) EventPage {
-	e := EventPage{Event: r.Event, File: file, Unique: len(r.Unique)}
+	e := EventPage{Event: r.Event, File: file, Unique: len(r.Unique), Carried: len(r.LikelyCarried)}
 	for _, d := range r.Documents {
 		e.Outlets = append(e.Outlets, r.OutletName(d.ID))
 	}
@@ -157,17 +159,17 @@ table.matrix .g { color: var(--muted); display: block; }
 <p class="sub">Each event's articles compared claim by claim. Open an event for its report.{{if .S.TooLarge}} Not compared (too many articles): {{range $i, $e := .S.TooLarge}}{{if $i}}, {{end}}{{$e}}{{end}}.{{end}}</p>
 <h2>Events</h2>
 <div class="scroll"><table class="events">
-<thead><tr><th>event</th><th>outlets</th><th>aligned groups</th><th>agree</th><th>framing</th><th>conflict</th><th>related</th><th>unique claims</th></tr></thead>
+<thead><tr><th>event</th><th>outlets</th><th>aligned groups</th><th>agree</th><th>framing</th><th>conflict</th><th>related</th><th>unique claims</th><th>likely carried</th></tr></thead>
 <tbody>{{range .Events}}
-<tr><td><a href="{{.File}}">{{.Event}}</a></td><td class="outlets">{{range $i, $o := .Outlets}}{{if $i}}, {{end}}{{$o}}{{end}}</td><td data-label="aligned groups">{{.Aligned}}</td><td data-label="agree"><span class="n agree">{{.Agree}}</span></td><td data-label="framing"><span class="n framing">{{.Framing}}</span></td><td data-label="conflict"><span class="n conflict">{{.Conflict}}</span></td><td data-label="related"><span class="n related">{{.Related}}</span></td><td data-label="unique claims">{{.Unique}}</td></tr>{{end}}
+<tr><td><a href="{{.File}}">{{.Event}}</a></td><td class="outlets">{{range $i, $o := .Outlets}}{{if $i}}, {{end}}{{$o}}{{end}}</td><td data-label="aligned groups">{{.Aligned}}</td><td data-label="agree"><span class="n agree">{{.Agree}}</span></td><td data-label="framing"><span class="n framing">{{.Framing}}</span></td><td data-label="conflict"><span class="n conflict">{{.Conflict}}</span></td><td data-label="related"><span class="n related">{{.Related}}</span></td><td data-label="unique claims">{{.Unique}}</td><td data-label="likely carried">{{.Carried}}</td></tr>{{end}}
 </tbody></table></div>
 <h2>Outlets across events</h2>
 <div class="scroll"><table class="outlets">
-<thead><tr><th>outlet</th><th>events</th><th>claims</th><th>shared</th><th>unique</th><th>groups</th><th>conflicts</th>{{range .Kinds}}<th>{{kind .}}</th>{{end}}</tr></thead>
+<thead><tr><th>outlet</th><th>events</th><th>claims</th><th>shared</th><th>unique</th><th>carried</th><th>groups</th><th>conflicts</th>{{range .Kinds}}<th>{{kind .}}</th>{{end}}</tr></thead>
 <tbody>{{range $o := .S.Outlets}}
-<tr><td><b>{{$o.Outlet}}</b></td><td>{{$o.Events}}</td><td>{{$o.Claims}}</td><td>{{$o.Shared}} <span class="per">({{pct $o.SharedShare}})</span></td><td>{{$o.Unique}} <span class="per">({{pct $o.UniqueShare}})</span></td><td>{{$o.Groups}}</td><td>{{$o.Conflicts}}</td>{{range $.Kinds}}<td>{{count $o "outlet" .}} <span class="per">({{per $o "outlet" .}})</span></td>{{end}}</tr>{{end}}
+<tr><td><b>{{$o.Outlet}}</b></td><td>{{$o.Events}}</td><td>{{$o.Claims}}</td><td>{{$o.Shared}} <span class="per">({{pct $o.SharedShare}})</span></td><td>{{$o.Unique}} <span class="per">({{pct $o.UniqueShare}})</span></td><td>{{$o.Carried}} <span class="per">({{pct $o.CarriedShare}})</span></td><td>{{$o.Groups}}</td><td>{{$o.Conflicts}}</td>{{range $.Kinds}}<td>{{count $o "outlet" .}} <span class="per">({{per $o "outlet" .}})</span></td>{{end}}</tr>{{end}}
 </tbody></table></div>
-<p class="foot">Markers in the outlet's own voice, per 100 claims in brackets (quoted markers are in the summary's JSON and CSV). Shared: claims another outlet of the same event carries too.</p>
+<p class="foot">Markers in the outlet's own voice, per 100 claims in brackets (quoted markers are in the summary's JSON and CSV). Shared: claims another outlet of the same event carries too; carried: claims in no group that the omission model finds another outlet likely tells in other words (not omissions).</p>
 <h2>Agreement between outlets</h2>
 <div class="scroll"><table class="matrix">
 <thead><tr><th></th>{{range .Names}}<th>{{.}}</th>{{end}}</tr></thead>

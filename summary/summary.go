@@ -53,13 +53,16 @@ type Outlet struct {
 	Unique    int    `json:"unique"`
 	// Carried counts the claims of the reports' likely_carried: in no
 	// group, but likely carried by another outlet (compare.Carried).
-	Carried     int                           `json:"carried,omitempty"`
-	SharedShare float64                       `json:"shared_share"`
-	UniqueShare float64                       `json:"unique_share"`
-	Groups      int                           `json:"groups"`
-	Conflicts   int                           `json:"conflicts"`
-	Markers     map[string]map[string]int     `json:"markers"`
-	Per100      map[string]map[string]float64 `json:"per_100_claims"`
+	Carried     int     `json:"carried,omitempty"`
+	SharedShare float64 `json:"shared_share"`
+	UniqueShare float64 `json:"unique_share"`
+	// CarriedShare is Carried over Claims: with SharedShare and
+	// UniqueShare it makes 1 (to rounding).
+	CarriedShare float64                       `json:"carried_share,omitempty"`
+	Groups       int                           `json:"groups"`
+	Conflicts    int                           `json:"conflicts"`
+	Markers      map[string]map[string]int     `json:"markers"`
+	Per100       map[string]map[string]float64 `json:"per_100_claims"`
 }
 
 // Pair is the agreement of two outlets (A < B by name) on the aligned
@@ -202,7 +205,7 @@ func (b *Builder) Summary() *Summary {
 	for name, o := range b.outlets {
 		c := *o
 		c.Events = len(b.seen[name])
-		c.SharedShare, c.UniqueShare = ratio(c.Shared, c.Claims), ratio(c.Unique, c.Claims)
+		c.SharedShare, c.UniqueShare, c.CarriedShare = ratio(c.Shared, c.Claims), ratio(c.Unique, c.Claims), ratio(c.Carried, c.Claims)
 		c.Markers, c.Per100 = map[string]map[string]int{}, map[string]map[string]float64{}
 		for v, m := range o.Markers {
 			c.Markers[v], c.Per100[v] = map[string]int{}, map[string]float64{}

@@ -2,6 +2,8 @@ package summary_test
 
 import (
 	"bytes"
+	"encoding/csv"
+	"math"
 	"math/rand"
 	"strings"
 	"testing"
@@ -38,7 +40,8 @@ func profile(claims, shared int, label, quotedHedge int) compare.Profile {
 
 // handReports are two events built by hand, so that every count of the
 // summary is known: in e1 Alpha and Gamma conflict on a number that Beta
-// does not give, and differ in framing on another claim; in e2 Beta and
+// does not give, and differ in framing on another claim, and Gamma's third
+// claim is likely carried by Alpha (not unique); in e2 Beta and
 // Alpha (in the other order) agree, and a related group counts for nothing.
 func handReports() []*compare.Report {
 	e1 := &compare.Report{Version: compare.ReportVersion, Event: "e1",
@@ -51,8 +54,13 @@ func handReports() []*compare.Report {
 				{Kind: "label", Values: map[string][]compare.Value{"d1.c2": {{Text: "militants"}}, "d3.c2": {}}},
 			}},
 		},
-		Outlets: map[string]compare.Profile{"d1": profile(2, 2, 1, 0), "d2": profile(1, 1, 0, 2), "d3": profile(3, 2, 0, 0)},
+		Unique:        []string{},
+		LikelyCarried: []compare.Carried{{Claim: "d3.c3", Probability: 0.7, Best: "d1.c2", Score: 0.25, Coverage: 0.5, Document: "d1"}},
+		Outlets:       map[string]compare.Profile{"d1": profile(2, 2, 1, 0), "d2": profile(1, 1, 0, 2), "d3": profile(3, 2, 0, 0)},
 	}
+	gamma := e1.Outlets["d3"]
+	gamma.Unique, gamma.Carried = 0, 1
+	e1.Outlets["d3"] = gamma
 	e2 := &compare.Report{Version: compare.ReportVersion, Event: "e2",
 		Documents: []*extract.Document{doc("d1", "Beta", 2), doc("d2", "Alpha", 2)},
 		Groups: []compare.Group{
@@ -95,19 +103,19 @@ func TestSummaryByHand(t *testing.T) {
 		t.Errorf("pairs (-want +got):\n%s", diff)
 	}
 	type row struct {
-		Name                                                    string
-		Events, Docs, Claims, Shared, Unique, Groups, Conflicts int
-		SharedShare, OwnLabel, OwnLabel100, QuotedHedge         float64
+		Name                                                             string
+		Events, Docs, Claims, Shared, Unique, Carried, Groups, Conflicts int
+		SharedShare, CarriedShare, OwnLabel, OwnLabel100, QuotedHedge    float64
 	}
 	var got []row
 	for _, o := range s.Outlets {
-		got = append(got, row{o.Outlet, o.Events, o.Documents, o.Claims, o.Shared, o.Unique, o.Groups, o.Conflicts,
-			o.SharedShare, float64(o.Markers["outlet"]["label"]), o.Per100["outlet"]["label"], float64(o.Markers["quoted"]["hedge"])})
+		got = append(got, row{o.Outlet, o.Events, o.Documents, o.Claims, o.Shared, o.Unique, o.Carried, o.Groups, o.Conflicts,
+			o.SharedShare, o.CarriedShare, float64(o.Markers["outlet"]["label"]), o.Per100["outlet"]["label"], float64(o.Markers["quoted"]["hedge"])})
 	}
 	want := []row{
-		{"Alpha", 2, 2, 4, 3, 1, 3, 1, 0.75, 1, 25, 0},
-		{"Beta", 2, 2, 3, 2, 1, 2, 0, 0.6667, 3, 100, 2},
-		{"Gamma", 1, 1, 3, 2, 1, 2, 1, 0.6667, 0, 0, 0},
+		{"Alpha", 2, 2, 4, 3, 1, 0, 3, 1, 0.75, 0, 1, 25, 0},
+		{"Beta", 2, 2, 3, 2, 1, 0, 2, 0, 0.6667, 0, 3, 100, 2},
+		{"Gamma", 1, 1, 3, 2, 0, 1, 2, 1, 0.6667, 0.3333, 0, 0, 0},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("outlets (-want +got):\n%s", diff)
@@ -117,6 +125,33 @@ func TestSummaryByHand(t *testing.T) {
 		t.Fatal(err)
 	}
 	schematest.Check(t, schematest.Summary, "summary", j.Bytes())
+	// The CSV and the HTML page carry the carried count and share too.
+	var oc bytes.Buffer
+	if err := s.WriteOutletsCSV(&oc); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&oc).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, c := range rows[0] {
+		col[c] = i
+	}
+	if g := rows[3]; g[0] != "Gamma" || g[col["carried"]] != "1" || g[col["carried_share"]] != "0.3333" || g[col["unique"]] != "0" {
+		t.Errorf("CSV row of Gamma: %v (columns %v)", g, rows[0])
+	}
+	var page bytes.Buffer
+	rs := handReports()
+	events := []summary.EventPage{summary.EventPageOf(rs[0], "e1.html"), summary.EventPageOf(rs[1], "e2.html")}
+	if err := summary.WriteHTMLIndex(&page, events, s); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<td data-label="unique claims">0</td><td data-label="likely carried">1</td>`, `<th>unique</th><th>carried</th>`, `<td>1 <span class="per">(33%)</span></td>`} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("HTML index lacks %s", want)
+		}
+	}
 }
 
 // TestSummaryOrder: the tally does not depend on the order of the events.
@@ -158,6 +193,9 @@ func TestSummaryOnCorpus(t *testing.T) {
 		claims += o.Claims
 		if o.Shared+o.Unique+o.Carried != o.Claims {
 			t.Errorf("%s: shared %d + unique %d + carried %d != claims %d", o.Outlet, o.Shared, o.Unique, o.Carried, o.Claims)
+		}
+		if sum := o.SharedShare + o.UniqueShare + o.CarriedShare; o.Claims > 0 && math.Abs(sum-1) > 0.002 {
+			t.Errorf("%s: shares %v + %v + %v = %v, want 1", o.Outlet, o.SharedShare, o.UniqueShare, o.CarriedShare, sum)
 		}
 		if o.Conflicts > o.Groups {
 			t.Errorf("%s: %d conflicts in %d groups", o.Outlet, o.Conflicts, o.Groups)

@@ -22,7 +22,7 @@ func (s *Summary) WriteJSON(w io.Writer) error {
 // then for each voice and marker kind its count and its rate per 100
 // claims ("outlet_label", "outlet_label_per_100", …, "quoted_agentless_per_100").
 func OutletColumns() []string {
-	cols := []string{"outlet", "events", "documents", "claims", "shared", "unique", "shared_share", "unique_share", "groups", "conflicts"}
+	cols := []string{"outlet", "events", "documents", "claims", "shared", "unique", "carried", "shared_share", "unique_share", "carried_share", "groups", "conflicts"}
 	for _, v := range Voices {
 		for _, k := range extract.MarkerKinds {
 			cols = append(cols, v+"_"+k, v+"_"+k+"_per_100")
@@ -40,8 +40,8 @@ func (s *Summary) WriteOutletsCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write(OutletColumns())
 	for _, o := range s.Outlets {
-		rec := []string{o.Outlet, itoa(o.Events), itoa(o.Documents), itoa(o.Claims), itoa(o.Shared), itoa(o.Unique),
-			ftoa(o.SharedShare), ftoa(o.UniqueShare), itoa(o.Groups), itoa(o.Conflicts)}
+		rec := []string{o.Outlet, itoa(o.Events), itoa(o.Documents), itoa(o.Claims), itoa(o.Shared), itoa(o.Unique), itoa(o.Carried),
+			ftoa(o.SharedShare), ftoa(o.UniqueShare), ftoa(o.CarriedShare), itoa(o.Groups), itoa(o.Conflicts)}
 		for _, v := range Voices {
 			for _, k := range extract.MarkerKinds {
 				rec = append(rec, itoa(o.Markers[v][k]), ftoa(o.Per100[v][k]))
