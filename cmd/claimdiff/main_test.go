@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/claimdiff/claimdiff/compare"
+	"github.com/claimdiff/claimdiff/internal/schematest"
 )
 
 var seedFiles = []string{
@@ -157,6 +158,7 @@ func TestNoOmissionModel(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		schematest.Check(t, schematest.Report, strings.Join(args, " "), []byte(out))
 		var r report
 		if err := json.Unmarshal([]byte(out), &r); err != nil {
 			t.Fatal(err)
