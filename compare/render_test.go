@@ -114,7 +114,7 @@ func fixtureReport() *Report {
 	// A claim in no group that the omission model takes for carried
 	// elsewhere: listed apart from the unique ones, with its evidence.
 	r.Unique = slices.DeleteFunc(r.Unique, func(id string) bool { return id == "d1.c3" })
-	r.LikelyCarried = []Carried{{Claim: "d1.c3", Probability: 0.71, Best: "d2.c3", Score: 0.12, Coverage: 0.4, Document: "d2"}}
+	r.LikelyCarried = []Carried{{Claim: "d1.c3", Probability: 0.71, Best: "d2.c3", Score: 0.24, Coverage: 0.4, Document: "d2"}}
 	p := r.Outlets["d1"]
 	p.Unique--
 	p.Carried++
