@@ -105,6 +105,7 @@ type detailScratch struct {
 	okA     []bool
 	okB     []bool
 	text    []byte
+	differ  wordDiffer
 }
 
 var detailScratches = sync.Pool{New: func() any {
@@ -392,14 +393,14 @@ func detailDiffs(sides []side) []Difference {
 			k := [2]string{string(ra), string(rb)}
 			var ok bool
 			if ops, ok = memo[k]; !ok {
-				ops = wordDiff(ra, rb)
+				ops = sc.differ.wordDiff(ra, rb)
 				if memo == nil {
 					memo = map[[2]string][]wordOp{}
 				}
 				memo[k] = ops
 			}
 		} else {
-			ops = wordDiff(pairCodes(sx.toks, sy.toks))
+			ops = sc.differ.wordDiff(pairCodes(sx.toks, sy.toks))
 		}
 		d := Difference{Kind: "detail", Values: make(map[string][]Value, 2)}
 		d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA))
@@ -465,10 +466,20 @@ func (own *detailSide) gapped(ok []bool, other *detailSide) bool {
 
 // put files a side's entries under the claims that hold them; a side
 // with none gets an empty list under its first claim, so that every
-// document of the difference has its say.
+// document of the difference has its say. The difference may keep vals.
 func (d *Difference) put(s side, vals []Value) {
 	if len(vals) == 0 {
 		d.Values[s.id()] = []Value{}
+		return
+	}
+	// Usually one claim holds them all: the list is filed as it is.
+	id := s.holder(vals[0].Span)
+	one := d.Values[id] == nil
+	for _, v := range vals[1:] {
+		one = one && s.holder(v.Span) == id
+	}
+	if one {
+		d.Values[id] = vals
 		return
 	}
 	for _, v := range vals {

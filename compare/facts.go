@@ -1,11 +1,13 @@
 package compare
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -255,6 +257,36 @@ func weekdayFromValue(v string) string {
 // placePrepositions introduce a place: "met in Istanbul".
 var placePrepositions = map[string]bool{"in": true, "at": true, "near": true}
 
+// lastWord is the last word of s, its trailing white space trimmed: what
+// follows its last space. (Lower-casing it alone is lower-casing s and
+// then taking it: no character lower-cases to or from a space.)
+func lastWord(s string) string {
+	s = strings.TrimSpace(s)
+	return s[strings.LastIndexByte(s, ' ')+1:]
+}
+
+// placePreposition reports a word that introduces a place, in any case.
+// Lower-casing a short ASCII word needs no new string.
+func placePreposition(w string) bool {
+	var buf [8]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return placePrepositions[strings.ToLower(w)]
+	}
+	return placePrepositions[string(lowerASCII(buf[:0], w))]
+}
+
+// lowerASCII appends w, ASCII, lower-cased as strings.ToLower would.
+func lowerASCII(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // placeDiffs: each document names one place for the event ("in Istanbul"
 // against "in Ankara") and neither names the other's.
 func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
@@ -263,21 +295,28 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 		claim *extract.Claim
 	}
 	places := make([][]place, len(sides))
-	allKeys := make([]map[string]bool, len(sides))
 	for si, s := range sides {
-		allKeys[si] = map[string]bool{}
 		for _, c := range s.claims {
 			for _, e := range c.Entities {
-				allKeys[si][e.Key] = true
-				before := strings.ToLower(strings.TrimSpace(c.Text[:e.Span.Start-c.Span.Start]))
-				if k := strings.LastIndexByte(before, ' '); k >= 0 {
-					before = before[k+1:]
-				}
-				if placePrepositions[before] {
+				if placePreposition(lastWord(c.Text[:e.Span.Start-c.Span.Start])) {
 					places[si] = append(places[si], place{e, c})
 				}
 			}
 		}
+	}
+	// The names of a side, gathered when a pair of sides with one place
+	// each needs them.
+	allKeys := make([]map[string]bool, len(sides))
+	keysOf := func(si int) map[string]bool {
+		if allKeys[si] == nil {
+			allKeys[si] = map[string]bool{}
+			for _, c := range sides[si].claims {
+				for _, e := range c.Entities {
+					allKeys[si][e.Key] = true
+				}
+			}
+		}
+		return allKeys[si]
 	}
 	var out []Difference
 	for x := 0; x < len(sides); x++ {
@@ -286,7 +325,7 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 				continue
 			}
 			a, b := places[x][0], places[y][0]
-			if names(a.e.Key, b.e.Key) || allKeys[y][a.e.Key] || allKeys[x][b.e.Key] {
+			if names(a.e.Key, b.e.Key) || keysOf(y)[a.e.Key] || keysOf(x)[b.e.Key] {
 				continue
 			}
 			out = append(out, Difference{
@@ -306,11 +345,32 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 // negationWords turn a statement into its denial.
 var negationWords = map[string]bool{"not": true, "no": true, "never": true, "without": true, "nor": true, "none": true, "neither": true, "refused": true, "refuses": true, "refuse": true, "failed": true}
 
+// negationWord reports a word that negates: one of negationWords or a
+// contraction in n't, in any case. Lower-casing a short ASCII word needs
+// no new string.
+func negationWord(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		lw := strings.ToLower(w)
+		return negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t")
+	}
+	lw := lowerASCII(buf[:0], w)
+	return negationWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't"))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // polarityDiffs: one document affirms what another negates or denies
 // ("agreed to disarm" / "denied making any such commitment"), judged by
 // the parity of negations and denials in the outlet's own words.
 func polarityDiffs(sides []side) []Difference {
-	keys := make([]map[string]bool, len(sides))
 	// The negations of each side, found once per group: a negation word
 	// outside quotes, or the outlet's own denial verb.
 	type negation struct {
@@ -318,17 +378,11 @@ func polarityDiffs(sides []side) []Difference {
 		k int // token index in c
 	}
 	negs := make([][]negation, len(sides))
+	none := true
 	for si, s := range sides {
-		keys[si] = map[string]bool{}
-		for _, c := range s.claims {
-			for _, t := range c.Tokens {
-				keys[si][t.Key] = true
-			}
-		}
 		for _, c := range s.claims {
 			for k, t := range c.Tokens {
-				lw := strings.ToLower(t.Text)
-				neg := !t.Quoted && (negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t"))
+				neg := !t.Quoted && negationWord(t.Text)
 				if !neg {
 					for _, m := range c.Markers {
 						if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet && m.Span.Start == t.Span.Start {
@@ -338,9 +392,27 @@ func polarityDiffs(sides []side) []Difference {
 				}
 				if neg {
 					negs[si] = append(negs[si], negation{c, k})
+					none = false
 				}
 			}
 		}
+	}
+	if none {
+		return nil // no side negates anything
+	}
+	// The words of a side, gathered when a negation of another side
+	// needs them.
+	keys := make([]map[string]bool, len(sides))
+	keysOf := func(si int) map[string]bool {
+		if keys[si] == nil {
+			keys[si] = map[string]bool{}
+			for _, c := range sides[si].claims {
+				for _, t := range c.Tokens {
+					keys[si][t.Key] = true
+				}
+			}
+		}
+		return keys[si]
 	}
 	// count returns the negations of side si that bear on what side o also
 	// says: a negation or denial with a content word of o within the next
@@ -354,7 +426,7 @@ func polarityDiffs(sides []side) []Difference {
 		for _, ng := range negs[si] {
 			c, k := ng.c, ng.k
 			for j := k + 1; j < len(c.Tokens) && j <= k+5; j++ {
-				if !c.Tokens[j].Stop && keys[o][c.Tokens[j].Key] {
+				if !c.Tokens[j].Stop && keysOf(o)[c.Tokens[j].Key] {
 					if n == 0 {
 						where, holder = c.Tokens[k].Span, c
 					}
