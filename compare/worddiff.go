@@ -57,7 +57,7 @@ func (w *wordDiffer) list(n int) []dop {
 	}
 	at := len(w.arena)
 	w.arena = w.arena[:at+n]
-	return w.arena[at:at:at+n]
+	return w.arena[at : at : at+n]
 }
 
 // of returns a list of the given runs, from the arena.
