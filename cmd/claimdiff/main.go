@@ -66,7 +66,9 @@ func main() {
 		<-ctx.Done()
 		stop() // a second Ctrl-C ends the process at once
 	}()
+	stopPacing := paceGC() // gcpace.go
 	err := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stopPacing()
 	os.Exit(exitStatus(ctx, err, os.Stderr))
 }
 

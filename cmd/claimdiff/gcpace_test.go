@@ -1,0 +1,54 @@
+package main
+
+import (
+	"runtime"
+	"testing"
+	"time"
+)
+
+func TestGCPercentFor(t *testing.T) {
+	for _, tc := range []struct {
+		live, headroom uint64
+		want           int
+	}{
+		{0, 64 << 20, maxPercent},
+		{1 << 10, 64 << 20, maxPercent},       // a near-empty heap is bounded
+		{4 << 20, 64 << 20, 1600},             // the runtime's first goal moves to 4+64 MB
+		{16 << 20, 64 << 20, 400},             // goal 16+64 MB
+		{64 << 20, 64 << 20, defaultPercent},  // from here on the default pacing
+		{900 << 20, 64 << 20, defaultPercent}, // never below the default
+	} {
+		if got := gcPercentFor(tc.live, tc.headroom); got != tc.want {
+			t.Errorf("gcPercentFor(%d, %d) = %d, want %d", tc.live, tc.headroom, got, tc.want)
+		}
+	}
+}
+
+func TestAfterEachGC(t *testing.T) {
+	calls := make(chan struct{}, 8)
+	n := 0
+	afterEachGC(func() bool {
+		n++
+		calls <- struct{}{}
+		return n < 2 // stops re-arming after the second cycle
+	})
+	for i := 0; i < 2; i++ {
+		deadline := time.After(10 * time.Second)
+		for done := false; !done; {
+			runtime.GC()
+			select {
+			case <-calls:
+				done = true
+			case <-time.After(10 * time.Millisecond):
+			case <-deadline:
+				t.Fatalf("no call after cycle %d", i+1)
+			}
+		}
+	}
+	runtime.GC()
+	runtime.GC()
+	time.Sleep(20 * time.Millisecond)
+	if len(calls) != 0 {
+		t.Errorf("called again after returning false")
+	}
+}
