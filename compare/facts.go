@@ -345,6 +345,14 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 // negationWords turn a statement into its denial.
 var negationWords = map[string]bool{"not": true, "no": true, "never": true, "without": true, "nor": true, "none": true, "neither": true, "refused": true, "refuses": true, "refuse": true, "failed": true}
 
+// negationStart has the first letters of negationWords.
+var negationStart = func() (t [256]bool) {
+	for w := range negationWords {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 // negationWord reports a word that negates: one of negationWords or a
 // contraction in n't, in any case. Lower-casing a short ASCII word needs
 // no new string.
@@ -353,6 +361,9 @@ func negationWord(w string) bool {
 	if len(w) > len(buf) || !isASCII(w) {
 		lw := strings.ToLower(w)
 		return negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t")
+	}
+	if w == "" || !negationStart[w[0]|0x20] && w[len(w)-1]|0x20 != 't' {
+		return false // every negation word starts with one of those letters
 	}
 	lw := lowerASCII(buf[:0], w)
 	return negationWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't"))
@@ -381,9 +392,14 @@ func polarityDiffs(sides []side) []Difference {
 	none := true
 	for si, s := range sides {
 		for _, c := range s.claims {
-			for k, t := range c.Tokens {
+			denial := false // an outlet's own denial verb in the claim
+			for _, m := range c.Markers {
+				denial = denial || m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet
+			}
+			for k := range c.Tokens {
+				t := &c.Tokens[k]
 				neg := !t.Quoted && negationWord(t.Text)
-				if !neg {
+				if !neg && denial {
 					for _, m := range c.Markers {
 						if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet && m.Span.Start == t.Span.Start {
 							neg = true
