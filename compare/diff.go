@@ -101,6 +101,8 @@ type detailScratch struct {
 	nameAt  []int32
 	names   []int32
 	nonStop []int32
+	all     []int32        // the word id of every token of every side
+	ents    []int32        // the name id of every entity of every side
 	spans   []extract.Span // a side's dates and numbers
 	okA     []bool
 	okB     []bool
@@ -155,7 +157,9 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 	sc.pos = grow(sc.pos, total)
 	sc.nameAt = grow(sc.nameAt, total+len(sides))
 	sc.nonStop = grow(sc.nonStop, total+len(sides))
+	sc.all = grow(sc.all, total)
 	sc.names = sc.names[:0]
+	sc.ents = sc.ents[:0]
 	out := sc.sides
 	off := 0
 	for si, s := range sides {
@@ -224,18 +228,20 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		// The rest of the side's words and its names (a content token's
 		// word has its number already).
 		i := 0
+		all := sc.all[off : off+nAll]
 		k = 0
 		for _, c := range s.claims {
 			for ti := range c.Tokens {
 				if i < n && d.pos[i] == int32(k) {
+					all[k] = d.ids[i]
 					i++
 				} else {
-					voc.id(c.Tokens[ti].Key)
+					all[k] = voc.id(c.Tokens[ti].Key)
 				}
 				k++
 			}
 			for _, e := range c.Entities {
-				voc.nameID(e.Key)
+				sc.ents = append(sc.ents, voc.nameID(e.Key))
 			}
 		}
 		off += nAll
@@ -249,15 +255,18 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		sc.codes = grow(sc.codes, total)
 	}
 	off = 0
+	offAll, offEnt := 0, 0
 	for si, s := range sides {
 		d := &out[si]
 		d.has = sc.has[si*v : (si+1)*v]
 		for _, c := range s.claims {
-			for _, t := range c.Tokens {
-				d.has[voc.words[t.Key]] = true
+			for range c.Tokens {
+				d.has[sc.all[offAll]] = true
+				offAll++
 			}
-			for _, e := range c.Entities {
-				d.has[voc.names[e.Key]] = true
+			for range c.Entities {
+				d.has[sc.ents[offEnt]] = true
+				offEnt++
 			}
 		}
 		if codes {

@@ -265,12 +265,24 @@ func lastWord(s string) string {
 	return s[strings.LastIndexByte(s, ' ')+1:]
 }
 
+// placeLens marks the lengths of placePrepositions, all short ASCII
+// words.
+var placeLens = func() (t [9]bool) {
+	for w := range placePrepositions {
+		t[len(w)] = true
+	}
+	return t
+}()
+
 // placePreposition reports a word that introduces a place, in any case.
 // Lower-casing a short ASCII word needs no new string.
 func placePreposition(w string) bool {
 	var buf [8]byte
 	if len(w) > len(buf) || !isASCII(w) {
-		return placePrepositions[strings.ToLower(w)]
+		return placePrepositions[strings.ToLower(w)] // "İN" lower-cases to "in"
+	}
+	if !placeLens[len(w)] {
+		return false // no preposition has that length
 	}
 	return placePrepositions[string(lowerASCII(buf[:0], w))]
 }
