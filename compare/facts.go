@@ -16,6 +16,9 @@ import (
 // overlap, allowing for ranges and for hedged approximations ("about 40"
 // meets "42").
 func numberDiffs(sides []side) []Difference {
+	if sidesWith(sides, func(c *extract.Claim) bool { return len(c.Numbers) > 0 }) < 2 {
+		return nil // a conflict needs numbers on two sides
+	}
 	type val struct {
 		n      extract.Number
 		claim  *extract.Claim
@@ -65,6 +68,20 @@ func numberDiffs(sides []side) []Difference {
 		out = append(out, d)
 	}
 	return out
+}
+
+// sidesWith counts the sides with a claim for which has is true.
+func sidesWith(sides []side, has func(*extract.Claim) bool) int {
+	n := 0
+	for _, s := range sides {
+		for _, c := range s.claims {
+			if has(c) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // unitClasses maps each counted noun of a group to the shortest noun it
@@ -146,6 +163,9 @@ func interval(c *extract.Claim, n extract.Number) (float64, float64) {
 // dateDiffs: dates of the same precision that share no value. A year-less
 // date (XXXX-09-09) meets any year.
 func dateDiffs(sides []side) []Difference {
+	if sidesWith(sides, func(c *extract.Claim) bool { return len(c.Dates) > 0 }) < 2 {
+		return nil // a conflict needs dates on two sides
+	}
 	type val struct {
 		d     extract.Date
 		claim *extract.Claim
@@ -428,19 +448,18 @@ func polarityDiffs(sides []side) []Difference {
 	if none {
 		return nil // no side negates anything
 	}
-	// The words of a side, gathered when a negation of another side
-	// needs them.
-	keys := make([]map[string]bool, len(sides))
-	keysOf := func(si int) map[string]bool {
-		if keys[si] == nil {
-			keys[si] = map[string]bool{}
-			for _, c := range sides[si].claims {
-				for _, t := range c.Tokens {
-					keys[si][t.Key] = true
+	// says reports whether side o has a word of that key: looked up for
+	// the few words after a negation only, so read off the side's tokens
+	// rather than gathered into a set.
+	says := func(o int, key string) bool {
+		for _, c := range sides[o].claims {
+			for i := range c.Tokens {
+				if c.Tokens[i].Key == key {
+					return true
 				}
 			}
 		}
-		return keys[si]
+		return false
 	}
 	// count returns the negations of side si that bear on what side o also
 	// says: a negation or denial with a content word of o within the next
@@ -454,7 +473,7 @@ func polarityDiffs(sides []side) []Difference {
 		for _, ng := range negs[si] {
 			c, k := ng.c, ng.k
 			for j := k + 1; j < len(c.Tokens) && j <= k+5; j++ {
-				if !c.Tokens[j].Stop && keysOf(o)[c.Tokens[j].Key] {
+				if !c.Tokens[j].Stop && says(o, c.Tokens[j].Key) {
 					if n == 0 {
 						where, holder = c.Tokens[k].Span, c
 					}
