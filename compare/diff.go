@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -383,8 +384,9 @@ func detailDiffs(sides []side) []Difference {
 	defer sc.release()
 	ds := detailSides(sides, sc)
 	// Outlets that carry the same wire copy have the same words: their
-	// diffs are made once.
-	var memo map[[2]string][]wordOp
+	// diffs are made once, keyed by the first side with the same codes.
+	var canon []int
+	var memo map[[2]int][]wordOp
 	detailPairs(len(ds), func(x, y int) {
 		sx, sy := &ds[x], &ds[y]
 		sc.okA, sc.okB = grow(sc.okA, len(sx.toks)), grow(sc.okB, len(sy.toks))
@@ -393,20 +395,24 @@ func detailDiffs(sides []side) []Difference {
 		if !heavyA && !heavyB {
 			return
 		}
+		var whole [2]wordOp
 		var ops []wordOp
 		if !sx.gapped(okA, sy) && !sy.gapped(okB, sx) {
 			// The diff cannot change the runs (see gapped): one deleted
 			// and one inserted run hold every token.
-			ops = []wordOp{{diffmatchpatch.DiffDelete, 0, len(sx.toks)}, {diffmatchpatch.DiffInsert, 0, len(sy.toks)}}
+			whole = [2]wordOp{{diffmatchpatch.DiffDelete, 0, len(sx.toks)}, {diffmatchpatch.DiffInsert, 0, len(sy.toks)}}
+			ops = whole[:]
 		} else if ra, rb := sx.codes, sy.codes; ra != nil {
-			k := [2]string{string(ra), string(rb)}
+			if canon == nil {
+				canon, memo = sameCodes(ds)
+			}
+			k := [2]int{canon[x], canon[y]}
 			var ok bool
 			if ops, ok = memo[k]; !ok {
 				ops = sc.differ.wordDiff(ra, rb)
-				if memo == nil {
-					memo = map[[2]string][]wordOp{}
+				if memo != nil {
+					memo[k] = ops
 				}
-				memo[k] = ops
 			}
 		} else {
 			ops = sc.differ.wordDiff(pairCodes(sx.toks, sy.toks))
@@ -426,6 +432,27 @@ func detailDiffs(sides []side) []Difference {
 		out = append(out, d)
 	})
 	return out
+}
+
+// sameCodes gives each side the first side with the same word codes, and
+// a memo for the diffs when two sides have them (nil when every side is
+// its own).
+func sameCodes(ds []detailSide) ([]int, map[[2]int][]wordOp) {
+	canon := make([]int, len(ds))
+	var memo map[[2]int][]wordOp
+	for i := range ds {
+		canon[i] = i
+		for j := 0; j < i; j++ {
+			if canon[j] == j && slices.Equal(ds[j].codes, ds[i].codes) {
+				canon[i] = j
+				if memo == nil {
+					memo = map[[2]int][]wordOp{}
+				}
+				break
+			}
+		}
+	}
+	return canon, memo
 }
 
 // appendWords appends the texts of the tokens ok marks, joined by
