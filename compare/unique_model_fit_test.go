@@ -239,7 +239,7 @@ func chooseCut(m *uniqueModel, evs []omitEvent) {
 // rises at unique recall at least 0.85 with pair F1 unchanged.
 func TestFitUniqueModel(t *testing.T) {
 	if testing.Short() || raceEnabled {
-		t.Skip("compares 42 real articles some 600 times (about a minute); run without -short and -race")
+		t.Skip("compares 42 real articles some 600 times (6–20 s); run without -short and -race")
 	}
 	events := loadBasilEvents(t)
 	fold := func(train, test []basilEvent) (with, without basilCounts, cut float64) {
