@@ -26,10 +26,12 @@ type featTable struct {
 	// compares integers and reads the strings only on a tie.
 	pre []uint64
 	// toks finds a token's facts by its text (a map keyed by one string
-	// is looked up by the runtime's fast path, one keyed by two is not);
-	// a text met with several keys chains its entries through next.
-	toks    map[string]int32
-	tokList []tokEntry
+	// is looked up by the runtime's fast path, one keyed by two is not),
+	// with the entry in the map's slot, not behind an index: a look-up
+	// of a rare word misses the cache once less. A text met with other
+	// keys chains the other entries in tokMore through next.
+	toks    map[string]tokEntry
+	tokMore []tokEntry
 	nums    map[[2]uint64]int32 // number features by the bits of (Value, Max)
 	near    nearIndex
 
@@ -46,7 +48,7 @@ type featTable struct {
 // tokEntry is one pair of a token text and key, with its facts.
 type tokEntry struct {
 	key   string
-	next  int32 // the next entry of the same text, or -1
+	next  int32 // the next entry of the same text in tokMore, or -1
 	facts tokFacts
 }
 
@@ -63,7 +65,7 @@ type tokFacts struct {
 const maxTableKeys = 1 << 17
 
 func newFeatTable() *featTable {
-	return &featTable{ids: map[featKey]int32{}, toks: map[string]int32{}, nums: map[[2]uint64]int32{}}
+	return &featTable{ids: map[featKey]int32{}, toks: map[string]tokEntry{}, nums: map[[2]uint64]int32{}}
 }
 
 // tablePool keeps the tables of finished comparisons for the next ones:
@@ -83,7 +85,7 @@ func acquireTable() *featTable {
 		tablePool.free = tablePool.free[:n-1]
 	}
 	tablePool.Unlock()
-	if t == nil || len(t.keys) > maxTableKeys || len(t.tokList) > maxTableKeys {
+	if t == nil || len(t.keys) > maxTableKeys || len(t.toks)+len(t.tokMore) > maxTableKeys {
 		t = newFeatTable()
 	}
 	return t
@@ -134,29 +136,35 @@ func (t *featTable) less(x, y int32) bool {
 
 // token returns the facts of a token.
 func (t *featTable) token(text, key string) tokFacts {
-	first, ok := t.toks[text]
+	e, ok := t.toks[text]
 	if ok {
-		for i := first; i >= 0; i = t.tokList[i].next {
-			if e := &t.tokList[i]; e.key == key {
-				return e.facts
+		if e.key == key {
+			return e.facts
+		}
+		for i := e.next; i >= 0; i = t.tokMore[i].next {
+			if m := &t.tokMore[i]; m.key == key {
+				return m.facts
 			}
 		}
 	}
 	low := strings.Clone(strings.ToLower(text))
 	f := tokFacts{key: -1, label: low, rarity: rarity(strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s"))}
-	e := tokEntry{next: -1}
+	n := tokEntry{next: -1, facts: f}
 	if key != "" {
 		f.key = t.id(kindWord, key)
-		e.key = t.keys[f.key].key // the table's copy, not the article
+		n.facts.key = f.key
+		n.key = t.keys[f.key].key // the table's copy, not the article
 	}
-	e.facts = f
 	if ok {
-		e.next = first
+		// Another key of a text already there: chained after the first.
+		n.next = e.next
+		e.next = int32(len(t.tokMore))
+		t.tokMore = append(t.tokMore, n)
+		n = e
 	}
 	// A copy even when the text is there already: the map replaces a
 	// string key it updates.
-	t.toks[strings.Clone(text)] = int32(len(t.tokList))
-	t.tokList = append(t.tokList, e)
+	t.toks[strings.Clone(text)] = n
 	return f
 }
 
