@@ -135,7 +135,10 @@ func bandFeatures(p bandPair) [nBand]float64 {
 // other document. With an Embedder the scores mix in meaning and the
 // model, fitted on lexical scores, does not apply: a mutual best match
 // aligns from mutualShare of the threshold when it shares two facts.
-func (cfg *config) bandAligns(e cand, p bandPair) (first, second bool) {
+//
+// buf holds the key orders verbatimRun makes for the claims of e.b's
+// document; only the worker that indexed that document may pass it.
+func (cfg *config) bandAligns(e cand, p bandPair, buf *slab[uint64]) (first, second bool) {
 	if cfg.embedder != nil || cfg.bandRule {
 		return e.value >= mutualShare*cfg.threshold && e.value >= p.bestA && e.value >= p.bestB && sharesFacts(e.facts), false
 	}
@@ -173,7 +176,7 @@ func (cfg *config) bandAligns(e cand, p bandPair) (first, second bool) {
 			return true, true
 		}
 	}
-	p.run = verbatimRun(e.a, e.b)
+	p.run = verbatimRun(e.a, e.b, buf)
 	x := bandFeatures(p)
 	if cfg.bandSeen != nil {
 		cfg.bandSeen(e.a, e.b, x)
@@ -206,7 +209,12 @@ const maxRun = 8
 // lengths, kept sparse: a token of a meets only the tokens of b with its
 // key, found by a search of b's keys in id order (prepare), so a row
 // costs its matches. Both claims must have been prepared with one table.
-func verbatimRun(ca, cb *claimFeatures) int {
+// b's key order is made in buf on first use: it writes to cb, so only
+// one goroutine may pass a given cb (align: the worker of its document).
+func verbatimRun(ca, cb *claimFeatures, buf *slab[uint64]) int {
+	if !cb.keyOrdered {
+		cb.orderKeys(buf)
+	}
 	ia, ob := ca.keyID, cb.keyOrder
 	nb := len(cb.claim.Tokens)
 	if len(ia) == 0 || nb == 0 || len(cb.keyID) != nb {

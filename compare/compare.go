@@ -487,7 +487,7 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges [][]edge, rel
 					totalA: e.a.total, totalB: e.b.total,
 					bestA: sc.best[at(e.a)], bestB: sc.best[at(e.b)], secondA: secondBest[at(e.a)], secondB: secondBest[at(e.b)],
 					posA: e.a.idx, posB: e.b.idx, nA: len(feats[e.a.doc]), nB: len(feats[e.b.doc]),
-				})
+				}, &sc.keys)
 			}
 			switch {
 			case (e.value >= cfg.threshold || band) && len(pa) == 0 && len(pb) == 0:

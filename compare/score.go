@@ -100,10 +100,12 @@ type claimFeatures struct {
 	// keyOrder lists the tokens with a key, each as its key id and
 	// position packed in one integer (id<<32 | position), sorted: the
 	// tokens of the other claim that can match one are found by a search.
-	keyOrder []uint64
 	// keyMask has the hashBit of every token key: a token of the other
-	// claim whose bit is not set has no match here.
-	keyMask uint64
+	// claim whose bit is not set has no match here. Both are made when
+	// verbatimRun first needs them (keyOrdered), for few claims.
+	keyOrder   []uint64
+	keyMask    uint64
+	keyOrdered bool
 }
 
 // rarity weighs a word by how rare it is in the background corpus.
@@ -153,7 +155,6 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 		}
 		add(f.key, f.rarity, f.label)
 	}
-	cf.orderKeys(&t.sc)
 	for _, e := range c.Entities {
 		if e.ResolvedFrom != "" {
 			// A description resolved within its document ("the

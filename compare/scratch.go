@@ -10,6 +10,7 @@ package compare
 type scratch struct {
 	uniq  []int32  // intern: the table ids of the comparison
 	order []uint64 // claimFeatures.number: one claim's features in order
+	byKey []preID  // intern: the comparison's keys in order
 
 	i32 slab[int32]
 	u64 slab[uint64]

@@ -24,16 +24,10 @@ type featTable struct {
 	// pre holds, per id, the key's kind and its first seven bytes packed
 	// big-endian: keys differ there nearly always, so a sort in key order
 	// compares integers and reads the strings only on a tie.
-	pre []uint64
-	// toks finds a token's facts by its text (a map keyed by one string
-	// is looked up by the runtime's fast path, one keyed by two is not),
-	// with the entry in the map's slot, not behind an index: a look-up
-	// of a rare word misses the cache once less. A text met with other
-	// keys chains the other entries in tokMore through next.
-	toks    map[string]tokEntry
-	tokMore []tokEntry
-	nums    map[[2]uint64]int32 // number features by the bits of (Value, Max)
-	near    nearIndex
+	pre  []uint64
+	tok  tokTable            // token facts (toktable.go)
+	nums map[[2]uint64]int32 // number features by the bits of (Value, Max)
+	near nearIndex
 
 	// Scratch of one comparison, kept from one to the next: local maps an
 	// id to its number in the comparison (-1: not in it).
@@ -43,13 +37,6 @@ type featTable struct {
 	// (eachDocPair), kept with its buffers.
 	scorer      *pairScorer
 	scorerTaken bool
-}
-
-// tokEntry is one pair of a token text and key, with its facts.
-type tokEntry struct {
-	key   string
-	next  int32 // the next entry of the same text in tokMore, or -1
-	facts tokFacts
 }
 
 // tokFacts is what scoring asks about a token.
@@ -65,7 +52,7 @@ type tokFacts struct {
 const maxTableKeys = 1 << 17
 
 func newFeatTable() *featTable {
-	return &featTable{ids: map[featKey]int32{}, toks: map[string]tokEntry{}, nums: map[[2]uint64]int32{}}
+	return &featTable{ids: map[featKey]int32{}, nums: map[[2]uint64]int32{}}
 }
 
 // tablePool keeps the tables of finished comparisons for the next ones:
@@ -85,7 +72,7 @@ func acquireTable() *featTable {
 		tablePool.free = tablePool.free[:n-1]
 	}
 	tablePool.Unlock()
-	if t == nil || len(t.keys) > maxTableKeys || len(t.toks)+len(t.tokMore) > maxTableKeys {
+	if t == nil || len(t.keys) > maxTableKeys || t.tok.len() > maxTableKeys {
 		t = newFeatTable()
 	}
 	return t
@@ -126,45 +113,17 @@ func (t *featTable) id(kind byte, key string) int32 {
 	return id
 }
 
-// less reports whether key x sorts before key y (featKey.compare).
-func (t *featTable) less(x, y int32) bool {
-	if px, py := t.pre[x], t.pre[y]; px != py {
-		return px < py
-	}
-	return t.keys[x].compare(t.keys[y]) < 0
-}
-
 // token returns the facts of a token.
 func (t *featTable) token(text, key string) tokFacts {
-	e, ok := t.toks[text]
-	if ok {
-		if e.key == key {
-			return e.facts
-		}
-		for i := e.next; i >= 0; i = t.tokMore[i].next {
-			if m := &t.tokMore[i]; m.key == key {
-				return m.facts
-			}
-		}
+	if f, ok := t.tok.find(text, key); ok {
+		return f
 	}
 	low := strings.Clone(strings.ToLower(text))
 	f := tokFacts{key: -1, label: low, rarity: rarity(strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s"))}
-	n := tokEntry{next: -1, facts: f}
 	if key != "" {
 		f.key = t.id(kindWord, key)
-		n.facts.key = f.key
-		n.key = t.keys[f.key].key // the table's copy, not the article
 	}
-	if ok {
-		// Another key of a text already there: chained after the first.
-		n.next = e.next
-		e.next = int32(len(t.tokMore))
-		t.tokMore = append(t.tokMore, n)
-		n = e
-	}
-	// A copy even when the text is there already: the map replaces a
-	// string key it updates.
-	t.toks[strings.Clone(text)] = n
+	t.tok.add(text, key, f)
 	return f
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -170,5 +171,32 @@ func TestSlab(t *testing.T) {
 	}
 	if s.take(0) != nil {
 		t.Error("take(0) is not nil")
+	}
+}
+
+// TestTokTable: a token's facts are found by its text and key together
+// (one text may come with several keys), short and long, across growth.
+func TestTokTable(t *testing.T) {
+	var tt tokTable
+	type tok struct{ text, key string }
+	var toks []tok
+	for i := range 10000 {
+		w := strings.Repeat(string(rune('a'+i%26)), 1+i%40) + strconv.Itoa(i)
+		toks = append(toks, tok{w, strings.ToLower(w)}, tok{w, ""}, tok{w, w + "-stem"})
+	}
+	for i, k := range toks {
+		if _, ok := tt.find(k.text, k.key); ok {
+			t.Fatalf("%q/%q found before it was added", k.text, k.key)
+		}
+		tt.add(k.text, k.key, tokFacts{key: int32(i)})
+	}
+	for i, k := range toks {
+		f, ok := tt.find(k.text, k.key)
+		if !ok || f.key != int32(i) {
+			t.Fatalf("%q/%q: %v, %v; want %d, true", k.text, k.key, f.key, ok, i)
+		}
+	}
+	if _, ok := tt.find("a0", "a"); ok {
+		t.Error("a key never added was found")
 	}
 }
