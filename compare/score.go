@@ -106,6 +106,9 @@ type claimFeatures struct {
 	keyOrder   []uint64
 	keyMask    uint64
 	keyOrdered bool
+	// group is the claim's part in the cluster of aligned claims it is in
+	// (cohesion.go).
+	group groupState
 }
 
 // rarity weighs a word by how rare it is in the background corpus.
@@ -417,16 +420,25 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 		}
 	}
 	if n >= minLocalClaims {
+		// The factor of each word and name, once per key rather than once
+		// per claim that has it (the same expression, so the same value).
 		ln := math.Log(float64(n))
+		factor := make([]float64, len(v.keys))
+		for id := range factor {
+			factor[id] = 1
+			if k := v.keys[id].kind; (k == kindWord || k == kindEntity) && df[id] > 0 {
+				fl := localFloorWord
+				if k == kindEntity {
+					fl = localFloorName
+				}
+				factor[id] = fl + (1-fl)*math.Log(float64(n)/float64(df[id]))/ln
+			}
+		}
 		for _, doc := range feats {
 			for _, cf := range doc {
 				for i, id := range cf.ids {
 					if k := v.keys[id].kind; k == kindWord || k == kindEntity {
-						fl := localFloorWord
-						if k == kindEntity {
-							fl = localFloorName
-						}
-						cf.weights[i] *= fl + (1-fl)*math.Log(float64(n)/float64(df[id]))/ln
+						cf.weights[i] *= factor[id]
 					}
 				}
 			}
