@@ -10,32 +10,16 @@ import (
 // annotate turns sentence spans into claims with all their annotations.
 func (x *extractor) annotate(sents []Span) {
 	text := x.text
+	if x.scratch == nil {
+		x.scratch = scratchPool.Get().(*scratch)
+	}
 	x.acronyms = map[string]string{}
 	if x.capSeen == nil {
 		// A headline's reading starts with what its article capitalises.
 		x.capSeen = map[string]bool{}
 	}
 	x.speech = map[int]bool{}
-	// Words the document capitalises mid-sentence are names even where a
-	// sentence starts with them.
-	all := make([][]rawToken, len(sents))
-	allLows := make([][]string, len(sents))
-	// Each sentence's tokens are gathered in one buffer and kept at their
-	// size: no slice grows per sentence.
-	var scratch []rawToken
-	for si, s := range sents {
-		scratch = appendTokens(scratch[:0], text, s.Start, s.End)
-		if len(scratch) > 0 {
-			all[si] = slices.Clone(scratch)
-		}
-		allLows[si] = make([]string, len(all[si]))
-		for k, t := range all[si] {
-			allLows[si][k] = lowerKey(t.text)
-			if k > 0 && isCapitalized(t.text) {
-				x.capSeen[lowerKey(t.text)] = true
-			}
-		}
-	}
+	all, allLows, allFacts := x.words(sents)
 	x.sents, x.sentToks = sents, all
 	// Names first, for the whole document: quote speakers and descriptions
 	// are resolved against names said before and after them.
@@ -48,6 +32,14 @@ func (x *extractor) annotate(sents []Span) {
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].span.Start < x.quotes[j].span.Start })
 	x.resolveSpeakers()
 	x.doc.Claims = slices.Grow(x.doc.Claims, len(sents))
+	// The claims' tokens are cut from one array, each claim's capacity
+	// capped at its length.
+	total := 0
+	for _, toks := range all {
+		total += len(toks)
+	}
+	tokBuf := make([]Token, total)
+	claimFacts := x.claimFacts[:0]
 	qi := 0
 	for si, s := range sents {
 		toks := all[si]
@@ -68,14 +60,11 @@ func (x *extractor) annotate(sents []Span) {
 		c := Claim{Text: text[s.Start:s.End], Span: s}
 		lows := allLows[si]
 		c.Entities = ents[si]
-		taken := make([]bool, len(toks))
-		x.facts = slices.Grow(x.facts[:0], len(toks))[:len(toks)]
-		for k := range toks {
-			x.facts[k] = x.lex.facts(lows[k])
-		}
+		taken := clearedBools(&x.taken, len(toks))
+		x.facts = allFacts[si]
 		c.Dates = x.findDates(toks, lows, x.facts, taken)
 		c.Numbers = x.findNumbers(toks, lows, taken)
-		inEntity := make([]bool, len(toks))
+		inEntity := clearedBools(&x.inEntity, len(toks))
 		ei := 0
 		for k, t := range toks {
 			for ei < len(c.Entities) && c.Entities[ei].Span.End <= t.span.Start {
@@ -83,7 +72,7 @@ func (x *extractor) annotate(sents []Span) {
 			}
 			inEntity[k] = ei < len(c.Entities) && c.Entities[ei].Span.Contains(t.span)
 		}
-		c.Tokens = make([]Token, len(toks))
+		c.Tokens, tokBuf = tokBuf[:len(toks):len(toks)], tokBuf[len(toks):]
 		for k, t := range toks {
 			wf := x.facts[k]
 			tk := Token{Text: t.text, Span: t.span, Entity: inEntity[k], Number: startsWithDigit(t.text), Stop: wf.stop}
@@ -105,10 +94,21 @@ func (x *extractor) annotate(sents []Span) {
 		c.Attribution = x.attribution(&c, toks, lows)
 		x.reportedVoice(&c, toks, lows)
 		x.doc.Claims = append(x.doc.Claims, c)
+		claimFacts = append(claimFacts, x.facts)
 	}
 	unifyKeys(x.doc.Claims)
 	SetID(x.doc, x.doc.ID)
-	markRepeats(x.doc.Claims)
+	x.claimFacts = claimFacts
+	markRepeats(x.doc.Claims, claimFacts, x.lex, &x.rep)
+}
+
+// clearedBools returns (*buf)[:n] all false, growing *buf when it is
+// short: per-token flags reused from claim to claim.
+func clearedBools(buf *[]bool, n int) []bool {
+	b := slices.Grow((*buf)[:0], n)[:n]
+	clear(b)
+	*buf = b
+	return b
 }
 
 // SetID gives the document the id and renumbers its claims ("d2.c1", …),
@@ -211,92 +211,6 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 		return a
 	}
 	return nil
-}
-
-// markRepeats links a claim to an earlier claim of the same document that
-// it repeats: a teaser lead printed again in the body. Two claims repeat
-// when most of the shorter one's content words are in the longer one.
-func markRepeats(claims []Claim) {
-	// Each claim's content words as a sorted set of ids numbered for the
-	// document: a set is a merge away from another, with no map per claim.
-	ids := map[string]int32{}
-	sets := make([][]int32, len(claims))
-	var df []int
-	for i, c := range claims {
-		var set []int32
-		for _, t := range c.Tokens {
-			if t.Stop {
-				continue
-			}
-			id, ok := ids[t.Key]
-			if !ok {
-				id = int32(len(ids))
-				ids[t.Key] = id
-				df = append(df, 0)
-			}
-			set = append(set, id)
-		}
-		slices.Sort(set)
-		set = slices.Compact(set)
-		for _, id := range set {
-			df[id]++
-		}
-		sets[i] = set
-	}
-	// A repeat and its original share most of their words, rare ones
-	// included: each claim is indexed under its rare words (in at most
-	// four claims), and only claims sharing one are compared. This keeps
-	// the search near linear where a pairwise scan would be quadratic; in
-	// text where no word is rare, repeats are not looked for.
-	const rare = 4
-	index := make([][]int, len(ids))
-	seen := make([]int, len(claims)) // 1 + the last claim that saw a candidate
-	var cands []int
-	for j := range claims {
-		cands = cands[:0]
-		for _, k := range sets[j] {
-			if df[k] > rare {
-				continue
-			}
-			for _, i := range index[k] {
-				if seen[i] != j+1 {
-					seen[i] = j + 1
-					cands = append(cands, i)
-				}
-			}
-			if len(sets[j]) >= 8 {
-				index[k] = append(index[k], j)
-			}
-		}
-		sort.Ints(cands)
-		for _, i := range cands {
-			if claims[i].RepeatOf != "" {
-				continue
-			}
-			small := min(len(sets[i]), len(sets[j]))
-			if small < 8 {
-				continue
-			}
-			if float64(sharedIDs(sets[i], sets[j])) >= 0.85*float64(small) {
-				claims[j].RepeatOf = claims[i].ID
-				break
-			}
-		}
-	}
-}
-
-// sharedIDs counts the ids two sorted sets share.
-func sharedIDs(a, b []int32) int {
-	n, j := 0, 0
-	for _, id := range a {
-		for j < len(b) && b[j] < id {
-			j++
-		}
-		if j < len(b) && b[j] == id {
-			n++
-		}
-	}
-	return n
 }
 
 // invertedGap reports whether the punctuation before "said" closes a

@@ -303,13 +303,7 @@ func (x *extractor) bareName(t string) string {
 // expansionOf returns the lower-case expansion of an acronym key from the
 // lexicon ("fbi" → "federal bureau of investigation").
 func (x *extractor) expansionOf(key string) (string, bool) {
-	if x.acrExp == nil {
-		x.acrExp = map[string]string{}
-		for exp, acr := range x.expansions() {
-			x.acrExp[acr] = exp
-		}
-	}
-	e, ok := x.acrExp[key]
+	e, ok := x.lex.acronymExp[key]
 	return e, ok
 }
 

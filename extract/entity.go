@@ -35,6 +35,11 @@ func isNamePart(t string) bool {
 	if isCapitalized(t) {
 		return true
 	}
+	if strings.IndexByte(t, '-') < 0 {
+		// Every Arabic article ends in a hyphen: most words need no
+		// lower-casing to know they have none.
+		return false
+	}
 	lt := strings.ToLower(t)
 	for _, p := range arabicArticle {
 		if strings.HasPrefix(lt, p) && len(t) > len(p) && isCapitalized(t[len(p):]) {
@@ -194,10 +199,13 @@ func (x *extractor) capitalisedElsewhere(low string) bool {
 // an organisation's or place's the whole name; acronyms key to themselves
 // and common expansions key to their acronym.
 func (x *extractor) entityKey(lows []string) string {
-	var words []string
+	words := make([]string, 0, len(lows))
 	for _, w := range lows {
-		w = strings.ReplaceAll(w, "-", " ")
-		for _, f := range strings.Fields(w) {
+		fields := []string{w}
+		if !plainField(w) {
+			fields = strings.Fields(strings.ReplaceAll(w, "-", " "))
+		}
+		for _, f := range fields {
 			if f == "al" || f == "el" || f == "ad" || f == "ash" || f == "an" || f == "ar" || f == "as" || f == "at" || f == "az" {
 				continue
 			}
@@ -244,6 +252,17 @@ func (x *extractor) entityKey(lows []string) string {
 	return last
 }
 
+// plainField reports a word that strings.Fields, after hyphens become
+// spaces, leaves whole: printable ASCII with no space or hyphen.
+func plainField(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c <= ' ' || c == '-' || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // expansions maps lower-case expansions of the acronym lexicon to their
 // acronym ("israel defense forces" → "idf").
 func (x *extractor) expansions() map[string]string {
@@ -280,27 +299,35 @@ func CanonicalKeys(counts map[string]int) map[string]string {
 // CanonicalKeysWith is CanonicalKeys with another test of which keys name
 // the same entity.
 func CanonicalKeysWith(counts map[string]int, same func(a, b string) bool) map[string]string {
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
+	// The keys with their counts in one slice, and which are settled by
+	// position: the sort and the loop read no map.
+	type keyCount struct {
+		key   string
+		count int
+	}
+	keys := make([]keyCount, 0, len(counts))
+	for k, c := range counts {
+		keys = append(keys, keyCount{k, c})
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		if counts[keys[i]] != counts[keys[j]] {
-			return counts[keys[i]] > counts[keys[j]]
+		if keys[i].count != keys[j].count {
+			return keys[i].count > keys[j].count
 		}
-		return keys[i] < keys[j]
+		return keys[i].key < keys[j].key
 	})
 	out := map[string]string{}
+	done := make([]bool, len(keys))
 	for i, k := range keys {
-		if _, done := out[k]; done {
+		if done[i] {
 			continue
 		}
-		for _, o := range keys[i+1:] {
-			if _, done := out[o]; done {
+		for j := i + 1; j < len(keys); j++ {
+			if done[j] {
 				continue
 			}
-			if same(k, o) {
-				out[o] = k
+			if same(k.key, keys[j].key) {
+				out[keys[j].key] = k.key
+				done[j] = true
 			}
 		}
 	}

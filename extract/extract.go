@@ -73,18 +73,14 @@ type extractor struct {
 	acronyms map[string]string      // defined in the text: "unsc" → key of the name it stands for
 	capSeen  map[string]bool        // words capitalised mid-sentence somewhere in the document
 	speech   map[int]bool           // start offsets of attribution markers whose verb introduces speech
-	mentions []mention              // the document's names in text order (coref.go)
 	people   map[string]*personInfo // what the document says about each person, by key
-	acrExp   map[string]string      // acronym → lexicon expansion
 	counts   map[string]int         // mentions per key
 	roles    *roleIndex             // where names carry each role word (coref.go)
 	facts    []*wordFacts           // of the tokens of the sentence being annotated (wordfacts.go)
-	// mk is findMarkers' per-token scratch, reused from claim to claim.
-	mk struct {
-		keys, surf   []string
-		isNum        []bool
-		byKey, byLow [][][]*Entry
-	}
+	// scratch holds the buffers that do not outlive the extraction,
+	// reused from document to document (scratch.go); nil outside annotate
+	// and after release.
+	*scratch
 	lastClose *blockClose // the last closing mark of the block being paired
 }
 
@@ -131,6 +127,7 @@ func extractWith(text string, cfg *config) *Document {
 	x.annotate(sents)
 	x.doc.Headline = x.headline()
 	x.doc.Notes = x.notes
+	x.release()
 	return x.doc
 }
 

@@ -36,6 +36,7 @@ func (x *extractor) headline() *Claim {
 	local := x.recase(title)
 	h := &extractor{cfg: x.cfg, lex: x.lex, text: local, pub: x.pub, doc: &Document{ID: x.doc.ID}, capSeen: x.capSeen}
 	h.annotate([]Span{{0, len(local)}})
+	h.release()
 	if len(h.doc.Claims) == 0 {
 		return nil
 	}

@@ -90,10 +90,18 @@ type Entry struct {
 type Lexicon struct {
 	entries map[string][]*Entry            // by category, in file order
 	first   map[string]map[string][]*Entry // by category, by first match key
-	words   map[string]map[string]*Entry   // by category, by phrase (single-word lookups)
+	// words holds each category's entries by phrase (single-word
+	// look-ups), by the category's position in LexiconCategories
+	// (catIndex), so that a look-up hashes the word only.
+	words [14]map[string]*Entry
 	// expansions maps the lower-case expansion of each acronym entry to
 	// the acronym, made once per lexicon rather than once per document.
 	expansions map[string]string
+	// acronymExp is the other way round: an acronym's expansion, the
+	// first of its entries in file order whose expansion is its own
+	// (an acronym may have several: "doj" is the Department of Justice
+	// and the Justice Department).
+	acronymExp map[string]string
 	// starts holds, by the first match key of an entry (a stem, or the
 	// surface form of an exact entry), its entries of each category, by
 	// the category's position in LexiconCategories: one look-up per token
@@ -188,12 +196,58 @@ func (l *Lexicon) Entries(category string) []*Entry { return l.entries[category]
 
 // Has reports whether the single word w (lower case) is an entry of category.
 func (l *Lexicon) Has(category, w string) bool {
-	_, ok := l.words[category][w]
+	i := catIndex(category)
+	if i < 0 {
+		return false
+	}
+	_, ok := l.words[i][w]
 	return ok
 }
 
 // Word returns the single-word entry w of category, or nil.
-func (l *Lexicon) Word(category, w string) *Entry { return l.words[category][w] }
+func (l *Lexicon) Word(category, w string) *Entry {
+	i := catIndex(category)
+	if i < 0 {
+		return nil
+	}
+	return l.words[i][w]
+}
+
+// catIndex is the position of category in LexiconCategories, -1 for none:
+// a switch on constants, where categoryIndex hashes the name.
+func catIndex(category string) int {
+	switch category {
+	case LexLabel:
+		return 0
+	case LexAttribution:
+		return 1
+	case LexHedge:
+		return 2
+	case LexDistancing:
+		return 3
+	case LexIntensifier:
+		return 4
+	case LexLoaded:
+		return 5
+	case LexParticiple:
+		return 6
+	case LexAgentlessExclude:
+		return 7
+	case LexAgentlessVerb:
+		return 8
+	case LexStopword:
+		return 9
+	case LexAbbreviation:
+		return 10
+	case LexAcronym:
+		return 11
+	case LexOrgHead:
+		return 12
+	case LexTitle:
+		return 13
+	}
+	return -1
+}
 
 func knownCategory(c string) bool {
 	for _, k := range LexiconCategories {
@@ -206,7 +260,7 @@ func knownCategory(c string) bool {
 
 func (l *Lexicon) index() {
 	l.first = map[string]map[string][]*Entry{}
-	l.words = map[string]map[string]*Entry{}
+	l.words = [14]map[string]*Entry{}
 	for cat, es := range l.entries {
 		f := map[string][]*Entry{}
 		w := map[string]*Entry{}
@@ -219,9 +273,11 @@ func (l *Lexicon) index() {
 			sort.SliceStable(v, func(i, j int) bool { return len(v[i].Words) > len(v[j].Words) })
 		}
 		l.first[cat] = f
-		l.words[cat] = w
+		if i := catIndex(cat); i >= 0 {
+			l.words[i] = w
+		}
 	}
-	l.table = &wordTable{m: map[string]*wordFacts{}}
+	l.table = &wordTable{m: map[string]*wordFacts{}, surf: map[string]surfaceForm{}}
 	l.starts = map[string][][]*Entry{}
 	for cat, f := range l.first {
 		ci, ok := categoryIndex[cat]
@@ -237,8 +293,21 @@ func (l *Lexicon) index() {
 	}
 	l.expansions = map[string]string{}
 	for _, e := range l.entries[LexAcronym] {
-		l.expansions[strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(e.Expand, "-", " "))), " ")] = e.Phrase
+		l.expansions[normalExpansion(e.Expand)] = e.Phrase
 	}
+	l.acronymExp = map[string]string{}
+	for _, e := range l.entries[LexAcronym] {
+		exp := normalExpansion(e.Expand)
+		if _, done := l.acronymExp[e.Phrase]; !done && l.expansions[exp] == e.Phrase {
+			l.acronymExp[e.Phrase] = exp
+		}
+	}
+}
+
+// normalExpansion is the form an acronym's expansion is matched in: lower
+// case, hyphens as spaces, single spaces.
+func normalExpansion(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "-", " "))), " ")
 }
 
 // stem is the matching key of an ordinary word: Snowball English.

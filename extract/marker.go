@@ -73,14 +73,17 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	byKey := slices.Grow(x.mk.byKey[:0], n)[:n]
 	byLow := slices.Grow(x.mk.byLow[:0], n)[:n]
 	x.mk.keys, x.mk.isNum, x.mk.surf, x.mk.byKey, x.mk.byLow = keys, isNum, surf, byKey, byLow
+	if len(facts) != len(toks) {
+		facts = make([]*wordFacts, len(toks))
+		for k := range toks {
+			facts[k] = x.lex.facts(lows[k])
+		}
+	}
+	var present uint16 // the categories that can start somewhere
 	for k, t := range toks {
 		surf[k] = ""
-		var wf *wordFacts
-		if len(facts) == len(toks) {
-			wf = facts[k]
-		} else {
-			wf = x.lex.facts(lows[k])
-		}
+		wf := facts[k]
+		present |= wf.starts
 		keys[k] = wf.stem
 		isNum[k] = startsWithDigit(t.text) || wf.numWord
 		byKey[k], byLow[k] = wf.byKey, wf.byLow
@@ -98,8 +101,15 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 		if lk.cat == LexLoaded {
 			curated = len(out)
 		}
-		ci := categoryIndex[lk.cat]
+		ci := catIndex(lk.cat)
+		if present&(1<<ci) == 0 {
+			// No entry of the category starts in the sentence.
+			continue
+		}
 		for i := 0; i < len(toks); i++ {
+			if facts[i].starts&(1<<ci) == 0 {
+				continue
+			}
 			var cands, more []*Entry
 			if byKey[i] != nil {
 				cands = byKey[i][ci]
@@ -212,7 +222,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			i = end - 1
 		}
 	}
-	out = append(out, x.agentless(toks, lows)...)
+	out = append(out, x.agentless(toks, lows, facts)...)
 	for _, q := range x.near {
 		if q.kind == quoteScare && c.Span.Contains(q.span) {
 			out = append(out, Marker{Kind: KindScareQuote, Text: text[q.span.Start:q.span.End], Span: q.span, Rule: "scare-quote: 1-3 quoted words of the narration, no source or document in the sentence or quoted speaker before in the paragraph, not a name"})
@@ -532,10 +542,10 @@ func (x *extractor) labelReferent(c *Claim, toks []rawToken, lows []string, star
 // form of "be" or "get", up to two adverbs, a participle of one of the
 // classes of agentless_verb.txt, no "by" before the clause ends, and the
 // setting its class asks for (agentlessFrame).
-func (x *extractor) agentless(toks []rawToken, lows []string) []Marker {
+func (x *extractor) agentless(toks []rawToken, lows []string, facts []*wordFacts) []Marker {
 	var out []Marker
 	for i := 0; i < len(toks); i++ {
-		if !beForms[lows[i]] {
+		if !facts[i].be {
 			continue
 		}
 		j := i + 1

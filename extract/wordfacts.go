@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // wordFacts is what extraction asks about one lower-case word form at
@@ -11,6 +12,7 @@ import (
 // once per word form for the process (per lexicon) and then read with one
 // map look-up per token, where each was a look-up of its own.
 type wordFacts struct {
+	low     string // the form itself (lowerKey of the tokens it stands for)
 	stem    string
 	stop    bool
 	numWord bool
@@ -23,6 +25,32 @@ type wordFacts struct {
 	// byKey and byLow are the lexicon's starts for the stem and, when it
 	// differs, for the form itself (Lexicon.starts); nil when none.
 	byKey, byLow [][]*Entry
+	// starts has bit ci set when an entry of category ci can start at
+	// the word (byKey or byLow holds some): a token is tested for a
+	// category with one bit, not two slices.
+	starts uint16
+	be     bool // a form of be or get (beForms), which opens a passive
+	// id numbers the form within its table's generation gen (one
+	// string, one id: a claim's words are a set of small integers,
+	// markRepeats), -1 outside a table. stemFacts is the entry of the
+	// stem as a form of its own, looked up on first use (keyOf).
+	id        int32
+	gen       uint32
+	stemFacts atomic.Pointer[wordFacts]
+}
+
+// keyOf returns the entry whose form is a token's Key: the token's own
+// form in a name, else its stem.
+func (l *Lexicon) keyOf(f *wordFacts, entity bool) *wordFacts {
+	if entity || f.stem == f.low {
+		return f
+	}
+	if s := f.stemFacts.Load(); s != nil {
+		return s
+	}
+	s := l.facts(f.stem)
+	f.stemFacts.Store(s)
+	return s
 }
 
 // wordTable memoises wordFacts for one lexicon. Past maxStemCache forms
@@ -30,7 +58,66 @@ type wordFacts struct {
 // grow.
 type wordTable struct {
 	sync.RWMutex
-	m map[string]*wordFacts
+	m   map[string]*wordFacts
+	gen uint32 // how many times m started over
+	// surf holds the surface forms lowerKey changes ("Trump", "U.S.",
+	// "minister’s"), each with the facts of its folded form, so that a
+	// token costs one look-up whatever its case and punctuation.
+	surf map[string]surfaceForm
+}
+
+// surfaceForm is what a token's own spelling adds to its word's facts.
+type surfaceForm struct {
+	facts   *wordFacts
+	capital bool   // starts with an upper-case letter (isCapitalized)
+	surface string // the spelling, the table's own copy
+}
+
+// word returns what the table knows of the token spelled surface: the
+// facts of its lower-case form (facts.low) and whether it is capitalised.
+// The form's surface is a copy the table keeps (the caller may cache it),
+// empty for a Lexicon without a table.
+func (l *Lexicon) word(surface string) surfaceForm {
+	if plainLower(surface) {
+		// lowerKey leaves it as it is, and no capital starts it.
+		f := l.facts(surface)
+		return surfaceForm{facts: f, surface: f.low}
+	}
+	t := l.table
+	if t == nil {
+		return surfaceForm{facts: l.newFacts(lowerKey(surface)), capital: isCapitalized(surface)}
+	}
+	t.RLock()
+	sf, ok := t.surf[surface]
+	t.RUnlock()
+	if ok {
+		return sf
+	}
+	sf = surfaceForm{facts: l.facts(lowerKey(surface)), capital: isCapitalized(surface), surface: strings.Clone(surface)}
+	t.Lock()
+	if len(t.surf) >= maxStemCache {
+		t.surf = make(map[string]surfaceForm, maxStemCache/4)
+	}
+	if had, ok := t.surf[surface]; ok {
+		// Another goroutine was first: one entry per form.
+		sf = had
+	} else {
+		t.surf[sf.surface] = sf
+	}
+	t.Unlock()
+	return sf
+}
+
+// generation returns the table's generation (wordFacts.gen), 0 without a
+// table.
+func (l *Lexicon) generation() uint32 {
+	t := l.table
+	if t == nil {
+		return 0
+	}
+	t.RLock()
+	defer t.RUnlock()
+	return t.gen
 }
 
 // facts returns the facts of the lower-case word form low.
@@ -49,23 +136,38 @@ func (l *Lexicon) facts(low string) *wordFacts {
 	}
 	f = l.newFacts(low)
 	t.Lock()
-	if len(t.m) >= maxStemCache {
-		t.m = make(map[string]*wordFacts, maxStemCache/4)
+	defer t.Unlock()
+	if had, ok := t.m[low]; ok {
+		// Another goroutine was first: one entry, one id, per form.
+		return had
 	}
-	// low may point into a whole article: keep a copy, not the article.
-	t.m[strings.Clone(low)] = f
-	t.Unlock()
+	if len(t.m) >= maxStemCache {
+		// Surface forms point at facts: they start over with them, so
+		// that a generation's forms lead to its own facts.
+		t.m = make(map[string]*wordFacts, maxStemCache/4)
+		t.surf = make(map[string]surfaceForm, maxStemCache/4)
+		t.gen++
+	}
+	f.id, f.gen = int32(len(t.m)), t.gen
+	// low may point into a whole article: f keeps a copy, not the article.
+	t.m[f.low] = f
 	return f
 }
 
 // newFacts works out the facts of the lower-case word form low.
 func (l *Lexicon) newFacts(low string) *wordFacts {
-	f := &wordFacts{stem: strings.Clone(cachedStem(low)), numWord: numberWords[low] > 0,
+	f := &wordFacts{id: -1, low: strings.Clone(low), stem: strings.Clone(cachedStem(low)), numWord: numberWords[low] > 0,
 		month: monthNames[low], weekday: weekdays[low], future: futureWords[low]}
 	f.stop = l.Has(LexStopword, low)
 	f.byKey = l.starts[f.stem]
 	if low != f.stem {
 		f.byLow = l.starts[low]
 	}
+	for ci := range LexiconCategories {
+		if f.byKey != nil && len(f.byKey[ci]) > 0 || f.byLow != nil && len(f.byLow[ci]) > 0 {
+			f.starts |= 1 << ci
+		}
+	}
+	f.be = beForms[low]
 	return f
 }

@@ -1,0 +1,206 @@
+package extract
+
+import (
+	"slices"
+	"sort"
+	"sync"
+)
+
+// markRepeats links a claim to an earlier claim of the same document that
+// it repeats: a teaser lead printed again in the body. Two claims repeat
+// when most of the shorter one's content words are in the longer one.
+// facts[i] are the word facts of claims[i]'s tokens.
+//
+// b holds buffers reused between documents; nil allocates them.
+func markRepeats(claims []Claim, facts [][]*wordFacts, lex *Lexicon, b *repeatBufs) {
+	if b == nil {
+		b = new(repeatBufs)
+	}
+	sets, n := wordSets(claims, facts, lex, b)
+	if sets == nil {
+		sets, n = keySets(claims)
+	}
+	findRepeats(claims, sets, n, b)
+}
+
+// repeatBufs are markRepeats' working arrays: the sets' ids (buf) and
+// headers, the words' claim counts (df) and index (head, nodes).
+type repeatBufs struct {
+	buf      []int32
+	sets     [][]int32
+	df, head []int32
+	nodes    []repeatNode
+}
+
+// repeatNode is one claim in a word's list of the index: next is 1 + the
+// word's previous node, 0 at the end.
+type repeatNode struct{ claim, next int32 }
+
+// wordSets gives each claim's content words as a sorted set of ids
+// numbered for the document, read from the process's word ids: a set is a
+// merge away from another, and numbering needs no map of the document's
+// words. It returns nil when the words' ids do not share one numbering
+// (a table that started over during the document, a Lexicon without a
+// table); keySets then numbers the keys.
+func wordSets(claims []Claim, facts [][]*wordFacts, lex *Lexicon, b *repeatBufs) ([][]int32, int) {
+	if len(facts) != len(claims) {
+		return nil, 0
+	}
+	total := 0
+	for i, c := range claims {
+		if len(facts[i]) != len(c.Tokens) {
+			return nil, 0
+		}
+		total += len(c.Tokens)
+	}
+	sc := repeatScratch.Get().(*repeatLocal)
+	defer func() {
+		// Back to all zero for the next document.
+		for _, g := range sc.seen {
+			sc.local[g] = 0
+		}
+		sc.seen = sc.seen[:0]
+		repeatScratch.Put(sc)
+	}()
+	buf := slices.Grow(b.buf[:0], total)
+	sets := slices.Grow(b.sets[:0], len(claims))[:len(claims)]
+	b.sets = sets
+	defer func() { b.buf = buf }()
+	gen, first := uint32(0), true
+	for i, c := range claims {
+		start := len(buf)
+		for k, t := range c.Tokens {
+			if t.Stop {
+				continue
+			}
+			f := lex.keyOf(facts[i][k], t.Entity)
+			if f.id < 0 || int(f.id) >= len(sc.local) || (!first && f.gen != gen) {
+				return nil, 0
+			}
+			gen, first = f.gen, false
+			id := sc.local[f.id] - 1
+			if id < 0 {
+				id = int32(len(sc.seen))
+				sc.local[f.id] = id + 1
+				sc.seen = append(sc.seen, f.id)
+			}
+			buf = append(buf, id)
+		}
+		set := buf[start:]
+		slices.Sort(set)
+		set = slices.Compact(set)
+		buf = buf[:start+len(set)]
+		sets[i] = set[:len(set):len(set)]
+	}
+	return sets, len(sc.seen)
+}
+
+// repeatLocal maps the process's word ids to a document's: local[id] is
+// the document's number plus one (0: not seen), seen the ids set, so that
+// local is cleared in time proportional to the document.
+type repeatLocal struct {
+	local []int32
+	seen  []int32
+}
+
+// repeatScratch keeps the maps of ids between documents: a table's ids
+// stay below maxStemCache.
+var repeatScratch = sync.Pool{New: func() any { return &repeatLocal{local: make([]int32, maxStemCache)} }}
+
+// keySets is wordSets numbering the tokens' keys in a map of the document.
+func keySets(claims []Claim) ([][]int32, int) {
+	ids := map[string]int32{}
+	sets := make([][]int32, len(claims))
+	for i, c := range claims {
+		var set []int32
+		for _, t := range c.Tokens {
+			if t.Stop {
+				continue
+			}
+			id, ok := ids[t.Key]
+			if !ok {
+				id = int32(len(ids))
+				ids[t.Key] = id
+			}
+			set = append(set, id)
+		}
+		slices.Sort(set)
+		sets[i] = slices.Compact(set)
+	}
+	return sets, len(ids)
+}
+
+// findRepeats marks the repeats among claims, whose content words are the
+// sorted id sets sets, numbered below n.
+func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
+	df := slices.Grow(b.df[:0], n)[:n]
+	clear(df)
+	b.df = df
+	for _, set := range sets {
+		for _, id := range set {
+			df[id]++
+		}
+	}
+	// A repeat and its original share most of their words, rare ones
+	// included: each claim is indexed under its rare words (in at most
+	// four claims), and only claims sharing one are compared. This keeps
+	// the search near linear where a pairwise scan would be quadratic; in
+	// text where no word is rare, repeats are not looked for. The index
+	// is a list per word, threaded through one array (head: 1 + the
+	// word's last node); the order a word's claims are met in does not
+	// matter, as candidates are sorted.
+	const rare = 4
+	head := slices.Grow(b.head[:0], n)[:n]
+	clear(head)
+	b.head = head
+	nodes := b.nodes[:0]
+	defer func() { b.nodes = nodes }()
+	seen := make([]int, len(claims)) // 1 + the last claim that saw a candidate
+	var cands []int
+	for j := range claims {
+		cands = cands[:0]
+		for _, k := range sets[j] {
+			if df[k] > rare {
+				continue
+			}
+			for p := head[k] - 1; p >= 0; p = nodes[p].next - 1 {
+				if i := int(nodes[p].claim); seen[i] != j+1 {
+					seen[i] = j + 1
+					cands = append(cands, i)
+				}
+			}
+			if len(sets[j]) >= 8 {
+				nodes = append(nodes, repeatNode{claim: int32(j), next: head[k]})
+				head[k] = int32(len(nodes))
+			}
+		}
+		sort.Ints(cands)
+		for _, i := range cands {
+			if claims[i].RepeatOf != "" {
+				continue
+			}
+			small := min(len(sets[i]), len(sets[j]))
+			if small < 8 {
+				continue
+			}
+			if float64(sharedIDs(sets[i], sets[j])) >= 0.85*float64(small) {
+				claims[j].RepeatOf = claims[i].ID
+				break
+			}
+		}
+	}
+}
+
+// sharedIDs counts the ids two sorted sets share.
+func sharedIDs(a, b []int32) int {
+	n, j := 0, 0
+	for _, id := range a {
+		for j < len(b) && b[j] < id {
+			j++
+		}
+		if j < len(b) && b[j] == id {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,64 @@
+package extract
+
+import "sync"
+
+// scratch is the working memory of one extraction that nothing in the
+// Document refers to: the tokens, forms and facts of every sentence, the
+// name mentions, per-token flags. It is taken from a pool when annotate
+// starts and given back, cleared, when the extraction ends, so that a
+// corpus allocates it once per worker instead of once per document (it
+// was a third of the bytes extraction allocated).
+type scratch struct {
+	toks  []rawToken   // every sentence's tokens, one after the other
+	lows  []string     // their lower-case forms
+	facts []*wordFacts // their word facts
+	// sentToks, sentLows and sentFacts cut the three per sentence;
+	// claimFacts holds the facts of each claim made.
+	sentToks   [][]rawToken
+	sentLows   [][]string
+	sentFacts  [][]*wordFacts
+	claimFacts [][]*wordFacts
+	mentions   []mention // the document's names in text order (coref.go)
+	// taken and inEntity are annotate's per-token flags, reused from
+	// claim to claim.
+	taken, inEntity []bool
+	// mk is findMarkers' per-token scratch, reused from claim to claim.
+	mk struct {
+		keys, surf   []string
+		isNum        []bool
+		byKey, byLow [][][]*Entry
+	}
+	rep   repeatBufs // markRepeats'
+	words wordCache  // the words met lately, by spelling
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release gives the extractor's scratch back to the pool. Everything in it
+// that points into the document is cleared first: a pooled buffer must not
+// keep a document's text alive. (The word cache keeps the word table's own
+// copies, which it would keep anyway.)
+func (x *extractor) release() {
+	s := x.scratch
+	if s == nil {
+		return
+	}
+	x.scratch, x.sentToks, x.facts = nil, nil, nil
+	// The document-sized buffers are filled once, to their length; the
+	// per-claim ones are cut shorter from claim to claim, so they are
+	// cleared to their capacity (a sentence's worth).
+	clear(s.toks)
+	clear(s.lows)
+	clear(s.facts)
+	clear(s.sentToks)
+	clear(s.sentLows)
+	clear(s.sentFacts)
+	clear(s.claimFacts)
+	clear(s.mentions)
+	clear(s.rep.sets)
+	clear(s.mk.keys[:cap(s.mk.keys)])
+	clear(s.mk.surf[:cap(s.mk.surf)])
+	clear(s.mk.byKey[:cap(s.mk.byKey)])
+	clear(s.mk.byLow[:cap(s.mk.byLow)])
+	scratchPool.Put(s)
+}
