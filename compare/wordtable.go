@@ -19,7 +19,10 @@ import (
 // same, whatever it has seen, so which one a comparison gets never shows
 // in a result.
 type featTable struct {
-	ids  map[featKey]int32
+	// ids numbers the keys of each kind (kinds order): a map keyed by one
+	// string is looked up by the runtime's fast path, one keyed by a
+	// struct is not.
+	ids  [len(kinds)]map[string]int32
 	keys []featKey
 	// pre holds, per id, the key's kind and its first seven bytes packed
 	// big-endian: keys differ there nearly always, so a sort in key order
@@ -52,7 +55,11 @@ type tokFacts struct {
 const maxTableKeys = 1 << 17
 
 func newFeatTable() *featTable {
-	return &featTable{ids: map[featKey]int32{}, nums: map[[2]uint64]int32{}}
+	t := &featTable{nums: map[[2]uint64]int32{}}
+	for k := range t.ids {
+		t.ids[k] = map[string]int32{}
+	}
+	return t
 }
 
 // tablePool keeps the tables of finished comparisons for the next ones:
@@ -95,14 +102,14 @@ func (t *featTable) release() {
 
 // id returns the number of a feature key.
 func (t *featTable) id(kind byte, key string) int32 {
-	k := featKey{kind, key}
-	if id, ok := t.ids[k]; ok {
+	m := t.ids[kindIndex(kind)]
+	if id, ok := m[key]; ok {
 		return id
 	}
 	// The key may point into a whole article: keep a copy, not the article.
-	k.key = strings.Clone(key)
+	k := featKey{kind, strings.Clone(key)}
 	id := int32(len(t.keys))
-	t.ids[k] = id
+	m[k.key] = id
 	t.keys = append(t.keys, k)
 	var p [8]byte
 	p[0] = kind
