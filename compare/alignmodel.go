@@ -125,9 +125,12 @@ func bandFeatures(p bandPair) [nBand]float64 {
 		math.Min(float64(p.facts), 4) / 4,
 		math.Log1p(lo),
 		math.Log((hi + 0.1) / (lo + 0.1)),
-		float64(min(p.run, maxRun)) / maxRun,
+		runFeature(p.run),
 	}
 }
+
+// runFeature is the model's last input, the verbatim run scaled to [0, 1].
+func runFeature(run int) float64 { return float64(min(run, maxRun)) / maxRun }
 
 // bandAligns decides whether a candidate pair under the threshold aligns
 // as a first partner, and whether it may be a claim's second partner
@@ -149,6 +152,8 @@ func (cfg *config) bandAligns(e cand, p bandPair, buf *slab[uint64]) (first, sec
 	if m == nil {
 		m = defaultAlignModel
 	}
+	var x [nBand]float64
+	known := false
 	if cfg.bandSeen == nil {
 		// The verbatim run is the model's costliest input (a large event
 		// asks about hundreds of thousands of pairs), and its last: when
@@ -159,7 +164,7 @@ func (cfg *config) bandAligns(e cand, p bandPair, buf *slab[uint64]) (first, sec
 		// covers.
 		const margin = 1e-6
 		p.run = 0
-		x := bandFeatures(p)
+		x, known = bandFeatures(p), true
 		z := m.Bias
 		for i, v := range x[:nBand-1] {
 			z += m.Weights[i] * (v - m.Mean[i]) / m.Scale[i]
@@ -177,7 +182,13 @@ func (cfg *config) bandAligns(e cand, p bandPair, buf *slab[uint64]) (first, sec
 		}
 	}
 	p.run = verbatimRun(e.a, e.b, buf)
-	x := bandFeatures(p)
+	if known {
+		// The run is the last input and no other reads it: the rest of
+		// x stands.
+		x[nBand-1] = runFeature(p.run)
+	} else {
+		x = bandFeatures(p)
+	}
 	if cfg.bandSeen != nil {
 		cfg.bandSeen(e.a, e.b, x)
 	}
