@@ -1,5 +1,7 @@
 package compare
 
+import "unsafe"
+
 // scratch is the memory a comparison's prepared claims live in: their
 // feature lists and token keys are carved out of a few large chunks,
 // which the next comparison to take the same table (featTable) uses
@@ -38,14 +40,18 @@ func (s *scratch) release() {
 	s.cfs.reset()
 }
 
-// slabChunk is the size of a chunk, in elements: an event of three
-// articles fits in one or two.
-const slabChunk = 4096
+// slabChunk is the largest size of a chunk, in elements; chunks start
+// at slabFirst and double, so that comparing two short articles does not
+// take a megabyte.
+const (
+	slabFirst = 256
+	slabChunk = 4096
+)
 
-// maxSlabKept is how many elements of chunks a slab keeps once its
+// maxSlabKept is how many bytes of chunks a slab keeps once its
 // comparison is over: a large comparison's chunks beyond it are let go,
-// so a table holds at most a few megabytes between comparisons.
-const maxSlabKept = 64 * slabChunk
+// so a table holds a few megabytes at most between comparisons.
+const maxSlabKept = 2 << 20
 
 // slab hands out slices carved from chunks, each slice with its capacity
 // cut to its length, so that an append to one never writes into the next.
@@ -73,7 +79,7 @@ func (s *slab[T]) take(n int) []T {
 		*c = (*c)[:n]
 		return (*c)[:n:n]
 	}
-	c := make([]T, n, max(n, slabChunk))
+	c := make([]T, n, max(n, min(slabChunk, slabFirst<<len(s.chunks))))
 	if s.next < len(s.chunks) {
 		// Too small for n: the kept chunk makes way for a new one.
 		s.chunks[s.next] = c
@@ -86,12 +92,14 @@ func (s *slab[T]) take(n int) []T {
 
 // reset makes every chunk free again, zeroing what was used (take hands
 // out zero elements, and the chunks must hold no pointer from the last
-// comparison). Chunks beyond maxSlabKept elements are dropped.
+// comparison). Chunks beyond maxSlabKept bytes are dropped.
 func (s *slab[T]) reset() {
 	kept := 0
+	var zero T
+	size := int(unsafe.Sizeof(zero))
 	for i, c := range s.chunks {
 		clear(c)
-		kept += cap(c)
+		kept += cap(c) * size
 		if kept > maxSlabKept {
 			clear(s.chunks[i:])
 			s.chunks = s.chunks[:i]
