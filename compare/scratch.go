@@ -15,7 +15,6 @@ type scratch struct {
 	byKey []preID  // intern: the comparison's keys in order
 
 	i32 slab[int32]
-	u64 slab[uint64]
 	f64 slab[float64]
 	str slab[string]
 	raw slab[rawFeature]
@@ -23,7 +22,6 @@ type scratch struct {
 }
 
 func (s *scratch) int32s(n int) []int32           { return s.i32.take(n) }
-func (s *scratch) uint64s(n int) []uint64         { return s.u64.take(n) }
 func (s *scratch) float64s(n int) []float64       { return s.f64.take(n) }
 func (s *scratch) strings(n int) []string         { return s.str.take(n) }
 func (s *scratch) rawFeatures(n int) []rawFeature { return s.raw.take(n) }
@@ -33,7 +31,6 @@ func (s *scratch) claimFeature() *claimFeatures   { return &s.cfs.take(1)[0] }
 // pointer into the finished comparison's documents, which can be freed.
 func (s *scratch) release() {
 	s.i32.reset()
-	s.u64.reset()
 	s.f64.reset()
 	s.str.reset()
 	s.raw.reset()

@@ -155,8 +155,7 @@ func TestSlab(t *testing.T) {
 		t.Fatalf("len/cap %d/%d and %d/%d, want 3/3 and 2/2", len(a), cap(a), len(b), cap(b))
 	}
 	a[0], b[1] = 7, 9
-	a = append(a, 5)
-	if b[0] != 0 {
+	if grown := append(a, 5); grown[3] != 5 || b[0] != 0 {
 		t.Errorf("an append to one slice wrote into the next: %v", b)
 	}
 	big := s.take(slabChunk + 1)
