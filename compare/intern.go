@@ -54,13 +54,13 @@ func intern(t *featTable, feats [][]*claimFeatures, names func(a, b string) bool
 		uniq[i] = p.id
 	}
 	t.sc.byKey = byKey
-	keys := make([]featKey, len(uniq))
+	keys := t.sc.key.take(len(uniq))
 	for r, id := range uniq {
 		t.local[id] = int32(r)
 		keys[r] = t.keys[id]
 	}
 	v := &vocab{keys: keys, names: names, ent: kindIDs(keys, kindEntity), words: kindIDs(keys, kindWord)}
-	v.near = t.near.neighbours(t, uniq, t.local)
+	v.near = t.near.neighbours(t, uniq, t.local, &t.sc)
 	for _, doc := range feats {
 		for _, cf := range doc {
 			cf.number(t, v)

@@ -19,6 +19,8 @@ type scratch struct {
 	str slab[string]
 	raw slab[rawFeature]
 	cfs slab[claimFeatures]
+	key slab[featKey]
+	lst slab[[]int32]
 }
 
 func (s *scratch) int32s(n int) []int32           { return s.i32.take(n) }
@@ -35,6 +37,8 @@ func (s *scratch) release() {
 	s.str.reset()
 	s.raw.reset()
 	s.cfs.reset()
+	s.key.reset()
+	s.lst.reset()
 }
 
 // slabChunk is the largest size of a chunk, in elements; chunks start

@@ -88,7 +88,7 @@ func TestNeighboursAsSearchedPerComparison(t *testing.T) {
 		for i, id := range ids {
 			table.local[id] = int32(i)
 		}
-		near := table.near.neighbours(table, ids, table.local)
+		near := table.near.neighbours(table, ids, table.local, &table.sc)
 		for _, id := range ids {
 			table.local[id] = -1
 		}
