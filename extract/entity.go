@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"regexp"
 	"sort"
 	"strings"
@@ -360,7 +361,23 @@ func SameName(a, b string) bool {
 	if ra, rb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); ra-rb > limit || rb-ra > limit {
 		return false
 	}
+	// One edit changes at most two bits of the set of runes a key holds
+	// (one rune gone, one come), so keys whose sets differ in more than
+	// twice the limit are further apart than it: most pairs of names end
+	// here without the distance's table.
+	if bits.OnesCount64(runeSet(a)^runeSet(b)) > 2*limit {
+		return false
+	}
 	return levenshtein.ComputeDistance(a, b) <= limit
+}
+
+// runeSet is the set of a key's runes, each rune as bit r mod 64.
+func runeSet(s string) uint64 {
+	var m uint64
+	for _, r := range s {
+		m |= 1 << (uint(r) & 63)
+	}
+	return m
 }
 
 func isPossessive(t string) bool {
