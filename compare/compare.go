@@ -312,11 +312,19 @@ func compareWith(ctx context.Context, docs []*extract.Document, cfg *config) (*R
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cfg.ctx = ctx
 	// The table and its scratch are this comparison's until it returns;
-	// nothing of them is in the report.
+	// nothing of them is in the report. A comparison that panics (a bug;
+	// corpus mode recovers and goes on) leaves its table to the
+	// collector: half-way through, its marks may not be cleared.
 	cfg.table = acquireTable()
-	defer cfg.table.release()
+	r, err := compareTable(ctx, docs, cfg)
+	cfg.table.release()
+	return r, err
+}
+
+// compareTable is compareWith with the table taken.
+func compareTable(ctx context.Context, docs []*extract.Document, cfg *config) (*Report, error) {
+	cfg.ctx = ctx
 	r := &Report{Version: ReportVersion, Run: newRun(cfg), Documents: make([]*extract.Document, 0, len(docs)), Outlets: map[string]Profile{}, Groups: []Group{}, Unique: []string{}}
 	for i, d := range inferPublished(docs) {
 		c := *d

@@ -199,3 +199,29 @@ func TestTokTable(t *testing.T) {
 		t.Error("a key never added was found")
 	}
 }
+
+// TestPanicLeavesTables: a comparison that panics (here its name matcher)
+// spoils no later comparison, whatever state it left its table in.
+func TestPanicLeavesTables(t *testing.T) {
+	docs := []*extract.Document{
+		extract.Extract("Gaddafi's forces shelled the town overnight, killing 12 people.", extract.WithOutlet("A")),
+		extract.Extract("Qaddafi forces shelled the town, killing twelve people, witnesses said.", extract.WithOutlet("B")),
+	}
+	var before bytes.Buffer
+	if err := Compare(docs).WriteJSON(&before); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		func() {
+			defer func() { _ = recover() }()
+			Compare(docs, NameMatcher(func(a, b string) bool { panic("matcher") }))
+		}()
+	}
+	var after bytes.Buffer
+	if err := Compare(docs).WriteJSON(&after); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(before.String(), after.String()); diff != "" {
+		t.Errorf("a comparison after panicking ones differs:\n%s", diff)
+	}
+}
