@@ -46,7 +46,9 @@ func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts
 		return g == "" || g == "." || g == ","
 	}
 	dayNum := func(k int) (int, bool) {
-		if k >= len(toks) {
+		if k >= len(toks) || !startsWithDigit(lows[k]) {
+			// What is left after the ordinal letters must be digits:
+			// most words fail at their first byte, without a trim.
 			return 0, false
 		}
 		s := strings.TrimRight(lows[k], "stndrh")

@@ -713,17 +713,21 @@ func (x *extractor) speechVerbBefore(before []rawToken, n int) bool {
 }
 
 func (x *extractor) isSpeechWord(w string) bool {
-	lw := lowerKey(w)
-	st := x.stem(lw)
+	return x.wordOf(w).facts.speech
+}
+
+// speechWord is isSpeechWord for the lower-case form lw with stem st,
+// worked out once per form for the process (wordFacts.speech).
+func (l *Lexicon) speechWord(lw, st string) bool {
 	if namingVerbs[st] || quoteVerbs[st] || strings.HasPrefix(lw, "characteriz") || strings.HasPrefix(lw, "characteris") {
 		return true
 	}
-	for _, e := range x.lex.first[LexAttribution][st] {
+	for _, e := range l.first[LexAttribution][st] {
 		if e.Speech && len(e.Words) == 1 {
 			return true
 		}
 	}
-	for _, e := range x.lex.first[LexAttribution][lw] {
+	for _, e := range l.first[LexAttribution][lw] {
 		if e.Speech && len(e.Words) == 1 {
 			return true
 		}

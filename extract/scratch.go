@@ -28,8 +28,8 @@ type scratch struct {
 		isNum        []bool
 		byKey, byLow [][][]*Entry
 	}
-	rep   repeatBufs // markRepeats'
-	words wordCache  // the words met lately, by spelling
+	rep    repeatBufs // markRepeats'
+	wcache wordCache  // the words met lately, by spelling
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

@@ -30,6 +30,7 @@ type wordFacts struct {
 	// category with one bit, not two slices.
 	starts uint16
 	be     bool // a form of be or get (beForms), which opens a passive
+	speech bool // a verb of saying (isSpeechWord)
 	// id numbers the form within its table's generation gen (one
 	// string, one id: a claim's words are a set of small integers,
 	// markRepeats), -1 outside a table. stemFacts is the entry of the
@@ -169,5 +170,6 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 		}
 	}
 	f.be = beForms[low]
+	f.speech = l.speechWord(low, f.stem)
 	return f
 }
