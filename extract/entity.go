@@ -29,6 +29,20 @@ var weekdays = map[string]int{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday
 // [UNSC]", "Israel Defense Forces (IDF)".
 var acronymDefRE = regexp.MustCompile(`^\s*[\[(]([A-Z][A-Z0-9]{1,7})[\])]`)
 
+// acronymDef is acronymDefRE.FindStringSubmatch(s), run only when the
+// first byte after the blanks \s allows opens a bracket: most names are
+// followed by anything else.
+func acronymDef(s string) []string {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	if i == len(s) || s[i] != '(' && s[i] != '[' {
+		return nil
+	}
+	return acronymDefRE.FindStringSubmatch(s)
+}
+
 // isNamePart reports whether a token can be part of a proper name:
 // capitalised, or an Arabic article glued to a capitalised word (al-Hayya).
 func isNamePart(t string) bool {
@@ -132,7 +146,7 @@ func (x *extractor) findEntities(toks []rawToken, lows []string) []Entity {
 			e.Key = x.entityKey(lows[a:j])
 			if e.Key != "" {
 				out = append(out, e)
-				if m := acronymDefRE.FindStringSubmatch(text[toks[j-1].span.End:min(len(text), toks[j-1].span.End+12)]); m != nil {
+				if m := acronymDef(text[toks[j-1].span.End:min(len(text), toks[j-1].span.End+12)]); m != nil {
 					x.acronyms[strings.ToLower(m[1])] = e.Key
 				}
 			}

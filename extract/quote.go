@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Quote kinds, decided from the quote's length and what stands around it.
@@ -149,6 +150,11 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 	for bi, blk := range blks {
 		var marks []qmark
 		for i := blk.Start; i < blk.End; {
+			if c := text[i]; c < utf8.RuneSelf && c != '"' {
+				// ASCII other than the straight quote: no mark.
+				i++
+				continue
+			}
 			r, n := decode(text, i)
 			switch r {
 			case '"', '“', '”', '„', '«', '»', '‘', '’':

@@ -117,6 +117,11 @@ func (x *extractor) sentences(blk Span) []Span {
 		}
 	}
 	for i := blk.Start; i < blk.End; {
+		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			// Most bytes: ASCII and no terminator, nothing to decode.
+			i++
+			continue
+		}
 		r, n := decode(text, i)
 		if !isTerminator(r) {
 			i += n
