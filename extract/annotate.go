@@ -10,9 +10,7 @@ import (
 // annotate turns sentence spans into claims with all their annotations.
 func (x *extractor) annotate(sents []Span) {
 	text := x.text
-	if x.scratch == nil {
-		x.scratch = scratchPool.Get().(*scratch)
-	}
+	x.acquire()
 	x.acronyms = map[string]string{}
 	if x.capSeen == nil {
 		// A headline's reading starts with what its article capitalises.

@@ -116,6 +116,7 @@ func extractWith(text string, cfg *config) *Document {
 		}
 		x.note("text holds %d bytes that are not UTF-8: they separate words, spans still index the original bytes, and JSON shows them as U+FFFD", bad)
 	}
+	x.acquire()
 	sents := x.findParts()
 	if x.doc.Published != "" {
 		if t, err := time.Parse("2006-01-02", x.doc.Published); err == nil {

@@ -960,8 +960,7 @@ func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, 
 	}
 	start := len(toks) - 1
 	for k := len(toks) - 1; k >= 0 && len(toks)-k <= n; k-- {
-		lw := strings.ToLower(toks[k].text)
-		if clauseWords[lw] {
+		if inLowerSet(clauseWords, toks[k].text) {
 			break
 		}
 		start = k
@@ -969,22 +968,22 @@ func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, 
 			break
 		}
 	}
-	if clauseWords[strings.ToLower(toks[start].text)] {
+	if inLowerSet(clauseWords, toks[start].text) {
 		return Span{}, false
 	}
 	// Adverbs between subject and verb ("Hamas swiftly condemned") are not the speaker.
 	end := len(toks)
-	for end > start+1 && strings.HasSuffix(strings.ToLower(toks[end-1].text), "ly") && isLowerWord(toks[end-1].text) {
+	for end > start+1 && lowerHasSuffix(toks[end-1].text, "ly") && isLowerWord(toks[end-1].text) {
 		end--
 	}
 	// Drop auxiliaries at the end: "the group has repeatedly".
-	for end > start+1 && lex.Has(LexStopword, strings.ToLower(toks[end-1].text)) && isLowerWord(toks[end-1].text) {
+	for end > start+1 && lex.hasLower(LexStopword, toks[end-1].text) && isLowerWord(toks[end-1].text) {
 		end--
 	}
 	// A phrase of function words alone ("it is") names no one.
 	content := false
 	for _, t := range toks[start:end] {
-		if !lex.Has(LexStopword, strings.ToLower(t.text)) || isPronoun(t.text) {
+		if !lex.hasLower(LexStopword, t.text) || isPronoun(t.text) {
 			content = true
 		}
 	}
@@ -995,11 +994,7 @@ func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, 
 }
 
 func isPronoun(w string) bool {
-	switch strings.ToLower(w) {
-	case "he", "she", "they", "we", "i", "it":
-		return true
-	}
-	return false
+	return lowerIs(w, "he") || lowerIs(w, "she") || lowerIs(w, "they") || lowerIs(w, "we") || lowerIs(w, "i") || lowerIs(w, "it")
 }
 
 // isQuoteGap reports a gap of quotation marks and spaces only.

@@ -34,6 +34,16 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
+// acquire gives the extractor a scratch from the pool, its word cache
+// ready for the extractor's lexicon, unless it has one.
+func (x *extractor) acquire() {
+	if x.scratch != nil {
+		return
+	}
+	x.scratch = scratchPool.Get().(*scratch)
+	x.wcache.reset(x.lex, x.lex.generation())
+}
+
 // release gives the extractor's scratch back to the pool. Everything in it
 // that points into the document is cleared first: a pooled buffer must not
 // keep a document's text alive. (The word cache keeps the word table's own

@@ -206,8 +206,9 @@ func (x *extractor) isBoundary(blk Span, i, j, k int) (int, bool) {
 			lw, word = lw[dot-1:], word[dot-1:]
 		}
 	}
-	nextWord := strings.ToLower(wordAt(text, p, blk.End))
-	starter := x.lex.Has(LexStopword, nextWord)
+	// wordAt reads letters only, so lowerKey lower-cases the word and
+	// nothing else: the word's facts say whether it is a stop word.
+	starter := x.wordOf(wordAt(text, p, blk.End)).facts.stop
 	if e := x.lex.Word(LexAbbreviation, lw); e != nil {
 		switch e.Kind {
 		case "title":
