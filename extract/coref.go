@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Who is who within one document: which names are people (and of which
@@ -293,11 +294,38 @@ func (x *extractor) orgWords(words []string) bool {
 // name as written: "Sen. Ann Ruiz" → "Ann Ruiz".
 func (x *extractor) bareName(t string) string {
 	t = strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s")
+	if singleSpaced(t) {
+		// The words joined again are t itself, or what follows a
+		// title: the name is cut from t, not split and joined.
+		for {
+			sp := strings.IndexByte(t, ' ')
+			if sp < 0 || !x.lex.Has(LexTitle, x.wordOf(t[:sp]).facts.low) {
+				return t
+			}
+			t = t[sp+1:]
+		}
+	}
 	f := strings.Fields(t)
 	for len(f) > 1 && x.lex.Has(LexTitle, lowerKey(f[0])) {
 		f = f[1:]
 	}
 	return strings.Join(f, " ")
+}
+
+// singleSpaced reports an ASCII t of words separated by single spaces,
+// with no other blank: what strings.Join(strings.Fields(t), " ") gives
+// back unchanged.
+func singleSpaced(t string) bool {
+	if t == "" || t[0] == ' ' || t[len(t)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' ' && t[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // expansionOf returns the lower-case expansion of an acronym key from the

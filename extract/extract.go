@@ -183,22 +183,24 @@ func (x *extractor) findParts() []Span {
 			continue
 		}
 		for _, s := range x.sentences(blk) {
-			sents = append(sents, x.trimParts(s)...)
+			if s, ok := x.trimParts(s); ok {
+				sents = append(sents, s)
+			}
 		}
 	}
 	return sents
 }
 
 // trimParts removes a leading byline or wire dateline from a sentence and
-// drops a feed footer, returning what is left as claims.
-func (x *extractor) trimParts(s Span) []Span {
+// drops a feed footer, returning what is left as a claim, if anything.
+func (x *extractor) trimParts(s Span) (Span, bool) {
 	text := x.text
 	if end, ok := x.byline(s); ok {
 		bs, be := trimSpan(text, s.Start, end)
 		x.exclude(ExcludedByline, Span{bs, be})
 		a, b := trimSpan(text, end, s.End)
 		if a >= b {
-			return nil
+			return Span{}, false
 		}
 		s = Span{a, b}
 	}
@@ -214,9 +216,9 @@ func (x *extractor) trimParts(s Span) []Span {
 		if x.doc.Outlet == "" {
 			x.doc.Outlet = m[2]
 		}
-		return nil
+		return Span{}, false
 	}
-	return []Span{s}
+	return s, true
 }
 
 func (x *extractor) exclude(kind string, s Span) {

@@ -29,3 +29,16 @@ func TestLowerHelpers(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleSpaced checks singleSpaced against what it promises: the
+// words of t joined by single spaces are t.
+func TestSingleSpaced(t *testing.T) {
+	for _, s := range []string{"Ann Ruiz", "Sen. Ann Ruiz", "Ann  Ruiz", " Ann", "Ann ", "", "Ann\tRuiz", "Ann\u00a0Ruiz", "Ann", "José Ruiz", "a b c"} {
+		if singleSpaced(s) && strings.Join(strings.Fields(s), " ") != s {
+			t.Errorf("singleSpaced(%q) but its words joined are %q", s, strings.Join(strings.Fields(s), " "))
+		}
+	}
+	if !singleSpaced("Sen. Ann Ruiz") {
+		t.Error("singleSpaced(Sen. Ann Ruiz) = false")
+	}
+}
