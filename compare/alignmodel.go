@@ -204,36 +204,37 @@ const maxRun = 8
 // for word, which a bag of content words cannot see ("will not reopen the
 // harbour this year"). The longest common run is the usual table of run
 // lengths, kept sparse: a token of a meets only the tokens of b with its
-// key, found by their hashes (intern), so a row costs its matches.
+// key, found by a search of b's keys in id order (prepare), so a row
+// costs its matches. Both claims must have been prepared with one table.
 func verbatimRun(ca, cb *claimFeatures) int {
-	a, b := ca.claim.Tokens, cb.claim.Tokens
-	ha, hb, ob := ca.keyHash, cb.keyHash, cb.keyOrder
-	if len(a) == 0 || len(b) == 0 || len(ha) != len(a) || len(hb) != len(b) {
+	ia, ob := ca.keyID, cb.keyOrder
+	nb := len(cb.claim.Tokens)
+	if len(ia) == 0 || nb == 0 || len(cb.keyID) != nb {
 		return 0
 	}
 	const stack = 96
 	var runBuf [2 * stack]int32
 	var setBuf [2 * stack]int32
 	var prev, cur, prevSet, curSet []int32
-	if len(b)+1 <= stack {
-		prev, cur = runBuf[:len(b)+1], runBuf[stack:stack+len(b)+1]
+	if nb+1 <= stack {
+		prev, cur = runBuf[:nb+1], runBuf[stack:stack+nb+1]
 		prevSet, curSet = setBuf[:0:stack], setBuf[stack:stack:2*stack]
 	} else {
-		prev, cur = make([]int32, len(b)+1), make([]int32, len(b)+1)
+		prev, cur = make([]int32, nb+1), make([]int32, nb+1)
 	}
 	// prev[j+1] is the length of the run ending at the previous token of
 	// a and b[j]; only the entries listed in prevSet are not zero.
 	best := int32(0)
-	for i := range a {
-		h := ha[i]
+	for _, id := range ia {
 		curSet = curSet[:0]
 		k := len(ob)
-		if a[i].Key != "" && cb.keyMask&hashBit(h) != 0 {
-			// The first of b's keys in hash order with hash h, if any.
+		if id >= 0 && cb.keyMask&hashBit(id) != 0 {
+			// The first of b's tokens with key id, if any.
 			lo, hi := 0, len(ob)
+			want := uint64(id) << 32
 			for lo < hi {
 				m := int(uint(lo+hi) >> 1)
-				if hb[ob[m]] < h {
+				if ob[m] < want {
 					lo = m + 1
 				} else {
 					hi = m
@@ -241,11 +242,8 @@ func verbatimRun(ca, cb *claimFeatures) int {
 			}
 			k = lo
 		}
-		for ; k < len(ob) && hb[ob[k]] == h; k++ {
-			j := ob[k]
-			if a[i].Key == "" || a[i].Key != b[j].Key {
-				continue
-			}
+		for ; k < len(ob) && int32(ob[k]>>32) == id; k++ {
+			j := int32(uint32(ob[k]))
 			cur[j+1] = prev[j] + 1
 			curSet = append(curSet, j+1)
 			if cur[j+1] > best {

@@ -39,13 +39,13 @@ func TestParseAlignModel(t *testing.T) {
 // TestVerbatimRun: the longest run of matching keys in order, function
 // words included, up to maxRun (all the model reads).
 func TestVerbatimRun(t *testing.T) {
+	table := newFeatTable()
 	feats := func(s string) *claimFeatures {
-		cf := &claimFeatures{claim: &extract.Claim{}}
+		c := &extract.Claim{}
 		for _, w := range strings.Fields(s) {
-			cf.claim.Tokens = append(cf.claim.Tokens, extract.Token{Text: w, Key: strings.ToLower(w)})
+			c.Tokens = append(c.Tokens, extract.Token{Text: w, Key: strings.ToLower(w)})
 		}
-		cf.hashKeys()
-		return cf
+		return prepare(table, 0, 0, c)
 	}
 	cases := []struct {
 		a, b string

@@ -77,7 +77,7 @@ func BenchmarkCompareLarge(b *testing.B) {
 
 // realEvents extracts ../shared/dev/basil/corpus.jsonl (50 real events of
 // three outlets) once, grouped by event in file order.
-func realEvents(b *testing.B) [][]*extract.Document {
+func realEvents(b testing.TB) [][]*extract.Document {
 	f, err := os.Open("../../shared/dev/basil/corpus.jsonl")
 	if err != nil {
 		b.Skip("../shared/dev is absent")

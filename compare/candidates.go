@@ -106,7 +106,13 @@ func (s *pairScorer) keep(e edge) {
 		if n > 0 {
 			size = min(2*cap(s.edges[n-1]), edgeChunk)
 		}
-		s.edges = append(s.edges, make([]edge, 0, size))
+		if n < cap(s.edges) && cap(s.edges[:n+1][n]) >= size {
+			// A chunk of an earlier comparison (reset).
+			s.edges = s.edges[:n+1]
+			s.edges[n] = s.edges[n][:0]
+		} else {
+			s.edges = append(s.edges, make([]edge, 0, size))
+		}
 	}
 	last := &s.edges[len(s.edges)-1]
 	*last = append(*last, e)
@@ -125,16 +131,45 @@ func (s *pairScorer) run() []edge {
 	for _, c := range s.edges {
 		out = append(out, c...)
 	}
-	s.edges = nil
 	return out
 }
 
 func newPairScorer(v *vocab) *pairScorer {
-	s := &pairScorer{v: v, slot: make([]int32, len(v.keys))}
+	s := &pairScorer{}
+	s.reset(v)
+	return s
+}
+
+// reset readies the scorer for a comparison over v, keeping its buffers:
+// the table (featTable) keeps one scorer from one comparison to the next,
+// and its index lists made most of what candidates allocated.
+func (s *pairScorer) reset(v *vocab) {
+	s.v = v
+	s.slot = slices.Grow(s.slot[:0], len(v.keys))[:len(v.keys)]
 	for i := range s.slot {
 		s.slot[i] = -1
 	}
-	return s
+	s.used = s.used[:0]
+	for _, c := range s.edges {
+		clear(c[:cap(c)])
+	}
+	s.edges = s.edges[:0]
+	s.names.reset()
+}
+
+// release lets go of what the scorer's buffers point to (claims, scores'
+// evidence) once its comparison is over.
+func (s *pairScorer) release() {
+	s.v = nil
+	for _, c := range s.edges {
+		clear(c[:cap(c)])
+	}
+	s.edges = s.edges[:0]
+	clear(s.cands[:cap(s.cands)])
+	clear(s.weak[:cap(s.weak)])
+	clear(s.partners[:cap(s.partners)])
+	clear(s.backing[:cap(s.backing)])
+	s.names.reset()
 }
 
 // index makes the claims of one document findable by their features.
@@ -180,11 +215,14 @@ func (s *pairScorer) index(doc []*claimFeatures) {
 // lookupBound is the highest value score(a, b) can reach given what the
 // index found: the weight a and b share exactly through a's heavy
 // features (acc), plus at most the whole weight of a's light features,
-// of its heavy names found in b under no exact key (spelling variants),
-// and softShare of its heavy long words b lacks (near spellings).
+// of its heavy names found in b under no exact key (spelling variants,
+// when the vocabulary matches them), and softShare of its heavy long words b lacks (near spellings).
 func lookupBound(a, b *claimFeatures, light, heavyNames, heavyWords, acc, accNames, accWords float64) float64 {
-	ub := acc + light + math.Min(heavyNames-accNames, 2*b.sum[kindIndex(kindEntity)]) +
-		softShare*math.Min(heavyWords-accWords, b.sum[kindIndex(kindWord)])
+	ub := acc + light
+	if a.v.names != nil {
+		ub += math.Min(heavyNames-accNames, 2*b.sum[kindIndex(kindEntity)])
+	}
+	ub += softShare * math.Min(heavyWords-accWords, b.sum[kindIndex(kindWord)])
 	return round3(2 * ub * (1 + 1e-9) / (a.total + b.total))
 }
 
@@ -307,10 +345,21 @@ func eachDocPair(feats [][]*claimFeatures, v *vocab, cfg *config, do func(k int,
 	var mu sync.Mutex
 	var scorers []*pairScorer
 	eachWith(n, large(feats), func() *pairScorer {
-		s := newPairScorer(v)
 		mu.Lock()
+		defer mu.Unlock()
+		var s *pairScorer
+		if t := cfg.table; t != nil && !t.scorerTaken {
+			// The table's scorer, with the buffers of its last comparison.
+			if t.scorer == nil {
+				t.scorer = &pairScorer{}
+			}
+			t.scorerTaken = true
+			s = t.scorer
+			s.reset(v)
+		} else {
+			s = newPairScorer(v)
+		}
 		scorers = append(scorers, s)
-		mu.Unlock()
 		return s
 	}, func(s *pairScorer, k int) {
 		run(s, n-k)

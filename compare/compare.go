@@ -59,6 +59,9 @@ type config struct {
 	band     *alignModel
 	bandRule bool // the hand-set rule instead (for measuring the model)
 	bandSeen func(a, b *claimFeatures, x [nBand]float64)
+	// table numbers the features of the comparison under way
+	// (wordtable.go); compareWith takes it and gives it back.
+	table *featTable
 }
 
 // canceled reports whether the comparison's context is done.
@@ -310,6 +313,10 @@ func compareWith(ctx context.Context, docs []*extract.Document, cfg *config) (*R
 		return nil, err
 	}
 	cfg.ctx = ctx
+	// The table and its scratch are this comparison's until it returns;
+	// nothing of them is in the report.
+	cfg.table = acquireTable()
+	defer cfg.table.release()
 	r := &Report{Version: ReportVersion, Run: newRun(cfg), Documents: make([]*extract.Document, 0, len(docs)), Outlets: map[string]Profile{}, Groups: []Group{}, Unique: []string{}}
 	for i, d := range inferPublished(docs) {
 		c := *d
@@ -323,15 +330,28 @@ func compareWith(ctx context.Context, docs []*extract.Document, cfg *config) (*R
 		// One document has nothing to align: its claims' features would
 		// only cost memory (a 30 MB article has 360,000 claims).
 		for i, d := range r.Documents {
+			feats[i] = make([]*claimFeatures, 0, len(d.Claims))
 			for j := range d.Claims {
-				feats[i] = append(feats[i], prepare(i, j, &d.Claims[j]))
+				feats[i] = append(feats[i], prepare(cfg.table, i, j, &d.Claims[j]))
 			}
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	v := intern(feats, cfg.names)
+	// With the default matcher no two names of the claims are spelling
+	// variants of each other: unifyAcross gave each set of variants one
+	// key, and the keys it left apart are keys extract.SameName was asked
+	// about and said no to (CanonicalKeysWith asks about every pair of
+	// keys not yet merged, and SameName is symmetric). So the scores skip
+	// the search for variants, which would find none, and the bounds of
+	// candidates lose its slack (TestUnifiedNamesApart checks the premise).
+	// A custom matcher is asked as before.
+	names := cfg.names
+	if !cfg.customNames {
+		names = nil
+	}
+	v := intern(cfg.table, feats, names)
 	localRarity(feats, v)
 	if cfg.embedder != nil {
 		if err := embedClaims(ctx, r.Documents, feats, cfg); err != nil {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
+	"sync"
 
 	"github.com/claimdiff/claimdiff/extract"
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -41,48 +41,25 @@ func wordCode(n int) rune {
 	return rune(0xE000 + n)
 }
 
-// wordDiff diffs two coded token sequences word by word with go-diff.
-// DiffTimeout is 0: without it the result would depend on the machine's
-// speed.
-func wordDiff(ra, rb []rune) []wordOp {
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
-	out := make([]wordOp, 0, len(diffs))
-	ia, ib := 0, 0
-	for _, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			out = append(out, wordOp{d.Type, ia, ia + n})
-			ia += n
-			ib += n
-		case diffmatchpatch.DiffDelete:
-			out = append(out, wordOp{d.Type, ia, ia + n})
-			ia += n
-		case diffmatchpatch.DiffInsert:
-			out = append(out, wordOp{d.Type, ib, ib + n})
-			ib += n
-		}
-	}
-	return out
-}
-
 // detailSide is what the comparison of added detail needs of one side of a
-// group, computed once per group rather than once per pair of sides.
+// group, computed once per group rather than once per pair of sides. Its
+// lists are carved out of a detailScratch kept from group to group.
 type detailSide struct {
 	side
-	toks   []extract.Token // content tokens: marker words left out
-	ids    []int32         // word id of each content token
-	codes  []rune          // word code of each content token, for the diff
-	has    []bool          // by word id: what the side says (its words, "e:" and its name keys)
-	cand   []bool          // content token that can be added detail: no stop word, date or number
-	names  [][]int32       // per content token, the ids of "e:"+key of the names containing it
-	weight []float64       // rarity of each content token, or -1 before it is needed
-	pos    []int           // per content token, its index among all the side's tokens
+	toks   []*extract.Token // content tokens: marker words left out
+	ids    []int32          // word id of each content token
+	codes  []rune           // word code of each content token, for the diff
+	has    []bool           // by word id: what the side says (its words, "e:" and its name keys)
+	cand   []bool           // content token that can be added detail: no stop word, date or number
+	weight []float64        // rarity of each content token, or -1 before it is needed
+	pos    []int32          // per content token, its index among all the side's tokens
+	// names[nameAt[i]:nameAt[i+1]] are the ids of "e:"+key of the names
+	// containing content token i.
+	nameAt []int32
+	names  []int32
 	// nonStop[k] is how many of the side's first k tokens are not stop
 	// words: a run of added words goes on only over stop words.
-	nonStop []int
+	nonStop []int32
 }
 
 // detailVocab numbers the words and the name keys of one group, in one
@@ -108,83 +85,205 @@ func (v *detailVocab) number(m map[string]int32, k string) int32 {
 
 func (v *detailVocab) len() int { return int(v.n) }
 
-// detailSides prepares the sides of a group for detailDiffs.
-func detailSides(sides []side) []detailSide {
-	voc := &detailVocab{words: map[string]int32{}, names: map[string]int32{}}
-	out := make([]detailSide, len(sides))
-	var hasIDs [][]int32
+// detailScratch holds the lists and maps of one group's detail
+// comparison, reused by the next group on the same core: corpus mode
+// compares tens of thousands of small groups.
+type detailScratch struct {
+	voc     detailVocab
+	sides   []detailSide
+	toks    []*extract.Token
+	ids     []int32
+	codes   []rune
+	has     []bool
+	cand    []bool
+	weight  []float64
+	pos     []int32
+	nameAt  []int32
+	names   []int32
+	nonStop []int32
+	spans   []extract.Span // a side's dates and numbers
+	okA     []bool
+	okB     []bool
+	text    []byte
+}
+
+var detailScratches = sync.Pool{New: func() any {
+	return &detailScratch{voc: detailVocab{words: map[string]int32{}, names: map[string]int32{}}}
+}}
+
+// grow returns s with length n, reusing its array when it is large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/4)
+	}
+	return s[:n]
+}
+
+// release returns the scratch to the pool; maps grown by a very large
+// group are dropped rather than cleared for every small one after it.
+func (sc *detailScratch) release() {
+	if len(sc.voc.words)+len(sc.voc.names) > 1<<14 {
+		sc.voc.words, sc.voc.names = map[string]int32{}, map[string]int32{}
+	} else {
+		clear(sc.voc.words)
+		clear(sc.voc.names)
+	}
+	sc.voc.n = 0
+	clear(sc.sides)
+	clear(sc.toks)
+	detailScratches.Put(sc)
+}
+
+// detailSides prepares the sides of a group for detailDiffs. Words and
+// names are numbered in the order they are met (each side's content
+// tokens with the names around them, then the rest of its tokens and its
+// names), the order the word codes follow.
+func detailSides(sides []side, sc *detailScratch) []detailSide {
+	voc := &sc.voc
+	total := 0
+	for _, s := range sides {
+		for _, c := range s.claims {
+			total += len(c.Tokens)
+		}
+	}
+	sc.sides = grow(sc.sides, len(sides))
+	sc.toks = grow(sc.toks, total)
+	sc.ids = grow(sc.ids, total)
+	sc.cand = grow(sc.cand, total)
+	sc.weight = grow(sc.weight, total)
+	sc.pos = grow(sc.pos, total)
+	sc.nameAt = grow(sc.nameAt, total+len(sides))
+	sc.nonStop = grow(sc.nonStop, total+len(sides))
+	sc.names = sc.names[:0]
+	out := sc.sides
+	off := 0
 	for si, s := range sides {
 		d := &out[si]
-		d.side = s
-		d.toks = contentTokens(s)
-		d.ids = make([]int32, len(d.toks))
-		d.cand = make([]bool, len(d.toks))
-		d.names = make([][]int32, len(d.toks))
-		d.weight = make([]float64, len(d.toks))
-		for i, t := range d.toks {
+		*d = detailSide{side: s}
+		nAll := 0
+		for _, c := range s.claims {
+			nAll += len(c.Tokens)
+		}
+		// The side's tokens, numbered; content tokens gathered.
+		d.nonStop = sc.nonStop[off+si : off+si+nAll+1]
+		d.nonStop[0] = 0
+		toks, pos := sc.toks[off:off], sc.pos[off:off]
+		k := 0
+		for _, c := range s.claims {
+		tokens:
+			for ti := range c.Tokens {
+				t := &c.Tokens[ti]
+				d.nonStop[k+1] = d.nonStop[k]
+				if !t.Stop {
+					d.nonStop[k+1]++
+				}
+				k++
+				for _, m := range c.Markers {
+					if m.Span.Contains(t.Span) {
+						continue tokens
+					}
+				}
+				toks = append(toks, t)
+				pos = append(pos, int32(k-1))
+			}
+		}
+		d.toks, d.pos = toks, pos
+		n := len(toks)
+		d.ids = sc.ids[off : off+n]
+		d.cand = sc.cand[off : off+n]
+		d.weight = sc.weight[off : off+n]
+		d.nameAt = sc.nameAt[off+si : off+si+n+1]
+		sc.spans = sc.spans[:0]
+		for _, c := range s.claims {
+			for _, dt := range c.Dates {
+				sc.spans = append(sc.spans, dt.Span)
+			}
+			for _, nu := range c.Numbers {
+				sc.spans = append(sc.spans, nu.Span)
+			}
+		}
+		nameStart := len(sc.names)
+		for i, t := range toks {
 			d.ids[i] = voc.id(t.Key)
-			d.cand[i] = !t.Stop && !dateOrNumber(s, t)
+			d.cand[i] = !t.Stop && !overlapsAny(sc.spans, t.Span)
+			d.nameAt[i] = int32(len(sc.names) - nameStart)
 			if d.cand[i] {
 				for _, c := range s.claims {
 					for _, e := range c.Entities {
 						if e.Span.Contains(t.Span) {
-							d.names[i] = append(d.names[i], voc.nameID(e.Key))
+							sc.names = append(sc.names, voc.nameID(e.Key))
 						}
 					}
 				}
 			}
 			d.weight[i] = -1 // rarity, when first needed
 		}
-		nAll := 0
+		d.nameAt[n] = int32(len(sc.names) - nameStart)
+		d.names = sc.names[nameStart:]
+		// The rest of the side's words and its names (a content token's
+		// word has its number already).
+		i := 0
+		k = 0
 		for _, c := range s.claims {
-			nAll += len(c.Tokens)
-		}
-		d.nonStop = make([]int, nAll+1)
-		d.pos = make([]int, len(d.toks))
-		k, i := 0, 0
-		for _, c := range s.claims {
-			for _, t := range c.Tokens {
-				d.nonStop[k+1] = d.nonStop[k]
-				if !t.Stop {
-					d.nonStop[k+1]++
-				}
-				if i < len(d.toks) && t.Span == d.toks[i].Span {
-					d.pos[i] = k
+			for ti := range c.Tokens {
+				if i < n && d.pos[i] == int32(k) {
 					i++
+				} else {
+					voc.id(c.Tokens[ti].Key)
 				}
 				k++
 			}
+			for _, e := range c.Entities {
+				voc.nameID(e.Key)
+			}
 		}
-		var own []int32
+		off += nAll
+	}
+	// What each side has, by id: its words and names, numbered above.
+	v := voc.len()
+	sc.has = grow(sc.has, len(sides)*v)
+	clear(sc.has)
+	codes := v <= maxGroupCodes
+	if codes {
+		sc.codes = grow(sc.codes, total)
+	}
+	off = 0
+	for si, s := range sides {
+		d := &out[si]
+		d.has = sc.has[si*v : (si+1)*v]
 		for _, c := range s.claims {
 			for _, t := range c.Tokens {
-				own = append(own, voc.id(t.Key))
+				d.has[voc.words[t.Key]] = true
 			}
 			for _, e := range c.Entities {
-				own = append(own, voc.nameID(e.Key))
+				d.has[voc.names[e.Key]] = true
 			}
 		}
-		hasIDs = append(hasIDs, own)
-	}
-	for si := range out {
-		out[si].has = make([]bool, voc.len())
-		for _, id := range hasIDs[si] {
-			out[si].has[id] = true
-		}
-		if voc.len() <= maxGroupCodes {
-			out[si].codes = make([]rune, len(out[si].ids))
-			for i, id := range out[si].ids {
-				out[si].codes[i] = wordCode(int(id))
+		if codes {
+			d.codes = sc.codes[off : off+len(d.ids)]
+			for i, id := range d.ids {
+				d.codes[i] = wordCode(int(id))
 			}
 		}
+		off += len(d.ids)
 	}
 	return out
+}
+
+// overlapsAny reports whether sp overlaps one of spans.
+func overlapsAny(spans []extract.Span, sp extract.Span) bool {
+	for _, s := range spans {
+		if s.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
 }
 
 // pairCodes codes two token sequences with the words of the pair alone,
 // numbered in order of first appearance: for a group whose words outrun
 // the private-use runes of the Basic Multilingual Plane.
-func pairCodes(a, b []extract.Token) ([]rune, []rune) {
+func pairCodes(a, b []*extract.Token) ([]rune, []rune) {
 	codes := map[string]rune{}
 	code := func(k string) rune {
 		if r, ok := codes[k]; ok {
@@ -205,52 +304,37 @@ func pairCodes(a, b []extract.Token) ([]rune, []rune) {
 	return ra, rb
 }
 
-// dateOrNumber reports a token inside one of the side's dates or numbers:
-// those are left to the fact comparisons.
-func dateOrNumber(s side, t extract.Token) bool {
-	for _, c := range s.claims {
-		for _, d := range c.Dates {
-			if d.Span.Overlaps(t.Span) {
-				return true
-			}
-		}
-		for _, n := range c.Numbers {
-			if n.Span.Overlaps(t.Span) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// addedBy marks the content tokens of own that the other side lacks: not
-// a stop word, date or number, a word the other side does not have
-// anywhere (reordered words are not added), and not part of a name the
-// other side also names ("Hayya’s" / "al-Hayya"). Such a token can only
-// sit in a run of the diff that own alone has, so the added words need no
-// diff; only the evidence span does.
-func addedBy(own, other *detailSide) ([]extract.Token, []bool, float64) {
-	var out []extract.Token
-	ok := make([]bool, len(own.toks))
+// addedBy marks in ok the content tokens of own that the other side
+// lacks: not a stop word, date or number, a word the other side does not
+// have anywhere (reordered words are not added), and not part of a name
+// the other side also names ("Hayya’s" / "al-Hayya"). Such a token can
+// only sit in a run of the diff that own alone has, so the added words
+// need no diff; only the evidence span does. It reports whether their
+// rarity adds up to minDetailWeight (weighing no more of them than it
+// takes to know).
+func addedBy(own, other *detailSide, ok []bool) bool {
 	w := 0.0
 tokens:
-	for i, t := range own.toks {
+	for i := range own.toks {
+		ok[i] = false
 		if !own.cand[i] || other.has[own.ids[i]] {
 			continue
 		}
-		for _, e := range own.names[i] {
+		for _, e := range own.names[own.nameAt[i]:own.nameAt[i+1]] {
 			if other.has[e] {
 				continue tokens
 			}
 		}
 		ok[i] = true
-		out = append(out, t)
+		if w >= minDetailWeight {
+			continue
+		}
 		if own.weight[i] < 0 {
-			own.weight[i] = rarity(strings.ToLower(t.Text))
+			own.weight[i] = rarity(strings.ToLower(own.toks[i].Text))
 		}
 		w += own.weight[i]
 	}
-	return out, ok, w
+	return w >= minDetailWeight
 }
 
 // maxPairwiseDetail is how many documents a group may have before its
@@ -262,20 +346,18 @@ tokens:
 // have in a small group. Events of a few outlets are not affected.
 const maxPairwiseDetail = 8
 
-// detailPairs returns the pairs of sides (x < y) whose added detail is
-// compared: every pair in a group of at most maxPairwiseDetail documents,
-// else the first side with each other one.
-func detailPairs(n int) [][2]int {
-	var out [][2]int
+// detailPairs calls f for each pair of sides (x < y) whose added detail
+// is compared: every pair in a group of at most maxPairwiseDetail
+// documents, else the first side with each other one.
+func detailPairs(n int, f func(x, y int)) {
 	for x := 0; x < n; x++ {
 		if x > 0 && n > maxPairwiseDetail {
 			break
 		}
 		for y := x + 1; y < n; y++ {
-			out = append(out, [2]int{x, y})
+			f(x, y)
 		}
 	}
-	return out
 }
 
 // detailDiffs reports, for each pair of documents in a group (for a large
@@ -283,21 +365,23 @@ func detailPairs(n int) [][2]int {
 // side adds that the other lacks: each run of such words is one entry
 // with its span, so a renderer can mark it in place. Added detail is not a
 // conflict. What each side says is gathered once per group; the added
-// words need no diff, so go-diff runs only for the runs of a difference
-// that is reported.
+// words need no diff, so the word diff runs only for the runs of a
+// difference that is reported.
 func detailDiffs(sides []side) []Difference {
 	var out []Difference
-	ds := detailSides(sides)
+	sc := detailScratches.Get().(*detailScratch)
+	defer sc.release()
+	ds := detailSides(sides, sc)
 	// Outlets that carry the same wire copy have the same words: their
 	// diffs are made once.
-	memo := map[[2]string][]wordOp{}
-	for _, xy := range detailPairs(len(ds)) {
-		x, y := xy[0], xy[1]
+	var memo map[[2]string][]wordOp
+	detailPairs(len(ds), func(x, y int) {
 		sx, sy := &ds[x], &ds[y]
-		addA, okA, wA := addedBy(sx, sy)
-		addB, okB, wB := addedBy(sy, sx)
-		if wA < minDetailWeight && wB < minDetailWeight {
-			continue
+		sc.okA, sc.okB = grow(sc.okA, len(sx.toks)), grow(sc.okB, len(sy.toks))
+		okA, okB := sc.okA, sc.okB
+		heavyA, heavyB := addedBy(sx, sy, okA), addedBy(sy, sx, okB)
+		if !heavyA && !heavyB {
+			return
 		}
 		var ops []wordOp
 		if !sx.gapped(okA, sy) && !sy.gapped(okB, sx) {
@@ -309,18 +393,48 @@ func detailDiffs(sides []side) []Difference {
 			var ok bool
 			if ops, ok = memo[k]; !ok {
 				ops = wordDiff(ra, rb)
+				if memo == nil {
+					memo = map[[2]string][]wordOp{}
+				}
 				memo[k] = ops
 			}
 		} else {
 			ops = wordDiff(pairCodes(sx.toks, sy.toks))
 		}
-		d := Difference{Kind: "detail", Values: map[string][]Value{}}
+		d := Difference{Kind: "detail", Values: make(map[string][]Value, 2)}
 		d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA))
 		d.put(sides[y], sy.runs(ops, diffmatchpatch.DiffInsert, okB))
-		d.Explain = fmt.Sprintf("%s alone says: %s; %s alone says: %s", docOf(sides[x].id()), orNone(words(addA)), docOf(sides[y].id()), orNone(words(addB)))
+		b := append(sc.text[:0], docOf(sides[x].id())...)
+		b = append(b, " alone says: "...)
+		b = sx.appendWords(b, okA)
+		b = append(b, "; "...)
+		b = append(b, docOf(sides[y].id())...)
+		b = append(b, " alone says: "...)
+		b = sy.appendWords(b, okB)
+		d.Explain = string(b)
+		sc.text = b
 		out = append(out, d)
-	}
+	})
 	return out
+}
+
+// appendWords appends the texts of the tokens ok marks, joined by
+// spaces, or "nothing more" when that is empty.
+func (own *detailSide) appendWords(b []byte, ok []bool) []byte {
+	n, first := len(b), true
+	for i, t := range own.toks {
+		if ok[i] {
+			if !first {
+				b = append(b, ' ')
+			}
+			b = append(b, t.Text...)
+			first = false
+		}
+	}
+	if len(b) == n {
+		b = append(b, "nothing more"...)
+	}
+	return b
 }
 
 // gapped reports whether two added tokens of the side (ok) stand apart
@@ -411,25 +525,6 @@ func claimNum(id string) int {
 	return n
 }
 
-// contentTokens are a side's tokens minus the words of its framing
-// markers: "claimed" or "terrorists" is a framing difference, not added
-// detail.
-func contentTokens(s side) []extract.Token {
-	var out []extract.Token
-	for _, c := range s.claims {
-	tokens:
-		for _, t := range c.Tokens {
-			for _, m := range c.Markers {
-				if m.Span.Contains(t.Span) {
-					continue tokens
-				}
-			}
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // runs are the entries of added words of one side: each run of them
 // within one claim, inside one run of kind op of the diff (stop words
 // inside a run kept, at its edges dropped; a framing marker or a shared
@@ -464,7 +559,7 @@ func (own *detailSide) runs(ops []wordOp, op diffmatchpatch.Operation, ok []bool
 				continue
 			}
 			h := own.holder(t.Span)
-			at := own.pos[i]
+			at := int(own.pos[i])
 			if open && h == curClaim && own.nonStop[at]-own.nonStop[last+1] == 0 {
 				cur.End, last = t.Span.End, at
 				continue
@@ -475,19 +570,4 @@ func (own *detailSide) runs(ops []wordOp, op diffmatchpatch.Operation, ok []bool
 		flush()
 	}
 	return runs
-}
-
-func words(ts []extract.Token) string {
-	var s []string
-	for _, t := range ts {
-		s = append(s, t.Text)
-	}
-	return strings.Join(s, " ")
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "nothing more"
-	}
-	return s
 }

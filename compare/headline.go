@@ -16,7 +16,7 @@ func headlineGroup(docs []*extract.Document, cfg *config) *Group {
 		if d.Headline == nil {
 			continue
 		}
-		sides = append(sides, side{doc: i, claims: []*extract.Claim{d.Headline}, feats: []*claimFeatures{cfg.withSemantic(prepare(i, -1, d.Headline))}}) // withSemantic: embed.go
+		sides = append(sides, side{doc: i, claims: []*extract.Claim{d.Headline}, feats: []*claimFeatures{cfg.withSemantic(prepare(cfg.table, i, -1, d.Headline))}}) // withSemantic: embed.go
 	}
 	if len(sides) < 2 {
 		return nil

@@ -1,17 +1,13 @@
 package compare
 
-import (
-	"cmp"
-	"hash/maphash"
-	"slices"
-)
+import "slices"
 
 // vocab numbers the features of one comparison. Ids follow the order of
 // the keys, so a claim's features sorted by id are sorted by key, and a
 // score that walks them lists its evidence in the order of the keys.
 // Numbering per comparison keeps the ids dense (a few thousand for an
-// event) and the memory bounded by the event, whatever the process has
-// seen before.
+// event), whatever the process has seen before; the table the keys come
+// from (featTable) numbers them once per process.
 type vocab struct {
 	keys []featKey
 	// near holds, for each word of at least softMinLen bytes, the other
@@ -19,163 +15,124 @@ type vocab struct {
 	// character trigrams at least nearJaccard), by ascending id.
 	near  [][]int32
 	names func(a, b string) bool
-	// ent is the id range of the names (keys sort by kind first, so the
-	// names' ids are contiguous).
-	ent [2]int32
+	// ent and words are the id ranges of the names and the words (keys
+	// sort by kind first, so each kind's ids are contiguous).
+	ent, words [2]int32
 }
 
-// nearJaccard is the trigram overlap at which two words are spelling
-// variants (ceasefire / cease-fire).
-const nearJaccard = 0.6
-
-// intern numbers the features of every claim and replaces each claim's raw
-// feature list by the sorted id, weight and label lists scores merge.
-func intern(feats [][]*claimFeatures, names func(a, b string) bool) *vocab {
-	tmp := map[featKey]int32{}
-	var keys []featKey
+// intern numbers the features of every claim in key order and replaces
+// each claim's raw feature list by the sorted id, weight and label lists
+// scores merge. The claims must have been prepared with t.
+func intern(t *featTable, feats [][]*claimFeatures, names func(a, b string) bool) *vocab {
+	uniq := t.sc.uniq[:0]
 	for _, doc := range feats {
 		for _, cf := range doc {
 			for _, f := range cf.raw {
-				if _, ok := tmp[f.key]; !ok {
-					tmp[f.key] = int32(len(keys))
-					keys = append(keys, f.key)
+				if t.local[f.id] < 0 {
+					t.local[f.id] = 0
+					uniq = append(uniq, f.id)
 				}
 			}
 		}
 	}
-	order := make([]int32, len(keys))
-	for i := range order {
-		order[i] = int32(i)
+	slices.SortFunc(uniq, func(x, y int32) int {
+		if t.less(x, y) {
+			return -1
+		}
+		return 1 // ids are distinct keys: never equal
+	})
+	keys := make([]featKey, len(uniq))
+	for r, id := range uniq {
+		t.local[id] = int32(r)
+		keys[r] = t.keys[id]
 	}
-	slices.SortFunc(order, func(x, y int32) int { return keys[x].compare(keys[y]) })
-	rank := make([]int32, len(keys))
-	sorted := make([]featKey, len(keys))
-	for r, old := range order {
-		rank[old] = int32(r)
-		sorted[r] = keys[old]
-	}
-	v := &vocab{keys: sorted, names: names}
-	lo, _ := slices.BinarySearchFunc(sorted, kindEntity, func(k featKey, kind byte) int { return int(k.kind) - int(kind) })
-	hi, _ := slices.BinarySearchFunc(sorted, kindEntity+1, func(k featKey, kind byte) int { return int(k.kind) - int(kind) })
-	v.ent = [2]int32{int32(lo), int32(hi)}
+	v := &vocab{keys: keys, names: names, ent: kindIDs(keys, kindEntity), words: kindIDs(keys, kindWord)}
+	v.near = t.near.neighbours(t, uniq, t.local)
 	for _, doc := range feats {
 		for _, cf := range doc {
-			n := len(cf.raw)
-			cf.ids = make([]int32, n)
-			cf.weights = make([]float64, n)
-			cf.labels = make([]string, n)
-			cf.ent = [2]int{n, n}
-			cf.words = [2]int{n, n}
-			for i, f := range cf.raw {
-				// raw is sorted by key, so ids come out ascending.
-				cf.ids[i] = rank[tmp[f.key]]
-				cf.weights[i] = f.weight
-				cf.labels[i] = f.label
-			}
-			cf.ent = kindRange(cf.raw, kindEntity)
-			cf.words = kindRange(cf.raw, kindWord)
-			cf.v = v
-			cf.hashKeys()
+			cf.number(t, v)
 		}
 	}
-	v.near = nearWords(sorted)
+	for _, id := range uniq {
+		t.local[id] = -1
+	}
+	t.sc.uniq = uniq
 	return v
 }
 
-// keySeed seeds the token key hashes of claimFeatures.keyHash; equal
-// hashes are confirmed on the keys, so the seed never shows in a result.
-var keySeed = maphash.MakeSeed()
-
-// hashKeys sets the claim's token key hashes and their order
-// (claimFeatures.keyHash, keyOrder) for verbatimRun.
-func (cf *claimFeatures) hashKeys() {
-	cf.keyHash = make([]uint64, len(cf.claim.Tokens))
-	cf.keyOrder = make([]int32, 0, len(cf.claim.Tokens))
-	for i, t := range cf.claim.Tokens {
-		cf.keyHash[i] = maphash.String(keySeed, t.Key)
-		if t.Key != "" {
-			cf.keyOrder = append(cf.keyOrder, int32(i))
-			cf.keyMask |= hashBit(cf.keyHash[i])
+// number sets the claim's id, weight and label lists from its raw
+// features, one feature per key (the first of the heaviest), by id.
+func (cf *claimFeatures) number(t *featTable, v *vocab) {
+	// Sorted by id, then by position in raw: (id, position) packed in
+	// one integer, so the sort is stable without a comparison function.
+	order := t.sc.order[:0]
+	for i, f := range cf.raw {
+		order = append(order, uint64(t.local[f.id])<<32|uint64(i))
+	}
+	slices.Sort(order)
+	t.sc.order = order
+	n := 0
+	for k, o := range order {
+		if k == 0 || o>>32 != order[k-1]>>32 {
+			n++
 		}
 	}
-	slices.SortFunc(cf.keyOrder, func(x, y int32) int {
-		if c := cmp.Compare(cf.keyHash[x], cf.keyHash[y]); c != 0 {
-			return c
+	cf.ids = t.sc.int32s(n)
+	cf.weights = t.sc.float64s(n)
+	cf.labels = t.sc.strings(n)
+	n = 0
+	for k, o := range order {
+		f := &cf.raw[uint32(o)]
+		if k > 0 && o>>32 == order[k-1]>>32 {
+			if f.weight > cf.weights[n-1] {
+				cf.weights[n-1], cf.labels[n-1] = f.weight, f.label
+			}
+			continue
 		}
-		return cmp.Compare(x, y)
-	})
+		cf.ids[n], cf.weights[n], cf.labels[n] = int32(o>>32), f.weight, f.label
+		n++
+	}
+	cf.ent = idRange(cf.ids, v.ent)
+	cf.words = idRange(cf.ids, v.words)
+	cf.v = v
 }
 
-// hashBit is a key hash's bit in claimFeatures.keyMask.
-func hashBit(h uint64) uint64 { return 1 << (h >> 58) }
+// kindIDs returns the range of ids of one kind in keys sorted by key.
+func kindIDs(keys []featKey, kind byte) [2]int32 {
+	lo, _ := slices.BinarySearchFunc(keys, kind, func(k featKey, kind byte) int { return int(k.kind) - int(kind) })
+	hi, _ := slices.BinarySearchFunc(keys, kind+1, func(k featKey, kind byte) int { return int(k.kind) - int(kind) })
+	return [2]int32{int32(lo), int32(hi)}
+}
 
-// kindRange returns the index range of the features of one kind in a list
-// sorted by key.
-func kindRange(raw []rawFeature, kind byte) [2]int {
-	lo, _ := slices.BinarySearchFunc(raw, kind, func(f rawFeature, k byte) int { return int(f.key.kind) - int(k) })
-	hi, _ := slices.BinarySearchFunc(raw, kind+1, func(f rawFeature, k byte) int { return int(f.key.kind) - int(k) })
+// idRange returns the index range of the ids within r in a sorted list.
+func idRange(ids []int32, r [2]int32) [2]int {
+	lo, _ := slices.BinarySearch(ids, r[0])
+	hi, _ := slices.BinarySearch(ids, r[1])
 	return [2]int{lo, hi}
 }
 
-// nearWords finds the pairs of long words spelt nearly alike, through an
-// index of their trigrams: only words that share a trigram are counted,
-// and the count of shared trigrams gives the Jaccard similarity exactly.
-func nearWords(keys []featKey) [][]int32 {
-	near := make([][]int32, len(keys))
-	var words []int32
-	var grams [][]trigram
-	gramID := map[trigram]int32{}
-	var postings [][]int32 // per trigram, the positions in words
-	for id, k := range keys {
-		if k.kind != kindWord || len(k.key) < softMinLen {
-			continue
-		}
-		g := trigrams(k.key)
-		w := int32(len(words))
-		words = append(words, int32(id))
-		grams = append(grams, g)
-		for _, t := range g {
-			gi, ok := gramID[t]
-			if !ok {
-				gi = int32(len(postings))
-				gramID[t] = gi
-				postings = append(postings, nil)
-			}
-			postings[gi] = append(postings[gi], w)
+// orderKeys sets the claim's token key order and mask (claimFeatures.
+// keyOrder, keyMask) from its token key ids, for verbatimRun.
+func (cf *claimFeatures) orderKeys(sc *scratch) {
+	n := 0
+	for _, id := range cf.keyID {
+		if id >= 0 {
+			n++
 		}
 	}
-	count := make([]int32, len(words))
-	var touched []int32
-	for w, g := range grams {
-		touched = touched[:0]
-		for _, t := range g {
-			for _, o := range postings[gramID[t]] {
-				// Each pair once, from its lower end.
-				if o <= int32(w) {
-					continue
-				}
-				if count[o] == 0 {
-					touched = append(touched, o)
-				}
-				count[o]++
-			}
-		}
-		for _, o := range touched {
-			inter := int(count[o])
-			count[o] = 0
-			union := len(g) + len(grams[o]) - inter
-			if float64(inter)/float64(union) >= nearJaccard {
-				a, b := words[w], words[o]
-				near[a] = append(near[a], b)
-				near[b] = append(near[b], a)
-			}
+	cf.keyOrder = sc.uint64s(n)[:0]
+	for i, id := range cf.keyID {
+		if id >= 0 {
+			cf.keyOrder = append(cf.keyOrder, uint64(id)<<32|uint64(i))
+			cf.keyMask |= hashBit(id)
 		}
 	}
-	for _, n := range near {
-		slices.Sort(n)
-	}
-	return near
+	slices.Sort(cf.keyOrder)
 }
+
+// hashBit is a token key's bit in claimFeatures.keyMask: the key id mixed
+// (Fibonacci hashing), its top six bits.
+func hashBit(id int32) uint64 { return 1 << ((uint64(id) * 0x9E3779B97F4A7C15) >> 58) }
 
 // nameMemo remembers, for one worker of one comparison, which entity keys
 // name the same person or place: the test is an edit distance, and the
@@ -194,6 +151,13 @@ type nameMemo struct {
 // megabyte per worker at most).
 const maxNameTable = 1024
 
+// reset forgets the answers, keeping the table's memory for the next
+// comparison.
+func (m *nameMemo) reset() {
+	m.tableOf = nil
+	m.seen = nil
+}
+
 func (m *nameMemo) same(v *vocab, a, b int32) bool {
 	if m == nil {
 		return v.names(v.keys[a].key, v.keys[b].key)
@@ -201,7 +165,9 @@ func (m *nameMemo) same(v *vocab, a, b int32) bool {
 	lo, hi := v.ent[0], v.ent[1]
 	if n := hi - lo; n <= maxNameTable && a >= lo && a < hi && b >= lo && b < hi {
 		if m.tableOf != v {
-			m.table, m.tableOf = make([]uint8, int(n)*int(n)), v
+			m.table = slices.Grow(m.table[:0], int(n)*int(n))[:int(n)*int(n)]
+			clear(m.table)
+			m.tableOf = v
 		}
 		i := int(a-lo)*int(n) + int(b-lo)
 		switch m.table[i] {

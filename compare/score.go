@@ -2,7 +2,6 @@ package compare
 
 import (
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -68,9 +67,10 @@ func (k featKey) compare(o featKey) int {
 	return strings.Compare(k.key, o.key)
 }
 
-// rawFeature is a feature as prepare finds it, before interning.
+// rawFeature is a feature as prepare finds it, before interning: its key
+// by its number in the table (featTable).
 type rawFeature struct {
-	key    featKey
+	id     int32
 	weight float64
 	label  string // readable form for evidence
 }
@@ -81,7 +81,8 @@ type rawFeature struct {
 type claimFeatures struct {
 	doc, idx int
 	claim    *extract.Claim
-	raw      []rawFeature // sorted by key: what intern numbers
+	raw      []rawFeature // in the order found: what intern numbers
+	table    *featTable   // the table raw and keyID refer to
 	v        *vocab       // the vocabulary ids refer to
 	sem      *semVec      // the claim's embedding (embed.go); nil without an Embedder
 
@@ -93,12 +94,13 @@ type claimFeatures struct {
 	// in ids; sum is the weight of each kind (kinds order), for bounds.
 	ent, words [2]int
 	sum        [len(kinds)]float64
-	// keyHash holds a hash of each token's key (intern), so that
-	// verbatimRun compares numbers and compares strings only on a match.
-	keyHash []uint64
-	// keyOrder lists the tokens with a key, by hash (then position): the
+	// keyID holds the table id of each token's key (-1 for none), so
+	// that verbatimRun compares numbers, not strings.
+	keyID []int32
+	// keyOrder lists the tokens with a key, each as its key id and
+	// position packed in one integer (id<<32 | position), sorted: the
 	// tokens of the other claim that can match one are found by a search.
-	keyOrder []int32
+	keyOrder []uint64
 	// keyMask has the hashBit of every token key: a token of the other
 	// claim whose bit is not set has no match here.
 	keyMask uint64
@@ -114,12 +116,15 @@ func rarity(w string) float64 {
 
 // prepare lists the features of a claim. It is the one place where a
 // feature's key is decided: a key mapped here (a paraphrase class, a
-// coreference key) is what every score, bound and index sees.
-func prepare(doc, idx int, c *extract.Claim) *claimFeatures {
-	cf := &claimFeatures{doc: doc, idx: idx, claim: c}
-	raw := make([]rawFeature, 0, len(c.Tokens)/2+len(c.Entities)+len(c.Numbers)+2*len(c.Dates))
-	add := func(kind byte, key string, weight float64, label string) {
-		raw = append(raw, rawFeature{featKey{kind, key}, weight, label})
+// coreference key) is what every score, bound and index sees. The
+// features are numbered in t and live in its scratch: the claim's
+// features must not outlive the comparison.
+func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
+	cf := t.sc.claimFeature()
+	cf.doc, cf.idx, cf.claim, cf.table = doc, idx, c, t
+	raw := t.sc.rawFeatures(len(c.Tokens) + len(c.Entities) + len(c.Numbers) + 2*len(c.Dates))[:0]
+	add := func(id int32, weight float64, label string) {
+		raw = append(raw, rawFeature{id, weight, label})
 	}
 	covered := func(s extract.Span) bool {
 		for _, e := range c.Entities {
@@ -139,13 +144,16 @@ func prepare(doc, idx int, c *extract.Claim) *claimFeatures {
 		}
 		return false
 	}
-	for _, t := range c.Tokens {
-		if t.Stop || len(t.Key) < 2 || covered(t.Span) {
+	cf.keyID = t.sc.int32s(len(c.Tokens))
+	for i, tok := range c.Tokens {
+		f := t.token(tok.Text, tok.Key)
+		cf.keyID[i] = f.key
+		if tok.Stop || len(tok.Key) < 2 || covered(tok.Span) {
 			continue
 		}
-		low := strings.ToLower(t.Text)
-		add(kindWord, t.Key, rarity(strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s")), low)
+		add(f.key, f.rarity, f.label)
 	}
+	cf.orderKeys(&t.sc)
 	for _, e := range c.Entities {
 		if e.ResolvedFrom != "" {
 			// A description resolved within its document ("the
@@ -154,40 +162,30 @@ func prepare(doc, idx int, c *extract.Claim) *claimFeatures {
 			// story's protagonist (F1 0.496 → 0.482).
 			continue
 		}
-		add(kindEntity, e.Key, weightEntity, e.Text)
+		add(t.id(kindEntity, e.Key), weightEntity, e.Text)
 	}
 	for _, n := range c.Numbers {
-		add(kindNumber, numberKey(n), weightNumber, n.Text)
+		add(t.number(n), weightNumber, n.Text)
 	}
 	for _, d := range c.Dates {
 		v := d.Value
 		if v == "" {
 			// Unresolved (a weekday with no publication date): its words.
-			add(kindDate, strings.ToLower(d.Text), weightDate, d.Text)
+			add(t.id(kindDate, strings.ToLower(d.Text)), weightDate, d.Text)
 			continue
 		}
 		if d.Precision == extract.PrecisionDay && len(v) == 10 {
-			add(kindDate, v[5:], weightDate, d.Text)
+			add(t.id(kindDate, v[5:]), weightDate, d.Text)
 			if !strings.HasPrefix(v, "XXXX") {
-				add(kindYear, v[:4], weightYear, v[:4])
+				add(t.id(kindYear, v[:4]), weightYear, v[:4])
 			}
 			continue
 		}
-		add(kindDate, v, weightDate, d.Text)
+		add(t.id(kindDate, v), weightDate, d.Text)
 	}
-	// One feature per key: the first of the heaviest.
-	slices.SortStableFunc(raw, func(x, y rawFeature) int { return x.key.compare(y.key) })
-	out := raw[:0]
-	for _, f := range raw {
-		if n := len(out); n > 0 && out[n-1].key == f.key {
-			if f.weight > out[n-1].weight {
-				out[n-1] = f
-			}
-			continue
-		}
-		out = append(out, f)
-	}
-	cf.raw = out
+	// One feature per key (the first of the heaviest) is kept by intern,
+	// which sorts by key.
+	cf.raw = raw
 	return cf
 }
 
@@ -242,7 +240,7 @@ func lexicalScore(a, b *claimFeatures, names func(x, y string) bool) pairScore {
 		return a.v.lexical(a, b, nil, true)
 	}
 	ca, cb := *a, *b
-	v := intern([][]*claimFeatures{{&ca}, {&cb}}, names)
+	v := intern(a.table, [][]*claimFeatures{{&ca}, {&cb}}, names)
 	finish(&ca, v)
 	finish(&cb, v)
 	return v.lexical(&ca, &cb, nil, true)
@@ -364,7 +362,8 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 // bound is the highest value score(a, b) can reach, from the weights of
 // each kind on both sides: every feature of a is matched at most once, a
 // word or number or date of b at most once, and a name of b at most twice
-// (once as a spelling variant, once exactly). Candidate pairs whose bound
+// (once as a spelling variant, once exactly; once when the vocabulary
+// matches no variants). Candidate pairs whose bound
 // is below the related threshold are never scored.
 func bound(a, b *claimFeatures) float64 {
 	if a.total == 0 || b.total == 0 {
@@ -373,28 +372,13 @@ func bound(a, b *claimFeatures) float64 {
 	ub := 0.0
 	for k := range kinds {
 		lim := b.sum[k]
-		if kinds[k] == kindEntity {
+		if kinds[k] == kindEntity && a.v != nil && a.v.names != nil {
 			lim *= 2
 		}
 		ub += math.Min(a.sum[k], lim)
 	}
 	// A margin for the different order of summation in score.
 	return round3(2 * ub * (1 + 1e-9) / (a.total + b.total))
-}
-
-// trigram is three runes packed in one number (21 bits each).
-type trigram uint64
-
-// trigrams returns the distinct character trigrams of a word with a space
-// on either side and its hyphens left out, sorted.
-func trigrams(w string) []trigram {
-	r := []rune(" " + strings.ReplaceAll(w, "-", "") + " ")
-	out := make([]trigram, 0, len(r))
-	for i := 0; i+3 <= len(r); i++ {
-		out = append(out, trigram(r[i])<<42|trigram(r[i+1])<<21|trigram(r[i+2]))
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }

@@ -1,24 +1,20 @@
 package compare
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"io"
-	"strings"
-
-	"github.com/claimdiff/claimdiff/extract"
+	"sync"
 )
 
 // The JSON writers stream the two lists that grow with the input, the
 // documents' claims and the groups, one element at a time: a 30 MB article
-// has 360,000 claims, and encoding/json would build the whole report in
-// memory (twice, when indenting) before writing a byte. The rest of the
-// report is marshalled as a skeleton with those lists empty, and each
-// element is spliced in where its list stands. The bytes are exactly those
-// of json.Encoder with SetEscapeHTML(false) (and SetIndent("", "  ") for
-// WriteJSON): encoding is the same per element, and indenting is a pure
-// re-layout of tokens.
+// has 360,000 claims, and building the whole report's JSON in memory
+// before writing a byte would hold it twice. Everything else (the
+// skeleton) is encoded first, so that a value JSON cannot hold there
+// writes nothing, as json.Encoder would. The bytes are exactly those of
+// json.Encoder with SetEscapeHTML(false) (and SetIndent("", "  ") for
+// WriteJSON) on the whole report, whose lists of documents, claims and
+// groups are never null: the types are encoded by hand (json_encode.go),
+// and indenting is a pure re-layout of the compact tokens.
 
 // WriteJSON writes the report as indented JSON: the contract of
 // schema/report.schema.json (docs/report.md explains every field).
@@ -28,55 +24,129 @@ func (r *Report) WriteJSON(w io.Writer) error { return r.writeJSON(w, true) }
 // WriteJSONLine writes the report as one line of JSON, for corpus mode.
 func (r *Report) WriteJSONLine(w io.Writer) error { return r.writeJSON(w, false) }
 
+// jsonFlush is how much compact JSON is gathered before it is written.
+const jsonFlush = 64 << 10
+
+// jsonWriters keeps the writers' buffers from one report to the next:
+// corpus mode writes thousands of small reports.
+var jsonWriters = sync.Pool{New: func() any { return new(jsonWriter) }}
+
 func (r *Report) writeJSON(w io.Writer, indent bool) error {
-	skel := *r
-	skel.Groups = []Group{}
-	skel.Documents = make([]*extract.Document, len(r.Documents))
+	jw := jsonWriters.Get().(*jsonWriter)
+	defer func() {
+		jw.w = nil
+		jw.e.err, jw.sk.err, jw.err = nil, nil, nil
+		jw.ind = indenter{}
+		if cap(jw.sk.b)+cap(jw.e.b)+cap(jw.out) <= 4<<20 { // a huge claim's buffer is not kept
+			jsonWriters.Put(jw)
+		}
+	}()
+	jw.w, jw.indent = w, indent
+	// The skeleton: what comes before the documents' claims, between
+	// them and after the groups.
+	sk := &jw.sk
+	sk.b = append(sk.b[:0], `{"version":`...)
+	sk.int(r.Version)
+	sk.optStr(`"event":`, r.Event)
+	sk.key(`"run":`)
+	encRun(sk, &r.Run)
+	sk.key(`"documents":[`)
+	cuts := jw.cuts[:0]
 	for i, d := range r.Documents {
+		if i > 0 {
+			sk.b = append(sk.b, ',')
+		}
 		if d == nil {
+			sk.b = append(sk.b, "null"...)
 			continue
 		}
-		c := *d
-		c.Claims = []extract.Claim{}
-		skel.Documents[i] = &c
+		encDocumentHead(sk, d)
+		cuts = append(cuts, len(sk.b))
+		encDocumentTail(sk, d)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if indent {
-		enc.SetIndent("", "  ")
+	sk.b = append(sk.b, `],"groups":[`...)
+	cuts = append(cuts, len(sk.b))
+	sk.b = append(sk.b, ']')
+	sk.key(`"unique":`)
+	sk.strs(r.Unique)
+	sk.key(`"outlets":`)
+	object(sk, r.Outlets, encProfile)
+	sk.b = append(sk.b, '}')
+	jw.cuts = cuts
+	if sk.err != nil {
+		return sk.err
 	}
-	if err := enc.Encode(&skel); err != nil {
-		return err
+
+	e := &jw.e
+	e.b = e.b[:0]
+	pos, k := 0, 0
+	emit := func(n int, elem func(i int)) error {
+		e.b = append(e.b, sk.b[pos:cuts[k]]...)
+		pos = cuts[k]
+		k++
+		for i := 0; i < n; i++ {
+			mark := len(e.b)
+			if i > 0 {
+				e.b = append(e.b, ',')
+				mark++
+			}
+			elem(i)
+			if e.err != nil {
+				// What came before the element is written, as
+				// json.Encoder's caller wrote it before.
+				e.b = e.b[:mark]
+				jw.flush()
+				return e.err
+			}
+			if len(e.b) >= jsonFlush {
+				jw.flush()
+			}
+		}
+		return jw.err
 	}
-	rest := buf.Bytes()
-	jw := &jsonWriter{w: w, indent: indent}
 	for _, d := range r.Documents {
 		if d == nil {
 			continue
 		}
-		var err error
-		if rest, err = jw.splice(rest, "claims", len(d.Claims), func(i int) any { return &d.Claims[i] }); err != nil {
+		if err := emit(len(d.Claims), func(i int) { encClaim(e, &d.Claims[i]) }); err != nil {
 			return err
 		}
 	}
-	rest, err := jw.splice(rest, "groups", len(r.Groups), func(i int) any { return &r.Groups[i] })
-	if err != nil {
+	if err := emit(len(r.Groups), func(i int) { encGroup(e, &r.Groups[i]) }); err != nil {
 		return err
 	}
-	jw.write(rest)
+	e.b = append(e.b, sk.b[pos:]...)
+	jw.flush()
+	if jw.err == nil {
+		_, jw.err = w.Write(newline)
+	}
 	return jw.err
 }
 
-var errSkeleton = errors.New("compare: report skeleton without its list (a field renamed?)")
+var newline = []byte{'\n'}
 
-// jsonWriter writes the skeleton and the spliced elements.
+// jsonWriter writes the compact JSON gathered in e, indented when asked.
 type jsonWriter struct {
 	w      io.Writer
 	indent bool
-	buf    bytes.Buffer
-	ind    []byte // an element indented
+	sk     jsonEnc // the skeleton
+	cuts   []int   // where the skeleton's lists open
+	e      jsonEnc
+	ind    indenter
+	out    []byte // the indented bytes
 	err    error
+}
+
+func (j *jsonWriter) flush() {
+	b := j.e.b
+	if j.indent {
+		j.out = j.ind.indent(j.out[:0], b, "", "  ")
+		b = j.out
+	}
+	if j.err == nil && len(b) > 0 {
+		_, j.err = j.w.Write(b)
+	}
+	j.e.b = j.e.b[:0]
 }
 
 // indentJSON appends src, compact JSON as encoding/json writes it (valid,
@@ -84,6 +154,19 @@ type jsonWriter struct {
 // indent) lays it out: the same bytes, without the scanner's checks
 // (src was just encoded). Empty objects and arrays stay "{}" and "[]".
 func indentJSON(dst, src []byte, prefix, indent string) []byte {
+	var in indenter
+	return in.indent(dst, src, prefix, indent)
+}
+
+// indenter is indentJSON over a value given in pieces, each cut between
+// two tokens (never inside a string): it keeps the depth from one piece
+// to the next.
+type indenter struct {
+	depth      int
+	needIndent bool
+}
+
+func (in *indenter) indent(dst, src []byte, prefix, indent string) []byte {
 	newline := func(depth int) {
 		dst = append(dst, '\n')
 		dst = append(dst, prefix...)
@@ -91,8 +174,7 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 			dst = append(dst, indent...)
 		}
 	}
-	depth := 0
-	needIndent := false
+	depth, needIndent := in.depth, in.needIndent
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		switch c {
@@ -137,71 +219,6 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 			dst = append(dst, c)
 		}
 	}
+	in.depth, in.needIndent = depth, needIndent
 	return dst
-}
-
-func (j *jsonWriter) write(b []byte) {
-	if j.err == nil {
-		_, j.err = j.w.Write(b)
-	}
-}
-
-// splice writes rest up to the first empty list named key, then its n
-// elements, and returns what follows the list. In indented JSON the key
-// starts a line (a string value never holds a raw newline); in compact
-// JSON it follows '{' or ',' (a quote inside a string is always escaped),
-// so the match is never inside a string.
-func (j *jsonWriter) splice(rest []byte, key string, n int, elem func(int) any) ([]byte, error) {
-	var at, depth int
-	if j.indent {
-		at = bytes.Index(rest, []byte(`"`+key+`": []`))
-		for at > 0 && rest[at-1] == ' ' {
-			at--
-			depth++
-		}
-		if at <= 0 || rest[at-1] != '\n' {
-			return nil, errSkeleton
-		}
-		at += depth
-	} else {
-		at = bytes.Index(rest, []byte(`"`+key+`":[]`))
-		if at <= 0 || rest[at-1] != ',' && rest[at-1] != '{' {
-			return nil, errSkeleton
-		}
-	}
-	open := at + bytes.IndexByte(rest[at:], '[') + 1
-	j.write(rest[:open])
-	if n == 0 {
-		return rest[open:], j.err
-	}
-	prefix := strings.Repeat(" ", depth+2)
-	newline := []byte("\n" + prefix)
-	// One encoder for the list: it keeps its buffers from one element to
-	// the next (an encoder per element grew a new indenting buffer each
-	// time).
-	enc := json.NewEncoder(&j.buf)
-	enc.SetEscapeHTML(false)
-	for i := 0; i < n && j.err == nil; i++ {
-		j.buf.Reset()
-		if err := enc.Encode(elem(i)); err != nil {
-			return nil, err
-		}
-		b := bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
-		if j.indent {
-			// Indented here rather than by the encoder: encoding/json
-			// re-reads its output through its validating scanner to
-			// indent it, half the time of writing a 30 MB article.
-			j.ind = indentJSON(j.ind[:0], b, prefix, "  ")
-			b = j.ind
-			j.write(newline)
-		}
-		j.write(b)
-		if i < n-1 {
-			j.write([]byte(","))
-		}
-	}
-	if j.indent {
-		j.write([]byte("\n" + strings.Repeat(" ", depth)))
-	}
-	return rest[open:], j.err
 }

@@ -1,0 +1,528 @@
+package compare
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// The report's types are written by hand rather than through
+// encoding/json's reflection: every field in declaration order, as
+// encoding/json names it, omitempty as it decides it (empty strings, zero
+// numbers, false, nil pointers and empty slices and maps left out), nil
+// lists and maps as null, map keys sorted, strings escaped as
+// json.Encoder with SetEscapeHTML(false) escapes them (quote, backslash,
+// control characters, U+2028 and U+2029, invalid UTF-8 as U+FFFD) and
+// floats formatted as it formats them. TestJSONEncoderMatchesReflection
+// encodes random reports, every field of every type filled, both ways and
+// compares the bytes: a field added to one of these types and not here
+// fails it.
+
+// jsonEnc appends compact JSON to b; err is the first value JSON cannot
+// hold (a NaN or infinite float), as encoding/json reports it.
+type jsonEnc struct {
+	b   []byte
+	err error
+}
+
+// key starts an object's member: a comma unless it is the first.
+func (e *jsonEnc) key(k string) {
+	if e.b[len(e.b)-1] != '{' {
+		e.b = append(e.b, ',')
+	}
+	e.b = append(e.b, k...)
+}
+
+func (e *jsonEnc) str(s string) { e.b = appendJSONString(e.b, s) }
+
+func (e *jsonEnc) int(n int) { e.b = strconv.AppendInt(e.b, int64(n), 10) }
+
+func (e *jsonEnc) bool(v bool) { e.b = strconv.AppendBool(e.b, v) }
+
+// float is encoding/json's float64 encoder: ES6 number formatting, 'e'
+// only below 1e-6 or from 1e21, a one-digit negative exponent unpadded.
+func (e *jsonEnc) float(f float64) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		if e.err == nil {
+			e.err = &json.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)}
+		}
+		e.b = append(e.b, '0') // never written: the error stops the report
+		return
+	}
+	abs := math.Abs(f)
+	fmt := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		fmt = 'e'
+	}
+	e.b = strconv.AppendFloat(e.b, f, fmt, -1, 64)
+	if fmt == 'e' {
+		n := len(e.b)
+		if n >= 4 && e.b[n-4] == 'e' && e.b[n-3] == '-' && e.b[n-2] == '0' {
+			e.b[n-2] = e.b[n-1]
+			e.b = e.b[:n-1]
+		}
+	}
+}
+
+func (e *jsonEnc) strs(ss []string) {
+	if ss == nil {
+		e.b = append(e.b, "null"...)
+		return
+	}
+	e.b = append(e.b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.str(s)
+	}
+	e.b = append(e.b, ']')
+}
+
+func (e *jsonEnc) span(s extract.Span) {
+	e.b = append(e.b, '[')
+	e.b = strconv.AppendInt(e.b, int64(s.Start), 10)
+	e.b = append(e.b, ',')
+	e.b = strconv.AppendInt(e.b, int64(s.End), 10)
+	e.b = append(e.b, ']')
+}
+
+// optStr writes a member with omitempty.
+func (e *jsonEnc) optStr(k, v string) {
+	if v != "" {
+		e.key(k)
+		e.str(v)
+	}
+}
+
+func (e *jsonEnc) optStrs(k string, v []string) {
+	if len(v) > 0 {
+		e.key(k)
+		e.strs(v)
+	}
+}
+
+func (e *jsonEnc) optFloat(k string, v float64) {
+	if v != 0 {
+		e.key(k)
+		e.float(v)
+	}
+}
+
+// list writes a slice that is not omitempty: null when nil.
+func list[T any](e *jsonEnc, v []T, elem func(*jsonEnc, *T)) {
+	if v == nil {
+		e.b = append(e.b, "null"...)
+		return
+	}
+	e.b = append(e.b, '[')
+	for i := range v {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		elem(e, &v[i])
+	}
+	e.b = append(e.b, ']')
+}
+
+// optList writes a slice member with omitempty.
+func optList[T any](e *jsonEnc, k string, v []T, elem func(*jsonEnc, *T)) {
+	if len(v) > 0 {
+		e.key(k)
+		list(e, v, elem)
+	}
+}
+
+// object writes a map: null when nil, keys sorted as encoding/json sorts
+// them.
+func object[V any](e *jsonEnc, m map[string]V, val func(*jsonEnc, V)) {
+	if m == nil {
+		e.b = append(e.b, "null"...)
+		return
+	}
+	var few [8]string // a difference's sides, a profile's marker kinds
+	ks := few[:0]
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.SortFunc(ks, strings.Compare)
+	e.b = append(e.b, '{')
+	for i, k := range ks {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.str(k)
+		e.b = append(e.b, ':')
+		val(e, m[k])
+	}
+	e.b = append(e.b, '}')
+}
+
+func encRun(e *jsonEnc, r *Run) {
+	e.b = append(e.b, '{')
+	e.key(`"tool":`)
+	e.str(r.Tool)
+	e.key(`"version":`)
+	e.str(r.Version)
+	e.key(`"threshold":`)
+	e.float(r.Threshold)
+	e.key(`"related_threshold":`)
+	e.float(r.RelatedThreshold)
+	e.key(`"name_matcher":`)
+	e.str(r.NameMatcher)
+	e.key(`"lexicon":`)
+	e.str(r.Lexicon)
+	e.optStr(`"embedder":`, r.Embedder)
+	if r.SemanticWeight != nil {
+		e.key(`"semantic_weight":`)
+		e.float(*r.SemanticWeight)
+	}
+	e.b = append(e.b, '}')
+}
+
+// encDocumentHead writes a document up to the opening bracket of its
+// claims, which the writer streams.
+func encDocumentHead(e *jsonEnc, d *extract.Document) {
+	e.b = append(e.b, '{')
+	e.key(`"id":`)
+	e.str(d.ID)
+	e.optStr(`"outlet":`, d.Outlet)
+	e.optStr(`"title":`, d.Title)
+	e.optStr(`"published":`, d.Published)
+	if d.PublishedInferred {
+		e.key(`"published_inferred":`)
+		e.bool(true)
+	}
+	e.optStr(`"url":`, d.URL)
+	e.optStr(`"source":`, d.Source)
+	optList(e, `"excluded":`, d.Excluded, encExcluded)
+	if d.Headline != nil {
+		e.key(`"headline":`)
+		encClaim(e, d.Headline)
+	}
+	e.key(`"claims":[`)
+}
+
+// encDocumentTail closes a document's claims and writes the rest.
+func encDocumentTail(e *jsonEnc, d *extract.Document) {
+	e.b = append(e.b, ']')
+	e.optStrs(`"notes":`, d.Notes)
+	e.optStr(`"text":`, d.KeptText)
+	e.b = append(e.b, '}')
+}
+
+func encExcluded(e *jsonEnc, x *extract.Excluded) {
+	e.b = append(e.b, '{')
+	e.key(`"kind":`)
+	e.str(x.Kind)
+	e.key(`"text":`)
+	e.str(x.Text)
+	e.key(`"span":`)
+	e.span(x.Span)
+	e.b = append(e.b, '}')
+}
+
+func encClaim(e *jsonEnc, c *extract.Claim) {
+	e.b = append(e.b, '{')
+	e.key(`"id":`)
+	e.str(c.ID)
+	e.key(`"text":`)
+	e.str(c.Text)
+	e.key(`"span":`)
+	e.span(c.Span)
+	if a := c.Attribution; a != nil {
+		e.key(`"attribution":{"source":`)
+		e.str(a.Source)
+		e.key(`"verb":`)
+		e.str(a.Verb)
+		e.optStr(`"stance":`, a.Stance)
+		e.key(`"span":`)
+		e.span(a.Span)
+		e.b = append(e.b, '}')
+	}
+	optList(e, `"entities":`, c.Entities, encEntity)
+	optList(e, `"numbers":`, c.Numbers, encNumber)
+	optList(e, `"dates":`, c.Dates, encDate)
+	optList(e, `"quotes":`, c.Quotes, encQuote)
+	optList(e, `"markers":`, c.Markers, encMarker)
+	e.optStr(`"repeat_of":`, c.RepeatOf)
+	e.optStr(`"role":`, c.Role)
+	e.optStr(`"span_of":`, c.SpanOf)
+	e.b = append(e.b, '}')
+}
+
+func encEntity(e *jsonEnc, x *extract.Entity) {
+	e.b = append(e.b, '{')
+	e.key(`"text":`)
+	e.str(x.Text)
+	e.key(`"key":`)
+	e.str(x.Key)
+	e.key(`"span":`)
+	e.span(x.Span)
+	e.optStr(`"resolved_from":`, x.ResolvedFrom)
+	e.b = append(e.b, '}')
+}
+
+func encNumber(e *jsonEnc, n *extract.Number) {
+	e.b = append(e.b, '{')
+	e.key(`"text":`)
+	e.str(n.Text)
+	e.key(`"value":`)
+	e.float(n.Value)
+	e.optFloat(`"max":`, n.Max)
+	e.optStr(`"unit":`, n.Unit)
+	e.key(`"span":`)
+	e.span(n.Span)
+	e.b = append(e.b, '}')
+}
+
+func encDate(e *jsonEnc, d *extract.Date) {
+	e.b = append(e.b, '{')
+	e.key(`"text":`)
+	e.str(d.Text)
+	e.optStr(`"value":`, d.Value)
+	e.key(`"precision":`)
+	e.str(d.Precision)
+	e.key(`"span":`)
+	e.span(d.Span)
+	if d.Inferred {
+		e.key(`"inferred":`)
+		e.bool(true)
+	}
+	e.b = append(e.b, '}')
+}
+
+func encQuote(e *jsonEnc, q *extract.Quote) {
+	e.b = append(e.b, '{')
+	e.key(`"text":`)
+	e.str(q.Text)
+	e.optStr(`"speaker":`, q.Speaker)
+	e.optStr(`"speaker_ref":`, q.SpeakerRef)
+	e.optStr(`"verb":`, q.Verb)
+	e.key(`"span":`)
+	e.span(q.Span)
+	e.b = append(e.b, '}')
+}
+
+func encMarker(e *jsonEnc, m *extract.Marker) {
+	e.b = append(e.b, '{')
+	e.key(`"kind":`)
+	e.str(m.Kind)
+	e.key(`"text":`)
+	e.str(m.Text)
+	e.optStr(`"stance":`, m.Stance)
+	e.key(`"voice":`)
+	e.str(m.Voice)
+	e.optStr(`"speaker":`, m.Speaker)
+	e.optStr(`"refers_to":`, m.RefersTo)
+	e.optStr(`"rule":`, m.Rule)
+	e.key(`"span":`)
+	e.span(m.Span)
+	e.b = append(e.b, '}')
+}
+
+func encGroup(e *jsonEnc, g *Group) {
+	e.b = append(e.b, '{')
+	e.key(`"id":`)
+	e.str(g.ID)
+	e.optStr(`"role":`, g.Role)
+	e.key(`"claims":`)
+	e.strs(g.Claims)
+	e.key(`"verdict":`)
+	e.str(g.Verdict)
+	e.key(`"score":`)
+	e.float(g.Score)
+	e.key(`"evidence":`)
+	encEvidence(e, &g.Evidence)
+	optList(e, `"differences":`, g.Differences, encDifference)
+	e.b = append(e.b, '}')
+}
+
+func encEvidence(e *jsonEnc, v *Evidence) {
+	e.b = append(e.b, '{')
+	e.key(`"pair":[`)
+	e.str(v.Pair[0])
+	e.b = append(e.b, ',')
+	e.str(v.Pair[1])
+	e.b = append(e.b, ']')
+	e.key(`"shared":`)
+	e.strs(v.Shared)
+	e.optStrs(`"names":`, v.Names)
+	e.optStrs(`"numbers":`, v.Numbers)
+	e.optStrs(`"dates":`, v.Dates)
+	e.optStrs(`"variants":`, v.Variants)
+	e.key(`"containment":`)
+	e.float(v.Containment)
+	if v.Lexical != nil {
+		e.key(`"lexical":`)
+		e.float(*v.Lexical)
+	}
+	if v.Semantic != nil {
+		e.key(`"semantic":`)
+		e.float(*v.Semantic)
+	}
+	optList(e, `"members":`, v.Members, encMember)
+	e.b = append(e.b, '}')
+}
+
+func encMember(e *jsonEnc, m *Member) {
+	e.b = append(e.b, '{')
+	e.key(`"claim":`)
+	e.str(m.Claim)
+	e.optStr(`"with":`, m.With)
+	e.optFloat(`"score":`, m.Score)
+	e.optFloat(`"mean":`, m.Mean)
+	e.b = append(e.b, '}')
+}
+
+func encDifference(e *jsonEnc, d *Difference) {
+	e.b = append(e.b, '{')
+	e.key(`"kind":`)
+	e.str(d.Kind)
+	e.key(`"values":`)
+	object(e, d.Values, func(e *jsonEnc, vs []Value) { list(e, vs, encValue) })
+	e.key(`"explain":`)
+	e.str(d.Explain)
+	if len(d.Conflicts) > 0 {
+		e.key(`"conflicts":[`)
+		for i, p := range d.Conflicts {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.b = append(e.b, '[')
+			e.str(p[0])
+			e.b = append(e.b, ',')
+			e.str(p[1])
+			e.b = append(e.b, ']')
+		}
+		e.b = append(e.b, ']')
+	}
+	e.b = append(e.b, '}')
+}
+
+func encValue(e *jsonEnc, v *Value) {
+	e.b = append(e.b, '{')
+	e.key(`"text":`)
+	e.str(v.Text)
+	e.key(`"span":`)
+	e.span(v.Span)
+	e.optStr(`"stance":`, v.Stance)
+	if v.Number != nil {
+		e.key(`"number":`)
+		encNumber(e, v.Number)
+	}
+	if v.Date != nil {
+		e.key(`"date":`)
+		encDate(e, v.Date)
+	}
+	e.b = append(e.b, '}')
+}
+
+func encProfile(e *jsonEnc, p Profile) {
+	e.b = append(e.b, '{')
+	e.optStr(`"outlet":`, p.Outlet)
+	e.key(`"claims":`)
+	e.int(p.Claims)
+	e.key(`"shared":`)
+	e.int(p.Shared)
+	e.key(`"unique":`)
+	e.int(p.Unique)
+	e.key(`"markers":`)
+	object(e, p.Markers, (*jsonEnc).int)
+	e.key(`"per_100_claims":`)
+	object(e, p.Per100, (*jsonEnc).float)
+	if len(p.Quoted) > 0 {
+		e.key(`"quoted_markers":`)
+		object(e, p.Quoted, (*jsonEnc).int)
+	}
+	if len(p.Reported) > 0 {
+		e.key(`"reported_markers":`)
+		object(e, p.Reported, (*jsonEnc).int)
+	}
+	e.b = append(e.b, '}')
+}
+
+// jsonSafe marks the ASCII bytes a JSON string holds as they are, with
+// HTML escaping off.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\'
+	}
+	return t
+}()
+
+const hexDigits = "0123456789abcdef"
+
+// plainWord reports whether none of the eight bytes of x needs escaping or
+// decoding: no control character, quote, backslash or non-ASCII byte.
+// (x − 0x20…) & ^x has a byte's high bit set for a byte below 0x20 in a
+// word without high bits; haszero finds a byte equal to '"' or '\\'.
+func plainWord(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	haszero := func(v uint64) uint64 { return (v - ones) & ^v & highs }
+	return (x&highs)|((x-0x20*ones) & ^x & highs)|haszero(x^('"'*ones))|haszero(x^('\\'*ones)) == 0
+}
+
+// appendJSONString is encoding/json's appendString with HTML escaping
+// off. Runs of eight plain ASCII bytes are passed over a word at a time.
+func appendJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plainWord(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) {
+			i += 8
+			continue
+		}
+		if b := s[i]; b < utf8.RuneSelf {
+			if jsonSafe[b] {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}

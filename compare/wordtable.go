@@ -1,0 +1,174 @@
+package compare
+
+import (
+	"math"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// featTable numbers the feature keys and token forms a process meets, once
+// each, with what scoring asks about them: a token's lower-case form and
+// rarity, the number of its key, a word's spelling neighbours (near.go).
+// Corpus mode compares a thousand small events that share most of their
+// words; working these out per event was a third of the comparison's
+// time. A comparison takes a table for itself (acquireTable) and gives it
+// back at its end, so no look-up takes a lock; every table answers the
+// same, whatever it has seen, so which one a comparison gets never shows
+// in a result.
+type featTable struct {
+	ids  map[featKey]int32
+	keys []featKey
+	// pre holds, per id, the key's kind and its first seven bytes packed
+	// big-endian: keys differ there nearly always, so a sort in key order
+	// compares integers and reads the strings only on a tie.
+	pre []uint64
+	// toks finds a token's facts by its text (a map keyed by one string
+	// is looked up by the runtime's fast path, one keyed by two is not);
+	// a text met with several keys chains its entries through next.
+	toks    map[string]int32
+	tokList []tokEntry
+	nums    map[[2]uint64]int32 // number features by the bits of (Value, Max)
+	near    nearIndex
+
+	// Scratch of one comparison, kept from one to the next: local maps an
+	// id to its number in the comparison (-1: not in it).
+	local []int32
+	sc    scratch
+	// scorer is the pair scorer of one worker of the comparison
+	// (eachDocPair), kept with its buffers.
+	scorer      *pairScorer
+	scorerTaken bool
+}
+
+// tokEntry is one pair of a token text and key, with its facts.
+type tokEntry struct {
+	key   string
+	next  int32 // the next entry of the same text, or -1
+	facts tokFacts
+}
+
+// tokFacts is what scoring asks about a token.
+type tokFacts struct {
+	key    int32   // id of the word feature of its key; -1 for an empty key
+	label  string  // its text in lower case, for evidence
+	rarity float64 // rarity of label without a possessive ending
+}
+
+// maxTableKeys bounds a table: past it (a stream of text in many
+// languages, random tokens), the table starts over when a comparison
+// takes it, so memory stays bounded by one comparison plus this.
+const maxTableKeys = 1 << 17
+
+func newFeatTable() *featTable {
+	return &featTable{ids: map[featKey]int32{}, toks: map[string]int32{}, nums: map[[2]uint64]int32{}}
+}
+
+// tablePool keeps the tables of finished comparisons for the next ones:
+// as many as there are cores at most (corpus mode runs one comparison per
+// core), so that a burst of concurrent callers leaves no more behind.
+var tablePool struct {
+	sync.Mutex
+	free []*featTable
+}
+
+// acquireTable returns a table no other comparison is using.
+func acquireTable() *featTable {
+	tablePool.Lock()
+	var t *featTable
+	if n := len(tablePool.free); n > 0 {
+		t = tablePool.free[n-1]
+		tablePool.free = tablePool.free[:n-1]
+	}
+	tablePool.Unlock()
+	if t == nil || len(t.keys) > maxTableKeys || len(t.tokList) > maxTableKeys {
+		t = newFeatTable()
+	}
+	return t
+}
+
+// release gives the table back; nothing of the comparison that used it may
+// use it afterwards.
+func (t *featTable) release() {
+	t.sc.release()
+	if t.scorer != nil {
+		t.scorer.release()
+	}
+	t.scorerTaken = false
+	tablePool.Lock()
+	if len(tablePool.free) < runtime.GOMAXPROCS(0) {
+		tablePool.free = append(tablePool.free, t)
+	}
+	tablePool.Unlock()
+}
+
+// id returns the number of a feature key.
+func (t *featTable) id(kind byte, key string) int32 {
+	k := featKey{kind, key}
+	if id, ok := t.ids[k]; ok {
+		return id
+	}
+	// The key may point into a whole article: keep a copy, not the article.
+	k.key = strings.Clone(key)
+	id := int32(len(t.keys))
+	t.ids[k] = id
+	t.keys = append(t.keys, k)
+	var p [8]byte
+	p[0] = kind
+	copy(p[1:], key)
+	t.pre = append(t.pre, uint64(p[0])<<56|uint64(p[1])<<48|uint64(p[2])<<40|uint64(p[3])<<32|
+		uint64(p[4])<<24|uint64(p[5])<<16|uint64(p[6])<<8|uint64(p[7]))
+	t.local = append(t.local, -1)
+	return id
+}
+
+// less reports whether key x sorts before key y (featKey.compare).
+func (t *featTable) less(x, y int32) bool {
+	if px, py := t.pre[x], t.pre[y]; px != py {
+		return px < py
+	}
+	return t.keys[x].compare(t.keys[y]) < 0
+}
+
+// token returns the facts of a token.
+func (t *featTable) token(text, key string) tokFacts {
+	first, ok := t.toks[text]
+	if ok {
+		for i := first; i >= 0; i = t.tokList[i].next {
+			if e := &t.tokList[i]; e.key == key {
+				return e.facts
+			}
+		}
+	}
+	low := strings.Clone(strings.ToLower(text))
+	f := tokFacts{key: -1, label: low, rarity: rarity(strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s"))}
+	e := tokEntry{next: -1}
+	if key != "" {
+		f.key = t.id(kindWord, key)
+		e.key = t.keys[f.key].key // the table's copy, not the article
+	}
+	e.facts = f
+	if ok {
+		e.next = first
+	}
+	// A copy even when the text is there already: the map replaces a
+	// string key it updates.
+	t.toks[strings.Clone(text)] = int32(len(t.tokList))
+	t.tokList = append(t.tokList, e)
+	return f
+}
+
+// number returns the id of a number feature (numberKey). The map is keyed
+// by the values' bits: 0 and -0 are equal numbers but different keys, and
+// NaN is equal to nothing.
+func (t *featTable) number(n extract.Number) int32 {
+	k := [2]uint64{math.Float64bits(n.Value), math.Float64bits(n.Max)}
+	if id, ok := t.nums[k]; ok {
+		return id
+	}
+	id := t.id(kindNumber, numberKey(n))
+	t.nums[k] = id
+	return id
+}

@@ -1,0 +1,174 @@
+package compare
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// bruteNear is the search nearIndex replaces: every pair of the long words
+// given, by the Jaccard similarity of their trigram sets.
+func bruteNear(words []string) map[string][]string {
+	out := map[string][]string{}
+	for _, a := range words {
+		if len(a) < softMinLen {
+			continue
+		}
+		ga := trigrams(a)
+		for _, b := range words {
+			if b == a || len(b) < softMinLen {
+				continue
+			}
+			gb := trigrams(b)
+			inter := 0
+			for _, t := range ga {
+				if _, ok := slices.BinarySearch(gb, t); ok {
+					inter++
+				}
+			}
+			if union := len(ga) + len(gb) - inter; union > 0 && float64(inter)/float64(union) >= nearJaccard {
+				out[a] = append(out[a], b)
+			}
+		}
+		slices.Sort(out[a])
+	}
+	return out
+}
+
+// TestNeighboursAsSearchedPerComparison: the neighbours a table gives a
+// comparison are those a search among the comparison's own words gives,
+// whatever the table met before (words spelt alike in other comparisons,
+// added in any order).
+func TestNeighboursAsSearchedPerComparison(t *testing.T) {
+	stems := []string{"ceasefire", "cease-fire", "gaddafi", "qaddafi", "kadhafi", "hostage", "hostages",
+		"negotiat", "negotiator", "negociat", "harbour", "harbor", "reopen", "reopening", "-----", "colour",
+		"color", "organis", "organiz", "ébauche", "ebauche", "theatre", "theater", "catalogue", "catalog"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	// Spelling variants of the stems: a letter dropped, doubled or changed.
+	var words []string
+	for _, s := range stems {
+		words = append(words, s)
+		for range 4 {
+			r := []rune(s)
+			i := rng.IntN(len(r))
+			switch rng.IntN(3) {
+			case 0:
+				r = append(r[:i], r[i+1:]...)
+			case 1:
+				r = append(r[:i+1], r[i:]...)
+			default:
+				r[i] = rune('a' + rng.IntN(26))
+			}
+			words = append(words, string(r))
+		}
+	}
+	table := newFeatTable()
+	for round := range 30 {
+		// A comparison's words: a random subset, in a random order.
+		var sub []string
+		seen := map[string]bool{}
+		for _, w := range words {
+			if rng.IntN(3) == 0 && !seen[w] {
+				seen[w] = true
+				sub = append(sub, w)
+			}
+		}
+		rng.Shuffle(len(sub), func(i, j int) { sub[i], sub[j] = sub[j], sub[i] })
+		ids := make([]int32, len(sub))
+		for i, w := range sub {
+			ids[i] = table.id(kindWord, w)
+		}
+		for i, id := range ids {
+			table.local[id] = int32(i)
+		}
+		near := table.near.neighbours(table, ids, table.local)
+		for _, id := range ids {
+			table.local[id] = -1
+		}
+		got := map[string][]string{}
+		for i, ns := range near {
+			for _, n := range ns {
+				got[sub[i]] = append(got[sub[i]], sub[n])
+			}
+			slices.Sort(got[sub[i]])
+		}
+		if diff := cmp.Diff(bruteNear(sub), got); diff != "" {
+			t.Fatalf("round %d: neighbours (-brute force +table):\n%s", round, diff)
+		}
+	}
+}
+
+// TestTableSameReport: a comparison gives the same bytes with a table that
+// has seen nothing and with one that has seen other events, and a table
+// over its bound starts over.
+func TestTableSameReport(t *testing.T) {
+	docs := func(texts ...string) []*extract.Document {
+		var out []*extract.Document
+		for i, s := range texts {
+			out = append(out, extract.Extract(s, extract.WithOutlet(string(rune('A'+i)))))
+		}
+		return out
+	}
+	a := docs("The harbour will not reopen this year, the port authority said on Friday.\n\nThe ceasefire held for a third day.",
+		"Officials said the harbor would not reopen this year.\n\nThe cease-fire held for three days, officials said.")
+	b := docs("Gaddafi's forces shelled the town overnight, killing 12 people.",
+		"Qaddafi forces shelled the town, killing twelve people, witnesses said.",
+		"The town was shelled overnight by Kadhafi's forces.")
+	report := func(d []*extract.Document) []byte {
+		var buf bytes.Buffer
+		if err := Compare(d).WriteJSON(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	first := report(a)
+	report(b)
+	if diff := cmp.Diff(string(first), string(report(a))); diff != "" {
+		t.Errorf("the second comparison of the same documents differs:\n%s", diff)
+	}
+	tb := acquireTable()
+	for i := 0; len(tb.keys) <= maxTableKeys; i++ {
+		tb.id(kindWord, strings.Repeat("x", i%7)+string(rune(i)))
+	}
+	tb.release()
+	if tb2 := acquireTable(); tb2 == tb {
+		t.Error("a table over maxTableKeys is taken again instead of a new one")
+	} else {
+		tb2.release()
+	}
+}
+
+// TestSlab: slices carved from a slab are zero, cannot grow into each
+// other, and are zero again after a reset.
+func TestSlab(t *testing.T) {
+	var s slab[int32]
+	a := s.take(3)
+	b := s.take(2)
+	if len(a) != 3 || cap(a) != 3 || len(b) != 2 || cap(b) != 2 {
+		t.Fatalf("len/cap %d/%d and %d/%d, want 3/3 and 2/2", len(a), cap(a), len(b), cap(b))
+	}
+	a[0], b[1] = 7, 9
+	a = append(a, 5)
+	if b[0] != 0 {
+		t.Errorf("an append to one slice wrote into the next: %v", b)
+	}
+	big := s.take(slabChunk + 1)
+	if len(big) != slabChunk+1 {
+		t.Errorf("len %d, want %d", len(big), slabChunk+1)
+	}
+	s.reset()
+	for i, x := range s.take(5) {
+		if x != 0 {
+			t.Errorf("element %d is %d after a reset, want 0", i, x)
+		}
+	}
+	if s.take(0) != nil {
+		t.Error("take(0) is not nil")
+	}
+}
