@@ -26,7 +26,7 @@ func (x *extractor) annotate(sents []Span) {
 		ents[si] = x.findEntities(all[si], allLows[si])
 	}
 	x.indexMentions(sents, all, allLows, ents)
-	x.quotes = x.findQuotes(blocks(text), sents)
+	x.quotes = x.findQuotes(x.textBlocks(), sents)
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].span.Start < x.quotes[j].span.Start })
 	x.resolveSpeakers()
 	x.doc.Claims = slices.Grow(x.doc.Claims, len(sents))

@@ -82,6 +82,16 @@ type extractor struct {
 	// and after release.
 	*scratch
 	lastClose *blockClose // the last closing mark of the block being paired
+	blks      []Span      // blocks(text), made once (textBlocks)
+}
+
+// textBlocks returns the text's blocks: segmentation, quotes and speakers
+// each read them, and they are found once.
+func (x *extractor) textBlocks() []Span {
+	if x.blks == nil {
+		x.blks = blocks(x.text)
+	}
+	return x.blks
 }
 
 func (x *extractor) note(format string, a ...any) {
@@ -145,7 +155,7 @@ var (
 func (x *extractor) findParts() []Span {
 	text := x.text
 	var sents []Span
-	blks := blocks(text)
+	blks := x.textBlocks()
 	for bi, blk := range blks {
 		line := text[blk.Start:blk.End]
 		if bi == 0 {

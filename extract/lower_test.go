@@ -42,3 +42,13 @@ func TestSingleSpaced(t *testing.T) {
 		t.Error("singleSpaced(Sen. Ann Ruiz) = false")
 	}
 }
+
+// TestHasQuoteMark checks the byte scan against strings.ContainsAny, on
+// broken UTF-8 too.
+func TestHasQuoteMark(t *testing.T) {
+	for _, s := range []string{"", "plain text", "say \"x\"", "“a", "b”", "«c»", "„d", "‘e’", "\xe2\x80", "\xe2\x80\x9c", "\xc2", "\xc2\xab", "\xe2x\x80\x9d", "café — ok", "\xff\"", "½ €"} {
+		if got, want := hasQuoteMark(s), strings.ContainsAny(s, "“”\"«»„"); got != want {
+			t.Errorf("hasQuoteMark(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -417,6 +417,25 @@ func (x *extractor) blockQuoteRuns(qs []quoteInfo, blks []Span) []quoteInfo {
 // December 4, 2017", as news sites print an embedded tweet.
 var tweetSignature = regexp.MustCompile(`\s[—–-]{1,2}\s*([^()\n—–]{1,60}?)\s*\(@\w{1,20}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$`)
 
+// hasQuoteMark is strings.ContainsAny(t, "“”\"«»„") by bytes: the marks
+// are the straight quote and runes led by 0xC2 or 0xE2, so other bytes are
+// passed over without decoding (ContainsAny with marks outside ASCII
+// compares every rune of t with each mark).
+func hasQuoteMark(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '"':
+			return true
+		case 0xC2, 0xE2:
+			switch r, _ := utf8.DecodeRuneInString(t[i:]); r {
+			case '“', '”', '«', '»', '„':
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // unmarkedQuotes finds quoted text that carries no quotation marks (a
 // reader found such words judged the outlet's, issue 11):
 //   - an embedded post, whose paragraph ends in its author's signature
@@ -442,7 +461,7 @@ func (x *extractor) unmarkedQuotes(qs []quoteInfo, blks []Span) []quoteInfo {
 				continue
 			}
 		}
-		if bi == 0 || strings.ContainsAny(t, "“”\"«»„") {
+		if bi == 0 || hasQuoteMark(t) {
 			continue
 		}
 		prev := strings.TrimRight(text[blks[bi-1].Start:blks[bi-1].End], " \t\r\n")
