@@ -105,7 +105,29 @@ type personInfo struct {
 
 // roleOf returns the role a word gives (the word itself, or the full form
 // of an abbreviated title) and whether it is one.
+//
+// The answer depends on the word and the lexicon only: it is worked out
+// once per word form for the process and kept with the form's facts, one
+// look-up where it took four.
 func (x *extractor) roleOf(low string) (string, roleInfo, bool) {
+	f := x.lex.facts(low)
+	if a := f.role.Load(); a != nil {
+		return a.role, a.info, a.ok
+	}
+	r, ri, ok := x.findRole(low)
+	f.role.Store(&roleAnswer{role: r, info: ri, ok: ok})
+	return r, ri, ok
+}
+
+// roleAnswer is what roleOf answers for one word form.
+type roleAnswer struct {
+	role string
+	info roleInfo
+	ok   bool
+}
+
+// findRole works out roleOf.
+func (x *extractor) findRole(low string) (string, roleInfo, bool) {
 	rolesOnce.Do(loadRoles)
 	title := x.lex.Has(LexTitle, low) && !titleModifiers[low]
 	if f, ok := titleForms[low]; ok {

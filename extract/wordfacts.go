@@ -38,6 +38,7 @@ type wordFacts struct {
 	id        int32
 	gen       uint32
 	stemFacts atomic.Pointer[wordFacts]
+	role      atomic.Pointer[roleAnswer] // roleOf's answer, on first use
 }
 
 // keyOf returns the entry whose form is a token's Key: the token's own
