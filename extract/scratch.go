@@ -24,9 +24,8 @@ type scratch struct {
 	taken, inEntity []bool
 	// mk is findMarkers' per-token scratch, reused from claim to claim.
 	mk struct {
-		keys, surf   []string
-		isNum        []bool
-		byKey, byLow [][][]*Entry
+		keys, surf []string
+		isNum      []bool
 	}
 	rep    repeatBufs // markRepeats'
 	wcache wordCache  // the words met lately, by spelling
@@ -68,7 +67,5 @@ func (x *extractor) release() {
 	clear(s.rep.sets)
 	clear(s.mk.keys[:cap(s.mk.keys)])
 	clear(s.mk.surf[:cap(s.mk.surf)])
-	clear(s.mk.byKey[:cap(s.mk.byKey)])
-	clear(s.mk.byLow[:cap(s.mk.byLow)])
 	scratchPool.Put(s)
 }
