@@ -23,7 +23,7 @@ func (x *extractor) annotate(sents []Span) {
 	// are resolved against names said before and after them.
 	ents := make([][]Entity, len(sents))
 	for si := range sents {
-		ents[si] = x.findEntities(all[si], allLows[si])
+		ents[si] = x.findEntities(all[si], allLows[si], allFacts[si])
 	}
 	x.indexMentions(sents, all, allLows, ents)
 	x.quotes = x.findQuotes(x.textBlocks(), sents)

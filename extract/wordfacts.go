@@ -39,6 +39,10 @@ type wordFacts struct {
 	lowerEntry bool
 	be         bool // a form of be or get (beForms), which opens a passive
 	speech     bool // a verb of saying (isSpeechWord)
+	// notName: capitalised for another reason than a name (notName);
+	// bg: BackgroundCount of the form.
+	notName bool
+	bg      int
 	// id numbers the form within its table's generation gen (one
 	// string, one id: a claim's words are a set of small integers,
 	// markRepeats), -1 outside a table. stemFacts is the entry of the
@@ -195,5 +199,7 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	}
 	f.be = beForms[low]
 	f.speech = l.speechWord(low, f.stem)
+	f.notName = notNameWord(low)
+	f.bg = BackgroundCount(low)
 	return f
 }
