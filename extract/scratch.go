@@ -33,6 +33,10 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
+// maxPooledTokens bounds the documents whose buffers go back to the pool:
+// a million tokens is a document of about 6 MB, longer than any article.
+const maxPooledTokens = 1 << 20
+
 // acquire gives the extractor a scratch from the pool, its word cache
 // ready for the extractor's lexicon, unless it has one.
 func (x *extractor) acquire() {
@@ -53,6 +57,14 @@ func (x *extractor) release() {
 		return
 	}
 	x.scratch, x.sentToks, x.facts = nil, nil, nil
+	if cap(s.toks) > maxPooledTokens {
+		// A very long document's working memory (56 bytes a token and
+		// more) is left to the collector rather than kept in the pool
+		// for the rest of the run: the pool is for the sizes of news.
+		*s = scratch{wcache: s.wcache}
+		scratchPool.Put(s)
+		return
+	}
 	// The document-sized buffers are filled once, to their length; the
 	// per-claim ones are cut shorter from claim to claim, so they are
 	// cleared to their capacity (a sentence's worth).
