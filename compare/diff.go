@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -101,10 +102,13 @@ type detailScratch struct {
 	nameAt  []int32
 	names   []int32
 	nonStop []int32
+	all     []int32        // the word id of every token of every side
+	ents    []int32        // the name id of every entity of every side
 	spans   []extract.Span // a side's dates and numbers
 	okA     []bool
 	okB     []bool
 	text    []byte
+	differ  wordDiffer
 }
 
 var detailScratches = sync.Pool{New: func() any {
@@ -154,7 +158,9 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 	sc.pos = grow(sc.pos, total)
 	sc.nameAt = grow(sc.nameAt, total+len(sides))
 	sc.nonStop = grow(sc.nonStop, total+len(sides))
+	sc.all = grow(sc.all, total)
 	sc.names = sc.names[:0]
+	sc.ents = sc.ents[:0]
 	out := sc.sides
 	off := 0
 	for si, s := range sides {
@@ -223,18 +229,20 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		// The rest of the side's words and its names (a content token's
 		// word has its number already).
 		i := 0
+		all := sc.all[off : off+nAll]
 		k = 0
 		for _, c := range s.claims {
 			for ti := range c.Tokens {
 				if i < n && d.pos[i] == int32(k) {
+					all[k] = d.ids[i]
 					i++
 				} else {
-					voc.id(c.Tokens[ti].Key)
+					all[k] = voc.id(c.Tokens[ti].Key)
 				}
 				k++
 			}
 			for _, e := range c.Entities {
-				voc.nameID(e.Key)
+				sc.ents = append(sc.ents, voc.nameID(e.Key))
 			}
 		}
 		off += nAll
@@ -248,15 +256,18 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		sc.codes = grow(sc.codes, total)
 	}
 	off = 0
+	offAll, offEnt := 0, 0
 	for si, s := range sides {
 		d := &out[si]
 		d.has = sc.has[si*v : (si+1)*v]
 		for _, c := range s.claims {
-			for _, t := range c.Tokens {
-				d.has[voc.words[t.Key]] = true
+			for range c.Tokens {
+				d.has[sc.all[offAll]] = true
+				offAll++
 			}
-			for _, e := range c.Entities {
-				d.has[voc.names[e.Key]] = true
+			for range c.Entities {
+				d.has[sc.ents[offEnt]] = true
+				offEnt++
 			}
 		}
 		if codes {
@@ -373,8 +384,9 @@ func detailDiffs(sides []side) []Difference {
 	defer sc.release()
 	ds := detailSides(sides, sc)
 	// Outlets that carry the same wire copy have the same words: their
-	// diffs are made once.
-	var memo map[[2]string][]wordOp
+	// diffs are made once, keyed by the first side with the same codes.
+	var canon []int
+	var memo map[[2]int][]wordOp
 	detailPairs(len(ds), func(x, y int) {
 		sx, sy := &ds[x], &ds[y]
 		sc.okA, sc.okB = grow(sc.okA, len(sx.toks)), grow(sc.okB, len(sy.toks))
@@ -383,23 +395,27 @@ func detailDiffs(sides []side) []Difference {
 		if !heavyA && !heavyB {
 			return
 		}
+		var whole [2]wordOp
 		var ops []wordOp
 		if !sx.gapped(okA, sy) && !sy.gapped(okB, sx) {
 			// The diff cannot change the runs (see gapped): one deleted
 			// and one inserted run hold every token.
-			ops = []wordOp{{diffmatchpatch.DiffDelete, 0, len(sx.toks)}, {diffmatchpatch.DiffInsert, 0, len(sy.toks)}}
+			whole = [2]wordOp{{diffmatchpatch.DiffDelete, 0, len(sx.toks)}, {diffmatchpatch.DiffInsert, 0, len(sy.toks)}}
+			ops = whole[:]
 		} else if ra, rb := sx.codes, sy.codes; ra != nil {
-			k := [2]string{string(ra), string(rb)}
+			if canon == nil {
+				canon, memo = sameCodes(ds)
+			}
+			k := [2]int{canon[x], canon[y]}
 			var ok bool
 			if ops, ok = memo[k]; !ok {
-				ops = wordDiff(ra, rb)
-				if memo == nil {
-					memo = map[[2]string][]wordOp{}
+				ops = sc.differ.wordDiff(ra, rb)
+				if memo != nil {
+					memo[k] = ops
 				}
-				memo[k] = ops
 			}
 		} else {
-			ops = wordDiff(pairCodes(sx.toks, sy.toks))
+			ops = sc.differ.wordDiff(pairCodes(sx.toks, sy.toks))
 		}
 		d := Difference{Kind: "detail", Values: make(map[string][]Value, 2)}
 		d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA))
@@ -416,6 +432,27 @@ func detailDiffs(sides []side) []Difference {
 		out = append(out, d)
 	})
 	return out
+}
+
+// sameCodes gives each side the first side with the same word codes, and
+// a memo for the diffs when two sides have them (nil when every side is
+// its own).
+func sameCodes(ds []detailSide) ([]int, map[[2]int][]wordOp) {
+	canon := make([]int, len(ds))
+	var memo map[[2]int][]wordOp
+	for i := range ds {
+		canon[i] = i
+		for j := 0; j < i; j++ {
+			if canon[j] == j && slices.Equal(ds[j].codes, ds[i].codes) {
+				canon[i] = j
+				if memo == nil {
+					memo = map[[2]int][]wordOp{}
+				}
+				break
+			}
+		}
+	}
+	return canon, memo
 }
 
 // appendWords appends the texts of the tokens ok marks, joined by
@@ -465,10 +502,20 @@ func (own *detailSide) gapped(ok []bool, other *detailSide) bool {
 
 // put files a side's entries under the claims that hold them; a side
 // with none gets an empty list under its first claim, so that every
-// document of the difference has its say.
+// document of the difference has its say. The difference may keep vals.
 func (d *Difference) put(s side, vals []Value) {
 	if len(vals) == 0 {
 		d.Values[s.id()] = []Value{}
+		return
+	}
+	// Usually one claim holds them all: the list is filed as it is.
+	id := s.holder(vals[0].Span)
+	one := d.Values[id] == nil
+	for _, v := range vals[1:] {
+		one = one && s.holder(v.Span) == id
+	}
+	if one {
+		d.Values[id] = vals
 		return
 	}
 	for _, v := range vals {

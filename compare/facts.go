@@ -1,11 +1,13 @@
 package compare
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -14,6 +16,9 @@ import (
 // overlap, allowing for ranges and for hedged approximations ("about 40"
 // meets "42").
 func numberDiffs(sides []side) []Difference {
+	if sidesWith(sides, func(c *extract.Claim) bool { return len(c.Numbers) > 0 }) < 2 {
+		return nil // a conflict needs numbers on two sides
+	}
 	type val struct {
 		n      extract.Number
 		claim  *extract.Claim
@@ -63,6 +68,20 @@ func numberDiffs(sides []side) []Difference {
 		out = append(out, d)
 	}
 	return out
+}
+
+// sidesWith counts the sides with a claim for which has is true.
+func sidesWith(sides []side, has func(*extract.Claim) bool) int {
+	n := 0
+	for _, s := range sides {
+		for _, c := range s.claims {
+			if has(c) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // unitClasses maps each counted noun of a group to the shortest noun it
@@ -144,6 +163,9 @@ func interval(c *extract.Claim, n extract.Number) (float64, float64) {
 // dateDiffs: dates of the same precision that share no value. A year-less
 // date (XXXX-09-09) meets any year.
 func dateDiffs(sides []side) []Difference {
+	if sidesWith(sides, func(c *extract.Claim) bool { return len(c.Dates) > 0 }) < 2 {
+		return nil // a conflict needs dates on two sides
+	}
 	type val struct {
 		d     extract.Date
 		claim *extract.Claim
@@ -255,6 +277,48 @@ func weekdayFromValue(v string) string {
 // placePrepositions introduce a place: "met in Istanbul".
 var placePrepositions = map[string]bool{"in": true, "at": true, "near": true}
 
+// lastWord is the last word of s, its trailing white space trimmed: what
+// follows its last space. (Lower-casing it alone is lower-casing s and
+// then taking it: no character lower-cases to or from a space.)
+func lastWord(s string) string {
+	s = strings.TrimSpace(s)
+	return s[strings.LastIndexByte(s, ' ')+1:]
+}
+
+// placeLens marks the lengths of placePrepositions, all short ASCII
+// words.
+var placeLens = func() (t [9]bool) {
+	for w := range placePrepositions {
+		t[len(w)] = true
+	}
+	return t
+}()
+
+// placePreposition reports a word that introduces a place, in any case.
+// Lower-casing a short ASCII word needs no new string.
+func placePreposition(w string) bool {
+	var buf [8]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return placePrepositions[strings.ToLower(w)] // "İN" lower-cases to "in"
+	}
+	if !placeLens[len(w)] {
+		return false // no preposition has that length
+	}
+	return placePrepositions[string(lowerASCII(buf[:0], w))]
+}
+
+// lowerASCII appends w, ASCII, lower-cased as strings.ToLower would.
+func lowerASCII(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // placeDiffs: each document names one place for the event ("in Istanbul"
 // against "in Ankara") and neither names the other's.
 func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
@@ -263,21 +327,28 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 		claim *extract.Claim
 	}
 	places := make([][]place, len(sides))
-	allKeys := make([]map[string]bool, len(sides))
 	for si, s := range sides {
-		allKeys[si] = map[string]bool{}
 		for _, c := range s.claims {
 			for _, e := range c.Entities {
-				allKeys[si][e.Key] = true
-				before := strings.ToLower(strings.TrimSpace(c.Text[:e.Span.Start-c.Span.Start]))
-				if k := strings.LastIndexByte(before, ' '); k >= 0 {
-					before = before[k+1:]
-				}
-				if placePrepositions[before] {
+				if placePreposition(lastWord(c.Text[:e.Span.Start-c.Span.Start])) {
 					places[si] = append(places[si], place{e, c})
 				}
 			}
 		}
+	}
+	// The names of a side, gathered when a pair of sides with one place
+	// each needs them.
+	allKeys := make([]map[string]bool, len(sides))
+	keysOf := func(si int) map[string]bool {
+		if allKeys[si] == nil {
+			allKeys[si] = map[string]bool{}
+			for _, c := range sides[si].claims {
+				for _, e := range c.Entities {
+					allKeys[si][e.Key] = true
+				}
+			}
+		}
+		return allKeys[si]
 	}
 	var out []Difference
 	for x := 0; x < len(sides); x++ {
@@ -286,7 +357,7 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 				continue
 			}
 			a, b := places[x][0], places[y][0]
-			if names(a.e.Key, b.e.Key) || allKeys[y][a.e.Key] || allKeys[x][b.e.Key] {
+			if names(a.e.Key, b.e.Key) || keysOf(y)[a.e.Key] || keysOf(x)[b.e.Key] {
 				continue
 			}
 			out = append(out, Difference{
@@ -306,11 +377,43 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 // negationWords turn a statement into its denial.
 var negationWords = map[string]bool{"not": true, "no": true, "never": true, "without": true, "nor": true, "none": true, "neither": true, "refused": true, "refuses": true, "refuse": true, "failed": true}
 
+// negationStart has the first letters of negationWords.
+var negationStart = func() (t [256]bool) {
+	for w := range negationWords {
+		t[w[0]] = true
+	}
+	return t
+}()
+
+// negationWord reports a word that negates: one of negationWords or a
+// contraction in n't, in any case. Lower-casing a short ASCII word needs
+// no new string.
+func negationWord(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		lw := strings.ToLower(w)
+		return negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t")
+	}
+	if w == "" || !negationStart[w[0]|0x20] && w[len(w)-1]|0x20 != 't' {
+		return false // every negation word starts with one of those letters
+	}
+	lw := lowerASCII(buf[:0], w)
+	return negationWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't"))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // polarityDiffs: one document affirms what another negates or denies
 // ("agreed to disarm" / "denied making any such commitment"), judged by
 // the parity of negations and denials in the outlet's own words.
 func polarityDiffs(sides []side) []Difference {
-	keys := make([]map[string]bool, len(sides))
 	// The negations of each side, found once per group: a negation word
 	// outside quotes, or the outlet's own denial verb.
 	type negation struct {
@@ -318,18 +421,17 @@ func polarityDiffs(sides []side) []Difference {
 		k int // token index in c
 	}
 	negs := make([][]negation, len(sides))
+	none := true
 	for si, s := range sides {
-		keys[si] = map[string]bool{}
 		for _, c := range s.claims {
-			for _, t := range c.Tokens {
-				keys[si][t.Key] = true
+			denial := false // an outlet's own denial verb in the claim
+			for _, m := range c.Markers {
+				denial = denial || m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet
 			}
-		}
-		for _, c := range s.claims {
-			for k, t := range c.Tokens {
-				lw := strings.ToLower(t.Text)
-				neg := !t.Quoted && (negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t"))
-				if !neg {
+			for k := range c.Tokens {
+				t := &c.Tokens[k]
+				neg := !t.Quoted && negationWord(t.Text)
+				if !neg && denial {
 					for _, m := range c.Markers {
 						if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet && m.Span.Start == t.Span.Start {
 							neg = true
@@ -338,9 +440,26 @@ func polarityDiffs(sides []side) []Difference {
 				}
 				if neg {
 					negs[si] = append(negs[si], negation{c, k})
+					none = false
 				}
 			}
 		}
+	}
+	if none {
+		return nil // no side negates anything
+	}
+	// says reports whether side o has a word of that key: looked up for
+	// the few words after a negation only, so read off the side's tokens
+	// rather than gathered into a set.
+	says := func(o int, key string) bool {
+		for _, c := range sides[o].claims {
+			for i := range c.Tokens {
+				if c.Tokens[i].Key == key {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	// count returns the negations of side si that bear on what side o also
 	// says: a negation or denial with a content word of o within the next
@@ -354,7 +473,7 @@ func polarityDiffs(sides []side) []Difference {
 		for _, ng := range negs[si] {
 			c, k := ng.c, ng.k
 			for j := k + 1; j < len(c.Tokens) && j <= k+5; j++ {
-				if !c.Tokens[j].Stop && keys[o][c.Tokens[j].Key] {
+				if !c.Tokens[j].Stop && says(o, c.Tokens[j].Key) {
 					if n == 0 {
 						where, holder = c.Tokens[k].Span, c
 					}

@@ -13,29 +13,46 @@ import (
 // sides are compared on their sets of lower-cased texts (for attribution,
 // of stances).
 func markerDiff(sides []side, kind string) (Difference, bool) {
-	d := Difference{Kind: kind, Values: map[string][]Value{}}
-	distinct := map[string]bool{}
-	var parts []string
-	for _, s := range sides {
-		var vals []Value
+	// Most groups have no marker of a kind at all, or the same on every
+	// side: the sides are compared before the difference is written.
+	var few [4][]Value
+	vals := few[:0]
+	first, differs, any := "", false, false
+	for si, s := range sides {
+		var vs []Value
 		for _, c := range s.claims {
 			for _, m := range c.Markers {
 				if m.Kind != kind || m.Voice != extract.VoiceOutlet {
 					continue
 				}
-				vals = append(vals, Value{Text: m.Text, Span: m.Span, Stance: m.Stance})
+				vs = append(vs, Value{Text: m.Text, Span: m.Span, Stance: m.Stance})
 			}
 		}
-		d.put(s, vals)
-		distinct[comparable(kind, vals)] = true
-		v := strings.Join(displayTexts(kind, vals), "; ")
+		vals = append(vals, vs)
+		if vs != nil {
+			any = true
+		}
+		if !any {
+			continue // comparable of no entries is ""
+		}
+		if c := comparable(kind, vs); si == 0 {
+			first = c
+		} else if c != first {
+			differs = true
+		}
+	}
+	if !differs {
+		return Difference{}, false
+	}
+	d := Difference{Kind: kind, Values: make(map[string][]Value, len(sides))}
+	var parts []string
+	for si, s := range sides {
+		d.put(s, vals[si])
+		v := strings.Join(displayTexts(kind, vals[si]), "; ")
 		if v == "" {
 			v = "none"
 		}
 		parts = append(parts, fmt.Sprintf("%s: %s", docOf(s.id()), v))
-	}
-	if len(distinct) < 2 {
-		return Difference{}, false
 	}
 	d.Explain = fmt.Sprintf("%s differs in the outlets' own words — %s", strings.ReplaceAll(kind, "_", " "), strings.Join(parts, "; "))
 	return d, true

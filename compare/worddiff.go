@@ -40,17 +40,33 @@ const (
 	opInsert = diffmatchpatch.DiffInsert
 )
 
-// wordDiffer holds the scratch of the bisection, kept from one diff to
-// the next.
+// wordDiffer holds the scratch of the diffs, kept from one diff to the
+// next: the bisection's vectors, and an arena the runs' lists are carved
+// from (each list with its own capacity, so that an append past it copies
+// rather than overwrites its neighbour).
 type wordDiffer struct {
-	v []int
+	v     []int
+	arena []dop
+	eqs   []int
 }
+
+// list returns an empty list of runs with room for n, from the arena.
+func (w *wordDiffer) list(n int) []dop {
+	if len(w.arena)+n > cap(w.arena) {
+		w.arena = make([]dop, 0, max(1024, 2*n)) // the old one lives on in its lists
+	}
+	at := len(w.arena)
+	w.arena = w.arena[:at+n]
+	return w.arena[at : at : at+n]
+}
+
+// of returns a list of the given runs, from the arena.
+func (w *wordDiffer) of(ops ...dop) []dop { return append(w.list(len(ops)), ops...) }
 
 // wordDiff diffs two coded token sequences word by word as go-diff does
 // (see above). DiffTimeout is 0: with a limit the result would depend on
 // the machine's speed.
-func wordDiff(ra, rb []rune) []wordOp {
-	var w wordDiffer
+func (w *wordDiffer) wordDiff(ra, rb []rune) []wordOp {
 	if ops, ok := w.diff(ra, rb); ok {
 		return ops
 	}
@@ -85,6 +101,7 @@ func wordDiffDMP(ra, rb []rune) []wordOp {
 // diff is DiffCleanupSemantic(DiffMainRunes(a, b)) as word ranges; false
 // when go-diff would split a code's bytes (see above).
 func (w *wordDiffer) diff(a, b []rune) ([]wordOp, bool) {
+	w.arena = w.arena[:0] // the last diff's lists are dead
 	d, ok := w.cleanupSemantic(w.main(a, b), a, b)
 	if !ok {
 		return nil, false
@@ -112,7 +129,7 @@ func (w *wordDiffer) diff(a, b []rune) ([]wordOp, bool) {
 func (w *wordDiffer) main(a, b []rune) []dop {
 	if slices.Equal(a, b) {
 		if len(a) > 0 {
-			return []dop{{opEqual, len(a)}}
+			return w.of(dop{opEqual, len(a)})
 		}
 		return nil
 	}
@@ -121,24 +138,26 @@ func (w *wordDiffer) main(a, b []rune) []dop {
 	a, b = a[pre:], b[pre:]
 	suf := commonSuffixLen(a, b)
 	a, b = a[:len(a)-suf], b[:len(b)-suf]
-	d := w.compute(a, b)
+	mid := w.compute(a, b)
+	d := w.list(len(mid) + 2)
 	if pre != 0 {
-		d = append([]dop{{opEqual, pre}}, d...)
+		d = append(d, dop{opEqual, pre})
 	}
+	d = append(d, mid...)
 	if suf != 0 {
 		d = append(d, dop{opEqual, suf})
 	}
-	return cleanupMerge(d, fullA, fullB)
+	return w.cleanupMerge(d, fullA, fullB)
 }
 
 // compute is go-diff's diffCompute without the half match (off with no
 // time limit) and line mode (off).
 func (w *wordDiffer) compute(a, b []rune) []dop {
 	if len(a) == 0 {
-		return []dop{{opInsert, len(b)}}
+		return w.of(dop{opInsert, len(b)})
 	}
 	if len(b) == 0 {
-		return []dop{{opDelete, len(a)}}
+		return w.of(dop{opDelete, len(a)})
 	}
 	long, short := b, a
 	if len(a) > len(b) {
@@ -149,10 +168,10 @@ func (w *wordDiffer) compute(a, b []rune) []dop {
 		if len(a) > len(b) {
 			op = opDelete
 		}
-		return []dop{{op, i}, {opEqual, len(short)}, {op, len(long) - i - len(short)}}
+		return w.of(dop{op, i}, dop{opEqual, len(short)}, dop{op, len(long) - i - len(short)})
 	}
 	if len(short) == 1 {
-		return []dop{{opDelete, len(a)}, {opInsert, len(b)}}
+		return w.of(dop{opDelete, len(a)}, dop{opInsert, len(b)})
 	}
 	return w.bisect(a, b)
 }
@@ -235,14 +254,15 @@ func (w *wordDiffer) bisect(r1, r2 []rune) []dop {
 			}
 		}
 	}
-	return []dop{{opDelete, n1}, {opInsert, n2}}
+	return w.of(dop{opDelete, n1}, dop{opInsert, n2})
 }
 
 // bisectSplit diffs the two halves; the scratch of bisect is free again
 // (its caller returns at once).
 func (w *wordDiffer) bisectSplit(r1, r2 []rune, x, y int) []dop {
-	d := w.main(r1[:x], r2[:y])
-	return append(d, w.main(r1[x:], r2[y:])...)
+	d1 := w.main(r1[:x], r2[:y])
+	d2 := w.main(r1[x:], r2[y:])
+	return append(append(w.list(len(d1)+len(d2)), d1...), d2...)
 }
 
 // text is the words of run i of d, a valid diff of a and b.
@@ -266,8 +286,8 @@ func runText(d []dop, i int, a, b []rune) []rune {
 // one deletion and one insertion with their common prefix and suffix moved
 // into the equalities around them, adjacent equalities joined, then single
 // edits shifted over an equality they end or start with.
-func cleanupMerge(in []dop, a, b []rune) []dop {
-	out := make([]dop, 0, len(in)+2)
+func (w *wordDiffer) cleanupMerge(in []dop, a, b []rune) []dop {
+	out := w.list(len(in) + 2)
 	p1, p2 := 0, 0
 	for i := 0; i <= len(in); i++ {
 		cD, cI, nD, nI := 0, 0, 0, 0
@@ -340,7 +360,7 @@ func cleanupMerge(in []dop, a, b []rune) []dop {
 		}
 	}
 	if changes {
-		return cleanupMerge(out, a, b)
+		return w.cleanupMerge(out, a, b)
 	}
 	return out
 }
@@ -349,7 +369,8 @@ func cleanupMerge(in []dop, a, b []rune) []dop {
 // go-diff's lossless step would cut a code's bytes.
 func (w *wordDiffer) cleanupSemantic(d []dop, a, b []rune) ([]dop, bool) {
 	changes := false
-	equalities := make([]int, 0, len(d))
+	equalities := w.eqs[:0]
+	defer func() { w.eqs = equalities[:0] }()
 	lastEq := 0
 	ins1, del1, ins2, del2 := 0, 0, 0, 0
 	for p := 0; p < len(d); p++ {
@@ -382,7 +403,7 @@ func (w *wordDiffer) cleanupSemantic(d []dop, a, b []rune) ([]dop, bool) {
 		}
 	}
 	if changes {
-		d = cleanupMerge(d, a, b)
+		d = w.cleanupMerge(d, a, b)
 	}
 	d, ok := cleanupLossless(d, a, b)
 	if !ok {

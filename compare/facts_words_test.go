@@ -1,0 +1,48 @@
+package compare
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestWordChecksMatchToLower compares negationWord and placePreposition,
+// which lower-case short ASCII words by hand and skip words that cannot
+// match, with the plain definitions on strings.ToLower, on words in every
+// case, with typographic apostrophes, letters whose lower case is ASCII
+// (İ → i) and random strings.
+func TestWordChecksMatchToLower(t *testing.T) {
+	words := []string{"", "not", "NOT", "Not", "no", "No", "never", "Neither", "WITHOUT", "refused", "Refuses", "FAILED",
+		"don't", "DON'T", "Don’t", "can’t", "CAN’T", "n't", "t", "T", "in", "In", "IN", "iN", "at", "AT", "near", "Near",
+		"NEAR", "İn", "İN", "nearby", "inn", "a", "the", "Ankara", "Knot", "\u212Aot", "ﬁn", "ñot", "at\xff", "\xffin"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	letters := []string{"a", "e", "i", "n", "o", "r", "t", "w", "f", "N", "T", "A", "'", "’", "İ", "é", "\u212A", "\xff"}
+	for i := 0; i < 5000; i++ {
+		var sb strings.Builder
+		for k := rng.IntN(9); k > 0; k-- {
+			sb.WriteString(letters[rng.IntN(len(letters))])
+		}
+		words = append(words, sb.String())
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if got, want := negationWord(w), negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t"); got != want {
+			t.Errorf("negationWord(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := placePreposition(w), placePrepositions[lw]; got != want {
+			t.Errorf("placePreposition(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestLastWord: the last word of the text before a name, as placeDiffs
+// reads it, is the last word of the whole lower-cased text.
+func TestLastWord(t *testing.T) {
+	for _, s := range []string{"", " ", "met in ", "Talks were held IN  ", "near", "a\u00a0at ", "x \xff in\t", "İN ", "über near \u2003"} {
+		lower := strings.TrimSpace(strings.ToLower(s))
+		want := lower[strings.LastIndexByte(lower, ' ')+1:]
+		if got := strings.ToLower(lastWord(s)); got != want {
+			t.Errorf("lastWord(%q) lower-cased = %q, want %q", s, got, want)
+		}
+	}
+}
