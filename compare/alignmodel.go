@@ -125,9 +125,12 @@ func bandFeatures(p bandPair) [nBand]float64 {
 		math.Min(float64(p.facts), 4) / 4,
 		math.Log1p(lo),
 		math.Log((hi + 0.1) / (lo + 0.1)),
-		float64(min(p.run, maxRun)) / maxRun,
+		runFeature(p.run),
 	}
 }
+
+// runFeature is the model's last input, the verbatim run scaled to [0, 1].
+func runFeature(run int) float64 { return float64(min(run, maxRun)) / maxRun }
 
 // bandAligns decides whether a candidate pair under the threshold aligns
 // as a first partner, and whether it may be a claim's second partner
@@ -135,7 +138,10 @@ func bandFeatures(p bandPair) [nBand]float64 {
 // other document. With an Embedder the scores mix in meaning and the
 // model, fitted on lexical scores, does not apply: a mutual best match
 // aligns from mutualShare of the threshold when it shares two facts.
-func (cfg *config) bandAligns(e cand, p bandPair) (first, second bool) {
+//
+// buf holds the key orders verbatimRun makes for the claims of e.b's
+// document; only the worker that indexed that document may pass it.
+func (cfg *config) bandAligns(e cand, p bandPair, buf *slab[uint64]) (first, second bool) {
 	if cfg.embedder != nil || cfg.bandRule {
 		return e.value >= mutualShare*cfg.threshold && e.value >= p.bestA && e.value >= p.bestB && sharesFacts(e.facts), false
 	}
@@ -146,6 +152,8 @@ func (cfg *config) bandAligns(e cand, p bandPair) (first, second bool) {
 	if m == nil {
 		m = defaultAlignModel
 	}
+	var x [nBand]float64
+	known := false
 	if cfg.bandSeen == nil {
 		// The verbatim run is the model's costliest input (a large event
 		// asks about hundreds of thousands of pairs), and its last: when
@@ -156,7 +164,7 @@ func (cfg *config) bandAligns(e cand, p bandPair) (first, second bool) {
 		// covers.
 		const margin = 1e-6
 		p.run = 0
-		x := bandFeatures(p)
+		x, known = bandFeatures(p), true
 		z := m.Bias
 		for i, v := range x[:nBand-1] {
 			z += m.Weights[i] * (v - m.Mean[i]) / m.Scale[i]
@@ -173,8 +181,14 @@ func (cfg *config) bandAligns(e cand, p bandPair) (first, second bool) {
 			return true, true
 		}
 	}
-	p.run = verbatimRun(e.a, e.b)
-	x := bandFeatures(p)
+	p.run = verbatimRun(e.a, e.b, buf)
+	if known {
+		// The run is the last input and no other reads it: the rest of
+		// x stands.
+		x[nBand-1] = runFeature(p.run)
+	} else {
+		x = bandFeatures(p)
+	}
 	if cfg.bandSeen != nil {
 		cfg.bandSeen(e.a, e.b, x)
 	}
@@ -206,7 +220,12 @@ const maxRun = 8
 // lengths, kept sparse: a token of a meets only the tokens of b with its
 // key, found by a search of b's keys in id order (prepare), so a row
 // costs its matches. Both claims must have been prepared with one table.
-func verbatimRun(ca, cb *claimFeatures) int {
+// b's key order is made in buf on first use: it writes to cb, so only
+// one goroutine may pass a given cb (align: the worker of its document).
+func verbatimRun(ca, cb *claimFeatures, buf *slab[uint64]) int {
+	if !cb.keyOrdered {
+		cb.orderKeys(buf)
+	}
 	ia, ob := ca.keyID, cb.keyOrder
 	nb := len(cb.claim.Tokens)
 	if len(ia) == 0 || nb == 0 || len(cb.keyID) != nb {

@@ -59,7 +59,8 @@ func TestVerbatimRun(t *testing.T) {
 		{strings.Repeat("v ", 200) + "a b", strings.Repeat("w ", 150) + "a b", 2}, // longer than the stack buffer
 	}
 	for _, c := range cases {
-		if got := verbatimRun(feats(c.a), feats(c.b)); got != c.want {
+		var buf slab[uint64]
+		if got := verbatimRun(feats(c.a), feats(c.b), &buf); got != c.want {
 			t.Errorf("verbatimRun(%.30q, %.30q) = %d, want %d", c.a, c.b, got, c.want)
 		}
 	}

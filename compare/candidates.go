@@ -49,6 +49,9 @@ type pairScorer struct {
 	backing  []*claimFeatures
 	best     []float64 // per claim of the pair, its best candidate score
 	second   []float64 // and its second best
+	// keys holds the key orders verbatimRun makes for the claims of the
+	// documents this worker indexes (bandAligns).
+	keys slab[uint64]
 }
 
 // cand is a candidate pair of claims with its score, before the evidence.
@@ -155,6 +158,7 @@ func (s *pairScorer) reset(v *vocab) {
 	}
 	s.edges = s.edges[:0]
 	s.names.reset()
+	s.keys.reset()
 }
 
 // release lets go of what the scorer's buffers point to (claims, scores'

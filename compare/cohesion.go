@@ -14,17 +14,26 @@ import (
 // 0.56 / 0.61 at recall 0.48 / 0.47 / 0.44.
 const cohesionShare = 0.45
 
-// cluster is a group of aligned claims in the making.
+// cluster is a group of aligned claims in the making. What it knows of
+// each claim — the pair that brought it in, the sum and number of its
+// scores with the cluster's claims of other documents — is kept in the
+// claim (claimFeatures.group): a claim is in one cluster at a time, and
+// three maps per cluster were most of what grouping allocated.
 type cluster struct {
 	claims []*claimFeatures
-	best   edge                    // its strongest pair
-	joined map[*claimFeatures]edge // the pair that brought each claim in
-	// sum and n add up each claim's scores with the cluster's claims of
-	// other documents: every such pair is scored once, by the merge that
-	// brought the two together, so a member's mean needs no new scores.
-	sum map[*claimFeatures]float64
-	n   map[*claimFeatures]int
-	ver int // grows with every merge into the cluster
+	best   edge // its strongest pair
+	ver    int  // grows with every merge into the cluster
+	pos    int  // its position among the groups (buildGroups)
+}
+
+// groupState is a claim's part in its cluster. Every cross-document pair
+// of a cluster is scored once, by the merge that brought the two claims
+// together, so a member's mean needs no new scores.
+type groupState struct {
+	cl     *cluster
+	joined edge // the pair that brought the claim in
+	sum    float64
+	n      int
 }
 
 // scoredPair is a pair of claims with its score.
@@ -33,13 +42,13 @@ type scoredPair struct {
 	v    float64
 }
 
-// mean is a claim's mean score with the cluster's claims of other
+// mean is a claim's mean score with its cluster's claims of other
 // documents.
-func (cl *cluster) mean(c *claimFeatures) (float64, bool) {
-	if cl.n[c] == 0 {
+func (c *claimFeatures) mean() (float64, bool) {
+	if c.group.n == 0 {
 		return 0, false
 	}
-	return cl.sum[c] / float64(cl.n[c]), true
+	return c.group.sum / float64(c.group.n), true
 }
 
 // cohesive groups the aligned pairs into claims that say the same thing,
@@ -52,11 +61,11 @@ func (cl *cluster) mean(c *claimFeatures) (float64, bool) {
 // runs holds the aligned pairs, each run sorted in edgeOrder (align sorts
 // one run per worker, in parallel); they are merged here.
 func cohesive(runs [][]edge, cfg *config) []*cluster {
-	of := map[*claimFeatures]*cluster{}
 	var all []*cluster
 	var memo nameMemo
 	var pairs []scoredPair
 	var count []int32
+	var old []groupState
 	// A merge found not cohesive stays so until one side grows: every
 	// other edge between the same two groups (a large event has many)
 	// is then refused without scoring again.
@@ -67,12 +76,12 @@ func cohesive(runs [][]edge, cfg *config) []*cluster {
 	}
 	refused := map[[2]mergeSide]bool{}
 	for e := range merged(runs) {
-		ca, cb := of[e.a], of[e.b]
+		ca, cb := e.a.group.cl, e.b.group.cl
 		switch {
 		case ca == nil && cb == nil:
-			cl := &cluster{claims: []*claimFeatures{e.a, e.b}, best: e, joined: map[*claimFeatures]edge{e.a: e, e.b: e},
-				sum: map[*claimFeatures]float64{e.a: e.s.Value, e.b: e.s.Value}, n: map[*claimFeatures]int{e.a: 1, e.b: 1}}
-			of[e.a], of[e.b] = cl, cl
+			cl := &cluster{claims: []*claimFeatures{e.a, e.b}, best: e}
+			e.a.group = groupState{cl: cl, joined: e, sum: e.s.Value, n: 1}
+			e.b.group = groupState{cl: cl, joined: e, sum: e.s.Value, n: 1}
 			all = append(all, cl)
 			continue
 		case ca == cb:
@@ -120,28 +129,35 @@ func cohesive(runs [][]edge, cfg *config) []*cluster {
 			continue
 		}
 		into.ver++
-		for _, p := range pairs {
-			into.sum[p.x] += p.v
-			into.n[p.x]++
-			into.sum[p.y] += p.v
-			into.n[p.y]++
-		}
+		// An incoming claim's sum is its new pairs' scores added up from
+		// zero, then what it had in its old cluster: in that order, so
+		// that the sum is the same number however it is kept.
+		old = old[:0]
 		for _, c := range incoming {
-			of[c] = into
+			old = append(old, c.group)
+			c.group.sum, c.group.n = 0, 0
+		}
+		for _, p := range pairs {
+			p.x.group.sum += p.v
+			p.x.group.n++
+			p.y.group.sum += p.v
+			p.y.group.n++
+		}
+		for k, c := range incoming {
+			c.group.cl = into
+			if from != nil {
+				c.group.sum += old[k].sum
+				c.group.n += old[k].n
+			} else {
+				c.group.joined = e
+			}
 		}
 		into.claims = append(into.claims, incoming...)
 		if from != nil {
 			if from.best.s.Value > into.best.s.Value {
 				into.best = from.best
 			}
-			for c, j := range from.joined {
-				into.joined[c] = j
-				into.sum[c] += from.sum[c]
-				into.n[c] += from.n[c]
-			}
 			from.claims = nil
-		} else {
-			into.joined[newcomer] = e
 		}
 	}
 	out := all[:0]

@@ -327,11 +327,19 @@ func compareWith(ctx context.Context, docs []*extract.Document, cfg *config) (*R
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cfg.ctx = ctx
 	// The table and its scratch are this comparison's until it returns;
-	// nothing of them is in the report.
+	// nothing of them is in the report. A comparison that panics (a bug;
+	// corpus mode recovers and goes on) leaves its table to the
+	// collector: half-way through, its marks may not be cleared.
 	cfg.table = acquireTable()
-	defer cfg.table.release()
+	r, err := compareTable(ctx, docs, cfg)
+	cfg.table.release()
+	return r, err
+}
+
+// compareTable is compareWith with the table taken.
+func compareTable(ctx context.Context, docs []*extract.Document, cfg *config) (*Report, error) {
+	cfg.ctx = ctx
 	r := &Report{Version: ReportVersion, Run: newRun(cfg), Documents: make([]*extract.Document, 0, len(docs)), Outlets: map[string]Profile{}, Groups: []Group{}, Unique: []string{}}
 	for i, d := range inferPublished(docs) {
 		c := *d
@@ -504,7 +512,7 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges [][]edge, rel
 					totalA: e.a.total, totalB: e.b.total,
 					bestA: sc.best[at(e.a)], bestB: sc.best[at(e.b)], secondA: secondBest[at(e.a)], secondB: secondBest[at(e.b)],
 					posA: e.a.idx, posB: e.b.idx, nA: len(feats[e.a.doc]), nB: len(feats[e.b.doc]),
-				})
+				}, &sc.keys)
 			}
 			switch {
 			case (e.value >= cfg.threshold || band) && len(pa) == 0 && len(pb) == 0:

@@ -22,47 +22,41 @@ func less(a, b node) bool {
 // makes a "related" group of each weak pair whose claims align nowhere.
 func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]edge, related []edge, cfg *config) []Group {
 	type pending struct {
-		ns      []node
-		e       edge
-		joined  map[node]edge // the pair that brought each claim in
-		means   map[node]float64
-		related bool
+		ns []node
+		e  edge
+		// rel is set for a "related" group: its two claims were joined
+		// by e, and their means are its score. The claims of the other
+		// groups know why they are in it (claimFeatures.group).
+		rel bool
 	}
 	var ps []pending
-	inGroup := map[node]bool{}
-	for _, cl := range cohesive(edges, cfg) {
-		p := pending{e: cl.best, joined: map[node]edge{}, means: map[node]float64{}}
+	clusters := cohesive(edges, cfg)
+	for pi, cl := range clusters {
+		cl.pos = pi
+		p := pending{e: cl.best}
 		for _, c := range cl.claims {
-			n := node{c.doc, c.idx}
-			p.ns = append(p.ns, n)
-			p.joined[n] = cl.joined[c]
-			if m, ok := cl.mean(c); ok {
-				p.means[n] = m
-			}
-			inGroup[n] = true
+			p.ns = append(p.ns, node{c.doc, c.idx})
 		}
 		ps = append(ps, p)
 	}
 	// Repeats follow their original.
-	where := map[node]int{}
-	for pi, p := range ps {
-		for _, n := range p.ns {
-			where[n] = pi
-		}
-	}
 	for di, d := range docs {
-		byID := map[string]int{}
-		for ci, c := range d.Claims {
-			byID[c.ID] = ci
+		if len(clusters) == 0 {
+			break
 		}
+		var byID map[string]int
 		for ci, c := range d.Claims {
 			if c.RepeatOf == "" {
 				continue
 			}
-			if pi, ok := where[node{di, byID[c.RepeatOf]}]; ok {
-				n := node{di, ci}
-				ps[pi].ns = append(ps[pi].ns, n)
-				inGroup[n] = true
+			if byID == nil {
+				byID = map[string]int{}
+				for k, o := range d.Claims {
+					byID[o.ID] = k
+				}
+			}
+			if cl := feats[di][byID[c.RepeatOf]].group.cl; cl != nil {
+				ps[cl.pos].ns = append(ps[cl.pos].ns, node{di, ci})
 			}
 		}
 	}
@@ -70,11 +64,12 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		sort.Slice(p.ns, func(i, j int) bool { return less(p.ns[i], p.ns[j]) })
 	}
 	for _, e := range related {
-		a, b := node{e.a.doc, e.a.idx}, node{e.b.doc, e.b.idx}
-		if inGroup[a] || inGroup[b] {
+		// A claim in a group (aligned, or a repeat of an aligned claim:
+		// repeats are never candidates) takes no related group.
+		if e.a.group.cl != nil || e.b.group.cl != nil {
 			continue
 		}
-		ps = append(ps, pending{[]node{a, b}, e, map[node]edge{a: e, b: e}, map[node]float64{a: e.s.Value, b: e.s.Value}, true})
+		ps = append(ps, pending{[]node{{e.a.doc, e.a.idx}, {e.b.doc, e.b.idx}}, e, true})
 	}
 	sort.SliceStable(ps, func(i, j int) bool { return less(ps[i].ns[0], ps[j].ns[0]) })
 	// Differences are the costly part of a large event: one core per group.
@@ -87,12 +82,12 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 			g.Claims = append(g.Claims, docs[n.doc].Claims[n.idx].ID)
 		}
 		g.Evidence = evidenceOf(p.e.withEvidence())
-		g.Evidence.Members = membership(docs, p.ns, p.joined, p.means)
+		g.Evidence.Members = membership(docs, feats, p.ns, p.e, p.rel)
 		// Related claims are not the same claim, but how they differ is
 		// still worth showing; only the verdict stays "related".
 		g.Differences = diffs[gi]
 		g.Verdict = verdict(g.Differences)
-		if p.related {
+		if p.rel {
 			g.Verdict = VerdictRelated
 		}
 		out = append(out, g)
@@ -120,22 +115,31 @@ func evidenceOf(e edge) Evidence {
 // membership explains why each claim of a group is in it: the claim it was
 // aligned with and that pair's score (or the claim it repeats), and its mean
 // score with the group's claims from other documents (cohesive keeps the
-// sums; repeats have none).
-func membership(docs []*extract.Document, ns []node, joined map[node]edge, means map[node]float64) []Member {
+// sums; repeats have none). For a related group (rel), both claims were
+// joined by e, and e's score is their mean.
+func membership(docs []*extract.Document, feats [][]*claimFeatures, ns []node, e edge, rel bool) []Member {
 	out := make([]Member, 0, len(ns))
 	for _, n := range ns {
 		c := &docs[n.doc].Claims[n.idx]
 		m := Member{Claim: c.ID}
-		if e, ok := joined[n]; ok {
-			m.With, m.Score = e.b.claim.ID, e.s.Value
-			if e.b.doc == n.doc && e.b.idx == n.idx {
-				m.With = e.a.claim.ID
+		joined, ok := e, rel
+		mean, hasMean := e.s.Value, rel
+		if !rel {
+			g := &feats[n.doc][n.idx].group
+			ok = g.cl != nil
+			joined = g.joined
+			mean, hasMean = feats[n.doc][n.idx].mean()
+		}
+		if ok {
+			m.With, m.Score = joined.b.claim.ID, joined.s.Value
+			if joined.b.doc == n.doc && joined.b.idx == n.idx {
+				m.With = joined.a.claim.ID
 			}
 		} else if c.RepeatOf != "" {
 			m.With = c.RepeatOf
 		}
-		if v, ok := means[n]; ok {
-			m.Mean = round3(v)
+		if hasMean {
+			m.Mean = round3(mean)
 		}
 		out = append(out, m)
 	}

@@ -21,6 +21,18 @@ func headlineGroup(docs []*extract.Document, cfg *config) *Group {
 	if len(sides) < 2 {
 		return nil
 	}
+	// The headlines numbered together once, not again for every pair
+	// (lexicalScore): a pair's score is the same in either vocabulary,
+	// since a score reads the two claims' features in key order and the
+	// spelling neighbours that the other claim holds.
+	all := make([][]*claimFeatures, len(sides))
+	for k := range sides {
+		all[k] = sides[k].feats
+	}
+	v := intern(cfg.table, all, cfg.names)
+	for _, sd := range sides {
+		finish(sd.feats[0], v)
+	}
 	var best edge
 	partner := make([]edge, len(sides))
 	for x := range sides {

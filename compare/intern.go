@@ -1,6 +1,9 @@
 package compare
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // vocab numbers the features of one comparison. Ids follow the order of
 // the keys, so a claim's features sorted by id are sorted by key, and a
@@ -35,19 +38,29 @@ func intern(t *featTable, feats [][]*claimFeatures, names func(a, b string) bool
 			}
 		}
 	}
-	slices.SortFunc(uniq, func(x, y int32) int {
-		if t.less(x, y) {
-			return -1
+	// Sorted by the packed prefixes side by side with the ids, so that
+	// a comparison reads neither the table nor, mostly, the strings.
+	byKey := t.sc.byKey[:0]
+	for _, id := range uniq {
+		byKey = append(byKey, preID{t.pre[id], id})
+	}
+	slices.SortFunc(byKey, func(x, y preID) int {
+		if x.pre != y.pre {
+			return cmp.Compare(x.pre, y.pre)
 		}
-		return 1 // ids are distinct keys: never equal
+		return t.keys[x.id].compare(t.keys[y.id]) // ids are distinct keys: never 0
 	})
-	keys := make([]featKey, len(uniq))
+	for i, p := range byKey {
+		uniq[i] = p.id
+	}
+	t.sc.byKey = byKey
+	keys := t.sc.key.take(len(uniq))
 	for r, id := range uniq {
 		t.local[id] = int32(r)
 		keys[r] = t.keys[id]
 	}
 	v := &vocab{keys: keys, names: names, ent: kindIDs(keys, kindEntity), words: kindIDs(keys, kindWord)}
-	v.near = t.near.neighbours(t, uniq, t.local)
+	v.near = t.near.neighbours(t, uniq, t.local, &t.sc)
 	for _, doc := range feats {
 		for _, cf := range doc {
 			cf.number(t, v)
@@ -97,6 +110,12 @@ func (cf *claimFeatures) number(t *featTable, v *vocab) {
 	cf.v = v
 }
 
+// preID is a table id with its packed key prefix (featTable.pre).
+type preID struct {
+	pre uint64
+	id  int32
+}
+
 // kindIDs returns the range of ids of one kind in keys sorted by key.
 func kindIDs(keys []featKey, kind byte) [2]int32 {
 	lo, _ := slices.BinarySearchFunc(keys, kind, func(k featKey, kind byte) int { return int(k.kind) - int(kind) })
@@ -112,15 +131,16 @@ func idRange(ids []int32, r [2]int32) [2]int {
 }
 
 // orderKeys sets the claim's token key order and mask (claimFeatures.
-// keyOrder, keyMask) from its token key ids, for verbatimRun.
-func (cf *claimFeatures) orderKeys(sc *scratch) {
+// keyOrder, keyMask) from its token key ids, for verbatimRun, in memory
+// from buf.
+func (cf *claimFeatures) orderKeys(buf *slab[uint64]) {
 	n := 0
 	for _, id := range cf.keyID {
 		if id >= 0 {
 			n++
 		}
 	}
-	cf.keyOrder = sc.uint64s(n)[:0]
+	cf.keyOrder = buf.take(n)[:0]
 	for i, id := range cf.keyID {
 		if id >= 0 {
 			cf.keyOrder = append(cf.keyOrder, uint64(id)<<32|uint64(i))
@@ -128,6 +148,7 @@ func (cf *claimFeatures) orderKeys(sc *scratch) {
 		}
 	}
 	slices.Sort(cf.keyOrder)
+	cf.keyOrdered = true
 }
 
 // hashBit is a token key's bit in claimFeatures.keyMask: the key id mixed

@@ -129,7 +129,9 @@ func nearly(a, b []int32) bool {
 // nearly alike, ascending. Only words of at least softMinLen bytes take
 // part; every one is added to the index first, so that the pairs among
 // them are all known before any list is read.
-func (x *nearIndex) neighbours(t *featTable, keys []int32, local []int32) [][]int32 {
+//
+// The lists are carved from sc: they live as long as the comparison.
+func (x *nearIndex) neighbours(t *featTable, keys []int32, local []int32, sc *scratch) [][]int32 {
 	x.grow(len(t.keys))
 	total := 0
 	for _, id := range keys {
@@ -142,8 +144,8 @@ func (x *nearIndex) neighbours(t *featTable, keys []int32, local []int32) [][]in
 		}
 		total += len(x.near[id])
 	}
-	out := make([][]int32, len(keys))
-	flat := make([]int32, 0, total)
+	out := sc.lst.take(len(keys))
+	flat := sc.i32.take(total)[:0]
 	for r, id := range keys {
 		if len(x.near[id]) == 0 || t.keys[id].kind != kindWord {
 			continue

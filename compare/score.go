@@ -100,10 +100,15 @@ type claimFeatures struct {
 	// keyOrder lists the tokens with a key, each as its key id and
 	// position packed in one integer (id<<32 | position), sorted: the
 	// tokens of the other claim that can match one are found by a search.
-	keyOrder []uint64
 	// keyMask has the hashBit of every token key: a token of the other
-	// claim whose bit is not set has no match here.
-	keyMask uint64
+	// claim whose bit is not set has no match here. Both are made when
+	// verbatimRun first needs them (keyOrdered), for few claims.
+	keyOrder   []uint64
+	keyMask    uint64
+	keyOrdered bool
+	// group is the claim's part in the cluster of aligned claims it is in
+	// (cohesion.go).
+	group groupState
 }
 
 // rarity weighs a word by how rare it is in the background corpus.
@@ -153,7 +158,6 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 		}
 		add(f.key, f.rarity, f.label)
 	}
-	cf.orderKeys(&t.sc)
 	for _, e := range c.Entities {
 		if e.ResolvedFrom != "" {
 			// A description resolved within its document ("the
@@ -416,16 +420,25 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 		}
 	}
 	if n >= minLocalClaims {
+		// The factor of each word and name, once per key rather than once
+		// per claim that has it (the same expression, so the same value).
 		ln := math.Log(float64(n))
+		factor := make([]float64, len(v.keys))
+		for id := range factor {
+			factor[id] = 1
+			if k := v.keys[id].kind; (k == kindWord || k == kindEntity) && df[id] > 0 {
+				fl := localFloorWord
+				if k == kindEntity {
+					fl = localFloorName
+				}
+				factor[id] = fl + (1-fl)*math.Log(float64(n)/float64(df[id]))/ln
+			}
+		}
 		for _, doc := range feats {
 			for _, cf := range doc {
 				for i, id := range cf.ids {
 					if k := v.keys[id].kind; k == kindWord || k == kindEntity {
-						fl := localFloorWord
-						if k == kindEntity {
-							fl = localFloorName
-						}
-						cf.weights[i] *= fl + (1-fl)*math.Log(float64(n)/float64(df[id]))/ln
+						cf.weights[i] *= factor[id]
 					}
 				}
 			}

@@ -1,5 +1,7 @@
 package compare
 
+import "unsafe"
+
 // scratch is the memory a comparison's prepared claims live in: their
 // feature lists and token keys are carved out of a few large chunks,
 // which the next comparison to take the same table (featTable) uses
@@ -10,17 +12,18 @@ package compare
 type scratch struct {
 	uniq  []int32  // intern: the table ids of the comparison
 	order []uint64 // claimFeatures.number: one claim's features in order
+	byKey []preID  // intern: the comparison's keys in order
 
 	i32 slab[int32]
-	u64 slab[uint64]
 	f64 slab[float64]
 	str slab[string]
 	raw slab[rawFeature]
 	cfs slab[claimFeatures]
+	key slab[featKey]
+	lst slab[[]int32]
 }
 
 func (s *scratch) int32s(n int) []int32           { return s.i32.take(n) }
-func (s *scratch) uint64s(n int) []uint64         { return s.u64.take(n) }
 func (s *scratch) float64s(n int) []float64       { return s.f64.take(n) }
 func (s *scratch) strings(n int) []string         { return s.str.take(n) }
 func (s *scratch) rawFeatures(n int) []rawFeature { return s.raw.take(n) }
@@ -30,21 +33,26 @@ func (s *scratch) claimFeature() *claimFeatures   { return &s.cfs.take(1)[0] }
 // pointer into the finished comparison's documents, which can be freed.
 func (s *scratch) release() {
 	s.i32.reset()
-	s.u64.reset()
 	s.f64.reset()
 	s.str.reset()
 	s.raw.reset()
 	s.cfs.reset()
+	s.key.reset()
+	s.lst.reset()
 }
 
-// slabChunk is the size of a chunk, in elements: an event of three
-// articles fits in one or two.
-const slabChunk = 4096
+// slabChunk is the largest size of a chunk, in elements; chunks start
+// at slabFirst and double, so that comparing two short articles does not
+// take a megabyte.
+const (
+	slabFirst = 256
+	slabChunk = 4096
+)
 
-// maxSlabKept is how many elements of chunks a slab keeps once its
+// maxSlabKept is how many bytes of chunks a slab keeps once its
 // comparison is over: a large comparison's chunks beyond it are let go,
-// so a table holds at most a few megabytes between comparisons.
-const maxSlabKept = 64 * slabChunk
+// so a table holds a few megabytes at most between comparisons.
+const maxSlabKept = 2 << 20
 
 // slab hands out slices carved from chunks, each slice with its capacity
 // cut to its length, so that an append to one never writes into the next.
@@ -72,7 +80,7 @@ func (s *slab[T]) take(n int) []T {
 		*c = (*c)[:n]
 		return (*c)[:n:n]
 	}
-	c := make([]T, n, max(n, slabChunk))
+	c := make([]T, n, max(n, min(slabChunk, slabFirst<<len(s.chunks))))
 	if s.next < len(s.chunks) {
 		// Too small for n: the kept chunk makes way for a new one.
 		s.chunks[s.next] = c
@@ -85,12 +93,14 @@ func (s *slab[T]) take(n int) []T {
 
 // reset makes every chunk free again, zeroing what was used (take hands
 // out zero elements, and the chunks must hold no pointer from the last
-// comparison). Chunks beyond maxSlabKept elements are dropped.
+// comparison). Chunks beyond maxSlabKept bytes are dropped.
 func (s *slab[T]) reset() {
 	kept := 0
+	var zero T
+	size := int(unsafe.Sizeof(zero))
 	for i, c := range s.chunks {
 		clear(c)
-		kept += cap(c)
+		kept += cap(c) * size
 		if kept > maxSlabKept {
 			clear(s.chunks[i:])
 			s.chunks = s.chunks[:i]

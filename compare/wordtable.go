@@ -19,19 +19,18 @@ import (
 // same, whatever it has seen, so which one a comparison gets never shows
 // in a result.
 type featTable struct {
-	ids  map[featKey]int32
+	// ids numbers the keys of each kind (kinds order): a map keyed by one
+	// string is looked up by the runtime's fast path, one keyed by a
+	// struct is not.
+	ids  [len(kinds)]map[string]int32
 	keys []featKey
 	// pre holds, per id, the key's kind and its first seven bytes packed
 	// big-endian: keys differ there nearly always, so a sort in key order
 	// compares integers and reads the strings only on a tie.
-	pre []uint64
-	// toks finds a token's facts by its text (a map keyed by one string
-	// is looked up by the runtime's fast path, one keyed by two is not);
-	// a text met with several keys chains its entries through next.
-	toks    map[string]int32
-	tokList []tokEntry
-	nums    map[[2]uint64]int32 // number features by the bits of (Value, Max)
-	near    nearIndex
+	pre  []uint64
+	tok  tokTable            // token facts (toktable.go)
+	nums map[[2]uint64]int32 // number features by the bits of (Value, Max)
+	near nearIndex
 
 	// Scratch of one comparison, kept from one to the next: local maps an
 	// id to its number in the comparison (-1: not in it).
@@ -41,13 +40,6 @@ type featTable struct {
 	// (eachDocPair), kept with its buffers.
 	scorer      *pairScorer
 	scorerTaken bool
-}
-
-// tokEntry is one pair of a token text and key, with its facts.
-type tokEntry struct {
-	key   string
-	next  int32 // the next entry of the same text, or -1
-	facts tokFacts
 }
 
 // tokFacts is what scoring asks about a token.
@@ -63,7 +55,11 @@ type tokFacts struct {
 const maxTableKeys = 1 << 17
 
 func newFeatTable() *featTable {
-	return &featTable{ids: map[featKey]int32{}, toks: map[string]int32{}, nums: map[[2]uint64]int32{}}
+	t := &featTable{nums: map[[2]uint64]int32{}}
+	for k := range t.ids {
+		t.ids[k] = map[string]int32{}
+	}
+	return t
 }
 
 // tablePool keeps the tables of finished comparisons for the next ones:
@@ -83,7 +79,7 @@ func acquireTable() *featTable {
 		tablePool.free = tablePool.free[:n-1]
 	}
 	tablePool.Unlock()
-	if t == nil || len(t.keys) > maxTableKeys || len(t.tokList) > maxTableKeys {
+	if t == nil || len(t.keys) > maxTableKeys || t.tok.len() > maxTableKeys {
 		t = newFeatTable()
 	}
 	return t
@@ -106,14 +102,14 @@ func (t *featTable) release() {
 
 // id returns the number of a feature key.
 func (t *featTable) id(kind byte, key string) int32 {
-	k := featKey{kind, key}
-	if id, ok := t.ids[k]; ok {
+	m := t.ids[kindIndex(kind)]
+	if id, ok := m[key]; ok {
 		return id
 	}
 	// The key may point into a whole article: keep a copy, not the article.
-	k.key = strings.Clone(key)
+	k := featKey{kind, strings.Clone(key)}
 	id := int32(len(t.keys))
-	t.ids[k] = id
+	m[k.key] = id
 	t.keys = append(t.keys, k)
 	var p [8]byte
 	p[0] = kind
@@ -124,39 +120,17 @@ func (t *featTable) id(kind byte, key string) int32 {
 	return id
 }
 
-// less reports whether key x sorts before key y (featKey.compare).
-func (t *featTable) less(x, y int32) bool {
-	if px, py := t.pre[x], t.pre[y]; px != py {
-		return px < py
-	}
-	return t.keys[x].compare(t.keys[y]) < 0
-}
-
 // token returns the facts of a token.
 func (t *featTable) token(text, key string) tokFacts {
-	first, ok := t.toks[text]
-	if ok {
-		for i := first; i >= 0; i = t.tokList[i].next {
-			if e := &t.tokList[i]; e.key == key {
-				return e.facts
-			}
-		}
+	if f, ok := t.tok.find(text, key); ok {
+		return f
 	}
 	low := strings.Clone(strings.ToLower(text))
 	f := tokFacts{key: -1, label: low, rarity: rarity(strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s"))}
-	e := tokEntry{next: -1}
 	if key != "" {
 		f.key = t.id(kindWord, key)
-		e.key = t.keys[f.key].key // the table's copy, not the article
 	}
-	e.facts = f
-	if ok {
-		e.next = first
-	}
-	// A copy even when the text is there already: the map replaces a
-	// string key it updates.
-	t.toks[strings.Clone(text)] = int32(len(t.tokList))
-	t.tokList = append(t.tokList, e)
+	t.tok.add(text, key, f)
 	return f
 }
 

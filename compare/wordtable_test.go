@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -87,7 +88,7 @@ func TestNeighboursAsSearchedPerComparison(t *testing.T) {
 		for i, id := range ids {
 			table.local[id] = int32(i)
 		}
-		near := table.near.neighbours(table, ids, table.local)
+		near := table.near.neighbours(table, ids, table.local, &table.sc)
 		for _, id := range ids {
 			table.local[id] = -1
 		}
@@ -154,8 +155,7 @@ func TestSlab(t *testing.T) {
 		t.Fatalf("len/cap %d/%d and %d/%d, want 3/3 and 2/2", len(a), cap(a), len(b), cap(b))
 	}
 	a[0], b[1] = 7, 9
-	_ = append(a, 5) // only its write matters: it must not reach b
-	if b[0] != 0 {
+	if grown := append(a, 5); grown[3] != 5 || b[0] != 0 {
 		t.Errorf("an append to one slice wrote into the next: %v", b)
 	}
 	big := s.take(slabChunk + 1)
@@ -170,5 +170,58 @@ func TestSlab(t *testing.T) {
 	}
 	if s.take(0) != nil {
 		t.Error("take(0) is not nil")
+	}
+}
+
+// TestTokTable: a token's facts are found by its text and key together
+// (one text may come with several keys), short and long, across growth.
+func TestTokTable(t *testing.T) {
+	var tt tokTable
+	type tok struct{ text, key string }
+	var toks []tok
+	for i := range 10000 {
+		w := strings.Repeat(string(rune('a'+i%26)), 1+i%40) + strconv.Itoa(i)
+		toks = append(toks, tok{w, strings.ToLower(w)}, tok{w, ""}, tok{w, w + "-stem"})
+	}
+	for i, k := range toks {
+		if _, ok := tt.find(k.text, k.key); ok {
+			t.Fatalf("%q/%q found before it was added", k.text, k.key)
+		}
+		tt.add(k.text, k.key, tokFacts{key: int32(i)})
+	}
+	for i, k := range toks {
+		f, ok := tt.find(k.text, k.key)
+		if !ok || f.key != int32(i) {
+			t.Fatalf("%q/%q: %v, %v; want %d, true", k.text, k.key, f.key, ok, i)
+		}
+	}
+	if _, ok := tt.find("a0", "a"); ok {
+		t.Error("a key never added was found")
+	}
+}
+
+// TestPanicLeavesTables: a comparison that panics (here its name matcher)
+// spoils no later comparison, whatever state it left its table in.
+func TestPanicLeavesTables(t *testing.T) {
+	docs := []*extract.Document{
+		extract.Extract("Gaddafi's forces shelled the town overnight, killing 12 people.", extract.WithOutlet("A")),
+		extract.Extract("Qaddafi forces shelled the town, killing twelve people, witnesses said.", extract.WithOutlet("B")),
+	}
+	var before bytes.Buffer
+	if err := Compare(docs).WriteJSON(&before); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		func() {
+			defer func() { _ = recover() }()
+			Compare(docs, NameMatcher(func(a, b string) bool { panic("matcher") }))
+		}()
+	}
+	var after bytes.Buffer
+	if err := Compare(docs).WriteJSON(&after); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(before.String(), after.String()); diff != "" {
+		t.Errorf("a comparison after panicking ones differs:\n%s", diff)
 	}
 }

@@ -10,9 +10,7 @@ import (
 // annotate turns sentence spans into claims with all their annotations.
 func (x *extractor) annotate(sents []Span) {
 	text := x.text
-	if x.scratch == nil {
-		x.scratch = scratchPool.Get().(*scratch)
-	}
+	x.acquire()
 	x.acronyms = map[string]string{}
 	if x.capSeen == nil {
 		// A headline's reading starts with what its article capitalises.
@@ -25,10 +23,10 @@ func (x *extractor) annotate(sents []Span) {
 	// are resolved against names said before and after them.
 	ents := make([][]Entity, len(sents))
 	for si := range sents {
-		ents[si] = x.findEntities(all[si], allLows[si])
+		ents[si] = x.findEntities(all[si], allLows[si], allFacts[si])
 	}
 	x.indexMentions(sents, all, allLows, ents)
-	x.quotes = x.findQuotes(blocks(text), sents)
+	x.quotes = x.findQuotes(x.textBlocks(), sents)
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].span.Start < x.quotes[j].span.Start })
 	x.resolveSpeakers()
 	x.doc.Claims = slices.Grow(x.doc.Claims, len(sents))

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Who is who within one document: which names are people (and of which
@@ -104,7 +105,29 @@ type personInfo struct {
 
 // roleOf returns the role a word gives (the word itself, or the full form
 // of an abbreviated title) and whether it is one.
+//
+// The answer depends on the word and the lexicon only: it is worked out
+// once per word form for the process and kept with the form's facts, one
+// look-up where it took four.
 func (x *extractor) roleOf(low string) (string, roleInfo, bool) {
+	f := x.lex.facts(low)
+	if a := f.role.Load(); a != nil {
+		return a.role, a.info, a.ok
+	}
+	r, ri, ok := x.findRole(low)
+	f.role.Store(&roleAnswer{role: r, info: ri, ok: ok})
+	return r, ri, ok
+}
+
+// roleAnswer is what roleOf answers for one word form.
+type roleAnswer struct {
+	role string
+	info roleInfo
+	ok   bool
+}
+
+// findRole works out roleOf.
+func (x *extractor) findRole(low string) (string, roleInfo, bool) {
 	rolesOnce.Do(loadRoles)
 	title := x.lex.Has(LexTitle, low) && !titleModifiers[low]
 	if f, ok := titleForms[low]; ok {
@@ -293,11 +316,38 @@ func (x *extractor) orgWords(words []string) bool {
 // name as written: "Sen. Ann Ruiz" → "Ann Ruiz".
 func (x *extractor) bareName(t string) string {
 	t = strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s")
+	if singleSpaced(t) {
+		// The words joined again are t itself, or what follows a
+		// title: the name is cut from t, not split and joined.
+		for {
+			sp := strings.IndexByte(t, ' ')
+			if sp < 0 || !x.lex.Has(LexTitle, x.wordOf(t[:sp]).facts.low) {
+				return t
+			}
+			t = t[sp+1:]
+		}
+	}
 	f := strings.Fields(t)
 	for len(f) > 1 && x.lex.Has(LexTitle, lowerKey(f[0])) {
 		f = f[1:]
 	}
 	return strings.Join(f, " ")
+}
+
+// singleSpaced reports an ASCII t of words separated by single spaces,
+// with no other blank: what strings.Join(strings.Fields(t), " ") gives
+// back unchanged.
+func singleSpaced(t string) bool {
+	if t == "" || t[0] == ' ' || t[len(t)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' ' && t[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // expansionOf returns the lower-case expansion of an acronym key from the

@@ -36,6 +36,7 @@ func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts
 	for _, f := range facts {
 		if f.future {
 			future = true
+			break
 		}
 	}
 	adj := func(k int) bool {
@@ -46,7 +47,9 @@ func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts
 		return g == "" || g == "." || g == ","
 	}
 	dayNum := func(k int) (int, bool) {
-		if k >= len(toks) {
+		if k >= len(toks) || !startsWithDigit(lows[k]) {
+			// What is left after the ordinal letters must be digits:
+			// most words fail at their first byte, without a trim.
 			return 0, false
 		}
 		s := strings.TrimRight(lows[k], "stndrh")
@@ -110,10 +113,10 @@ func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts
 				year, hasYear, end = y, true, i+3
 			}
 			d = Date{Precision: PrecisionDay, Value: x.resolveMonthDay(year, hasYear, mon, day, future)}
-		case datePrepositions[prev] && func() bool { _, ok := yearNum(i); return ok }():
+		case func() bool { _, ok := yearNum(i); return ok }() && datePrepositions[prev]:
 			y, _ := yearNum(i)
 			d = Date{Precision: PrecisionYear, Value: strconv.Itoa(y)}
-		case (isCapitalized(toks[i].text) && facts[i].weekday > 0 || lows[i] == "sunday" && isCapitalized(toks[i].text)) &&
+		case (facts[i].weekday > 0 || lows[i] == "sunday") && isCapitalized(toks[i].text) &&
 			!(i+1 < len(toks) && facts[i+1].month > 0 && isCapitalized(toks[i+1].text)):
 			// "on Monday, March 3": the weekday belongs to the calendar date
 			// that follows, which is read on its own.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"regexp"
 	"sort"
 	"strings"
@@ -29,6 +30,20 @@ var weekdays = map[string]int{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday
 // [UNSC]", "Israel Defense Forces (IDF)".
 var acronymDefRE = regexp.MustCompile(`^\s*[\[(]([A-Z][A-Z0-9]{1,7})[\])]`)
 
+// acronymDef is acronymDefRE.FindStringSubmatch(s), run only when the
+// first byte after the blanks \s allows opens a bracket: most names are
+// followed by anything else.
+func acronymDef(s string) []string {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	if i == len(s) || s[i] != '(' && s[i] != '[' {
+		return nil
+	}
+	return acronymDefRE.FindStringSubmatch(s)
+}
+
 // isNamePart reports whether a token can be part of a proper name:
 // capitalised, or an Arabic article glued to a capitalised word (al-Hayya).
 func isNamePart(t string) bool {
@@ -53,7 +68,10 @@ func isNamePart(t string) bool {
 // a run of capitalised words with particles between them. A capitalised word
 // that opens the sentence is a name only when the word is not a common
 // lower-case word, or when the document writes it capitalised elsewhere.
-func (x *extractor) findEntities(toks []rawToken, lows []string) []Entity {
+//
+// facts are the tokens' word facts (lows[k] is facts[k].low): stop words,
+// background counts and the words that are no names are read there.
+func (x *extractor) findEntities(toks []rawToken, lows []string, facts []*wordFacts) []Entity {
 	text := x.text
 	var out []Entity
 	n := len(toks)
@@ -64,7 +82,7 @@ func (x *extractor) findEntities(toks []rawToken, lows []string) []Entity {
 			i += n
 			continue
 		}
-		if !isNamePart(t) || x.notName(lows[i]) || hasDigit(t) {
+		if !isNamePart(t) || facts[i].notName || hasDigit(t) {
 			i++
 			continue
 		}
@@ -77,7 +95,7 @@ func (x *extractor) findEntities(toks []rawToken, lows []string) []Entity {
 			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) && !x.honorificGap(toks, lows, j) {
 				break
 			}
-			if isNamePart(toks[j].text) && !x.notName(lows[j]) && !hasDigit(toks[j].text) {
+			if isNamePart(toks[j].text) && !facts[j].notName && !hasDigit(toks[j].text) {
 				if x.lex.Has(LexTitle, lows[j]) && !x.lex.Has(LexTitle, lows[j-1]) && isAcronymShape(toks[j-1].text) {
 					// "U.S. President Donald Trump": a title after an
 					// acronym starts the next name.
@@ -98,10 +116,10 @@ func (x *extractor) findEntities(toks []rawToken, lows []string) []Entity {
 		// are not part of the name: "The New York Times" keeps "New York
 		// Times"; "Citing" alone is no name.
 		a := i
-		for a < j && !isAcronymShape(toks[a].text) && (x.lex.Has(LexStopword, lows[a]) || (a == 0 && x.common(lows[a]) && !x.capitalisedElsewhere(lows[a]) && !(a+1 < j && x.honorificGap(toks, lows, a+1)))) {
+		for a < j && !isAcronymShape(toks[a].text) && (facts[a].stop || (a == 0 && x.commonFact(facts[a]) && !x.capitalisedElsewhereFact(facts[a]) && !(a+1 < j && x.honorificGap(toks, lows, a+1)))) {
 			a++
 		}
-		if a == 0 && j >= 1 && commonNounShape(lows[0]) && !x.capitalisedElsewhere(lows[0]) {
+		if a == 0 && j >= 1 && commonNounShape(lows[0]) && !x.capitalisedElsewhereFact(facts[0]) {
 			// "Traders were surprised", "Supporters of Qadhafi": a common
 			// noun opening the sentence, whatever its frequency in speech.
 			a++
@@ -110,7 +128,7 @@ func (x *extractor) findEntities(toks []rawToken, lows []string) []Entity {
 			}
 		}
 		if a == 0 && j == 1 && len(toks) > 1 && strings.TrimSpace(text[toks[0].span.End:toks[1].span.Start]) == "," &&
-			BackgroundCount(lows[0]) >= 30 && !x.capitalisedElsewhere(lows[0]) {
+			facts[0].bg >= 30 && !x.capitalisedElsewhereFact(facts[0]) {
 			// "Afterward, …": an opening adverb, not a name.
 			a = j
 		}
@@ -132,7 +150,7 @@ func (x *extractor) findEntities(toks []rawToken, lows []string) []Entity {
 			e.Key = x.entityKey(lows[a:j])
 			if e.Key != "" {
 				out = append(out, e)
-				if m := acronymDefRE.FindStringSubmatch(text[toks[j-1].span.End:min(len(text), toks[j-1].span.End+12)]); m != nil {
+				if m := acronymDef(text[toks[j-1].span.End:min(len(text), toks[j-1].span.End+12)]); m != nil {
 					x.acronyms[strings.ToLower(m[1])] = e.Key
 				}
 			}
@@ -171,9 +189,10 @@ func lastPart(t string) string {
 	return t
 }
 
-// notName reports words that are capitalised for other reasons: months,
-// weekdays, and the pronoun I.
-func (x *extractor) notName(low string) bool {
+// notNameWord reports words that are capitalised for other reasons than a
+// name: months, weekdays, and the pronoun I. It is kept with the word's
+// facts (wordFacts.notName).
+func notNameWord(low string) bool {
 	if _, ok := monthNames[strings.TrimSuffix(low, ".")]; ok {
 		return true
 	}
@@ -183,15 +202,19 @@ func (x *extractor) notName(low string) bool {
 	return low == "i"
 }
 
-// common reports whether w is frequent as an ordinary lower-case word.
-func (x *extractor) common(w string) bool {
-	return x.lex.Has(LexStopword, w) || commonWord(w)
+// commonFact reports whether a word is frequent as an ordinary lower-case
+// word: a stop word, a word of background count 60 or more, or a
+// participle or adverb by its shape (commonShape).
+func (x *extractor) commonFact(f *wordFacts) bool {
+	return f.stop || f.bg >= 60 || commonShape(f.low)
 }
 
-func (x *extractor) capitalisedElsewhere(low string) bool {
-	// A very common word capitalised elsewhere is still a common word
-	// ("News" in "CBS News" does not make "News of the talks" a name).
-	return x.capSeen[low] && BackgroundCount(low) < 2000
+// capitalisedElsewhereFact reports a word the document capitalises
+// mid-sentence. A very common word capitalised elsewhere is still a
+// common word ("News" in "CBS News" does not make "News of the talks" a
+// name).
+func (x *extractor) capitalisedElsewhereFact(f *wordFacts) bool {
+	return x.capSeen[f.low] && f.bg < 2000
 }
 
 // entityKey builds the key variants of one name share: titles and Arabic
@@ -360,7 +383,23 @@ func SameName(a, b string) bool {
 	if ra, rb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); ra-rb > limit || rb-ra > limit {
 		return false
 	}
+	// One edit changes at most two bits of the set of runes a key holds
+	// (one rune gone, one come), so keys whose sets differ in more than
+	// twice the limit are further apart than it: most pairs of names end
+	// here without the distance's table.
+	if bits.OnesCount64(runeSet(a)^runeSet(b)) > 2*limit {
+		return false
+	}
 	return levenshtein.ComputeDistance(a, b) <= limit
+}
+
+// runeSet is the set of a key's runes, each rune as bit r mod 64.
+func runeSet(s string) uint64 {
+	var m uint64
+	for _, r := range s {
+		m |= 1 << (uint(r) & 63)
+	}
+	return m
 }
 
 func isPossessive(t string) bool {

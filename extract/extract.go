@@ -82,6 +82,16 @@ type extractor struct {
 	// and after release.
 	*scratch
 	lastClose *blockClose // the last closing mark of the block being paired
+	blks      []Span      // blocks(text), made once (textBlocks)
+}
+
+// textBlocks returns the text's blocks: segmentation, quotes and speakers
+// each read them, and they are found once.
+func (x *extractor) textBlocks() []Span {
+	if x.blks == nil {
+		x.blks = blocks(x.text)
+	}
+	return x.blks
 }
 
 func (x *extractor) note(format string, a ...any) {
@@ -116,6 +126,7 @@ func extractWith(text string, cfg *config) *Document {
 		}
 		x.note("text holds %d bytes that are not UTF-8: they separate words, spans still index the original bytes, and JSON shows them as U+FFFD", bad)
 	}
+	x.acquire()
 	sents := x.findParts()
 	if x.doc.Published != "" {
 		if t, err := time.Parse("2006-01-02", x.doc.Published); err == nil {
@@ -144,7 +155,7 @@ var (
 func (x *extractor) findParts() []Span {
 	text := x.text
 	var sents []Span
-	blks := blocks(text)
+	blks := x.textBlocks()
 	for bi, blk := range blks {
 		line := text[blk.Start:blk.End]
 		if bi == 0 {
@@ -182,22 +193,24 @@ func (x *extractor) findParts() []Span {
 			continue
 		}
 		for _, s := range x.sentences(blk) {
-			sents = append(sents, x.trimParts(s)...)
+			if s, ok := x.trimParts(s); ok {
+				sents = append(sents, s)
+			}
 		}
 	}
 	return sents
 }
 
 // trimParts removes a leading byline or wire dateline from a sentence and
-// drops a feed footer, returning what is left as claims.
-func (x *extractor) trimParts(s Span) []Span {
+// drops a feed footer, returning what is left as a claim, if anything.
+func (x *extractor) trimParts(s Span) (Span, bool) {
 	text := x.text
 	if end, ok := x.byline(s); ok {
 		bs, be := trimSpan(text, s.Start, end)
 		x.exclude(ExcludedByline, Span{bs, be})
 		a, b := trimSpan(text, end, s.End)
 		if a >= b {
-			return nil
+			return Span{}, false
 		}
 		s = Span{a, b}
 	}
@@ -213,9 +226,9 @@ func (x *extractor) trimParts(s Span) []Span {
 		if x.doc.Outlet == "" {
 			x.doc.Outlet = m[2]
 		}
-		return nil
+		return Span{}, false
 	}
-	return []Span{s}
+	return s, true
 }
 
 func (x *extractor) exclude(kind string, s Span) {

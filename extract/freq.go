@@ -46,13 +46,10 @@ func BackgroundCount(w string) int {
 // BackgroundTotal is the number of running words the counts come from.
 func BackgroundTotal() int { return 51_000_000 }
 
-// commonWord reports a word frequent enough in ordinary English that a
-// capital at the start of a sentence says nothing about it being a name;
-// so do the shapes of participles and adverbs ("Citing", "Speaking",
-// "Separately").
-func commonWord(w string) bool {
-	if BackgroundCount(w) >= 60 {
-		return true
-	}
+// commonShape reports the shapes of participles and adverbs ("Citing",
+// "Speaking", "Separately"): like a word frequent in ordinary English
+// (background count 60 or more, commonFact), a capital at the start of a
+// sentence says nothing about such a word being a name.
+func commonShape(w string) bool {
 	return len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed"))
 }

@@ -461,17 +461,7 @@ type lexMatch struct {
 // and keys their stems; isNum reports numerals.
 func matchCands(cands, more []*Entry, i int, low, keys []string, surf []string, isNum []bool) (lexMatch, bool) {
 	if len(more) > 0 {
-		// Exact entries are indexed by surface form: try both lists,
-		// longest phrase first, and at equal length the exact form
-		// before the stem ("devastating" the adjective before
-		// "devastate" the verb).
-		cands = append(append([]*Entry(nil), cands...), more...)
-		sort.SliceStable(cands, func(a, b int) bool {
-			if la, lb := len(cands[a].Words), len(cands[b].Words); la != lb {
-				return la > lb
-			}
-			return cands[a].Exact && !cands[b].Exact
-		})
+		cands = mergeCands(cands, more)
 	}
 	for _, e := range cands {
 		end, ok := matchWords(e, i, low, keys)
@@ -496,6 +486,25 @@ func matchCands(cands, more []*Entry, i int, low, keys []string, surf []string, 
 		return lexMatch{e: e, start: i, end: end}, true
 	}
 	return lexMatch{}, false
+}
+
+// mergeCands returns the entries of cands and more in the order they are
+// tried: exact entries are indexed by surface form, so both lists are
+// tried, longest phrase first, and at equal length the exact form before
+// the stem ("devastating" the adjective before "devastate" the verb).
+// Without more it returns cands itself.
+func mergeCands(cands, more []*Entry) []*Entry {
+	if len(more) == 0 {
+		return cands
+	}
+	cands = append(append([]*Entry(nil), cands...), more...)
+	sort.SliceStable(cands, func(a, b int) bool {
+		if la, lb := len(cands[a].Words), len(cands[b].Words); la != lb {
+			return la > lb
+		}
+		return cands[a].Exact && !cands[b].Exact
+	})
+	return cands
 }
 
 // guardSkip are the determiners a not_next guard looks past: "rejected

@@ -67,12 +67,10 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	keys := slices.Grow(x.mk.keys[:0], n)[:n]
 	isNum := slices.Grow(x.mk.isNum[:0], n)[:n]
 	surf := slices.Grow(x.mk.surf[:0], n)[:n]
-	// The entries that can start at each token, by category: one look-up
-	// for the key and one for the lower-case form, whatever the number of
-	// categories. Surface forms are needed only where an entry starts.
-	byKey := slices.Grow(x.mk.byKey[:0], n)[:n]
-	byLow := slices.Grow(x.mk.byLow[:0], n)[:n]
-	x.mk.keys, x.mk.isNum, x.mk.surf, x.mk.byKey, x.mk.byLow = keys, isNum, surf, byKey, byLow
+	// The entries that can start at each token are in its word facts, by
+	// category, merged and ordered once for the process. Surface forms are
+	// needed only where an entry for lower-case surfaces starts.
+	x.mk.keys, x.mk.isNum, x.mk.surf = keys, isNum, surf
 	if len(facts) != len(toks) {
 		facts = make([]*wordFacts, len(toks))
 		for k := range toks {
@@ -86,8 +84,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 		present |= wf.starts
 		keys[k] = wf.stem
 		isNum[k] = startsWithDigit(t.text) || wf.numWord
-		byKey[k], byLow[k] = wf.byKey, wf.byLow
-		if byKey[k] == nil && byLow[k] == nil {
+		if !wf.lowerEntry {
 			continue
 		}
 		surf[k] = strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s"), "’", "'")
@@ -110,17 +107,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			if facts[i].starts&(1<<ci) == 0 {
 				continue
 			}
-			var cands, more []*Entry
-			if byKey[i] != nil {
-				cands = byKey[i][ci]
-			}
-			if byLow[i] != nil {
-				more = byLow[i][ci]
-			}
-			if len(cands) == 0 && len(more) == 0 {
-				continue
-			}
-			m, ok := matchCands(cands, more, i, lows, keys, surf, isNum)
+			m, ok := matchCands(facts[i].cands[ci], nil, i, lows, keys, surf, isNum)
 			if !ok || !x.phraseAdjacent(toks, m.start, m.end) {
 				continue
 			}

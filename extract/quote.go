@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Quote kinds, decided from the quote's length and what stands around it.
@@ -149,6 +150,11 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 	for bi, blk := range blks {
 		var marks []qmark
 		for i := blk.Start; i < blk.End; {
+			if c := text[i]; c < utf8.RuneSelf && c != '"' {
+				// ASCII other than the straight quote: no mark.
+				i++
+				continue
+			}
 			r, n := decode(text, i)
 			switch r {
 			case '"', '“', '”', '„', '«', '»', '‘', '’':
@@ -411,6 +417,25 @@ func (x *extractor) blockQuoteRuns(qs []quoteInfo, blks []Span) []quoteInfo {
 // December 4, 2017", as news sites print an embedded tweet.
 var tweetSignature = regexp.MustCompile(`\s[—–-]{1,2}\s*([^()\n—–]{1,60}?)\s*\(@\w{1,20}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$`)
 
+// hasQuoteMark is strings.ContainsAny(t, "“”\"«»„") by bytes: the marks
+// are the straight quote and runes led by 0xC2 or 0xE2, so other bytes are
+// passed over without decoding (ContainsAny with marks outside ASCII
+// compares every rune of t with each mark).
+func hasQuoteMark(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '"':
+			return true
+		case 0xC2, 0xE2:
+			switch r, _ := utf8.DecodeRuneInString(t[i:]); r {
+			case '“', '”', '«', '»', '„':
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // unmarkedQuotes finds quoted text that carries no quotation marks (a
 // reader found such words judged the outlet's, issue 11):
 //   - an embedded post, whose paragraph ends in its author's signature
@@ -436,7 +461,7 @@ func (x *extractor) unmarkedQuotes(qs []quoteInfo, blks []Span) []quoteInfo {
 				continue
 			}
 		}
-		if bi == 0 || strings.ContainsAny(t, "“”\"«»„") {
+		if bi == 0 || hasQuoteMark(t) {
 			continue
 		}
 		prev := strings.TrimRight(text[blks[bi-1].Start:blks[bi-1].End], " \t\r\n")
@@ -713,17 +738,21 @@ func (x *extractor) speechVerbBefore(before []rawToken, n int) bool {
 }
 
 func (x *extractor) isSpeechWord(w string) bool {
-	lw := lowerKey(w)
-	st := x.stem(lw)
+	return x.wordOf(w).facts.speech
+}
+
+// speechWord is isSpeechWord for the lower-case form lw with stem st,
+// worked out once per form for the process (wordFacts.speech).
+func (l *Lexicon) speechWord(lw, st string) bool {
 	if namingVerbs[st] || quoteVerbs[st] || strings.HasPrefix(lw, "characteriz") || strings.HasPrefix(lw, "characteris") {
 		return true
 	}
-	for _, e := range x.lex.first[LexAttribution][st] {
+	for _, e := range l.first[LexAttribution][st] {
 		if e.Speech && len(e.Words) == 1 {
 			return true
 		}
 	}
-	for _, e := range x.lex.first[LexAttribution][lw] {
+	for _, e := range l.first[LexAttribution][lw] {
 		if e.Speech && len(e.Words) == 1 {
 			return true
 		}
@@ -950,8 +979,7 @@ func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, 
 	}
 	start := len(toks) - 1
 	for k := len(toks) - 1; k >= 0 && len(toks)-k <= n; k-- {
-		lw := strings.ToLower(toks[k].text)
-		if clauseWords[lw] {
+		if inLowerSet(clauseWords, toks[k].text) {
 			break
 		}
 		start = k
@@ -959,22 +987,22 @@ func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, 
 			break
 		}
 	}
-	if clauseWords[strings.ToLower(toks[start].text)] {
+	if inLowerSet(clauseWords, toks[start].text) {
 		return Span{}, false
 	}
 	// Adverbs between subject and verb ("Hamas swiftly condemned") are not the speaker.
 	end := len(toks)
-	for end > start+1 && strings.HasSuffix(strings.ToLower(toks[end-1].text), "ly") && isLowerWord(toks[end-1].text) {
+	for end > start+1 && lowerHasSuffix(toks[end-1].text, "ly") && isLowerWord(toks[end-1].text) {
 		end--
 	}
 	// Drop auxiliaries at the end: "the group has repeatedly".
-	for end > start+1 && lex.Has(LexStopword, strings.ToLower(toks[end-1].text)) && isLowerWord(toks[end-1].text) {
+	for end > start+1 && lex.hasLower(LexStopword, toks[end-1].text) && isLowerWord(toks[end-1].text) {
 		end--
 	}
 	// A phrase of function words alone ("it is") names no one.
 	content := false
 	for _, t := range toks[start:end] {
-		if !lex.Has(LexStopword, strings.ToLower(t.text)) || isPronoun(t.text) {
+		if !lex.hasLower(LexStopword, t.text) || isPronoun(t.text) {
 			content = true
 		}
 	}
@@ -985,11 +1013,7 @@ func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, 
 }
 
 func isPronoun(w string) bool {
-	switch strings.ToLower(w) {
-	case "he", "she", "they", "we", "i", "it":
-		return true
-	}
-	return false
+	return lowerIs(w, "he") || lowerIs(w, "she") || lowerIs(w, "they") || lowerIs(w, "we") || lowerIs(w, "i") || lowerIs(w, "it")
 }
 
 // isQuoteGap reports a gap of quotation marks and spaces only.

@@ -24,15 +24,28 @@ type scratch struct {
 	taken, inEntity []bool
 	// mk is findMarkers' per-token scratch, reused from claim to claim.
 	mk struct {
-		keys, surf   []string
-		isNum        []bool
-		byKey, byLow [][][]*Entry
+		keys, surf []string
+		isNum      []bool
 	}
-	rep   repeatBufs // markRepeats'
-	words wordCache  // the words met lately, by spelling
+	rep    repeatBufs // markRepeats'
+	wcache wordCache  // the words met lately, by spelling
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledTokens bounds the documents whose buffers go back to the pool:
+// a million tokens is a document of about 6 MB, longer than any article.
+const maxPooledTokens = 1 << 20
+
+// acquire gives the extractor a scratch from the pool, its word cache
+// ready for the extractor's lexicon, unless it has one.
+func (x *extractor) acquire() {
+	if x.scratch != nil {
+		return
+	}
+	x.scratch = scratchPool.Get().(*scratch)
+	x.wcache.reset(x.lex, x.lex.generation())
+}
 
 // release gives the extractor's scratch back to the pool. Everything in it
 // that points into the document is cleared first: a pooled buffer must not
@@ -44,6 +57,14 @@ func (x *extractor) release() {
 		return
 	}
 	x.scratch, x.sentToks, x.facts = nil, nil, nil
+	if cap(s.toks) > maxPooledTokens {
+		// A very long document's working memory (56 bytes a token and
+		// more) is left to the collector rather than kept in the pool
+		// for the rest of the run: the pool is for the sizes of news.
+		*s = scratch{wcache: s.wcache}
+		scratchPool.Put(s)
+		return
+	}
 	// The document-sized buffers are filled once, to their length; the
 	// per-claim ones are cut shorter from claim to claim, so they are
 	// cleared to their capacity (a sentence's worth).
@@ -58,7 +79,5 @@ func (x *extractor) release() {
 	clear(s.rep.sets)
 	clear(s.mk.keys[:cap(s.mk.keys)])
 	clear(s.mk.surf[:cap(s.mk.surf)])
-	clear(s.mk.byKey[:cap(s.mk.byKey)])
-	clear(s.mk.byLow[:cap(s.mk.byLow)])
 	scratchPool.Put(s)
 }

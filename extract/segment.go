@@ -117,6 +117,11 @@ func (x *extractor) sentences(blk Span) []Span {
 		}
 	}
 	for i := blk.Start; i < blk.End; {
+		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			// Most bytes: ASCII and no terminator, nothing to decode.
+			i++
+			continue
+		}
 		r, n := decode(text, i)
 		if !isTerminator(r) {
 			i += n
@@ -201,8 +206,9 @@ func (x *extractor) isBoundary(blk Span, i, j, k int) (int, bool) {
 			lw, word = lw[dot-1:], word[dot-1:]
 		}
 	}
-	nextWord := strings.ToLower(wordAt(text, p, blk.End))
-	starter := x.lex.Has(LexStopword, nextWord)
+	// wordAt reads letters only, so lowerKey lower-cases the word and
+	// nothing else: the word's facts say whether it is a stop word.
+	starter := x.wordOf(wordAt(text, p, blk.End)).facts.stop
 	if e := x.lex.Word(LexAbbreviation, lw); e != nil {
 		switch e.Kind {
 		case "title":

@@ -47,7 +47,7 @@ func (x *extractor) resolveSpeakers() {
 			q.speaker = next.speaker
 		}
 	}
-	blks := blocks(x.text)
+	blks := x.textBlocks()
 	var prev, last *quoteInfo // the last direct quote with a speaker; the last direct quote
 	for i := range x.quotes {
 		q := &x.quotes[i]

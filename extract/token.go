@@ -91,6 +91,11 @@ func appendTokens(out []rawToken, text string, start, end int) []rawToken {
 				j += n
 				continue
 			}
+			if r != ',' && r != '.' && !isApostrophe(r) && !isHyphen(r) {
+				// Only these join words (below): a space or other
+				// mark ends the word without a look at its neighbours.
+				break
+			}
 			next, nn := decode(text, j+n)
 			if j+n >= end || nn == 0 {
 				break

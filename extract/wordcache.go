@@ -41,3 +41,12 @@ func (c *wordCache) word(surface string) surfaceForm {
 	}
 	return f
 }
+
+// wordOf is Lexicon.word for a token's spelling, through the scratch's
+// cache while the extractor has one.
+func (x *extractor) wordOf(surface string) surfaceForm {
+	if x.scratch != nil && x.wcache.lex == x.lex {
+		return x.wcache.word(surface)
+	}
+	return x.lex.word(surface)
+}

@@ -29,7 +29,20 @@ type wordFacts struct {
 	// the word (byKey or byLow holds some): a token is tested for a
 	// category with one bit, not two slices.
 	starts uint16
-	be     bool // a form of be or get (beForms), which opens a passive
+	// cands are the entries of each category that can start at the
+	// word, in the order matchCands tries them: byKey's, merged with
+	// byLow's (longest phrase first, the exact form before the stem at
+	// equal length) once for the process instead of at every token.
+	// lowerEntry says one of them matches lower-case surfaces only, the
+	// only use of a token's surface form there.
+	cands      [][]*Entry
+	lowerEntry bool
+	be         bool // a form of be or get (beForms), which opens a passive
+	speech     bool // a verb of saying (isSpeechWord)
+	// notName: capitalised for another reason than a name (notName);
+	// bg: BackgroundCount of the form.
+	notName bool
+	bg      int
 	// id numbers the form within its table's generation gen (one
 	// string, one id: a claim's words are a set of small integers,
 	// markRepeats), -1 outside a table. stemFacts is the entry of the
@@ -37,6 +50,7 @@ type wordFacts struct {
 	id        int32
 	gen       uint32
 	stemFacts atomic.Pointer[wordFacts]
+	role      atomic.Pointer[roleAnswer] // roleOf's answer, on first use
 }
 
 // keyOf returns the entry whose form is a token's Key: the token's own
@@ -164,10 +178,28 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 		f.byLow = l.starts[low]
 	}
 	for ci := range LexiconCategories {
-		if f.byKey != nil && len(f.byKey[ci]) > 0 || f.byLow != nil && len(f.byLow[ci]) > 0 {
-			f.starts |= 1 << ci
+		var key, low []*Entry
+		if f.byKey != nil {
+			key = f.byKey[ci]
+		}
+		if f.byLow != nil {
+			low = f.byLow[ci]
+		}
+		if len(key) == 0 && len(low) == 0 {
+			continue
+		}
+		f.starts |= 1 << ci
+		if f.cands == nil {
+			f.cands = make([][]*Entry, len(LexiconCategories))
+		}
+		f.cands[ci] = mergeCands(key, low)
+		for _, e := range f.cands[ci] {
+			f.lowerEntry = f.lowerEntry || e.Lower
 		}
 	}
 	f.be = beForms[low]
+	f.speech = l.speechWord(low, f.stem)
+	f.notName = notNameWord(low)
+	f.bg = BackgroundCount(low)
 	return f
 }

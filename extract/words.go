@@ -23,11 +23,11 @@ func (x *extractor) words(sents []Span) (toks [][]rawToken, lows [][]string, fac
 	s.sentToks = slices.Grow(s.sentToks[:0], len(sents))[:len(sents)]
 	s.sentLows = slices.Grow(s.sentLows[:0], len(sents))[:len(sents)]
 	s.sentFacts = slices.Grow(s.sentFacts[:0], len(sents))[:len(sents)]
-	s.words.reset(x.lex, x.lex.generation())
+	s.wcache.reset(x.lex, x.lex.generation())
 	start := 0
 	for si, end := range ends {
 		for k := start; k < end; k++ {
-			w := s.words.word(buf[k].text)
+			w := s.wcache.word(buf[k].text)
 			f := w.facts
 			s.lows[k], s.facts[k] = f.low, f
 			if k > start && w.capital {

@@ -1,0 +1,98 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The helpers here ask a map about strings.ToLower(s) without making the
+// lower-case copy when s is ASCII (nearly every word of English news):
+// the copy was a tenth of extraction's allocations, all of it garbage by
+// the next statement. Past maxLowered bytes, or for other text, they
+// lower-case as before.
+const maxLowered = 64
+
+// inLowerSet reports m[strings.ToLower(s)].
+func inLowerSet(m map[string]bool, s string) bool {
+	if len(s) > maxLowered {
+		return m[strings.ToLower(s)]
+	}
+	var buf [maxLowered]byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(s)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(s)])]
+}
+
+// hasLower is Has(category, strings.ToLower(s)).
+func (l *Lexicon) hasLower(category, s string) bool {
+	i := catIndex(category)
+	if i < 0 {
+		return false
+	}
+	if len(s) > maxLowered {
+		_, ok := l.words[i][strings.ToLower(s)]
+		return ok
+	}
+	var buf [maxLowered]byte
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if c >= utf8.RuneSelf {
+			_, ok := l.words[i][strings.ToLower(s)]
+			return ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	_, ok := l.words[i][string(buf[:len(s)])]
+	return ok
+}
+
+// lowerIs reports strings.ToLower(s) == w for a lower-case ASCII w.
+func lowerIs(s, w string) bool {
+	if len(s) != len(w) {
+		// ASCII keeps its length when lowered; other text is compared
+		// the long way.
+		return !isASCII(s) && strings.ToLower(s) == w
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s) == w
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerHasSuffix reports strings.HasSuffix(strings.ToLower(s), suffix)
+// for a lower-case ASCII suffix.
+func lowerHasSuffix(s, suffix string) bool {
+	if !isASCII(s) {
+		return strings.HasSuffix(strings.ToLower(s), suffix)
+	}
+	return len(s) >= len(suffix) && lowerIs(s[len(s)-len(suffix):], suffix)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLowerHelpers checks the helpers that skip the lower-case copy
+// against the plain strings.ToLower expressions they stand for, on ASCII,
+// on other scripts and on words longer than the stack buffer.
+func TestLowerHelpers(t *testing.T) {
+	set := map[string]bool{"which": true, "who": true, "ölçü": true, strings.Repeat("a", 70): true}
+	lex := DefaultLexicon()
+	words := []string{"Which", "WHO", "who", "Ölçü", "ÖLÇÜ", "whom", "", strings.Repeat("A", 70), "The", "the", "Quickly", "QUICKLY", "quick", "İt", "It", "ſhe", "She", "HE", "hé"}
+	for _, w := range words {
+		if got, want := inLowerSet(set, w), set[strings.ToLower(w)]; got != want {
+			t.Errorf("inLowerSet(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := lex.hasLower(LexStopword, w), lex.Has(LexStopword, strings.ToLower(w)); got != want {
+			t.Errorf("hasLower(stopword, %q) = %v, want %v", w, got, want)
+		}
+		for _, p := range []string{"he", "she", "it", "i", "which"} {
+			if got, want := lowerIs(w, p), strings.ToLower(w) == p; got != want {
+				t.Errorf("lowerIs(%q, %q) = %v, want %v", w, p, got, want)
+			}
+		}
+		if got, want := lowerHasSuffix(w, "ly"), strings.HasSuffix(strings.ToLower(w), "ly"); got != want {
+			t.Errorf("lowerHasSuffix(%q, ly) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestSingleSpaced checks singleSpaced against what it promises: the
+// words of t joined by single spaces are t.
+func TestSingleSpaced(t *testing.T) {
+	for _, s := range []string{"Ann Ruiz", "Sen. Ann Ruiz", "Ann  Ruiz", " Ann", "Ann ", "", "Ann\tRuiz", "Ann\u00a0Ruiz", "Ann", "José Ruiz", "a b c"} {
+		if singleSpaced(s) && strings.Join(strings.Fields(s), " ") != s {
+			t.Errorf("singleSpaced(%q) but its words joined are %q", s, strings.Join(strings.Fields(s), " "))
+		}
+	}
+	if !singleSpaced("Sen. Ann Ruiz") {
+		t.Error("singleSpaced(Sen. Ann Ruiz) = false")
+	}
+}
+
+// TestHasQuoteMark checks the byte scan against strings.ContainsAny, on
+// broken UTF-8 too.
+func TestHasQuoteMark(t *testing.T) {
+	for _, s := range []string{"", "plain text", "say \"x\"", "“a", "b”", "«c»", "„d", "‘e’", "\xe2\x80", "\xe2\x80\x9c", "\xc2", "\xc2\xab", "\xe2x\x80\x9d", "café — ok", "\xff\"", "½ €"} {
+		if got, want := hasQuoteMark(s), strings.ContainsAny(s, "“”\"«»„"); got != want {
+			t.Errorf("hasQuoteMark(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
+)
+
+// sameNameRef is SameName as written before its shortcuts (one direction
+// of wordSubset, the substring search, the rune-set test): the rule
+// itself, for TestSameNameShortcuts.
+func sameNameRef(a, b string) bool {
+	if a == b || wordSubset(a, b) || wordSubset(b, a) {
+		return true
+	}
+	la, lb := len(a), len(b)
+	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
+		return false
+	}
+	limit := 1
+	if min(la, lb) >= 10 {
+		limit = 2
+	}
+	if ra, rb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); ra-rb > limit || rb-ra > limit {
+		return false
+	}
+	return levenshtein.ComputeDistance(a, b) <= limit
+}
+
+// TestSameNameShortcuts: SameName's shortcuts change no answer, on pairs
+// of names made from a few letters (so that many pairs are near) with
+// words added, dropped and letters changed, accents included.
+func TestSameNameShortcuts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	letters := []rune("abdeilnorstuyé")
+	word := func() string {
+		r := make([]rune, 2+rng.IntN(8))
+		for i := range r {
+			r[i] = letters[rng.IntN(len(letters))]
+		}
+		return string(r)
+	}
+	name := func() string {
+		w := []string{word()}
+		for rng.IntN(3) == 0 {
+			w = append(w, word())
+		}
+		return strings.Join(w, " ")
+	}
+	vary := func(s string) string {
+		r := []rune(s)
+		for range 1 + rng.IntN(3) {
+			i := rng.IntN(len(r))
+			switch rng.IntN(4) {
+			case 0:
+				r = append(r[:i], r[i+1:]...)
+			case 1:
+				r = append(r[:i+1], r[i:]...)
+			case 2:
+				r[i] = letters[rng.IntN(len(letters))]
+			default:
+				return s + " " + word()
+			}
+			if len(r) == 0 {
+				return s
+			}
+		}
+		return string(r)
+	}
+	same, n := 0, 200000
+	if testing.Short() {
+		n = 20000
+	}
+	for range n {
+		a := name()
+		b := vary(a)
+		if rng.IntN(4) == 0 {
+			b = name()
+		}
+		want := sameNameRef(a, b)
+		if got := SameName(a, b); got != want {
+			t.Fatalf("SameName(%q, %q) = %v, want %v", a, b, got, want)
+		}
+		if want {
+			same++
+		}
+	}
+	if same < n/200 {
+		t.Errorf("only %d pairs named one entity: the test asks too little", same)
+	}
+}
