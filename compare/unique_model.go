@@ -109,11 +109,12 @@ func (m *uniqueModel) check() error {
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
-// uniqueModelHash names the embedded model in a report's run: the first
-// twelve hex digits of the SHA-256 of unique_model.json.
+// uniqueModelHash names the embedded model in a report's run as the
+// lexicon is named there: "sha256:" and the hex SHA-256 of
+// unique_model.json.
 var uniqueModelHash = func() string {
 	h := sha256.Sum256(uniqueModelJSON)
-	return "sha256:" + hex.EncodeToString(h[:])[:12]
+	return "sha256:" + hex.EncodeToString(h[:])
 }()
 
 // Reasons the omission model is off, as OmissionRun.Off gives them.
