@@ -38,6 +38,36 @@ type nearIndex struct {
 	// seen marks the words met while one word is added.
 	seen  []uint32
 	stamp uint32
+	// words counts the words added since the index last started over.
+	words int
+}
+
+// maxNearWords bounds the index. The lists a word added meets grow with
+// every word the index holds, so on a stream of words never seen before
+// (names, codes, another language) each addition cost more than the
+// last: a comparison of 20,000 new words took nine times what it took
+// when each comparison searched its own words. Past this many words the
+// index starts over before a comparison adds its words; the pairs a
+// comparison reads are those among its own words, all added again, so
+// what it reads does not change.
+const maxNearWords = 1 << 14
+
+// maxFreshNear is the most words new to the index a comparison adds to
+// it. Adding a word costs more the more words share its rare trigrams,
+// and within one comparison the index cannot start over: a comparison
+// with more new words than this (a long article, a large event in
+// unfamiliar words) searches its own words apart instead (nearAmong),
+// which costs the same whatever the process has seen.
+const maxFreshNear = 1 << 12
+
+// reset empties the index, keeping its buffers.
+func (x *nearIndex) reset() {
+	clear(x.gramIDs)
+	x.postings = x.postings[:0]
+	clear(x.grams)
+	clear(x.near)
+	clear(x.added)
+	x.words = 0
 }
 
 // grow makes room for the table's ids up to n.
@@ -55,6 +85,7 @@ func (x *nearIndex) grow(n int) {
 // the words already there.
 func (x *nearIndex) add(id int32, key string) {
 	x.added[id] = true
+	x.words++
 	if x.gramIDs == nil {
 		x.gramIDs = map[trigram]int32{}
 	}
@@ -86,12 +117,17 @@ func (x *nearIndex) add(id int32, key string) {
 		clear(x.seen)
 		x.stamp = 1
 	}
+	// Two sets with a Jaccard similarity of 3/5 differ in size by at most
+	// that ratio: 5·min ≥ 3·max.
 	for _, gi := range prefix {
 		for _, o := range x.postings[gi] {
 			if x.seen[o] == x.stamp {
 				continue
 			}
 			x.seen[o] = x.stamp
+			if m := len(x.grams[o]); 5*min(m, n) < 3*max(m, n) {
+				continue
+			}
 			if nearly(g, x.grams[o]) {
 				x.near[id] = append(x.near[id], o)
 				x.near[o] = append(x.near[o], id)
@@ -132,7 +168,19 @@ func nearly(a, b []int32) bool {
 //
 // The lists are carved from sc: they live as long as the comparison.
 func (x *nearIndex) neighbours(t *featTable, keys []int32, local []int32, sc *scratch) [][]int32 {
+	if x.words > maxNearWords {
+		x.reset()
+	}
 	x.grow(len(t.keys))
+	fresh := 0
+	for _, id := range keys {
+		if k := t.keys[id]; k.kind == kindWord && len(k.key) >= softMinLen && !x.added[id] {
+			fresh++
+		}
+	}
+	if fresh > maxFreshNear {
+		return nearAmong(t, keys, sc)
+	}
 	total := 0
 	for _, id := range keys {
 		k := t.keys[id]
@@ -177,4 +225,69 @@ func trigrams(w string) []trigram {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// nearAmong is neighbours for one comparison alone, without the index:
+// the long words' trigrams are counted against those of every later word
+// of the comparison that shares one, each pair once. It gives the lists
+// neighbours gives (the same pairs, decided on the two words alone).
+func nearAmong(t *featTable, keys []int32, sc *scratch) [][]int32 {
+	var words []int32 // positions in keys
+	var grams [][]trigram
+	gramID := map[trigram]int32{}
+	var postings [][]int32 // per trigram, the positions in words
+	for r, id := range keys {
+		k := t.keys[id]
+		if k.kind != kindWord || len(k.key) < softMinLen {
+			continue
+		}
+		g := trigrams(k.key)
+		w := int32(len(words))
+		words = append(words, int32(r))
+		grams = append(grams, g)
+		for _, tg := range g {
+			gi, ok := gramID[tg]
+			if !ok {
+				gi = int32(len(postings))
+				gramID[tg] = gi
+				postings = append(postings, nil)
+			}
+			postings[gi] = append(postings[gi], w)
+		}
+	}
+	near := make([][]int32, len(keys))
+	count := make([]int32, len(words))
+	var touched []int32
+	for w, g := range grams {
+		touched = touched[:0]
+		for _, tg := range g {
+			for _, o := range postings[gramID[tg]] {
+				if o <= int32(w) {
+					continue // each pair once, from its lower end
+				}
+				if count[o] == 0 {
+					touched = append(touched, o)
+				}
+				count[o]++
+			}
+		}
+		for _, o := range touched {
+			inter := int(count[o])
+			count[o] = 0
+			union := len(g) + len(grams[o]) - inter
+			if float64(inter)/float64(union) >= nearJaccard {
+				a, b := words[w], words[o]
+				near[a] = append(near[a], b)
+				near[b] = append(near[b], a)
+			}
+		}
+	}
+	out := sc.lst.take(len(keys))
+	for r, n := range near {
+		if len(n) > 0 {
+			slices.Sort(n)
+			out[r] = n
+		}
+	}
+	return out
 }

@@ -102,6 +102,70 @@ func TestNeighboursAsSearchedPerComparison(t *testing.T) {
 		if diff := cmp.Diff(bruteNear(sub), got); diff != "" {
 			t.Fatalf("round %d: neighbours (-brute force +table):\n%s", round, diff)
 		}
+		// The search a comparison of many new words makes instead.
+		if diff := cmp.Diff(near, nearAmong(table, ids, &table.sc)); diff != "" {
+			t.Fatalf("round %d: neighbours (-index +nearAmong):\n%s", round, diff)
+		}
+	}
+}
+
+// TestNearIndexBounded: the index starts over once it holds maxNearWords
+// words, a comparison of more than maxFreshNear new words leaves it as it
+// is, and what a comparison reads is the same either way.
+func TestNearIndexBounded(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	word := func() string {
+		b := make([]byte, 9)
+		for i := range b {
+			b[i] = "abcdefghijklmnop"[rng.IntN(16)]
+		}
+		return string(b)
+	}
+	table := newFeatTable()
+	read := func(words []string) [][]int32 {
+		ids := make([]int32, len(words))
+		for i, w := range words {
+			ids[i] = table.id(kindWord, w)
+		}
+		for i, id := range ids {
+			table.local[id] = int32(i)
+		}
+		defer func() {
+			for _, id := range ids {
+				table.local[id] = -1
+			}
+		}()
+		return table.near.neighbours(table, ids, table.local, &table.sc)
+	}
+	batch := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = word()
+		}
+		return out
+	}
+	read(batch(maxFreshNear + 1))
+	if table.near.words != 0 {
+		t.Fatalf("a comparison of %d new words added %d to the index, want none", maxFreshNear+1, table.near.words)
+	}
+	for table.near.words <= maxNearWords {
+		read(batch(maxFreshNear))
+	}
+	small := batch(40)
+	small = append(small, small[0][:8]+"q", small[1][1:]+"a") // spelling variants
+	got := read(small)
+	if table.near.words > len(small) {
+		t.Errorf("index holds %d words after starting over for %d", table.near.words, len(small))
+	}
+	named := map[string][]string{}
+	for i, ns := range got {
+		for _, n := range ns {
+			named[small[i]] = append(named[small[i]], small[n])
+		}
+		slices.Sort(named[small[i]])
+	}
+	if diff := cmp.Diff(bruteNear(small), named); diff != "" {
+		t.Errorf("after starting over (-brute force +index):\n%s", diff)
 	}
 }
 
