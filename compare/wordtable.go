@@ -93,6 +93,11 @@ func (t *featTable) release() {
 		t.scorer.release()
 	}
 	t.scorerTaken = false
+	if len(t.keys) > maxTableKeys || t.tok.len() > maxTableKeys {
+		// Over its bound: left to the collector now rather than kept in
+		// the pool until a comparison takes it and starts over.
+		return
+	}
 	tablePool.Lock()
 	if len(tablePool.free) < runtime.GOMAXPROCS(0) {
 		tablePool.free = append(tablePool.free, t)

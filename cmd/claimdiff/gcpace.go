@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"sync/atomic"
+	"sync"
 )
 
 // The command allocates about 150 bytes per input byte while what stays
@@ -46,17 +46,25 @@ func paceGC() (stop func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
-	var stopped atomic.Bool
+	// mu orders the pacing after a cycle and stop: once stop has restored
+	// the default, no cycle's pacing may set another percent.
+	var mu sync.Mutex
+	stopped := false
 	sample := []metrics.Sample{{Name: liveHeapMetric}}
 	current := gcPercentFor(initialHeapMin, heapHeadroom)
 	debug.SetGCPercent(current)
 	afterEachGC(func() bool {
-		if stopped.Load() {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopped {
 			return false
 		}
 		metrics.Read(sample)
 		if sample[0].Value.Kind() != metrics.KindUint64 {
-			return false // the metric is gone in this runtime: keep the default from now on
+			// The metric is gone in this runtime: the default from now on.
+			debug.SetGCPercent(defaultPercent)
+			stopped = true
+			return false
 		}
 		if p := gcPercentFor(sample[0].Value.Uint64(), heapHeadroom); p != current {
 			debug.SetGCPercent(p)
@@ -65,7 +73,9 @@ func paceGC() (stop func()) {
 		return true
 	})
 	return func() {
-		stopped.Store(true)
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
 		debug.SetGCPercent(defaultPercent)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"runtime"
+	"runtime/debug"
 	"testing"
 	"time"
 )
@@ -51,4 +52,48 @@ func TestAfterEachGC(t *testing.T) {
 	if len(calls) != 0 {
 		t.Errorf("called again after returning false")
 	}
+}
+
+// gcPercent reads the collector's percent without changing it.
+func gcPercent() int {
+	p := debug.SetGCPercent(defaultPercent)
+	debug.SetGCPercent(p)
+	return p
+}
+
+func TestPaceGC(t *testing.T) {
+	defer debug.SetGCPercent(gcPercent())
+	t.Run("GOGC set", func(t *testing.T) {
+		t.Setenv("GOGC", "150")
+		debug.SetGCPercent(150)
+		stop := paceGC()
+		if p := gcPercent(); p != 150 {
+			t.Errorf("with GOGC set the percent is %d, want 150 (left alone)", p)
+		}
+		stop()
+		if p := gcPercent(); p != 150 {
+			t.Errorf("after stop the percent is %d, want 150 (left alone)", p)
+		}
+	})
+	t.Run("paced", func(t *testing.T) {
+		t.Setenv("GOGC", "")
+		debug.SetGCPercent(defaultPercent)
+		stop := paceGC()
+		if p := gcPercent(); p != gcPercentFor(initialHeapMin, heapHeadroom) {
+			t.Errorf("starting percent %d, want %d", p, gcPercentFor(initialHeapMin, heapHeadroom))
+		}
+		// A test binary's live heap is far under the headroom: paced after
+		// a cycle, the percent stays above the default.
+		runtime.GC()
+		time.Sleep(20 * time.Millisecond)
+		if p := gcPercent(); p <= defaultPercent {
+			t.Errorf("percent after a cycle %d, want above %d", p, defaultPercent)
+		}
+		stop()
+		runtime.GC()
+		time.Sleep(20 * time.Millisecond)
+		if p := gcPercent(); p != defaultPercent {
+			t.Errorf("after stop the percent is %d, want %d", p, defaultPercent)
+		}
+	})
 }
