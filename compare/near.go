@@ -231,6 +231,10 @@ func trigrams(w string) []trigram {
 // the long words' trigrams are counted against those of every later word
 // of the comparison that shares one, each pair once. It gives the lists
 // neighbours gives (the same pairs, decided on the two words alone).
+// Filtering by prefix within the comparison, as the index does, was
+// measured and left out: on the 19,204 distinct long words of the
+// development texts it took what counting takes (0.17 s), on uniform
+// random words twice as long.
 func nearAmong(t *featTable, keys []int32, sc *scratch) [][]int32 {
 	var words []int32 // positions in keys
 	var grams [][]trigram

@@ -12,8 +12,8 @@ import (
 
 // novelDocs returns two documents of sentences made of words no earlier
 // comparison has seen: 9 letters from a 16-letter alphabet, so that many
-// words share trigrams (the worst case for the spelling-neighbour index,
-// whose lists grow with every word it has met).
+// words share trigrams and the spelling-neighbour index's lists grow with
+// every word it has met.
 func novelDocs(words int, seed uint64) []*extract.Document {
 	r := rand.New(rand.NewPCG(seed, 7))
 	var docs []*extract.Document

@@ -148,11 +148,15 @@ func TestNearIndexBounded(t *testing.T) {
 	if table.near.words != 0 {
 		t.Fatalf("a comparison of %d new words added %d to the index, want none", maxFreshNear+1, table.near.words)
 	}
+	var before []string
 	for table.near.words <= maxNearWords {
-		read(batch(maxFreshNear))
+		before = batch(maxFreshNear)
+		read(before)
 	}
-	small := batch(40)
-	small = append(small, small[0][:8]+"q", small[1][1:]+"a") // spelling variants
+	// Words the index held before it started over, with new ones and
+	// spelling variants of both.
+	small := append(batch(30), before[:10]...)
+	small = append(small, small[0][:8]+"q", small[1][1:]+"a", before[0][:8]+"q")
 	got := read(small)
 	if table.near.words > len(small) {
 		t.Errorf("index holds %d words after starting over for %d", table.near.words, len(small))
@@ -287,5 +291,56 @@ func TestPanicLeavesTables(t *testing.T) {
 	}
 	if diff := cmp.Diff(before.String(), after.String()); diff != "" {
 		t.Errorf("a comparison after panicking ones differs:\n%s", diff)
+	}
+}
+
+// TestNearAmongSkewed: on words of English-like syllables, where a few
+// trigrams ("ing", "ion") are in many words, the search of a comparison
+// of many new words gives the pairs a brute-force search gives.
+func TestNearAmongSkewed(t *testing.T) {
+	syl := []string{"ing", "ion", "er", "an", "con", "pre", "st", "ed", "tr", "ment", "al", "ic", "ou", "ble", "ist", "re", "ov", "ta"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	seen := map[string]bool{}
+	var words []string
+	for len(words) < 700 {
+		var b strings.Builder
+		for n := 2 + rng.IntN(3); n > 0; n-- {
+			b.WriteString(syl[rng.IntN(len(syl))])
+		}
+		w := b.String()
+		cands := []string{w}
+		if rng.IntN(2) == 0 { // with a spelling variant: a letter changed
+			i := rng.IntN(len(w))
+			cands = append(cands, w[:i]+string(rune('a'+rng.IntN(26)))+w[i+1:])
+		}
+		for _, c := range cands {
+			if !seen[c] {
+				seen[c] = true
+				words = append(words, c)
+			}
+		}
+	}
+	table := newFeatTable()
+	ids := make([]int32, len(words))
+	for i, w := range words {
+		ids[i] = table.id(kindWord, w)
+	}
+	got := map[string][]string{}
+	for i, ns := range nearAmong(table, ids, &table.sc) {
+		for _, n := range ns {
+			got[words[i]] = append(got[words[i]], words[n])
+		}
+		slices.Sort(got[words[i]])
+	}
+	want := bruteNear(words)
+	pairs := 0
+	for _, l := range want {
+		pairs += len(l)
+	}
+	if pairs < 100 {
+		t.Fatalf("only %d neighbour pairs: the test words are too far apart to test anything", pairs)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("nearAmong (-brute force +got):\n%s", diff)
 	}
 }

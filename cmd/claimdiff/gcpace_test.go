@@ -82,12 +82,17 @@ func TestPaceGC(t *testing.T) {
 		if p := gcPercent(); p != gcPercentFor(initialHeapMin, heapHeadroom) {
 			t.Errorf("starting percent %d, want %d", p, gcPercentFor(initialHeapMin, heapHeadroom))
 		}
-		// A test binary's live heap is far under the headroom: paced after
-		// a cycle, the percent stays above the default.
-		runtime.GC()
-		time.Sleep(20 * time.Millisecond)
-		if p := gcPercent(); p <= defaultPercent {
-			t.Errorf("percent after a cycle %d, want above %d", p, defaultPercent)
+		// Set from outside to a value the pacing never chooses for a test
+		// binary's live heap (far under the headroom): only the pacing
+		// after a cycle can move it, and it moves it above the default.
+		debug.SetGCPercent(defaultPercent + 1)
+		deadline := time.Now().Add(10 * time.Second)
+		for gcPercent() == defaultPercent+1 && time.Now().Before(deadline) {
+			runtime.GC()
+			time.Sleep(10 * time.Millisecond)
+		}
+		if p := gcPercent(); p <= defaultPercent+1 {
+			t.Errorf("percent after a cycle %d, want the pacing's, above %d", p, defaultPercent+1)
 		}
 		stop()
 		runtime.GC()
