@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"testing"
 
@@ -75,39 +74,8 @@ func BenchmarkCompareLarge(b *testing.B) {
 	}
 }
 
-// realEvents extracts ../shared/dev/basil/corpus.jsonl (50 real events of
-// three outlets) once, grouped by event in file order.
-func realEvents(b testing.TB) [][]*extract.Document {
-	f, err := os.Open("../../shared/dev/basil/corpus.jsonl")
-	if err != nil {
-		b.Skip("../shared/dev is absent")
-	}
-	defer f.Close()
-	var events [][]*extract.Document
-	pos := map[string]int{}
-	err = extract.ScanLines(f, func(line int, raw []byte) error {
-		a, err := extract.ParseArticle(raw)
-		if err != nil {
-			return err
-		}
-		d, err := a.Document()
-		if err != nil {
-			return err
-		}
-		k, ok := pos[a.Event]
-		if !ok {
-			k = len(events)
-			pos[a.Event] = k
-			events = append(events, nil)
-		}
-		events[k] = append(events[k], d)
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return events
-}
+// realEvents is the development events (compare.DevEvents).
+var realEvents = compare.DevEvents
 
 // BenchmarkCompareReal compares the 50 real events of three articles
 // (extraction done once, outside the timer) and writes their JSON.

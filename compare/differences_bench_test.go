@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"os"
 	"testing"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -12,34 +11,7 @@ import (
 // outside the timer): the sides of each group as differences() makes
 // them, through sideDifferences. Skipped when ../shared is absent.
 func BenchmarkDifferencesReal(b *testing.B) {
-	f, err := os.Open("../../shared/dev/basil/corpus.jsonl")
-	if err != nil {
-		b.Skip("../shared/dev is absent")
-	}
-	defer f.Close()
-	var events [][]*extract.Document
-	pos := map[string]int{}
-	err = extract.ScanLines(f, func(line int, raw []byte) error {
-		a, err := extract.ParseArticle(raw)
-		if err != nil {
-			return err
-		}
-		d, err := a.Document()
-		if err != nil {
-			return err
-		}
-		k, ok := pos[a.Event]
-		if !ok {
-			k = len(events)
-			pos[a.Event] = k
-			events = append(events, nil)
-		}
-		events[k] = append(events[k], d)
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	events := devEvents(b)
 	var groups [][]side
 	for _, docs := range events {
 		r := Compare(docs)

@@ -2,7 +2,6 @@ package compare
 
 import (
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -71,33 +70,8 @@ func TestUnifiedNamesApart(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	f, err := os.Open("../../shared/dev/basil/corpus.jsonl")
-	if err != nil {
-		t.Skip("../shared/dev is absent")
-	}
-	defer f.Close()
-	events := map[string][]*extract.Document{}
-	var order []string
-	err = extract.ScanLines(f, func(line int, raw []byte) error {
-		a, err := extract.ParseArticle(raw)
-		if err != nil {
-			return err
-		}
-		d, err := a.Document()
-		if err != nil {
-			return err
-		}
-		if events[a.Event] == nil {
-			order = append(order, a.Event)
-		}
-		events[a.Event] = append(events[a.Event], d)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, ev := range order {
-		docs := events[ev]
+	events := devEvents(t)
+	for _, docs := range events {
 		// unifyAcross changes the documents' claims: on copies, as
 		// compareWith does.
 		for i, d := range docs {
