@@ -1,8 +1,6 @@
 package extract_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -98,24 +96,10 @@ func BenchmarkExtract(b *testing.B) {
 // absent): real news is what corpus mode spends its extraction on, and
 // its allocations per op are the figure speed work is measured by.
 func BenchmarkExtractBasil(b *testing.B) {
-	d := os.Getenv("CLAIMDIFF_DEV")
-	if d == "" {
-		d = filepath.Join("..", "..", "shared", "dev")
-	}
-	f, err := os.Open(filepath.Join(d, "basil", "corpus.jsonl"))
-	if err != nil {
-		b.Skipf("no development corpus: %v", err)
-	}
-	defer f.Close()
-	var arts []extract.Article
+	arts := extract.DevCorpus(b)
 	total := 0
-	err = extract.EachLine(f, func(_ int, a extract.Article) error {
-		arts = append(arts, a)
+	for _, a := range arts {
 		total += len(a.Text)
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
 	}
 	b.SetBytes(int64(total))
 	b.ReportAllocs()

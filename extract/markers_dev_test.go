@@ -34,10 +34,7 @@ var (
 // beside the worktree root.
 func devDir(t *testing.T) string {
 	t.Helper()
-	d := os.Getenv("CLAIMDIFF_DEV")
-	if d == "" {
-		d = filepath.Join("..", "..", "shared", "dev")
-	}
+	d := extract.DevPath()
 	if _, err := os.Stat(filepath.Join(d, "basil", "articles")); err != nil {
 		t.Skipf("no development data at %s", d)
 	}
