@@ -233,25 +233,42 @@ func TestFitAlignModel(t *testing.T) {
 		"pairs, 0 for pairs the gold does not pair. Cuts (first and second partner) chosen by two-fold cross-fitting over events (alternate events in triplet order). "+
 		"Held out: %s; the hand-set rule it replaced: %s. On all events: %s.",
 		bandFitL2, bandFitIters, len(events), held[best], rule, all)
-	b, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b = append(b, '\n')
-	if *fitAlign {
-		if err := os.WriteFile("align_model.json", b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if storeFit(t, "align_model.json", *fitAlign, m) {
 		return
 	}
 	stored, err := parseAlignModel(alignModelJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := *m
-	want.Provenance = stored.Provenance
-	if w := mustJSON(t, &want); !bytes.Equal(w, mustJSON(t, stored)) {
-		t.Errorf("align_model.json is not the fit of the current data and code; run go test ./compare -run TestFitAlignModel -fit-align\nfit:    %s\nstored: %s", w, mustJSON(t, stored))
+	checkFit(t, "align_model.json", "go test ./compare -run TestFitAlignModel -fit-align", m, stored, func(m *alignModel) *string { return &m.Provenance })
+}
+
+// storeFit writes a model a test fitted to file, indented, when write
+// (the test's -fit-… flag) is set, and says whether it did.
+func storeFit(t *testing.T, file string, write bool, m any) bool {
+	t.Helper()
+	if !write {
+		return false
+	}
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return true
+}
+
+// checkFit fails t unless the stored model is the fit in everything but
+// its provenance (which states the figures of the run that made it):
+// the embedded file must be what the current data and code fit.
+func checkFit[M any](t *testing.T, file, refit string, fit, stored *M, provenance func(*M) *string) {
+	t.Helper()
+	want := *fit
+	*provenance(&want) = *provenance(stored)
+	if w, s := mustJSON(t, &want), mustJSON(t, stored); !bytes.Equal(w, s) {
+		t.Errorf("%s is not the fit of the current data and code; run %s\nfit:    %s\nstored: %s", file, refit, w, s)
 	}
 }
 

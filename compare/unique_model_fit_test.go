@@ -1,12 +1,9 @@
 package compare
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
-	"os"
 	"sort"
 	"sync"
 	"testing"
@@ -295,26 +292,14 @@ func TestFitUniqueModel(t *testing.T) {
 		"log). The feature set and the recall margin (%.2f) were chosen by reading these same held-out figures, so they are not a clean test. "+
 		"On all events (in-sample): %s.",
 		DefaultThreshold, len(events), maxOmissionDocs, uniqueFitL2, uniqueFitIters, uniqueMinRecall, loo, without, held, heldWithout, uniqueMinRecall, all)
-	b, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b = append(b, '\n')
-	if *fitUnique {
-		if err := os.WriteFile("unique_model.json", b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if storeFit(t, "unique_model.json", *fitUnique, m) {
 		return
 	}
 	stored, err := parseUniqueModel(uniqueModelJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := *m
-	want.Provenance = stored.Provenance
-	if w := mustJSON(t, &want); !bytes.Equal(w, mustJSON(t, stored)) {
-		t.Errorf("unique_model.json is not the fit of the current data and code; run go test ./compare -run TestFitUniqueModel -fit-unique\nfit:    %s\nstored: %s", w, mustJSON(t, stored))
-	}
+	checkFit(t, "unique_model.json", "go test ./compare -run TestFitUniqueModel -fit-unique", m, stored, func(m *uniqueModel) *string { return &m.Provenance })
 	// The emulated counts are the report's: scored through Compare with
 	// the stored model, the events give the same figures.
 	if got := scoreUniqueEvents(t, events, stored); got != all {
