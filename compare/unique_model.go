@@ -291,7 +291,7 @@ type unalignedClaim struct {
 // partner in another document from half the threshold: without one there
 // is no evidence to show a reader, and documents that share nothing would
 // lose unique claims to coverage by common words alone.
-func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
+func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs) {
 	if omissionGate(cfg, len(feats)) != "" || len(r.Unique) == 0 || v == nil {
 		return
 	}
@@ -343,7 +343,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 	if len(all) == 0 {
 		return
 	}
-	r.partners(todo, feats, v, cfg, at)
+	r.partners(todo, feats, v, cfg, at, scored)
 	coverage(all, feats, v)
 	// The aligned groups' claims, and the group of each grouped claim
 	// (a list per group, not per pair of members: an event of hundreds of
@@ -419,25 +419,37 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 // partners finds, for each claim to decide, its best and second-best
 // scores with the other documents' claims (from uniqueFloorShare of the
 // threshold), found through the candidate index as alignment finds its
-// pairs. The documents are indexed one at a time, on several cores when
-// the comparison is large; results are merged in document order, so they
-// do not depend on the workers.
-func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, at map[*claimFeatures]*unalignedClaim) {
+// pairs; those alignment scored already come from scored (scored.go). The
+// documents are indexed one at a time, on several cores when the
+// comparison is large; results are merged in document order, so they do
+// not depend on the workers.
+func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, at map[*claimFeatures]*unalignedClaim, scored *scoredPairs) {
 	low := *cfg
 	low.related = uniqueFloorShare * cfg.threshold
-	type hit struct {
-		a, b  *claimFeatures
-		value float64
-	}
+	floor := low.floor()
 	found := make([][]hit, len(feats))
-	eachWith(len(feats), large(feats), func() *pairScorer { return newPairScorer(v) }, func(s *pairScorer, j int) {
+	eachWith(len(feats), large(feats), scorerAfterAlign(cfg.table, v), func(s *pairScorer, j int) {
 		if len(feats[j]) == 0 {
 			return
 		}
-		s.index(feats[j])
+		indexed := false
 		for i := range feats {
 			if i == j || len(todo[i]) == 0 || cfg.canceled() {
 				continue
+			}
+			if hs, ok := scored.of(i, j); ok {
+				// Alignment's floor is at most this one: the pairs under
+				// it are the ones a search at it would not return.
+				for _, h := range hs {
+					if h.value >= floor && at[h.a] != nil {
+						found[j] = append(found[j], h)
+					}
+				}
+				continue
+			}
+			if !indexed {
+				s.index(feats[j])
+				indexed = true
 			}
 			for _, c := range s.candidates(todo[i], feats[j], &low) {
 				found[j] = append(found[j], hit{c.a, c.b, c.value})
