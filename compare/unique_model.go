@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -481,14 +482,14 @@ func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config,
 // together), and how many of its names, numbers and dates no other
 // document says or some other document does.
 func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
-	// The documents that hold each feature, in order, each once.
-	docsOf := make([][]int32, len(v.keys))
+	// The documents that hold each feature, as a set of bits: the model
+	// decides for at most maxOmissionDocs documents (a list per feature
+	// was most of this function's time).
+	docsOf := make([]docSet, len(v.keys))
 	for j, d := range feats {
 		for _, cf := range d {
 			for _, id := range cf.ids {
-				if l := docsOf[id]; len(l) == 0 || l[len(l)-1] != int32(j) {
-					docsOf[id] = append(docsOf[id], int32(j))
-				}
+				docsOf[id] |= 1 << j
 			}
 		}
 	}
@@ -499,12 +500,10 @@ func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
 		any := 0.0
 		for k, id := range cf.ids {
 			w := cf.weights[k]
-			elsewhere := false
-			for _, j := range docsOf[id] {
-				if int(j) != cf.doc {
-					per[j] += w
-					elsewhere = true
-				}
+			others := docsOf[id] &^ (1 << cf.doc)
+			elsewhere := others != 0
+			for ; others != 0; others &= others - 1 {
+				per[bits.TrailingZeros8(uint8(others))] += w
 			}
 			if elsewhere {
 				any += w
@@ -536,6 +535,13 @@ func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
 		}
 	}
 }
+
+// docSet is a set of documents of a comparison the omission model
+// decides for, by bit.
+type docSet uint8
+
+// The omission model decides for few enough documents for a docSet.
+const _ = uint(8 - maxOmissionDocs)
 
 // windowShared is the weight of cf's features that the claims of doc from
 // at-1 to at+1 say: a claim another outlet spreads over two or three
