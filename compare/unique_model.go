@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
-	"slices"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -570,13 +569,34 @@ const _ = uint(8 - maxOmissionDocs)
 // at-1 to at+1 say: a claim another outlet spreads over two or three
 // sentences, or folds into one with its neighbours.
 func windowShared(cf *claimFeatures, doc []*claimFeatures, at int) float64 {
-	w := 0.0
-	for k, id := range cf.ids {
-		for b := max(at-1, 0); b <= min(at+1, len(doc)-1); b++ {
-			if _, ok := slices.BinarySearch(doc[b].ids, id); ok {
-				w += cf.weights[k]
+	// Each neighbour's list merged with the claim's (both sorted), the
+	// features found marked, then their weights summed in the claim's
+	// order, as a search per feature would.
+	var buf [128]bool
+	found := buf[:0]
+	if len(cf.ids) <= len(buf) {
+		found = buf[:len(cf.ids)]
+	} else {
+		found = make([]bool, len(cf.ids))
+	}
+	for b := max(at-1, 0); b <= min(at+1, len(doc)-1); b++ {
+		ids, j := doc[b].ids, 0
+		for k, id := range cf.ids {
+			for j < len(ids) && ids[j] < id {
+				j++
+			}
+			if j == len(ids) {
 				break
 			}
+			if ids[j] == id {
+				found[k] = true
+			}
+		}
+	}
+	w := 0.0
+	for k, f := range found {
+		if f {
+			w += cf.weights[k]
 		}
 	}
 	return w
