@@ -1,8 +1,8 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -27,7 +27,7 @@ func (x *extractor) annotate(sents []Span) {
 	}
 	x.indexMentions(sents, all, allLows, ents)
 	x.quotes = x.findQuotes(x.textBlocks(), sents)
-	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].span.Start < x.quotes[j].span.Start })
+	slices.SortStableFunc(x.quotes, func(a, b quoteInfo) int { return cmp.Compare(a.span.Start, b.span.Start) })
 	x.resolveSpeakers()
 	x.doc.Claims = slices.Grow(x.doc.Claims, len(sents))
 	// The claims' tokens are cut from one array, each claim's capacity

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	_ "embed"
 	"slices"
 	"sort"
@@ -757,7 +758,7 @@ func (x *extractor) addResolved(ents []Entity, toks []rawToken, lows []string) [
 		added = true
 	}
 	if added {
-		sort.SliceStable(ents, func(i, j int) bool { return ents[i].Span.Start < ents[j].Span.Start })
+		slices.SortStableFunc(ents, func(a, b Entity) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 	}
 	return ents
 }
