@@ -25,7 +25,7 @@ func (x *extractor) annotate(sents []Span) {
 	for si := range sents {
 		ents[si] = x.findEntities(all[si], allLows[si], allFacts[si])
 	}
-	x.indexMentions(sents, all, allLows, ents)
+	x.indexMentions(sents, all, allLows, allFacts, ents)
 	x.quotes = x.findQuotes(x.textBlocks(), sents)
 	slices.SortStableFunc(x.quotes, func(a, b quoteInfo) int { return cmp.Compare(a.span.Start, b.span.Start) })
 	x.resolveSpeakers()
@@ -87,7 +87,7 @@ func (x *extractor) annotate(sents []Span) {
 				c.Quotes = append(c.Quotes, Quote{Text: text[q.inner.Start:q.inner.End], Speaker: q.speaker, SpeakerRef: q.speakerRef, Verb: q.verb, Span: q.span})
 			}
 		}
-		c.Entities = x.addResolved(c.Entities, toks, lows)
+		c.Entities = x.addResolved(c.Entities, toks, lows, x.facts)
 		c.Markers = x.findMarkers(&c, toks, lows, x.facts)
 		c.Attribution = x.attribution(&c, toks, lows)
 		x.reportedVoice(&c, toks, lows)
