@@ -61,7 +61,7 @@ func (x *extractor) annotate(sents []Span) {
 		taken := clearedBools(&x.taken, len(toks))
 		x.facts = allFacts[si]
 		c.Dates = x.findDates(toks, lows, x.facts, taken)
-		c.Numbers = x.findNumbers(toks, lows, taken)
+		c.Numbers = x.findNumbers(toks, lows, x.facts, taken)
 		inEntity := clearedBools(&x.inEntity, len(toks))
 		ei := 0
 		for k, t := range toks {
