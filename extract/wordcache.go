@@ -27,12 +27,13 @@ type cacheSlot struct {
 	facts   *wordFacts
 	n       uint8 // the spelling's length; 0 for an empty slot
 	capital bool
+	plain   bool
 	b       [maxCachedWord]byte
 }
 
 const (
 	wordCacheSize = 1 << 16
-	maxCachedWord = 22
+	maxCachedWord = 21
 )
 
 var wordCacheSeed = maphash.MakeSeed()
@@ -56,11 +57,11 @@ func (c *wordCache) word(surface string) surfaceForm {
 	}
 	s := &c.slots[maphash.String(wordCacheSeed, surface)&(wordCacheSize-1)]
 	if int(s.n) == n && string(s.b[:n]) == surface {
-		return surfaceForm{facts: s.facts, capital: s.capital, surface: surface}
+		return surfaceForm{facts: s.facts, capital: s.capital, plain: s.plain, surface: surface}
 	}
 	f := c.lex.word(surface)
 	if f.surface != "" && f.facts.gen == c.gen {
-		s.facts, s.n, s.capital = f.facts, uint8(n), f.capital
+		s.facts, s.n, s.capital, s.plain = f.facts, uint8(n), f.capital, f.plain
 		copy(s.b[:], surface)
 	}
 	return f
