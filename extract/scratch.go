@@ -28,6 +28,7 @@ type scratch struct {
 		isNum      []bool
 	}
 	rep    repeatBufs // markRepeats'
+	count  []rawToken // countTokens'
 	wcache wordCache  // the words met lately, by spelling
 	maps   docMaps
 }
@@ -122,6 +123,7 @@ func (x *extractor) release() {
 	clear(s.sentFacts)
 	clear(s.claimFacts)
 	clear(s.mentions)
+	clear(s.count[:cap(s.count)])
 	clear(s.rep.sets)
 	clear(s.mk.keys[:cap(s.mk.keys)])
 	clear(s.mk.surf[:cap(s.mk.surf)])
