@@ -95,8 +95,14 @@ type claimFeatures struct {
 	ent, words [2]int
 	sum        [len(kinds)]float64
 	// keyID holds the table id of each token's key (-1 for none), so
-	// that verbatimRun compares numbers, not strings.
-	keyID []int32
+	// that verbatimRun compares numbers, not strings; keyPending for a
+	// token not looked up yet (lookUpKeys), while keysPending is set.
+	keyID       []int32
+	keysPending bool
+	// lowRarity holds, per token, the rarity of its text in lower case
+	// (added detail weighs a word by it), or -1 where prepare did not
+	// look the token up or its facts hold another rarity.
+	lowRarity []float64
 	// keyOrder lists the tokens with a key, each as its key id and
 	// position packed in one integer (id<<32 | position), sorted: the
 	// tokens of the other claim that can match one are found by a search.
@@ -150,11 +156,20 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 		return false
 	}
 	cf.keyID = t.sc.int32s(len(c.Tokens))
+	cf.lowRarity = t.sc.float64s(len(c.Tokens))
 	for i, tok := range c.Tokens {
+		cf.lowRarity[i] = -1
+		if tok.Stop || len(tok.Key) < 2 || covered(tok.Span) {
+			// Not a feature: only verbatimRun reads its key, for few
+			// claims (lookUpKeys).
+			cf.keyID[i] = keyPending
+			cf.keysPending = true
+			continue
+		}
 		f := t.token(tok.Text, tok.Key)
 		cf.keyID[i] = f.key
-		if tok.Stop || len(tok.Key) < 2 || covered(tok.Span) {
-			continue
+		if !f.possessive {
+			cf.lowRarity[i] = f.rarity
 		}
 		add(f.key, f.rarity, f.label)
 	}

@@ -7,7 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"slices"
+	"math/bits"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -291,7 +291,7 @@ type unalignedClaim struct {
 // partner in another document from half the threshold: without one there
 // is no evidence to show a reader, and documents that share nothing would
 // lose unique claims to coverage by common words alone.
-func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
+func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs) {
 	if omissionGate(cfg, len(feats)) != "" || len(r.Unique) == 0 || v == nil {
 		return
 	}
@@ -326,6 +326,11 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 	todo := make([][]*claimFeatures, len(feats))
 	var all []*unalignedClaim
 	at := map[*claimFeatures]*unalignedClaim{}
+	// The claims to decide and their lists per document, in one array
+	// each: Unique holds them all, and more.
+	nd := len(feats)
+	us := make([]unalignedClaim, 0, len(r.Unique))
+	nears, bestIns, bestValues := make([]bool, nd*len(r.Unique)), make([]*claimFeatures, nd*len(r.Unique)), make([]float64, nd*len(r.Unique))
 	for i, d := range feats {
 		if len(d) < mutualContext {
 			continue
@@ -334,7 +339,10 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 			if cf.claim.RepeatOf != "" || !unique[cf.claim.ID] {
 				continue
 			}
-			u := &unalignedClaim{cf: cf, covDoc: -1, near: make([]bool, len(feats)), bestIn: make([]*claimFeatures, len(feats)), bestInValue: make([]float64, len(feats)), related: related[cf.claim.ID]}
+			k := len(us)
+			lo, hi := k*nd, (k+1)*nd
+			us = append(us, unalignedClaim{cf: cf, covDoc: -1, near: nears[lo:hi:hi], bestIn: bestIns[lo:hi:hi], bestInValue: bestValues[lo:hi:hi], related: related[cf.claim.ID]})
+			u := &us[k]
 			todo[i] = append(todo[i], cf)
 			all = append(all, u)
 			at[cf] = u
@@ -343,17 +351,11 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 	if len(all) == 0 {
 		return
 	}
-	r.partners(todo, feats, v, cfg, at)
+	r.partners(todo, feats, v, cfg, at, scored)
 	coverage(all, feats, v)
 	// The aligned groups' claims, and the group of each grouped claim
 	// (a list per group, not per pair of members: an event of hundreds of
 	// outlets has groups of hundreds of claims).
-	byID := map[string]*claimFeatures{}
-	for _, d := range feats {
-		for _, cf := range d {
-			byID[cf.claim.ID] = cf
-		}
-	}
 	var groups [][]*claimFeatures
 	groupOf := map[*claimFeatures]int{}
 	for _, g := range r.Groups {
@@ -362,7 +364,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 		}
 		var members []*claimFeatures
 		for _, id := range g.Claims {
-			if cf := byID[id]; cf != nil {
+			if cf := featOf(feats, id); cf != nil {
 				members = append(members, cf)
 				groupOf[cf] = len(groups)
 			}
@@ -416,28 +418,61 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 	r.Unique = kept
 }
 
+// featOf returns the prepared claim with the given id, or nil: the id
+// says where it is ("d2.c5" the fifth claim of the second document, as
+// Compare numbers them), and the claims are searched only when it does
+// not.
+func featOf(feats [][]*claimFeatures, id string) *claimFeatures {
+	doc := docOf(id)
+	if n, ok := idNumber(doc, "d"); ok && n <= len(feats) {
+		if m, ok := idNumber(id[len(doc):], ".c"); ok && m <= len(feats[n-1]) && feats[n-1][m-1].claim.ID == id {
+			return feats[n-1][m-1]
+		}
+	}
+	for _, d := range feats {
+		for _, cf := range d {
+			if cf.claim.ID == id {
+				return cf
+			}
+		}
+	}
+	return nil
+}
+
 // partners finds, for each claim to decide, its best and second-best
 // scores with the other documents' claims (from uniqueFloorShare of the
 // threshold), found through the candidate index as alignment finds its
-// pairs. The documents are indexed one at a time, on several cores when
-// the comparison is large; results are merged in document order, so they
-// do not depend on the workers.
-func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, at map[*claimFeatures]*unalignedClaim) {
+// pairs; those alignment scored already come from scored (scored.go). The
+// documents are indexed one at a time, on several cores when the
+// comparison is large; results are merged in document order, so they do
+// not depend on the workers.
+func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, at map[*claimFeatures]*unalignedClaim, scored *scoredPairs) {
 	low := *cfg
 	low.related = uniqueFloorShare * cfg.threshold
-	type hit struct {
-		a, b  *claimFeatures
-		value float64
-	}
+	floor := low.floor()
 	found := make([][]hit, len(feats))
-	eachWith(len(feats), large(feats), func() *pairScorer { return newPairScorer(v) }, func(s *pairScorer, j int) {
+	eachWith(len(feats), large(feats), scorerAfterAlign(cfg.table, v), func(s *pairScorer, j int) {
 		if len(feats[j]) == 0 {
 			return
 		}
-		s.index(feats[j])
+		indexed := false
 		for i := range feats {
 			if i == j || len(todo[i]) == 0 || cfg.canceled() {
 				continue
+			}
+			if hs, ok := scored.of(i, j); ok {
+				// Alignment's floor is at most this one: the pairs under
+				// it are the ones a search at it would not return.
+				for _, h := range hs {
+					if h.value >= floor && at[h.a] != nil {
+						found[j] = append(found[j], h)
+					}
+				}
+				continue
+			}
+			if !indexed {
+				s.index(feats[j])
+				indexed = true
 			}
 			for _, c := range s.candidates(todo[i], feats[j], &low) {
 				found[j] = append(found[j], hit{c.a, c.b, c.value})
@@ -469,14 +504,14 @@ func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config,
 // together), and how many of its names, numbers and dates no other
 // document says or some other document does.
 func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
-	// The documents that hold each feature, in order, each once.
-	docsOf := make([][]int32, len(v.keys))
+	// The documents that hold each feature, as a set of bits: the model
+	// decides for at most maxOmissionDocs documents (a list per feature
+	// was most of this function's time).
+	docsOf := make([]docSet, len(v.keys))
 	for j, d := range feats {
 		for _, cf := range d {
 			for _, id := range cf.ids {
-				if l := docsOf[id]; len(l) == 0 || l[len(l)-1] != int32(j) {
-					docsOf[id] = append(docsOf[id], int32(j))
-				}
+				docsOf[id] |= 1 << j
 			}
 		}
 	}
@@ -487,12 +522,10 @@ func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
 		any := 0.0
 		for k, id := range cf.ids {
 			w := cf.weights[k]
-			elsewhere := false
-			for _, j := range docsOf[id] {
-				if int(j) != cf.doc {
-					per[j] += w
-					elsewhere = true
-				}
+			others := docsOf[id] &^ (1 << cf.doc)
+			elsewhere := others != 0
+			for ; others != 0; others &= others - 1 {
+				per[bits.TrailingZeros8(uint8(others))] += w
 			}
 			if elsewhere {
 				any += w
@@ -525,17 +558,45 @@ func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
 	}
 }
 
+// docSet is a set of documents of a comparison the omission model
+// decides for, by bit.
+type docSet uint8
+
+// The omission model decides for few enough documents for a docSet.
+const _ = uint(8 - maxOmissionDocs)
+
 // windowShared is the weight of cf's features that the claims of doc from
 // at-1 to at+1 say: a claim another outlet spreads over two or three
 // sentences, or folds into one with its neighbours.
 func windowShared(cf *claimFeatures, doc []*claimFeatures, at int) float64 {
-	w := 0.0
-	for k, id := range cf.ids {
-		for b := max(at-1, 0); b <= min(at+1, len(doc)-1); b++ {
-			if _, ok := slices.BinarySearch(doc[b].ids, id); ok {
-				w += cf.weights[k]
+	// Each neighbour's list merged with the claim's (both sorted), the
+	// features found marked, then their weights summed in the claim's
+	// order, as a search per feature would.
+	var buf [128]bool
+	found := buf[:0]
+	if len(cf.ids) <= len(buf) {
+		found = buf[:len(cf.ids)]
+	} else {
+		found = make([]bool, len(cf.ids))
+	}
+	for b := max(at-1, 0); b <= min(at+1, len(doc)-1); b++ {
+		ids, j := doc[b].ids, 0
+		for k, id := range cf.ids {
+			for j < len(ids) && ids[j] < id {
+				j++
+			}
+			if j == len(ids) {
 				break
 			}
+			if ids[j] == id {
+				found[k] = true
+			}
+		}
+	}
+	w := 0.0
+	for k, f := range found {
+		if f {
+			w += cf.weights[k]
 		}
 	}
 	return w
