@@ -66,13 +66,23 @@ type detailSide struct {
 // detailVocab numbers the words and the name keys of one group, in one
 // sequence of ids: a name key is told from a word of the same spelling.
 type detailVocab struct {
-	words, names strIDs
+	words, names map[string]int32
 	n            int32
 }
 
-func (v *detailVocab) id(k string) int32 { return v.words.id(k, &v.n) }
+func (v *detailVocab) id(k string) int32 { return v.number(v.words, k) }
 
-func (v *detailVocab) nameID(k string) int32 { return v.names.id(k, &v.n) }
+func (v *detailVocab) nameID(k string) int32 { return v.number(v.names, k) }
+
+func (v *detailVocab) number(m map[string]int32, k string) int32 {
+	if i, ok := m[k]; ok {
+		return i
+	}
+	i := v.n
+	m[k] = i
+	v.n++
+	return i
+}
 
 func (v *detailVocab) len() int { return int(v.n) }
 
@@ -101,7 +111,9 @@ type detailScratch struct {
 	differ  wordDiffer
 }
 
-var detailScratches = sync.Pool{New: func() any { return &detailScratch{} }}
+var detailScratches = sync.Pool{New: func() any {
+	return &detailScratch{voc: detailVocab{words: map[string]int32{}, names: map[string]int32{}}}
+}}
 
 // grow returns s with length n, reusing its array when it is large enough.
 func grow[T any](s []T, n int) []T {
@@ -111,11 +123,15 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// release returns the scratch to the pool, its vocabulary emptied
-// (strIDs.reset).
+// release returns the scratch to the pool; maps grown by a very large
+// group are dropped rather than cleared for every small one after it.
 func (sc *detailScratch) release() {
-	sc.voc.words.reset()
-	sc.voc.names.reset()
+	if len(sc.voc.words)+len(sc.voc.names) > 1<<14 {
+		sc.voc.words, sc.voc.names = map[string]int32{}, map[string]int32{}
+	} else {
+		clear(sc.voc.words)
+		clear(sc.voc.names)
+	}
 	sc.voc.n = 0
 	clear(sc.sides)
 	clear(sc.toks)
