@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // TestReleaseClears checks that a scratch goes back without references to
 // its document: a normal one cleared in place, one past maxPooledTokens
@@ -29,6 +32,44 @@ func TestReleaseClears(t *testing.T) {
 		}
 		if s.toks[0].text != "" || s.lows[0] != "" || s.mk.surf[:1][0] != "" {
 			t.Errorf("n=%d: the pooled scratch keeps the document's text", n)
+		}
+	}
+}
+
+// TestReleaseEmptiesMaps checks the maps one document fills in the pooled
+// scratch (docMaps): after release they hold nothing of the document
+// (their keys point into its text) and a map past maxPooledMap entries is
+// dropped rather than kept at its size; the next document starts from
+// empty maps however the last one ended.
+func TestReleaseEmptiesMaps(t *testing.T) {
+	for _, n := range []int{3, maxPooledMap + 1} {
+		x := &extractor{lex: DefaultLexicon(), text: "Dam holds."}
+		x.acquire()
+		s := x.scratch
+		m := &s.maps
+		for _, f := range []*map[string]bool{&m.capSeen, &m.single, &m.full, &m.isPerson} {
+			p := pooled(f)
+			for i := 0; i < n; i++ {
+				p[x.text[:3]+strconv.Itoa(i)] = true
+			}
+		}
+		sp, cn := pooled(&m.speech), pooled(&m.counts)
+		for i := 0; i < n; i++ {
+			sp[i], cn[strconv.Itoa(i)] = true, i
+		}
+		s.count = append(s.count[:0], rawToken{span: Span{0, 3}, text: x.text[:3]})[:0]
+		x.release()
+		lens := []int{len(m.capSeen), len(m.speech), len(m.single), len(m.full), len(m.isPerson), len(m.counts)}
+		for i, l := range lens {
+			if l != 0 {
+				t.Errorf("n=%d: map %d keeps %d entries after release", n, i, l)
+			}
+		}
+		if big := n > maxPooledMap; big != (m.capSeen == nil) || big != (m.speech == nil) || big != (m.counts == nil) {
+			t.Errorf("n=%d: maps kept %v %v %v, want dropped %v", n, m.capSeen != nil, m.speech != nil, m.counts != nil, big)
+		}
+		if s.count[:1][0].text != "" {
+			t.Errorf("n=%d: countTokens' buffer keeps the document's text", n)
 		}
 	}
 }

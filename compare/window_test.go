@@ -1,0 +1,55 @@
+package compare
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestWindowShared checks windowShared's merge against what it replaced,
+// a search of each neighbour for each feature, summed in the claim's
+// order: the sums must be equal to the last bit, for claims of few and
+// of more features than its stack buffer holds, at both ends of a
+// document and in one of a single claim.
+func TestWindowShared(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 9))
+	set := func(n, of int) *claimFeatures {
+		m := map[int32]bool{}
+		for len(m) < n {
+			m[int32(rng.IntN(of))] = true
+		}
+		cf := &claimFeatures{}
+		for id := range m {
+			cf.ids = append(cf.ids, id)
+		}
+		slices.Sort(cf.ids)
+		for range cf.ids {
+			cf.weights = append(cf.weights, rng.Float64())
+		}
+		return cf
+	}
+	search := func(cf *claimFeatures, doc []*claimFeatures, at int) float64 {
+		w := 0.0
+		for k, id := range cf.ids {
+			for b := max(at-1, 0); b <= min(at+1, len(doc)-1); b++ {
+				if _, ok := slices.BinarySearch(doc[b].ids, id); ok {
+					w += cf.weights[k]
+					break
+				}
+			}
+		}
+		return w
+	}
+	for i := 0; i < 3000; i++ {
+		of := 20 + rng.IntN(400)
+		size := func() int { return min(rng.IntN(3*of/4+1), []int{10, 60, 200}[rng.IntN(3)]) }
+		doc := make([]*claimFeatures, 1+rng.IntN(5))
+		for k := range doc {
+			doc[k] = set(size(), of)
+		}
+		cf, at := set(size(), of), rng.IntN(len(doc))
+		if got, want := windowShared(cf, doc, at), search(cf, doc, at); got != want {
+			t.Fatalf("claim of %d features at %d of %d: %v, want %v", len(cf.ids), at, len(doc), got, want)
+		}
+	}
+}
