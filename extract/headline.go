@@ -35,6 +35,11 @@ func (x *extractor) headline() *Claim {
 	}
 	local := x.recase(title)
 	h := &extractor{cfg: x.cfg, lex: x.lex, text: local, pub: x.pub, doc: &Document{ID: x.doc.ID}, capSeen: x.capSeen}
+	// The headline is read with the article's scratch, which the article
+	// is done with (its claims hold nothing of it): its word cache is warm
+	// with the article's words, which are the headline's, and a document
+	// takes one scratch from the pool, not two. h gives it back.
+	h.scratch, x.scratch = x.scratch, nil
 	h.annotate([]Span{{0, len(local)}})
 	h.release()
 	if len(h.doc.Claims) == 0 {

@@ -10,10 +10,12 @@ import "hash/maphash"
 // A slot is good only for the lexicon and the table generation it was
 // filled from.
 //
-// Size: 65,536 slots (2 MB a worker). The BASIL development corpus has
-// about 10,000 spellings in 95,000 tokens; a quarter as many slots missed
-// 7.4% of its tokens, this many 2.1%, and a miss (the table's lock and
-// map, cold memory) costs several hits.
+// Size: 16,384 slots (512 KB a worker). The BASIL development corpus has
+// about 10,000 spellings in 95,000 tokens; 65,536 slots missed 2.1% of its
+// tokens where these miss 7.4%, and won alone (BenchmarkWordLookup), but
+// lost in corpus mode, where a hit into 2 MB waits on memory the other
+// stages share: extraction's CPU on basil20 was 1.95–2.20 s (five runs)
+// with 65,536 slots, 1.63–1.92 s with 16,384, 1.59–1.84 s with 8,192.
 type wordCache struct {
 	lex   *Lexicon
 	gen   uint32
@@ -32,7 +34,7 @@ type cacheSlot struct {
 }
 
 const (
-	wordCacheSize = 1 << 16
+	wordCacheSize = 1 << 14
 	maxCachedWord = 21
 )
 
@@ -43,7 +45,11 @@ var wordCacheSeed = maphash.MakeSeed()
 // dropped.
 func (c *wordCache) reset(lex *Lexicon, gen uint32) {
 	if c.lex != lex || c.gen != gen {
-		c.slots = [wordCacheSize]cacheSlot{}
+		if c.lex != nil {
+			// A cache never filled (a new scratch) is zero already:
+			// 2 MB not cleared twice.
+			clear(c.slots[:])
+		}
 		c.lex, c.gen = lex, gen
 	}
 }
