@@ -76,7 +76,10 @@ func (x *extractor) annotate(sents []Span) {
 			tk := Token{Text: t.text, Span: t.span, Entity: inEntity[k], Number: startsWithDigit(t.text), Stop: wf.stop}
 			tk.Quoted = x.inDirectQuote(t.span) != nil
 			if tk.Entity {
-				tk.Key = lows[k]
+				// The table's copy, not lows[k]: a plain word's form
+				// is its bytes in the text (words), and a key the
+				// caller keeps must not keep the article alive.
+				tk.Key = wf.low
 			} else {
 				tk.Key = wf.stem
 			}

@@ -166,7 +166,7 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 			}
 		}
 		if n.Unit == "" {
-			n.Unit = x.countedNoun(toks, lows, j, i, taken)
+			n.Unit = x.countedNoun(toks, lows, facts, j, i, taken)
 		}
 		if math.IsInf(n.Value, 0) || math.IsInf(n.Max, 0) {
 			// Hundreds of digits times a scale word: no quantity to report.
@@ -184,9 +184,11 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 
 // countedNoun returns the noun a number counts: the last of up to three
 // content words that follow it ("20 remaining living hostages"), or the
-// word before it for "age 22".
-func (x *extractor) countedNoun(toks []rawToken, lows []string, j, i int, taken []bool) string {
-	last := ""
+// word before it for "age 22". The noun is the word table's copy of the
+// form (facts), not lows', which may be the word's bytes in the text: a
+// unit the caller keeps must not keep the article alive.
+func (x *extractor) countedNoun(toks []rawToken, lows []string, facts []*wordFacts, j, i int, taken []bool) string {
+	last, at := "", -1
 	for k := j; k < len(toks) && k < j+3; k++ {
 		if !onlySpaceBetween(x.text, toks[k-1].span.End, toks[k].span.Start) || taken[k] {
 			break
@@ -198,7 +200,7 @@ func (x *extractor) countedNoun(toks []rawToken, lows []string, j, i int, taken 
 			// "10 million people fled": the verb after the noun ends it.
 			break
 		}
-		last = lows[k]
+		last, at = lows[k], k
 		if pluralShape(last) || irregularPlurals[last] {
 			// "two anonymous sources familiar with …": the plural noun is
 			// what is counted, not the word after it.
@@ -207,6 +209,9 @@ func (x *extractor) countedNoun(toks []rawToken, lows []string, j, i int, taken 
 	}
 	if last == "" && i > 0 && (lows[i-1] == "age" || lows[i-1] == "aged") {
 		return "age"
+	}
+	if at >= 0 {
+		return facts[at].low
 	}
 	return last
 }

@@ -40,9 +40,10 @@ type repeatNode struct{ claim, next int32 }
 // wordSets gives each claim's content words as a set of ids numbered for
 // the document (in the order of the claim's words, each once), read from
 // the process's word ids: numbering needs no map of the document's words,
-// and a set needs no sort (findRepeats compares sets by marks). It returns nil when the words' ids do not share one numbering
-// (a table that started over during the document, a Lexicon without a
-// table); keySets then numbers the keys.
+// and a set needs no sort (findRepeats compares sets by marks). It
+// returns nil when the words' ids do not share one numbering (a table
+// that started over during the document, a Lexicon without a table);
+// keySets then numbers the keys.
 func wordSets(claims []Claim, facts [][]*wordFacts, lex *Lexicon, b *repeatBufs) ([][]int32, int) {
 	if len(facts) != len(claims) {
 		return nil, 0
