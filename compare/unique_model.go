@@ -252,11 +252,13 @@ func encCarried(e *jsonEnc, k *Carried) {
 
 // uniqueFloorShare is the share of the threshold from which another
 // document's claim counts as a partner of an unaligned claim (its best and
-// second-best scores); under it a claim has none (score 0). It is the band
-// model's floor (bandFloorShare): a partner is a pair the band model could
-// have been asked about. A quarter of the threshold gave the same held-out
-// figures (unique P 0.686 at R 0.877 against 0.694 at 0.875) and scores
-// more pairs.
+// second-best scores); under it a claim has none (score 0). It was the band
+// model's floor (bandFloorShare) when chosen: a partner is a pair the band
+// model could have been asked about. A quarter of the threshold gave the
+// same held-out figures (unique P 0.686 at R 0.877 against 0.694 at
+// 0.875) and scores more pairs; with the band model's floor at 0.4, 0.4
+// gave them too (left one event out 0.663 at 0.884 against 0.665 at
+// 0.881).
 const uniqueFloorShare = 0.5
 
 // anchorReach is how many claims apart a neighbour and a partner may
