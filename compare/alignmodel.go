@@ -299,7 +299,11 @@ const bandFloorShare = 0.4
 // shares a feature is a candidate, as before). With an Embedder the model
 // does not decide, and the floor stays the related threshold.
 func (cfg *config) floor() float64 {
-	f := bandFloorShare * cfg.threshold
+	share := bandFloorShare
+	if cfg.floorShare > 0 {
+		share = cfg.floorShare
+	}
+	f := share * cfg.threshold
 	if cfg.related < f || cfg.embedder != nil {
 		return cfg.related
 	}

@@ -59,6 +59,9 @@ type config struct {
 	band     *alignModel
 	bandRule bool // the hand-set rule instead (for measuring the model)
 	bandSeen func(a, b *claimFeatures, x [nBand]float64)
+	// floorShare, when set, replaces bandFloorShare in floor() (the
+	// omission model's partner search, unique_model.go).
+	floorShare float64
 	// omit decides which unaligned claims are likely carried elsewhere
 	// (unique_model.go); nil is the fitted model, omitOff turns it off
 	// (for measuring it), omitSeen is shown each claim decided.

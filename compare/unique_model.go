@@ -256,9 +256,10 @@ func encCarried(e *jsonEnc, k *Carried) {
 // model's floor (bandFloorShare) when chosen: a partner is a pair the band
 // model could have been asked about. A quarter of the threshold gave the
 // same held-out figures (unique P 0.686 at R 0.877 against 0.694 at
-// 0.875) and scores more pairs; with the band model's floor at 0.4, 0.4
-// gave them too (left one event out 0.663 at 0.884 against 0.665 at
-// 0.881).
+// 0.875) and scores more pairs. The partner search keeps this floor
+// (config.floorShare) now that the band model's is 0.4: searching from 0.4
+// of the threshold, left one event out gave unique P 0.665 at R 0.881
+// against 0.678 at 0.881, and scores more pairs.
 const uniqueFloorShare = 0.5
 
 // anchorReach is how many claims apart a neighbour and a partner may
@@ -426,7 +427,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 // do not depend on the workers.
 func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, at map[*claimFeatures]*unalignedClaim) {
 	low := *cfg
-	low.related = uniqueFloorShare * cfg.threshold
+	low.related, low.floorShare = uniqueFloorShare*cfg.threshold, uniqueFloorShare
 	type hit struct {
 		a, b  *claimFeatures
 		value float64
