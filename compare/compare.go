@@ -385,7 +385,8 @@ func compareTable(ctx context.Context, docs []*extract.Document, cfg *config) (*
 			return nil, err
 		}
 	}
-	edges, related := align(feats, v, cfg)
+	scored := newScoredPairs(cfg, len(feats))
+	edges, related := align(feats, v, cfg, scored)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -394,7 +395,7 @@ func compareTable(ctx context.Context, docs []*extract.Document, cfg *config) (*
 		r.Groups = append([]Group{*h}, r.Groups...)
 	}
 	r.profile()
-	r.reviewUnique(feats, v, cfg)
+	r.reviewUnique(feats, v, cfg, scored)
 	return r, ctx.Err()
 }
 
@@ -451,14 +452,16 @@ type edge struct {
 // The aligned pairs come back as runs, one per worker, each sorted in
 // edgeOrder: cohesive merges them, so their order across runs does not
 // matter. The related pairs come back in the order of the pairs of
-// documents.
-func align(feats [][]*claimFeatures, v *vocab, cfg *config) (edges [][]edge, related []edge) {
+// documents. The candidates of each pair of documents are kept in scored
+// (when not nil) for the omission model.
+func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs) (edges [][]edge, related []edge) {
 	n := len(feats) * (len(feats) - 1) / 2
 	results := make([][]edge, max(n, 0))
 	scorers := eachDocPair(feats, v, cfg, func(k int, p docPair, cands []cand, sc *pairScorer) {
 		if cfg.canceled() {
 			return
 		}
+		scored.keep(p.i, p.j, cands)
 		// partners of the claims of p.i, then of p.j: at most two each.
 		m := len(feats[p.i]) + len(feats[p.j])
 		sc.partners = slices.Grow(sc.partners[:0], m)[:m]

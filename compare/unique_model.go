@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -294,7 +295,7 @@ type unalignedClaim struct {
 // partner in another document from half the threshold: without one there
 // is no evidence to show a reader, and documents that share nothing would
 // lose unique claims to coverage by common words alone.
-func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
+func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs) {
 	if omissionGate(cfg, len(feats)) != "" || len(r.Unique) == 0 || v == nil {
 		return
 	}
@@ -346,7 +347,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 	if len(all) == 0 {
 		return
 	}
-	r.partners(todo, feats, v, cfg, at)
+	r.partners(todo, feats, v, cfg, at, scored)
 	coverage(all, feats, v)
 	// The aligned groups' claims, and the group of each grouped claim
 	// (a list per group, not per pair of members: an event of hundreds of
@@ -422,25 +423,37 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config) {
 // partners finds, for each claim to decide, its best and second-best
 // scores with the other documents' claims (from uniqueFloorShare of the
 // threshold), found through the candidate index as alignment finds its
-// pairs. The documents are indexed one at a time, on several cores when
-// the comparison is large; results are merged in document order, so they
-// do not depend on the workers.
-func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, at map[*claimFeatures]*unalignedClaim) {
+// pairs; those alignment scored already come from scored (scored.go). The
+// documents are indexed one at a time, on several cores when the
+// comparison is large; results are merged in document order, so they do
+// not depend on the workers.
+func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, at map[*claimFeatures]*unalignedClaim, scored *scoredPairs) {
 	low := *cfg
 	low.related, low.floorShare = uniqueFloorShare*cfg.threshold, uniqueFloorShare
-	type hit struct {
-		a, b  *claimFeatures
-		value float64
-	}
+	floor := low.floor()
 	found := make([][]hit, len(feats))
-	eachWith(len(feats), large(feats), func() *pairScorer { return newPairScorer(v) }, func(s *pairScorer, j int) {
+	eachWith(len(feats), large(feats), scorerAfterAlign(cfg.table, v), func(s *pairScorer, j int) {
 		if len(feats[j]) == 0 {
 			return
 		}
-		s.index(feats[j])
+		indexed := false
 		for i := range feats {
 			if i == j || len(todo[i]) == 0 || cfg.canceled() {
 				continue
+			}
+			if hs, ok := scored.of(i, j); ok {
+				// Alignment's floor is at most this one: the pairs under
+				// it are the ones a search at it would not return.
+				for _, h := range hs {
+					if h.value >= floor && at[h.a] != nil {
+						found[j] = append(found[j], h)
+					}
+				}
+				continue
+			}
+			if !indexed {
+				s.index(feats[j])
+				indexed = true
 			}
 			for _, c := range s.candidates(todo[i], feats[j], &low) {
 				found[j] = append(found[j], hit{c.a, c.b, c.value})
@@ -472,14 +485,14 @@ func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config,
 // together), and how many of its names, numbers and dates no other
 // document says or some other document does.
 func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
-	// The documents that hold each feature, in order, each once.
-	docsOf := make([][]int32, len(v.keys))
+	// The documents that hold each feature, as a set of bits: the model
+	// decides for at most maxOmissionDocs documents (a list per feature
+	// was most of this function's time).
+	docsOf := make([]docSet, len(v.keys))
 	for j, d := range feats {
 		for _, cf := range d {
 			for _, id := range cf.ids {
-				if l := docsOf[id]; len(l) == 0 || l[len(l)-1] != int32(j) {
-					docsOf[id] = append(docsOf[id], int32(j))
-				}
+				docsOf[id] |= 1 << j
 			}
 		}
 	}
@@ -490,12 +503,10 @@ func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
 		any := 0.0
 		for k, id := range cf.ids {
 			w := cf.weights[k]
-			elsewhere := false
-			for _, j := range docsOf[id] {
-				if int(j) != cf.doc {
-					per[j] += w
-					elsewhere = true
-				}
+			others := docsOf[id] &^ (1 << cf.doc)
+			elsewhere := others != 0
+			for ; others != 0; others &= others - 1 {
+				per[bits.TrailingZeros8(uint8(others))] += w
 			}
 			if elsewhere {
 				any += w
@@ -527,6 +538,13 @@ func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
 		}
 	}
 }
+
+// docSet is a set of documents of a comparison the omission model
+// decides for, by bit.
+type docSet uint8
+
+// The omission model decides for few enough documents for a docSet.
+const _ = uint(8 - maxOmissionDocs)
 
 // windowShared is the weight of cf's features that the claims of doc from
 // at-1 to at+1 say: a claim another outlet spreads over two or three

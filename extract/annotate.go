@@ -1,8 +1,8 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -25,9 +25,9 @@ func (x *extractor) annotate(sents []Span) {
 	for si := range sents {
 		ents[si] = x.findEntities(all[si], allLows[si], allFacts[si])
 	}
-	x.indexMentions(sents, all, allLows, ents)
+	x.indexMentions(sents, all, allLows, allFacts, ents)
 	x.quotes = x.findQuotes(x.textBlocks(), sents)
-	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].span.Start < x.quotes[j].span.Start })
+	slices.SortStableFunc(x.quotes, func(a, b quoteInfo) int { return cmp.Compare(a.span.Start, b.span.Start) })
 	x.resolveSpeakers()
 	x.doc.Claims = slices.Grow(x.doc.Claims, len(sents))
 	// The claims' tokens are cut from one array, each claim's capacity
@@ -61,7 +61,7 @@ func (x *extractor) annotate(sents []Span) {
 		taken := clearedBools(&x.taken, len(toks))
 		x.facts = allFacts[si]
 		c.Dates = x.findDates(toks, lows, x.facts, taken)
-		c.Numbers = x.findNumbers(toks, lows, taken)
+		c.Numbers = x.findNumbers(toks, lows, x.facts, taken)
 		inEntity := clearedBools(&x.inEntity, len(toks))
 		ei := 0
 		for k, t := range toks {
@@ -87,7 +87,7 @@ func (x *extractor) annotate(sents []Span) {
 				c.Quotes = append(c.Quotes, Quote{Text: text[q.inner.Start:q.inner.End], Speaker: q.speaker, SpeakerRef: q.speakerRef, Verb: q.verb, Span: q.span})
 			}
 		}
-		c.Entities = x.addResolved(c.Entities, toks, lows)
+		c.Entities = x.addResolved(c.Entities, toks, lows, x.facts)
 		c.Markers = x.findMarkers(&c, toks, lows, x.facts)
 		c.Attribution = x.attribution(&c, toks, lows)
 		x.reportedVoice(&c, toks, lows)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	_ "embed"
 	"slices"
 	"sort"
@@ -110,11 +111,16 @@ type personInfo struct {
 // once per word form for the process and kept with the form's facts, one
 // look-up where it took four.
 func (x *extractor) roleOf(low string) (string, roleInfo, bool) {
-	f := x.lex.facts(low)
+	return x.roleOfFacts(x.lowFacts(low))
+}
+
+// roleOfFacts is roleOf for the word form f.low, for callers that hold its
+// facts (a sentence's tokens): no look-up of the form at all.
+func (x *extractor) roleOfFacts(f *wordFacts) (string, roleInfo, bool) {
 	if a := f.role.Load(); a != nil {
 		return a.role, a.info, a.ok
 	}
-	r, ri, ok := x.findRole(low)
+	r, ri, ok := x.findRole(f.low)
 	f.role.Store(&roleAnswer{role: r, info: ri, ok: ok})
 	return r, ri, ok
 }
@@ -150,7 +156,7 @@ func (x *extractor) findRole(low string) (string, roleInfo, bool) {
 // the words around it say: titles, honorifics, party tags, appositives and
 // role nouns before it make a person; a name whose last word the document
 // also uses alone ("Jane Roe" … "Roe said") is a person too.
-func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]string, ents [][]Entity) {
+func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]string, facts [][]*wordFacts, ents [][]Entity) {
 	text := x.text
 	// One mention per name: sized once, not grown by doubling (a long
 	// article has hundreds of thousands).
@@ -164,7 +170,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	x.roles = nil
 	single := map[string]bool{}
 	for si := range sents {
-		st, sl := toks[si], lows[si]
+		st, sl, sf := toks[si], lows[si], facts[si]
 		ti := 0
 		for _, e := range ents[si] {
 			for ti < len(st) && st[ti].span.Start < e.Span.Start {
@@ -187,7 +193,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				if g, ok := honorificGender[w]; ok && personal {
 					m.person, m.gender = true, g
 				}
-				if r, ri, ok := x.roleOf(w); ok && !ri.group && personal && !x.orgWords(words) {
+				if r, ri, ok := x.roleOfFacts(sf[ti+k]); ok && !ri.group && personal && !x.orgWords(words) {
 					m.person = true
 					if k > 0 {
 						// "Vice President Joe Biden" is no "the president".
@@ -206,7 +212,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				// A title left out of the name at a sentence start
 				// ("President Ilse Varga") counts as one written inside it.
 				titled := isLowerWord(st[ti-1].text) || x.lex.Has(LexTitle, prev) && (ti == 1 || ti == 2 && rolePrefix(sl[0]) != "")
-				if r, ri, ok := x.roleOf(prev); ok && titled && onlySpaceBetween(text, st[ti-1].span.End, e.Span.Start) {
+				if r, ri, ok := x.roleOfFacts(sf[ti-1]); ok && titled && onlySpaceBetween(text, st[ti-1].span.End, e.Span.Start) {
 					if ti > 1 {
 						r = rolePrefix(sl[ti-2]) + r
 					}
@@ -230,7 +236,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			if isPartyTagAt(text, e.Span.End) {
 				m.person = true
 			}
-			if r, ri, ok := x.appositive(st, sl, tj); ok {
+			if r, ri, ok := x.appositive(st, sl, sf, tj); ok {
 				if !ri.group && personal {
 					m.person = true
 					if ri.gender != 0 {
@@ -248,9 +254,9 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 					}
 				}
 			}
-			for _, w := range words {
+			for k, w := range words {
 				if x.orgHead(w) {
-					if _, ri, ok := x.roleOf(w); ok && ri.group {
+					if _, ri, ok := x.roleOfFacts(sf[ti+k]); ok && ri.group {
 						m.roles = append(m.roles, w)
 					}
 				}
@@ -258,11 +264,13 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			x.mentions = append(x.mentions, m)
 		}
 	}
-	// A person named in full and then by the last name alone.
+	// A person named in full and then by the last name alone. Only keys
+	// also named alone can be such a person, and a key is settled by its
+	// first full name: the tests of a name's words run for those only.
 	full := map[string]bool{}
 	for _, m := range x.mentions {
-		if strings.Contains(m.text, " ") && !strings.Contains(m.key, " ") && !x.orgWords(strings.Fields(strings.ToLower(m.text))) &&
-			!isAcronymShape(m.text) && len(strings.Fields(m.text)) <= 4 {
+		if single[m.key] && !full[m.key] && strings.Contains(m.text, " ") && !strings.Contains(m.key, " ") &&
+			!isAcronymShape(m.text) && fewFields(m.text, 4) && !x.nameOrgWords(m.text) {
 			full[m.key] = true
 		}
 	}
@@ -312,6 +320,37 @@ func (x *extractor) orgWords(words []string) bool {
 	return false
 }
 
+// nameOrgWords is orgWords(strings.Fields(strings.ToLower(name))) without
+// the lower-case copy and the list of words: a name's words are ASCII
+// nearly always, and asked about in place.
+func (x *extractor) nameOrgWords(name string) bool {
+	for w := range strings.FieldsSeq(name) {
+		// Lower-casing leaves the trimmed marks alone and makes none.
+		w = strings.Trim(w, ".,’'")
+		if !isASCII(w) {
+			if x.orgHead(strings.ToLower(w)) {
+				return true
+			}
+			continue
+		}
+		if x.lex.hasLower(LexOrgHead, w) || len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && x.lex.hasLower(LexOrgHead, w[:len(w)-1]) {
+			// orgHead of the lower-case word.
+			return true
+		}
+	}
+	return false
+}
+
+// fewFields reports len(strings.Fields(s)) <= n without the list.
+func fewFields(s string, n int) bool {
+	for range strings.FieldsSeq(s) {
+		if n--; n < 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // bareName drops leading titles and honorifics and a possessive from a
 // name as written: "Sen. Ann Ruiz" → "Ann Ruiz".
 func (x *extractor) bareName(t string) string {
@@ -358,8 +397,9 @@ func (x *extractor) expansionOf(key string) (string, bool) {
 }
 
 // appositive reads ", the top Democrat on the committee," or ", a former
-// governor," after a name ending at token j: the role it gives.
-func (x *extractor) appositive(st []rawToken, sl []string, j int) (string, roleInfo, bool) {
+// governor," after a name ending at token j: the role it gives. sf are
+// the word facts of the words.
+func (x *extractor) appositive(st []rawToken, sl []string, sf []*wordFacts, j int) (string, roleInfo, bool) {
 	if j <= 0 || j >= len(st) || strings.TrimSpace(x.text[st[j-1].span.End:st[j].span.Start]) != "," {
 		return "", roleInfo{}, false
 	}
@@ -382,7 +422,7 @@ func (x *extractor) appositive(st []rawToken, sl []string, j int) (string, roleI
 		if k > j && !onlySpaceBetween(x.text, st[k-1].span.End, st[k].span.Start) {
 			return "", roleInfo{}, false
 		}
-		r, ri, ok := x.roleOf(sl[k])
+		r, ri, ok := x.roleOfFacts(sf[k])
 		if !ok || isPossessive(st[k].text) {
 			// "the president’s press secretary" is a secretary.
 			continue
@@ -396,7 +436,7 @@ func (x *extractor) appositive(st []rawToken, sl []string, j int) (string, roleI
 		// the governor said" the governor is someone else.
 		head := k+1 == len(st) || !onlySpaceBetween(x.text, st[k].span.End, st[k+1].span.Start) || prepositions[sl[k+1]] || sl[k+1] == "who" || sl[k+1] == "and"
 		if !head {
-			_, _, next := x.roleOf(sl[k+1])
+			_, _, next := x.roleOfFacts(sf[k+1])
 			head = !next && isLowerWord(st[k+1].text)
 		}
 		if head && x.appositiveCloses(st, k) {
@@ -580,7 +620,8 @@ type description struct {
 // descriptions finds "the [modifiers] ROLE" in a sentence's words, where
 // the role is not followed by a name (then the name is there already) nor
 // by "of" (which makes a new description: "the president of the club").
-func (x *extractor) descriptions(st []rawToken, sl []string) []description {
+// sf are the word facts of the words.
+func (x *extractor) descriptions(st []rawToken, sl []string, sf []*wordFacts) []description {
 	var out []description
 	for k := 0; k < len(st); k++ {
 		if sl[k] != "the" {
@@ -590,15 +631,15 @@ func (x *extractor) descriptions(st []rawToken, sl []string) []description {
 			if !onlySpaceBetween(x.text, st[h-1].span.End, st[h].span.Start) {
 				break
 			}
-			r, ri, ok := x.roleOf(sl[h])
+			r, ri, ok := x.roleOfFacts(sf[h])
 			if !ok {
-				if x.lex.Has(LexStopword, sl[h]) {
+				if sf[h].stop {
 					break
 				}
 				continue
 			}
 			if h+1 < len(st) && onlySpaceBetween(x.text, st[h].span.End, st[h+1].span.Start) {
-				if _, _, more := x.roleOf(sl[h+1]); more || isNamePart(st[h+1].text) || sl[h+1] == "of" {
+				if _, _, more := x.roleOfFacts(sf[h+1]); more || isNamePart(st[h+1].text) || sl[h+1] == "of" {
 					// "the House speaker", "the group Hamas", "the
 					// president of the club": not the head, or not a
 					// reference back.
@@ -734,10 +775,11 @@ func (x *extractor) personName(k string) string {
 
 // addResolved adds to a claim's entities the descriptions and bare titles
 // that refer to a name the document gives elsewhere ("the governor" →
-// roe), marked with ResolvedFrom, in text order.
-func (x *extractor) addResolved(ents []Entity, toks []rawToken, lows []string) []Entity {
+// roe), marked with ResolvedFrom, in text order. facts are the word facts
+// of toks.
+func (x *extractor) addResolved(ents []Entity, toks []rawToken, lows []string, facts []*wordFacts) []Entity {
 	added := false
-	for _, d := range x.descriptions(toks, lows) {
+	for _, d := range x.descriptions(toks, lows, facts) {
 		overlaps := false
 		for _, e := range ents {
 			overlaps = overlaps || e.Span.Overlaps(d.span)
@@ -757,7 +799,7 @@ func (x *extractor) addResolved(ents []Entity, toks []rawToken, lows []string) [
 		added = true
 	}
 	if added {
-		sort.SliceStable(ents, func(i, j int) bool { return ents[i].Span.Start < ents[j].Span.Start })
+		slices.SortStableFunc(ents, func(a, b Entity) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 	}
 	return ents
 }

@@ -1,9 +1,10 @@
 package extract
 
 import (
+	"cmp"
 	"math/bits"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -332,11 +333,13 @@ func CanonicalKeysWith(counts map[string]int, same func(a, b string) bool) map[s
 	for k, c := range counts {
 		keys = append(keys, keyCount{k, c})
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].count != keys[j].count {
-			return keys[i].count > keys[j].count
+	// The keys are distinct, so the order is total and an unstable sort
+	// gives it.
+	slices.SortFunc(keys, func(a, b keyCount) int {
+		if a.count != b.count {
+			return cmp.Compare(b.count, a.count)
 		}
-		return keys[i].key < keys[j].key
+		return strings.Compare(a.key, b.key)
 	})
 	out := map[string]string{}
 	done := make([]bool, len(keys))

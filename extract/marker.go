@@ -1,8 +1,8 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -242,11 +242,11 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			out[i].Voice = VoiceQuoted
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Span.Start != out[j].Span.Start {
-			return out[i].Span.Start < out[j].Span.Start
+	slices.SortStableFunc(out, func(a, b Marker) int {
+		if c := cmp.Compare(a.Span.Start, b.Span.Start); c != 0 {
+			return c
 		}
-		return out[i].Kind < out[j].Kind
+		return cmp.Compare(a.Kind, b.Kind)
 	})
 	return out
 }

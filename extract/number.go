@@ -42,8 +42,8 @@ func wordValue(low string) (float64, bool) {
 // findNumbers reads quantities: digits, number words, percentages, money,
 // scales (2.5 billion) and ranges (10 to 15), each with the noun it counts
 // when one follows ("20 remaining living hostages" counts hostages) or
-// precedes ("age 22").
-func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []Number {
+// precedes ("age 22"). facts are the word facts of toks.
+func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFacts, taken []bool) []Number {
 	text := x.text
 	var out []Number
 	for i := 0; i < len(toks); i++ {
@@ -84,7 +84,9 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, taken []bool) []
 				ok = err == nil && plainDecimal(up) && h > f
 				hi = h
 			}
-		} else {
+		} else if facts[i].numWord || strings.Contains(lows[i], "-") {
+			// Only a number word or a hyphenated pair of them has a
+			// value; the facts tell the first without a look-up.
 			v, ok = wordValue(lows[i])
 		}
 		if !ok {

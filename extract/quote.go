@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -494,7 +496,7 @@ func (x *extractor) unmarkedQuotes(qs []quoteInfo, blks []Span) []quoteInfo {
 		}
 	}
 	out = append(out, add...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
+	slices.SortStableFunc(out, func(a, b quoteInfo) int { return cmp.Compare(a.span.Start, b.span.Start) })
 	return out
 }
 

@@ -166,11 +166,24 @@ func eachArticle(r io.Reader, scan func(io.Reader, func(int, []byte) error) erro
 // last line without one still counts. raw includes the newline and is only
 // valid during the call. A line is passed whole, however long: fn decides
 // what is too large. Reading stops at fn's first error.
+//
+// A line that fits the reader's buffer is passed from the buffer itself and
+// a longer one from one buffer kept for the whole input, so that reading
+// costs no allocation per line: corpus mode reads its input twice.
 func ScanLines(r io.Reader, fn func(n int, raw []byte) error) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	n := 0
+	var long []byte
 	for {
-		raw, err := br.ReadBytes('\n')
+		raw, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long[:0], raw...)
+			for err == bufio.ErrBufferFull {
+				raw, err = br.ReadSlice('\n')
+				long = append(long, raw...)
+			}
+			raw = long
+		}
 		if len(raw) > 0 {
 			n++
 			if ferr := fn(n, raw); ferr != nil {

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"sort"
 	"sync"
 )
 
@@ -174,7 +173,7 @@ func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
 				head[k] = int32(len(nodes))
 			}
 		}
-		sort.Ints(cands)
+		slices.Sort(cands)
 		for _, i := range cands {
 			if claims[i].RepeatOf != "" {
 				continue

@@ -50,3 +50,15 @@ func (x *extractor) wordOf(surface string) surfaceForm {
 	}
 	return x.lex.word(surface)
 }
+
+// lowFacts is Lexicon.facts for a lower-case word form, through the
+// scratch's cache when the form is one lowerKey leaves as it is (then the
+// cache's entry for it is the form's own): a slot of the cache costs less
+// than the table's lock and map, and the lock's counter is shared by every
+// worker.
+func (x *extractor) lowFacts(low string) *wordFacts {
+	if plainLower(low) {
+		return x.wordOf(low).facts
+	}
+	return x.lex.facts(low)
+}
