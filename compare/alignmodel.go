@@ -221,10 +221,13 @@ const maxRun = 8
 // harbour this year"). The longest common run is the usual table of run
 // lengths, kept sparse: a token of a meets only the tokens of b with its
 // key, found by a search of b's keys in id order (prepare), so a row
-// costs its matches. Both claims must have been prepared with one table.
+// costs its matches. Both claims must have been prepared with one table;
+// their keys prepare left pending are looked up here (lazykeys.go).
 // b's key order is made in buf on first use: it writes to cb, so only
 // one goroutine may pass a given cb (align: the worker of its document).
 func verbatimRun(ca, cb *claimFeatures, buf *slab[uint64]) int {
+	ca.lookUpKeys()
+	cb.lookUpKeys()
 	if !cb.keyOrdered {
 		cb.orderKeys(buf)
 	}

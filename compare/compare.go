@@ -380,6 +380,7 @@ func compareTable(ctx context.Context, docs []*extract.Document, cfg *config) (*
 	}
 	v := intern(cfg.table, feats, names)
 	localRarity(feats, v)
+	lookUpAllKeys(feats) // before scoring on several cores (lazykeys.go)
 	if cfg.embedder != nil {
 		if err := embedClaims(ctx, r.Documents, feats, cfg); err != nil {
 			return nil, err

@@ -475,26 +475,39 @@ func (own *detailSide) appendWords(b []byte, ok []bool) []byte {
 }
 
 // gapped reports whether two added tokens of the side (ok) stand apart
-// with only stop words between them, one of which the other side also
-// says. Only then does the diff decide the runs: an added word is in no
-// other run than a deleted (or inserted) one, since the other side lacks
-// it, and go-diff's merged output has exactly one such run between two
-// equal runs; so two added words are split by the diff only when a word
-// between them is equal to a word of the other side, and a content word
-// between them splits them anyway (runs).
+// with only stop words between them, two of which in a row the other
+// side also says. Only then does the diff decide the runs. An added word
+// is in no other run than a deleted (or inserted) one, since the other
+// side lacks it, and go-diff's merged output has exactly one such run
+// between two equal runs; so two added words are split by the diff only
+// when an equal run lies between them, and a content word between them
+// splits them anyway (runs). An equal run between them holds words both
+// sides say, in a row. One of a single word is always undone: it has
+// edits on both sides (the added words), so DiffCleanupSemantic removes
+// it, and no later step of the clean-up makes a word between two added
+// words equal again, since each moves only words the other side says
+// across the ends of a run of edits, and an added word stops it
+// (commonPrefixLen and commonSuffixLen in cleanupMerge, its shifts, the
+// lossless shift, the overlaps; go-diff's own lossless step, where
+// wordDiffer hands it the diff, moves the edit right as wordDiffer does).
+// TestDetailRunsWithoutDiff checks the runs against the diff's.
 func (own *detailSide) gapped(ok []bool, other *detailSide) bool {
-	prev, shared := -1, false
+	prev, inRow, two := -1, 0, false
 	for i, t := range own.toks {
 		switch {
 		case ok[i]:
-			if prev >= 0 && shared {
+			if prev >= 0 && two {
 				return true
 			}
-			prev, shared = i, false
+			prev, inRow, two = i, 0, false
 		case !t.Stop:
 			prev = -1
-		case prev >= 0 && other.has[own.ids[i]]:
-			shared = true
+		case prev < 0:
+		case other.has[own.ids[i]]:
+			inRow++
+			two = two || inRow >= 2
+		default:
+			inRow = 0
 		}
 	}
 	return false

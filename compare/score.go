@@ -95,8 +95,10 @@ type claimFeatures struct {
 	ent, words [2]int
 	sum        [len(kinds)]float64
 	// keyID holds the table id of each token's key (-1 for none), so
-	// that verbatimRun compares numbers, not strings.
-	keyID []int32
+	// that verbatimRun compares numbers, not strings; keyPending for a
+	// token not looked up yet (lookUpKeys), while keysPending is set.
+	keyID       []int32
+	keysPending bool
 	// keyOrder lists the tokens with a key, each as its key id and
 	// position packed in one integer (id<<32 | position), sorted: the
 	// tokens of the other claim that can match one are found by a search.
@@ -151,11 +153,15 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 	}
 	cf.keyID = t.sc.int32s(len(c.Tokens))
 	for i, tok := range c.Tokens {
-		f := t.token(tok.Text, tok.Key)
-		cf.keyID[i] = f.key
 		if tok.Stop || len(tok.Key) < 2 || covered(tok.Span) {
+			// Not a feature: only verbatimRun reads its key, for few
+			// claims (lookUpKeys).
+			cf.keyID[i] = keyPending
+			cf.keysPending = true
 			continue
 		}
+		f := t.token(tok.Text, tok.Key)
+		cf.keyID[i] = f.key
 		add(f.key, f.rarity, f.label)
 	}
 	for _, e := range c.Entities {

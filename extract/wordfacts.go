@@ -84,6 +84,7 @@ type wordTable struct {
 type surfaceForm struct {
 	facts   *wordFacts
 	capital bool   // starts with an upper-case letter (isCapitalized)
+	plain   bool   // the spelling is its lower-case form (plainLower): facts.low == surface
 	surface string // the spelling, the table's own copy
 }
 
@@ -95,7 +96,7 @@ func (l *Lexicon) word(surface string) surfaceForm {
 	if plainLower(surface) {
 		// lowerKey leaves it as it is, and no capital starts it.
 		f := l.facts(surface)
-		return surfaceForm{facts: f, surface: f.low}
+		return surfaceForm{facts: f, plain: true, surface: f.low}
 	}
 	t := l.table
 	if t == nil {

@@ -29,7 +29,17 @@ func (x *extractor) words(sents []Span) (toks [][]rawToken, lows [][]string, fac
 		for k := start; k < end; k++ {
 			w := s.wcache.word(buf[k].text)
 			f := w.facts
-			s.lows[k], s.facts[k] = f.low, f
+			s.facts[k] = f
+			if w.plain {
+				// The same bytes as f.low, in the text being
+				// read, which is in the processor's cache, not
+				// in the table's copy somewhere in the heap: the
+				// forms are compared and hashed many times over,
+				// and f itself is not read here.
+				s.lows[k] = buf[k].text
+			} else {
+				s.lows[k] = f.low
+			}
 			if k > start && w.capital {
 				// Words the document capitalises mid-sentence are
 				// names even where a sentence starts with them.
