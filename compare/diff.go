@@ -52,7 +52,7 @@ type detailSide struct {
 	codes  []rune           // word code of each content token, for the diff
 	has    []bool           // by word id: what the side says (its words, "e:" and its name keys)
 	cand   []bool           // content token that can be added detail: no stop word, date or number
-	weight []float64        // rarity of each content token, or -1 before it is needed
+	weight []float64        // rarity of each content token, or -1 before it is needed (detailSides)
 	pos    []int32          // per content token, its index among all the side's tokens
 	// names[nameAt[i]:nameAt[i+1]] are the ids of "e:"+key of the names
 	// containing content token i.
@@ -175,7 +175,13 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		d.nonStop[0] = 0
 		toks, pos := sc.toks[off:off], sc.pos[off:off]
 		k := 0
-		for _, c := range s.claims {
+		for ci, c := range s.claims {
+			// A word's rarity as prepare found it, if it did (else
+			// addedBy works it out when it needs it).
+			var low []float64
+			if ci < len(s.feats) {
+				low = s.feats[ci].lowRarity
+			}
 		tokens:
 			for ti := range c.Tokens {
 				t := &c.Tokens[ti]
@@ -188,6 +194,10 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 					if m.Span.Contains(t.Span) {
 						continue tokens
 					}
+				}
+				sc.weight[off+len(toks)] = -1
+				if ti < len(low) {
+					sc.weight[off+len(toks)] = low[ti]
 				}
 				toks = append(toks, t)
 				pos = append(pos, int32(k-1))
@@ -222,7 +232,6 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 					}
 				}
 			}
-			d.weight[i] = -1 // rarity, when first needed
 		}
 		d.nameAt[n] = int32(len(sc.names) - nameStart)
 		d.names = sc.names[nameStart:]

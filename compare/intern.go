@@ -1,9 +1,6 @@
 package compare
 
-import (
-	"cmp"
-	"slices"
-)
+import "slices"
 
 // vocab numbers the features of one comparison. Ids follow the order of
 // the keys, so a claim's features sorted by id are sorted by key, and a
@@ -44,12 +41,8 @@ func intern(t *featTable, feats [][]*claimFeatures, names func(a, b string) bool
 	for _, id := range uniq {
 		byKey = append(byKey, preID{t.pre[id], id})
 	}
-	slices.SortFunc(byKey, func(x, y preID) int {
-		if x.pre != y.pre {
-			return cmp.Compare(x.pre, y.pre)
-		}
-		return t.keys[x.id].compare(t.keys[y.id]) // ids are distinct keys: never 0
-	})
+	t.sc.byKeyTmp = slices.Grow(t.sc.byKeyTmp[:0], len(byKey))[:len(byKey)]
+	sortByKey(t, byKey, t.sc.byKeyTmp) // radix.go
 	for i, p := range byKey {
 		uniq[i] = p.id
 	}

@@ -99,6 +99,10 @@ type claimFeatures struct {
 	// token not looked up yet (lookUpKeys), while keysPending is set.
 	keyID       []int32
 	keysPending bool
+	// lowRarity holds, per token, the rarity of its text in lower case
+	// (added detail weighs a word by it), or -1 where prepare did not
+	// look the token up or its facts hold another rarity.
+	lowRarity []float64
 	// keyOrder lists the tokens with a key, each as its key id and
 	// position packed in one integer (id<<32 | position), sorted: the
 	// tokens of the other claim that can match one are found by a search.
@@ -152,7 +156,9 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 		return false
 	}
 	cf.keyID = t.sc.int32s(len(c.Tokens))
+	cf.lowRarity = t.sc.float64s(len(c.Tokens))
 	for i, tok := range c.Tokens {
+		cf.lowRarity[i] = -1
 		if tok.Stop || len(tok.Key) < 2 || covered(tok.Span) {
 			// Not a feature: only verbatimRun reads its key, for few
 			// claims (lookUpKeys).
@@ -162,6 +168,9 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 		}
 		f := t.token(tok.Text, tok.Key)
 		cf.keyID[i] = f.key
+		if !f.possessive {
+			cf.lowRarity[i] = f.rarity
+		}
 		add(f.key, f.rarity, f.label)
 	}
 	for _, e := range c.Entities {

@@ -13,6 +13,8 @@ type scratch struct {
 	uniq  []int32  // intern: the table ids of the comparison
 	order []uint64 // claimFeatures.number: one claim's features in order
 	byKey []preID  // intern: the comparison's keys in order
+	// byKeyTmp is sortByKey's scratch.
+	byKeyTmp []preID
 
 	i32 slab[int32]
 	f64 slab[float64]

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
-	"slices"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -330,6 +329,11 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 	todo := make([][]*claimFeatures, len(feats))
 	var all []*unalignedClaim
 	at := map[*claimFeatures]*unalignedClaim{}
+	// The claims to decide and their lists per document, in one array
+	// each: Unique holds them all, and more.
+	nd := len(feats)
+	us := make([]unalignedClaim, 0, len(r.Unique))
+	nears, bestIns, bestValues := make([]bool, nd*len(r.Unique)), make([]*claimFeatures, nd*len(r.Unique)), make([]float64, nd*len(r.Unique))
 	for i, d := range feats {
 		if len(d) < mutualContext {
 			continue
@@ -338,7 +342,10 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 			if cf.claim.RepeatOf != "" || !unique[cf.claim.ID] {
 				continue
 			}
-			u := &unalignedClaim{cf: cf, covDoc: -1, near: make([]bool, len(feats)), bestIn: make([]*claimFeatures, len(feats)), bestInValue: make([]float64, len(feats)), related: related[cf.claim.ID]}
+			k := len(us)
+			lo, hi := k*nd, (k+1)*nd
+			us = append(us, unalignedClaim{cf: cf, covDoc: -1, near: nears[lo:hi:hi], bestIn: bestIns[lo:hi:hi], bestInValue: bestValues[lo:hi:hi], related: related[cf.claim.ID]})
+			u := &us[k]
 			todo[i] = append(todo[i], cf)
 			all = append(all, u)
 			at[cf] = u
@@ -352,12 +359,6 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 	// The aligned groups' claims, and the group of each grouped claim
 	// (a list per group, not per pair of members: an event of hundreds of
 	// outlets has groups of hundreds of claims).
-	byID := map[string]*claimFeatures{}
-	for _, d := range feats {
-		for _, cf := range d {
-			byID[cf.claim.ID] = cf
-		}
-	}
 	var groups [][]*claimFeatures
 	groupOf := map[*claimFeatures]int{}
 	for _, g := range r.Groups {
@@ -366,7 +367,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		}
 		var members []*claimFeatures
 		for _, id := range g.Claims {
-			if cf := byID[id]; cf != nil {
+			if cf := featOf(feats, id); cf != nil {
 				members = append(members, cf)
 				groupOf[cf] = len(groups)
 			}
@@ -418,6 +419,27 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		kept = append(kept, id)
 	}
 	r.Unique = kept
+}
+
+// featOf returns the prepared claim with the given id, or nil: the id
+// says where it is ("d2.c5" the fifth claim of the second document, as
+// Compare numbers them), and the claims are searched only when it does
+// not.
+func featOf(feats [][]*claimFeatures, id string) *claimFeatures {
+	doc := docOf(id)
+	if n, ok := idNumber(doc, "d"); ok && n <= len(feats) {
+		if m, ok := idNumber(id[len(doc):], ".c"); ok && m <= len(feats[n-1]) && feats[n-1][m-1].claim.ID == id {
+			return feats[n-1][m-1]
+		}
+	}
+	for _, d := range feats {
+		for _, cf := range d {
+			if cf.claim.ID == id {
+				return cf
+			}
+		}
+	}
+	return nil
 }
 
 // partners finds, for each claim to decide, its best and second-best
@@ -550,13 +572,34 @@ const _ = uint(8 - maxOmissionDocs)
 // at-1 to at+1 say: a claim another outlet spreads over two or three
 // sentences, or folds into one with its neighbours.
 func windowShared(cf *claimFeatures, doc []*claimFeatures, at int) float64 {
-	w := 0.0
-	for k, id := range cf.ids {
-		for b := max(at-1, 0); b <= min(at+1, len(doc)-1); b++ {
-			if _, ok := slices.BinarySearch(doc[b].ids, id); ok {
-				w += cf.weights[k]
+	// Each neighbour's list merged with the claim's (both sorted), the
+	// features found marked, then their weights summed in the claim's
+	// order, as a search per feature would.
+	var buf [128]bool
+	found := buf[:0]
+	if len(cf.ids) <= len(buf) {
+		found = buf[:len(cf.ids)]
+	} else {
+		found = make([]bool, len(cf.ids))
+	}
+	for b := max(at-1, 0); b <= min(at+1, len(doc)-1); b++ {
+		ids, j := doc[b].ids, 0
+		for k, id := range cf.ids {
+			for j < len(ids) && ids[j] < id {
+				j++
+			}
+			if j == len(ids) {
 				break
 			}
+			if ids[j] == id {
+				found[k] = true
+			}
+		}
+	}
+	w := 0.0
+	for k, f := range found {
+		if f {
+			w += cf.weights[k]
 		}
 	}
 	return w

@@ -47,6 +47,9 @@ type tokFacts struct {
 	key    int32   // id of the word feature of its key; -1 for an empty key
 	label  string  // its text in lower case, for evidence
 	rarity float64 // rarity of label without a possessive ending
+	// possessive is set when label has that ending: rarity is then not
+	// the rarity of label itself (which added detail weighs).
+	possessive bool
 }
 
 // maxTableKeys bounds a table: past it (a stream of text in many
@@ -131,7 +134,8 @@ func (t *featTable) token(text, key string) tokFacts {
 		return f
 	}
 	low := strings.Clone(strings.ToLower(text))
-	f := tokFacts{key: -1, label: low, rarity: rarity(strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s"))}
+	base := strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s")
+	f := tokFacts{key: -1, label: low, rarity: rarity(base), possessive: len(base) < len(low)}
 	if key != "" {
 		f.key = t.id(kindWord, key)
 	}

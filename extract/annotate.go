@@ -14,9 +14,9 @@ func (x *extractor) annotate(sents []Span) {
 	x.acronyms = map[string]string{}
 	if x.capSeen == nil {
 		// A headline's reading starts with what its article capitalises.
-		x.capSeen = map[string]bool{}
+		x.capSeen = pooled(&x.maps.capSeen)
 	}
-	x.speech = map[int]bool{}
+	x.speech = pooled(&x.maps.speech)
 	all, allLows, allFacts := x.words(sents)
 	x.sents, x.sentToks = sents, all
 	// Names first, for the whole document: quote speakers and descriptions

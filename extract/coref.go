@@ -168,7 +168,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	x.people = map[string]*personInfo{}
 	x.counts = nil
 	x.roles = nil
-	single := map[string]bool{}
+	single := pooled(&x.maps.single)
 	for si := range sents {
 		st, sl, sf := toks[si], lows[si], facts[si]
 		ti := 0
@@ -267,7 +267,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	// A person named in full and then by the last name alone. Only keys
 	// also named alone can be such a person, and a key is settled by its
 	// first full name: the tests of a name's words run for those only.
-	full := map[string]bool{}
+	full := pooled(&x.maps.full)
 	for _, m := range x.mentions {
 		if single[m.key] && !full[m.key] && strings.Contains(m.text, " ") && !strings.Contains(m.key, " ") &&
 			!isAcronymShape(m.text) && fewFields(m.text, 4) && !x.nameOrgWords(m.text) {
@@ -280,7 +280,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			m.person = true
 		}
 	}
-	isPerson := map[string]bool{}
+	isPerson := pooled(&x.maps.isPerson)
 	for _, m := range x.mentions {
 		if m.person {
 			isPerson[m.key] = true
@@ -747,7 +747,7 @@ func (x *extractor) roleIndex() *roleIndex {
 // mentionCount returns how often the document names key.
 func (x *extractor) mentionCount(key string) int {
 	if x.counts == nil {
-		x.counts = map[string]int{}
+		x.counts = pooled(&x.maps.counts)
 		for _, m := range x.mentions {
 			x.counts[m.key]++
 		}

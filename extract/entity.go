@@ -409,7 +409,16 @@ func isPossessive(t string) bool {
 	return strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s")
 }
 
-func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+// hasDigit reports an ASCII digit in s (strings.ContainsAny with the ten
+// digits, without building the set of them at every call).
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
 
 // corporateSuffixes are dropped from name keys: "Lexmark International
 // Inc." and "Lexmark International" are one company.

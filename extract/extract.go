@@ -183,7 +183,7 @@ func (x *extractor) findParts() []Span {
 			continue
 		}
 		last, _ := decodeLast(text, blk.End)
-		if !isTerminator(last) && !isCloser(last) && len(tokenize(text, blk.Start, blk.End)) <= 14 && len(blks) > 1 {
+		if !isTerminator(last) && !isCloser(last) && x.countTokens(blk.Start, blk.End) <= 14 && len(blks) > 1 {
 			// A line that does not end a sentence and is short: a headline
 			// or subhead. The first one is the title when none is known.
 			x.exclude(ExcludedHeadline, blk)

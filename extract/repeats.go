@@ -23,22 +23,24 @@ func markRepeats(claims []Claim, facts [][]*wordFacts, lex *Lexicon, b *repeatBu
 }
 
 // repeatBufs are markRepeats' working arrays: the sets' ids (buf) and
-// headers, the words' claim counts (df) and index (head, nodes).
+// headers, the words' claim counts (df) and index (head, nodes), and a
+// mark per word (mark: the last set that took it, or the last comparison
+// that marked it).
 type repeatBufs struct {
-	buf      []int32
-	sets     [][]int32
-	df, head []int32
-	nodes    []repeatNode
+	buf            []int32
+	sets           [][]int32
+	df, head, mark []int32
+	nodes          []repeatNode
 }
 
 // repeatNode is one claim in a word's list of the index: next is 1 + the
 // word's previous node, 0 at the end.
 type repeatNode struct{ claim, next int32 }
 
-// wordSets gives each claim's content words as a sorted set of ids
-// numbered for the document, read from the process's word ids: a set is a
-// merge away from another, and numbering needs no map of the document's
-// words. It returns nil when the words' ids do not share one numbering
+// wordSets gives each claim's content words as a set of ids numbered for
+// the document (in the order of the claim's words, each once), read from
+// the process's word ids: numbering needs no map of the document's words,
+// and a set needs no sort (findRepeats compares sets by marks). It returns nil when the words' ids do not share one numbering
 // (a table that started over during the document, a Lexicon without a
 // table); keySets then numbers the keys.
 func wordSets(claims []Claim, facts [][]*wordFacts, lex *Lexicon, b *repeatBufs) ([][]int32, int) {
@@ -65,6 +67,8 @@ func wordSets(claims []Claim, facts [][]*wordFacts, lex *Lexicon, b *repeatBufs)
 	sets := slices.Grow(b.sets[:0], len(claims))[:len(claims)]
 	b.sets = sets
 	defer func() { b.buf = buf }()
+	mark := b.mark[:0]
+	defer func() { b.mark = mark }()
 	gen, first := uint32(0), true
 	for i, c := range claims {
 		start := len(buf)
@@ -82,14 +86,16 @@ func wordSets(claims []Claim, facts [][]*wordFacts, lex *Lexicon, b *repeatBufs)
 				id = int32(len(sc.seen))
 				sc.local[f.id] = id + 1
 				sc.seen = append(sc.seen, f.id)
+				mark = append(mark, 0)
 			}
+			if mark[id] == int32(i+1) {
+				// The claim has the word already.
+				continue
+			}
+			mark[id] = int32(i + 1)
 			buf = append(buf, id)
 		}
-		set := buf[start:]
-		slices.Sort(set)
-		set = slices.Compact(set)
-		buf = buf[:start+len(set)]
-		sets[i] = set[:len(set):len(set)]
+		sets[i] = buf[start:len(buf):len(buf)]
 	}
 	return sets, len(sc.seen)
 }
@@ -130,7 +136,7 @@ func keySets(claims []Claim) ([][]int32, int) {
 }
 
 // findRepeats marks the repeats among claims, whose content words are the
-// sorted id sets sets, numbered below n.
+// id sets sets (each id once in a set, in any order), numbered below n.
 func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
 	df := slices.Grow(b.df[:0], n)[:n]
 	clear(df)
@@ -152,6 +158,9 @@ func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
 	head := slices.Grow(b.head[:0], n)[:n]
 	clear(head)
 	b.head = head
+	mark := slices.Grow(b.mark[:0], n)[:n]
+	clear(mark)
+	b.mark = mark
 	nodes := b.nodes[:0]
 	defer func() { b.nodes = nodes }()
 	seen := make([]int, len(claims)) // 1 + the last claim that saw a candidate
@@ -174,6 +183,7 @@ func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
 			}
 		}
 		slices.Sort(cands)
+		marked := false // sets[j]'s words are marked
 		for _, i := range cands {
 			if claims[i].RepeatOf != "" {
 				continue
@@ -182,7 +192,13 @@ func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
 			if small < 8 {
 				continue
 			}
-			if float64(sharedIDs(sets[i], sets[j])) >= 0.85*float64(small) {
+			if !marked {
+				for _, id := range sets[j] {
+					mark[id] = int32(j + 1)
+				}
+				marked = true
+			}
+			if float64(sharedIDs(sets[i], mark, int32(j+1))) >= 0.85*float64(small) {
 				claims[j].RepeatOf = claims[i].ID
 				break
 			}
@@ -190,14 +206,12 @@ func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
 	}
 }
 
-// sharedIDs counts the ids two sorted sets share.
-func sharedIDs(a, b []int32) int {
-	n, j := 0, 0
+// sharedIDs counts the ids of the set a that carry mark m (those of the
+// other set).
+func sharedIDs(a, mark []int32, m int32) int {
+	n := 0
 	for _, id := range a {
-		for j < len(b) && b[j] < id {
-			j++
-		}
-		if j < len(b) && b[j] == id {
+		if mark[id] == m {
 			n++
 		}
 	}

@@ -28,7 +28,52 @@ type scratch struct {
 		isNum      []bool
 	}
 	rep    repeatBufs // markRepeats'
+	count  []rawToken // countTokens'
 	wcache wordCache  // the words met lately, by spelling
+	maps   docMaps
+}
+
+// docMaps are maps the extraction of one document fills: kept, emptied,
+// from document to document, they do not grow from nothing for each (their
+// growth was a tenth of extraction's map writes). Those that grew past
+// maxPooledMap entries are dropped instead: emptying a map costs as much
+// as its largest size.
+type docMaps struct {
+	capSeen                map[string]bool // extractor.capSeen
+	speech                 map[int]bool    // extractor.speech
+	single, full, isPerson map[string]bool // indexMentions'
+	counts                 map[string]int  // extractor.counts
+}
+
+const maxPooledMap = 1 << 12
+
+// pooled returns *m emptied (release leaves it empty already: then that
+// costs nothing), made when there is none.
+func pooled[K comparable, V any](m *map[K]V) map[K]V {
+	if *m == nil {
+		*m = map[K]V{}
+	}
+	clear(*m)
+	return *m
+}
+
+// empty empties *m for the next document, or drops it when it grew large.
+func empty[K comparable, V any](m *map[K]V) {
+	if len(*m) > maxPooledMap {
+		*m = nil
+		return
+	}
+	clear(*m)
+}
+
+// clear empties the maps; their keys may point into the document.
+func (d *docMaps) clear() {
+	empty(&d.capSeen)
+	empty(&d.speech)
+	empty(&d.single)
+	empty(&d.full)
+	empty(&d.isPerson)
+	empty(&d.counts)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -57,6 +102,8 @@ func (x *extractor) release() {
 		return
 	}
 	x.scratch, x.sentToks, x.facts = nil, nil, nil
+	x.capSeen, x.speech, x.counts = nil, nil, nil
+	s.maps.clear()
 	if cap(s.toks) > maxPooledTokens {
 		// A very long document's working memory (56 bytes a token and
 		// more) is left to the collector rather than kept in the pool
@@ -76,6 +123,7 @@ func (x *extractor) release() {
 	clear(s.sentFacts)
 	clear(s.claimFacts)
 	clear(s.mentions)
+	clear(s.count[:cap(s.count)])
 	clear(s.rep.sets)
 	clear(s.mk.keys[:cap(s.mk.keys)])
 	clear(s.mk.surf[:cap(s.mk.surf)])

@@ -125,12 +125,12 @@ func (x *extractor) continueSpeaker(q, prev, last *quoteInfo, blks []Span) {
 	opens := strings.TrimSpace(text[blks[bi].Start:q.span.Start]) == ""
 	if prev != nil && prev == last {
 		pb := blockIndex(blks, prev.span.End-1)
-		between := len(tokenize(text, prev.span.End, q.span.Start))
+		between := x.countTokens(prev.span.End, q.span.Start)
 		switch {
 		case pb == bi && between <= 15:
 			q.speaker = prev.speaker
 			return
-		case opens && pb == bi-1 && len(tokenize(text, prev.span.End, blks[pb].End)) <= 15:
+		case opens && pb == bi-1 && x.countTokens(prev.span.End, blks[pb].End) <= 15:
 			q.speaker = prev.speaker
 			return
 		}

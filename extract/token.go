@@ -66,6 +66,17 @@ func tokenize(text string, start, end int) []rawToken {
 	return appendTokens(nil, text, start, end)
 }
 
+// countTokens returns len(tokenize(x.text, start, end)), tokenizing into
+// the scratch's buffer when the extractor holds one: callers that ask how
+// many words a stretch has allocate nothing.
+func (x *extractor) countTokens(start, end int) int {
+	if x.scratch == nil {
+		return len(tokenize(x.text, start, end))
+	}
+	x.count = appendTokens(x.count[:0], x.text, start, end)
+	return len(x.count)
+}
+
 // appendTokens appends the tokens of text[start:end] to out (tokenize).
 func appendTokens(out []rawToken, text string, start, end int) []rawToken {
 	i := start

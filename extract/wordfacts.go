@@ -50,13 +50,16 @@ type wordFacts struct {
 	id        int32
 	gen       uint32
 	stemFacts atomic.Pointer[wordFacts]
-	role      atomic.Pointer[roleAnswer] // roleOf's answer, on first use
+	// ownStem says stem == low: most keys are read without comparing
+	// the two strings' bytes, which are cold.
+	ownStem bool
+	role    atomic.Pointer[roleAnswer] // roleOf's answer, on first use
 }
 
 // keyOf returns the entry whose form is a token's Key: the token's own
 // form in a name, else its stem.
 func (l *Lexicon) keyOf(f *wordFacts, entity bool) *wordFacts {
-	if entity || f.stem == f.low {
+	if entity || f.ownStem {
 		return f
 	}
 	if s := f.stemFacts.Load(); s != nil {
@@ -173,6 +176,7 @@ func (l *Lexicon) facts(low string) *wordFacts {
 func (l *Lexicon) newFacts(low string) *wordFacts {
 	f := &wordFacts{id: -1, low: strings.Clone(low), stem: strings.Clone(cachedStem(low)), numWord: numberWords[low] > 0,
 		month: monthNames[low], weekday: weekdays[low], future: futureWords[low]}
+	f.ownStem = f.stem == f.low
 	f.stop = l.Has(LexStopword, low)
 	f.byKey = l.starts[f.stem]
 	if low != f.stem {
