@@ -576,7 +576,7 @@ func windowShared(cf *claimFeatures, doc []*claimFeatures, at int) float64 {
 	// features found marked, then their weights summed in the claim's
 	// order, as a search per feature would.
 	var buf [128]bool
-	found := buf[:0]
+	var found []bool
 	if len(cf.ids) <= len(buf) {
 		found = buf[:len(cf.ids)]
 	} else {
