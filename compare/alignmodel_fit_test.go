@@ -228,11 +228,12 @@ func TestFitAlignModel(t *testing.T) {
 	all := scoreEvents(t, events, m)
 	t.Logf("fitted on all %d events, cuts %.2f / %.2f: %s", len(events), m.Cut, m.SecondCut, all)
 	m.Provenance = fmt.Sprintf("Fitted by TestFitAlignModel (go test ./compare -run TestFitAlignModel -fit-align): logistic regression "+
-		"(L2 %g, %d steps of gradient descent on standardized inputs) over the candidate pairs under the threshold of the %d BASIL "+
+		"(L2 %g, %d steps of gradient descent on standardized inputs) over the candidate pairs under the threshold (from %.0f%% of it, sharing two facts; "+
+		"neighbour_aligned read from the pairs aligned at the threshold or above) of the %d BASIL "+
 		"development events with alignment gold (../shared/dev/basil-align-gold, testdata/basil-align-gold); label 1 for must and may "+
 		"pairs, 0 for pairs the gold does not pair. Cuts (first and second partner) chosen by two-fold cross-fitting over events (alternate events in triplet order). "+
 		"Held out: %s; the hand-set rule it replaced: %s. On all events: %s.",
-		bandFitL2, bandFitIters, len(events), held[best], rule, all)
+		bandFitL2, bandFitIters, 100*bandFloorShare, len(events), held[best], rule, all)
 	if storeFit(t, "align_model.json", *fitAlign, m) {
 		return
 	}

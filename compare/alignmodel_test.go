@@ -13,18 +13,18 @@ func TestParseAlignModel(t *testing.T) {
 	if _, err := parseAlignModel(alignModelJSON); err != nil {
 		t.Fatalf("align_model.json: %v", err)
 	}
-	nine := `[0,0,0,0,0,0,0,0,0]`
 	ten := `[0,0,0,0,0,0,0,0,0,0]`
-	ones := `[1,1,1,1,1,1,1,1,1,1]`
-	names := `["score","containment","below_best_min","below_best_max","above_second_min","position_gap","facts","log_min_weight","length_ratio","verbatim_run"]`
+	eleven := `[0,0,0,0,0,0,0,0,0,0,0]`
+	ones := `[1,1,1,1,1,1,1,1,1,1,1]`
+	names := `["score","containment","below_best_min","below_best_max","above_second_min","position_gap","facts","log_min_weight","length_ratio","neighbour_aligned","verbatim_run"]`
 	swapped := strings.Replace(names, `"score","containment"`, `"containment","score"`, 1)
 	cases := []struct {
 		name, json, want string
 	}{
 		{"not json", `{`, "unexpected end"},
-		{"too few weights", `{"features":` + names + `,"mean":` + ten + `,"scale":` + ones + `,"weights":` + nine + `}`, "want 10"},
-		{"features in another order", `{"features":` + swapped + `,"mean":` + ten + `,"scale":` + ones + `,"weights":` + ten + `}`, `is "containment", want "score"`},
-		{"zero scale", `{"features":` + names + `,"mean":` + ten + `,"scale":` + ten + `,"weights":` + ten + `}`, "scale 0"},
+		{"too few weights", `{"features":` + names + `,"mean":` + eleven + `,"scale":` + ones + `,"weights":` + ten + `}`, "want 11"},
+		{"features in another order", `{"features":` + swapped + `,"mean":` + eleven + `,"scale":` + ones + `,"weights":` + eleven + `}`, `is "containment", want "score"`},
+		{"zero scale", `{"features":` + names + `,"mean":` + eleven + `,"scale":` + eleven + `,"weights":` + eleven + `}`, "scale 0"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -69,11 +69,68 @@ func TestVerbatimRun(t *testing.T) {
 // TestBandFeatures: the inputs the model reads, for one pair.
 func TestBandFeatures(t *testing.T) {
 	x := bandFeatures(bandPair{value: 0.3, containment: 0.5, facts: 6, totalA: 2, totalB: 4,
-		bestA: 0.3, bestB: 0.4, secondA: 0.1, secondB: 0.3, posA: 0, posB: 5, nA: 11, nB: 11, run: 12})
-	want := [nBand]float64{0.3, 0.5, -0.1, 0, 0, 0.5, 1, 1.0986, 0.6690, 1}
+		bestA: 0.3, bestB: 0.4, secondA: 0.1, secondB: 0.3, posA: 0, posB: 5, nA: 11, nB: 11, run: 12, neighbour: 1})
+	want := [nBand]float64{0.3, 0.5, -0.1, 0, 0, 0.5, 1, 1.0986, 0.6690, 1, 1}
 	for i := range want {
 		if d := x[i] - want[i]; d > 1e-3 || d < -1e-3 {
 			t.Errorf("%s = %.4f, want %.4f", bandFeatureNames[i], x[i], want[i])
 		}
+	}
+}
+
+// TestAnchoredNear: a pair is anchored when a claim next to one side was
+// aligned in the first pass with the claim next to the other on the same
+// side (a diagonal), and only by the first pass.
+func TestAnchoredNear(t *testing.T) {
+	mk := func(doc, n int) []*claimFeatures {
+		out := make([]*claimFeatures, n)
+		for i := range out {
+			out[i] = &claimFeatures{doc: doc, idx: i}
+		}
+		return out
+	}
+	a, b := mk(0, 6), mk(1, 6)
+	at := func(c *claimFeatures) int {
+		if c.doc == 0 {
+			return c.idx
+		}
+		return len(a) + c.idx
+	}
+	type link struct{ i, j int }
+	cases := []struct {
+		name  string
+		first []link // aligned in the first pass
+		later []link // aligned after it (band pairs)
+		i, j  int
+		want  float64
+	}{
+		{"none", nil, nil, 2, 3, 0},
+		{"before on the diagonal", []link{{1, 2}}, nil, 2, 3, 1},
+		{"after on the diagonal", []link{{3, 4}}, nil, 2, 3, 1},
+		{"crossed", []link{{1, 4}}, nil, 2, 3, 0},
+		{"one side only moved", []link{{1, 3}}, nil, 2, 3, 0},
+		{"two off", []link{{0, 1}}, nil, 2, 3, 0},
+		{"at the start", []link{{1, 1}}, nil, 0, 0, 1},
+		{"a band pair does not anchor", nil, []link{{1, 2}}, 2, 3, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			partners := make([][]*claimFeatures, len(a)+len(b))
+			anchors := make([]uint8, len(partners))
+			for _, l := range c.first {
+				partners[l.i] = append(partners[l.i], b[l.j])
+				partners[len(a)+l.j] = append(partners[len(a)+l.j], a[l.i])
+			}
+			for k := range partners {
+				anchors[k] = uint8(len(partners[k]))
+			}
+			for _, l := range c.later {
+				partners[l.i] = append(partners[l.i], b[l.j])
+				partners[len(a)+l.j] = append(partners[len(a)+l.j], a[l.i])
+			}
+			if got := anchoredNear(cand{a: a[c.i], b: b[c.j]}, a, partners, anchors, at); got != c.want {
+				t.Errorf("anchoredNear(%d, %d) = %v, want %v", c.i, c.j, got, c.want)
+			}
+		})
 	}
 }

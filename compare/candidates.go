@@ -48,7 +48,10 @@ type pairScorer struct {
 	partners [][]*claimFeatures
 	backing  []*claimFeatures
 	best     []float64 // per claim of the pair, its best candidate score
-	second   []float64 // and its second best
+	// anchors holds, per claim of the pair, how many of its partners it
+	// took at the threshold or above (align's first pass).
+	anchors []uint8
+	second  []float64 // and its second best
 	// keys holds the key orders verbatimRun makes for the claims of the
 	// documents this worker indexes (bandAligns).
 	keys slab[uint64]

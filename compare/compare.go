@@ -59,6 +59,9 @@ type config struct {
 	band     *alignModel
 	bandRule bool // the hand-set rule instead (for measuring the model)
 	bandSeen func(a, b *claimFeatures, x [nBand]float64)
+	// floorShare, when set, replaces bandFloorShare in floor() (the
+	// omission model's partner search, unique_model.go).
+	floorShare float64
 	// omit decides which unaligned claims are likely carried elsewhere
 	// (unique_model.go); nil is the fitted model, omitOff turns it off
 	// (for measuring it), omitSeen is shown each claim decided.
@@ -506,16 +509,27 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 		}
 		var rel []edge
 		weak := sc.weak[:0]
+		anchored := false
 		for _, e := range cands {
 			pa, pb := *of(e.a), *of(e.b)
 			// Under the threshold, within articles: the band model decides.
 			var band, second bool
 			if context && e.value < cfg.threshold {
+				if !anchored {
+					// Every pair at the threshold or above came first: what
+					// they aligned is the context the band pairs are read in.
+					sc.anchors = slices.Grow(sc.anchors[:0], m)[:m]
+					for x := range sc.partners {
+						sc.anchors[x] = uint8(len(sc.partners[x]))
+					}
+					anchored = true
+				}
 				band, second = cfg.bandAligns(e, bandPair{
 					value: e.value, containment: e.containment, facts: e.facts,
 					totalA: e.a.total, totalB: e.b.total,
 					bestA: sc.best[at(e.a)], bestB: sc.best[at(e.b)], secondA: secondBest[at(e.a)], secondB: secondBest[at(e.b)],
 					posA: e.a.idx, posB: e.b.idx, nA: len(feats[e.a.doc]), nB: len(feats[e.b.doc]),
+					neighbour: anchoredNear(e, feats[e.a.doc], sc.partners, sc.anchors, at),
 				}, &sc.keys)
 			}
 			switch {
