@@ -324,7 +324,7 @@ func (cfg *config) floor() float64 {
 // decisions and its fit reads what it will meet.
 //
 // anchors[at(c)] is how many of c's partners it took in the first pass.
-func anchoredNear(e cand, doc []*claimFeatures, partners [][]*claimFeatures, anchors []uint8, at func(*claimFeatures) int) float64 {
+func anchoredNear(e cand, doc []*claimFeatures, partners [][]*claimFeatures, anchors []int32, at func(*claimFeatures) int) float64 {
 	i, j := e.a.idx, e.b.idx
 	for _, d := range [2]int{-1, 1} {
 		if i+d < 0 || i+d >= len(doc) {

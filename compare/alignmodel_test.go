@@ -116,13 +116,13 @@ func TestAnchoredNear(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			partners := make([][]*claimFeatures, len(a)+len(b))
-			anchors := make([]uint8, len(partners))
+			anchors := make([]int32, len(partners))
 			for _, l := range c.first {
 				partners[l.i] = append(partners[l.i], b[l.j])
 				partners[len(a)+l.j] = append(partners[len(a)+l.j], a[l.i])
 			}
 			for k := range partners {
-				anchors[k] = uint8(len(partners[k]))
+				anchors[k] = int32(len(partners[k]))
 			}
 			for _, l := range c.later {
 				partners[l.i] = append(partners[l.i], b[l.j])

@@ -50,7 +50,7 @@ type pairScorer struct {
 	best     []float64 // per claim of the pair, its best candidate score
 	// anchors holds, per claim of the pair, how many of its partners it
 	// took at the threshold or above (align's first pass).
-	anchors []uint8
+	anchors []int32
 	second  []float64 // and its second best
 	// keys holds the key orders verbatimRun makes for the claims of the
 	// documents this worker indexes (bandAligns).

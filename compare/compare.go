@@ -520,7 +520,7 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 					// they aligned is the context the band pairs are read in.
 					sc.anchors = slices.Grow(sc.anchors[:0], m)[:m]
 					for x := range sc.partners {
-						sc.anchors[x] = uint8(len(sc.partners[x]))
+						sc.anchors[x] = int32(len(sc.partners[x]))
 					}
 					anchored = true
 				}
