@@ -11,7 +11,9 @@ import (
 // pair of documents i < j, the candidate pairs alignment kept, cut at the
 // omission model's floor, are the pairs a new search at that floor finds
 // (partners' search before b1c76b0), in the same order, whatever the
-// related threshold puts alignment's own floor at.
+// related threshold puts alignment's own floor at. The search is the one
+// partners runs (partnerSearch), whose floor (uniqueFloorShare) is above
+// alignment's (bandFloorShare) since the band model's floor went to 40%.
 func TestScoredPairsAsSearched(t *testing.T) {
 	for _, related := range []float64{0, 0.05, 0.6 * DefaultThreshold, 0.5, 1} {
 		t.Run(fmt.Sprint(related), func(t *testing.T) {
@@ -33,10 +35,19 @@ func TestScoredPairsAsSearched(t *testing.T) {
 				t.Fatal("the omission model is off: nothing is kept")
 			}
 			align(feats, v, cfg, scored)
-			low := *cfg
-			low.related = uniqueFloorShare * cfg.threshold
+			// The omission model's own search (partners), not a copy of
+			// it: its floor is uniqueFloorShare of the threshold, above
+			// alignment's (bandFloorShare), so the cut below is the one
+			// partners applies and removes pairs.
+			low := cfg.partnerSearch()
 			floor := low.floor()
-			checked := 0
+			if want := uniqueFloorShare * cfg.threshold; floor != want {
+				t.Fatalf("the partner search's floor is %v, want %v (uniqueFloorShare of the threshold)", floor, want)
+			}
+			if f := cfg.floor(); f > floor {
+				t.Fatalf("alignment's floor %v is above the partner search's %v: its kept pairs miss some", f, floor)
+			}
+			checked, under := 0, 0
 			for j := range feats {
 				s := newPairScorer(v)
 				s.index(feats[j])
@@ -49,6 +60,8 @@ func TestScoredPairsAsSearched(t *testing.T) {
 					for _, h := range hs {
 						if h.value >= floor {
 							got = append(got, h)
+						} else {
+							under++
 						}
 					}
 					var want []hit
@@ -63,6 +76,9 @@ func TestScoredPairsAsSearched(t *testing.T) {
 			}
 			if checked == 0 {
 				t.Fatal("no pair reaches the floor: the test checks nothing")
+			}
+			if under == 0 && cfg.floor() < floor {
+				t.Error("alignment kept no pair under the partner search's floor: the cut is not exercised")
 			}
 		})
 	}

@@ -442,6 +442,16 @@ func featOf(feats [][]*claimFeatures, id string) *claimFeatures {
 	return nil
 }
 
+// partnerSearch is the configuration of the omission model's partner
+// search: candidates from uniqueFloorShare of the threshold, which is
+// above the band model's floor (bandFloorShare), so that alignment's kept
+// candidates (scored.go) hold every pair the search would find.
+func (cfg *config) partnerSearch() config {
+	low := *cfg
+	low.related, low.floorShare = uniqueFloorShare*cfg.threshold, uniqueFloorShare
+	return low
+}
+
 // partners finds, for each claim to decide, its best and second-best
 // scores with the other documents' claims (from uniqueFloorShare of the
 // threshold), found through the candidate index as alignment finds its
@@ -450,8 +460,7 @@ func featOf(feats [][]*claimFeatures, id string) *claimFeatures {
 // comparison is large; results are merged in document order, so they do
 // not depend on the workers.
 func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, at map[*claimFeatures]*unalignedClaim, scored *scoredPairs) {
-	low := *cfg
-	low.related, low.floorShare = uniqueFloorShare*cfg.threshold, uniqueFloorShare
+	low := cfg.partnerSearch()
 	floor := low.floor()
 	found := make([][]hit, len(feats))
 	eachWith(len(feats), large(feats), scorerAfterAlign(cfg.table, v), func(s *pairScorer, j int) {
