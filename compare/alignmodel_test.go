@@ -111,6 +111,7 @@ func TestAnchoredNear(t *testing.T) {
 		{"one side only moved", []link{{1, 3}}, nil, 2, 3, 0},
 		{"two off", []link{{0, 1}}, nil, 2, 3, 0},
 		{"at the start", []link{{1, 1}}, nil, 0, 0, 1},
+		{"at the end", []link{{4, 4}}, nil, 5, 5, 1},
 		{"a band pair does not anchor", nil, []link{{1, 2}}, 2, 3, 0},
 	}
 	for _, c := range cases {
