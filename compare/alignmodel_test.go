@@ -112,6 +112,7 @@ func TestAnchoredNear(t *testing.T) {
 		{"two off", []link{{0, 1}}, nil, 2, 3, 0},
 		{"at the start", []link{{1, 1}}, nil, 0, 0, 1},
 		{"at the end", []link{{4, 4}}, nil, 5, 5, 1},
+		{"at the end, crossed", []link{{4, 5}}, nil, 5, 4, 0},
 		{"a band pair does not anchor", nil, []link{{1, 2}}, 2, 3, 0},
 	}
 	for _, c := range cases {
