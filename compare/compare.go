@@ -497,7 +497,15 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 		sc.second = slices.Grow(sc.second[:0], m)[:m]
 		clear(sc.second)
 		secondBest := sc.second
+		// The band model reads the best and second-best scores among the
+		// pairs from its floor, as it was fitted: a related threshold
+		// under that floor widens the candidates, and their lower scores
+		// would otherwise become second bests.
+		bandFloor := bandFloorShare * cfg.threshold
 		for _, e := range cands {
+			if e.value < bandFloor {
+				break // best first
+			}
 			for _, c := range [2]*claimFeatures{e.a, e.b} {
 				k := at(c)
 				if e.value >= sc.best[k] {
@@ -512,9 +520,12 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 		anchored := false
 		for _, e := range cands {
 			pa, pb := *of(e.a), *of(e.b)
-			// Under the threshold, within articles: the band model decides.
+			// Under the threshold, within articles: the band model decides,
+			// from its floor (bandFloorShare), where it was fitted; a
+			// related threshold under it widens the candidates (floor),
+			// not the pairs the model may align.
 			var band, second bool
-			if context && e.value < cfg.threshold {
+			if context && e.value < cfg.threshold && e.value >= bandFloor {
 				if !anchored {
 					// Every pair at the threshold or above came first: what
 					// they aligned is the context the band pairs are read in.
