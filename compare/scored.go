@@ -4,10 +4,12 @@ import "sync"
 
 // The omission model looks for the partners of an unaligned claim among
 // the pairs the candidate index finds for it in each other document
-// (partners), at the band model's floor: the floor alignment's candidates
-// use too. For a claim of the first document of a pair of documents,
-// those are pairs alignment has scored already: candidates(a's document,
-// b's document) at that floor, filtered to the claim, in the same order.
+// (partners), from uniqueFloorShare of the threshold (partnerSearch),
+// which is not under the floor alignment's candidates use (bandFloorShare,
+// or a lower related threshold). For a claim of the first document of a
+// pair of documents, those are pairs alignment has scored already:
+// candidates(a's document, b's document) cut at the model's floor,
+// filtered to the claim, in the same order.
 // So alignment keeps the pairs it scored when the model will run, and
 // partners scores only the pairs of a claim of the second document
 // against the first, which alignment scored the other way round (the
