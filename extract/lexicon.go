@@ -454,17 +454,16 @@ type lexMatch struct {
 	start, end int // token indexes, end exclusive
 }
 
-// matchCands returns the longest entry of cands and more that matches words
-// starting at token i: cands are the entries of a category whose first key
-// is the token's key, more those indexed by its lower-case form when that
-// differs (Lexicon.starts). low are the tokens' lower-case surface forms
-// and keys their stems; isNum reports numerals.
-func matchCands(cands, more []*Entry, i int, low, keys []string, surf []string, isNum []bool) (lexMatch, bool) {
-	if len(more) > 0 {
-		cands = mergeCands(cands, more)
-	}
+// matchCands returns the longest entry of cands that matches words
+// starting at token i: cands are the entries of a category that start at
+// the token's word (wordFacts.cands; their first word matches it). low are
+// the tokens' lower-case surface forms and keys their stems; isNum reports
+// numerals.
+func matchCands(cands []*Entry, i int, low, keys []string, surf []string, isNum []bool) (lexMatch, bool) {
 	for _, e := range cands {
-		end, ok := matchWords(e, i, low, keys)
+		// The first word matches: cands are a word's, which hold only
+		// the entries that start at it (startingHere).
+		end, ok := matchSeq(e.Words[1:], e.keys[1:], e.Exact, i+1, low, keys)
 		if !ok {
 			continue
 		}
@@ -524,13 +523,10 @@ func notNext(e *Entry, low []string, end int) bool {
 	return guardSkip[low[end]] && end+1 < len(low) && contains(e.NotNext, low[end+1])
 }
 
-func matchWords(e *Entry, i int, low, keys []string) (int, bool) {
-	return matchSeq(e.Words, e.keys, e.Exact, i, low, keys)
-}
-
-// matchSeq is matchWords for the phrase words ws with match keys ks: after
-// a wildcard it goes on with the rest of the phrase, without building an
-// entry for it.
+// matchSeq reports where the phrase words ws with match keys ks end when
+// they match the tokens from i (exact: the lower-case forms; otherwise the
+// stems or the forms): after a wildcard it goes on with the rest of the
+// phrase, without building an entry for it.
 func matchSeq(ws, ks []string, exact bool, i int, low, keys []string) (int, bool) {
 	j := i
 	for w := 0; w < len(ws); w++ {

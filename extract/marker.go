@@ -107,7 +107,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			if facts[i].starts&(1<<ci) == 0 {
 				continue
 			}
-			m, ok := matchCands(facts[i].cands[ci], nil, i, lows, keys, surf, isNum)
+			m, ok := matchCands(facts[i].cands[ci], i, lows, keys, surf, isNum)
 			if !ok || !x.phraseAdjacent(toks, m.start, m.end) {
 				continue
 			}

@@ -172,6 +172,37 @@ func (l *Lexicon) facts(low string) *wordFacts {
 	return f
 }
 
+// startingHere returns the entries of cands whose first word a token of
+// the form low and the stem key matches, as matchSeq tests it: an entry
+// indexed by the stem may be exact and want another form, one indexed by
+// the form may want the stem of another word. Tested once for the word,
+// not at each of its tokens, so that matchCands starts at the second word.
+// cands is not written to (it may be the lexicon's own list).
+func startingHere(cands []*Entry, low, key string) []*Entry {
+	for i, e := range cands {
+		if firstWordMatches(e, low, key) {
+			continue
+		}
+		out := append([]*Entry(nil), cands[:i]...)
+		for _, e := range cands[i+1:] {
+			if firstWordMatches(e, low, key) {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return cands
+}
+
+// firstWordMatches is matchSeq's test of an entry's first word (never a
+// wildcard: parseLexicon refuses one there).
+func firstWordMatches(e *Entry, low, key string) bool {
+	if e.Exact {
+		return low == e.Words[0]
+	}
+	return key == e.keys[0] || low == e.Words[0]
+}
+
 // newFacts works out the facts of the lower-case word form low.
 func (l *Lexicon) newFacts(low string) *wordFacts {
 	f := &wordFacts{id: -1, low: strings.Clone(low), stem: strings.Clone(cachedStem(low)), numWord: numberWords[low] > 0,
@@ -193,11 +224,15 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 		if len(key) == 0 && len(low) == 0 {
 			continue
 		}
+		cands := startingHere(mergeCands(key, low), f.low, f.stem)
+		if len(cands) == 0 {
+			continue
+		}
 		f.starts |= 1 << ci
 		if f.cands == nil {
 			f.cands = make([][]*Entry, len(LexiconCategories))
 		}
-		f.cands[ci] = mergeCands(key, low)
+		f.cands[ci] = cands
 		for _, e := range f.cands[ci] {
 			f.lowerEntry = f.lowerEntry || e.Lower
 		}
