@@ -23,6 +23,24 @@ var futureWords = map[string]bool{
 	"would": true,
 }
 
+// startsDateWord reports whether a date expression findDates reads may
+// start at the lower-case word form low without a digit: a month or a
+// weekday name, a day named relative to today, or a word that opens a
+// relative period ("last week").
+func startsDateWord(low string) bool {
+	if _, ok := monthNames[low]; ok {
+		return true
+	}
+	if _, ok := weekdays[low]; ok {
+		return true
+	}
+	switch low {
+	case "yesterday", "today", "tomorrow", "last", "this", "next", "past":
+		return true
+	}
+	return false
+}
+
 // findDates reads date expressions and resolves them against the
 // publication date: Sept. 9 and September 9 are one date; "in October"
 // is a month; "on Wednesday" the weekday nearest in the claim's tense.
@@ -64,7 +82,9 @@ func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts
 		return y, ok && y >= 1900 && y <= 2100
 	}
 	for i := 0; i < len(toks); i++ {
-		if taken[i] {
+		if taken[i] || !facts[i].dateWord && !startsWithDigit(lows[i]) {
+			// Every case below starts at a digit or at a date word:
+			// most tokens are passed over without the tests.
 			continue
 		}
 		var d Date

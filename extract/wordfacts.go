@@ -22,6 +22,9 @@ type wordFacts struct {
 	// future.
 	month, weekday int
 	future         bool
+	// dateWord: a date expression findDates reads may start at the word
+	// without a digit (startsDateWord).
+	dateWord bool
 	// byKey and byLow are the lexicon's starts for the stem and, when it
 	// differs, for the form itself (Lexicon.starts); nil when none.
 	byKey, byLow [][]*Entry
@@ -206,7 +209,7 @@ func firstWordMatches(e *Entry, low, key string) bool {
 // newFacts works out the facts of the lower-case word form low.
 func (l *Lexicon) newFacts(low string) *wordFacts {
 	f := &wordFacts{id: -1, low: strings.Clone(low), stem: strings.Clone(cachedStem(low)), numWord: numberWords[low] > 0,
-		month: monthNames[low], weekday: weekdays[low], future: futureWords[low]}
+		month: monthNames[low], weekday: weekdays[low], future: futureWords[low], dateWord: startsDateWord(low)}
 	f.ownStem = f.stem == f.low
 	f.stop = l.Has(LexStopword, low)
 	f.byKey = l.starts[f.stem]
