@@ -44,7 +44,7 @@ type featTable struct {
 
 // tokFacts is what scoring asks about a token. The fields are in this
 // order so that they take 32 bytes (key and possessive share a word): a
-// tokSlot then takes one cache line (tokSlotSize).
+// tokSlot then takes one cache line (TestTokSlotSize).
 type tokFacts struct {
 	label  string  // its text in lower case, for evidence
 	rarity float64 // rarity of label without a possessive ending
