@@ -90,7 +90,7 @@ func TestDetailRunsWithoutDiff(t *testing.T) {
 			whole := []wordOp{{diffmatchpatch.DiffDelete, 0, len(ds[0].toks)}, {diffmatchpatch.DiffInsert, 0, len(ds[1].toks)}}
 			for k, op := range []diffmatchpatch.Operation{diffmatchpatch.DiffDelete, diffmatchpatch.DiffInsert} {
 				ok := [][]bool{okA, okB}[k]
-				if got, want := ds[k].runs(whole, op, ok), ds[k].runs(ops, op, ok); !cmp.Equal(got, want) {
+				if got, want := ds[k].runs(whole, op, ok, &sc.runs), ds[k].runs(ops, op, ok, &sc.runs); !cmp.Equal(got, want) {
 					t.Fatalf("side %d of %q / %q: runs without the diff %v, with it %v (diff %v)",
 						k, sideText(sides[0]), sideText(sides[1]), Texts(got), Texts(want), ops)
 				}

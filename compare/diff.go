@@ -108,6 +108,7 @@ type detailScratch struct {
 	okA     []bool
 	okB     []bool
 	text    []byte
+	runs    []Value // detailSide.runs's list, before its copy is returned
 	differ  wordDiffer
 }
 
@@ -427,8 +428,8 @@ func detailDiffs(sides []side) []Difference {
 			ops = sc.differ.wordDiff(pairCodes(sx.toks, sy.toks))
 		}
 		d := Difference{Kind: "detail", Values: make(map[string][]Value, 2)}
-		d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA))
-		d.put(sides[y], sy.runs(ops, diffmatchpatch.DiffInsert, okB))
+		d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA, &sc.runs))
+		d.put(sides[y], sy.runs(ops, diffmatchpatch.DiffInsert, okB, &sc.runs))
 		b := append(sc.text[:0], docOf(sides[x].id())...)
 		b = append(b, " alone says: "...)
 		b = sx.appendWords(b, okA)
@@ -598,9 +599,11 @@ func claimNum(id string) int {
 // within one claim, inside one run of kind op of the diff (stop words
 // inside a run kept, at its edges dropped; a framing marker or a shared
 // word between two added words ends it), with its text as the source
-// writes it. ok marks the added tokens (addedBy).
-func (own *detailSide) runs(ops []wordOp, op diffmatchpatch.Operation, ok []bool) []Value {
-	var runs []Value
+// writes it. ok marks the added tokens (addedBy). The list is made in
+// buf and returned as a copy of its length (nil when empty): appended to
+// from nothing, its growth was most of the function's cost.
+func (own *detailSide) runs(ops []wordOp, op diffmatchpatch.Operation, ok []bool, buf *[]Value) []Value {
+	runs := (*buf)[:0]
 	var cur extract.Span
 	curClaim, open, last := "", false, 0
 	flush := func() {
@@ -638,5 +641,11 @@ func (own *detailSide) runs(ops []wordOp, op diffmatchpatch.Operation, ok []bool
 		}
 		flush()
 	}
-	return runs
+	*buf = runs
+	if len(runs) == 0 {
+		return nil
+	}
+	out := slices.Clone(runs)
+	clear(runs) // the scratch keeps no article's text
+	return out
 }

@@ -42,11 +42,13 @@ type featTable struct {
 	scorerTaken bool
 }
 
-// tokFacts is what scoring asks about a token.
+// tokFacts is what scoring asks about a token. The fields are in this
+// order so that they take 32 bytes (key and possessive share a word): a
+// tokSlot then takes one cache line (TestTokSlotSize).
 type tokFacts struct {
-	key    int32   // id of the word feature of its key; -1 for an empty key
 	label  string  // its text in lower case, for evidence
 	rarity float64 // rarity of label without a possessive ending
+	key    int32   // id of the word feature of its key; -1 for an empty key
 	// possessive is set when label has that ending: rarity is then not
 	// the rarity of label itself (which added detail weighs).
 	possessive bool
