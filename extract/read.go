@@ -160,6 +160,10 @@ func eachArticle(r io.Reader, scan func(io.Reader, func(int, []byte) error) erro
 	})
 }
 
+// maxKeptLine is the largest buffer ScanLines keeps for long lines from
+// one line to the next.
+const maxKeptLine = 1 << 20
+
 // ScanLines calls fn for every line of r with its 1-based number, blank
 // lines included, so that every reader of JSON lines (the command, corpus
 // mode, the Beam pipeline) numbers lines alike. A line ends after '\n'; a
@@ -168,8 +172,9 @@ func eachArticle(r io.Reader, scan func(io.Reader, func(int, []byte) error) erro
 // what is too large. Reading stops at fn's first error.
 //
 // A line that fits the reader's buffer is passed from the buffer itself and
-// a longer one from one buffer kept for the whole input, so that reading
-// costs no allocation per line: corpus mode reads its input twice.
+// a longer one from one buffer kept from line to line (up to maxKeptLine),
+// so that reading costs no allocation per line: corpus mode reads its
+// input twice.
 func ScanLines(r io.Reader, fn func(n int, raw []byte) error) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	n := 0
@@ -189,6 +194,11 @@ func ScanLines(r io.Reader, fn func(n int, raw []byte) error) error {
 			if ferr := fn(n, raw); ferr != nil {
 				return ferr
 			}
+		}
+		if cap(long) > maxKeptLine {
+			// A line of megabytes is rare: its buffer is not worth
+			// holding for the rest of the input.
+			long = nil
 		}
 		if err == io.EOF {
 			return nil

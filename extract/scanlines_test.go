@@ -26,6 +26,7 @@ func TestScanLines(t *testing.T) {
 		{"buffer edge", strings.Repeat("x", buf-1) + "\n" + strings.Repeat("y", buf) + "\n" + strings.Repeat("z", buf+1) + "\nend\n"},
 		{"long lines", strings.Repeat("a", 3*buf+7) + "\nshort\n" + strings.Repeat("b", 5*buf) + "\n" + strings.Repeat("c", 2*buf)},
 		{"long then short", strings.Repeat("q", 2*buf) + "\n1\n2\n"},
+		{"past the kept buffer", strings.Repeat("m", maxKeptLine+3) + "\n" + strings.Repeat("k", 2*buf) + "\n" + strings.Repeat("j", maxKeptLine+9) + "\nx"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
