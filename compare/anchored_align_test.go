@@ -26,15 +26,7 @@ func TestAnchoredNearInAlign(t *testing.T) {
 		t.Fatalf("input %d is %q, want neighbour_aligned", nBand-2, bandFeatureNames[nBand-2])
 	}
 	docs := parallelDocs(3, 40)
-	unifyAcross(docs, cfg.names)
-	feats := make([][]*claimFeatures, len(docs))
-	for i, d := range docs {
-		for j := range d.Claims {
-			feats[i] = append(feats[i], prepare(cfg.table, i, j, &d.Claims[j]))
-		}
-	}
-	v := intern(cfg.table, feats, nil)
-	localRarity(feats, v)
+	feats, v := features(docs, cfg)
 	edges, _ := align(feats, v, cfg, nil)
 	type key struct{ da, ia, db, ib int }
 	first := map[key]bool{}

@@ -27,15 +27,7 @@ func TestBandFloorWhateverRelated(t *testing.T) {
 			seen[at{a.doc, a.idx, b.doc, b.idx}] = x
 		}
 		docs := parallelDocs(3, 40)
-		unifyAcross(docs, cfg.names)
-		feats := make([][]*claimFeatures, len(docs))
-		for i, d := range docs {
-			for j := range d.Claims {
-				feats[i] = append(feats[i], prepare(cfg.table, i, j, &d.Claims[j]))
-			}
-		}
-		v := intern(cfg.table, feats, nil)
-		localRarity(feats, v)
+		feats, v := features(docs, cfg)
 		align(feats, v, cfg, nil)
 		return seen, cfg.floor()
 	}

@@ -351,36 +351,10 @@ func compareTable(ctx context.Context, docs []*extract.Document, cfg *config) (*
 		r.Documents = append(r.Documents, &c)
 	}
 	r.Run.OmissionModel = omissionRun(cfg, len(r.Documents))
-	unifyAcross(r.Documents, cfg.names)
-	feats := make([][]*claimFeatures, len(r.Documents))
-	if len(r.Documents) > 1 {
-		// One document has nothing to align: its claims' features would
-		// only cost memory (a 30 MB article has 360,000 claims).
-		for i, d := range r.Documents {
-			feats[i] = make([]*claimFeatures, 0, len(d.Claims))
-			for j := range d.Claims {
-				feats[i] = append(feats[i], prepare(cfg.table, i, j, &d.Claims[j]))
-			}
-		}
-	}
+	feats, v := features(r.Documents, cfg)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	// With the default matcher no two names of the claims are spelling
-	// variants of each other: unifyAcross gave each set of variants one
-	// key, and the keys it left apart are keys extract.SameName was asked
-	// about and said no to (CanonicalKeysWith asks about every pair of
-	// keys not yet merged, and SameName is symmetric). So the scores skip
-	// the search for variants, which would find none, and the bounds of
-	// candidates lose its slack (TestUnifiedNamesApart checks the premise).
-	// A custom matcher is asked as before.
-	names := cfg.names
-	if !cfg.customNames {
-		names = nil
-	}
-	v := intern(cfg.table, feats, names)
-	localRarity(feats, v)
-	lookUpAllKeys(feats) // before scoring on several cores (lazykeys.go)
 	if cfg.embedder != nil {
 		if err := embedClaims(ctx, r.Documents, feats, cfg); err != nil {
 			return nil, err
@@ -398,6 +372,42 @@ func compareTable(ctx context.Context, docs []*extract.Document, cfg *config) (*
 	r.profile()
 	r.reviewUnique(feats, v, cfg, scored)
 	return r, ctx.Err()
+}
+
+// features prepares the claims of docs for scoring: names unified across
+// the documents, each claim's features, the comparison's vocabulary and
+// the rarity of its words. The tests that drive align or the omission
+// model's search directly start from it too, so that they read the claims
+// as Compare does.
+func features(docs []*extract.Document, cfg *config) ([][]*claimFeatures, *vocab) {
+	unifyAcross(docs, cfg.names)
+	feats := make([][]*claimFeatures, len(docs))
+	if len(docs) > 1 {
+		// One document has nothing to align: its claims' features would
+		// only cost memory (a 30 MB article has 360,000 claims).
+		for i, d := range docs {
+			feats[i] = make([]*claimFeatures, 0, len(d.Claims))
+			for j := range d.Claims {
+				feats[i] = append(feats[i], prepare(cfg.table, i, j, &d.Claims[j]))
+			}
+		}
+	}
+	// With the default matcher no two names of the claims are spelling
+	// variants of each other: unifyAcross gave each set of variants one
+	// key, and the keys it left apart are keys extract.SameName was asked
+	// about and said no to (CanonicalKeysWith asks about every pair of
+	// keys not yet merged, and SameName is symmetric). So the scores skip
+	// the search for variants, which would find none, and the bounds of
+	// candidates lose its slack (TestUnifiedNamesApart checks the premise).
+	// A custom matcher is asked as before.
+	names := cfg.names
+	if !cfg.customNames {
+		names = nil
+	}
+	v := intern(cfg.table, feats, names)
+	localRarity(feats, v)
+	lookUpAllKeys(feats) // before scoring on several cores (lazykeys.go)
+	return feats, v
 }
 
 // unifyAcross gives spelling variants of one name the same key in every

@@ -21,15 +21,7 @@ func TestScoredPairsAsSearched(t *testing.T) {
 			cfg.table = acquireTable()
 			defer cfg.table.release()
 			docs := parallelDocs(4, 25)
-			unifyAcross(docs, cfg.names)
-			feats := make([][]*claimFeatures, len(docs))
-			for i, d := range docs {
-				for j := range d.Claims {
-					feats[i] = append(feats[i], prepare(cfg.table, i, j, &d.Claims[j]))
-				}
-			}
-			v := intern(cfg.table, feats, nil)
-			localRarity(feats, v)
+			feats, v := features(docs, cfg)
 			scored := newScoredPairs(cfg, len(feats))
 			if scored == nil {
 				t.Fatal("the omission model is off: nothing is kept")
