@@ -114,52 +114,82 @@ func bandSamples(t *testing.T, events []basilEvent) []bandSample {
 
 // fitBand fits the logistic model to the samples (standardized inputs, L2).
 func fitBand(samples []bandSample) *alignModel {
-	m := &alignModel{Features: bandFeatureNames, Mean: make([]float64, nBand), Scale: make([]float64, nBand), Weights: make([]float64, nBand)}
-	n := float64(len(samples))
-	for _, s := range samples {
-		for i, v := range s.x {
-			m.Mean[i] += v / n
+	xs := make([][]float64, len(samples))
+	ys := make([]float64, len(samples))
+	for k := range samples {
+		xs[k], ys[k] = samples[k].x[:], samples[k].y
+	}
+	f := fitLogistic(xs, ys, bandFitIters, bandFitRate, bandFitL2)
+	return &alignModel{Features: bandFeatureNames, Mean: f.mean, Scale: f.scale, Weights: f.weights, Bias: f.bias}
+}
+
+// logisticFit is a fitted logistic regression on standardized inputs, the
+// form both models store (alignModel, uniqueModel).
+type logisticFit struct {
+	mean, scale, weights []float64
+	bias                 float64
+}
+
+// fitLogistic fits a logistic regression to the rows xs with labels ys:
+// the inputs standardized by their mean and deviation over xs, then iters
+// steps of gradient descent at rate with L2 penalty l2, every figure
+// rounded to six places so that the stored fit reads the same on any
+// machine.
+func fitLogistic(xs [][]float64, ys []float64, iters int, rate, l2 float64) logisticFit {
+	d := len(xs[0])
+	f := logisticFit{mean: make([]float64, d), scale: make([]float64, d), weights: make([]float64, d)}
+	n := float64(len(xs))
+	for _, x := range xs {
+		for i, v := range x {
+			f.mean[i] += v / n
 		}
 	}
-	for _, s := range samples {
-		for i, v := range s.x {
-			m.Scale[i] += (v - m.Mean[i]) * (v - m.Mean[i]) / n
+	for _, x := range xs {
+		for i, v := range x {
+			f.scale[i] += (v - f.mean[i]) * (v - f.mean[i]) / n
 		}
 	}
-	for i := range m.Scale {
-		m.Scale[i] = math.Sqrt(m.Scale[i])
-		if m.Scale[i] == 0 {
-			m.Scale[i] = 1
+	for i := range f.scale {
+		f.scale[i] = math.Sqrt(f.scale[i])
+		if f.scale[i] == 0 {
+			f.scale[i] = 1
 		}
 	}
-	z := make([][nBand]float64, len(samples))
-	for k, s := range samples {
-		for i, v := range s.x {
-			z[k][i] = (v - m.Mean[i]) / m.Scale[i]
+	z := make([][]float64, len(xs))
+	for k, x := range xs {
+		z[k] = make([]float64, d)
+		for i, v := range x {
+			z[k][i] = (v - f.mean[i]) / f.scale[i]
 		}
 	}
-	for it := 0; it < bandFitIters; it++ {
-		var g [nBand]float64
+	g := make([]float64, d)
+	for it := 0; it < iters; it++ {
+		clear(g)
 		gb := 0.0
-		for k, s := range samples {
-			p := m.prob(&samples[k].x) - s.y
+		for k, x := range xs {
+			// The models' prob, on the raw inputs as they are used.
+			s := f.bias
+			for i, v := range x {
+				s += f.weights[i] * (v - f.mean[i]) / f.scale[i]
+			}
+			p := 1/(1+math.Exp(-s)) - ys[k]
 			for i := range g {
 				g[i] += p * z[k][i]
 			}
 			gb += p
 		}
-		for i := range m.Weights {
-			m.Weights[i] -= bandFitRate * (g[i]/n + bandFitL2*m.Weights[i])
+		for i := range f.weights {
+			f.weights[i] -= rate * (g[i]/n + l2*f.weights[i])
 		}
-		m.Bias -= bandFitRate * gb / n
+		f.bias -= rate * gb / n
 	}
-	for i := range m.Weights {
-		m.Weights[i] = round6(m.Weights[i])
-		m.Mean[i] = round6(m.Mean[i])
-		m.Scale[i] = round6(m.Scale[i])
+	for i := range f.weights {
+		f.weights[i] = round6(f.weights[i])
+		f.mean[i] = round6(f.mean[i])
+		f.scale[i] = round6(f.scale[i])
 	}
-	m.Bias = round6(m.Bias)
-	return m
+	f.bias = round6(f.bias)
+	return f
 }
 
 func round6(f float64) float64 { return math.Round(f*1e6) / 1e6 }

@@ -3,7 +3,6 @@ package compare
 import (
 	"flag"
 	"fmt"
-	"math"
 	"sort"
 	"sync"
 	"testing"
@@ -158,52 +157,12 @@ func fitUniqueModel(evs []omitEvent) *uniqueModel {
 		x, y := e.samples()
 		xs, ys = append(xs, x...), append(ys, y...)
 	}
-	m := &uniqueModel{Threshold: DefaultThreshold, Features: uniqueFeatureNames, Mean: make([]float64, nUnique), Scale: make([]float64, nUnique), Weights: make([]float64, nUnique)}
-	n := float64(len(xs))
-	for _, x := range xs {
-		for i, v := range x {
-			m.Mean[i] += v / n
-		}
+	rows := make([][]float64, len(xs))
+	for k := range xs {
+		rows[k] = xs[k][:]
 	}
-	for _, x := range xs {
-		for i, v := range x {
-			m.Scale[i] += (v - m.Mean[i]) * (v - m.Mean[i]) / n
-		}
-	}
-	for i := range m.Scale {
-		m.Scale[i] = math.Sqrt(m.Scale[i])
-		if m.Scale[i] == 0 {
-			m.Scale[i] = 1
-		}
-	}
-	z := make([][nUnique]float64, len(xs))
-	for k, x := range xs {
-		for i, v := range x {
-			z[k][i] = (v - m.Mean[i]) / m.Scale[i]
-		}
-	}
-	for it := 0; it < uniqueFitIters; it++ {
-		var g [nUnique]float64
-		gb := 0.0
-		for k := range xs {
-			p := m.prob(&xs[k]) - ys[k]
-			for i := range g {
-				g[i] += p * z[k][i]
-			}
-			gb += p
-		}
-		for i := range m.Weights {
-			m.Weights[i] -= uniqueFitRate * (g[i]/n + uniqueFitL2*m.Weights[i])
-		}
-		m.Bias -= uniqueFitRate * gb / n
-	}
-	for i := range m.Weights {
-		m.Weights[i] = round6(m.Weights[i])
-		m.Mean[i] = round6(m.Mean[i])
-		m.Scale[i] = round6(m.Scale[i])
-	}
-	m.Bias = round6(m.Bias)
-	return m
+	f := fitLogistic(rows, ys, uniqueFitIters, uniqueFitRate, uniqueFitL2)
+	return &uniqueModel{Threshold: DefaultThreshold, Features: uniqueFeatureNames, Mean: f.mean, Scale: f.scale, Weights: f.weights, Bias: f.bias}
 }
 
 // chooseCut sets m.Cut to the cut of uniqueCuts with the best unique
