@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
-
-	"github.com/claimdiff/claimdiff/extract"
 )
 
 var fitAlign = flag.Bool("fit-align", false, "refit the band model on the BASIL development gold and rewrite align_model.json")
@@ -74,12 +72,7 @@ func bandSamples(t *testing.T, events []basilEvent) []bandSample {
 	t.Helper()
 	var out []bandSample
 	for _, e := range events {
-		var docs [3]basilDoc
-		var in []*extract.Document
-		for k, o := range basilOutlets {
-			docs[k] = buildBasilDoc(t, e.ev[o], o)
-			in = append(in, docs[k].doc)
-		}
+		docs, in := buildBasilDocs(t, e.ev)
 		level := map[basilPair]string{}
 		for _, p := range e.g.Pairs {
 			level[basilPair{basilSent{p.A, p.AI}, basilSent{p.B, p.BI}}] = p.Level

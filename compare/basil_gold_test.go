@@ -250,6 +250,19 @@ type basilDoc struct {
 	ranges [][2]int // -1 start when the sentence was not found
 }
 
+// buildBasilDocs builds the three outlets' articles of an event, in
+// basilOutlets' order, and the documents to compare.
+func buildBasilDocs(t *testing.T, ev map[string]*basilArticle) ([3]basilDoc, []*extract.Document) {
+	t.Helper()
+	var docs [3]basilDoc
+	in := make([]*extract.Document, 0, len(docs))
+	for k, o := range basilOutlets {
+		docs[k] = buildBasilDoc(t, ev[o], o)
+		in = append(in, docs[k].doc)
+	}
+	return docs, in
+}
+
 // buildBasilDoc writes the article as eval-basil-align does (paragraphs'
 // sentences joined by a space, paragraphs by a blank line; a JSON input
 // with outlet, title and published) and reads it through the command's
@@ -306,12 +319,7 @@ func (d basilDoc) sentencesOf(sp extract.Span) []int {
 // counts the gold's pairs and unique sentences the report recovers.
 func scoreBasilEvent(t *testing.T, g basilGold, ev map[string]*basilArticle, opts ...Option) basilCounts {
 	t.Helper()
-	var docs [3]basilDoc
-	var in []*extract.Document
-	for k, o := range basilOutlets {
-		docs[k] = buildBasilDoc(t, ev[o], o)
-		in = append(in, docs[k].doc)
-	}
+	docs, in := buildBasilDocs(t, ev)
 	checkBasilGold(t, g, docs)
 	r := Compare(in, opts...)
 

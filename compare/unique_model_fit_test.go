@@ -6,8 +6,6 @@ import (
 	"sort"
 	"sync"
 	"testing"
-
-	"github.com/claimdiff/claimdiff/extract"
 )
 
 var fitUnique = flag.Bool("fit-unique", false, "refit the omission model on the BASIL development gold and rewrite unique_model.json")
@@ -47,12 +45,7 @@ func omitEvents(t *testing.T, events []basilEvent, band *alignModel) []omitEvent
 	t.Helper()
 	var out []omitEvent
 	for _, e := range events {
-		var docs [3]basilDoc
-		var in []*extract.Document
-		for k, o := range basilOutlets {
-			docs[k] = buildBasilDoc(t, e.ev[o], o)
-			in = append(in, docs[k].doc)
-		}
+		docs, in := buildBasilDocs(t, e.ev)
 		oe := omitEvent{sents: map[string][]basilSent{}, follow: map[string]string{}, x: map[string][nUnique]float64{}, truth: map[basilSent]bool{}}
 		var mu sync.Mutex
 		seen := optionFunc(func(c *config) {
