@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/hex"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -151,17 +152,57 @@ func pairInputs(a, b *claimFeatures, value, containment float64) [nPair]float64 
 	sa, sb := seq(a), seq(b)
 	x := [nPair]float64{value, containment}
 	for n := 1; n <= 3; n++ {
-		ga, gb := grams(sa, n), grams(sb, n)
-		shared := float64(commonSorted(ga, gb))
-		x[2*n], x[2*n+1] = minMax(ratio(shared, len(ga)), ratio(shared, len(gb)))
+		shared, na, nb := sharedGrams(sa, sb, n)
+		x[2*n], x[2*n+1] = minMax(ratio(float64(shared), na), ratio(float64(shared), nb))
 	}
 	common := float64(lcs(sa, sb))
 	x[8], x[9] = minMax(ratio(common, len(sa)), ratio(common, len(sb)))
 	return x
 }
 
-// grams lists the n-grams of s, each packed in one integer (21 bits a
-// word: a pair of claims has far fewer distinct words), sorted.
+// sharedGrams counts the n-grams of a and b and how many they share, as
+// multisets. Each n-gram is packed in one integer, gramBits a word, when
+// every id fits (a pair of claims holds far fewer distinct words than
+// 1<<gramBits: a claim is at most a few thousand bytes); otherwise, as a
+// caller may build claims of any length, they are counted by a map.
+func sharedGrams(a, b []uint64, n int) (shared, na, nb int) {
+	if maxID(a) < 1<<gramBits && maxID(b) < 1<<gramBits {
+		ga, gb := grams(a, n), grams(b, n)
+		return commonSorted(ga, gb), len(ga), len(gb)
+	}
+	count := map[[3]uint64]int{}
+	for i := 0; i+n <= len(a); i++ {
+		var g [3]uint64
+		copy(g[:], a[i:i+n])
+		count[g]++
+		na++
+	}
+	for i := 0; i+n <= len(b); i++ {
+		var g [3]uint64
+		copy(g[:], b[i:i+n])
+		if count[g] > 0 {
+			count[g]--
+			shared++
+		}
+		nb++
+	}
+	return shared, na, nb
+}
+
+// gramBits is how many bits of an n-gram's packed integer each word takes;
+// three words fill 63 bits.
+const gramBits = 21
+
+func maxID(s []uint64) uint64 {
+	var m uint64
+	for _, x := range s {
+		m = max(m, x)
+	}
+	return m
+}
+
+// grams lists the n-grams of s (n at most 3, every id under 1<<gramBits),
+// each packed in one integer, sorted.
 func grams(s []uint64, n int) []uint64 {
 	if len(s) < n {
 		return nil
@@ -170,7 +211,7 @@ func grams(s []uint64, n int) []uint64 {
 	for i := 0; i+n <= len(s); i++ {
 		var g uint64
 		for _, id := range s[i : i+n] {
-			g = g<<21 | id&(1<<21-1)
+			g = g<<gramBits | id
 		}
 		out = append(out, g)
 	}
@@ -196,25 +237,78 @@ func commonSorted(a, b []uint64) int {
 	return n
 }
 
-// lcs is the length of the longest common subsequence of a and b.
+// lcs is the length of the longest common subsequence of a and b, by the
+// bit-parallel algorithm of Allison & Dix (1986) in Hyyrö's form (2004):
+// one row of the dynamic programme is a bit vector over b, and each word
+// of a updates 64 of its cells at once. The plain programme takes
+// len(a)·len(b) steps, which two claims of a few thousand bytes against
+// thousands of others (a long unpunctuated text) make seconds; this takes
+// a 64th of that.
 func lcs(a, b []uint64) int {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
-	row := make([]int, len(b)+1)
-	for _, x := range a {
-		diag := 0
-		for j, y := range b {
-			up := row[j+1]
-			if x == y {
-				row[j+1] = diag + 1
-			} else if row[j] > up {
-				row[j+1] = row[j]
+	if len(b) == 0 {
+		return 0
+	}
+	w := (len(b) + 63) / 64
+	// match[w·row(x):] has bit j set where b[j] == x; an id of a that b
+	// does not hold has no row. Rows are found by id in a slice where the
+	// ids are dense, as pairInputs numbers them, else in a map.
+	var dense []int32
+	var sparse map[uint64]int32
+	if top := max(maxID(a), maxID(b)); top <= uint64(4*(len(a)+len(b))) {
+		dense = make([]int32, top+1)
+	} else {
+		sparse = map[uint64]int32{}
+	}
+	row := func(x uint64) int32 { // row+1, 0 for none
+		if dense != nil {
+			return dense[x]
+		}
+		return sparse[x]
+	}
+	var match []uint64
+	n := int32(0)
+	for j, x := range b {
+		r := row(x)
+		if r == 0 {
+			n++
+			r = n
+			if dense != nil {
+				dense[x] = r
+			} else {
+				sparse[x] = r
 			}
-			diag = up
+			match = append(match, make([]uint64, w)...)
+		}
+		match[int(r-1)*w+j/64] |= 1 << (j % 64)
+	}
+	v := make([]uint64, w)
+	for k := range v {
+		v[k] = ^uint64(0)
+	}
+	for _, x := range a {
+		r := int(row(x))
+		if r == 0 {
+			continue // v & m is zero: v stays
+		}
+		m := match[(r-1)*w : r*w]
+		var carry uint64
+		for k, vk := range v {
+			u := vk & m[k]
+			var sum uint64
+			sum, carry = bits.Add64(vk, u, carry)
+			v[k] = sum | vk&^m[k]
 		}
 	}
-	return row[len(b)]
+	// The cells still set are the columns of b the subsequence does not
+	// use; the bits past b were set and stay so (v &^ m keeps them).
+	zeros := 0
+	for _, vk := range v {
+		zeros += 64 - bits.OnesCount64(vk)
+	}
+	return zeros
 }
 
 func ratio(part float64, whole int) float64 {

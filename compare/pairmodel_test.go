@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -81,11 +82,51 @@ func TestLCS(t *testing.T) {
 		{[]uint64{1, 2, 3, 4}, []uint64{2, 4}, 2},
 		{[]uint64{1, 2, 3}, []uint64{3, 2, 1}, 1},
 		{[]uint64{1, 5, 2, 5, 3}, []uint64{5, 1, 2, 3, 5}, 3},
+		{[]uint64{1 << 40, 7, 1 << 40}, []uint64{7, 1 << 40}, 2},
 	} {
 		if got := lcs(c.a, c.b); got != c.want {
 			t.Errorf("lcs(%v, %v) = %d, want %d", c.a, c.b, got, c.want)
 		}
 	}
+	// Against the plain dynamic programme, across word boundaries of the
+	// bit vector (63, 64, 65, 130 words) and alphabets small and large.
+	rng := rand.New(rand.NewPCG(1, 2))
+	seq := func(n int, alphabet uint64) []uint64 {
+		s := make([]uint64, n)
+		for i := range s {
+			s[i] = 1 + rng.Uint64N(alphabet)
+		}
+		return s
+	}
+	for _, n := range []int{0, 1, 5, 63, 64, 65, 130} {
+		for _, m := range []int{1, 17, 64, 129} {
+			for _, alphabet := range []uint64{2, 5, 40, 1 << 50} {
+				a, b := seq(n, alphabet), seq(m, alphabet)
+				if got, want := lcs(a, b), lcsTable(a, b); got != want {
+					t.Errorf("lcs of %d and %d words over %d: %d, want %d", n, m, alphabet, got, want)
+				}
+			}
+		}
+	}
+}
+
+// lcsTable is the longest common subsequence by the plain dynamic
+// programme, for checking lcs.
+func lcsTable(a, b []uint64) int {
+	row := make([]int, len(b)+1)
+	for _, x := range a {
+		diag := 0
+		for j, y := range b {
+			up := row[j+1]
+			if x == y {
+				row[j+1] = diag + 1
+			} else if row[j] > up {
+				row[j+1] = row[j]
+			}
+			diag = up
+		}
+	}
+	return row[len(b)]
 }
 
 func TestCommonGrams(t *testing.T) {
@@ -99,6 +140,30 @@ func TestCommonGrams(t *testing.T) {
 	// As multisets: the repeated pair counts twice only where both have it twice.
 	if n := commonSorted(grams(s, 2), grams([]uint64{1, 2, 9}, 2)); n != 1 {
 		t.Errorf("common = %d, want 1", n)
+	}
+	// Ids past what a packed n-gram holds (a pair of claims of more than
+	// 1<<gramBits distinct words) are counted alike, not cut to their low
+	// bits: 1<<gramBits+1 is not 1.
+	far := func(s []uint64) []uint64 {
+		out := make([]uint64, len(s))
+		for i, x := range s {
+			out[i] = x<<gramBits | x
+		}
+		return out
+	}
+	a, b := []uint64{1, 2, 3, 1, 2, 3, 4}, []uint64{2, 3, 4, 1, 2, 3, 3}
+	for n := 1; n <= 3; n++ {
+		got0, got1, got2 := sharedGrams(far(a), far(b), n)
+		want0, want1, want2 := sharedGrams(a, b, n)
+		if got0 != want0 || got1 != want1 || got2 != want2 {
+			t.Errorf("%d-grams of large ids: %d of %d and %d, want %d of %d and %d", n, got0, got1, got2, want0, want1, want2)
+		}
+	}
+	if n, _, _ := sharedGrams([]uint64{1 << gramBits}, []uint64{1<<gramBits + 1}, 1); n != 0 {
+		t.Errorf("two large ids alike in their low bits: %d shared", n)
+	}
+	if n, _, _ := sharedGrams([]uint64{1<<gramBits + 1}, []uint64{1}, 1); n != 0 {
+		t.Errorf("a large id and a small one alike in their low bits: %d shared", n)
 	}
 }
 
