@@ -540,6 +540,9 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 		}
 		var rel []edge
 		weak := sc.weak[:0]
+		// held are the pairs without context at the threshold that the
+		// pair model refused as one sentence against another.
+		var held []cand
 		anchored := false
 		for _, e := range cands {
 			pa, pb := *of(e.a), *of(e.b)
@@ -570,6 +573,9 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 			accept := e.value >= cfg.threshold || band
 			if isolated && len(pa) == 0 && len(pb) == 0 {
 				accept = cfg.pairAligns(e)
+				if !accept && e.value >= cfg.threshold {
+					held = append(held, e)
+				}
 			}
 			switch {
 			case accept && len(pa) == 0 && len(pb) == 0:
@@ -581,6 +587,42 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 				sc.keep(link(e))
 			case e.value < cfg.threshold || isolated && !accept:
 				weak = append(weak, e)
+			}
+		}
+		// The pair model reads one sentence against one: a claim that the
+		// other document says in two sentences ("A, and B" / "A." "B.")
+		// adds a clause to each, and the model refuses both halves. Such a
+		// claim still aligns with both, as within articles (splitMatch):
+		// each claim is tried once as the one said in two, with its best
+		// refused pair as the first half and the best other claim of that
+		// document that splitMatch takes as the second.
+		var tried map[*claimFeatures]bool
+		for _, e := range held {
+			for _, long := range [2]*claimFeatures{e.a, e.b} {
+				first := e.b
+				if long == e.b {
+					first = e.a
+				}
+				if len(*of(long)) != 0 || len(*of(first)) != 0 || tried[long] {
+					continue
+				}
+				if tried == nil {
+					tried = map[*claimFeatures]bool{}
+				}
+				tried[long] = true
+				for _, e2 := range cands {
+					short := e2.b
+					if e2.b == long {
+						short = e2.a
+					} else if e2.a != long {
+						continue
+					}
+					if short != first && len(*of(short)) == 0 && splitMatch(long, short, first, e2.value, e2.containment, false, v, sc, cfg) {
+						sc.keep(link(e))
+						sc.keep(link(e2))
+						break
+					}
+				}
 			}
 		}
 		for _, e := range weak {

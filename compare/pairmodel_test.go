@@ -239,3 +239,49 @@ func TestPairModelDecides(t *testing.T) {
 		t.Errorf("two lone claims: the model was asked %d times, want 1", asked)
 	}
 }
+
+// TestPairModelSplit: a sentence that another document says in two
+// sentences aligns with both when the two documents are compared without
+// context, as within articles and as with the threshold alone, though the
+// pair model refuses each half on its own (each leaves a clause of the
+// long sentence unsaid); two claims that merely restate each other are
+// not taken for two halves.
+func TestPairModelSplit(t *testing.T) {
+	long := extract.Extract("The council approved the budget on Monday, and the mayor resigned after a long debate over the new stadium.")
+	halves := extract.Extract("The council approved the budget on Monday. The mayor resigned after a long debate over the new stadium.")
+	if len(long.Claims) != 1 || len(halves.Claims) != 2 {
+		t.Fatalf("want one claim and two, got %d and %d", len(long.Claims), len(halves.Claims))
+	}
+	claims := func(r *Report) [][]string {
+		var out [][]string
+		for _, g := range r.Groups {
+			if g.Verdict != VerdictRelated {
+				out = append(out, g.Claims)
+			}
+		}
+		return out
+	}
+	docs := []*extract.Document{long, halves}
+	plain := Compare(docs, PairModel(false))
+	want := [][]string{{plain.Documents[0].Claims[0].ID, plain.Documents[1].Claims[0].ID, plain.Documents[1].Claims[1].ID}}
+	if got := claims(plain); !cmp.Equal(got, want) {
+		t.Fatalf("the threshold alone: aligned %v, want %v", got, want)
+	}
+	r := Compare(docs)
+	if got := claims(r); !cmp.Equal(got, want) {
+		t.Errorf("with the pair model: aligned %v, want %v", got, want)
+	}
+	// The model did refuse the halves one by one: the split is what
+	// aligned them.
+	for _, g := range r.Groups {
+		if p := g.Evidence.PairModel; p == nil || *p >= defaultPairModel.Cut {
+			t.Errorf("group %v: pair model %v, want a probability under the cut", g.Claims, p)
+		}
+	}
+	// A restatement is no second half: the same claim twice in one
+	// document against a longer one takes one partner.
+	twice := extract.Extract("The council approved the budget on Monday. The council passed the budget on Monday.")
+	if got := claims(Compare([]*extract.Document{long, twice})); len(got) > 0 && len(got[0]) > 2 {
+		t.Errorf("a restatement taken for a second half: %v", got)
+	}
+}
