@@ -597,6 +597,14 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 		// refused pair as the first half and the best other claim of that
 		// document that splitMatch takes as the second.
 		var tried map[*claimFeatures]bool
+		var byClaim map[*claimFeatures][]int32 // the candidates of each claim, in order
+		if len(held) > 0 {
+			byClaim = map[*claimFeatures][]int32{}
+			for i, e := range cands {
+				byClaim[e.a] = append(byClaim[e.a], int32(i))
+				byClaim[e.b] = append(byClaim[e.b], int32(i))
+			}
+		}
 		for _, e := range held {
 			for _, long := range [2]*claimFeatures{e.a, e.b} {
 				first := e.b
@@ -610,12 +618,11 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 					tried = map[*claimFeatures]bool{}
 				}
 				tried[long] = true
-				for _, e2 := range cands {
+				for _, i := range byClaim[long] {
+					e2 := cands[i]
 					short := e2.b
 					if e2.b == long {
 						short = e2.a
-					} else if e2.a != long {
-						continue
 					}
 					if short != first && len(*of(short)) == 0 && splitMatch(long, short, first, e2.value, e2.containment, false, v, sc, cfg) {
 						sc.keep(link(e))
