@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sync"
 )
 
 // Two claims compared without context (one of their documents holds
@@ -135,29 +136,57 @@ func (cfg *config) pairProb(a, b *claimFeatures, value, containment float64) flo
 // are the tokens' matching keys (lower case, stemmed), function words
 // included: they carry the clause structure an added clause changes.
 func pairInputs(a, b *claimFeatures, value, containment float64) [nPair]float64 {
-	ids := map[string]uint64{}
-	seq := func(c *claimFeatures) []uint64 {
-		toks := c.claim.Tokens
-		s := make([]uint64, len(toks))
-		for i, t := range toks {
-			id, ok := ids[t.Key]
+	ps := pairScratches.Get().(*pairScratch)
+	defer ps.done()
+	seq := func(s []uint64, c *claimFeatures) []uint64 {
+		for _, t := range c.claim.Tokens {
+			id, ok := ps.ids[t.Key]
 			if !ok {
-				id = uint64(len(ids)) + 1
-				ids[t.Key] = id
+				id = uint64(len(ps.ids)) + 1
+				ps.ids[t.Key] = id
 			}
-			s[i] = id
+			s = append(s, id)
 		}
 		return s
 	}
-	sa, sb := seq(a), seq(b)
+	ps.sa = seq(ps.sa[:0], a)
+	ps.sb = seq(ps.sb[:0], b)
+	sa, sb := ps.sa, ps.sb
 	x := [nPair]float64{value, containment}
 	for n := 1; n <= 3; n++ {
-		shared, na, nb := sharedGrams(sa, sb, n)
+		shared, na, nb := ps.sharedGrams(sa, sb, n)
 		x[2*n], x[2*n+1] = minMax(ratio(float64(shared), na), ratio(float64(shared), nb))
 	}
-	common := float64(lcs(sa, sb))
+	common := float64(ps.lcs(sa, sb))
 	x[8], x[9] = minMax(ratio(common, len(sa)), ratio(common, len(sb)))
 	return x
+}
+
+// pairScratch holds what pairInputs reuses from one pair to the next: a
+// corpus of two-sentence events asks the pair model about every pair,
+// and a map and eight slices made afresh each time were two fifths of
+// what such a comparison allocated (BenchmarkPairModel).
+type pairScratch struct {
+	ids            map[string]uint64 // a token key's id in the pair, from 1
+	sa, sb, ga, gb []uint64          // the two claims' ids and n-grams
+	dense          []int32           // lcs: the match row of an id, plus one
+	match, v       []uint64          // lcs: match rows and the bit vector
+}
+
+var pairScratches = sync.Pool{New: func() any { return &pairScratch{ids: map[string]uint64{}} }}
+
+// pairScratchKeys bounds the map a scratch keeps: clearing a map costs
+// its capacity, and one pair of huge claims must not make every later
+// pair pay for it.
+const pairScratchKeys = 1 << 12
+
+func (ps *pairScratch) done() {
+	if len(ps.ids) > pairScratchKeys {
+		ps.ids = map[string]uint64{}
+	} else {
+		clear(ps.ids)
+	}
+	pairScratches.Put(ps)
 }
 
 // sharedGrams counts the n-grams of a and b and how many they share, as
@@ -165,10 +194,10 @@ func pairInputs(a, b *claimFeatures, value, containment float64) [nPair]float64 
 // every id fits (a pair of claims holds far fewer distinct words than
 // 1<<gramBits: a claim is at most a few thousand bytes); otherwise, as a
 // caller may build claims of any length, they are counted by a map.
-func sharedGrams(a, b []uint64, n int) (shared, na, nb int) {
+func (ps *pairScratch) sharedGrams(a, b []uint64, n int) (shared, na, nb int) {
 	if maxID(a) < 1<<gramBits && maxID(b) < 1<<gramBits {
-		ga, gb := grams(a, n), grams(b, n)
-		return commonSorted(ga, gb), len(ga), len(gb)
+		ps.ga, ps.gb = grams(ps.ga[:0], a, n), grams(ps.gb[:0], b, n)
+		return commonSorted(ps.ga, ps.gb), len(ps.ga), len(ps.gb)
 	}
 	count := map[[3]uint64]int{}
 	for i := 0; i+n <= len(a); i++ {
@@ -201,22 +230,18 @@ func maxID(s []uint64) uint64 {
 	return m
 }
 
-// grams lists the n-grams of s (n at most 3, every id under 1<<gramBits),
-// each packed in one integer, sorted.
-func grams(s []uint64, n int) []uint64 {
-	if len(s) < n {
-		return nil
-	}
-	out := make([]uint64, 0, len(s)-n+1)
+// grams appends to dst the n-grams of s (n at most 3, every id under
+// 1<<gramBits), each packed in one integer, and sorts them.
+func grams(dst, s []uint64, n int) []uint64 {
 	for i := 0; i+n <= len(s); i++ {
 		var g uint64
 		for _, id := range s[i : i+n] {
 			g = g<<gramBits | id
 		}
-		out = append(out, g)
+		dst = append(dst, g)
 	}
-	slices.Sort(out)
-	return out
+	slices.Sort(dst)
+	return dst
 }
 
 // commonSorted counts the entries two sorted lists share, as multisets.
@@ -244,7 +269,7 @@ func commonSorted(a, b []uint64) int {
 // len(a)·len(b) steps, which two claims of a few thousand bytes against
 // thousands of others (a long unpunctuated text) make seconds; this takes
 // a 64th of that.
-func lcs(a, b []uint64) int {
+func (ps *pairScratch) lcs(a, b []uint64) int {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
@@ -252,23 +277,26 @@ func lcs(a, b []uint64) int {
 		return 0
 	}
 	w := (len(b) + 63) / 64
-	// match[w·row(x):] has bit j set where b[j] == x; an id of a that b
-	// does not hold has no row. Rows are found by id in a slice where the
-	// ids are dense, as pairInputs numbers them, else in a map.
-	var dense []int32
+	// match[w·(row(x)-1):] has bit j set where b[j] == x; an id of a that
+	// b does not hold has row 0. Rows are found by id in a slice where
+	// the ids are dense, as pairInputs numbers them, else in a map.
 	var sparse map[uint64]int32
+	dense := ps.dense[:0]
 	if top := max(maxID(a), maxID(b)); top <= uint64(4*(len(a)+len(b))) {
-		dense = make([]int32, top+1)
+		dense = slices.Grow(dense, int(top)+1)[:top+1]
+		clear(dense)
+		ps.dense = dense
 	} else {
+		dense = nil
 		sparse = map[uint64]int32{}
 	}
-	row := func(x uint64) int32 { // row+1, 0 for none
+	row := func(x uint64) int32 {
 		if dense != nil {
 			return dense[x]
 		}
 		return sparse[x]
 	}
-	var match []uint64
+	match := ps.match[:0]
 	n := int32(0)
 	for j, x := range b {
 		r := row(x)
@@ -280,11 +308,15 @@ func lcs(a, b []uint64) int {
 			} else {
 				sparse[x] = r
 			}
-			match = append(match, make([]uint64, w)...)
+			match = slices.Grow(match, w)
+			match = match[:len(match)+w]
+			clear(match[len(match)-w:])
 		}
 		match[int(r-1)*w+j/64] |= 1 << (j % 64)
 	}
-	v := make([]uint64, w)
+	ps.match = match
+	v := slices.Grow(ps.v[:0], w)[:w]
+	ps.v = v
 	for k := range v {
 		v[k] = ^uint64(0)
 	}

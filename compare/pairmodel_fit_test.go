@@ -38,7 +38,7 @@ type mrpcRow struct {
 
 // loadMRPC reads the MRPC training split from ../shared/dev; each sentence
 // goes through the command's JSON reader.
-func loadMRPC(t *testing.T) []mrpcRow {
+func loadMRPC(t testing.TB) []mrpcRow {
 	t.Helper()
 	path := filepath.Join("..", "..", "shared", "dev", "mrpc-train.tsv")
 	f, err := os.Open(path)

@@ -84,7 +84,7 @@ func TestLCS(t *testing.T) {
 		{[]uint64{1, 5, 2, 5, 3}, []uint64{5, 1, 2, 3, 5}, 3},
 		{[]uint64{1 << 40, 7, 1 << 40}, []uint64{7, 1 << 40}, 2},
 	} {
-		if got := lcs(c.a, c.b); got != c.want {
+		if got := new(pairScratch).lcs(c.a, c.b); got != c.want {
 			t.Errorf("lcs(%v, %v) = %d, want %d", c.a, c.b, got, c.want)
 		}
 	}
@@ -98,11 +98,12 @@ func TestLCS(t *testing.T) {
 		}
 		return s
 	}
+	var ps pairScratch // reused, as pairInputs reuses it
 	for _, n := range []int{0, 1, 5, 63, 64, 65, 130} {
 		for _, m := range []int{1, 17, 64, 129} {
 			for _, alphabet := range []uint64{2, 5, 40, 1 << 50} {
 				a, b := seq(n, alphabet), seq(m, alphabet)
-				if got, want := lcs(a, b), lcsTable(a, b); got != want {
+				if got, want := ps.lcs(a, b), lcsTable(a, b); got != want {
 					t.Errorf("lcs of %d and %d words over %d: %d, want %d", n, m, alphabet, got, want)
 				}
 			}
@@ -131,14 +132,14 @@ func lcsTable(a, b []uint64) int {
 
 func TestCommonGrams(t *testing.T) {
 	s := []uint64{1, 2, 1, 2, 3}
-	if got := grams(s, 2); !cmp.Equal(got, []uint64{1<<21 | 2, 1<<21 | 2, 2<<21 | 1, 2<<21 | 3}) {
+	if got := grams(nil, s, 2); !cmp.Equal(got, []uint64{1<<21 | 2, 1<<21 | 2, 2<<21 | 1, 2<<21 | 3}) {
 		t.Errorf("grams = %v", got)
 	}
-	if grams(s, 6) != nil {
+	if grams(nil, s, 6) != nil {
 		t.Error("grams longer than the sequence")
 	}
 	// As multisets: the repeated pair counts twice only where both have it twice.
-	if n := commonSorted(grams(s, 2), grams([]uint64{1, 2, 9}, 2)); n != 1 {
+	if n := commonSorted(grams(nil, s, 2), grams(nil, []uint64{1, 2, 9}, 2)); n != 1 {
 		t.Errorf("common = %d, want 1", n)
 	}
 	// Ids past what a packed n-gram holds (a pair of claims of more than
@@ -152,17 +153,18 @@ func TestCommonGrams(t *testing.T) {
 		return out
 	}
 	a, b := []uint64{1, 2, 3, 1, 2, 3, 4}, []uint64{2, 3, 4, 1, 2, 3, 3}
+	var ps pairScratch
 	for n := 1; n <= 3; n++ {
-		got0, got1, got2 := sharedGrams(far(a), far(b), n)
-		want0, want1, want2 := sharedGrams(a, b, n)
+		got0, got1, got2 := ps.sharedGrams(far(a), far(b), n)
+		want0, want1, want2 := ps.sharedGrams(a, b, n)
 		if got0 != want0 || got1 != want1 || got2 != want2 {
 			t.Errorf("%d-grams of large ids: %d of %d and %d, want %d of %d and %d", n, got0, got1, got2, want0, want1, want2)
 		}
 	}
-	if n, _, _ := sharedGrams([]uint64{1 << gramBits}, []uint64{1<<gramBits + 1}, 1); n != 0 {
+	if n, _, _ := ps.sharedGrams([]uint64{1 << gramBits}, []uint64{1<<gramBits + 1}, 1); n != 0 {
 		t.Errorf("two large ids alike in their low bits: %d shared", n)
 	}
-	if n, _, _ := sharedGrams([]uint64{1<<gramBits + 1}, []uint64{1}, 1); n != 0 {
+	if n, _, _ := ps.sharedGrams([]uint64{1<<gramBits + 1}, []uint64{1}, 1); n != 0 {
 		t.Errorf("a large id and a small one alike in their low bits: %d shared", n)
 	}
 }
