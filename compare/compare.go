@@ -199,10 +199,13 @@ type Evidence struct {
 	// (1 − w) × Lexical + w × Semantic.
 	Lexical  *float64 `json:"lexical,omitempty"`
 	Semantic *float64 `json:"semantic,omitempty"`
-	// PairModel is, for two claims compared without context, the pair
-	// model's probability that they say the same thing (pairmodel.go):
-	// the group aligned when it reached the model's cut (Run.PairModel).
-	// nil where the model did not decide.
+	// PairModel is, where the group's strongest pair (Pair) is two claims
+	// compared without context, the pair model's probability that they
+	// say the same thing (pairmodel.go). At the model's cut or above
+	// (Run.PairModel) the model aligned them; under it the group is
+	// related, or one of its claims is said in two by the other document
+	// and aligned with both halves (splitMatch). nil where the model does
+	// not apply.
 	PairModel *float64 `json:"pair_model,omitempty"`
 	// Members says why each claim is in the group.
 	Members []Member `json:"members,omitempty"`

@@ -29,9 +29,12 @@ import (
 // numbers added 0.006 of held-out accuracy on MRPC, where figures that
 // differ mostly mean another day's report). Its coefficients are data
 // (pair_model.json), fitted by TestFitPairModel; the file says how and
-// with what held-out figures. It runs only as it was fitted: at the
-// default threshold, without an Embedder; PairModel(false) turns it off,
-// and the run says which (Run.PairModel).
+// with what held-out figures. It reads one claim against one: a claim
+// that the other document says in two still aligns with both halves, as
+// within articles (splitMatch; align tries it where the model refuses).
+// It runs only as it was fitted: at the default threshold, without an
+// Embedder; PairModel(false) turns it off, and the run says which
+// (Run.PairModel).
 //
 //go:embed pair_model.json
 var pairModelJSON []byte
