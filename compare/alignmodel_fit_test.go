@@ -113,7 +113,7 @@ func fitBand(samples []bandSample) *alignModel {
 		xs[k], ys[k] = samples[k].x[:], samples[k].y
 	}
 	f := fitLogistic(xs, ys, bandFitIters, bandFitRate, bandFitL2)
-	return &alignModel{Features: bandFeatureNames, Mean: f.mean, Scale: f.scale, Weights: f.weights, Bias: f.bias}
+	return &alignModel{logistic: logistic{Features: bandFeatureNames, Mean: f.mean, Scale: f.scale, Weights: f.weights, Bias: f.bias}}
 }
 
 // logisticFit is a fitted logistic regression on standardized inputs, the
