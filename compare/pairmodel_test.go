@@ -287,3 +287,25 @@ func TestPairModelSplit(t *testing.T) {
 		t.Errorf("a restatement taken for a second half: %v", got)
 	}
 }
+
+// TestPairModelLede: one document short of context is enough: a lone
+// sentence against a whole article is decided by the pair model (the
+// article's claims have no partner in the other document to be read
+// against), and the group says so.
+func TestPairModelLede(t *testing.T) {
+	lede := extract.Extract("Police arrested the suspect at his home in Fort Worth early on Friday, officials said.")
+	article := extract.Extract("The suspect was arrested at his home in Fort Worth on Friday, officials said. " +
+		"The city council will vote on the new budget next month. Schools reopened after the storm passed through the region.")
+	if len(article.Claims) < mutualContext {
+		t.Fatalf("the article has %d claims, want at least %d", len(article.Claims), mutualContext)
+	}
+	asked := 0
+	count := optionFunc(func(c *config) { c.pairSeen = func(a, b *claimFeatures, x [nPair]float64) { asked++ } })
+	r := Compare([]*extract.Document{lede, article}, count)
+	if asked == 0 {
+		t.Error("the pair model was not asked about a lede against an article")
+	}
+	if len(r.Groups) == 0 || r.Groups[0].Evidence.PairModel == nil {
+		t.Errorf("groups %+v, want the first with the model's probability", r.Groups)
+	}
+}
