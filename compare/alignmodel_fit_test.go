@@ -117,7 +117,7 @@ func fitBand(samples []bandSample) *alignModel {
 }
 
 // logisticFit is a fitted logistic regression on standardized inputs, the
-// form both models store (alignModel, uniqueModel).
+// form every model stores (logistic).
 type logisticFit struct {
 	mean, scale, weights []float64
 	bias                 float64

@@ -6,11 +6,12 @@ import (
 	"math"
 )
 
-// logistic is a fitted logistic regression over named inputs, as a data
-// file holds it: the inputs are standardized by Mean and Scale, weighed,
-// and the model says yes when the probability reaches Cut. Provenance says
-// how it was fitted and with what held-out figures. The pair model is one;
-// the band and omission models embed one and add what is theirs.
+// logistic is a fitted logistic regression over named inputs, as the
+// models' data files hold it (the band, omission and pair models): the
+// inputs are standardized by Mean and Scale, weighed, and the model says
+// yes when the probability reaches Cut. Provenance says how it was fitted
+// and with what held-out figures. The band and omission models embed one
+// and add what is theirs.
 type logistic struct {
 	Provenance string    `json:"provenance"`
 	Features   []string  `json:"features"`

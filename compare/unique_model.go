@@ -39,6 +39,8 @@ var uniqueModelJSON []byte
 // is the alignment threshold it was fitted at, the only one it applies at.
 type uniqueModel struct {
 	logistic
+	// Threshold is the alignment threshold the model was fitted at; it
+	// runs at no other.
 	Threshold float64 `json:"threshold"`
 }
 
@@ -75,8 +77,8 @@ func parseUniqueModel(b []byte) (*uniqueModel, error) {
 	return &m, nil
 }
 
-// check refuses a model that does not fit the code, or with a number that
-// is not finite (a NaN weight would make every probability NaN).
+// check refuses a model that does not fit the code (logistic.check), or
+// fitted at a threshold no comparison can have.
 func (m *uniqueModel) check() error {
 	if err := m.logistic.check(uniqueFeatureNames); err != nil {
 		return err
