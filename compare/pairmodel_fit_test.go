@@ -283,7 +283,7 @@ func TestPairModelOnBasilSentences(t *testing.T) {
 	t.Logf("the threshold alone: %s", without)
 	prec := func(c mrpcCounts) float64 { return float64(c.tp) / float64(max(1, c.tp+c.fp)) }
 	rec := func(c mrpcCounts) float64 { return float64(c.tp) / float64(max(1, c.tp+c.fn)) }
-	if prec(with) < 0.95 || rec(with) < 0.15 || prec(without) < 0.6 || rec(without) < 0.33 {
-		t.Errorf("below the floors (model P 0.95, R 0.15; threshold P 0.60, R 0.33)")
+	if prec(with) < 0.95 || rec(with) < 0.16 || prec(without) < 0.6 || rec(without) < 0.33 {
+		t.Errorf("below the floors (model P 0.95, R 0.16; threshold P 0.60, R 0.33)")
 	}
 }
