@@ -301,6 +301,16 @@ func TestEntities(t *testing.T) {
 			[]ent{{"D-Day", "day"}, {"Normandy", "normandy"}}},
 		{"trap: organisation after a title word stays whole", "The Justice Department opened a case.",
 			[]ent{{"Justice Department", "doj"}}},
+		{"a place opened by a compass word keys whole", "Talks between North Avelia and South Avelia were held in San Corvo.",
+			[]ent{{"North Avelia", "north avelia"}, {"South Avelia", "south avelia"}, {"San Corvo", "san corvo"}}},
+		{"place prefixes: new, fort, mount, los", "The convoy left New Brennick for Fort Ostrava, Mount Tessel and Los Palmeros.",
+			[]ent{{"New Brennick", "new brennick"}, {"Fort Ostrava", "fort ostrava"}, {"Mount Tessel", "mount tessel"}, {"Los Palmeros", "los palmeros"}}},
+		{"trap: a compass word as a surname keys the person", "The report was written by Dana North and Ivo West.",
+			[]ent{{"Dana North", "north"}, {"Ivo West", "west"}}},
+		{"trap: surnames that are common words keep the family name", "The memo went from Lisa Page to Carl Price and Mona White.",
+			[]ent{{"Lisa Page", "page"}, {"Carl Price", "price"}, {"Mona White", "white"}}},
+		{"trap: a long name after a place keeps the person's key", "On Friday, West Avelia Democrat Jo Marsh voted no.",
+			[]ent{{"West Avelia Democrat Jo Marsh", "marsh"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -342,6 +352,10 @@ func TestEntityKeysAcrossDocument(t *testing.T) {
 			nil, [][2]string{{"Li", "Lu"}}},
 		{"short names never merge", "Officials from Iran and Iraq met in Baghdad. Iran later left.",
 			nil, [][2]string{{"Iran", "Iraq"}}},
+		{"two places one compass word apart stay apart", "North Avelia fired a missile. South Avelia condemned the launch. Lisbon called for calm.",
+			nil, [][2]string{{"North Avelia", "South Avelia"}}},
+		{"a place and its city meet, a person named like its last word does not", "Flights to New Brennick resumed. New Brennick City reopened its port. It was welcomed by Tara Brennick.",
+			[][2]string{{"New Brennick", "New Brennick City"}}, [][2]string{{"New Brennick", "Tara Brennick"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -384,6 +398,13 @@ func TestSameName(t *testing.T) {
 		{"qaddafi", "qadhafi", true},
 		{"kadhafi", "gaddafi", false},
 		{"new", "new york", false},
+		{"brennick", "new brennick", false},
+		{"avelia", "south avelia", false},
+		{"new brennick", "new brennick city", true},
+		{"brennick cross hospital", "new brennick cross hospital", true},
+		{"north avelia", "south avelia", false},
+		{"barack obama", "barak obama", true},
+		{"kim jong un", "kim jongun", true},
 		{"li", "lu", false},
 		{"sanders", "saunders", true},
 		{"iran", "iraq", false},
