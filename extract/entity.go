@@ -267,7 +267,7 @@ func (x *extractor) entityKey(lows []string) string {
 		return words[0]
 	}
 	for _, w := range words {
-		if x.lex.Has(LexOrgHead, w) {
+		if x.orgHead(w) {
 			return full
 		}
 	}
@@ -640,9 +640,17 @@ func (x *extractor) personAfterTitle(words []string) []string {
 }
 
 // orgHead reports a head noun of an organisation or place, singular or
-// plural ("forces", "department").
+// plural ("forces", "department"); an exact entry has no plural ("Banks"
+// is a surname, not banks).
 func (x *extractor) orgHead(w string) bool {
-	return x.lex.Has(LexOrgHead, w) || len(w) > 3 && strings.HasSuffix(w, "s") && x.lex.Has(LexOrgHead, w[:len(w)-1])
+	if x.lex.Has(LexOrgHead, w) {
+		return true
+	}
+	if len(w) <= 3 || !strings.HasSuffix(w, "s") {
+		return false
+	}
+	e := x.lex.Word(LexOrgHead, w[:len(w)-1])
+	return e != nil && !e.Exact
 }
 
 // personBeforeOf returns the personal name before "of" in "chuck schumer

@@ -309,6 +309,12 @@ func TestEntities(t *testing.T) {
 			[]ent{{"Dana North", "north"}, {"Ivo West", "west"}}},
 		{"trap: surnames that are common words keep the family name", "The memo went from Lisa Page to Carl Price and Mona White.",
 			[]ent{{"Lisa Page", "page"}, {"Carl Price", "price"}, {"Mona White", "white"}}},
+		{"a law, an index and a firm key whole", "The Harbor Safety Act lifted the Tarvek Composite Index and Ellory Systems.",
+			[]ent{{"Harbor Safety Act", "harbor safety act"}, {"Tarvek Composite Index", "tarvek composite index"}, {"Ellory Systems", "ellory systems"}}},
+		{"a plural head noun keys whole, an exact one's plural is a surname", "Ryland Heights cheered Tomas Banks.",
+			[]ent{{"Ryland Heights", "ryland heights"}, {"Tomas Banks", "banks"}}},
+		{"an adviser's title before a name with an organisation word", "The plan came from National Security Adviser Nell Varga.",
+			[]ent{{"National Security Adviser Nell Varga", "varga"}}},
 		{"trap: a long name after a place keeps the person's key", "On Friday, West Avelia Democrat Jo Marsh voted no.",
 			[]ent{{"West Avelia Democrat Jo Marsh", "marsh"}}},
 	}
@@ -354,6 +360,8 @@ func TestEntityKeysAcrossDocument(t *testing.T) {
 			nil, [][2]string{{"Iran", "Iraq"}}},
 		{"two places one compass word apart stay apart", "North Avelia fired a missile. South Avelia condemned the launch. Lisbon called for calm.",
 			nil, [][2]string{{"North Avelia", "South Avelia"}}},
+		{"an index meets its short name", "The Tarvek Composite Index fell. Tarvek shares led the decline.",
+			[][2]string{{"Tarvek Composite Index", "Tarvek"}}, nil},
 		{"a place and its city meet, a person named like its last word does not", "Flights to New Brennick resumed. New Brennick City reopened its port. It was welcomed by Tara Brennick.",
 			[][2]string{{"New Brennick", "New Brennick City"}}, [][2]string{{"New Brennick", "Tara Brennick"}}},
 	}
