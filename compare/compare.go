@@ -32,7 +32,7 @@ const (
 
 // Option configures a comparison. Only this package implements it; build
 // options with Threshold, RelatedThreshold, NameMatcher, WithEmbedder,
-// SemanticWeight, Lexicon and OmissionModel.
+// SemanticWeight, Lexicon, OmissionModel and PairModel.
 type Option interface{ apply(*config) }
 
 type optionFunc func(*config)
@@ -68,6 +68,12 @@ type config struct {
 	omit     *uniqueModel
 	omitOff  bool
 	omitSeen func(c *claimFeatures, x [nUnique]float64)
+	// pair decides the pairs compared without context (pairmodel.go);
+	// nil is the fitted model, pairOff turns it off, pairSeen is shown
+	// the inputs of each pair it decides (for fitting it).
+	pair     *logistic
+	pairOff  bool
+	pairSeen func(a, b *claimFeatures, x [nPair]float64)
 	// table numbers the features of the comparison under way
 	// (wordtable.go); compareWith takes it and gives it back.
 	table *featTable
@@ -193,6 +199,11 @@ type Evidence struct {
 	// (1 − w) × Lexical + w × Semantic.
 	Lexical  *float64 `json:"lexical,omitempty"`
 	Semantic *float64 `json:"semantic,omitempty"`
+	// PairModel is, for two claims compared without context, the pair
+	// model's probability that they say the same thing (pairmodel.go):
+	// the group aligned when it reached the model's cut (Run.PairModel).
+	// nil where the model did not decide.
+	PairModel *float64 `json:"pair_model,omitempty"`
 	// Members says why each claim is in the group.
 	Members []Member `json:"members,omitempty"`
 }
@@ -351,6 +362,7 @@ func compareTable(ctx context.Context, docs []*extract.Document, cfg *config) (*
 		r.Documents = append(r.Documents, &c)
 	}
 	r.Run.OmissionModel = omissionRun(cfg, len(r.Documents))
+	r.Run.PairModel = pairRun(cfg)
 	feats, v := features(r.Documents, cfg)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -504,6 +516,7 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 			return edge{e.a, e.b, v.score(e.a, e.b, &sc.names, false)}
 		}
 		context := len(feats[p.i]) >= mutualContext && len(feats[p.j]) >= mutualContext
+		isolated := cfg.isolated(feats, p.i, p.j)
 		sc.second = slices.Grow(sc.second[:0], m)[:m]
 		clear(sc.second)
 		secondBest := sc.second
@@ -553,15 +566,20 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 					neighbour: anchoredNear(e, feats[e.a.doc], sc.partners, sc.anchors, at),
 				}, &sc.keys)
 			}
+			// Two claims without context: the pair model decides.
+			accept := e.value >= cfg.threshold || band
+			if isolated && len(pa) == 0 && len(pb) == 0 {
+				accept = cfg.pairAligns(e)
+			}
 			switch {
-			case (e.value >= cfg.threshold || band) && len(pa) == 0 && len(pb) == 0:
+			case accept && len(pa) == 0 && len(pb) == 0:
 				sc.keep(link(e))
 			case len(pb) == 0 && len(pa) == 1 && len(*of(pa[0])) == 1 && splitMatch(e.a, e.b, pa[0], e.value, e.containment, second, v, sc, cfg):
 				// e.a already matched one short claim; e.b is its second half.
 				sc.keep(link(e))
 			case len(pa) == 0 && len(pb) == 1 && len(*of(pb[0])) == 1 && splitMatch(e.b, e.a, pb[0], e.value, e.containment, second, v, sc, cfg):
 				sc.keep(link(e))
-			case e.value < cfg.threshold:
+			case e.value < cfg.threshold || isolated && !accept:
 				weak = append(weak, e)
 			}
 		}

@@ -433,8 +433,9 @@ func valueSpans(d compare.Difference) []idSpan {
 
 // TestMutualBest: two sentences that score below the threshold align when
 // each is the other's best match within two articles, and stay "related"
-// when they are compared alone, with no other claims around them; and a
-// mutual best match that shares only names does not align.
+// when they are compared alone by the threshold (the pair model off),
+// with no other claims around them; and a mutual best match that shares
+// only names does not align.
 func TestMutualBest(t *testing.T) {
 	a := "Police arrested the suspect at his home in Fort Worth early on Friday, officials said."
 	b := "The 34-year-old suspect was taken into custody at his Fort Worth home before dawn."
@@ -448,7 +449,7 @@ func TestMutualBest(t *testing.T) {
 		}
 		return "none"
 	}
-	alone := compare.Compare([]*extract.Document{extract.Extract(a), extract.Extract(b)})
+	alone := compare.Compare([]*extract.Document{extract.Extract(a), extract.Extract(b)}, compare.PairModel(false))
 	if len(alone.Groups) != 1 || alone.Groups[0].Score >= compare.DefaultThreshold {
 		t.Fatalf("the pair should score below the threshold alone: %+v", alone.Groups)
 	}

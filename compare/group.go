@@ -82,6 +82,10 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 			g.Claims = append(g.Claims, docs[n.doc].Claims[n.idx].ID)
 		}
 		g.Evidence = evidenceOf(p.e.withEvidence())
+		if e := p.e; cfg.isolated(feats, e.a.doc, e.b.doc) {
+			pr := round3(cfg.pairProb(e.a, e.b, e.s.Value, e.s.Containment))
+			g.Evidence.PairModel = &pr
+		}
 		g.Evidence.Members = membership(docs, feats, p.ns, p.e, p.rel)
 		// Related claims are not the same claim, but how they differ is
 		// still worth showing; only the verdict stays "related".

@@ -186,7 +186,11 @@ func encRun(e *jsonEnc, r *Run) {
 	}
 	if r.OmissionModel != nil {
 		e.key(`"omission_model":`)
-		encOmissionRun(e, r.OmissionModel)
+		encModelRun(e, r.OmissionModel)
+	}
+	if r.PairModel != nil {
+		e.key(`"pair_model":`)
+		encModelRun(e, r.PairModel)
 	}
 	e.b = append(e.b, '}')
 }
@@ -371,6 +375,10 @@ func encEvidence(e *jsonEnc, v *Evidence) {
 	if v.Semantic != nil {
 		e.key(`"semantic":`)
 		e.float(*v.Semantic)
+	}
+	if v.PairModel != nil {
+		e.key(`"pair_model":`)
+		e.float(*v.PairModel)
 	}
 	optList(e, `"members":`, v.Members, encMember)
 	e.b = append(e.b, '}')

@@ -43,6 +43,11 @@ type Run struct {
 	// (unique_model.go) with its cut and fitted file, or Off and why (then
 	// alignment alone). Reports made before the model have none.
 	OmissionModel *OmissionRun `json:"omission_model,omitempty"`
+	// PairModel says what decided the pairs of claims compared without
+	// context (pairmodel.go): the pair model with its cut and fitted file,
+	// or Off and the reason (one of the PairOff constants), in which case
+	// the threshold alone. Reports made before the model have none.
+	PairModel *ModelRun `json:"pair_model,omitempty"`
 }
 
 func newRun(cfg *config) Run {

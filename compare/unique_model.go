@@ -131,16 +131,21 @@ const (
 // that no other document carries.
 const maxOmissionDocs = 4
 
-// OmissionRun records in a report's run whether the omission model
-// decided which unaligned claims are unique (Report.Unique) and which
-// likely carried (Report.LikelyCarried): either its cut and the hash of
-// the fitted model, or Off and the reason it did not run (one of the
-// OmissionOff constants), in which case every unaligned claim is unique.
-type OmissionRun struct {
+// ModelRun records in a report's run whether a fitted model decided
+// part of it: either its cut and the hash of the fitted model's file
+// ("custom" for a model the caller gave), or Off and the reason it did
+// not run.
+type ModelRun struct {
 	Off    string  `json:"off,omitempty"`
 	Cut    float64 `json:"cut,omitempty"`
 	Fitted string  `json:"fitted,omitempty"`
 }
+
+// OmissionRun records whether the omission model decided which unaligned
+// claims are unique (Report.Unique) and which likely carried
+// (Report.LikelyCarried). Off is one of the OmissionOff constants; then
+// every unaligned claim is unique.
+type OmissionRun = ModelRun
 
 // OmissionModel turns the omission model on (the default) or off. Off,
 // every claim in no aligned group is listed in Report.Unique and none in
@@ -182,7 +187,8 @@ func omissionRun(cfg *config, n int) *OmissionRun {
 	return &OmissionRun{Cut: defaultUniqueModel.Cut, Fitted: uniqueModelHash}
 }
 
-func encOmissionRun(e *jsonEnc, o *OmissionRun) {
+// encModelRun writes a model's run record (ModelRun).
+func encModelRun(e *jsonEnc, o *ModelRun) {
 	e.b = append(e.b, '{')
 	e.optStr(`"off":`, o.Off)
 	e.optFloat(`"cut":`, o.Cut)

@@ -86,6 +86,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	ff := addFormatFlags(fs) // formats.go
 	threshold := fs.Float64("threshold", 0, fmt.Sprintf("score at which two claims align (default %.2f)", compare.DefaultThreshold))
 	noOmission := fs.Bool("no-omission-model", false, "list every claim in no aligned group as unique: no likely_carried (run.omission_model says off: option)")
+	noPair := fs.Bool("no-pair-model", false, "decide two claims compared without context by the threshold alone, not the pair model (run.pair_model says off: option)")
 	outlets := fs.String("outlet", "", "comma-separated outlet names for the files, in order")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles that do not give one")
 	groupBy := fs.String("group-by", "", `corpus mode: "event" reads JSON lines with an "event" field and writes one report per event`)
@@ -154,6 +155,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			if *noOmission {
 				opts = append(opts, compare.OmissionModel(false))
 			}
+			if *noPair {
+				opts = append(opts, compare.PairModel(false))
+			}
 			w, finish := ff.corpusOutput(*format, out) // formats.go: CSV, HTML and the summary read the report lines
 			err := runCorpus(ctx, files, stdin, w, corpus.Config{Threshold: *threshold}.WithOptions(opts...), rf, stderr)
 			var de deadLettersError
@@ -183,6 +187,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	if *noOmission {
 		cmpOpts = append(cmpOpts, compare.OmissionModel(false))
+	}
+	if *noPair {
+		cmpOpts = append(cmpOpts, compare.PairModel(false))
 	}
 	r, err := embed.compare(ctx, docs, cmpOpts, stderr)
 	if err != nil {

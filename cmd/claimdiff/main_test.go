@@ -189,3 +189,52 @@ func TestNoOmissionModel(t *testing.T) {
 		t.Errorf("corpus mode with --no-omission-model: %s", out)
 	}
 }
+
+// TestNoPairModel: two one-sentence articles are decided by the pair model
+// by default, and the run and the group's evidence say so; with
+// --no-pair-model the threshold alone decides, in article and corpus mode.
+func TestNoPairModel(t *testing.T) {
+	in := `{"event":"a","outlet":"X","text":"The bridge in Telford closed on Monday for repairs."}
+{"event":"a","outlet":"Y","text":"Telford's bridge was closed on Monday for repair work."}
+`
+	type line struct {
+		Run struct {
+			PairModel *compare.ModelRun `json:"pair_model"`
+		}
+		Groups []struct {
+			Evidence struct {
+				PairModel *float64 `json:"pair_model"`
+			}
+		}
+	}
+	read := func(args ...string) line {
+		t.Helper()
+		out, _, err := runCmd(t, in, append([]string{"--format", "jsonl", "--group-by", "event"}, args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var l line
+		if err := json.Unmarshal([]byte(out), &l); err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	on, off := read("-"), read("--no-pair-model", "-")
+	if on.Run.PairModel == nil || on.Run.PairModel.Off != "" || !strings.HasPrefix(on.Run.PairModel.Fitted, "sha256:") {
+		t.Errorf("default run: pair_model %+v", on.Run.PairModel)
+	}
+	if len(on.Groups) != 1 || on.Groups[0].Evidence.PairModel == nil {
+		t.Errorf("default run: groups %+v, want one with the model's probability", on.Groups)
+	}
+	if off.Run.PairModel == nil || off.Run.PairModel.Off != compare.PairOffOption {
+		t.Errorf("--no-pair-model: pair_model %+v", off.Run.PairModel)
+	}
+	for _, g := range off.Groups {
+		if g.Evidence.PairModel != nil {
+			t.Errorf("--no-pair-model: a group has the model's probability %v", *g.Evidence.PairModel)
+		}
+	}
+	if r := read("--threshold", "0.3", "-"); r.Run.PairModel == nil || r.Run.PairModel.Off != compare.PairOffThreshold {
+		t.Errorf("--threshold 0.3: pair_model %+v", r.Run.PairModel)
+	}
+}

@@ -1,0 +1,176 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimdiff/claimdiff/extract"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestPairModelParses(t *testing.T) {
+	if _, err := parseLogistic(pairModelJSON, pairFeatureNames); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, json string }{
+		{"too few", `{"features":["score"],"mean":[0],"scale":[1],"weights":[1]}`},
+		{"renamed", strings.Replace(string(pairModelJSON), `"order_min"`, `"order"`, 1)},
+		{"zero scale", strings.Replace(string(pairModelJSON), `"scale": [`, `"scale": [0, `, 1)},
+		{"not finite", strings.Replace(string(pairModelJSON), `"bias": `, `"bias": 1e999, "x": `, 1)},
+	} {
+		if _, err := parseLogistic([]byte(c.json), pairFeatureNames); err == nil {
+			t.Errorf("%s: parsed", c.name)
+		}
+	}
+}
+
+// lonePair extracts two one-claim documents and returns their claims as the
+// pair model reads them.
+func lonePair(t *testing.T, a, b string) (*claimFeatures, *claimFeatures) {
+	t.Helper()
+	da, db := extract.Extract(a), extract.Extract(b)
+	if len(da.Claims) != 1 || len(db.Claims) != 1 {
+		t.Fatalf("want one claim each, got %d and %d", len(da.Claims), len(db.Claims))
+	}
+	return &claimFeatures{claim: &da.Claims[0]}, &claimFeatures{claim: &db.Claims[0]}
+}
+
+func TestPairInputs(t *testing.T) {
+	for _, c := range []struct {
+		name, a, b string
+		want       [nPair]float64
+	}{
+		{"same words, same order",
+			"The council approved the budget on Monday.", "The council approved the budget on Monday.",
+			[nPair]float64{0.5, 0.6, 1, 1, 1, 1, 1, 1, 1, 1}},
+		// 11 words against 7: all seven said again, in order.
+		{"a clause added",
+			"The council approved the budget on Monday after a long debate.", "The council approved the budget on Monday.",
+			[nPair]float64{0.5, 0.6, 7.0 / 11, 1, 6.0 / 10, 1, 5.0 / 9, 1, 7.0 / 11, 1}},
+		{"the same words in another order",
+			"Police arrested two men.", "Two men arrested police.",
+			[nPair]float64{0.5, 0.6, 1, 1, 1.0 / 3, 1.0 / 3, 0, 0, 0.5, 0.5}},
+		{"a number differs",
+			"The storm killed 12 people.", "The storm killed 14 people.",
+			[nPair]float64{0.5, 0.6, 0.8, 0.8, 0.5, 0.5, 1.0 / 3, 1.0 / 3, 0.8, 0.8}},
+		// "the storm" is the one word pair both say, and the longest run in order.
+		{"a number shared",
+			"The storm killed 12 people.", "Twelve people died in the storm.",
+			[nPair]float64{0.5, 0.6, 3.0 / 6, 3.0 / 5, 1.0 / 5, 1.0 / 4, 0, 0, 2.0 / 6, 2.0 / 5}},
+	} {
+		a, b := lonePair(t, c.a, c.b)
+		got := pairInputs(a, b, 0.5, 0.6)
+		if d := cmp.Diff(c.want, got, cmpopts.EquateApprox(0, 1e-9)); d != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, d)
+		}
+		// The inputs do not depend on which claim comes first.
+		if back := pairInputs(b, a, 0.5, 0.6); back != got {
+			t.Errorf("%s: %v one way, %v the other", c.name, got, back)
+		}
+	}
+}
+
+func TestLCS(t *testing.T) {
+	for _, c := range []struct {
+		a, b []uint64
+		want int
+	}{
+		{nil, []uint64{1}, 0},
+		{[]uint64{1, 2, 3}, []uint64{1, 2, 3}, 3},
+		{[]uint64{1, 2, 3, 4}, []uint64{2, 4}, 2},
+		{[]uint64{1, 2, 3}, []uint64{3, 2, 1}, 1},
+		{[]uint64{1, 5, 2, 5, 3}, []uint64{5, 1, 2, 3, 5}, 3},
+	} {
+		if got := lcs(c.a, c.b); got != c.want {
+			t.Errorf("lcs(%v, %v) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+func TestCommonGrams(t *testing.T) {
+	s := []uint64{1, 2, 1, 2, 3}
+	if got := grams(s, 2); !cmp.Equal(got, []uint64{1<<21 | 2, 1<<21 | 2, 2<<21 | 1, 2<<21 | 3}) {
+		t.Errorf("grams = %v", got)
+	}
+	if grams(s, 6) != nil {
+		t.Error("grams longer than the sequence")
+	}
+	// As multisets: the repeated pair counts twice only where both have it twice.
+	if n := commonSorted(grams(s, 2), grams([]uint64{1, 2, 9}, 2)); n != 1 {
+		t.Errorf("common = %d, want 1", n)
+	}
+}
+
+// TestPairModelDecides: two claims compared without context are decided
+// by the model whatever their score (a model that refuses everything
+// leaves a pair above the threshold "related"; one that accepts
+// everything aligns a pair under it), and it is never asked about two
+// articles with context, nor under another threshold or with it off.
+func TestPairModelDecides(t *testing.T) {
+	a := "Police arrested the suspect at his home in Fort Worth early on Friday, officials said."
+	b := "The suspect was arrested at his home in Fort Worth on Friday, officials said."
+	other := []string{"The city council will vote on the new budget next month.", "Schools reopened after the storm passed through the region.", "A local bakery won a national award for its bread."}
+	lone := []*extract.Document{extract.Extract(a), extract.Extract(b)}
+	verdicts := func(r *Report) []string {
+		var v []string
+		for _, g := range r.Groups {
+			v = append(v, g.Verdict)
+		}
+		return v
+	}
+	with := func(cut float64) Option {
+		m := *defaultPairModel
+		m.Cut = cut
+		return optionFunc(func(c *config) { c.pair = &m })
+	}
+	plain := Compare(lone, PairModel(false))
+	if len(plain.Groups) != 1 || plain.Groups[0].Score < DefaultThreshold || plain.Groups[0].Verdict == VerdictRelated {
+		t.Fatalf("the pair should align at the threshold: %+v", plain.Groups)
+	}
+	if v := verdicts(Compare(lone, with(1.01))); !cmp.Equal(v, []string{VerdictRelated}) {
+		t.Errorf("a model that refuses: verdicts %v, want related", v)
+	}
+	r := Compare(lone)
+	if len(r.Groups) != 1 || r.Groups[0].Evidence.PairModel == nil || r.Run.PairModel.Fitted != pairModelHash {
+		t.Fatalf("default: groups %+v, run %+v", r.Groups, r.Run.PairModel)
+	}
+	if p := *r.Groups[0].Evidence.PairModel; p < defaultPairModel.Cut || p > 1 || r.Groups[0].Verdict == VerdictRelated {
+		t.Errorf("default: probability %v, verdict %s", p, r.Groups[0].Verdict)
+	}
+	weak := []*extract.Document{extract.Extract("The suspect was arrested in Fort Worth."), extract.Extract("Officials in Fort Worth said the search for a gunman went on through the weekend.")}
+	if s := Compare(weak, PairModel(false)); len(s.Groups) != 1 || s.Groups[0].Verdict != VerdictRelated {
+		t.Fatalf("the weak pair should be related by the threshold: %+v", s.Groups)
+	}
+	if v := verdicts(Compare(weak, with(0))); len(v) != 1 || v[0] == VerdictRelated {
+		t.Errorf("a model that accepts: verdicts %v, want an aligned group", v)
+	}
+	asked := 0
+	count := optionFunc(func(c *config) { c.pairSeen = func(a, b *claimFeatures, x [nPair]float64) { asked++ } })
+	articles := []*extract.Document{
+		extract.Extract(strings.Join(append([]string{a}, other...), " ")),
+		extract.Extract(strings.Join(append([]string{b}, other[:2]...), " ")),
+	}
+	for _, c := range []struct {
+		name string
+		r    *Report
+		off  string
+	}{
+		{"articles with context", Compare(articles, count), ""},
+		{"another threshold", Compare(lone, count, Threshold(0.5)), PairOffThreshold},
+		{"turned off", Compare(lone, count, PairModel(false)), PairOffOption},
+	} {
+		if asked != 0 || c.r.Run.PairModel.Off != c.off {
+			t.Errorf("%s: the model was asked %d times, run %+v", c.name, asked, c.r.Run.PairModel)
+		}
+		for _, g := range c.r.Groups {
+			if g.Evidence.PairModel != nil {
+				t.Errorf("%s: evidence has the model's probability", c.name)
+			}
+		}
+	}
+	Compare(lone, count)
+	if asked != 1 {
+		t.Errorf("two lone claims: the model was asked %d times, want 1", asked)
+	}
+}
