@@ -37,7 +37,9 @@
 // languages; the claimdiff command writes it.
 //
 // What claimdiff is not: it reads English, by rules and word lists, not by a
-// trained model. Its similarity is lexical (rarity-weighted shared words,
+// trained language model (its few fitted models are small logistic
+// regressions over its own measures, with their data in the package). Its
+// similarity is lexical (rarity-weighted shared words,
 // names, numbers and dates, with spelling variants), so paraphrases that
 // share few words are missed and a shared topic can look like a shared
 // claim; the README gives its measured accuracy. Word lists are data

@@ -3,7 +3,6 @@ package compare
 import (
 	_ "embed"
 	"encoding/json"
-	"fmt"
 	"math"
 )
 
@@ -28,13 +27,7 @@ var alignModelJSON []byte
 // alignModel is a logistic model over bandFeatures: a pair aligns when
 // the model's probability reaches Cut.
 type alignModel struct {
-	Provenance string    `json:"provenance"`
-	Features   []string  `json:"features"`
-	Mean       []float64 `json:"mean"`
-	Scale      []float64 `json:"scale"`
-	Weights    []float64 `json:"weights"`
-	Bias       float64   `json:"bias"`
-	Cut        float64   `json:"cut"`
+	logistic
 	// SecondCut is the probability from which a pair makes a claim's
 	// second partner in the other document (splitMatch); above 1, never.
 	SecondCut float64 `json:"second_cut"`
@@ -65,27 +58,10 @@ func parseAlignModel(b []byte) (*alignModel, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, err
 	}
-	if len(m.Features) != nBand || len(m.Mean) != nBand || len(m.Scale) != nBand || len(m.Weights) != nBand {
-		return nil, fmt.Errorf("want %d features, means, scales and weights", nBand)
-	}
-	for i, f := range m.Features {
-		if f != bandFeatureNames[i] {
-			return nil, fmt.Errorf("feature %d is %q, want %q", i, f, bandFeatureNames[i])
-		}
-		if m.Scale[i] <= 0 {
-			return nil, fmt.Errorf("feature %q has scale %v", f, m.Scale[i])
-		}
+	if err := m.check(bandFeatureNames); err != nil {
+		return nil, err
 	}
 	return &m, nil
-}
-
-// prob is the model's probability that a pair with inputs x aligns.
-func (m *alignModel) prob(x *[nBand]float64) float64 {
-	z := m.Bias
-	for i, v := range x {
-		z += m.Weights[i] * (v - m.Mean[i]) / m.Scale[i]
-	}
-	return 1 / (1 + math.Exp(-z))
 }
 
 // bandPair is what the model reads of one candidate pair of two
@@ -194,7 +170,7 @@ func (cfg *config) bandAligns(e cand, p bandPair, buf *slab[uint64]) (first, sec
 	if cfg.bandSeen != nil {
 		cfg.bandSeen(e.a, e.b, x)
 	}
-	pr := m.prob(&x)
+	pr := m.prob(x[:])
 	return pr >= m.Cut, pr >= m.SecondCut
 }
 

@@ -113,11 +113,11 @@ func fitBand(samples []bandSample) *alignModel {
 		xs[k], ys[k] = samples[k].x[:], samples[k].y
 	}
 	f := fitLogistic(xs, ys, bandFitIters, bandFitRate, bandFitL2)
-	return &alignModel{Features: bandFeatureNames, Mean: f.mean, Scale: f.scale, Weights: f.weights, Bias: f.bias}
+	return &alignModel{logistic: logistic{Features: bandFeatureNames, Mean: f.mean, Scale: f.scale, Weights: f.weights, Bias: f.bias}}
 }
 
 // logisticFit is a fitted logistic regression on standardized inputs, the
-// form both models store (alignModel, uniqueModel).
+// form every model stores (logistic).
 type logisticFit struct {
 	mean, scale, weights []float64
 	bias                 float64

@@ -13,8 +13,12 @@
 // words weighted by rarity, names by shared key, numbers by value, dates by
 // resolved value, near spellings — and the score keeps that evidence.
 // Pairs are aligned greedily above a threshold (Threshold; default
-// DefaultThreshold, calibrated on real cross-outlet sentence pairs), one
-// claim may take two shorter partners, and the aligned pairs of all
+// DefaultThreshold, calibrated on real cross-outlet sentence pairs); within
+// articles a fitted model decides the pairs just under it from their
+// context, and two claims compared without context (a document of one or
+// two claims) are decided by the pair model, fitted on the same judged
+// sentence pairs (PairModel). One claim may take two shorter partners,
+// and the aligned pairs of all
 // documents join into groups. Each group is diffed kind by kind into
 // Differences with spans, and gets a Verdict: agree, framing, conflict, or
 // related (same topic, not the same claim). Framing is compared in each

@@ -230,9 +230,14 @@ func (s pairScore) addSemantic(ev *Evidence) {
 	ev.Lexical, ev.Semantic = &lex, &sem
 }
 
-// scoreParts is how the renderers show the two parts of a semantic score
-// after the score itself; empty without an Embedder.
+// scoreParts is how the renderers show, after the score itself, what
+// else decided the group: the pair model's probability for two claims
+// compared without context (pairmodel.go), or the two parts of a semantic
+// score; empty when the score alone decided.
 func (ev Evidence) scoreParts() string {
+	if ev.PairModel != nil {
+		return fmt.Sprintf(": pair model %.2f", *ev.PairModel)
+	}
 	if ev.Lexical == nil || ev.Semantic == nil {
 		return ""
 	}

@@ -38,14 +38,10 @@ var uniqueModelJSON []byte
 // is likely carried when the model's probability reaches Cut. Threshold
 // is the alignment threshold it was fitted at, the only one it applies at.
 type uniqueModel struct {
-	Provenance string    `json:"provenance"`
-	Threshold  float64   `json:"threshold"`
-	Features   []string  `json:"features"`
-	Mean       []float64 `json:"mean"`
-	Scale      []float64 `json:"scale"`
-	Weights    []float64 `json:"weights"`
-	Bias       float64   `json:"bias"`
-	Cut        float64   `json:"cut"`
+	logistic
+	// Threshold is the alignment threshold the model was fitted at; it
+	// runs at no other.
+	Threshold float64 `json:"threshold"`
 }
 
 // uniqueFeatureNames are the omission model's inputs, in order; the data
@@ -81,25 +77,11 @@ func parseUniqueModel(b []byte) (*uniqueModel, error) {
 	return &m, nil
 }
 
-// check refuses a model that does not fit the code, or with a number that
-// is not finite (a NaN weight would make every probability NaN).
+// check refuses a model that does not fit the code (logistic.check), or
+// fitted at a threshold no comparison can have.
 func (m *uniqueModel) check() error {
-	if len(m.Features) != nUnique || len(m.Mean) != nUnique || len(m.Scale) != nUnique || len(m.Weights) != nUnique {
-		return fmt.Errorf("want %d features, means, scales and weights", nUnique)
-	}
-	for i, f := range m.Features {
-		if f != uniqueFeatureNames[i] {
-			return fmt.Errorf("feature %d is %q, want %q", i, f, uniqueFeatureNames[i])
-		}
-		if !(m.Scale[i] > 0) || math.IsInf(m.Scale[i], 0) {
-			return fmt.Errorf("feature %q has scale %v", f, m.Scale[i])
-		}
-		if !finite(m.Mean[i]) || !finite(m.Weights[i]) {
-			return fmt.Errorf("feature %q has mean %v, weight %v", f, m.Mean[i], m.Weights[i])
-		}
-	}
-	if !finite(m.Bias) || !finite(m.Cut) {
-		return fmt.Errorf("bias %v, cut %v", m.Bias, m.Cut)
+	if err := m.logistic.check(uniqueFeatureNames); err != nil {
+		return err
 	}
 	if !(m.Threshold > 0 && m.Threshold <= 1) {
 		return fmt.Errorf("threshold %v is outside (0, 1]", m.Threshold)
@@ -194,16 +176,6 @@ func encModelRun(e *jsonEnc, o *ModelRun) {
 	e.optFloat(`"cut":`, o.Cut)
 	e.optStr(`"fitted":`, o.Fitted)
 	e.b = append(e.b, '}')
-}
-
-// prob is the model's probability that an unaligned claim with inputs x
-// is carried by another document all the same.
-func (m *uniqueModel) prob(x *[nUnique]float64) float64 {
-	z := m.Bias
-	for i, v := range x {
-		z += m.Weights[i] * (v - m.Mean[i]) / m.Scale[i]
-	}
-	return 1 / (1 + math.Exp(-z))
 }
 
 // Carried is a claim in no aligned group that the omission model finds
@@ -389,7 +361,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		if u.bestWith == nil || u.best < uniqueFloorShare*cfg.threshold {
 			continue
 		}
-		p := m.prob(&x)
+		p := m.prob(x[:])
 		if !(p >= m.Cut) {
 			continue
 		}

@@ -50,7 +50,7 @@ func omitEvents(t *testing.T, events []basilEvent, band *alignModel) []omitEvent
 		var mu sync.Mutex
 		seen := optionFunc(func(c *config) {
 			c.band = band
-			c.omit = &uniqueModel{Threshold: DefaultThreshold, Cut: 2, Mean: make([]float64, nUnique), Scale: ones(nUnique), Weights: make([]float64, nUnique)}
+			c.omit = &uniqueModel{Threshold: DefaultThreshold, logistic: logistic{Cut: 2, Mean: make([]float64, nUnique), Scale: ones(nUnique), Weights: make([]float64, nUnique)}}
 			c.omitSeen = func(cf *claimFeatures, x [nUnique]float64) {
 				mu.Lock()
 				oe.x[cf.claim.ID] = x
@@ -118,7 +118,7 @@ func (oe omitEvent) counts(m *uniqueModel) basilCounts {
 	c := oe.base
 	said := map[basilSent]bool{}
 	for _, id := range oe.unique {
-		if x, ok := oe.x[oe.follow[id]]; ok && m != nil && eligible(&x) && m.prob(&x) >= m.Cut {
+		if x, ok := oe.x[oe.follow[id]]; ok && m != nil && eligible(&x) && m.prob(x[:]) >= m.Cut {
 			continue
 		}
 		for _, s := range oe.sents[id] {
@@ -155,7 +155,7 @@ func fitUniqueModel(evs []omitEvent) *uniqueModel {
 		rows[k] = xs[k][:]
 	}
 	f := fitLogistic(rows, ys, uniqueFitIters, uniqueFitRate, uniqueFitL2)
-	return &uniqueModel{Threshold: DefaultThreshold, Features: uniqueFeatureNames, Mean: f.mean, Scale: f.scale, Weights: f.weights, Bias: f.bias}
+	return &uniqueModel{Threshold: DefaultThreshold, logistic: logistic{Features: uniqueFeatureNames, Mean: f.mean, Scale: f.scale, Weights: f.weights, Bias: f.bias}}
 }
 
 // chooseCut sets m.Cut to the cut of uniqueCuts with the best unique

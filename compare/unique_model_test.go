@@ -71,7 +71,7 @@ func readSet(t *testing.T, name string) []*extract.Document {
 
 // always is a model that takes every claim it is asked about for carried.
 func always() *uniqueModel {
-	m := &uniqueModel{Threshold: DefaultThreshold, Features: uniqueFeatureNames, Mean: make([]float64, nUnique), Scale: make([]float64, nUnique), Weights: make([]float64, nUnique), Bias: 20, Cut: 0.5}
+	m := &uniqueModel{Threshold: DefaultThreshold, logistic: logistic{Features: uniqueFeatureNames, Mean: make([]float64, nUnique), Scale: make([]float64, nUnique), Weights: make([]float64, nUnique), Bias: 20, Cut: 0.5}}
 	for i := range m.Scale {
 		m.Scale[i] = 1
 	}
@@ -317,7 +317,7 @@ func TestUniqueModelNaN(t *testing.T) {
 	m := always()
 	m.Bias = math.NaN()
 	x := [nUnique]float64{}
-	if p := m.prob(&x); !math.IsNaN(p) {
+	if p := m.prob(x[:]); !math.IsNaN(p) {
 		t.Fatalf("prob %v, want NaN", p)
 	}
 	docs := readSet(t, "bank_merger")
