@@ -103,6 +103,12 @@ func (x *extractor) findEntities(toks []rawToken, lows []string, facts []*wordFa
 					break
 				}
 				j++
+				if strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
+					// "Santa Clara-based Intel": the adjective ends the
+					// name before it (and is dropped below); the next
+					// name starts after it.
+					break
+				}
 				continue
 			}
 			// A particle counts only when a name part follows it.

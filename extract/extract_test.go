@@ -315,6 +315,8 @@ func TestEntities(t *testing.T) {
 			[]ent{{"Ryland Heights", "ryland heights"}, {"Tomas Banks", "banks"}}},
 		{"an adviser's title before a name with an organisation word", "The plan came from National Security Adviser Nell Varga.",
 			[]ent{{"National Security Adviser Nell Varga", "varga"}}},
+		{"a hyphenated adjective inside a name ends it", "Port Calder-based Vensa Labs hired 40 engineers.",
+			[]ent{{"Port", "port"}, {"Vensa Labs", "vensa labs"}}},
 		{"trap: a long name after a place keeps the person's key", "On Friday, West Avelia Democrat Jo Marsh voted no.",
 			[]ent{{"West Avelia Democrat Jo Marsh", "marsh"}}},
 	}
