@@ -228,8 +228,8 @@ func (x *extractor) capitalisedElsewhereFact(f *wordFacts) bool {
 // entityKey builds the key variants of one name share: titles and Arabic
 // articles dropped, punctuation folded; a person's key is the family name,
 // an organisation's or place's the whole name (known by a head noun,
-// LexOrgHead, or a place's opening word, LexPlacePrefix); acronyms key to themselves
-// and common expansions key to their acronym.
+// LexOrgHead, or a place's opening word, LexPlacePrefix); acronyms key to
+// themselves and common expansions key to their acronym.
 func (x *extractor) entityKey(lows []string) string {
 	words := make([]string, 0, len(lows))
 	for _, w := range lows {
@@ -420,8 +420,9 @@ func SameName(a, b string) bool {
 // sameWords reports whether keys a and b, within an edit of each other,
 // differ only in words that begin alike or are variants of each other by
 // SameName: "north korea" and "south korea" are two edits apart, but
-// "north" and "south" are two names. Keys of one word, or of different numbers of words ("kim jong
-// un", "kim jongun"), are variants by the edit distance alone.
+// "north" and "south" are two names. Keys of one word, or of different
+// numbers of words ("kim jong un", "kim jongun"), are variants by the edit
+// distance alone.
 func sameWords(a, b string) bool {
 	if !strings.Contains(a, " ") || !strings.Contains(b, " ") {
 		return true
