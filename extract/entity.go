@@ -103,6 +103,12 @@ func (x *extractor) findEntities(toks []rawToken, lows []string, facts []*wordFa
 					break
 				}
 				j++
+				if strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
+					// "Santa Clara-based Intel": the adjective ends the
+					// name before it (and is dropped below); the next
+					// name starts after it.
+					break
+				}
 				continue
 			}
 			// A particle counts only when a name part follows it.
@@ -115,9 +121,10 @@ func (x *extractor) findEntities(toks []rawToken, lows []string, facts []*wordFa
 		next := j
 		// Leading function words and, at the sentence start, a common word
 		// are not part of the name: "The New York Times" keeps "New York
-		// Times"; "Citing" alone is no name.
+		// Times"; "Citing" alone is no name. A place's opening word stays
+		// before another name part ("North Korea fired").
 		a := i
-		for a < j && !isAcronymShape(toks[a].text) && (facts[a].stop || (a == 0 && x.commonFact(facts[a]) && !x.capitalisedElsewhereFact(facts[a]) && !(a+1 < j && x.honorificGap(toks, lows, a+1)))) {
+		for a < j && !isAcronymShape(toks[a].text) && (facts[a].stop || (a == 0 && x.commonFact(facts[a]) && !x.capitalisedElsewhereFact(facts[a]) && !(a+1 < j && (x.honorificGap(toks, lows, a+1) || x.lex.Has(LexPlacePrefix, lows[a]))))) {
 			a++
 		}
 		if a == 0 && j >= 1 && commonNounShape(lows[0]) && !x.capitalisedElsewhereFact(facts[0]) {
@@ -220,8 +227,9 @@ func (x *extractor) capitalisedElsewhereFact(f *wordFacts) bool {
 
 // entityKey builds the key variants of one name share: titles and Arabic
 // articles dropped, punctuation folded; a person's key is the family name,
-// an organisation's or place's the whole name; acronyms key to themselves
-// and common expansions key to their acronym.
+// an organisation's or place's the whole name (known by a head noun,
+// LexOrgHead, or a place's opening word, LexPlacePrefix); acronyms key to
+// themselves and common expansions key to their acronym.
 func (x *extractor) entityKey(lows []string) string {
 	words := make([]string, 0, len(lows))
 	for _, w := range lows {
@@ -265,9 +273,14 @@ func (x *extractor) entityKey(lows []string) string {
 		return words[0]
 	}
 	for _, w := range words {
-		if x.lex.Has(LexOrgHead, w) {
+		if x.orgHead(w) {
 			return full
 		}
+	}
+	if len(words) <= 3 && x.lex.Has(LexPlacePrefix, words[0]) {
+		// "New York", "North Korea", "Los Angeles": a place keys whole, so
+		// that "York" and "South Korea" stay other names.
+		return full
 	}
 	last := words[len(words)-1]
 	if len(last) < 3 || nameParticles[words[len(words)-2]] {
@@ -361,11 +374,13 @@ func CanonicalKeysWith(counts map[string]int, same func(a, b string) bool) map[s
 }
 
 // SameName reports whether two entity keys name one entity: one is the
-// other with words left out ("lexmark" / "lexmark international"), or they
+// other with words left out ("lexmark" / "lexmark international"), but not
+// a place's opening word ("york" / "new york": keepsPlacePrefix), or they
 // are spelling variants within one edit (two from ten letters on), with the
 // same first letter below seven letters (Qaddafi / Gaddafi meet; short
-// names never merge below five letters). Kim Jong Un and Kim Jong-un share
-// a key already.
+// names never merge below five letters); in keys of several words, every
+// word that differs must be such a variant (North Korea / South Korea are
+// two countries). Kim Jong Un and Kim Jong-un share a key already.
 func SameName(a, b string) bool {
 	if a == b {
 		return true
@@ -373,7 +388,10 @@ func SameName(a, b string) bool {
 	// Only the shorter key can be the other with words left out.
 	la, lb := len(a), len(b)
 	if la < lb && wordSubset(a, b) || lb < la && wordSubset(b, a) {
-		return true
+		if la > lb {
+			a, b = b, a
+		}
+		return keepsPlacePrefix(a, b)
 	}
 	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
 		return false
@@ -393,7 +411,32 @@ func SameName(a, b string) bool {
 	if bits.OnesCount64(runeSet(a)^runeSet(b)) > 2*limit {
 		return false
 	}
-	return levenshtein.ComputeDistance(a, b) <= limit
+	if levenshtein.ComputeDistance(a, b) > limit {
+		return false
+	}
+	return sameWords(a, b)
+}
+
+// sameWords reports whether keys a and b, within an edit of each other,
+// differ only in words that begin alike or are variants of each other by
+// SameName: "north korea" and "south korea" are two edits apart, but
+// "north" and "south" are two names. Keys of one word, or of different
+// numbers of words ("kim jong un", "kim jongun"), are variants by the edit
+// distance alone.
+func sameWords(a, b string) bool {
+	if !strings.Contains(a, " ") || !strings.Contains(b, " ") {
+		return true
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) != len(wb) {
+		return true
+	}
+	for i := range wa {
+		if wa[i] != wb[i] && wa[i][0] != wb[i][0] && !SameName(wa[i], wb[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // runeSet is the set of a key's runes, each rune as bit r mod 64.
@@ -444,6 +487,21 @@ func wordSubset(a, b string) bool {
 		}
 	}
 	return long
+}
+
+// keepsPlacePrefix reports whether the shorter key a, whose words all stand
+// in b, keeps b's opening place word when b has one (LexPlacePrefix of the
+// default lexicon): "new york" meets "new york city", but "york" and "new
+// york", "korea" and "north korea", "virginia" and "west virginia" are
+// other places.
+func keepsPlacePrefix(a, b string) bool {
+	first, _, _ := strings.Cut(b, " ")
+	if !fewFields(b, 3) || !DefaultLexicon().Has(LexPlacePrefix, first) {
+		// As in entityKey, a longer name is no place by its first word:
+		// "new charing cross hospital" meets "charing cross hospital".
+		return true
+	}
+	return hasWord(a, first)
 }
 
 // hasWord reports whether w is one of the words of s, without building
@@ -589,9 +647,17 @@ func (x *extractor) personAfterTitle(words []string) []string {
 }
 
 // orgHead reports a head noun of an organisation or place, singular or
-// plural ("forces", "department").
+// plural ("forces", "department"); an exact entry has no plural ("Banks"
+// is a surname, not banks).
 func (x *extractor) orgHead(w string) bool {
-	return x.lex.Has(LexOrgHead, w) || len(w) > 3 && strings.HasSuffix(w, "s") && x.lex.Has(LexOrgHead, w[:len(w)-1])
+	if x.lex.Has(LexOrgHead, w) {
+		return true
+	}
+	if len(w) <= 3 || !strings.HasSuffix(w, "s") {
+		return false
+	}
+	e := x.lex.Word(LexOrgHead, w[:len(w)-1])
+	return e != nil && !e.Exact
 }
 
 // personBeforeOf returns the personal name before "of" in "chuck schumer

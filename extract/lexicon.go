@@ -41,6 +41,10 @@ const (
 	LexAcronym       = "acronym"
 	LexOrgHead       = "orghead"
 	LexTitle         = "title"
+	// LexPlacePrefix lists the words that, first in a short capitalised
+	// name, make it a place ("New York", "Los Angeles", "North Korea"):
+	// such a name keys whole, not by its last word as a person's does.
+	LexPlacePrefix = "placeprefix"
 )
 
 // HedgeApproximator is the hedge sub-category of approximators of amount
@@ -53,6 +57,7 @@ const HedgeApproximator = "approximator"
 var LexiconCategories = []string{
 	LexLabel, LexAttribution, LexHedge, LexDistancing, LexIntensifier, LexLoaded,
 	LexParticiple, LexAgentlessExclude, LexAgentlessVerb, LexStopword, LexAbbreviation, LexAcronym, LexOrgHead, LexTitle,
+	LexPlacePrefix,
 }
 
 // ErrLexicon is wrapped by every error about a lexicon file, so callers can
@@ -93,7 +98,7 @@ type Lexicon struct {
 	// words holds each category's entries by phrase (single-word
 	// look-ups), by the category's position in LexiconCategories
 	// (catIndex), so that a look-up hashes the word only.
-	words [14]map[string]*Entry
+	words [15]map[string]*Entry
 	// expansions maps the lower-case expansion of each acronym entry to
 	// the acronym, made once per lexicon rather than once per document.
 	expansions map[string]string
@@ -245,6 +250,8 @@ func catIndex(category string) int {
 		return 12
 	case LexTitle:
 		return 13
+	case LexPlacePrefix:
+		return 14
 	}
 	return -1
 }
@@ -260,7 +267,7 @@ func knownCategory(c string) bool {
 
 func (l *Lexicon) index() {
 	l.first = map[string]map[string][]*Entry{}
-	l.words = [14]map[string]*Entry{}
+	l.words = [15]map[string]*Entry{}
 	for cat, es := range l.entries {
 		f := map[string][]*Entry{}
 		w := map[string]*Entry{}

@@ -13,8 +13,14 @@ import (
 // of wordSubset, the substring search, the rune-set test): the rule
 // itself, for TestSameNameShortcuts.
 func sameNameRef(a, b string) bool {
-	if a == b || wordSubset(a, b) || wordSubset(b, a) {
+	if a == b {
 		return true
+	}
+	if wordSubset(a, b) {
+		return keepsPlacePrefix(a, b)
+	}
+	if wordSubset(b, a) {
+		return keepsPlacePrefix(b, a)
 	}
 	la, lb := len(a), len(b)
 	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
@@ -27,7 +33,7 @@ func sameNameRef(a, b string) bool {
 	if ra, rb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); ra-rb > limit || rb-ra > limit {
 		return false
 	}
-	return levenshtein.ComputeDistance(a, b) <= limit
+	return levenshtein.ComputeDistance(a, b) <= limit && sameWords(a, b)
 }
 
 // TestSameNameShortcuts: SameName's shortcuts change no answer, on pairs
