@@ -74,6 +74,10 @@ type config struct {
 	pair     *logistic
 	pairOff  bool
 	pairSeen func(a, b *claimFeatures, x [nPair]float64)
+	// pairLedes lets the pair model decide a short document against a
+	// long one too, as it did before it was measured there (for
+	// TestPairModelOnBasilLedes).
+	pairLedes bool
 	// table numbers the features of the comparison under way
 	// (wordtable.go); compareWith takes it and gives it back.
 	table *featTable

@@ -15,11 +15,10 @@
 // Pairs are aligned greedily above a threshold (Threshold; default
 // DefaultThreshold, calibrated on real cross-outlet sentence pairs); within
 // articles a fitted model decides the pairs just under it from their
-// context, and two claims compared without context (a document of one or
-// two claims) are decided by the pair model, fitted on the same judged
-// sentence pairs (PairModel). One claim may take two shorter partners,
-// and the aligned pairs of all
-// documents join into groups. Each group is diffed kind by kind into
+// context, and two claims compared without context (two documents of one
+// or two claims each) are decided by the pair model, fitted on the same
+// judged sentence pairs (PairModel). One claim may take two shorter
+// partners, and the aligned pairs of all documents join into groups. Each group is diffed kind by kind into
 // Differences with spans, and gets a Verdict: agree, framing, conflict, or
 // related (same topic, not the same claim). Framing is compared in each
 // outlet's own voice only; a label inside a quote is the speaker's.

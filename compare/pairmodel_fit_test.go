@@ -284,21 +284,22 @@ func TestPairModelOnBasilSentences(t *testing.T) {
 	t.Logf("the threshold alone: %s", without)
 	prec := func(c mrpcCounts) float64 { return float64(c.tp) / float64(max(1, c.tp+c.fp)) }
 	rec := func(c mrpcCounts) float64 { return float64(c.tp) / float64(max(1, c.tp+c.fn)) }
-	if prec(with) < 0.95 || rec(with) < 0.16 || prec(without) < 0.6 || rec(without) < 0.33 {
-		t.Errorf("below the floors (model P 0.95, R 0.16; threshold P 0.60, R 0.33)")
+	if prec(with) < 0.93 || rec(with) < 0.17 || prec(without) < 0.63 || rec(without) < 0.33 {
+		t.Errorf("below the floors (model P 0.93, R 0.17; threshold P 0.63, R 0.33)")
 	}
 }
 
-// TestPairModelOnBasilLedes measures the pair model where the README
-// says it decides beyond MRPC: a lede against an article. Each of the
-// first three sentences of each outlet of the 14 BASIL development events,
-// alone as a document, is compared with each other outlet's whole article
-// (one document without context, so the model decides); a pair is said
-// when the sentence's claim shares a group that is not "related" with a
-// claim of the article's sentence, right when the gold pairs them (must
-// or may), found when a must pair is said. The floors hold the figures
-// reached: the model finds half the pairs the threshold finds, at no
-// better precision (README, "Accuracy").
+// TestPairModelOnBasilLedes measures the pair model on a lede against an
+// article, the case it is kept from. Each of the first three sentences of
+// each outlet of the 14 BASIL development events, alone as a document, is
+// compared with each other outlet's whole article; a pair is said when the
+// sentence's claim shares a group that is not "related" with a claim of
+// the article's sentence, right when the gold pairs them (must or may),
+// found when a must pair is said. By default the threshold decides these
+// (the article has context); made to decide them too (pairLedes), the
+// model finds half the pairs the threshold finds at no better precision,
+// which is why it does not (README, "Accuracy"). The floors hold the
+// figures reached.
 func TestPairModelOnBasilLedes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compares 252 sentences with whole articles twice; run without -short")
@@ -357,8 +358,13 @@ func TestPairModelOnBasilLedes(t *testing.T) {
 		t.Logf("%s: precision %.3f (%d of %d said)  recall %.3f (%d of %d must pairs)  F1 %.3f", name, p, c.right, c.said, r, c.found, c.must, 2*p*r/max(p+r, 1e-9))
 		return p, r
 	}
-	mp, mr := report("with the pair model", score())
+	ledes := optionFunc(func(c *config) { c.pairLedes = true })
+	mp, mr := report("the pair model deciding ledes", score(ledes))
+	dp, dr := report("by default", score())
 	tp, tr := report("the threshold alone", score(PairModel(false)))
+	if dp != tp || dr != tr {
+		t.Errorf("by default the threshold decides a lede against an article: %.3f / %.3f, want %.3f / %.3f", dp, dr, tp, tr)
+	}
 	if mp < 0.70 || mr < 0.09 || tp < 0.75 || tr < 0.19 {
 		t.Errorf("below the floors (model P 0.70, R 0.09; threshold P 0.75, R 0.19)")
 	}

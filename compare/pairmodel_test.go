@@ -288,10 +288,11 @@ func TestPairModelSplit(t *testing.T) {
 	}
 }
 
-// TestPairModelLede: one document short of context is enough: a lone
-// sentence against a whole article is decided by the pair model (the
-// article's claims have no partner in the other document to be read
-// against), and the group says so.
+// TestPairModelLede: the pair model decides only where both documents
+// are short of context, as the sentence pairs it was fitted on: a lone
+// sentence against a whole article is left to the threshold (there the
+// model was worse on both counts, TestPairModelOnBasilLedes), and the
+// group says nothing of the model.
 func TestPairModelLede(t *testing.T) {
 	lede := extract.Extract("Police arrested the suspect at his home in Fort Worth early on Friday, officials said.")
 	article := extract.Extract("The suspect was arrested at his home in Fort Worth on Friday, officials said. " +
@@ -302,10 +303,16 @@ func TestPairModelLede(t *testing.T) {
 	asked := 0
 	count := optionFunc(func(c *config) { c.pairSeen = func(a, b *claimFeatures, x [nPair]float64) { asked++ } })
 	r := Compare([]*extract.Document{lede, article}, count)
-	if asked == 0 {
-		t.Error("the pair model was not asked about a lede against an article")
+	if asked != 0 {
+		t.Errorf("the pair model was asked %d times about a lede against an article", asked)
 	}
-	if len(r.Groups) == 0 || r.Groups[0].Evidence.PairModel == nil {
-		t.Errorf("groups %+v, want the first with the model's probability", r.Groups)
+	if len(r.Groups) == 0 || r.Groups[0].Evidence.PairModel != nil || r.Groups[0].Verdict == VerdictRelated {
+		t.Errorf("groups %+v, want the first aligned by the threshold, without the model's probability", r.Groups)
+	}
+	// Two short documents are the model's to decide.
+	brief := extract.Extract("The suspect was arrested at his home in Fort Worth on Friday, officials said. The city council will vote on the budget.")
+	asked = 0
+	if r := Compare([]*extract.Document{lede, brief}, count); asked == 0 || len(r.Groups) == 0 || r.Groups[0].Evidence.PairModel == nil {
+		t.Errorf("two short documents: the model was asked %d times, groups %+v", asked, r.Groups)
 	}
 }
