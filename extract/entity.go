@@ -88,6 +88,10 @@ func (x *extractor) findEntities(toks []rawToken, lows []string, facts []*wordFa
 			continue
 		}
 		j := i + 1
+		// adjRun: the run ends in a hyphenated adjective inside the
+		// capitalised words ("Santa Clara-based Intel"), so the whole run
+		// is the adjective, not a name.
+		adjRun := false
 		for j < n {
 			if isPossessive(toks[j-1].text) {
 				// "Trump’s Special Envoy": a possessive ends the name.
@@ -105,8 +109,8 @@ func (x *extractor) findEntities(toks []rawToken, lows []string, facts []*wordFa
 				j++
 				if strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
 					// "Santa Clara-based Intel": the adjective ends the
-					// name before it (and is dropped below); the next
-					// name starts after it.
+					// run; the next name starts after it.
+					adjRun = true
 					break
 				}
 				continue
@@ -143,6 +147,18 @@ func (x *extractor) findEntities(toks []rawToken, lows []string, facts []*wordFa
 		for a < j && strings.Contains(toks[a].text, "-") && x.adjectiveTail(lastPart(toks[a].text)) {
 			// "Iranian-backed Houthis": the adjective is not part of the name.
 			a++
+		}
+		if adjRun {
+			// "Santa Clara-based", "New York-based": the words before the
+			// adjective back to a particle are its stem, as "Iranian" is
+			// in "Iranian-backed"; left alone they would be a name cut in
+			// two ("Santa", "New"). A name before the particle stays
+			// ("Sgt. Ivo Marsh of Fort Calder-based units").
+			k := j - 1
+			for k > a && !nameParticles[lows[k-1]] {
+				k--
+			}
+			j = max(a, k-1)
 		}
 		if a < j && strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
 			// "U.S.-designated" is an adjective, not a name.

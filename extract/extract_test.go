@@ -316,7 +316,11 @@ func TestEntities(t *testing.T) {
 		{"an adviser's title before a name with an organisation word", "The plan came from National Security Adviser Nell Varga.",
 			[]ent{{"National Security Adviser Nell Varga", "varga"}}},
 		{"a hyphenated adjective inside a name ends it", "Port Calder-based Vensa Labs hired 40 engineers.",
-			[]ent{{"Port", "port"}, {"Vensa Labs", "vensa labs"}}},
+			[]ent{{"Vensa Labs", "vensa labs"}}},
+		{"trap: a hyphenated adjective leaves no piece of the place before it", "Staff at New Brennick-based Tarlo Group and Sgt. Ivo Marsh of Fort Calder-based units said so.",
+			[]ent{{"Tarlo Group", "tarlo group"}, {"Sgt. Ivo Marsh", "marsh"}}},
+		{"trap: a hyphenated adjective at the sentence start", "Lake Orlen-born Mira Tasko won.",
+			[]ent{{"Mira Tasko", "tasko"}}},
 		{"trap: a long name after a place keeps the person's key", "On Friday, West Avelia Democrat Jo Marsh voted no.",
 			[]ent{{"West Avelia Democrat Jo Marsh", "marsh"}}},
 	}
