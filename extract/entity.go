@@ -509,12 +509,19 @@ func wordSubset(a, b string) bool {
 // in b, keeps b's opening place word when b has one (LexPlacePrefix of the
 // default lexicon): "new york" meets "new york city", but "york" and "new
 // york", "korea" and "north korea", "virginia" and "west virginia" are
-// other places.
+// other places. The last word of three is what a place names more often
+// than a part of the place ("new york yankees", "los angeles
+// philharmonic", "new jersey democrat"), and meets it alone as it did
+// before places keyed whole ("yankees"); "palo alto" still does not meet
+// "east palo alto".
 func keepsPlacePrefix(a, b string) bool {
-	first, _, _ := strings.Cut(b, " ")
+	first, rest, _ := strings.Cut(b, " ")
 	if !fewFields(b, 3) || !DefaultLexicon().Has(LexPlacePrefix, first) {
 		// As in entityKey, a longer name is no place by its first word:
 		// "new charing cross hospital" meets "charing cross hospital".
+		return true
+	}
+	if _, third, ok := strings.Cut(rest, " "); ok && a == third {
 		return true
 	}
 	return hasWord(a, first)
