@@ -673,13 +673,19 @@ func (x *extractor) personAfterTitle(words []string) []string {
 // plural ("forces", "department"); an exact entry has no plural ("Banks"
 // is a surname, not banks).
 func (x *extractor) orgHead(w string) bool {
-	if x.lex.Has(LexOrgHead, w) {
+	return orgHeadIn(x.lex, w)
+}
+
+// orgHeadIn is orgHead with the lexicon given, for the rules that have no
+// extractor (personBeforeOf).
+func orgHeadIn(lex *Lexicon, w string) bool {
+	if lex.Has(LexOrgHead, w) {
 		return true
 	}
 	if len(w) <= 3 || !strings.HasSuffix(w, "s") {
 		return false
 	}
-	e := x.lex.Word(LexOrgHead, w[:len(w)-1])
+	e := lex.Word(LexOrgHead, w[:len(w)-1])
 	return e != nil && !e.Exact
 }
 
@@ -698,7 +704,7 @@ func personBeforeOf(words []string, lex *Lexicon) []string {
 			pre, titled = pre[1:], true
 		}
 		for _, w := range pre {
-			if lex.Has(LexOrgHead, w) || lex.Has(LexTitle, w) || lex.Has(LexStopword, w) {
+			if orgHeadIn(lex, w) || lex.Has(LexTitle, w) || lex.Has(LexStopword, w) {
 				return nil
 			}
 		}

@@ -311,6 +311,8 @@ func TestEntities(t *testing.T) {
 			[]ent{{"Lisa Page", "page"}, {"Carl Price", "price"}, {"Mona White", "white"}}},
 		{"a law, an index and a firm key whole", "The Harbor Safety Act lifted the Tarvek Composite Index and Ellory Systems.",
 			[]ent{{"Harbor Safety Act", "harbor safety act"}, {"Tarvek Composite Index", "tarvek composite index"}, {"Ellory Systems", "ellory systems"}}},
+		{"a plural head noun before \"of\" is no person's name", "The National Institutes of Avelia and the Tarvek Forces of Brennick agreed.",
+			[]ent{{"National Institutes of Avelia", "national institutes of avelia"}, {"Tarvek Forces of Brennick", "tarvek forces of brennick"}}},
 		{"a plural head noun keys whole, an exact one's plural is a surname", "Ryland Heights cheered Tomas Banks.",
 			[]ent{{"Ryland Heights", "ryland heights"}, {"Tomas Banks", "banks"}}},
 		{"an adviser's title before a name with an organisation word", "The plan came from National Security Adviser Nell Varga.",
