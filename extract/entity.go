@@ -97,7 +97,7 @@ func (x *extractor) findEntities(toks []rawToken, lows []string, facts []*wordFa
 				// "Trump’s Special Envoy": a possessive ends the name.
 				break
 			}
-			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) && !x.honorificGap(toks, lows, j) {
+			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) && !x.honorificGap(toks, lows, j) && !x.placeAbbrevGap(toks, lows, j) {
 				break
 			}
 			if isNamePart(toks[j].text) && !facts[j].notName && !hasDigit(toks[j].text) {
@@ -574,6 +574,20 @@ func (x *extractor) honorificGap(toks []rawToken, lows []string, j int) bool {
 		return false
 	}
 	return isCapitalized(toks[j-1].text) && x.lex.Has(LexTitle, lows[j-1]) && isNamePart(toks[j].text)
+}
+
+// placeAbbrevGap reports whether the gap before toks[j] is the full stop of
+// a place's abbreviated opening word ("St. Louis", "Mt. Hood", "Ft.
+// Worth": LexPlacePrefix and LexAbbreviation both list it), which joins it
+// to the name as honorificGap joins a title. ("Elm St. The mayor came" is
+// two sentences already.)
+func (x *extractor) placeAbbrevGap(toks []rawToken, lows []string, j int) bool {
+	g := x.text[toks[j-1].span.End:toks[j].span.Start]
+	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {
+		return false
+	}
+	return isCapitalized(toks[j-1].text) && x.lex.Has(LexPlacePrefix, lows[j-1]) && x.lex.Has(LexAbbreviation, lows[j-1]) &&
+		isNamePart(toks[j].text)
 }
 
 // onlyTitles reports whether toks[a:j] are titles alone ("Mr.", "the
