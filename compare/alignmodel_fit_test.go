@@ -73,10 +73,7 @@ func bandSamples(t *testing.T, events []basilEvent) []bandSample {
 	var out []bandSample
 	for _, e := range events {
 		docs, in := buildBasilDocs(t, e.ev)
-		level := map[basilPair]string{}
-		for _, p := range e.g.Pairs {
-			level[basilPair{basilSent{p.A, p.AI}, basilSent{p.B, p.BI}}] = p.Level
-		}
+		level := e.g.levels()
 		var mu sync.Mutex
 		seen := optionFunc(func(c *config) {
 			c.bandSeen = func(a, b *claimFeatures, x [nBand]float64) {

@@ -53,6 +53,16 @@ type basilGold struct {
 	source string           // which gold directory it came from
 }
 
+// levels maps each pair of sentences the gold pairs to its level ("must"
+// or "may").
+func (g basilGold) levels() map[basilPair]string {
+	level := map[basilPair]string{}
+	for _, p := range g.Pairs {
+		level[basilPair{basilSent{p.A, p.AI}, basilSent{p.B, p.BI}}] = p.Level
+	}
+	return level
+}
+
 // basilArticle is the part of a BASIL article file the evaluation reads.
 type basilArticle struct {
 	Triplet    string     `json:"triplet-uuid"`

@@ -235,10 +235,7 @@ func basilSentencePairs(t *testing.T) []mrpcRow {
 	var rows []mrpcRow
 	for _, e := range loadBasilEvents(t) {
 		docs, _ := buildBasilDocs(t, e.ev)
-		level := map[basilPair]string{}
-		for _, p := range e.g.Pairs {
-			level[basilPair{basilSent{p.A, p.AI}, basilSent{p.B, p.BI}}] = p.Level
-		}
+		level := e.g.levels()
 		for x := range docs {
 			for y := x + 1; y < len(docs); y++ {
 				for i, si := range docs[x].sents {
@@ -309,10 +306,7 @@ func TestPairModelOnBasilLedes(t *testing.T) {
 		var c counts
 		for _, e := range loadBasilEvents(t) {
 			docs, _ := buildBasilDocs(t, e.ev)
-			level := map[basilPair]string{}
-			for _, p := range e.g.Pairs {
-				level[basilPair{basilSent{p.A, p.AI}, basilSent{p.B, p.BI}}] = p.Level
-			}
+			level := e.g.levels()
 			for x := range docs {
 				for y := range docs {
 					for i := 0; i < 3 && i < len(docs[x].sents) && x != y; i++ {
