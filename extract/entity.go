@@ -260,15 +260,19 @@ func (x *extractor) entityKey(lows []string) string {
 			words = append(words, f)
 		}
 	}
+	// titled: a person's title stood before the name, which makes it a
+	// person's even when it opens like a place ("Sen. Lake Marden").
+	titled := false
 	if rest := x.personAfterTitle(words); rest != nil {
 		// "Senate Majority Leader Mitch McConnell" keys mcconnell.
-		words = rest
+		words, titled = rest, true
 	}
 	org := false
 	for _, w := range words {
 		org = org || x.orgHead(w)
 	}
 	for len(words) > 1 && (x.lex.Has(LexTitle, words[0]) && !org || x.lex.Has(LexStopword, words[0])) {
+		titled = titled || x.lex.Has(LexTitle, words[0])
 		words = words[1:]
 	}
 	for len(words) > 1 && corporateSuffixes[words[len(words)-1]] {
@@ -293,7 +297,7 @@ func (x *extractor) entityKey(lows []string) string {
 			return full
 		}
 	}
-	if len(words) <= 3 && x.lex.Has(LexPlacePrefix, words[0]) {
+	if len(words) <= 3 && x.lex.Has(LexPlacePrefix, words[0]) && !titled {
 		// "New York", "North Korea", "Los Angeles": a place keys whole, so
 		// that "York" and "South Korea" stay other names.
 		return full

@@ -305,6 +305,8 @@ func TestEntities(t *testing.T) {
 			[]ent{{"North Avelia", "north avelia"}, {"South Avelia", "south avelia"}, {"San Corvo", "san corvo"}}},
 		{"a place's abbreviated opening word joins the name", "Buses ran from St. Corvo and Ft. Ostrava to Mt. Tessel on Elm St. in Brennick.",
 			[]ent{{"St. Corvo", "st corvo"}, {"Ft. Ostrava", "ft ostrava"}, {"Mt. Tessel", "mt tessel"}, {"Elm St", "elm st"}, {"Brennick", "brennick"}}},
+		{"trap: a person's given name that opens like a place, after a title", "Sen. Sierra Marden met Coach Rio Tavares and Dr. Santa Orlo.",
+			[]ent{{"Sen. Sierra Marden", "marden"}, {"Coach Rio Tavares", "tavares"}, {"Dr. Santa Orlo", "orlo"}}},
 		{"place prefixes: new, fort, mount, los", "The convoy left New Brennick for Fort Ostrava, Mount Tessel and Los Palmeros.",
 			[]ent{{"New Brennick", "new brennick"}, {"Fort Ostrava", "fort ostrava"}, {"Mount Tessel", "mount tessel"}, {"Los Palmeros", "los palmeros"}}},
 		{"trap: a compass word as a surname keys the person", "The report was written by Dana North and Ivo West.",
