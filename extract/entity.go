@@ -516,8 +516,8 @@ func wordSubset(a, b string) bool {
 // other places. The last word of three is what a place names more often
 // than a part of the place ("new york yankees", "los angeles
 // philharmonic", "new jersey democrat"), and meets it alone as it did
-// before places keyed whole ("yankees"); "palo alto" still does not meet
-// "east palo alto".
+// before places keyed whole ("yankees"), while the place of its first two
+// words does not; "palo alto" still does not meet "east palo alto".
 func keepsPlacePrefix(a, b string) bool {
 	first, rest, _ := strings.Cut(b, " ")
 	if !fewFields(b, 3) || !DefaultLexicon().Has(LexPlacePrefix, first) {
@@ -525,8 +525,18 @@ func keepsPlacePrefix(a, b string) bool {
 		// "new charing cross hospital" meets "charing cross hospital".
 		return true
 	}
-	if _, third, ok := strings.Cut(rest, " "); ok && a == third {
+	second, third, ok := strings.Cut(rest, " ")
+	if !ok {
+		return hasWord(a, first)
+	}
+	if a == third {
 		return true
+	}
+	if a == first+" "+second {
+		// "new york" meets "new york city", a place and its head noun
+		// (LexOrgHead), not "new york yankees" nor "new jersey turnpike",
+		// which are named after it.
+		return orgHeadIn(DefaultLexicon(), third)
 	}
 	return hasWord(a, first)
 }

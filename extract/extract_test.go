@@ -376,6 +376,8 @@ func TestEntityKeysAcrossDocument(t *testing.T) {
 			[][2]string{{"Tarvek Composite Index", "Tarvek"}}, nil},
 		{"a team named after a place meets its short name", "The New Brennick Comets won on Sunday. Fans said the Comets deserved it.",
 			[][2]string{{"New Brennick Comets", "Comets"}}, nil},
+		{"trap: a team named after a place is not the place", "The New Brennick Comets won in New Brennick on Sunday. New Brennick cheered.",
+			nil, [][2]string{{"New Brennick Comets", "New Brennick"}}},
 		{"a place and its city meet, a person named like its last word does not", "Flights to New Brennick resumed. New Brennick City reopened its port. It was welcomed by Tara Brennick.",
 			[][2]string{{"New Brennick", "New Brennick City"}}, [][2]string{{"New Brennick", "Tara Brennick"}}},
 	}
@@ -424,6 +426,8 @@ func TestSameName(t *testing.T) {
 		{"avelia", "south avelia", false},
 		{"new brennick", "new brennick city", true},
 		{"comets", "new brennick comets", true},
+		{"new brennick", "new brennick comets", false},
+		{"new brennick", "new brennick county", true},
 		{"brennick comets", "new brennick comets", false},
 		{"tarvo vale", "east tarvo vale", false},
 		{"vale", "east tarvo vale", true},
