@@ -98,3 +98,25 @@ func TestSameNameShortcuts(t *testing.T) {
 		t.Errorf("only %d pairs named one entity: the test asks too little", same)
 	}
 }
+
+// FuzzSameName: SameName never panics, is symmetric and agrees with the
+// rule without its shortcuts, on any two strings (invalid UTF-8, blanks
+// and place words included).
+func FuzzSameName(f *testing.F) {
+	for _, p := range [][2]string{
+		{"york", "new york"}, {"new york", "new york city"}, {"comets", "new brennick comets"},
+		{"north avelia", "south avelia"}, {"kim jong un", "kim jongun"}, {"st louis", "st louis county"},
+		{"qaddafi", "gaddafi foundation"}, {"a  b", "a b c"}, {"\xff\xfe", "\xff \xfe"},
+	} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		got := SameName(a, b)
+		if back := SameName(b, a); back != got {
+			t.Fatalf("SameName(%q, %q) = %v but SameName(%q, %q) = %v", a, b, got, b, a, back)
+		}
+		if want := sameNameRef(a, b); got != want {
+			t.Fatalf("SameName(%q, %q) = %v, the rule says %v", a, b, got, want)
+		}
+	})
+}
