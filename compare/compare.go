@@ -602,16 +602,10 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 		// claim still aligns with both, as within articles (splitMatch):
 		// each claim is tried once as the one said in two, with its best
 		// refused pair as the first half and the best other claim of that
-		// document that splitMatch takes as the second.
+		// document that splitMatch takes as the second. Two documents of
+		// fewer than mutualContext claims have at most four candidates, so
+		// a claim's are found by scanning them all.
 		var tried map[*claimFeatures]bool
-		var byClaim map[*claimFeatures][]int32 // the candidates of each claim, in order
-		if len(held) > 0 {
-			byClaim = map[*claimFeatures][]int32{}
-			for i, e := range cands {
-				byClaim[e.a] = append(byClaim[e.a], int32(i))
-				byClaim[e.b] = append(byClaim[e.b], int32(i))
-			}
-		}
 		for _, e := range held {
 			for _, long := range [2]*claimFeatures{e.a, e.b} {
 				first := e.b
@@ -625,11 +619,14 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 					tried = map[*claimFeatures]bool{}
 				}
 				tried[long] = true
-				for _, i := range byClaim[long] {
-					e2 := cands[i]
+				for _, e2 := range cands {
 					short := e2.b
-					if e2.b == long {
+					switch long {
+					case e2.a:
+					case e2.b:
 						short = e2.a
+					default:
+						continue
 					}
 					if short != first && len(*of(short)) == 0 && splitMatch(long, short, first, e2.value, e2.containment, false, v, sc, cfg) {
 						sc.keep(link(e))

@@ -277,9 +277,9 @@ func commonSorted(a, b []uint64) int {
 // bit-parallel algorithm of Allison & Dix (1986) in Hyyrö's form (2004):
 // one row of the dynamic programme is a bit vector over b, and each word
 // of a updates 64 of its cells at once. The plain programme takes
-// len(a)·len(b) steps, which two claims of a few thousand bytes against
-// thousands of others (a long unpunctuated text) make seconds; this takes
-// a 64th of that.
+// len(a)·len(b) steps, a quarter of a million for two claims of a few
+// thousand bytes, and an event of many short posts asks about every pair
+// of their claims; this takes a 64th of that.
 func (ps *pairScratch) lcs(a, b []uint64) int {
 	if len(a) < len(b) {
 		a, b = b, a
