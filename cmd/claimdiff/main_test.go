@@ -190,51 +190,88 @@ func TestNoOmissionModel(t *testing.T) {
 	}
 }
 
-// TestNoPairModel: two one-sentence articles are decided by the pair model
-// by default, and the run and the group's evidence say so; with
-// --no-pair-model the threshold alone decides, in article and corpus mode.
+// TestNoPairModel: two one-sentence articles, the second adding a clause
+// of new facts, are decided by the pair model by default (it refuses
+// them: related), and the run and the group's evidence say so; with
+// --no-pair-model, or at another threshold, the threshold alone decides
+// (it aligns them), in article mode and in corpus mode alike, and every
+// report meets the schema.
 func TestNoPairModel(t *testing.T) {
-	in := `{"event":"a","outlet":"X","text":"The bridge in Telford closed on Monday for repairs."}
-{"event":"a","outlet":"Y","text":"Telford's bridge was closed on Monday for repair work."}
-`
-	type line struct {
+	texts := []string{
+		"The bridge in Telford closed on Monday for repairs.",
+		"The bridge in Telford closed on Monday for repairs after engineers found cracks in two of its steel supports during an inspection last week.",
+	}
+	dir := t.TempDir()
+	var files []string
+	var lines strings.Builder
+	for i, text := range texts {
+		f := filepath.Join(dir, string(rune('a'+i))+".txt")
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+		b, err := json.Marshal(map[string]string{"event": "a", "outlet": string(rune('X' + i)), "text": text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines.Write(append(b, '\n'))
+	}
+	type report struct {
 		Run struct {
 			PairModel *compare.ModelRun `json:"pair_model"`
 		}
 		Groups []struct {
+			Verdict  string
 			Evidence struct {
 				PairModel *float64 `json:"pair_model"`
 			}
 		}
 	}
-	read := func(args ...string) line {
+	read := func(corpus bool, flags ...string) report {
 		t.Helper()
-		out, _, err := runCmd(t, in, append([]string{"--format", "jsonl", "--group-by", "event"}, args...)...)
+		args, stdin := append([]string{"--format", "json"}, flags...), ""
+		if corpus {
+			args, stdin = append([]string{"--format", "jsonl", "--group-by", "event"}, append(flags, "-")...), lines.String()
+		} else {
+			args = append(args, files...)
+		}
+		out, _, err := runCmd(t, stdin, args...)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var l line
-		if err := json.Unmarshal([]byte(out), &l); err != nil {
+		what := strings.Join(args, " ")
+		if corpus {
+			schematest.CheckLines(t, schematest.CorpusLine, what, []byte(out))
+		} else {
+			schematest.Check(t, schematest.Report, what, []byte(out))
+		}
+		var r report
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
 			t.Fatal(err)
 		}
-		return l
+		return r
 	}
-	on, off := read("-"), read("--no-pair-model", "-")
-	if on.Run.PairModel == nil || on.Run.PairModel.Off != "" || !strings.HasPrefix(on.Run.PairModel.Fitted, "sha256:") {
-		t.Errorf("default run: pair_model %+v", on.Run.PairModel)
-	}
-	if len(on.Groups) != 1 || on.Groups[0].Evidence.PairModel == nil {
-		t.Errorf("default run: groups %+v, want one with the model's probability", on.Groups)
-	}
-	if off.Run.PairModel == nil || off.Run.PairModel.Off != compare.PairOffOption {
-		t.Errorf("--no-pair-model: pair_model %+v", off.Run.PairModel)
-	}
-	for _, g := range off.Groups {
-		if g.Evidence.PairModel != nil {
-			t.Errorf("--no-pair-model: a group has the model's probability %v", *g.Evidence.PairModel)
+	for _, mode := range []struct {
+		name   string
+		corpus bool
+	}{{"article mode", false}, {"corpus mode", true}} {
+		for _, c := range []struct {
+			flags   []string
+			off     string
+			verdict string
+		}{
+			{nil, "", compare.VerdictRelated},
+			{[]string{"--no-pair-model"}, compare.PairOffOption, compare.VerdictAgree},
+			{[]string{"--threshold", "0.3"}, compare.PairOffThreshold, compare.VerdictAgree},
+		} {
+			name := mode.name + " " + strings.Join(c.flags, " ")
+			r := read(mode.corpus, c.flags...)
+			if p := r.Run.PairModel; p == nil || p.Off != c.off || (c.off == "") != strings.HasPrefix(p.Fitted, "sha256:") {
+				t.Errorf("%s: run.pair_model %+v, want off %q", name, p, c.off)
+			}
+			if len(r.Groups) != 1 || r.Groups[0].Verdict != c.verdict || (r.Groups[0].Evidence.PairModel != nil) != (c.off == "") {
+				t.Errorf("%s: groups %+v, want one %s, with the model's probability only when it ran", name, r.Groups, c.verdict)
+			}
 		}
-	}
-	if r := read("--threshold", "0.3", "-"); r.Run.PairModel == nil || r.Run.PairModel.Off != compare.PairOffThreshold {
-		t.Errorf("--threshold 0.3: pair_model %+v", r.Run.PairModel)
 	}
 }
