@@ -87,3 +87,24 @@ func ExampleWithEmbedder() {
 	// lexical only: 0 groups
 	// g1 [d1.c1 d2.c1] score 0.50: lexical 0.00, semantic 1.00
 }
+
+// Two lone sentences have no context to go by, so the pair model decides
+// them: the second repeats the first and adds a clause of new facts,
+// which the model, fitted on pairs of news sentences people judged, takes
+// for another claim. Turned off, the threshold alone aligns them.
+func ExamplePairModel() {
+	a := extract.Extract("The bridge in Telford closed on Monday for repairs.")
+	b := extract.Extract("The bridge in Telford closed on Monday for repairs after engineers found cracks in two of its steel supports during an inspection last week.")
+	for _, on := range []bool{true, false} {
+		r := compare.Compare([]*extract.Document{a, b}, compare.PairModel(on))
+		g := r.Groups[0]
+		if p := g.Evidence.PairModel; p != nil {
+			fmt.Printf("pair model on: %s, score %.2f, probability %.2f (cut %.2f)\n", g.Verdict, g.Score, *p, r.Run.PairModel.Cut)
+		} else {
+			fmt.Printf("pair model off (%s): %s, score %.2f\n", r.Run.PairModel.Off, g.Verdict, g.Score)
+		}
+	}
+	// Output:
+	// pair model on: related, score 0.57, probability 0.02 (cut 0.50)
+	// pair model off (option): agree, score 0.57
+}

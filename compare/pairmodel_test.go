@@ -1,11 +1,15 @@
 package compare
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/claimdiff/claimdiff/extract"
+	"github.com/claimdiff/claimdiff/internal/toyembed"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -314,5 +318,68 @@ func TestPairModelLede(t *testing.T) {
 	asked = 0
 	if r := Compare([]*extract.Document{lede, brief}, count); asked == 0 || len(r.Groups) == 0 || r.Groups[0].Evidence.PairModel == nil {
 		t.Errorf("two short documents: the model was asked %d times, groups %+v", asked, r.Groups)
+	}
+}
+
+// TestPairRun: the run records the pair model as it ran (its cut and the
+// hash of its file, "custom" for a model given in code, or off and why),
+// the JSON report writes that record as the schema's two shapes, and a
+// group's evidence holds the model's probability exactly when it ran.
+func TestPairRun(t *testing.T) {
+	lone := []*extract.Document{
+		extract.Extract("The bridge in Telford closed on Monday for repairs."),
+		extract.Extract("Telford's bridge was closed on Monday for repair work."),
+	}
+	custom := optionFunc(func(c *config) { m := *defaultPairModel; c.pair = &m })
+	on := ModelRun{Cut: defaultPairModel.Cut, Fitted: pairModelHash}
+	for _, c := range []struct {
+		name string
+		opts []Option
+		want ModelRun
+	}{
+		{"default", nil, on},
+		{"a model given in code", []Option{custom}, ModelRun{Cut: defaultPairModel.Cut, Fitted: "custom"}},
+		{"turned off", []Option{custom, PairModel(false)}, ModelRun{Off: PairOffOption}},
+		{"turned on again", []Option{PairModel(false), PairModel(true)}, on},
+		{"an embedder", []Option{WithEmbedder(EmbedderFunc(toyembed.EmbedAll))}, ModelRun{Off: PairOffEmbedder}},
+		{"another threshold", []Option{custom, Threshold(0.3)}, ModelRun{Off: PairOffThreshold}},
+		{"the default threshold given", []Option{Threshold(DefaultThreshold)}, on},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, err := CompareContext(context.Background(), lone, c.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(&c.want, r.Run.PairModel); d != "" {
+				t.Errorf("run.pair_model (-want +got):\n%s", d)
+			}
+			var b bytes.Buffer
+			if err := r.WriteJSON(&b); err != nil {
+				t.Fatal(err)
+			}
+			var got struct {
+				Run struct {
+					PairModel map[string]any `json:"pair_model"`
+				}
+				Groups []struct {
+					Evidence struct {
+						PairModel *float64 `json:"pair_model"`
+					}
+				}
+			}
+			if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]any{"off": c.want.Off}
+			if c.want.Off == "" {
+				want = map[string]any{"cut": c.want.Cut, "fitted": c.want.Fitted}
+			}
+			if d := cmp.Diff(want, got.Run.PairModel); d != "" {
+				t.Errorf("JSON run.pair_model (-want +got):\n%s", d)
+			}
+			if len(got.Groups) != 1 || (got.Groups[0].Evidence.PairModel != nil) != (c.want.Off == "") {
+				t.Errorf("groups %+v: want one, with evidence.pair_model only when the model ran", got.Groups)
+			}
+		})
 	}
 }
