@@ -39,10 +39,10 @@
 // What claimdiff is not: it reads English, by rules and word lists, not by a
 // trained language model (its few fitted models are small logistic
 // regressions over its own measures, with their data in the package). Its
-// similarity is lexical (rarity-weighted shared words,
-// names, numbers and dates, with spelling variants), so paraphrases that
-// share few words are missed and a shared topic can look like a shared
-// claim; the README gives its measured accuracy. Word lists are data
+// similarity is lexical (rarity-weighted shared words, names, numbers and
+// dates, with spelling variants), so paraphrases that share few words are
+// missed and a shared topic can look like a shared claim; the README gives
+// its measured accuracy. Word lists are data
 // (extract/lexicon) that a researcher can extend or replace without
 // forking. Bad input degrades instead of failing: invalid UTF-8, unclosed
 // quotes and unpunctuated text are read as well as they can be, and every

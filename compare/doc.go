@@ -18,10 +18,11 @@
 // context, and two claims compared without context (two documents of one
 // or two claims each) are decided by the pair model, fitted on the same
 // judged sentence pairs (PairModel). One claim may take two shorter
-// partners, and the aligned pairs of all documents join into groups. Each group is diffed kind by kind into
-// Differences with spans, and gets a Verdict: agree, framing, conflict, or
-// related (same topic, not the same claim). Framing is compared in each
-// outlet's own voice only; a label inside a quote is the speaker's.
+// partners, and the aligned pairs of all documents join into groups. Each
+// group is diffed kind by kind into Differences with spans, and gets a
+// Verdict: agree, framing, conflict, or related (same topic, not the same
+// claim). Framing is compared in each outlet's own voice only; a label
+// inside a quote is the speaker's.
 //
 // The JSON form of a Report is the contract of schema/report.schema.json; output is the
 // same bytes for the same input. Reports also render as text, Markdown and
