@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -179,7 +181,8 @@ func TestPairModelLede(t *testing.T) {
 // TestPairRun: the run records the pair model as it ran (its cut and the
 // hash of its file, "custom" for a model given in code, or off and why),
 // the JSON report writes that record as the schema's two shapes, and a
-// group's evidence holds the model's probability exactly when it ran.
+// group's evidence holds the model's probability exactly when it ran, as
+// text, Markdown and HTML show it.
 func TestPairRun(t *testing.T) {
 	lone := []*extract.Document{
 		extract.Extract("The bridge in Telford closed on Monday for repairs."),
@@ -233,7 +236,24 @@ func TestPairRun(t *testing.T) {
 				t.Errorf("JSON run.pair_model (-want +got):\n%s", d)
 			}
 			if len(got.Groups) != 1 || (got.Groups[0].Evidence.PairModel != nil) != (c.want.Off == "") {
-				t.Errorf("groups %+v: want one, with evidence.pair_model only when the model ran", got.Groups)
+				t.Fatalf("groups %+v: want one, with evidence.pair_model only when the model ran", got.Groups)
+			}
+			// The renderers show the probability after the score.
+			shown := ""
+			if p := r.Groups[0].Evidence.PairModel; p != nil {
+				shown = fmt.Sprintf("pair model %.2f", *p)
+			}
+			for _, w := range []struct {
+				name  string
+				write func(io.Writer) error
+			}{{"text", r.WriteText}, {"Markdown", r.WriteMarkdown}, {"HTML", r.WriteHTML}} {
+				var out bytes.Buffer
+				if err := w.write(&out); err != nil {
+					t.Fatal(err)
+				}
+				if has := strings.Contains(out.String(), "pair model"); has != (shown != "") || !strings.Contains(out.String(), shown) {
+					t.Errorf("%s: shows the pair model %v, want %q", w.name, has, shown)
+				}
 			}
 		})
 	}
