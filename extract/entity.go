@@ -400,7 +400,10 @@ func CanonicalKeysWith(counts map[string]int, same func(a, b string) bool) map[s
 // same first letter below seven letters (Qaddafi / Gaddafi meet; short
 // names never merge below five letters); in keys of several words, every
 // word that differs must be such a variant (North Korea / South Korea are
-// two countries). Kim Jong Un and Kim Jong-un share a key already.
+// two countries). Kim Jong Un and Kim Jong-un share a key already. The
+// place words are the default lexicon's (LexPlacePrefix), whatever lexicon
+// made the keys: SameName takes none, and a matcher that must follow
+// another lexicon's is a compare.NameMatcher.
 func SameName(a, b string) bool {
 	if a == b {
 		return true
