@@ -43,7 +43,7 @@ func pairInputs(a, b *claimFeatures, value, containment float64) [nPair]float64 
 
 // pairScratch holds what pairInputs reuses from one pair to the next: a
 // corpus of two-sentence events asks the pair model about every pair,
-// and a map and eight slices made afresh each time were two fifths of
+// and its map and slices, made afresh each time, were two fifths of
 // what such a comparison allocated (BenchmarkPairModel).
 type pairScratch struct {
 	ids            map[string]uint64 // a token key's id in the pair, from 1
