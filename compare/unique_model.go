@@ -115,8 +115,8 @@ const maxOmissionDocs = 4
 
 // ModelRun records in a report's run whether a fitted model decided
 // part of it: either its cut and the hash of the fitted model's file
-// ("custom" for a model the caller gave), or Off and the reason it did
-// not run.
+// ("custom" for a model a test of this package set: no option replaces
+// the embedded files), or Off and the reason it did not run.
 type ModelRun struct {
 	Off    string  `json:"off,omitempty"`
 	Cut    float64 `json:"cut,omitempty"`
