@@ -195,6 +195,15 @@ func encRun(e *jsonEnc, r *Run) {
 	e.b = append(e.b, '}')
 }
 
+// encModelRun writes a model's run record (ModelRun).
+func encModelRun(e *jsonEnc, o *ModelRun) {
+	e.b = append(e.b, '{')
+	e.optStr(`"off":`, o.Off)
+	e.optFloat(`"cut":`, o.Cut)
+	e.optStr(`"fitted":`, o.Fitted)
+	e.b = append(e.b, '}')
+}
+
 // encDocumentHead writes a document up to the opening bracket of its
 // claims, which the writer streams.
 func encDocumentHead(e *jsonEnc, d *extract.Document) {

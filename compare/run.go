@@ -50,6 +50,16 @@ type Run struct {
 	PairModel *ModelRun `json:"pair_model,omitempty"`
 }
 
+// ModelRun records in a report's run whether a fitted model decided
+// part of it: either its cut and the hash of the fitted model's file
+// ("custom" for a model a test of this package set: no option replaces
+// the embedded files), or Off and the reason it did not run.
+type ModelRun struct {
+	Off    string  `json:"off,omitempty"`
+	Cut    float64 `json:"cut,omitempty"`
+	Fitted string  `json:"fitted,omitempty"`
+}
+
 func newRun(cfg *config) Run {
 	r := Run{Tool: modulePath, Version: toolVersion(), Threshold: round4(cfg.threshold),
 		RelatedThreshold: round4(cfg.related), NameMatcher: "custom"}

@@ -113,16 +113,6 @@ const (
 // that no other document carries.
 const maxOmissionDocs = 4
 
-// ModelRun records in a report's run whether a fitted model decided
-// part of it: either its cut and the hash of the fitted model's file
-// ("custom" for a model a test of this package set: no option replaces
-// the embedded files), or Off and the reason it did not run.
-type ModelRun struct {
-	Off    string  `json:"off,omitempty"`
-	Cut    float64 `json:"cut,omitempty"`
-	Fitted string  `json:"fitted,omitempty"`
-}
-
 // OmissionRun records whether the omission model decided which unaligned
 // claims are unique (Report.Unique) and which likely carried
 // (Report.LikelyCarried). Off is one of the OmissionOff constants; then
@@ -167,15 +157,6 @@ func omissionRun(cfg *config, n int) *OmissionRun {
 		return &OmissionRun{Cut: cfg.omit.Cut, Fitted: "custom"}
 	}
 	return &OmissionRun{Cut: defaultUniqueModel.Cut, Fitted: uniqueModelHash}
-}
-
-// encModelRun writes a model's run record (ModelRun).
-func encModelRun(e *jsonEnc, o *ModelRun) {
-	e.b = append(e.b, '{')
-	e.optStr(`"off":`, o.Off)
-	e.optFloat(`"cut":`, o.Cut)
-	e.optStr(`"fitted":`, o.Fitted)
-	e.b = append(e.b, '}')
 }
 
 // Carried is a claim in no aligned group that the omission model finds
