@@ -576,7 +576,10 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 					neighbour: anchoredNear(e, feats[e.a.doc], sc.partners, sc.anchors, at),
 				}, &sc.keys)
 			}
-			// Two claims without context: the pair model decides.
+			// Two claims without context have no neighbours or runner-up
+			// for the band model to read, and the score alone takes a
+			// sentence that adds a clause of new facts for the same
+			// claim: the pair model decides, above the threshold too.
 			accept := e.value >= cfg.threshold || band
 			if isolated && len(pa) == 0 && len(pb) == 0 {
 				accept = cfg.pairAligns(e)

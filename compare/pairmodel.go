@@ -101,6 +101,7 @@ func pairRun(cfg *config) *ModelRun {
 	return &ModelRun{Cut: m.Cut, Fitted: pairModelHash}
 }
 
+// pairModel is the pair model in use: one a test set, else the fitted one.
 func (cfg *config) pairModel() *logistic {
 	if cfg.pair != nil {
 		return cfg.pair
