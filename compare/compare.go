@@ -399,7 +399,11 @@ func compareTable(ctx context.Context, docs []*extract.Document, cfg *config) (*
 // model's search directly start from it too, so that they read the claims
 // as Compare does.
 func features(docs []*extract.Document, cfg *config) ([][]*claimFeatures, *vocab) {
-	unifyAcross(docs, cfg.names)
+	if cfg.customNames {
+		unifyAcross(docs, cfg.names)
+	} else {
+		unifyAcross(docs, nil)
+	}
 	feats := make([][]*claimFeatures, len(docs))
 	if len(docs) > 1 {
 		// One document has nothing to align: its claims' features would
@@ -431,6 +435,8 @@ func features(docs []*extract.Document, cfg *config) ([][]*claimFeatures, *vocab
 
 // unifyAcross gives spelling variants of one name the same key in every
 // document, so that "Qaddafi" in one outlet meets "Gaddafi" in another.
+// A nil names is the default matcher, extract.SameName, whose
+// extract.CanonicalKeys skips the pairs it can rule out cheaply.
 func unifyAcross(docs []*extract.Document, names func(a, b string) bool) {
 	count := map[string]int{}
 	for _, d := range docs {
@@ -440,7 +446,12 @@ func unifyAcross(docs []*extract.Document, names func(a, b string) bool) {
 			}
 		}
 	}
-	canon := extract.CanonicalKeysWith(count, names)
+	var canon map[string]string
+	if names == nil {
+		canon = extract.CanonicalKeys(count)
+	} else {
+		canon = extract.CanonicalKeysWith(count, names)
+	}
 	if len(canon) == 0 {
 		return
 	}

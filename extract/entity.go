@@ -350,12 +350,20 @@ func unifyKeys(claims []Claim) {
 // frequent key, by SameName, to that key. Ties break alphabetically, so the
 // result does not depend on map order.
 func CanonicalKeys(counts map[string]int) map[string]string {
-	return CanonicalKeysWith(counts, SameName)
+	return canonicalKeys(counts, SameName, true)
 }
 
 // CanonicalKeysWith is CanonicalKeys with another test of which keys name
 // the same entity.
 func CanonicalKeysWith(counts map[string]int, same func(a, b string) bool) map[string]string {
+	return canonicalKeys(counts, same, false)
+}
+
+// canonicalKeys is CanonicalKeysWith; with known set, same is SameName and
+// the pairs whose keys' facts (nameKey) rule a match out are never asked:
+// corpus mode asks about every pair of an event's keys, and most pairs
+// end there.
+func canonicalKeys(counts map[string]int, same func(a, b string) bool, known bool) map[string]string {
 	// The keys with their counts in one slice, and which are settled by
 	// position: the sort and the loop read no map.
 	type keyCount struct {
@@ -374,6 +382,13 @@ func CanonicalKeysWith(counts map[string]int, same func(a, b string) bool) map[s
 		}
 		return strings.Compare(a.key, b.key)
 	})
+	var facts []nameKey
+	if known {
+		facts = make([]nameKey, len(keys))
+		for i, k := range keys {
+			facts[i] = newNameKey(k.key)
+		}
+	}
 	out := map[string]string{}
 	done := make([]bool, len(keys))
 	for i, k := range keys {
@@ -382,6 +397,9 @@ func CanonicalKeysWith(counts map[string]int, same func(a, b string) bool) map[s
 		}
 		for j := i + 1; j < len(keys); j++ {
 			if done[j] {
+				continue
+			}
+			if known && !mayBeSameName(k.key, keys[j].key, &facts[i], &facts[j]) {
 				continue
 			}
 			if same(k.key, keys[j].key) {

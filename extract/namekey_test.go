@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestMayBeSameName: the early outs keep every pair SameName matches and
+// rule out pairs by each of their tests.
+func TestMayBeSameName(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"lexmark", "lexmark international", true}, // words left out
+		{"york", "new york", true},                 // a subset SameName refuses later
+		{"korea", "north korea", true},
+		{"new york", "york", true}, // either order
+		{"hasselbeck", "lexmark international", false},
+		{"lexmark", "lexmarkinternational", false}, // no space in the longer key
+		{"kasich", "kasich", true},
+		{"qaddafi", "gaddafi", true},                     // first letters differ from seven letters on
+		{"kadafi", "gadafi", false},                      // not below seven
+		{"bush", "busch", false},                         // shorter than five
+		{"smith", "smithers", false},                     // rune counts three apart
+		{"obama", "obamas", true},                        // one apart
+		{"abcdefghij", "abcdefghxy", true},               // ten letters: two changes
+		{"abcdefghi", "abcdefgxy", false},                // nine: rune sets four apart
+		{"müller", "muller", true},                       // rune sets two apart
+		{"kim jong un", "kim jong-un", true},             // edit path
+		{"zz\u00a0longname", "q longname zz tail", true}, // a no-break space parts words
+		{"ab cd", "dc ba", false},                        // equal lengths: no subset
+		{"smithers", "smith", false},
+	}
+	for _, tt := range tests {
+		ka, kb := newNameKey(tt.a), newNameKey(tt.b)
+		if got := mayBeSameName(tt.a, tt.b, &ka, &kb); got != tt.want {
+			t.Errorf("mayBeSameName(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if SameName(tt.a, tt.b) && !tt.want {
+			t.Errorf("SameName(%q, %q) is true: the table's want is wrong", tt.a, tt.b)
+		}
+	}
+}
+
+// TestNewNameKey: the facts of one key.
+func TestNewNameKey(t *testing.T) {
+	bit := func(s string) uint64 {
+		var m uint64
+		for _, c := range []byte(s) {
+			m |= 1 << (c & 63)
+		}
+		return m
+	}
+	tests := []struct {
+		s    string
+		want nameKey
+	}{
+		{"ab", nameKey{runes: 2, set: runeSet("ab"), bytes: bit("ab"), words: bit("ab")}},
+		{"a b", nameKey{runes: 3, set: runeSet("a b"), bytes: bit("a b"), words: bit("ab"), space: true}},
+		{"a\tb", nameKey{runes: 3, set: runeSet("a\tb"), bytes: bit("a\tb"), words: bit("ab")}},
+		{"é\u00a0b", nameKey{runes: 3, set: runeSet("é\u00a0b"), bytes: bit("é\u00a0b"), words: bit("éb")}},
+		{"\xffb", nameKey{runes: 2, set: runeSet("\xffb"), bytes: bit("\xffb"), words: bit("\xffb")}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, newNameKey(tt.s), cmp.AllowUnexported(nameKey{})); diff != "" {
+			t.Errorf("newNameKey(%q) (-want +got):\n%s", tt.s, diff)
+		}
+	}
+}
+
+// TestCanonicalKeysShortcut: CanonicalKeys, which skips the pairs
+// mayBeSameName rules out, maps keys as CanonicalKeysWith(SameName) does,
+// on sets of near names (as TestSameNameShortcuts builds them).
+func TestCanonicalKeysShortcut(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	letters := []rune("abdeilnorstuyé")
+	word := func() string {
+		r := make([]rune, 2+rng.IntN(8))
+		for i := range r {
+			r[i] = letters[rng.IntN(len(letters))]
+		}
+		return string(r)
+	}
+	rounds, merged := 300, 0
+	if testing.Short() {
+		rounds = 50
+	}
+	for round := range rounds {
+		counts := map[string]int{}
+		base := []string{word(), word(), "new york", "north korea"}
+		for range 40 {
+			w := []string{base[rng.IntN(len(base))]}
+			switch rng.IntN(4) {
+			case 0:
+				w = append(w, word())
+			case 1:
+				r := []rune(w[0])
+				r[rng.IntN(len(r))] = letters[rng.IntN(len(letters))]
+				w[0] = string(r)
+			case 2:
+				w = strings.Fields(w[0])[:1]
+			}
+			counts[strings.Join(w, " ")] += 1 + rng.IntN(3)
+		}
+		got, want := CanonicalKeys(counts), CanonicalKeysWith(counts, SameName)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("round %d: CanonicalKeys (-want +got):\n%s", round, diff)
+		}
+		merged += len(got)
+	}
+	if merged < rounds {
+		t.Errorf("only %d keys merged: the test asks too little", merged)
+	}
+}
+
+func ExampleCanonicalKeys() {
+	fmt.Println(CanonicalKeys(map[string]int{"gaddafi": 3, "qaddafi": 1, "york": 1, "new york": 2}))
+	// Output: map[qaddafi:gaddafi]
+}
