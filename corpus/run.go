@@ -167,7 +167,7 @@ func RunContext(ctx context.Context, inputs []Input, w io.Writer, cfg Config, op
 		}
 	}
 	start := time.Now()
-	closeAt, st, err := prescan(inputs)
+	closeAt, st, err := prescan(inputs, rc.jobs)
 	if err != nil {
 		return st, err
 	}
@@ -183,8 +183,9 @@ func RunContext(ctx context.Context, inputs []Input, w io.Writer, cfg Config, op
 // prescan reads seekable inputs once and returns, for each record number
 // (over all inputs) that is the last line of an event, that event, with the
 // totals. It returns nil (events then close at the end of input) when an
-// input cannot seek, and rewinds every input to where it was.
-func prescan(inputs []Input) (map[int]string, Stats, error) {
+// input cannot seek, and rewinds every input to where it was. The records'
+// JSON is decoded on jobs workers (eventDecoder) while the inputs are read.
+func prescan(inputs []Input, jobs int) (map[int]string, Stats, error) {
 	var st Stats
 	starts := make([]int64, len(inputs))
 	for i, in := range inputs {
@@ -198,17 +199,12 @@ func prescan(inputs []Input) (map[int]string, Stats, error) {
 		}
 		starts[i] = off
 	}
-	last := map[string]int{}
+	dec := newEventDecoder(jobs)
 	seq := 0
 	for _, in := range inputs {
 		err := extract.EachRecord(in.R, func(_ int, raw []byte) error {
-			var e struct {
-				Event string `json:"event"`
-			}
-			// The same decoder ParseLine uses, so that both passes agree
-			// on every line's event.
-			if len(raw) <= extract.MaxInputBytes && json.Unmarshal(raw, &e) == nil && e.Event != "" {
-				last[e.Event] = seq
+			if len(raw) <= extract.MaxInputBytes {
+				dec.add(seq, raw)
 			}
 			seq++
 			return nil
@@ -217,9 +213,11 @@ func prescan(inputs []Input) (map[int]string, Stats, error) {
 		if errors.As(err, &re) {
 			seq++ // the broken array is one dead letter
 		} else if err != nil {
+			dec.wait()
 			return nil, st, fmt.Errorf("%s: %w", filepath.Base(in.Name), err)
 		}
 	}
+	last := dec.wait()
 	for i, in := range inputs {
 		if _, err := in.R.(io.Seeker).Seek(starts[i], io.SeekStart); err != nil {
 			return nil, st, fmt.Errorf("%s: %w", filepath.Base(in.Name), err)

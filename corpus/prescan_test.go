@@ -1,0 +1,55 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestEventDecoder: the workers find each event's last record as one
+// serial pass does, with records that name no event (broken JSON, an
+// empty or missing event, another type), keys in another case (the
+// decoder matches them) and a key twice (the last wins), on one worker
+// and several, with batches that fill (many records) and the reader's
+// buffer reused between records.
+func TestEventDecoder(t *testing.T) {
+	tests := []struct {
+		name    string
+		records []string
+		want    map[string]int
+	}{
+		{"none", nil, map[string]int{}},
+		{"grouped", []string{`{"event":"a"}`, `{"event":"a"}`, `{"event":"b"}`}, map[string]int{"a": 1, "b": 2}},
+		{"interleaved", []string{`{"event":"a"}`, `{"event":"b"}`, `{"event":"a"}`}, map[string]int{"a": 2, "b": 1}},
+		{"no event", []string{`{"event":"a"}`, `{"event":"a"`, `{"event":""}`, `{"text":"x"}`, `{"event":3}`, `[]`}, map[string]int{"a": 0}},
+		{"case and repeats", []string{`{"EVENT":"a"}`, `{"event":"b","Event":"c"}`}, map[string]int{"a": 0, "c": 1}},
+	}
+	many := make([]string, 0, 20000)
+	wantMany := map[string]int{}
+	for i := range cap(many) {
+		ev := fmt.Sprintf("e%d", i*7%300)
+		many = append(many, fmt.Sprintf(`{"event":%q,"text":%q}`, ev, strings.Repeat("word ", i%40)))
+		wantMany[ev] = i
+	}
+	tests = append(tests, struct {
+		name    string
+		records []string
+		want    map[string]int
+	}{"many batches", many, wantMany})
+	for _, tt := range tests {
+		for _, workers := range []int{1, 3} {
+			d := newEventDecoder(workers)
+			buf := make([]byte, 0, 1<<10)
+			for seq, r := range tt.records {
+				buf = append(buf[:0], r...)
+				d.add(seq, buf)
+				clear(buf[:cap(buf)]) // the reader's buffer holds the next line
+			}
+			if diff := cmp.Diff(tt.want, d.wait()); diff != "" {
+				t.Errorf("%s, %d workers: last records (-want +got):\n%s", tt.name, workers, diff)
+			}
+		}
+	}
+}
