@@ -130,6 +130,20 @@ func CompareEventContext(ctx context.Context, event string, arts []Article, cfg 
 	if len(arts) > MaxEventArticles {
 		return TooLarge(event, len(arts))
 	}
+	buf, err := compareEventBuf(ctx, event, arts, cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer linePool.Put(buf)
+	return bytes.Clone(buf.Bytes()[:buf.Len()-1]), nil
+}
+
+// compareEventBuf is CompareEventContext for at most MaxEventArticles
+// articles, whose line (with one newline) is left in a buffer of linePool
+// for the caller to write and put back: corpus mode writes each line from
+// there, where a copy of every line was 2% of its time (74 MB of lines for
+// 13 MB of input).
+func compareEventBuf(ctx context.Context, event string, arts []Article, cfg Config) (*bytes.Buffer, error) {
 	arts = append([]Article(nil), arts...)
 	sortArticles(arts)
 	docs := make([]*extract.Document, len(arts))
@@ -145,12 +159,14 @@ func CompareEventContext(ctx context.Context, event string, arts []Article, cfg 
 	// and copied out at its size: a buffer grown afresh for every event
 	// was a tenth of all allocation in corpus mode.
 	buf := linePool.Get().(*bytes.Buffer)
-	defer linePool.Put(buf)
 	buf.Reset()
 	if err := r.WriteJSONLine(buf); err != nil {
+		linePool.Put(buf)
 		return nil, err
 	}
-	return bytes.Clone(bytes.TrimRight(buf.Bytes(), "\n")), nil
+	buf.Truncate(len(bytes.TrimRight(buf.Bytes(), "\n")))
+	buf.WriteByte('\n')
+	return buf, nil
 }
 
 var linePool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -51,5 +52,48 @@ func TestEventDecoder(t *testing.T) {
 				t.Errorf("%s, %d workers: last records (-want +got):\n%s", tt.name, workers, diff)
 			}
 		}
+	}
+}
+
+// TestCompareEventBuf: the buffer corpus mode writes from holds
+// CompareEventContext's line and one newline, for events of one article
+// and of several, and an empty event; a failing comparison gives no
+// buffer.
+func TestCompareEventBuf(t *testing.T) {
+	parse := func(n int, line string) Article {
+		t.Helper()
+		a, err := ParseLine("in.jsonl", n, []byte(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	one := parse(1, `{"event":"e","source":"a","text":"The mayor said the bridge will close on Monday. Repairs cost $4 million."}`)
+	two := parse(2, `{"event":"e","source":"b","text":"The bridge closes Monday, the mayor said.\n\nRepairs will cost $5 million, officials said."}`)
+	tests := []struct {
+		name string
+		arts []Article
+	}{
+		{"none", nil},
+		{"one", []Article{one}},
+		{"two", []Article{two, one}},
+	}
+	for _, tt := range tests {
+		want, err := CompareEventContext(context.Background(), "e", tt.arts, Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf, err := compareEventBuf(context.Background(), "e", tt.arts, Config{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if diff := cmp.Diff(string(want)+"\n", buf.String()); diff != "" {
+			t.Errorf("%s: buffer (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if buf, err := compareEventBuf(ctx, "e", []Article{one, two}, Config{}); err == nil || buf != nil {
+		t.Errorf("cancelled: buffer %v, error %v; want none and an error", buf != nil, err)
 	}
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -173,7 +174,7 @@ func RunContext(ctx context.Context, inputs []Input, w io.Writer, cfg Config, op
 	}
 	r := &runner{
 		rc: rc, cfg: cfg, w: w, start: start, st: st, closeAt: closeAt,
-		open: map[string]*eventState{}, closed: map[string]bool{}, done: map[int][]byte{},
+		open: map[string]*eventState{}, closed: map[string]bool{}, done: map[int]compared{},
 	}
 	err = r.run(ctx, inputs)
 	r.st.Elapsed = time.Since(start)
@@ -255,7 +256,8 @@ type eventState struct {
 
 type compared struct {
 	idx   int
-	line  []byte
+	line  []byte        // the report line, without its newline, when buf is nil
+	buf   *bytes.Buffer // else the line and its newline, in a buffer of linePool
 	err   bool
 	fatal error // stops the run (a failing embedder)
 }
@@ -270,9 +272,9 @@ type runner struct {
 
 	open    map[string]*eventState
 	closed  map[string]bool
-	events  int            // events seen (first appearances)
-	done    map[int][]byte // finished report lines waiting for their turn
-	written int            // events written
+	events  int              // events seen (first appearances)
+	done    map[int]compared // finished report lines waiting for their turn
+	written int              // events written
 	werr    error
 }
 
@@ -354,7 +356,7 @@ func (r *runner) run(parent context.Context, inputs []Input) error {
 			if c.err {
 				r.st.EventErrors++
 			}
-			r.done[c.idx] = c.line
+			r.done[c.idx] = c
 			r.flush(ctx, cancel)
 		}
 	}
@@ -493,9 +495,9 @@ func (r *runner) dispatch(ctx context.Context, name string, sem chan struct{}, o
 	r.closed[name] = true
 	go func() {
 		sem <- struct{}{}
-		line, failed, fatal := compareSafe(ctx, name, ev, r.cfg)
+		line, buf, failed, fatal := compareSafe(ctx, name, ev, r.cfg)
 		<-sem
-		out <- compared{idx: ev.idx, line: line, err: failed, fatal: fatal}
+		out <- compared{idx: ev.idx, line: line, buf: buf, err: failed, fatal: fatal}
 	}()
 	return 1
 }
@@ -504,29 +506,35 @@ func (r *runner) dispatch(ctx context.Context, name string, sem chan struct{}, o
 // error line instead of stopping the run. A cancelled comparison gives no
 // line. A failing embedder is no event's fault: it is returned as fatal,
 // to stop the run, never to fall back to words alone.
-func compareSafe(ctx context.Context, name string, ev *eventState, cfg Config) (line []byte, failed bool, fatal error) {
+//
+// A compared report comes back in buf, a buffer of linePool holding the
+// line and its newline (CompareEventContext without its copy); every
+// other line in line, without the newline.
+func compareSafe(ctx context.Context, name string, ev *eventState, cfg Config) (line []byte, buf *bytes.Buffer, failed bool, fatal error) {
 	defer func() {
 		if p := recover(); p != nil {
-			line, failed, fatal = eventError(name, fmt.Sprintf("internal error: %v", p), ev.n), true, nil
+			line, buf, failed, fatal = eventError(name, fmt.Sprintf("internal error: %v", p), ev.n), nil, true, nil
 		}
 	}()
 	if ev.n > MaxEventArticles {
 		l, err := TooLarge(name, ev.n)
 		if err != nil {
-			return eventError(name, err.Error(), ev.n), true, nil
+			return eventError(name, err.Error(), ev.n), nil, true, nil
 		}
-		return l, false, nil
+		return l, nil, false, nil
 	}
-	l, err := CompareEventContext(ctx, name, ev.arts, cfg)
+	// ev.n counts every article, so ev.arts holds at most
+	// MaxEventArticles.
+	b, err := compareEventBuf(ctx, name, ev.arts, cfg)
 	switch {
 	case ctx.Err() != nil:
-		return nil, false, nil
+		return nil, nil, false, nil
 	case errors.Is(err, compare.ErrEmbedder):
-		return nil, false, fmt.Errorf("event %q: %w", name, err)
+		return nil, nil, false, fmt.Errorf("event %q: %w", name, err)
 	case err != nil:
-		return eventError(name, err.Error(), ev.n), true, nil
+		return eventError(name, err.Error(), ev.n), nil, true, nil
 	}
-	return l, false, nil
+	return nil, b, false, nil
 }
 
 // eventError is the report line of an event that could not be compared.
@@ -543,13 +551,20 @@ func eventError(event, msg string, articles int) []byte {
 // in one Write. Once ctx is done nothing more is written.
 func (r *runner) flush(ctx context.Context, cancel context.CancelFunc) {
 	for {
-		line, ok := r.done[r.written]
+		c, ok := r.done[r.written]
 		if !ok || r.werr != nil || ctx.Err() != nil {
 			return
 		}
 		delete(r.done, r.written)
 		r.written++
-		if _, err := r.w.Write(append(line, '\n')); err != nil {
+		var err error
+		if c.buf != nil {
+			_, err = r.w.Write(c.buf.Bytes())
+			linePool.Put(c.buf)
+		} else {
+			_, err = r.w.Write(append(c.line, '\n'))
+		}
+		if err != nil {
 			r.werr = err
 			cancel()
 			return
