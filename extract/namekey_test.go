@@ -122,3 +122,43 @@ func ExampleCanonicalKeys() {
 	fmt.Println(CanonicalKeys(map[string]int{"gaddafi": 3, "qaddafi": 1, "york": 1, "new york": 2}))
 	// Output: map[qaddafi:gaddafi]
 }
+
+// BenchmarkCanonicalKeys unifies the entity keys of each event of the
+// BASIL development corpus (skipped when absent), as compare does across
+// an event's documents: with the shortcut of CanonicalKeys and asking
+// SameName about every pair.
+func BenchmarkCanonicalKeys(b *testing.B) {
+	byEvent := map[string]map[string]int{}
+	var events []string
+	for _, a := range devCorpus(b) {
+		d, err := a.Document()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if byEvent[a.Event] == nil {
+			byEvent[a.Event] = map[string]int{}
+			events = append(events, a.Event)
+		}
+		for _, c := range d.Claims {
+			for _, e := range c.Entities {
+				byEvent[a.Event][e.Key]++
+			}
+		}
+	}
+	for _, bb := range []struct {
+		name string
+		f    func(map[string]int) map[string]string
+	}{
+		{"shortcut", CanonicalKeys},
+		{"every-pair", func(c map[string]int) map[string]string { return CanonicalKeysWith(c, SameName) }},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, ev := range events {
+					bb.f(byEvent[ev])
+				}
+			}
+		})
+	}
+}
