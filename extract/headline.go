@@ -103,7 +103,7 @@ func (x *extractor) recase(title string) string {
 		if isCapitalized(t.text) {
 			caps++
 		}
-		if strings.ToUpper(t.text) == t.text {
+		if isUpperForm(t.text) {
 			upper++
 		}
 	}
@@ -116,7 +116,7 @@ func (x *extractor) recase(title string) string {
 		if !isCapitalized(t.text) {
 			continue
 		}
-		acronym := strings.ToUpper(t.text) == t.text
+		acronym := isUpperForm(t.text)
 		if acronym && !allCaps && len(t.text) <= 5 {
 			continue
 		}

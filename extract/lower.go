@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -93,6 +94,28 @@ func isASCII(s string) bool {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
+	}
+	return true
+}
+
+// isUpperForm reports strings.ToUpper(s) == s without making the
+// upper-case copy (recase asks it of every word of every headline): no
+// rune changes under unicode.ToUpper, and no byte is invalid UTF-8, which
+// strings.ToUpper would turn into U+FFFD.
+func isUpperForm(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 || unicode.ToUpper(r) != r {
+			return false
+		}
+		i += w
 	}
 	return true
 }

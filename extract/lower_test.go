@@ -52,3 +52,46 @@ func TestHasQuoteMark(t *testing.T) {
 		}
 	}
 }
+
+// TestIsUpperForm: isUpperForm agrees with strings.ToUpper(s) == s, on
+// ASCII, accented and title-case letters, letters with no case, and
+// invalid UTF-8 (which strings.ToUpper replaces).
+func TestIsUpperForm(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"", true},
+		{"NATO", true},
+		{"U.S.", true},
+		{"Nato", false},
+		{"nato", false},
+		{"2024", true},
+		{"ÉTÉ", true},
+		{"ÉtÉ", false},
+		{"ǅ", false}, // title case: its upper case is Ǆ
+		{"Ǆ", true},
+		{"日本", true},
+		{"\ufffd", true}, // the replacement character itself
+		{"A\xffB", false},
+		{"AB\xc3", false},
+		{"ß", true}, // unicode.ToUpper keeps it (no single-rune upper case)
+	}
+	for _, tt := range tests {
+		if got := isUpperForm(tt.s); got != tt.want {
+			t.Errorf("isUpperForm(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+		if ref := strings.ToUpper(tt.s) == tt.s; ref != tt.want {
+			t.Errorf("strings.ToUpper(%q) == %[1]q is %v: the table's want is wrong", tt.s, ref)
+		}
+	}
+	// Every rune of the first planes, alone and after a capital, and
+	// every single byte.
+	for r := rune(0); r < 0x10000; r++ {
+		for _, s := range []string{string(r), "A" + string(r), string([]byte{byte(r)})} {
+			if got, want := isUpperForm(s), strings.ToUpper(s) == s; got != want {
+				t.Fatalf("isUpperForm(%q) = %v, strings.ToUpper says %v", s, got, want)
+			}
+		}
+	}
+}
