@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestLowerHelpers checks the helpers that skip the lower-case copy
@@ -92,6 +93,48 @@ func TestIsUpperForm(t *testing.T) {
 			if got, want := isUpperForm(s), strings.ToUpper(s) == s; got != want {
 				t.Fatalf("isUpperForm(%q) = %v, strings.ToUpper says %v", s, got, want)
 			}
+		}
+	}
+}
+
+// TestIsDottedAcronym: single runes between dots, two or more, as the
+// parts strings.Split(s, ".") gives.
+func TestIsDottedAcronym(t *testing.T) {
+	ref := func(s string) bool {
+		parts := strings.Split(s, ".")
+		if len(parts) < 2 {
+			return false
+		}
+		for _, p := range parts {
+			if utf8.RuneCountInString(p) != 1 {
+				return false
+			}
+		}
+		return true
+	}
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"", false},
+		{"U", false},
+		{".", false},
+		{"U.S", true},
+		{"U.S.", false}, // an empty part after the last dot
+		{".U.S", false},
+		{"U..S", false},
+		{"N.Y.C", true},
+		{"US.A", false},
+		{"É.U", true},
+		{"U.\xff", true}, // an invalid byte is one rune
+		{"Jr", false},
+	}
+	for _, tt := range tests {
+		if got := isDottedAcronym(tt.s); got != tt.want {
+			t.Errorf("isDottedAcronym(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+		if r := ref(tt.s); r != tt.want {
+			t.Errorf("the split rule says %v for %q: the table's want is wrong", r, tt.s)
 		}
 	}
 }

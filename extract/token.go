@@ -160,17 +160,27 @@ func singleLetterBefore(text string, i, j int) bool {
 	return k == i || text[k-1] == '.'
 }
 
+// isDottedAcronym reports whether s is two or more single letters (runes)
+// between dots, with no dot at either end: "U.S", "U.N", "N.Y". The parts
+// are read in place, not split into a list (sentence splitting and
+// tokenising ask at every dotted word).
 func isDottedAcronym(s string) bool {
-	parts := strings.Split(s, ".")
-	if len(parts) < 2 {
-		return false
-	}
-	for _, p := range parts {
-		if utf8.RuneCountInString(p) != 1 {
+	parts := 0
+	for {
+		i := strings.IndexByte(s, '.')
+		part := s
+		if i >= 0 {
+			part = s[:i]
+		}
+		if utf8.RuneCountInString(part) != 1 {
 			return false
 		}
+		parts++
+		if i < 0 {
+			return parts >= 2
+		}
+		s = s[i+1:]
 	}
-	return true
 }
 
 // lowerKey folds a token to the form words are compared in before stemming:
