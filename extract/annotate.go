@@ -21,9 +21,25 @@ func (x *extractor) annotate(sents []Span) {
 	x.sents, x.sentToks = sents, all
 	// Names first, for the whole document: quote speakers and descriptions
 	// are resolved against names said before and after them.
+	// The sentences' entities are found into the scratch's buffer and
+	// copied out once, at their size; each sentence's are cut from the
+	// copy, capacity capped at length, and nil for a sentence without one.
 	ents := make([][]Entity, len(sents))
+	ends := make([]int, len(sents))
+	found := x.ents[:0]
 	for si := range sents {
-		ents[si] = x.findEntities(all[si], allLows[si], allFacts[si])
+		found = x.findEntities(found, all[si], allLows[si], allFacts[si])
+		ends[si] = len(found)
+	}
+	entBuf := slices.Clone(found)
+	clear(found) // the scratch keeps no strings of this document
+	x.ents = found[:0]
+	lo := 0
+	for si, hi := range ends {
+		if hi > lo {
+			ents[si] = entBuf[lo:hi:hi]
+		}
+		lo = hi
 	}
 	x.indexMentions(sents, all, allLows, allFacts, ents)
 	x.quotes = x.findQuotes(x.textBlocks(), sents)

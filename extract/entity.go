@@ -72,9 +72,15 @@ func isNamePart(t string) bool {
 //
 // facts are the tokens' word facts (lows[k] is facts[k].low): stop words,
 // background counts and the words that are no names are read there.
-func (x *extractor) findEntities(toks []rawToken, lows []string, facts []*wordFacts) []Entity {
+//
+// The entities are appended to all, the document's entities so far, and
+// all is returned: annotate cuts each claim's from one array, where a
+// slice grown for every claim was the most allocations of any line of
+// extraction.
+func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, facts []*wordFacts) []Entity {
 	text := x.text
-	var out []Entity
+	first := len(all)
+	out := all
 	n := len(toks)
 	for i := 0; i < n; {
 		t := toks[i].text
@@ -182,7 +188,7 @@ func (x *extractor) findEntities(toks []rawToken, lows []string, facts []*wordFa
 		i = next
 	}
 	// Defined acronyms: "[UNSC]" keys to the name it was defined for.
-	for k := range out {
+	for k := first; k < len(out); k++ {
 		if v, ok := x.acronyms[out[k].Key]; ok {
 			out[k].Key = v
 		}

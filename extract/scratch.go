@@ -19,6 +19,7 @@ type scratch struct {
 	sentFacts  [][]*wordFacts
 	claimFacts [][]*wordFacts
 	mentions   []mention // the document's names in text order (coref.go)
+	ents       []Entity  // annotate's entities of every sentence, before their copy
 	// taken and inEntity are annotate's per-token flags, reused from
 	// claim to claim.
 	taken, inEntity []bool
