@@ -120,7 +120,7 @@ func (x *extractor) recase(title string) string {
 		if acronym && !allCaps && len(t.text) <= 5 {
 			continue
 		}
-		keepFirst := x.capSeen[lowerKey(t.text)]
+		keepFirst := capSeenKey(x.capSeen, t.text)
 		for i := t.span.Start; i < t.span.End; i++ {
 			if b[i] < 'A' || b[i] > 'Z' || (keepFirst && i == t.span.Start) {
 				continue
@@ -136,4 +136,18 @@ func firstRune(s string) rune {
 		return r
 	}
 	return 0
+}
+
+// capSeenKey reports m[lowerKey(w)] without lower-casing into a new
+// string when w is ASCII letters, digits, hyphens and commas, whose
+// lowerKey is its lower case (no apostrophe, dot or Unicode hyphen to
+// fold): recase asks it of every capitalised word of every headline.
+func capSeenKey(m map[string]bool, w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == ',') {
+			return m[lowerKey(w)]
+		}
+	}
+	return inLowerSet(m, w)
 }

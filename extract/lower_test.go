@@ -138,3 +138,37 @@ func TestIsDottedAcronym(t *testing.T) {
 		}
 	}
 }
+
+// TestCapSeenKey: capSeenKey answers m[lowerKey(w)], on plain capitalised
+// words and on the ones lowerKey folds more than the case of (possessives,
+// dotted acronyms, curly apostrophes, Unicode hyphens).
+func TestCapSeenKey(t *testing.T) {
+	m := map[string]bool{"trump": true, "us": true, "obrien": false, "o'brien": true, "jong-un": true, "x,y": true}
+	tests := []struct {
+		w    string
+		want bool
+	}{
+		{"Trump", true},
+		{"TRUMP", true},
+		{"trump", true},
+		{"Trump's", true}, // possessive stripped
+		{"Trump’s", true},
+		{"U.S.", true}, // dots dropped
+		{"US", true},
+		{"O'Brien", true},
+		{"O’Brien", true},
+		{"Jong‑un", true}, // a non-breaking hyphen folded
+		{"Jong-Un", true},
+		{"X,Y", true},
+		{"Biden", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := capSeenKey(m, tt.w); got != tt.want {
+			t.Errorf("capSeenKey(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+		if ref := m[lowerKey(tt.w)]; ref != tt.want {
+			t.Errorf("m[lowerKey(%q)] = %v: the table's want is wrong", tt.w, ref)
+		}
+	}
+}
