@@ -32,7 +32,9 @@ func (s side) holder(sp extract.Span) string {
 // differences classifies how the documents of a group differ, one kind at a
 // time, comparing each document's claims taken together.
 func differences(docs []*extract.Document, feats [][]*claimFeatures, ns []node, names func(a, b string) bool) []Difference {
-	var sides []side
+	// A side per document at most, made at once rather than grown for
+	// every group.
+	sides := make([]side, 0, min(len(ns), len(docs)))
 	for _, n := range ns {
 		c := &docs[n.doc].Claims[n.idx]
 		if c.RepeatOf != "" {
