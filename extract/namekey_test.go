@@ -78,14 +78,7 @@ func TestNewNameKey(t *testing.T) {
 // on sets of near names (as TestSameNameShortcuts builds them).
 func TestCanonicalKeysShortcut(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	letters := []rune("abdeilnorstuyé")
-	word := func() string {
-		r := make([]rune, 2+rng.IntN(8))
-		for i := range r {
-			r[i] = letters[rng.IntN(len(letters))]
-		}
-		return string(r)
-	}
+	word := nearWords(rng)
 	rounds, merged := 300, 0
 	if testing.Short() {
 		rounds = 50
@@ -100,7 +93,7 @@ func TestCanonicalKeysShortcut(t *testing.T) {
 				w = append(w, word())
 			case 1:
 				r := []rune(w[0])
-				r[rng.IntN(len(r))] = letters[rng.IntN(len(letters))]
+				r[rng.IntN(len(r))] = nearLetters[rng.IntN(len(nearLetters))]
 				w[0] = string(r)
 			case 2:
 				w = strings.Fields(w[0])[:1]

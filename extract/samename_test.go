@@ -36,19 +36,28 @@ func sameNameRef(a, b string) bool {
 	return levenshtein.ComputeDistance(a, b) <= limit && sameWords(a, b)
 }
 
+// nearLetters is the alphabet of nearWords.
+var nearLetters = []rune("abdeilnorstuyé")
+
+// nearWords returns a maker of random words of 2 to 9 letters from a
+// small alphabet (an accent included), so that many of its words are
+// within an edit of each other.
+func nearWords(rng *rand.Rand) func() string {
+	return func() string {
+		r := make([]rune, 2+rng.IntN(8))
+		for i := range r {
+			r[i] = nearLetters[rng.IntN(len(nearLetters))]
+		}
+		return string(r)
+	}
+}
+
 // TestSameNameShortcuts: SameName's shortcuts change no answer, on pairs
 // of names made from a few letters (so that many pairs are near) with
 // words added, dropped and letters changed, accents included.
 func TestSameNameShortcuts(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	letters := []rune("abdeilnorstuyé")
-	word := func() string {
-		r := make([]rune, 2+rng.IntN(8))
-		for i := range r {
-			r[i] = letters[rng.IntN(len(letters))]
-		}
-		return string(r)
-	}
+	word := nearWords(rng)
 	name := func() string {
 		w := []string{word()}
 		for rng.IntN(3) == 0 {
@@ -66,7 +75,7 @@ func TestSameNameShortcuts(t *testing.T) {
 			case 1:
 				r = append(r[:i+1], r[i:]...)
 			case 2:
-				r[i] = letters[rng.IntN(len(letters))]
+				r[i] = nearLetters[rng.IntN(len(nearLetters))]
 			default:
 				return s + " " + word()
 			}
