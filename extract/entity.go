@@ -103,11 +103,11 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				// "Trump’s Special Envoy": a possessive ends the name.
 				break
 			}
-			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) && !x.honorificGap(toks, lows, j) && !x.placeAbbrevGap(toks, lows, j) {
+			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) && !x.honorificGap(toks, facts, j) && !x.placeAbbrevGap(toks, facts, j) {
 				break
 			}
 			if isNamePart(toks[j].text) && !facts[j].notName && !hasDigit(toks[j].text) {
-				if x.lex.Has(LexTitle, lows[j]) && !x.lex.Has(LexTitle, lows[j-1]) && isAcronymShape(toks[j-1].text) {
+				if facts[j].is(ciTitle) && !facts[j-1].is(ciTitle) && isAcronymShape(toks[j-1].text) {
 					// "U.S. President Donald Trump": a title after an
 					// acronym starts the next name.
 					break
@@ -134,7 +134,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 		// Times"; "Citing" alone is no name. A place's opening word stays
 		// before another name part ("North Korea fired").
 		a := i
-		for a < j && !isAcronymShape(toks[a].text) && (facts[a].stop || (a == 0 && x.commonFact(facts[a]) && !x.capitalisedElsewhereFact(facts[a]) && !(a+1 < j && (x.honorificGap(toks, lows, a+1) || x.lex.Has(LexPlacePrefix, lows[a]))))) {
+		for a < j && !isAcronymShape(toks[a].text) && (facts[a].stop || (a == 0 && x.commonFact(facts[a]) && !x.capitalisedElsewhereFact(facts[a]) && !(a+1 < j && (x.honorificGap(toks, facts, a+1) || facts[a].is(ciPlacePrefix))))) {
 			a++
 		}
 		if a == 0 && j >= 1 && commonNounShape(lows[0]) && !x.capitalisedElsewhereFact(facts[0]) {
@@ -170,14 +170,14 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			// "U.S.-designated" is an adjective, not a name.
 			j--
 		}
-		if a < j && x.onlyTitles(text, toks, lows, a, j) {
+		if a < j && x.onlyTitles(text, toks, lows, facts, a, j) {
 			// "Mr." or "the President" alone names no one by itself;
 			// coreference resolves such a description (coref.go).
 			a = j
 		}
 		if a < j {
 			e := Entity{Text: text[toks[a].span.Start:toks[j-1].span.End], Span: Span{toks[a].span.Start, toks[j-1].span.End}}
-			e.Key = x.entityKey(lows[a:j])
+			e.Key = x.entityKey(lows[a:j], facts[a:j])
 			if e.Key != "" {
 				out = append(out, e)
 				if m := acronymDef(text[toks[j-1].span.End:min(len(text), toks[j-1].span.End+12)]); m != nil {
@@ -252,44 +252,109 @@ func (x *extractor) capitalisedElsewhereFact(f *wordFacts) bool {
 // an organisation's or place's the whole name (known by a head noun,
 // LexOrgHead, or a place's opening word, LexPlacePrefix); acronyms key to
 // themselves and common expansions key to their acronym.
-func (x *extractor) entityKey(lows []string) string {
-	words := make([]string, 0, len(lows))
-	for _, w := range lows {
-		fields := []string{w}
-		if !plainField(w) {
-			fields = strings.Fields(strings.ReplaceAll(w, "-", " "))
+func (x *extractor) entityKey(lows []string, facts []*wordFacts) string {
+	var nw nameWords
+	if x.scratch != nil {
+		nw = x.nameWords
+	}
+	nw.words, nw.facts = nw.words[:0], nw.facts[:0]
+	for k, w := range lows {
+		if plainField(w) {
+			if !articleWord(w) {
+				nw.words, nw.facts = append(nw.words, w), append(nw.facts, facts[k])
+			}
+			continue
 		}
+		fields := strings.Fields(strings.ReplaceAll(w, "-", " "))
 		for _, f := range fields {
-			if f == "al" || f == "el" || f == "ad" || f == "ash" || f == "an" || f == "ar" || f == "as" || f == "at" || f == "az" {
+			if articleWord(f) {
 				continue
 			}
-			words = append(words, f)
+			// A field that is the whole form has the form's facts;
+			// the parts of a hyphenated form are asked of the lexicon.
+			var ff *wordFacts
+			if len(fields) == 1 && f == w {
+				ff = facts[k]
+			}
+			nw.words, nw.facts = append(nw.words, f), append(nw.facts, ff)
 		}
 	}
+	key := x.keyOfWords(nw.words, nw.facts)
+	// The scratch outlives the document: it keeps none of its strings.
+	clear(nw.words)
+	if x.scratch != nil {
+		x.nameWords = nw
+	}
+	return key
+}
+
+// articleWord reports an Arabic article, a word entityKey leaves out of a name.
+func articleWord(f string) bool {
+	return f == "al" || f == "el" || f == "ad" || f == "ash" || f == "an" || f == "ar" || f == "as" || f == "at" || f == "az"
+}
+
+// nameWords is entityKey's working list of a name's words, each with its
+// word facts (nil for a part of a hyphenated form), kept in the scratch
+// so that a name costs no allocation before its key.
+type nameWords struct {
+	words []string
+	facts []*wordFacts
+}
+
+// wordIsIn reports lex.Has(category ci, w), read from f, the facts of w
+// in lex's table, when the caller has them: the name rules ask it of each
+// word of each name.
+func wordIsIn(lex *Lexicon, ci int, w string, f *wordFacts) bool {
+	if f != nil {
+		return f.is(ci)
+	}
+	return lex.Has(LexiconCategories[ci], w)
+}
+
+// stopIn is lex.Has(LexStopword, w), read from f when known.
+func stopIn(lex *Lexicon, w string, f *wordFacts) bool {
+	if f != nil {
+		return f.stop
+	}
+	return lex.Has(LexStopword, w)
+}
+
+// orgHeadOf is orgHeadIn(lex, w), read from f when known.
+func orgHeadOf(lex *Lexicon, w string, f *wordFacts) bool {
+	if f != nil {
+		return f.orgHead
+	}
+	return orgHeadIn(lex, w)
+}
+
+// keyOfWords is entityKey's rule on the name's words, wf their facts
+// (nil where unknown); it may reslice both.
+func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
+	lex := x.lex
 	// titled: a person's title stood before the name, which makes it a
 	// person's even when it opens like a place ("Sen. Lake Marden").
 	titled := false
-	if rest := x.personAfterTitle(words); rest != nil {
+	if from := x.personAfterTitle(words, wf); from >= 0 {
 		// "Senate Majority Leader Mitch McConnell" keys mcconnell.
-		words, titled = rest, true
+		words, wf, titled = words[from:], wf[from:], true
 	}
 	org := false
-	for _, w := range words {
-		org = org || x.orgHead(w)
+	for k, w := range words {
+		org = org || orgHeadOf(lex, w, wf[k])
 	}
-	for len(words) > 1 && (x.lex.Has(LexTitle, words[0]) && !org || x.lex.Has(LexStopword, words[0])) {
-		titled = titled || x.lex.Has(LexTitle, words[0])
-		words = words[1:]
+	for len(words) > 1 && (wordIsIn(lex, ciTitle, words[0], wf[0]) && !org || stopIn(lex, words[0], wf[0])) {
+		titled = titled || wordIsIn(lex, ciTitle, words[0], wf[0])
+		words, wf = words[1:], wf[1:]
 	}
 	for len(words) > 1 && corporateSuffixes[words[len(words)-1]] {
-		words = words[:len(words)-1]
+		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	if len(words) == 0 {
 		return ""
 	}
-	if rest := personBeforeOf(words, x.lex); rest != nil {
+	if from, to, ok := personBeforeOf(words, wf, lex); ok {
 		// "Chuck Schumer of New York" keys schumer, not york.
-		words = rest
+		words, wf = words[from:to], wf[from:to]
 	}
 	full := strings.Join(words, " ")
 	if a, ok := x.expansions()[full]; ok {
@@ -298,12 +363,12 @@ func (x *extractor) entityKey(lows []string) string {
 	if len(words) == 1 {
 		return words[0]
 	}
-	for _, w := range words {
-		if x.orgHead(w) {
+	for k, w := range words {
+		if orgHeadOf(lex, w, wf[k]) {
 			return full
 		}
 	}
-	if len(words) <= 3 && x.lex.Has(LexPlacePrefix, words[0]) && !titled {
+	if len(words) <= 3 && wordIsIn(lex, ciPlacePrefix, words[0], wf[0]) && !titled {
 		// "New York", "North Korea", "Los Angeles": a place keys whole, so
 		// that "York" and "South Korea" stay other names.
 		return full
@@ -609,12 +674,12 @@ func isAcronymShape(w string) bool {
 // honorificGap reports whether the gap before toks[j] is the full stop of
 // an abbreviated title ("Mr. Cruz", "Sen. Warner", "Gov. Pence"), which
 // joins the title to the name instead of ending it.
-func (x *extractor) honorificGap(toks []rawToken, lows []string, j int) bool {
+func (x *extractor) honorificGap(toks []rawToken, facts []*wordFacts, j int) bool {
 	g := x.text[toks[j-1].span.End:toks[j].span.Start]
 	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {
 		return false
 	}
-	return isCapitalized(toks[j-1].text) && x.lex.Has(LexTitle, lows[j-1]) && isNamePart(toks[j].text)
+	return isCapitalized(toks[j-1].text) && facts[j-1].is(ciTitle) && isNamePart(toks[j].text)
 }
 
 // placeAbbrevGap reports whether the gap before toks[j] is the full stop of
@@ -622,21 +687,21 @@ func (x *extractor) honorificGap(toks []rawToken, lows []string, j int) bool {
 // Worth": LexPlacePrefix and LexAbbreviation both list it), which joins it
 // to the name as honorificGap joins a title. ("Elm St. The mayor came" is
 // two sentences already.)
-func (x *extractor) placeAbbrevGap(toks []rawToken, lows []string, j int) bool {
+func (x *extractor) placeAbbrevGap(toks []rawToken, facts []*wordFacts, j int) bool {
 	g := x.text[toks[j-1].span.End:toks[j].span.Start]
 	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {
 		return false
 	}
-	return isCapitalized(toks[j-1].text) && x.lex.Has(LexPlacePrefix, lows[j-1]) && x.lex.Has(LexAbbreviation, lows[j-1]) &&
+	return isCapitalized(toks[j-1].text) && facts[j-1].is(ciPlacePrefix) && facts[j-1].is(ciAbbreviation) &&
 		isNamePart(toks[j].text)
 }
 
 // onlyTitles reports whether toks[a:j] are titles alone ("Mr.", "the
 // President", "Sen."): followed by a full stop or preceded by an article,
 // they are a courtesy title or a description, never a name.
-func (x *extractor) onlyTitles(text string, toks []rawToken, lows []string, a, j int) bool {
+func (x *extractor) onlyTitles(text string, toks []rawToken, lows []string, facts []*wordFacts, a, j int) bool {
 	for k := a; k < j; k++ {
-		if !x.lex.Has(LexTitle, lows[k]) {
+		if !facts[k].is(ciTitle) {
 			return false
 		}
 	}
@@ -689,15 +754,16 @@ func isPartyTagAt(text string, pos int) bool {
 
 var partyTagRE = regexp.MustCompile(`^(?:[DRI]-[A-Z][A-Za-z.]*|[DRI]\))`)
 
-// personAfterTitle returns the words after the last title of a name that
-// holds one before a personal name ("senate majority leader mitch
-// mcconnell" → mitch mcconnell; "secretary of state john kerry" → john
-// kerry), or nil when what follows the title is an organisation ("justice
-// department") or nothing.
-func (x *extractor) personAfterTitle(words []string) []string {
+// personAfterTitle returns where the words after the last title of a
+// name that holds one before a personal name start ("senate majority
+// leader mitch mcconnell" → mitch mcconnell; "secretary of state john
+// kerry" → john kerry), or -1 when what follows the title is an
+// organisation ("justice department") or nothing. wf are the words'
+// facts, nil where unknown.
+func (x *extractor) personAfterTitle(words []string, wf []*wordFacts) int {
 	last := -1
 	for k := 0; k < len(words)-1; k++ {
-		if x.lex.Has(LexTitle, words[k]) {
+		if wordIsIn(x.lex, ciTitle, words[k], wf[k]) {
 			last = k
 			if k+2 < len(words) && words[k+1] == "of" {
 				// "secretary of state", "minister of defense".
@@ -710,18 +776,14 @@ func (x *extractor) personAfterTitle(words []string) []string {
 		}
 	}
 	if last < 0 || last == len(words)-1 {
-		return nil
+		return -1
 	}
-	rest := words[last+1:]
-	for _, w := range rest {
-		if x.orgHead(w) || x.lex.Has(LexStopword, w) {
-			return nil
+	for k := last + 1; k < len(words); k++ {
+		if orgHeadOf(x.lex, words[k], wf[k]) || stopIn(x.lex, words[k], wf[k]) {
+			return -1
 		}
 	}
-	if len(rest) == len(words) {
-		return nil
-	}
-	return rest
+	return last + 1
 }
 
 // orgHead reports a head noun of an organisation or place, singular or
@@ -744,31 +806,33 @@ func orgHeadIn(lex *Lexicon, w string) bool {
 	return e != nil && !e.Exact
 }
 
-// personBeforeOf returns the personal name before "of" in "chuck schumer
-// of new york", or nil when the words before "of" are not one ("bank of
-// america", "council of europe": a head noun of an organisation).
-func personBeforeOf(words []string, lex *Lexicon) []string {
+// personBeforeOf returns where in words the personal name before "of"
+// in "chuck schumer of new york" stands, words[from:to], or false when
+// the words before "of" are not one ("bank of america", "council of
+// europe": a head noun of an organisation). wf are the words' facts in
+// lex, nil where unknown.
+func personBeforeOf(words []string, wf []*wordFacts, lex *Lexicon) (from, to int, ok bool) {
 	for k := 1; k < len(words)-1; k++ {
 		if words[k] != "of" {
 			continue
 		}
-		pre := words[:k]
+		p := 0
 		titled := false
-		for len(pre) > 0 && lex.Has(LexTitle, pre[0]) {
+		for p < k && wordIsIn(lex, ciTitle, words[p], wf[p]) {
 			// "Justice Ruth Lee of the Supreme Court".
-			pre, titled = pre[1:], true
+			p, titled = p+1, true
 		}
-		for _, w := range pre {
-			if orgHeadIn(lex, w) || lex.Has(LexTitle, w) || lex.Has(LexStopword, w) {
-				return nil
+		for q := p; q < k; q++ {
+			if orgHeadOf(lex, words[q], wf[q]) || wordIsIn(lex, ciTitle, words[q], wf[q]) || stopIn(lex, words[q], wf[q]) {
+				return 0, 0, false
 			}
 		}
-		if len(pre) == 0 || len(pre) < 2 && !titled {
+		if k-p == 0 || k-p < 2 && !titled {
 			// "Duke of Edinburgh", "Secretary of State": no personal name
 			// before "of".
-			return nil
+			return 0, 0, false
 		}
-		return pre
+		return p, k, true
 	}
-	return nil
+	return 0, 0, false
 }

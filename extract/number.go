@@ -193,7 +193,7 @@ func (x *extractor) countedNoun(toks []rawToken, lows []string, facts []*wordFac
 		if !onlySpaceBetween(x.text, toks[k-1].span.End, toks[k].span.Start) || taken[k] {
 			break
 		}
-		if x.lex.Has(LexStopword, lows[k]) || startsWithDigit(toks[k].text) {
+		if facts[k].stop || startsWithDigit(toks[k].text) {
 			break
 		}
 		if strings.HasSuffix(lows[k], "ed") && last != "" {

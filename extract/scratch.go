@@ -20,6 +20,7 @@ type scratch struct {
 	claimFacts [][]*wordFacts
 	mentions   []mention // the document's names in text order (coref.go)
 	ents       []Entity  // annotate's entities of every sentence, before their copy
+	nameWords  nameWords // entityKey's
 	// taken and inEntity are annotate's per-token flags, reused from
 	// claim to claim.
 	taken, inEntity []bool

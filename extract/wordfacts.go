@@ -46,6 +46,12 @@ type wordFacts struct {
 	// bg: BackgroundCount of the form.
 	notName bool
 	bg      int
+	// single has bit ci set when the form is a single-word entry of
+	// category ci (Lexicon.Has), and orgHead is orgHeadIn of the form:
+	// the name rules ask them of each word of a name, several times
+	// over, where each was a look-up in a map of strings.
+	single  uint16
+	orgHead bool
 	// id numbers the form within its table's generation gen (one
 	// string, one id: a claim's words are a set of small integers,
 	// markRepeats), -1 outside a table. stemFacts is the entry of the
@@ -244,5 +250,22 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	f.speech = l.speechWord(low, f.stem)
 	f.notName = notNameWord(low)
 	f.bg = BackgroundCount(low)
+	for ci := range l.words {
+		if _, ok := l.words[ci][low]; ok {
+			f.single |= 1 << ci
+		}
+	}
+	f.orgHead = orgHeadIn(l, low)
 	return f
 }
+
+// Positions in LexiconCategories of the categories whose single words are
+// read from wordFacts.single (catIndex, worked out once).
+var (
+	ciTitle        = catIndex(LexTitle)
+	ciPlacePrefix  = catIndex(LexPlacePrefix)
+	ciAbbreviation = catIndex(LexAbbreviation)
+)
+
+// is reports Lexicon.Has(category ci, f.low) for the lexicon f is of.
+func (f *wordFacts) is(ci int) bool { return f.single&(1<<ci) != 0 }
