@@ -113,7 +113,7 @@ func (x *extractor) annotate(sents []Span) {
 		x.doc.Claims = append(x.doc.Claims, c)
 		claimFacts = append(claimFacts, x.facts)
 	}
-	unifyKeys(x.doc.Claims)
+	unifyKeys(x.doc.Claims, pooled(&x.maps.keys))
 	SetID(x.doc, x.doc.ID)
 	x.claimFacts = claimFacts
 	markRepeats(x.doc.Claims, claimFacts, x.lex, &x.rep)
@@ -203,29 +203,32 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 		if k0 < 0 || k1 < 0 {
 			continue
 		}
-		if strings.HasSuffix(strings.ToLower(m.Text), "ing") {
+		if lowerHasSuffix(m.Text, "ing") {
 			// A participle ("Citing …", "…, saying") hangs off another verb.
 			continue
 		}
-		a := &Attribution{Verb: m.Text, Stance: m.Stance}
+		// The attribution is made once its source is found: most
+		// markers tried have none.
+		var source string
+		var span Span
 		inverted := lows[k0] == "said" && k0 > 0 && invertedGap(text[toks[k0-1].span.End:toks[k0].span.Start]) && !clauseFollows(lows[k1:])
-		if strings.HasPrefix(strings.ToLower(m.Text), "according to") || k0 == 0 || inverted {
+		if lowerHasPrefix(m.Text, "according to") || k0 == 0 || inverted {
 			// The source follows: "according to regional media", "…, said the minister".
 			src := phraseFrom(text, toks[k1:], 7)
 			if src == "" {
 				continue
 			}
-			a.Source = src
-			a.Span = Span{m.Span.Start, toks[k1].span.Start + len(src)}
+			source = src
+			span = Span{m.Span.Start, toks[k1].span.Start + len(src)}
 		} else {
 			src, ok := phraseBeforeSpan(text, toks[:relativeClauseStart(text, toks, lows, k0)], 7, x.lex)
-			if !ok || strings.HasSuffix(strings.ToLower(m.Text), "ing") {
+			if !ok {
 				continue
 			}
-			a.Source = text[src.Start:src.End]
-			a.Span = Span{src.Start, m.Span.End}
+			source = text[src.Start:src.End]
+			span = Span{src.Start, m.Span.End}
 		}
-		return a
+		return &Attribution{Verb: m.Text, Stance: m.Stance, Source: source, Span: span}
 	}
 	return nil
 }

@@ -400,14 +400,25 @@ func (x *extractor) expansions() map[string]string {
 // unifyKeys gives spelling variants of one name within a document one key:
 // a key within a small edit distance of a more frequent key takes that key
 // (Kadhafi, Gaddafi). Distances scale with length so short names never merge.
-func unifyKeys(claims []Claim) {
-	count := map[string]int{}
+// count is an empty map to count the keys in (the scratch's: a map made
+// for each document grew from nothing), or nil.
+func unifyKeys(claims []Claim, count map[string]int) {
+	if count == nil {
+		count = map[string]int{}
+	}
 	for _, c := range claims {
 		for _, e := range c.Entities {
 			count[e.Key]++
 		}
 	}
+	if len(count) < 2 {
+		// No other key to be a variant of.
+		return
+	}
 	canon := CanonicalKeys(count)
+	if len(canon) == 0 {
+		return
+	}
 	for i := range claims {
 		for j := range claims[i].Entities {
 			if k, ok := canon[claims[i].Entities[j].Key]; ok {

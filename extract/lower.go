@@ -89,6 +89,35 @@ func lowerHasSuffix(s, suffix string) bool {
 	return len(s) >= len(suffix) && lowerIs(s[len(s)-len(suffix):], suffix)
 }
 
+// lowerHasPrefix reports strings.HasPrefix(strings.ToLower(s), prefix)
+// for a lower-case ASCII prefix.
+func lowerHasPrefix(s, prefix string) bool {
+	if !isASCII(s) {
+		return strings.HasPrefix(strings.ToLower(s), prefix)
+	}
+	return len(s) >= len(prefix) && lowerIs(s[:len(prefix)], prefix)
+}
+
+// lowerIndex is strings.Index(strings.ToLower(s), sub) for a lower-case
+// ASCII sub: accordingTo asks it of a whole sentence per quote, whose
+// lower-case copy was garbage at once.
+func lowerIndex(s, sub string) int {
+	if !isASCII(s) || sub == "" {
+		return strings.Index(strings.ToLower(s), sub)
+	}
+	c0 := sub[0]
+	for i := 0; i+len(sub) <= len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c == c0 && lowerIs(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {

@@ -28,6 +28,34 @@ func TestLowerHelpers(t *testing.T) {
 		if got, want := lowerHasSuffix(w, "ly"), strings.HasSuffix(strings.ToLower(w), "ly"); got != want {
 			t.Errorf("lowerHasSuffix(%q, ly) = %v, want %v", w, got, want)
 		}
+		for _, p := range []string{"qu", "wh", "i", "", "the"} {
+			if got, want := lowerHasPrefix(w, p), strings.HasPrefix(strings.ToLower(w), p); got != want {
+				t.Errorf("lowerHasPrefix(%q, %q) = %v, want %v", w, p, got, want)
+			}
+		}
+	}
+}
+
+// TestLowerIndex checks lowerIndex against the strings.Index of the
+// lower-case copy it stands for, where the match starts, ends or is
+// missing, on ASCII and on text whose lower-case form changes length.
+func TestLowerIndex(t *testing.T) {
+	tests := []struct{ s, sub string }{
+		{"Police said so, According to the report", "according to "},
+		{"ACCORDING TO a source", "according to "},
+		{"according to", "according to "},
+		{"accordingly, to be sure", "according to "},
+		{"Accordi", "according to "},
+		{"", "according to "},
+		{"anything", ""},
+		{"İstanbul officials, according to state media", "according to "},
+		{"Ölçü according to", "according to "},
+		{"aaab", "ab"},
+	}
+	for _, tt := range tests {
+		if got, want := lowerIndex(tt.s, tt.sub), strings.Index(strings.ToLower(tt.s), tt.sub); got != want {
+			t.Errorf("lowerIndex(%q, %q) = %d, want %d", tt.s, tt.sub, got, want)
+		}
 	}
 }
 

@@ -112,7 +112,7 @@ func (x *extractor) saidLater(s Span, pos int) string {
 // accordingTo returns the source the sentence s names with "according
 // to" ("…, according to the indictment"), or "".
 func (x *extractor) accordingTo(s Span) string {
-	k := strings.Index(strings.ToLower(x.text[s.Start:s.End]), "according to ")
+	k := lowerIndex(x.text[s.Start:s.End], "according to ")
 	if k < 0 {
 		return ""
 	}
@@ -149,8 +149,12 @@ var titleWords = map[string]bool{"and": true, "of": true, "the": true, "a": true
 func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 	text := x.text
 	var out []quoteInfo
+	// One list of marks and one pairing's arrays for every block of the
+	// document, where each block grew its own.
+	var marks []qmark
+	var pb pairBufs
 	for bi, blk := range blks {
-		var marks []qmark
+		marks = marks[:0]
 		for i := blk.Start; i < blk.End; {
 			if c := text[i]; c < utf8.RuneSelf && c != '"' {
 				// ASCII other than the straight quote: no mark.
@@ -206,7 +210,7 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 			r, _ := decode(text, blks[bi+1].Start)
 			nextOpens = r == '“' || r == '"' || r == '«' || r == '„'
 		}
-		out = append(out, x.pairQuotes(blk, nextOpens, marks, sents)...)
+		out = x.pairQuotes(out, blk, nextOpens, marks, sents, &pb)
 	}
 	for i := range out {
 		var prev *quoteInfo
@@ -252,8 +256,10 @@ func habitKey(s string) string {
 	return s
 }
 
-func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []Span) []quoteInfo {
-	var out []quoteInfo
+// pairQuotes appends to out the quotes the marks of one block make: an
+// opening mark with the closing mark that ends it, an unclosed one ended
+// by its sentence or paragraph.
+func (x *extractor) pairQuotes(out []quoteInfo, blk Span, nextOpens bool, marks []qmark, sents []Span, pb *pairBufs) []quoteInfo {
 	var open *qmark
 	var openSingle *qmark
 	unclosed := func(m *qmark) {
@@ -284,7 +290,9 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 	// With P[i] the balance of the double marks before i, the inner and
 	// the outer quote both close when P falls two below P[k+1] later on;
 	// a suffix minimum answers that for every k in one pass.
-	bal := make([]int, len(marks)+1)
+	pb.bal = slices.Grow(pb.bal[:0], len(marks)+1)[:len(marks)+1]
+	bal := pb.bal
+	bal[0] = 0
 	for i, r := range marks {
 		bal[i+1] = bal[i]
 		if !r.single {
@@ -295,7 +303,8 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 			}
 		}
 	}
-	sufMin := make([]int, len(marks)+2)
+	pb.sufMin = slices.Grow(pb.sufMin[:0], len(marks)+2)[:len(marks)+2]
+	sufMin := pb.sufMin
 	sufMin[len(marks)+1] = 1 << 30
 	for i := len(marks); i >= 0; i-- {
 		sufMin[i] = min(bal[i], sufMin[i+1])
@@ -346,6 +355,9 @@ func (x *extractor) pairQuotes(blk Span, nextOpens bool, marks []qmark, sents []
 	}
 	return out
 }
+
+// pairBufs are pairQuotes' arrays, reused from block to block.
+type pairBufs struct{ bal, sufMin []int }
 
 // blockQuoteRuns extends a quotation set as its own paragraphs, the way a
 // blog post, a letter or a statement is quoted at length: a paragraph after
@@ -786,7 +798,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 		inside, _ := decodeLast(text, q.span.End-markSize)
 		comma := inside == ',' || inside == '?' || inside == '!' || strings.HasPrefix(gap, ",")
 		if len(after) > 0 && len(gap) <= 2 && comma {
-			if x.isSpeechWord(after[0].text) && !strings.HasSuffix(strings.ToLower(after[0].text), "ing") {
+			if x.isSpeechWord(after[0].text) && !lowerHasSuffix(after[0].text, "ing") {
 				// "…,” said the minister."
 				np := phraseFrom(text, after[1:], 6)
 				if np != "" {
@@ -832,7 +844,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 		verb := before[k].text
 		q.verb = verb
 		q.speakerAt = before[k].span.Start
-		if strings.HasSuffix(strings.ToLower(verb), "ing") {
+		if lowerHasSuffix(verb, "ing") {
 			// A participle ("…, saying …") speaks for the sentence's
 			// subject; read again once all quotes are known (speaker.go).
 			q.speaker = x.subjectOf(sOpen, before[k].span.Start)
@@ -870,7 +882,7 @@ func (x *extractor) verbAfterAppositive(toks []rawToken, k int) (int, bool) {
 		if g != "," && g != ".," && g != ")," {
 			return 0, false
 		}
-		if x.isSpeechWord(toks[j].text) && !strings.HasSuffix(strings.ToLower(toks[j].text), "ing") {
+		if x.isSpeechWord(toks[j].text) && !lowerHasSuffix(toks[j].text, "ing") {
 			return j, true
 		}
 		if j+1 < len(toks) && onlySpaceBetween(x.text, toks[j].span.End, toks[j+1].span.Start) && strings.HasSuffix(toks[j].text, "ly") &&

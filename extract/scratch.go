@@ -45,6 +45,7 @@ type docMaps struct {
 	speech                 map[int]bool    // extractor.speech
 	single, full, isPerson map[string]bool // indexMentions'
 	counts                 map[string]int  // extractor.counts
+	keys                   map[string]int  // unifyKeys'
 }
 
 const maxPooledMap = 1 << 12
@@ -76,6 +77,7 @@ func (d *docMaps) clear() {
 	empty(&d.full)
 	empty(&d.isPerson)
 	empty(&d.counts)
+	empty(&d.keys)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

@@ -55,7 +55,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 		// that …") reports speech as much as "said that" does; the verb
 		// itself stays the outlet's.
 		loadedSpeech := m.Stance == StanceLoaded && k1 < len(toks) && lows[k1] == "that"
-		if !x.speech[m.Span.Start] && !loadedSpeech && !strings.HasPrefix(strings.ToLower(m.Text), "according to") {
+		if !x.speech[m.Span.Start] && !loadedSpeech && !lowerHasPrefix(m.Text, "according to") {
 			continue
 		}
 		low := strings.ToLower(m.Text)
@@ -143,7 +143,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 	}
 	for i := range c.Markers {
 		m := &c.Markers[i]
-		if m.Voice != VoiceOutlet || !reportedKinds[m.Kind] || keep[m.Span.Start] || m.Stance == StanceLoaded || m.Kind == KindAttribution && strings.HasPrefix(strings.ToLower(m.Text), "according to") {
+		if m.Voice != VoiceOutlet || !reportedKinds[m.Kind] || keep[m.Span.Start] || m.Stance == StanceLoaded || m.Kind == KindAttribution && lowerHasPrefix(m.Text, "according to") {
 			// "according to X" is the outlet's own sourcing of the
 			// whole sentence, wherever it stands.
 			continue
@@ -179,7 +179,7 @@ func (x *extractor) colonSpeech(c *Claim, toks []rawToken) {
 			continue
 		}
 		var speaker string
-		if strings.HasSuffix(strings.ToLower(m.Text), "ing") {
+		if lowerHasSuffix(m.Text, "ing") {
 			speaker = x.subjectOf(c.Span, m.Span.Start)
 		} else if k0, _ := tokenRange(toks, m.Span); k0 > 0 {
 			speaker = phraseBefore(x.text, toks[:k0], 7, x.lex)
