@@ -399,11 +399,13 @@ func compareTable(ctx context.Context, docs []*extract.Document, cfg *config) (*
 // model's search directly start from it too, so that they read the claims
 // as Compare does.
 func features(docs []*extract.Document, cfg *config) ([][]*claimFeatures, *vocab) {
+	count := cfg.table.keyCounts()
 	if cfg.customNames {
-		unifyAcross(docs, cfg.names)
+		unifyAcross(docs, cfg.names, count)
 	} else {
-		unifyAcross(docs, nil)
+		unifyAcross(docs, nil, count)
 	}
+	cfg.table.emptyKeyCounts()
 	feats := make([][]*claimFeatures, len(docs))
 	if len(docs) > 1 {
 		// One document has nothing to align: its claims' features would
@@ -437,8 +439,14 @@ func features(docs []*extract.Document, cfg *config) ([][]*claimFeatures, *vocab
 // document, so that "Qaddafi" in one outlet meets "Gaddafi" in another.
 // A nil names is the default matcher, extract.SameName, whose
 // extract.CanonicalKeys skips the pairs it can rule out cheaply.
-func unifyAcross(docs []*extract.Document, names func(a, b string) bool) {
-	count := map[string]int{}
+//
+// count is an empty map to count the keys in (the table's, kept from one
+// comparison to the next: a map made for each event grew from nothing),
+// or nil.
+func unifyAcross(docs []*extract.Document, names func(a, b string) bool, count map[string]int) {
+	if count == nil {
+		count = map[string]int{}
+	}
 	for _, d := range docs {
 		for _, c := range d.Claims {
 			for _, e := range c.Entities {

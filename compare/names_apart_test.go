@@ -58,7 +58,7 @@ func TestUnifiedNamesApart(t *testing.T) {
 			}
 			docs = append(docs, d)
 		}
-		unifyAcross(docs, extract.SameName)
+		unifyAcross(docs, extract.SameName, nil)
 		if t.Failed() {
 			break
 		}
@@ -79,7 +79,7 @@ func TestUnifiedNamesApart(t *testing.T) {
 			c.Claims = append([]extract.Claim(nil), d.Claims...)
 			docs[i] = &c
 		}
-		unifyAcross(docs, extract.SameName)
+		unifyAcross(docs, extract.SameName, nil)
 		namesApart(t, docs)
 	}
 }

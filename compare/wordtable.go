@@ -40,6 +40,33 @@ type featTable struct {
 	// (eachDocPair), kept with its buffers.
 	scorer      *pairScorer
 	scorerTaken bool
+	// keyCount is unifyAcross's map of an event's name keys, empty
+	// between comparisons (keyCounts).
+	keyCount map[string]int
+}
+
+// maxKeyCount is the most keys the table keeps its key-count map for: an
+// empty map costs its largest size to clear, and an event of thousands
+// of names is rare.
+const maxKeyCount = 1 << 12
+
+// keyCounts returns the table's empty map of name keys for unifyAcross.
+func (t *featTable) keyCounts() map[string]int {
+	if t.keyCount == nil {
+		t.keyCount = map[string]int{}
+	}
+	return t.keyCount
+}
+
+// emptyKeyCounts empties the map keyCounts gave, or drops it when it grew
+// past maxKeyCount. Its keys may point into the documents' texts: the
+// table keeps none.
+func (t *featTable) emptyKeyCounts() {
+	if len(t.keyCount) > maxKeyCount {
+		t.keyCount = nil
+		return
+	}
+	clear(t.keyCount)
 }
 
 // tokFacts is what scoring asks about a token. The fields are in this

@@ -354,3 +354,36 @@ func TestNearAmongSkewed(t *testing.T) {
 		t.Errorf("nearAmong (-brute force +got):\n%s", diff)
 	}
 }
+
+// TestKeyCounts checks the table's key-count map for unifyAcross: empty
+// when handed out, emptied after use, and dropped when it grew past
+// maxKeyCount (an empty map costs its largest size to clear).
+func TestKeyCounts(t *testing.T) {
+	tests := []struct {
+		name string
+		keys int
+		kept bool
+	}{
+		{"none", 0, true},
+		{"a few", 3, true},
+		{"at the bound", maxKeyCount, true},
+		{"past the bound", maxKeyCount + 1, false},
+	}
+	for _, tt := range tests {
+		tab := newFeatTable()
+		m := tab.keyCounts()
+		if len(m) != 0 {
+			t.Fatalf("%s: keyCounts gave %d keys", tt.name, len(m))
+		}
+		for i := range tt.keys {
+			m[strconv.Itoa(i)]++
+		}
+		tab.emptyKeyCounts()
+		if kept := tab.keyCount != nil; kept != tt.kept {
+			t.Errorf("%s: map kept = %v, want %v", tt.name, kept, tt.kept)
+		}
+		if got := tab.keyCounts(); len(got) != 0 {
+			t.Errorf("%s: the next keyCounts gave %d keys", tt.name, len(got))
+		}
+	}
+}
