@@ -211,7 +211,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				prev := sl[ti-1]
 				// A title left out of the name at a sentence start
 				// ("President Ilse Varga") counts as one written inside it.
-				titled := isLowerWord(st[ti-1].text) || x.lex.Has(LexTitle, prev) && (ti == 1 || ti == 2 && rolePrefix(sl[0]) != "")
+				titled := isLowerWord(st[ti-1].text) || sf[ti-1].is(ciTitle) && (ti == 1 || ti == 2 && rolePrefix(sl[0]) != "")
 				if r, ri, ok := x.roleOfFacts(sf[ti-1]); ok && titled && onlySpaceBetween(text, st[ti-1].span.End, e.Span.Start) {
 					if ti > 1 {
 						r = rolePrefix(sl[ti-2]) + r
@@ -255,7 +255,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				}
 			}
 			for k, w := range words {
-				if x.orgHead(w) {
+				if sf[ti+k].orgHead {
 					if _, ri, ok := x.roleOfFacts(sf[ti+k]); ok && ri.group {
 						m.roles = append(m.roles, w)
 					}
