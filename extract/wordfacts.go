@@ -250,7 +250,7 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	f.speech = l.speechWord(low, f.stem)
 	f.notName = notNameWord(low)
 	f.bg = BackgroundCount(low)
-	for ci := range l.words {
+	for _, ci := range singleCats {
 		if _, ok := l.words[ci][low]; ok {
 			f.single |= 1 << ci
 		}
@@ -260,12 +260,16 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 }
 
 // Positions in LexiconCategories of the categories whose single words are
-// read from wordFacts.single (catIndex, worked out once).
+// read from wordFacts.single (catIndex, worked out once), and the list of
+// them: a new word form is looked up in these only, not in every
+// category's map (a stream of novel words makes a form per few tokens).
 var (
 	ciTitle        = catIndex(LexTitle)
 	ciPlacePrefix  = catIndex(LexPlacePrefix)
 	ciAbbreviation = catIndex(LexAbbreviation)
+	singleCats     = []int{ciTitle, ciPlacePrefix, ciAbbreviation}
 )
 
-// is reports Lexicon.Has(category ci, f.low) for the lexicon f is of.
+// is reports Lexicon.Has(category ci, f.low) for the lexicon f is of; ci
+// must be one of singleCats.
 func (f *wordFacts) is(ci int) bool { return f.single&(1<<ci) != 0 }
