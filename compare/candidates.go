@@ -227,9 +227,9 @@ func (s *pairScorer) index(doc []*claimFeatures) {
 func lookupBound(a, b *claimFeatures, light, heavyNames, heavyWords, acc, accNames, accWords float64) float64 {
 	ub := acc + light
 	if a.v.names != nil {
-		ub += math.Min(heavyNames-accNames, 2*b.sum[kindIndex(kindEntity)])
+		ub += min(heavyNames-accNames, 2*b.sum[kindIndex(kindEntity)])
 	}
-	ub += softShare * math.Min(heavyWords-accWords, b.sum[kindIndex(kindWord)])
+	ub += softShare * min(heavyWords-accWords, b.sum[kindIndex(kindWord)])
 	return round3(2 * ub * (1 + 1e-9) / (a.total + b.total))
 }
 
@@ -302,7 +302,10 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 					s.touched = append(s.touched, bi)
 					s.acc[bi], s.accNames[bi], s.accWords[bi] = 0, 0, 0
 				}
-				m := math.Min(w, s.wlists[k][p])
+				// The builtin min, not math.Min: the same answer for
+				// every float (NaN, -0 and infinities too), inline,
+				// where math.Min is a call to assembly on amd64.
+				m := min(w, s.wlists[k][p])
 				s.acc[bi] += m
 				switch {
 				case key.kind == kindEntity:

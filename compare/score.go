@@ -122,7 +122,7 @@ func rarity(w string) float64 {
 	c := extract.BackgroundCount(w)
 	t := float64(extract.BackgroundTotal())
 	v := math.Log(t/float64(c+1)) / math.Log(t)
-	return math.Max(0.05, math.Min(1, v))
+	return max(0.05, min(1, v))
 }
 
 // prepare lists the features of a claim. It is the one place where a
@@ -332,7 +332,7 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 			}
 			continue
 		}
-		shared += math.Min(a.weights[i], b.weights[m])
+		shared += min(a.weights[i], b.weights[m])
 		if kind == kindWord || kind == kindNumber || kind == kindDate {
 			s.facts++
 		}
@@ -366,7 +366,7 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 				continue
 			}
 			used[kb] = true
-			shared += softShare * math.Min(a.weights[i], b.weights[kb])
+			shared += softShare * min(a.weights[i], b.weights[kb])
 			if evidence {
 				s.Variants = append(s.Variants, a.labels[i]+"~"+b.labels[kb])
 			}
@@ -374,7 +374,7 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 		}
 	}
 	s.Value = round3(2 * shared / (a.total + b.total))
-	s.Containment = round3(math.Min(1, shared/math.Min(a.total, b.total)))
+	s.Containment = round3(min(1, shared/min(a.total, b.total)))
 	return s
 }
 
@@ -394,7 +394,7 @@ func bound(a, b *claimFeatures) float64 {
 		if kinds[k] == kindEntity && a.v != nil && a.v.names != nil {
 			lim *= 2
 		}
-		ub += math.Min(a.sum[k], lim)
+		ub += min(a.sum[k], lim)
 	}
 	// A margin for the different order of summation in score.
 	return round3(2 * ub * (1 + 1e-9) / (a.total + b.total))
