@@ -67,6 +67,7 @@ type config struct {
 	// (for measuring it), omitSeen is shown each claim decided.
 	omit     *uniqueModel
 	omitOff  bool
+	omitCut  float64 // OmissionCut; 0: the model's own
 	omitSeen func(c *claimFeatures, x [nUnique]float64)
 	// pair decides the pairs compared without context (pairmodel.go);
 	// nil is the fitted model, pairOff turns it off, pairSeen is shown

@@ -32,10 +32,13 @@ func TestCompareContextChecks(t *testing.T) {
 		{"threshold over 1", []*extract.Document{d, e}, []compare.Option{compare.Threshold(1.5)}, compare.ErrOption},
 		{"NaN threshold", []*extract.Document{d, e}, []compare.Option{compare.Threshold(math.NaN())}, compare.ErrOption},
 		{"related over 1", []*extract.Document{d, e}, []compare.Option{compare.RelatedThreshold(2)}, compare.ErrOption},
+		{"zero omission cut", []*extract.Document{d, e}, []compare.Option{compare.OmissionCut(0)}, compare.ErrOption},
+		{"omission cut over 1", []*extract.Document{d, e}, []compare.Option{compare.OmissionCut(1.01)}, compare.ErrOption},
+		{"NaN omission cut", []*extract.Document{d, e}, []compare.Option{compare.OmissionCut(math.NaN())}, compare.ErrOption},
 		{"nil name matcher", []*extract.Document{d, e}, []compare.Option{compare.NameMatcher(nil)}, compare.ErrOption},
 		{"no documents", nil, nil, nil},
 		{"nil option", []*extract.Document{d, e}, []compare.Option{nil}, nil},
-		{"good", []*extract.Document{d, e}, []compare.Option{compare.Threshold(0.4), compare.RelatedThreshold(0)}, nil},
+		{"good", []*extract.Document{d, e}, []compare.Option{compare.Threshold(0.4), compare.RelatedThreshold(0), compare.OmissionCut(1)}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -23,6 +23,12 @@ const (
 	uniqueMinRecall = 0.88
 )
 
+// curveCuts are the cuts at which TestFitUniqueModel also measures the
+// model held out with the cut given (OmissionCut) instead of chosen: the
+// trade a researcher picks from, as the README and OmissionCut's doc give
+// it.
+var curveCuts = []float64{0.45, 0.5, 0.55, 0.6, 0.65, 0.7}
+
 // uniqueCuts are the probability cuts tried.
 var uniqueCuts = []float64{0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 2}
 
@@ -191,14 +197,25 @@ func TestFitUniqueModel(t *testing.T) {
 		t.Skip("compares 42 real articles some 600 times (6–20 s); run without -short and -race")
 	}
 	events := loadBasilEvents(t)
-	fold := func(train, test []basilEvent) (with, without basilCounts, cut float64) {
+	// heldCurve sums, over the leave-one-out folds, the held-out counts at
+	// each of curveCuts taken as given rather than chosen (OmissionCut).
+	heldCurve := make([]basilCounts, len(curveCuts))
+	fold := func(train, test []basilEvent, curve []basilCounts) (with, without basilCounts, cut float64) {
 		band := fitBand(bandSamples(t, train))
 		band.Cut, band.SecondCut = defaultAlignModel.Cut, defaultAlignModel.SecondCut
 		tr := omitEvents(t, train, band)
 		m := fitUniqueModel(tr)
 		chooseCut(m, tr)
 		te := omitEvents(t, test, band)
-		return omitCounts(te, m), omitCounts(te, nil), m.Cut
+		with = omitCounts(te, m)
+		if curve != nil {
+			at := *m
+			for k, c := range curveCuts {
+				at.Cut = c
+				curve[k].add(omitCounts(te, &at))
+			}
+		}
+		return with, omitCounts(te, nil), m.Cut
 	}
 	var halves [2][]basilEvent
 	for i, e := range events {
@@ -206,7 +223,7 @@ func TestFitUniqueModel(t *testing.T) {
 	}
 	var held, heldWithout basilCounts
 	for h := range halves {
-		k, w, cut := fold(halves[h], halves[1-h])
+		k, w, cut := fold(halves[h], halves[1-h], nil)
 		t.Logf("fitted on half %d (cut %.2f), half %d held out: %s", h, cut, 1-h, k)
 		held.add(k)
 		heldWithout.add(w)
@@ -214,12 +231,15 @@ func TestFitUniqueModel(t *testing.T) {
 	var loo, without basilCounts
 	for i := range events {
 		rest := append(append([]basilEvent(nil), events[:i]...), events[i+1:]...)
-		k, w, _ := fold(rest, events[i:i+1])
+		k, w, _ := fold(rest, events[i:i+1], heldCurve)
 		loo.add(k)
 		without.add(w)
 	}
 	t.Logf("leave one event out: %s", loo)
 	t.Logf("  without the model: %s", without)
+	for k, c := range curveCuts {
+		t.Logf("  at the cut %.2f (OmissionCut): %s", c, heldCurve[k])
+	}
 	t.Logf("two halves:          %s", held)
 	t.Logf("  without the model: %s", heldWithout)
 	evs := omitEvents(t, events, nil)

@@ -355,3 +355,47 @@ func TestUniqueModelNaN(t *testing.T) {
 		})
 	}
 }
+
+// TestOmissionCut: the cut decides as the model's stored cut does. Each
+// claim the model decides moves to LikelyCarried exactly when its
+// probability reaches the cut, so a lower cut keeps every claim a higher
+// one moved and the run records the cut used; a cut of 1 moves only what
+// the model is sure of.
+func TestOmissionCut(t *testing.T) {
+	for _, set := range []string{"bank_merger", "drone_strike", "election_protest", "plant_explosion", "seeds"} {
+		t.Run(set, func(t *testing.T) {
+			docs := readSet(t, set)
+			def := Compare(docs)
+			stored := Compare(docs, OmissionCut(defaultUniqueModel.Cut))
+			if d := cmp.Diff(def, stored); d != "" {
+				t.Errorf("the stored cut given as an option changed the report:\n%s", d)
+			}
+			var prev []string
+			for _, cut := range []float64{1, 0.9, 0.65, 0.5, 0.3, 0.05} {
+				r := Compare(docs, OmissionCut(cut))
+				for _, p := range placeProblems(r) {
+					t.Error(p)
+				}
+				if got := r.Run.OmissionModel.Cut; got != cut {
+					t.Errorf("cut %v: run says %v", cut, got)
+				}
+				var moved []string
+				for _, k := range r.LikelyCarried {
+					if k.Probability < round3(cut) {
+						t.Errorf("cut %v: %s moved at probability %v", cut, k.Claim, k.Probability)
+					}
+					moved = append(moved, k.Claim)
+				}
+				for _, id := range prev {
+					if !slices.Contains(moved, id) {
+						t.Errorf("cut %v keeps %s unique, which a higher cut moved", cut, id)
+					}
+				}
+				prev = moved
+			}
+			if len(prev) == 0 {
+				t.Errorf("a cut of 0.05 moved no claim")
+			}
+		})
+	}
+}

@@ -42,6 +42,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"strings"
@@ -86,6 +87,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	ff := addFormatFlags(fs) // formats.go
 	threshold := fs.Float64("threshold", 0, fmt.Sprintf("score at which two claims align (default %.2f)", compare.DefaultThreshold))
 	noOmission := fs.Bool("no-omission-model", false, "list every claim in no aligned group as unique: no likely_carried (run.omission_model says off: option)")
+	omissionCut := fs.Float64("omission-cut", 0, "the omission model's probability from which an unaligned claim is likely carried, not unique: lower gives fewer, more often right omissions (0, the default: the model's stored cut; run.omission_model.cut gives the cut used)")
 	noPair := fs.Bool("no-pair-model", false, "decide two claims compared without context by the threshold alone, not the pair model (run.pair_model says off: option)")
 	outlets := fs.String("outlet", "", "comma-separated outlet names for the files, in order")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles that do not give one")
@@ -112,6 +114,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	if *threshold < 0 || *threshold > 1 {
 		return usageError{"--threshold must be between 0 and 1"}
+	}
+	if *omissionCut < 0 || *omissionCut > 1 || math.IsNaN(*omissionCut) {
+		return usageError{"--omission-cut must be between 0 and 1"}
 	}
 	switch *format {
 	case "text", "json", "jsonl", "csv", "markdown", "html":
@@ -155,6 +160,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			if *noOmission {
 				opts = append(opts, compare.OmissionModel(false))
 			}
+			if *omissionCut > 0 {
+				opts = append(opts, compare.OmissionCut(*omissionCut))
+			}
 			if *noPair {
 				opts = append(opts, compare.PairModel(false))
 			}
@@ -187,6 +195,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	if *noOmission {
 		cmpOpts = append(cmpOpts, compare.OmissionModel(false))
+	}
+	if *omissionCut > 0 {
+		cmpOpts = append(cmpOpts, compare.OmissionCut(*omissionCut))
 	}
 	if *noPair {
 		cmpOpts = append(cmpOpts, compare.PairModel(false))

@@ -138,6 +138,31 @@ func TestCorpusModeAcrossFiles(t *testing.T) {
 	}
 }
 
+// omissionReport is what the omission tests read of a JSON report.
+type omissionReport struct {
+	Run struct {
+		OmissionModel *compare.OmissionRun `json:"omission_model"`
+	}
+	Unique        []string
+	LikelyCarried []struct{ Claim string } `json:"likely_carried"`
+}
+
+// readOmission runs the command with --format json and args, checks the
+// report against the schema and decodes it.
+func readOmission(t *testing.T, args ...string) omissionReport {
+	t.Helper()
+	out, _, err := runCmd(t, "", append([]string{"--format", "json"}, args...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schematest.Check(t, schematest.Report, strings.Join(args, " "), []byte(out))
+	var r omissionReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 // TestNoOmissionModel: --no-omission-model turns the omission model off,
 // in article and corpus mode, and the report's run says so; without the
 // flag the run names the fitted model, and nothing is likely carried
@@ -145,27 +170,7 @@ func TestCorpusModeAcrossFiles(t *testing.T) {
 func TestNoOmissionModel(t *testing.T) {
 	set := filepath.Join("..", "..", "testdata", "sets", "bank_merger")
 	files := []string{filepath.Join(set, "capital_daily.json"), filepath.Join(set, "harbor_ledger.json"), filepath.Join(set, "market_pulse.txt")}
-	type report struct {
-		Run struct {
-			OmissionModel *compare.OmissionRun `json:"omission_model"`
-		}
-		Unique        []string
-		LikelyCarried []struct{ Claim string } `json:"likely_carried"`
-	}
-	read := func(args ...string) report {
-		t.Helper()
-		out, _, err := runCmd(t, "", append([]string{"--format", "json"}, args...)...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		schematest.Check(t, schematest.Report, strings.Join(args, " "), []byte(out))
-		var r report
-		if err := json.Unmarshal([]byte(out), &r); err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
-	on, off := read(files...), read(append([]string{"--no-omission-model"}, files...)...)
+	on, off := readOmission(t, files...), readOmission(t, append([]string{"--no-omission-model"}, files...)...)
 	if on.Run.OmissionModel == nil || on.Run.OmissionModel.Off != "" || !strings.HasPrefix(on.Run.OmissionModel.Fitted, "sha256:") {
 		t.Errorf("default run: omission_model %+v", on.Run.OmissionModel)
 	}
@@ -175,7 +180,7 @@ func TestNoOmissionModel(t *testing.T) {
 	if len(on.LikelyCarried) == 0 || len(on.Unique)+len(on.LikelyCarried) != len(off.Unique) {
 		t.Errorf("unique %d + likely carried %d with the model, unique %d without", len(on.Unique), len(on.LikelyCarried), len(off.Unique))
 	}
-	if r := read("--threshold", "0.25", files[0], files[1]); r.Run.OmissionModel == nil || r.Run.OmissionModel.Off != compare.OmissionOffThreshold {
+	if r := readOmission(t, "--threshold", "0.25", files[0], files[1]); r.Run.OmissionModel == nil || r.Run.OmissionModel.Off != compare.OmissionOffThreshold {
 		t.Errorf("--threshold 0.25: omission_model %+v", r.Run.OmissionModel)
 	}
 	in := `{"event":"a","outlet":"X","text":"The bridge in Telford closed on Monday for repairs."}
@@ -187,6 +192,37 @@ func TestNoOmissionModel(t *testing.T) {
 	}
 	if !strings.Contains(out, `"omission_model":{"off":"option"}`) {
 		t.Errorf("corpus mode with --no-omission-model: %s", out)
+	}
+}
+
+// TestOmissionCut: --omission-cut sets the omission model's cut in article
+// and corpus mode, the run records it, a cut of 0.05 moves more claims to
+// likely_carried than the stored cut (only between the two lists), and a
+// cut outside [0, 1] is a usage error (0, as unset, is the stored cut).
+func TestOmissionCut(t *testing.T) {
+	set := filepath.Join("..", "..", "testdata", "sets", "bank_merger")
+	files := []string{filepath.Join(set, "capital_daily.json"), filepath.Join(set, "harbor_ledger.json"), filepath.Join(set, "market_pulse.txt")}
+	def, low := readOmission(t, files...), readOmission(t, append([]string{"--omission-cut", "0.05"}, files...)...)
+	if low.Run.OmissionModel == nil || low.Run.OmissionModel.Cut != 0.05 || low.Run.OmissionModel.Fitted != def.Run.OmissionModel.Fitted {
+		t.Errorf("--omission-cut 0.05: omission_model %+v (default %+v)", low.Run.OmissionModel, def.Run.OmissionModel)
+	}
+	if len(low.LikelyCarried) <= len(def.LikelyCarried) || len(low.Unique)+len(low.LikelyCarried) != len(def.Unique)+len(def.LikelyCarried) {
+		t.Errorf("cut 0.05: unique %d + likely carried %d; stored cut: %d + %d", len(low.Unique), len(low.LikelyCarried), len(def.Unique), len(def.LikelyCarried))
+	}
+	in := `{"event":"a","outlet":"X","text":"The bridge in Telford closed on Monday for repairs."}
+{"event":"a","outlet":"Y","text":"Telford's bridge was closed on Monday for repair work."}
+`
+	out, _, err := runCmd(t, in, "--format", "jsonl", "--group-by", "event", "--omission-cut", "0.5", "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `"omission_model":{"cut":0.5,"fitted":"sha256:`) {
+		t.Errorf("corpus mode with --omission-cut 0.5: %s", out)
+	}
+	for _, bad := range []string{"-0.2", "1.5", "NaN"} {
+		if _, _, err := runCmd(t, "", "--omission-cut", bad, files[0], files[1]); err == nil {
+			t.Errorf("--omission-cut %s: no error", bad)
+		}
 	}
 }
 
