@@ -1,0 +1,35 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// TestLexiconHashLine checks that the lines LexiconHash hashes are fmt's
+// "%q %q %q %q %q %t %t %t %t %q %q %q\n", as they were made before, on
+// every entry of the default lexicon and on entries with the odd cases:
+// empty and nil lists, quotes, backslashes, non-ASCII and invalid UTF-8.
+func TestLexiconHashLine(t *testing.T) {
+	entries := []*extract.Entry{
+		{},
+		{Phrase: `say "so"`, Words: []string{}, NotNext: nil, NotPrev: []string{"a", `b\c`}},
+		{Phrase: "naïve – “x”", Words: []string{"naïve", "\xff"}, Stance: "neutral", Sub: "adverb", Kind: "title", Speech: true, Exact: true, Lower: true, Number: true, Expand: "tab\there"},
+	}
+	lex := extract.DefaultLexicon()
+	for _, cat := range extract.LexiconCategories {
+		entries = append(entries, lex.Entries(cat)...)
+	}
+	if len(entries) < 100 {
+		t.Fatalf("%d entries: the test checks too little", len(entries))
+	}
+	for _, e := range entries {
+		want := fmt.Sprintf("%q %q %q %q %q %t %t %t %t %q %q %q\n", e.Phrase, e.Words, e.Stance, e.Sub, e.Kind,
+			e.Speech, e.Exact, e.Lower, e.Number, e.NotNext, e.NotPrev, e.Expand)
+		if got := string(lexiconHashLine(nil, e)); got != want {
+			t.Errorf("entry %q:\n got %s\nwant %s", e.Phrase, strings.TrimSpace(got), strings.TrimSpace(want))
+		}
+	}
+}
