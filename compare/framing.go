@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -45,16 +44,30 @@ func markerDiff(sides []side, kind string) (Difference, bool) {
 		return Difference{}, false
 	}
 	d := Difference{Kind: kind, Values: make(map[string][]Value, len(sides))}
-	var parts []string
+	// The explanation is written into one buffer, as "%s differs in the
+	// outlets' own words — %s" of the sides' "%s: %s" parts joined by
+	// "; " would make it, without a string per part.
+	b := make([]byte, 0, 64+32*len(sides))
+	b = append(b, strings.ReplaceAll(kind, "_", " ")...)
+	b = append(b, " differs in the outlets' own words — "...)
 	for si, s := range sides {
 		d.put(s, vals[si])
-		v := strings.Join(displayTexts(kind, vals[si]), "; ")
-		if v == "" {
-			v = "none"
+		if si > 0 {
+			b = append(b, "; "...)
 		}
-		parts = append(parts, fmt.Sprintf("%s: %s", docOf(s.id()), v))
+		b = append(append(b, docOf(s.id())...), ": "...)
+		n := len(b)
+		for i, t := range displayTexts(kind, vals[si]) {
+			if i > 0 {
+				b = append(b, "; "...)
+			}
+			b = append(b, t...)
+		}
+		if len(b) == n {
+			b = append(b, "none"...)
+		}
 	}
-	d.Explain = fmt.Sprintf("%s differs in the outlets' own words — %s", strings.ReplaceAll(kind, "_", " "), strings.Join(parts, "; "))
+	d.Explain = string(b)
 	return d, true
 }
 
