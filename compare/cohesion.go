@@ -3,7 +3,7 @@ package compare
 import (
 	"cmp"
 	"iter"
-	"sort"
+	"slices"
 )
 
 // cohesionShare is the share of the alignment threshold that the mean score
@@ -163,11 +163,13 @@ func cohesive(runs [][]edge, cfg *config) []*cluster {
 	out := all[:0]
 	for _, cl := range all {
 		if len(cl.claims) > 0 {
-			sort.Slice(cl.claims, func(i, j int) bool {
-				if cl.claims[i].doc != cl.claims[j].doc {
-					return cl.claims[i].doc < cl.claims[j].doc
+			// Distinct claims: any sort gives this order; slices'
+			// allocates no swapper.
+			slices.SortFunc(cl.claims, func(a, b *claimFeatures) int {
+				if a.doc != b.doc {
+					return cmp.Compare(a.doc, b.doc)
 				}
-				return cl.claims[i].idx < cl.claims[j].idx
+				return cmp.Compare(a.idx, b.idx)
 			})
 			out = append(out, cl)
 		}

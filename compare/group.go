@@ -1,7 +1,8 @@
 package compare
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strconv"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -10,11 +11,13 @@ import (
 // node identifies a claim by document and claim index.
 type node struct{ doc, idx int }
 
-func less(a, b node) bool {
+// compareNodes orders nodes by document, then claim, for the slices
+// package's sorts.
+func compareNodes(a, b node) int {
 	if a.doc != b.doc {
-		return a.doc < b.doc
+		return cmp.Compare(a.doc, b.doc)
 	}
-	return a.idx < b.idx
+	return cmp.Compare(a.idx, b.idx)
 }
 
 // buildGroups turns the aligned pairs into groups of claims that say the
@@ -60,8 +63,10 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 			}
 		}
 	}
+	// slices' sorts, not sort.Slice's: no reflection and no swapper
+	// allocated per group; nodes are distinct, so the order is the same.
 	for _, p := range ps {
-		sort.Slice(p.ns, func(i, j int) bool { return less(p.ns[i], p.ns[j]) })
+		slices.SortFunc(p.ns, compareNodes)
 	}
 	for _, e := range related {
 		// A claim in a group (aligned, or a repeat of an aligned claim:
@@ -71,7 +76,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		}
 		ps = append(ps, pending{[]node{{e.a.doc, e.a.idx}, {e.b.doc, e.b.idx}}, e, true})
 	}
-	sort.SliceStable(ps, func(i, j int) bool { return less(ps[i].ns[0], ps[j].ns[0]) })
+	slices.SortStableFunc(ps, func(a, b pending) int { return compareNodes(a.ns[0], b.ns[0]) })
 	// Differences are the costly part of a large event: one core per group.
 	diffs := make([][]Difference, len(ps))
 	each(len(ps), large(feats), func(i int) { diffs[i] = differences(docs, feats, ps[i].ns, cfg.names) })
