@@ -132,8 +132,8 @@ func OmissionModel(on bool) Option {
 // more claims to Report.LikelyCarried: the omissions left are more often
 // right and fewer of the true ones are listed. Held out on the 14 BASIL
 // development events (one event left out at a time, both models refitted),
-// unique precision and recall were 0.722 / 0.761 at 0.45, 0.712 / 0.795
-// at 0.50, 0.697 / 0.841 at 0.55, 0.683 / 0.869 at 0.60 and 0.666 / 0.883
+// unique precision and recall were 0.716 / 0.758 at 0.45, 0.699 / 0.794
+// at 0.50, 0.690 / 0.835 at 0.55, 0.676 / 0.864 at 0.60 and 0.661 / 0.888
 // at 0.65 (README, "Accuracy"). It must lie in (0, 1]: CompareContext
 // refuses any other value with ErrOption, Compare ignores it.
 func OmissionCut(p float64) Option {

@@ -292,8 +292,19 @@ func (x *extractor) entityKey(lows []string) string {
 		words = rest
 	}
 	full := strings.Join(words, " ")
-	if a, ok := x.expansions()[full]; ok {
+	exp := x.expansions()
+	if a, ok := exp[full]; ok {
 		return a
+	}
+	// A name that opens with an acronym's expansion keys with the acronym,
+	// as the abbreviated name does: "united states conference of catholic
+	// bishops" and "u.s. conference …" both key "us conference …".
+	for k := len(words) - 1; k >= 2; k-- {
+		if a, ok := exp[strings.Join(words[:k], " ")]; ok {
+			words = append([]string{a}, words[k:]...)
+			full = strings.Join(words, " ")
+			break
+		}
 	}
 	if len(words) == 1 {
 		return words[0]
@@ -434,11 +445,14 @@ func SameName(a, b string) bool {
 	}
 	// Only the shorter key can be the other with words left out.
 	la, lb := len(a), len(b)
+	if la < lb && initialsOf(a, b) || lb < la && initialsOf(b, a) {
+		return true
+	}
 	if la < lb && wordSubset(a, b) || lb < la && wordSubset(b, a) {
 		if la > lb {
 			a, b = b, a
 		}
-		return keepsPlacePrefix(a, b)
+		return keepsPlacePrefix(a, b) && shortFor(a, b)
 	}
 	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
 		return false
@@ -566,6 +580,136 @@ func keepsPlacePrefix(a, b string) bool {
 		return orgHeadIn(DefaultLexicon(), third)
 	}
 	return hasWord(a, first)
+}
+
+// initialsOf reports whether the one-word key a, of three to eight
+// letters, spells the initials of the words of the longer key b, its
+// function words left out: "aclu" / "american civil liberties union",
+// "fbi" / "federal bureau of investigation", "usccb" / "u.s. conference
+// of catholic bishops" (a word of two letters, an abbreviation the key
+// wrote without its full stops, may give both). The acronym lexicon
+// knows the common ones; this finds the rest, as an article that names a
+// body in full once and by its initials after, or another outlet that
+// does, writes them (the acronym–definition pairs of Schwartz & Hearst,
+// 2003, without the parentheses).
+func initialsOf(a, b string) bool {
+	if len(a) < 3 || len(a) > 8 || !strings.Contains(b, " ") {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] < 'a' || a[i] > 'z' {
+			return false
+		}
+	}
+	var words [12]string
+	n := 0
+	for w := range strings.FieldsSeq(b) {
+		switch w {
+		case "of", "the", "and", "for", "&", "on", "in":
+			continue
+		}
+		if n == len(words) {
+			return false
+		}
+		words[n] = w
+		n++
+	}
+	if n < 2 {
+		return false
+	}
+	return spells(a, words[:n])
+}
+
+// spells reports whether a is the words' initials in order, each word
+// giving its first letter, or a word of two letters both.
+func spells(a string, words []string) bool {
+	if len(words) == 0 {
+		return a == ""
+	}
+	w := words[0]
+	if a == "" || a[0] != w[0] {
+		return false
+	}
+	if spells(a[1:], words[1:]) {
+		return true
+	}
+	return len(w) == 2 && len(a) >= 2 && a[1] == w[1] && spells(a[2:], words[1:])
+}
+
+// shortFor reports whether the shorter key a, whose words all stand in b,
+// may be b's short form by what its words are (the default lexicon's, as
+// keepsPlacePrefix reads it). A key of several words may. One word may not
+// when it is an adjective of nationality, religion or party (LexDemonym:
+// "american" / "american civil liberties union"); when b is named by a
+// head after which its other words name another entity (LexOrgHead,
+// sub=body) and a is one of those words ("washington" / "washington
+// post", "clinton" / "clinton foundation"); or when a is a chamber's name
+// (sub=chamber) that b holds other than as its head before "of": "house"
+// meets "house of representatives", "u.s. house" and "republican house",
+// not "white house" nor "house republicans".
+func shortFor(a, b string) bool {
+	if strings.Contains(a, " ") {
+		return true
+	}
+	lex := DefaultLexicon()
+	if lex.Has(LexDemonym, a) {
+		return false
+	}
+	first, head := nameHead(b)
+	if a != head {
+		if e := orgHeadEntry(lex, head); e != nil && e.Sub == orgHeadBody {
+			return false
+		}
+	}
+	if e := lex.Word(LexOrgHead, a); e != nil && e.Sub == orgHeadChamber {
+		if a != head {
+			return false
+		}
+		// "house of representatives"; and the chamber told by its
+		// country or its majority ("u.s. senate", "republican senate"),
+		// where another's is told by a place or a name ("texas house",
+		// "white house").
+		return a == first || b == first+" "+a && (strings.Contains(first, ".") || lex.Has(LexDemonym, first))
+	}
+	return true
+}
+
+// The sub-kinds of LexOrgHead entries that shortFor reads.
+const (
+	orgHeadBody    = "body"
+	orgHeadChamber = "chamber"
+)
+
+// nameHead returns a key's first word and the word it is named by: the
+// word before its first "of" ("department of justice", "house of
+// representatives"), else its last ("justice department").
+func nameHead(key string) (first, head string) {
+	prev := ""
+	for w := range strings.FieldsSeq(key) {
+		if first == "" {
+			first = w
+		}
+		if w == "of" && prev != "" {
+			return first, prev
+		}
+		prev = w
+	}
+	return first, prev
+}
+
+// orgHeadEntry is the LexOrgHead entry of w, singular or plural as
+// orgHeadIn reads it, or nil.
+func orgHeadEntry(lex *Lexicon, w string) *Entry {
+	if e := lex.Word(LexOrgHead, w); e != nil {
+		return e
+	}
+	if len(w) <= 3 || !strings.HasSuffix(w, "s") {
+		return nil
+	}
+	if e := lex.Word(LexOrgHead, w[:len(w)-1]); e != nil && !e.Exact {
+		return e
+	}
+	return nil
 }
 
 // hasWord reports whether w is one of the words of s, without building
@@ -734,14 +878,7 @@ func (x *extractor) orgHead(w string) bool {
 // orgHeadIn is orgHead with the lexicon given, for the rules that have no
 // extractor (personBeforeOf).
 func orgHeadIn(lex *Lexicon, w string) bool {
-	if lex.Has(LexOrgHead, w) {
-		return true
-	}
-	if len(w) <= 3 || !strings.HasSuffix(w, "s") {
-		return false
-	}
-	e := lex.Word(LexOrgHead, w[:len(w)-1])
-	return e != nil && !e.Exact
+	return orgHeadEntry(lex, w) != nil
 }
 
 // personBeforeOf returns the personal name before "of" in "chuck schumer

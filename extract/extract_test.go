@@ -438,6 +438,40 @@ func TestSameName(t *testing.T) {
 		{"li", "lu", false},
 		{"sanders", "saunders", true},
 		{"iran", "iraq", false},
+		// A one-word key is not the short form of a name it only opens
+		// as an adjective (LexDemonym), of a body or work named after it
+		// (sub=body), and a chamber is not a longer name around it
+		// (sub=chamber); firms and parties keep their short forms.
+		{"american", "american jobs act", false},
+		{"catholic", "conference of catholic bishops", false},
+		{"democratic", "democratic national convention", false},
+		{"brennick", "brennick post", false},
+		{"brennick", "brennick foundation", false},
+		{"brennick", "brennick forces", false},
+		{"brennick", "department of brennick", false},
+		{"brennick", "brennick holdings", true},
+		{"brennick", "brennick party", true},
+		{"brennick", "brennick university", true},
+		{"committee", "brennick committee", true},
+		{"house", "white house", false},
+		{"house", "house republicans", false},
+		{"senate", "brennick senate", false},
+		{"house", "house of representatives", true},
+		{"senate", "u.s. senate", true},
+		{"senate", "republican senate", true},
+		{"senate", "republican senate majority", false},
+		{"brennick", "brennick alliance", false},
+		// Initials: a one-word key of three letters or more that spells
+		// the longer key's words, function words left out.
+		{"bfc", "brennick football club", true},
+		{"brennick football club", "bfc", true},
+		{"bfi", "brennick federation of industry", true},
+		{"usbc", "us brennick council", true},
+		{"ubc", "us brennick council", true},
+		{"bfx", "brennick football club", false},
+		{"bf", "brennick football", false},
+		{"bfc", "brennick football club league", false},
+		{"bfc1", "brennick football club", false},
 	}
 	for _, tt := range tests {
 		if got := extract.SameName(tt.a, tt.b); got != tt.want {

@@ -45,6 +45,11 @@ const (
 	// name, make it a place ("New York", "Los Angeles", "North Korea"):
 	// such a name keys whole, not by its last word as a person's does.
 	LexPlacePrefix = "placeprefix"
+	// LexDemonym lists adjectives of nationality, people, religion and
+	// party ("American", "Catholic", "Democratic"): capitalised, they open
+	// names they are not short for, so a one-word name on the list never
+	// meets a longer one by its words (SameName).
+	LexDemonym = "demonym"
 )
 
 // HedgeApproximator is the hedge sub-category of approximators of amount
@@ -57,7 +62,7 @@ const HedgeApproximator = "approximator"
 var LexiconCategories = []string{
 	LexLabel, LexAttribution, LexHedge, LexDistancing, LexIntensifier, LexLoaded,
 	LexParticiple, LexAgentlessExclude, LexAgentlessVerb, LexStopword, LexAbbreviation, LexAcronym, LexOrgHead, LexTitle,
-	LexPlacePrefix,
+	LexPlacePrefix, LexDemonym,
 }
 
 // ErrLexicon is wrapped by every error about a lexicon file, so callers can
@@ -98,7 +103,7 @@ type Lexicon struct {
 	// words holds each category's entries by phrase (single-word
 	// look-ups), by the category's position in LexiconCategories
 	// (catIndex), so that a look-up hashes the word only.
-	words [15]map[string]*Entry
+	words [16]map[string]*Entry
 	// expansions maps the lower-case expansion of each acronym entry to
 	// the acronym, made once per lexicon rather than once per document.
 	expansions map[string]string
@@ -252,6 +257,8 @@ func catIndex(category string) int {
 		return 13
 	case LexPlacePrefix:
 		return 14
+	case LexDemonym:
+		return 15
 	}
 	return -1
 }
@@ -267,7 +274,7 @@ func knownCategory(c string) bool {
 
 func (l *Lexicon) index() {
 	l.first = map[string]map[string][]*Entry{}
-	l.words = [15]map[string]*Entry{}
+	l.words = [16]map[string]*Entry{}
 	for cat, es := range l.entries {
 		f := map[string][]*Entry{}
 		w := map[string]*Entry{}
