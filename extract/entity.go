@@ -292,19 +292,8 @@ func (x *extractor) entityKey(lows []string) string {
 		words = rest
 	}
 	full := strings.Join(words, " ")
-	exp := x.expansions()
-	if a, ok := exp[full]; ok {
+	if a, ok := x.expansions()[full]; ok {
 		return a
-	}
-	// A name that opens with an acronym's expansion keys with the acronym,
-	// as the abbreviated name does: "united states conference of catholic
-	// bishops" and "u.s. conference …" both key "us conference …".
-	for k := len(words) - 1; k >= 2; k-- {
-		if a, ok := exp[strings.Join(words[:k], " ")]; ok {
-			words = append([]string{a}, words[k:]...)
-			full = strings.Join(words, " ")
-			break
-		}
 	}
 	if len(words) == 1 {
 		return words[0]
@@ -454,6 +443,9 @@ func SameName(a, b string) bool {
 		}
 		return keepsPlacePrefix(a, b) && shortFor(a, b)
 	}
+	if ledAlike(a, b) {
+		return true
+	}
 	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
 		return false
 	}
@@ -582,6 +574,19 @@ func keepsPlacePrefix(a, b string) bool {
 	return hasWord(a, first)
 }
 
+// ledAlike reports whether keys a and b, of several words each, are one
+// name once a leading acronym expansion is written as the acronym
+// (Lexicon.acronymLed): "united states conference of catholic bishops" and
+// "us conference of catholic bishops".
+func ledAlike(a, b string) bool {
+	if !strings.Contains(a, " ") || !strings.Contains(b, " ") {
+		return false
+	}
+	lex := DefaultLexicon()
+	x, y := lex.acronymLed(a), lex.acronymLed(b)
+	return (x != a || y != b) && x == y
+}
+
 // initialsOf reports whether the one-word key a, of three to eight
 // letters, spells the initials of the words of the longer key b, its
 // function words left out: "aclu" / "american civil liberties union",
@@ -643,10 +648,12 @@ func spells(a string, words []string) bool {
 // "american" / "american civil liberties union"); when b is named by a
 // head after which its other words name another entity (LexOrgHead,
 // sub=body) and a is one of those words ("washington" / "washington
-// post", "clinton" / "clinton foundation"); or when a is a chamber's name
-// (sub=chamber) that b holds other than as its head before "of": "house"
-// meets "house of representatives", "u.s. house" and "republican house",
-// not "white house" nor "house republicans".
+// post", "clinton" / "clinton foundation") or holds an adjective of
+// LexDemonym besides a ("oklahoma" / "oklahoma republican party"); or when
+// a is a chamber's name (sub=chamber) that b holds other than as its head
+// before "of" or after its country or majority: "house" meets "house of
+// representatives", "us house" and "republican house", not "white house"
+// nor "house republicans".
 func shortFor(a, b string) bool {
 	if strings.Contains(a, " ") {
 		return true
@@ -660,6 +667,16 @@ func shortFor(a, b string) bool {
 		if e := orgHeadEntry(lex, head); e != nil && e.Sub == orgHeadBody {
 			return false
 		}
+		// "oklahoma republican party", "texas democratic caucus": a
+		// party's or a faith's body of a place is not the place (but
+		// "arabia" is the "kingdom of saudi arabia").
+		seen := false
+		for w := range strings.FieldsSeq(b) {
+			if seen && lex.Has(LexDemonym, w) {
+				return false
+			}
+			seen = seen || w == a
+		}
 	}
 	if e := lex.Word(LexOrgHead, a); e != nil && e.Sub == orgHeadChamber {
 		if a != head {
@@ -669,7 +686,7 @@ func shortFor(a, b string) bool {
 		// country or its majority ("u.s. senate", "republican senate"),
 		// where another's is told by a place or a name ("texas house",
 		// "white house").
-		return a == first || b == first+" "+a && (strings.Contains(first, ".") || lex.Has(LexDemonym, first))
+		return a == first || b == first+" "+a && (strings.Contains(first, ".") || lex.Has(LexAcronym, first) || lex.Has(LexDemonym, first))
 	}
 	return true
 }

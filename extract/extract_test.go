@@ -448,7 +448,7 @@ func TestSameName(t *testing.T) {
 		{"brennick", "brennick post", false},
 		{"brennick", "brennick foundation", false},
 		{"brennick", "brennick forces", false},
-		{"brennick", "department of brennick", false},
+		{"brennick", "council of brennick", false},
 		{"brennick", "brennick holdings", true},
 		{"brennick", "brennick party", true},
 		{"brennick", "brennick university", true},
@@ -457,7 +457,8 @@ func TestSameName(t *testing.T) {
 		{"house", "house republicans", false},
 		{"senate", "brennick senate", false},
 		{"house", "house of representatives", true},
-		{"senate", "u.s. senate", true},
+		{"senate", "us senate", true},
+		{"house", "uk house", true},
 		{"senate", "republican senate", true},
 		{"senate", "republican senate majority", false},
 		{"brennick", "brennick alliance", false},
@@ -472,6 +473,14 @@ func TestSameName(t *testing.T) {
 		{"bf", "brennick football", false},
 		{"bfc", "brennick football club league", false},
 		{"bfc1", "brennick football club", false},
+		// A name that opens with an acronym's expansion is the one that
+		// opens with the acronym (acronym.txt: us, United States).
+		{"united states brennick council", "us brennick council", true},
+		{"us brennick council", "united states brennick council", true},
+		{"united states brennick council", "us brennick board", false},
+		{"brennick", "oklahoma republican party", false},
+		{"oklahoma", "oklahoma republican party", false},
+		{"arabia", "kingdom of saudi arabia", true},
 	}
 	for _, tt := range tests {
 		if got := extract.SameName(tt.a, tt.b); got != tt.want {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -112,6 +113,9 @@ type Lexicon struct {
 	// (an acronym may have several: "doj" is the Department of Justice
 	// and the Justice Department).
 	acronymExp map[string]string
+	// ledBy holds, by first word, the expansions of two words or more
+	// with their acronyms, longest first (acronymLed).
+	ledBy map[string][]expansion
 	// starts holds, by the first match key of an entry (a stem, or the
 	// surface form of an exact entry), its entries of each category, by
 	// the category's position in LexiconCategories: one look-up per token
@@ -310,12 +314,40 @@ func (l *Lexicon) index() {
 		l.expansions[normalExpansion(e.Expand)] = e.Phrase
 	}
 	l.acronymExp = map[string]string{}
+	l.ledBy = map[string][]expansion{}
 	for _, e := range l.entries[LexAcronym] {
 		exp := normalExpansion(e.Expand)
 		if _, done := l.acronymExp[e.Phrase]; !done && l.expansions[exp] == e.Phrase {
 			l.acronymExp[e.Phrase] = exp
+			if first, _, ok := strings.Cut(exp, " "); ok {
+				l.ledBy[first] = append(l.ledBy[first], expansion{exp, e.Phrase})
+			}
 		}
 	}
+	for _, es := range l.ledBy {
+		slices.SortStableFunc(es, func(a, b expansion) int { return len(b.full) - len(a.full) })
+	}
+}
+
+// expansion is an acronym with its expansion in normalExpansion's form.
+type expansion struct{ full, acronym string }
+
+// acronymLed returns key with a leading acronym expansion of two words or
+// more, followed by more words, written as the acronym ("united states
+// conference of catholic bishops" → "us conference of catholic bishops"),
+// or key: a name that opens with a country's or a union's full name is
+// the one that opens with its initials.
+func (l *Lexicon) acronymLed(key string) string {
+	first, _, ok := strings.Cut(key, " ")
+	if !ok {
+		return key
+	}
+	for _, e := range l.ledBy[first] {
+		if len(key) > len(e.full) && key[len(e.full)] == ' ' && strings.HasPrefix(key, e.full) {
+			return e.acronym + key[len(e.full):]
+		}
+	}
+	return key
 }
 
 // normalExpansion is the form an acronym's expansion is matched in: lower

@@ -16,7 +16,7 @@ func sameNameRef(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if initialsOf(a, b) || initialsOf(b, a) {
+	if initialsOf(a, b) || initialsOf(b, a) || ledAlike(a, b) {
 		return true
 	}
 	if wordSubset(a, b) {
