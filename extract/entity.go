@@ -121,6 +121,16 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				}
 				continue
 			}
+			// "Speaker of the House John Boehner", "Secretary of the
+			// Treasury Lena Marsh": before a person's name, a title's "of
+			// the" and its body stay in the name, which personAfterTitle
+			// reads as a title. Without a name after the body ("the
+			// Secretary of the Navy", "the President of the United
+			// States") the body is its own name.
+			if lows[j] == "of" && j+1 < n && lows[j+1] == "the" && x.lex.Has(LexTitle, lows[j-1]) && x.titledBody(toks, j) {
+				j += 3
+				continue
+			}
 			// A particle counts only when a name part follows it.
 			if nameParticles[lows[j]] && j+1 < n && isNamePart(toks[j+1].text) && onlySpaceBetween(text, toks[j].span.End, toks[j+1].span.Start) {
 				j += 2
@@ -194,6 +204,25 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 		}
 	}
 	return out
+}
+
+// titledBody reports whether "of the" at toks[j] joins a title to a body
+// and a person's name: three capitalised words or more follow it, with
+// nothing but spaces between the words from "of" on.
+func (x *extractor) titledBody(toks []rawToken, j int) bool {
+	parts := 0
+	for k := j + 1; k < len(toks) && parts < 3; k++ {
+		if !onlySpaceBetween(x.text, toks[k-1].span.End, toks[k].span.Start) {
+			return false
+		}
+		if k > j+1 {
+			if !isNamePart(toks[k].text) {
+				return false
+			}
+			parts++
+		}
+	}
+	return parts == 3
 }
 
 // adjectiveTail reports whether the lower-case part after a name's last
