@@ -144,7 +144,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 		// Times"; "Citing" alone is no name. A place's opening word stays
 		// before another name part ("North Korea fired").
 		a := i
-		for a < j && !isAcronymShape(toks[a].text) && (facts[a].stop || (a == 0 && x.commonFact(facts[a]) && !x.capitalisedElsewhereFact(facts[a]) && !(a+1 < j && (x.honorificGap(toks, lows, a+1) || x.lex.Has(LexPlacePrefix, lows[a]))))) {
+		for a < j && !isAcronymShape(toks[a].text) && (facts[a].stop || (a == 0 && x.commonFact(facts[a]) && !x.capitalisedElsewhereFact(facts[a]) && !(a+1 < j && (x.honorificGap(toks, lows, a+1) || x.lex.Has(LexPlacePrefix, lows[a]) || x.opensBody(lows, a, j))))) {
 			a++
 		}
 		if a == 0 && j >= 1 && commonNounShape(lows[0]) && !x.capitalisedElsewhereFact(facts[0]) {
@@ -204,6 +204,18 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 		}
 	}
 	return out
+}
+
+// opensBody reports whether the common word that opens the sentence at
+// lows[a] opens the name of a body that ends the run at j ("White House
+// officials said", "Supreme Court justices", "Federal Reserve officials",
+// "Justice Department lawyers"): there it is a name's word, where alone
+// the head would name another body ("House", "Court"). A word that opens
+// a date ("Last Senate session") or counts ("Two Defense Department
+// officials") does not.
+func (x *extractor) opensBody(lows []string, a, j int) bool {
+	_, count := numberWords[lows[a]]
+	return x.orgHead(lows[j-1]) && !startsDateWord(lows[a]) && !count && lows[a] != "one"
 }
 
 // titledBody reports whether "of the" at toks[j] joins a title to a body
