@@ -206,7 +206,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 	return out
 }
 
-// opensBody reports whether the common word that opens the sentence at
+// opensBody reports whether the common word that opens the claim at
 // lows[a] opens the name of a body that ends the run at j ("White House
 // officials said", "Supreme Court justices", "Federal Reserve officials",
 // "Justice Department lawyers"): there it is a name's word, where alone
