@@ -121,6 +121,16 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				}
 				continue
 			}
+			// "Speaker of the House John Boehner", "Secretary of the
+			// Treasury Lena Marsh": before a person's name, a title's "of
+			// the" and its body stay in the name, which personAfterTitle
+			// reads as a title. Without a name after the body ("the
+			// Secretary of the Navy", "the President of the United
+			// States") the body is its own name.
+			if lows[j] == "of" && j+1 < n && lows[j+1] == "the" && facts[j-1].is(ciTitle) && x.titledBody(toks, j) {
+				j += 3
+				continue
+			}
 			// A particle counts only when a name part follows it.
 			if nameParticles[lows[j]] && j+1 < n && isNamePart(toks[j+1].text) && onlySpaceBetween(text, toks[j].span.End, toks[j+1].span.Start) {
 				j += 2
@@ -134,7 +144,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 		// Times"; "Citing" alone is no name. A place's opening word stays
 		// before another name part ("North Korea fired").
 		a := i
-		for a < j && !isAcronymShape(toks[a].text) && (facts[a].stop || (a == 0 && x.commonFact(facts[a]) && !x.capitalisedElsewhereFact(facts[a]) && !(a+1 < j && (x.honorificGap(toks, facts, a+1) || facts[a].is(ciPlacePrefix))))) {
+		for a < j && !isAcronymShape(toks[a].text) && (facts[a].stop || (a == 0 && x.commonFact(facts[a]) && !x.capitalisedElsewhereFact(facts[a]) && !(a+1 < j && (x.honorificGap(toks, facts, a+1) || facts[a].is(ciPlacePrefix) || opensBody(facts, a, j))))) {
 			a++
 		}
 		if a == 0 && j >= 1 && commonNounShape(lows[0]) && !x.capitalisedElsewhereFact(facts[0]) {
@@ -194,6 +204,38 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 		}
 	}
 	return out
+}
+
+// opensBody reports whether the common word that opens the claim at
+// lows[a] opens the name of a body that ends the run at j ("White House
+// officials said", "Supreme Court justices", "Federal Reserve officials",
+// "Justice Department lawyers"): there it is a name's word, where alone
+// the head would name another body ("House", "Court"). A word that opens
+// a date ("Last Senate session") or counts ("Two Defense Department
+// officials") does not.
+func opensBody(facts []*wordFacts, a, j int) bool {
+	low := facts[a].low
+	_, count := numberWords[low]
+	return facts[j-1].orgHead && !startsDateWord(low) && !count && low != "one"
+}
+
+// titledBody reports whether "of the" at toks[j] joins a title to a body
+// and a person's name: three capitalised words or more follow it, with
+// nothing but spaces between the words from "of" on.
+func (x *extractor) titledBody(toks []rawToken, j int) bool {
+	parts := 0
+	for k := j + 1; k < len(toks) && parts < 3; k++ {
+		if !onlySpaceBetween(x.text, toks[k-1].span.End, toks[k].span.Start) {
+			return false
+		}
+		if k > j+1 {
+			if !isNamePart(toks[k].text) {
+				return false
+			}
+			parts++
+		}
+	}
+	return parts == 3
 }
 
 // adjectiveTail reports whether the lower-case part after a name's last
@@ -510,11 +552,17 @@ func SameName(a, b string) bool {
 	}
 	// Only the shorter key can be the other with words left out.
 	la, lb := len(a), len(b)
+	if la < lb && initialsOf(a, b) || lb < la && initialsOf(b, a) {
+		return true
+	}
 	if la < lb && wordSubset(a, b) || lb < la && wordSubset(b, a) {
 		if la > lb {
 			a, b = b, a
 		}
-		return keepsPlacePrefix(a, b)
+		return keepsPlacePrefix(a, b) && shortFor(a, b)
+	}
+	if ledAlike(a, b) {
+		return true
 	}
 	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
 		return false
@@ -642,6 +690,161 @@ func keepsPlacePrefix(a, b string) bool {
 		return orgHeadIn(DefaultLexicon(), third)
 	}
 	return hasWord(a, first)
+}
+
+// ledAlike reports whether keys a and b, of several words each, are one
+// name once a leading acronym expansion is written as the acronym
+// (Lexicon.acronymLed): "united states conference of catholic bishops" and
+// "us conference of catholic bishops".
+func ledAlike(a, b string) bool {
+	if !strings.Contains(a, " ") || !strings.Contains(b, " ") {
+		return false
+	}
+	lex := DefaultLexicon()
+	x, y := lex.acronymLed(a), lex.acronymLed(b)
+	return (x != a || y != b) && x == y
+}
+
+// initialsOf reports whether the one-word key a, of three to eight
+// letters, spells the initials of the words of the longer key b, its
+// function words left out: "aclu" / "american civil liberties union",
+// "fbi" / "federal bureau of investigation", "usccb" / "u.s. conference
+// of catholic bishops" (a word of two letters, an abbreviation the key
+// wrote without its full stops, may give both). The acronym lexicon
+// knows the common ones; this finds the rest, as an article that names a
+// body in full once and by its initials after, or another outlet that
+// does, writes them (the acronym–definition pairs of Schwartz & Hearst,
+// 2003, without the parentheses).
+func initialsOf(a, b string) bool {
+	if len(a) < 3 || len(a) > 8 || !strings.Contains(b, " ") {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] < 'a' || a[i] > 'z' {
+			return false
+		}
+	}
+	var words [12]string
+	n := 0
+	for w := range strings.FieldsSeq(b) {
+		switch w {
+		case "of", "the", "and", "for", "&", "on", "in":
+			continue
+		}
+		if n == len(words) {
+			return false
+		}
+		words[n] = w
+		n++
+	}
+	if n < 2 {
+		return false
+	}
+	return spells(a, words[:n])
+}
+
+// spells reports whether a is the words' initials in order, each word
+// giving its first letter, or a word of two letters both.
+func spells(a string, words []string) bool {
+	if len(words) == 0 {
+		return a == ""
+	}
+	w := words[0]
+	if a == "" || a[0] != w[0] {
+		return false
+	}
+	if spells(a[1:], words[1:]) {
+		return true
+	}
+	return len(w) == 2 && len(a) >= 2 && a[1] == w[1] && spells(a[2:], words[1:])
+}
+
+// shortFor reports whether the shorter key a, whose words all stand in b,
+// may be b's short form by what its words are (the default lexicon's, as
+// keepsPlacePrefix reads it). A key of several words may. One word may not
+// when it is an adjective of nationality, religion or party (LexDemonym:
+// "american" / "american civil liberties union"); when b is named by a
+// head after which its other words name another entity (LexOrgHead,
+// sub=body) and a is one of those words ("washington" / "washington
+// post", "clinton" / "clinton foundation") or holds an adjective of
+// LexDemonym besides a ("oklahoma" / "oklahoma republican party"); or when
+// a is a chamber's name (sub=chamber) that b holds other than as its head
+// before "of" or after its country or majority: "house" meets "house of
+// representatives", "us house" and "republican house", not "white house"
+// nor "house republicans".
+func shortFor(a, b string) bool {
+	if strings.Contains(a, " ") {
+		return true
+	}
+	lex := DefaultLexicon()
+	if lex.Has(LexDemonym, a) {
+		return false
+	}
+	first, head := nameHead(b)
+	if a != head {
+		if e := orgHeadEntry(lex, head); e != nil && e.Sub == orgHeadBody {
+			return false
+		}
+		// "oklahoma republican party", "texas democratic caucus": a
+		// party's or a faith's body of a place is not the place (but
+		// "arabia" is the "kingdom of saudi arabia").
+		seen := false
+		for w := range strings.FieldsSeq(b) {
+			if seen && lex.Has(LexDemonym, w) {
+				return false
+			}
+			seen = seen || w == a
+		}
+	}
+	if e := lex.Word(LexOrgHead, a); e != nil && e.Sub == orgHeadChamber {
+		if a != head {
+			return false
+		}
+		// "house of representatives"; and the chamber told by its
+		// country or its majority ("u.s. senate", "republican senate"),
+		// where another's is told by a place or a name ("texas house",
+		// "white house").
+		return a == first || b == first+" "+a && (strings.Contains(first, ".") || lex.Has(LexAcronym, first) || lex.Has(LexDemonym, first))
+	}
+	return true
+}
+
+// The sub-kinds of LexOrgHead entries that shortFor reads.
+const (
+	orgHeadBody    = "body"
+	orgHeadChamber = "chamber"
+)
+
+// nameHead returns a key's first word and the word it is named by: the
+// word before its first "of" ("department of justice", "house of
+// representatives"), else its last ("justice department").
+func nameHead(key string) (first, head string) {
+	prev := ""
+	for w := range strings.FieldsSeq(key) {
+		if first == "" {
+			first = w
+		}
+		if w == "of" && prev != "" {
+			return first, prev
+		}
+		prev = w
+	}
+	return first, prev
+}
+
+// orgHeadEntry is the LexOrgHead entry of w, singular or plural as
+// orgHeadIn reads it, or nil.
+func orgHeadEntry(lex *Lexicon, w string) *Entry {
+	if e := lex.Word(LexOrgHead, w); e != nil {
+		return e
+	}
+	if len(w) <= 3 || !strings.HasSuffix(w, "s") {
+		return nil
+	}
+	if e := lex.Word(LexOrgHead, w[:len(w)-1]); e != nil && !e.Exact {
+		return e
+	}
+	return nil
 }
 
 // hasWord reports whether w is one of the words of s, without building
@@ -807,14 +1010,7 @@ func (x *extractor) orgHead(w string) bool {
 // orgHeadIn is orgHead with the lexicon given, for the rules that have no
 // extractor (personBeforeOf).
 func orgHeadIn(lex *Lexicon, w string) bool {
-	if lex.Has(LexOrgHead, w) {
-		return true
-	}
-	if len(w) <= 3 || !strings.HasSuffix(w, "s") {
-		return false
-	}
-	e := lex.Word(LexOrgHead, w[:len(w)-1])
-	return e != nil && !e.Exact
+	return orgHeadEntry(lex, w) != nil
 }
 
 // personBeforeOf returns where in words the personal name before "of"

@@ -289,6 +289,16 @@ func TestEntities(t *testing.T) {
 			[]ent{{"Senate Majority Leader Ruth Calloway", "calloway"}}},
 		{"secretary of state before a name", "The talks were led by Secretary of State Paul Imbert in Rome.",
 			[]ent{{"Secretary of State Paul Imbert", "imbert"}, {"Rome", "rome"}}},
+		{"a title of the body before a name", "The plan was blocked by Speaker of the Assembly Ruth Calloway on Friday.",
+			[]ent{{"Speaker of the Assembly Ruth Calloway", "calloway"}}},
+		{"a title of the body without a name", "The plan went to the Secretary of the Navy and the President of the Avelian Republic.",
+			[]ent{{"Navy", "navy"}, {"Avelian Republic", "avelian republic"}}},
+		{"a common word opens a body's name", "White House officials declined to comment.",
+			[]ent{{"White House", "white house"}}},
+		{"trap: a count before a body", "Two Defense Department officials were hurt.",
+			[]ent{{"Defense Department", "defense department"}}},
+		{"trap: a date word before a body", "Last Senate session ended in March.",
+			[]ent{{"Senate", "senate"}}},
 		{"abbreviated honorifics join the name", "The bill was opposed by Mrs. Okafor and Dr. Lin.",
 			[]ent{{"Mrs. Okafor", "okafor"}, {"Dr. Lin", "lin"}}},
 		{"party-state tags are no names", "Rep. Tom Hale (D-Calif.) and Sen. Ann Ruiz, R-Wis., wrote the letter with Gov. Joe Marsh (R).",
@@ -438,6 +448,49 @@ func TestSameName(t *testing.T) {
 		{"li", "lu", false},
 		{"sanders", "saunders", true},
 		{"iran", "iraq", false},
+		// A one-word key is not the short form of a name it only opens
+		// as an adjective (LexDemonym), of a body or work named after it
+		// (sub=body), and a chamber is not a longer name around it
+		// (sub=chamber); firms and parties keep their short forms.
+		{"american", "american jobs act", false},
+		{"catholic", "conference of catholic bishops", false},
+		{"democratic", "democratic national convention", false},
+		{"brennick", "brennick post", false},
+		{"brennick", "brennick foundation", false},
+		{"brennick", "brennick forces", false},
+		{"brennick", "council of brennick", false},
+		{"brennick", "brennick holdings", true},
+		{"brennick", "brennick party", true},
+		{"brennick", "brennick university", true},
+		{"committee", "brennick committee", true},
+		{"house", "white house", false},
+		{"house", "house republicans", false},
+		{"senate", "brennick senate", false},
+		{"house", "house of representatives", true},
+		{"senate", "us senate", true},
+		{"house", "uk house", true},
+		{"senate", "republican senate", true},
+		{"senate", "republican senate majority", false},
+		{"brennick", "brennick alliance", false},
+		// Initials: a one-word key of three letters or more that spells
+		// the longer key's words, function words left out.
+		{"bfc", "brennick football club", true},
+		{"brennick football club", "bfc", true},
+		{"bfi", "brennick federation of industry", true},
+		{"usbc", "us brennick council", true},
+		{"ubc", "us brennick council", true},
+		{"bfx", "brennick football club", false},
+		{"bf", "brennick football", false},
+		{"bfc", "brennick football club league", false},
+		{"bfc1", "brennick football club", false},
+		// A name that opens with an acronym's expansion is the one that
+		// opens with the acronym (acronym.txt: us, United States).
+		{"united states brennick council", "us brennick council", true},
+		{"us brennick council", "united states brennick council", true},
+		{"united states brennick council", "us brennick board", false},
+		{"brennick", "oklahoma republican party", false},
+		{"oklahoma", "oklahoma republican party", false},
+		{"arabia", "kingdom of saudi arabia", true},
 	}
 	for _, tt := range tests {
 		if got := extract.SameName(tt.a, tt.b); got != tt.want {

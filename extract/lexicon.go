@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -45,6 +46,11 @@ const (
 	// name, make it a place ("New York", "Los Angeles", "North Korea"):
 	// such a name keys whole, not by its last word as a person's does.
 	LexPlacePrefix = "placeprefix"
+	// LexDemonym lists adjectives of nationality, people, religion and
+	// party ("American", "Catholic", "Democratic"): capitalised, they open
+	// names they are not short for, so a one-word name on the list never
+	// meets a longer one by its words (SameName).
+	LexDemonym = "demonym"
 )
 
 // HedgeApproximator is the hedge sub-category of approximators of amount
@@ -57,7 +63,7 @@ const HedgeApproximator = "approximator"
 var LexiconCategories = []string{
 	LexLabel, LexAttribution, LexHedge, LexDistancing, LexIntensifier, LexLoaded,
 	LexParticiple, LexAgentlessExclude, LexAgentlessVerb, LexStopword, LexAbbreviation, LexAcronym, LexOrgHead, LexTitle,
-	LexPlacePrefix,
+	LexPlacePrefix, LexDemonym,
 }
 
 // ErrLexicon is wrapped by every error about a lexicon file, so callers can
@@ -98,7 +104,7 @@ type Lexicon struct {
 	// words holds each category's entries by phrase (single-word
 	// look-ups), by the category's position in LexiconCategories
 	// (catIndex), so that a look-up hashes the word only.
-	words [15]map[string]*Entry
+	words [16]map[string]*Entry
 	// expansions maps the lower-case expansion of each acronym entry to
 	// the acronym, made once per lexicon rather than once per document.
 	expansions map[string]string
@@ -107,6 +113,9 @@ type Lexicon struct {
 	// (an acronym may have several: "doj" is the Department of Justice
 	// and the Justice Department).
 	acronymExp map[string]string
+	// ledBy holds, by first word, the expansions of two words or more
+	// with their acronyms, longest first (acronymLed).
+	ledBy map[string][]expansion
 	// starts holds, by the first match key of an entry (a stem, or the
 	// surface form of an exact entry), its entries of each category, by
 	// the category's position in LexiconCategories: one look-up per token
@@ -252,6 +261,8 @@ func catIndex(category string) int {
 		return 13
 	case LexPlacePrefix:
 		return 14
+	case LexDemonym:
+		return 15
 	}
 	return -1
 }
@@ -267,7 +278,7 @@ func knownCategory(c string) bool {
 
 func (l *Lexicon) index() {
 	l.first = map[string]map[string][]*Entry{}
-	l.words = [15]map[string]*Entry{}
+	l.words = [16]map[string]*Entry{}
 	for cat, es := range l.entries {
 		f := map[string][]*Entry{}
 		w := map[string]*Entry{}
@@ -303,12 +314,40 @@ func (l *Lexicon) index() {
 		l.expansions[normalExpansion(e.Expand)] = e.Phrase
 	}
 	l.acronymExp = map[string]string{}
+	l.ledBy = map[string][]expansion{}
 	for _, e := range l.entries[LexAcronym] {
 		exp := normalExpansion(e.Expand)
 		if _, done := l.acronymExp[e.Phrase]; !done && l.expansions[exp] == e.Phrase {
 			l.acronymExp[e.Phrase] = exp
+			if first, _, ok := strings.Cut(exp, " "); ok {
+				l.ledBy[first] = append(l.ledBy[first], expansion{exp, e.Phrase})
+			}
 		}
 	}
+	for _, es := range l.ledBy {
+		slices.SortStableFunc(es, func(a, b expansion) int { return len(b.full) - len(a.full) })
+	}
+}
+
+// expansion is an acronym with its expansion in normalExpansion's form.
+type expansion struct{ full, acronym string }
+
+// acronymLed returns key with a leading acronym expansion of two words or
+// more, followed by more words, written as the acronym ("united states
+// conference of catholic bishops" → "us conference of catholic bishops"),
+// or key: a name that opens with a country's or a union's full name is
+// the one that opens with its initials.
+func (l *Lexicon) acronymLed(key string) string {
+	first, _, ok := strings.Cut(key, " ")
+	if !ok {
+		return key
+	}
+	for _, e := range l.ledBy[first] {
+		if len(key) > len(e.full) && key[len(e.full)] == ' ' && strings.HasPrefix(key, e.full) {
+			return e.acronym + key[len(e.full):]
+		}
+	}
+	return key
 }
 
 // normalExpansion is the form an acronym's expansion is matched in: lower

@@ -14,6 +14,7 @@ type nameKey struct {
 	bytes uint64 // the key's bytes, each as bit b mod 64
 	words uint64 // the bytes of the key's words (whitespace left out), as bytes
 	space bool   // the key holds an ASCII space, as wordSubset asks of the longer key
+	led   bool   // the key opens with an acronym's expansion (ledAlike)
 }
 
 func newNameKey(s string) nameKey {
@@ -33,21 +34,23 @@ func newNameKey(s string) nameKey {
 		k.space = k.space || r == ' '
 		i += w
 	}
+	k.led = k.space && DefaultLexicon().acronymLed(s) != s
 	return k
 }
 
 // mayBeSameName is false only for keys a and b (with facts ka, kb) that
 // SameName says no to, by the same tests SameName makes before the edit
 // distance. A key is the other with words left out only when every byte
-// of its words stands in the longer key, which holds a space (wordSubset);
-// otherwise the keys must pass the length, first letter, rune count and
+// of its words stands in the longer key, which holds a space (wordSubset),
+// and a key that opens with an acronym's expansion is left to SameName
+// (ledAlike); otherwise the keys must pass the length, first letter, rune count and
 // rune set tests of the edit distance.
 func mayBeSameName(a, b string, ka, kb *nameKey) bool {
 	if a == b {
 		return true
 	}
 	la, lb := len(a), len(b)
-	if la < lb && kb.space && ka.words&^kb.bytes == 0 || lb < la && ka.space && kb.words&^ka.bytes == 0 {
+	if la < lb && kb.space && ka.words&^kb.bytes == 0 || lb < la && ka.space && kb.words&^ka.bytes == 0 || ka.led || kb.led {
 		return true
 	}
 	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {

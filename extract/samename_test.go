@@ -16,11 +16,14 @@ func sameNameRef(a, b string) bool {
 	if a == b {
 		return true
 	}
+	if initialsOf(a, b) || initialsOf(b, a) || ledAlike(a, b) {
+		return true
+	}
 	if wordSubset(a, b) {
-		return keepsPlacePrefix(a, b)
+		return keepsPlacePrefix(a, b) && shortFor(a, b)
 	}
 	if wordSubset(b, a) {
-		return keepsPlacePrefix(b, a)
+		return keepsPlacePrefix(b, a) && shortFor(b, a)
 	}
 	la, lb := len(a), len(b)
 	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
