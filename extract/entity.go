@@ -103,7 +103,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				// "Trump’s Special Envoy": a possessive ends the name.
 				break
 			}
-			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) && !x.honorificGap(toks, facts, j) && !x.placeAbbrevGap(toks, facts, j) {
+			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) && !x.honorificGap(toks, facts, j) && !x.placeAbbrevGap(toks, facts, j) && !x.initialGap(toks, facts, j) {
 				break
 			}
 			if isNamePart(toks[j].text) && !facts[j].notName && !hasDigit(toks[j].text) {
@@ -376,9 +376,20 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 	// titled: a person's title stood before the name, which makes it a
 	// person's even when it opens like a place ("Sen. Lake Marden").
 	titled := false
+	// "Martin Luther King Jr.": the generation is no name, and left on it
+	// would follow a title-like word ("king") as the whole name.
+	for len(words) > 1 && generationSuffixes[words[len(words)-1]] {
+		words, wf = words[:len(words)-1], wf[:len(wf)-1]
+	}
 	if from := x.personAfterTitle(words, wf); from >= 0 {
 		// "Senate Majority Leader Mitch McConnell" keys mcconnell.
 		words, wf, titled = words[from:], wf[from:], true
+	}
+	// "Robert S. Mueller III", "Pope Leo XIV": a person's ordinal, known by
+	// an initial or a title before it; "World War II" and "Article II"
+	// keep theirs.
+	for len(words) > 1 && romanOrdinals[words[len(words)-1]] && (titled || hasInitial(words)) {
+		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	org := false
 	for k, w := range words {
@@ -416,7 +427,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 		return full
 	}
 	last := words[len(words)-1]
-	if len(last) < 3 || nameParticles[words[len(words)-2]] {
+	if len(last) < 3 || romanOrdinals[last] || nameParticles[words[len(words)-2]] {
 		return full
 	}
 	return last
@@ -628,6 +639,25 @@ func isPossessive(t string) bool {
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// generationSuffixes are dropped from name keys as corporateSuffixes are:
+// "John G. Roberts Jr." keys roberts, as "Roberts" does.
+var generationSuffixes = map[string]bool{"jr": true, "sr": true}
+
+// romanOrdinals are the ordinals after a person's name that keyOfWords
+// drops when the name is a person's.
+var romanOrdinals = map[string]bool{"ii": true, "iii": true, "iv": true, "v": true, "vi": true, "xiv": true, "xv": true, "xvi": true}
+
+// hasInitial reports a word of one letter among words ("robert s
+// mueller"): an initial, which only persons' names hold.
+func hasInitial(words []string) bool {
+	for _, w := range words {
+		if len(w) == 1 {
 			return true
 		}
 	}
@@ -894,6 +924,20 @@ func (x *extractor) honorificGap(toks []rawToken, facts []*wordFacts, j int) boo
 		return false
 	}
 	return isCapitalized(toks[j-1].text) && facts[j-1].is(ciTitle) && isNamePart(toks[j].text)
+}
+
+// initialGap reports whether the gap before toks[j] is the full stop of a
+// middle or first initial ("John A. Boehner", "Chief Justice John G.
+// Roberts", "J. K. Rowling"): one capital letter, its full stop and a
+// space, then a name part that is not a function word ("Plan B. The"
+// ends a name).
+func (x *extractor) initialGap(toks []rawToken, facts []*wordFacts, j int) bool {
+	g := x.text[toks[j-1].span.End:toks[j].span.Start]
+	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {
+		return false
+	}
+	t := toks[j-1].text
+	return len(t) == 1 && 'A' <= t[0] && t[0] <= 'Z' && isNamePart(toks[j].text) && !facts[j].stop
 }
 
 // placeAbbrevGap reports whether the gap before toks[j] is the full stop of
