@@ -302,9 +302,9 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 					s.touched = append(s.touched, bi)
 					s.acc[bi], s.accNames[bi], s.accWords[bi] = 0, 0, 0
 				}
-				// The builtin min, not math.Min: the same answer for
-				// every float (NaN, -0 and infinities too), inline,
-				// where math.Min is a call to assembly on amd64.
+				// The builtin min, not math.Min: inline, where math.Min
+				// is a call to assembly on amd64. The two differ only
+				// for a NaN against an infinity, and weights are finite.
 				m := min(w, s.wlists[k][p])
 				s.acc[bi] += m
 				switch {

@@ -135,7 +135,9 @@ var approximators = []string{"about ", "around ", "some ", "roughly ", "approxim
 // interval is the range of values a number in a claim allows, reading the
 // bound or approximation before it and its own range ("10 to 15").
 func interval(c *extract.Claim, n extract.Number) (float64, float64) {
-	lo, hi := n.Value, max(n.Value, n.Max)
+	// math.Max, not the builtin: a Document built by hand may carry a NaN
+	// Max, and math.Max(+Inf, NaN) is +Inf where max gives NaN.
+	lo, hi := n.Value, math.Max(n.Value, n.Max)
 	before := strings.ToLower(c.Text[:max(0, min(len(c.Text), n.Span.Start-c.Span.Start))])
 	for _, b := range bounds {
 		if strings.HasSuffix(before, b.prefix) {

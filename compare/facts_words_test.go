@@ -1,9 +1,12 @@
 package compare
 
 import (
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/claimdiff/claimdiff/extract"
 )
 
 // TestWordChecksMatchToLower compares negationWord and placePreposition,
@@ -44,5 +47,17 @@ func TestLastWord(t *testing.T) {
 		if got := strings.ToLower(lastWord(s)); got != want {
 			t.Errorf("lastWord(%q) lower-cased = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestIntervalNaNMax: a number's interval reads a Max the caller set,
+// which a Document built by hand may leave NaN; against an infinite value
+// the upper end is the value, as math.Max gives (the builtin max gives
+// NaN there, and two equal numbers then differ).
+func TestIntervalNaNMax(t *testing.T) {
+	c := &extract.Claim{Text: "The flood killed 5 people.", Span: extract.Span{Start: 0, End: 26}}
+	n := extract.Number{Text: "5", Value: math.Inf(1), Max: math.NaN(), Span: extract.Span{Start: 17, End: 18}}
+	if lo, hi := interval(c, n); lo != n.Value || !math.IsInf(hi, 1) {
+		t.Errorf("interval(+Inf, NaN) = [%v, %v], want [+Inf, +Inf]", lo, hi)
 	}
 }

@@ -127,10 +127,12 @@ func toolVersion() string {
 var lexHashes sync.Map // *extract.Lexicon → string
 
 // lexiconHashLine appends what fmt.Sprintf("%q %q %q %q %q %t %t %t %t %q
-// %q %q\n", e.Phrase, e.Words, e.Stance, e.Sub, e.Kind, e.Speech,
-// e.Exact, e.Lower, e.Number, e.NotNext, e.NotPrev, e.Expand) makes
-// (TestLexiconHashLine): a string quoted by strconv, a list of them as
-// [a b], a bool as true or false.
+// %q %q %q %q %q\n", e.Phrase, e.Words, e.Stance, e.Sub, e.Kind,
+// e.Speech, e.Exact, e.Lower, e.Number, e.NotNext, e.NotPrev, e.Expand,
+// e.Marker, e.Prev, e.Where) makes (TestLexiconHashLine): a string quoted
+// by strconv, a list of them as [a b], a bool as true or false. Every
+// attribute a marker depends on is in it, and the source line a marker
+// names (its rule).
 func lexiconHashLine(b []byte, e *extract.Entry) []byte {
 	list := func(b []byte, l []string) []byte {
 		b = append(b, '[')
@@ -153,6 +155,9 @@ func lexiconHashLine(b []byte, e *extract.Entry) []byte {
 	b = list(append(b, ' '), e.NotNext)
 	b = list(append(b, ' '), e.NotPrev)
 	b = strconv.AppendQuote(append(b, ' '), e.Expand)
+	b = strconv.AppendQuote(append(b, ' '), e.Marker)
+	b = list(append(b, ' '), e.Prev)
+	b = strconv.AppendQuote(append(b, ' '), e.Where)
 	return append(b, '\n')
 }
 
@@ -166,8 +171,8 @@ func LexiconHash(l *extract.Lexicon) string {
 		return h.(string)
 	}
 	s := sha256.New()
-	// The lines are those of fmt's "%q %q %q %q %q %t %t %t %t %q %q %q\n"
-	// (lexiconHashLine), made without fmt: formatting them was a tenth of
+	// The lines are those of fmt's "%q %q %q %q %q %t %t %t %t %q %q %q
+	// %q %q %q\n" (lexiconHashLine), made without fmt: formatting them was a tenth of
 	// the command's start on a small corpus.
 	var b []byte
 	for _, cat := range extract.LexiconCategories {

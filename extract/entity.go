@@ -929,8 +929,11 @@ func (x *extractor) honorificGap(toks []rawToken, facts []*wordFacts, j int) boo
 // initialGap reports whether the gap before toks[j] is the full stop of a
 // middle or first initial ("John A. Boehner", "Chief Justice John G.
 // Roberts", "J. K. Rowling"): one capital letter, its full stop and a
-// space, then a name part that is not a function word ("Plan B. The"
-// ends a name).
+// space, then a name part that is not a function word ("Plan B. The
+// mayor" is two sentences). Surnames are often common words ("Donald J.
+// Trump", "Susan E. Rice"), so a capitalised common word joins too: the
+// rare "Plan B. Officials agreed", which the segmenter keeps in one
+// sentence, makes one wrong name where every "John A" was one.
 func (x *extractor) initialGap(toks []rawToken, facts []*wordFacts, j int) bool {
 	g := x.text[toks[j-1].span.End:toks[j].span.Start]
 	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {

@@ -98,12 +98,16 @@ func lowerHasPrefix(s, prefix string) bool {
 	return len(s) >= len(prefix) && lowerIs(s[:len(prefix)], prefix)
 }
 
-// lowerIndex is strings.Index(strings.ToLower(s), sub) for a lower-case
-// ASCII sub: accordingTo asks it of a whole sentence per quote, whose
+// lowerIndex returns where in s the lower-case ASCII sub first stands,
+// the ASCII letters of s folded to lower case, or -1: an offset into s
+// itself, which accordingTo cuts s at. (The index of sub in
+// strings.ToLower(s) is not one when s holds a letter whose lower case is
+// longer or shorter, as "İ" is: the speaker after "according to" came out
+// shifted.) accordingTo asks it of a whole sentence per quote, whose
 // lower-case copy was garbage at once.
 func lowerIndex(s, sub string) int {
-	if !isASCII(s) || sub == "" {
-		return strings.Index(strings.ToLower(s), sub)
+	if sub == "" {
+		return 0
 	}
 	c0 := sub[0]
 	for i := 0; i+len(sub) <= len(s); i++ {
@@ -111,11 +115,26 @@ func lowerIndex(s, sub string) int {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		if c == c0 && lowerIs(s[i:i+len(sub)], sub) {
+		if c == c0 && asciiFoldIs(s[i:i+len(sub)], sub) {
 			return i
 		}
 	}
 	return -1
+}
+
+// asciiFoldIs reports whether s, its ASCII letters folded to lower case,
+// is the lower-case ASCII w; other bytes stand for themselves.
+func asciiFoldIs(s, w string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return len(s) == len(w)
 }
 
 func isASCII(s string) bool {
