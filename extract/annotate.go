@@ -114,6 +114,7 @@ func (x *extractor) annotate(sents []Span) {
 		claimFacts = append(claimFacts, x.facts)
 	}
 	unifyKeys(x.doc.Claims, pooled(&x.maps.keys))
+	relatives(x.doc.Claims, x.lex)
 	SetID(x.doc, x.doc.ID)
 	x.claimFacts = claimFacts
 	markRepeats(x.doc.Claims, claimFacts, x.lex, &x.rep)

@@ -530,8 +530,16 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 		if done[i] {
 			continue
 		}
+		// A family name joins one person's given-name key at most
+		// ("clinton" and "hillary clinton", not "william clinton" too:
+		// relatives.go split them where one document names both).
+		person := false
 		for j := i + 1; j < len(keys); j++ {
 			if done[j] {
+				continue
+			}
+			given := givenKeyOf(keys[j].key, k.key)
+			if given && person {
 				continue
 			}
 			if known && !mayBeSameName(k.key, keys[j].key, &facts[i], &facts[j]) {
@@ -540,10 +548,19 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 			if same(k.key, keys[j].key) {
 				out[keys[j].key] = k.key
 				done[j] = true
+				person = person || given
 			}
 		}
 	}
 	return out
+}
+
+// givenKeyOf reports whether key is family with a given name before it,
+// as relatives keys a person ("hillary clinton" for "clinton"): two
+// words, the second family.
+func givenKeyOf(key, family string) bool {
+	first, rest, ok := strings.Cut(key, " ")
+	return ok && first != "" && rest == family
 }
 
 // SameName reports whether two entity keys name one entity: one is the

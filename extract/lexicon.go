@@ -51,6 +51,10 @@ const (
 	// names they are not short for, so a one-word name on the list never
 	// meets a longer one by its words (SameName).
 	LexDemonym = "demonym"
+	// LexNickname lists pet forms of given names with the full name each
+	// stands for (expansion=): "Bill" is William, so "Bill Clinton" and
+	// "William J. Clinton" are one person (extract: relatives).
+	LexNickname = "nickname"
 )
 
 // HedgeApproximator is the hedge sub-category of approximators of amount
@@ -63,7 +67,7 @@ const HedgeApproximator = "approximator"
 var LexiconCategories = []string{
 	LexLabel, LexAttribution, LexHedge, LexDistancing, LexIntensifier, LexLoaded,
 	LexParticiple, LexAgentlessExclude, LexAgentlessVerb, LexStopword, LexAbbreviation, LexAcronym, LexOrgHead, LexTitle,
-	LexPlacePrefix, LexDemonym,
+	LexPlacePrefix, LexDemonym, LexNickname,
 }
 
 // ErrLexicon is wrapped by every error about a lexicon file, so callers can
@@ -104,7 +108,7 @@ type Lexicon struct {
 	// words holds each category's entries by phrase (single-word
 	// look-ups), by the category's position in LexiconCategories
 	// (catIndex), so that a look-up hashes the word only.
-	words [16]map[string]*Entry
+	words [17]map[string]*Entry
 	// expansions maps the lower-case expansion of each acronym entry to
 	// the acronym, made once per lexicon rather than once per document.
 	expansions map[string]string
@@ -263,6 +267,8 @@ func catIndex(category string) int {
 		return 14
 	case LexDemonym:
 		return 15
+	case LexNickname:
+		return 16
 	}
 	return -1
 }
@@ -278,7 +284,7 @@ func knownCategory(c string) bool {
 
 func (l *Lexicon) index() {
 	l.first = map[string]map[string][]*Entry{}
-	l.words = [16]map[string]*Entry{}
+	l.words = [17]map[string]*Entry{}
 	for cat, es := range l.entries {
 		f := map[string][]*Entry{}
 		w := map[string]*Entry{}

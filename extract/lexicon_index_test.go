@@ -9,8 +9,8 @@ func TestCatIndex(t *testing.T) {
 	if len(l.words) != len(LexiconCategories) {
 		t.Fatalf("Lexicon.words holds %d categories, LexiconCategories %d", len(l.words), len(LexiconCategories))
 	}
-	if len(LexiconCategories) > 16 {
-		t.Fatalf("%d categories do not fit wordFacts.starts (16 bits)", len(LexiconCategories))
+	if len(LexiconCategories) > 32 {
+		t.Fatalf("%d categories do not fit wordFacts.starts (32 bits)", len(LexiconCategories))
 	}
 	for i, c := range LexiconCategories {
 		if got := catIndex(c); got != i {

@@ -77,7 +77,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			facts[k] = x.lex.facts(lows[k])
 		}
 	}
-	var present uint16 // the categories that can start somewhere
+	var present uint32 // the categories that can start somewhere
 	for k, t := range toks {
 		surf[k] = ""
 		wf := facts[k]

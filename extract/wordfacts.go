@@ -31,7 +31,7 @@ type wordFacts struct {
 	// starts has bit ci set when an entry of category ci can start at
 	// the word (byKey or byLow holds some): a token is tested for a
 	// category with one bit, not two slices.
-	starts uint16
+	starts uint32
 	// cands are the entries of each category that can start at the
 	// word, in the order matchCands tries them: byKey's, merged with
 	// byLow's (longest phrase first, the exact form before the stem at
@@ -50,7 +50,7 @@ type wordFacts struct {
 	// category ci (Lexicon.Has), and orgHead is orgHeadIn of the form:
 	// the name rules ask them of each word of a name, several times
 	// over, where each was a look-up in a map of strings.
-	single  uint16
+	single  uint32
 	orgHead bool
 	// id numbers the form within its table's generation gen (one
 	// string, one id: a claim's words are a set of small integers,

@@ -1,0 +1,67 @@
+package extract_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// TestRelatives: a document that names two people of one family name keys
+// each by the given name, a pet form as its full name; a bare family name
+// goes to the person named most by the given name (the first named among
+// equals); one person named two ways stays one; and a document that names
+// one person of the name keeps the family name alone.
+func TestRelatives(t *testing.T) {
+	type ent struct{ Text, Key string }
+	tests := []struct {
+		name, text string
+		want       []ent
+	}{
+		{"two of one family", "The vote was close on Monday, said Mara Quillfeather. Her husband, Bill Quillfeather, stayed home. On Tuesday, Quillfeather said the plan would pass. The crowd cheered for Mara Quillfeather.",
+			[]ent{{"Mara Quillfeather", "mara quillfeather"}, {"Bill Quillfeather", "william quillfeather"}, {"Quillfeather", "mara quillfeather"}, {"Mara Quillfeather", "mara quillfeather"}}},
+		{"a sentence-opening pet form", "The couple came late on Friday.\n\nTed Dornbury arrived with his wife, Heidi Dornbury. On Saturday, Dornbury said no.",
+			[]ent{{"Dornbury", "edward dornbury"}, {"Heidi Dornbury", "heidi dornbury"}, {"Dornbury", "edward dornbury"}}},
+		{"one person named two ways", "The bill passed on Monday, said Sen. Chuck Pelworth. The author, Charles E. Pelworth, has served since 1981. On Friday, Mr. Pelworth left.",
+			[]ent{{"Sen. Chuck Pelworth", "pelworth"}, {"Charles E. Pelworth", "pelworth"}, {"Mr. Pelworth", "pelworth"}}},
+		{"a name written short", "The race was close, said Ben Arvane. The mayor, Benjamin Arvane, left.",
+			[]ent{{"Ben Arvane", "arvane"}, {"Benjamin Arvane", "arvane"}}},
+		{"titles, places and parties are no given names", "The bill passed, said Avelian Republican Rep. Duncan Mordell. On Friday, Congressman Mordell left.",
+			[]ent{{"Avelian Republican Rep. Duncan Mordell", "mordell"}, {"Congressman Mordell", "mordell"}}},
+		{"one of the family", "The bill passed, said Hillary Varnell. On Friday, Varnell left.",
+			[]ent{{"Hillary Varnell", "varnell"}, {"Varnell", "varnell"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := extract.Extract(tt.text)
+			var got []ent
+			for _, c := range d.Claims {
+				for _, e := range c.Entities {
+					got = append(got, ent{e.Text, e.Key})
+				}
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("entities (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+// TestCanonicalKeysOnePerson: across documents a family name joins one
+// person's given-name key, the most frequent, never two relatives'.
+func TestCanonicalKeysOnePerson(t *testing.T) {
+	tests := []struct {
+		counts map[string]int
+		want   map[string]string
+	}{
+		{map[string]int{"varnell": 8, "hillary varnell": 5, "william varnell": 3}, map[string]string{"hillary varnell": "varnell"}},
+		{map[string]int{"varnell": 2, "hillary varnell": 5, "william varnell": 3}, map[string]string{"varnell": "hillary varnell"}},
+		{map[string]int{"varnell": 2, "hillary varnell": 5}, map[string]string{"varnell": "hillary varnell"}},
+	}
+	for _, tt := range tests {
+		if d := cmp.Diff(tt.want, extract.CanonicalKeys(tt.counts)); d != "" {
+			t.Errorf("CanonicalKeys(%v) (-want +got):\n%s", tt.counts, d)
+		}
+	}
+}
