@@ -106,12 +106,21 @@ var ErrEmbedder = errors.New("compare: embedder")
 // ErrOption, Compare ignores it and keeps the default.
 func Threshold(t float64) Option {
 	return optionFunc(func(c *config) {
-		if math.IsNaN(t) || t <= 0 || t > 1 {
-			c.errs = append(c.errs, fmt.Errorf("%w: Threshold(%v) is outside (0, 1]", ErrOption, t))
+		if err := inUnit("Threshold", t); err != nil {
+			c.errs = append(c.errs, err)
 			return
 		}
 		c.threshold = t
 	})
+}
+
+// inUnit is the error of an option named name whose value v lies outside
+// (0, 1] (NaN included), or nil.
+func inUnit(name string, v float64) error {
+	if math.IsNaN(v) || v <= 0 || v > 1 {
+		return fmt.Errorf("%w: %s(%v) is outside (0, 1]", ErrOption, name, v)
+	}
+	return nil
 }
 
 // RelatedThreshold sets the score at or above which two otherwise unaligned

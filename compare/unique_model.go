@@ -138,8 +138,8 @@ func OmissionModel(on bool) Option {
 // refuses any other value with ErrOption, Compare ignores it.
 func OmissionCut(p float64) Option {
 	return optionFunc(func(c *config) {
-		if math.IsNaN(p) || p <= 0 || p > 1 {
-			c.errs = append(c.errs, fmt.Errorf("%w: OmissionCut(%v) is outside (0, 1]", ErrOption, p))
+		if err := inUnit("OmissionCut", p); err != nil {
+			c.errs = append(c.errs, err)
 			return
 		}
 		c.omitCut = p
