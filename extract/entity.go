@@ -542,6 +542,12 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 			if given && person {
 				continue
 			}
+			if first, rest, ok := strings.Cut(keys[j].key, " "); ok && first == k.key && !strings.Contains(rest, " ") && counts[rest] > 0 {
+				// "paul ryan" (relatives.go) beside "ryan" is Ryan, not
+				// "paul" (Rand Paul): a first name is no short form of a
+				// person whose family name stands among the keys.
+				continue
+			}
 			if known && !mayBeSameName(k.key, keys[j].key, &facts[i], &facts[j]) {
 				continue
 			}
@@ -820,6 +826,10 @@ func spells(a string, words []string) bool {
 // representatives", "us house" and "republican house", not "white house"
 // nor "house republicans".
 func shortFor(a, b string) bool {
+	if generationIn(b) && !generationIn(a) {
+		// "jesse jr jackson" (relatives.go) is not his father.
+		return false
+	}
 	if strings.Contains(a, " ") {
 		return true
 	}
@@ -854,6 +864,17 @@ func shortFor(a, b string) bool {
 		return a == first || b == first+" "+a && (strings.Contains(first, ".") || lex.Has(LexAcronym, first) || lex.Has(LexDemonym, first))
 	}
 	return true
+}
+
+// generationIn reports a generation among a key's words ("jr", "sr"),
+// which only relatives.go leaves in a key.
+func generationIn(key string) bool {
+	for w := range strings.FieldsSeq(key) {
+		if generationSuffixes[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // The sub-kinds of LexOrgHead entries that shortFor reads.

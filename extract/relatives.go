@@ -30,12 +30,15 @@ const maxGivenLen = 40
 // document gives with two or more given names (see above). It runs after
 // unifyKeys, on keys that are final within the document.
 func relatives(claims []Claim, lex *Lexicon) {
-	// The mentions of each one-word key in document order, the given
-	// name of each that gives one, and each key's given names.
-	type mention struct{ i, j int }
-	byKey := map[string][]mention{}
-	givenOf := map[mention]string{}
-	names := map[string]map[string]bool{}
+	// The mentions of each one-word key in document order, with the given
+	// names each could give, in order; and each key's given names.
+	type mention struct {
+		i, j   int
+		cands  []string
+		honour byte // 'm' after "Mr.", 'f' after "Mrs.", "Ms." or "Miss"
+		plural bool // "the Clintons": the family, not one of them
+	}
+	byKey := map[string][]*mention{}
 	// Words the document writes in lower case are no given names ("the
 	// congressman" makes "Congressman Grimm" no person named Congressman).
 	lower := map[string]bool{}
@@ -46,28 +49,76 @@ func relatives(claims []Claim, lex *Lexicon) {
 			}
 		}
 	}
+	// The keys some name of two words or more ends in ("Steve Witkoff"):
+	// family names, which "Witkoff and Jared Kushner" does not make a
+	// given name of Kushner's.
+	families := map[string]bool{}
+	for i := range claims {
+		for _, e := range claims[i].Entities {
+			if words := strings.Fields(e.Text); len(words) > 1 && lowWord(words[len(words)-1]) == e.Key {
+				families[e.Key] = true
+			}
+		}
+	}
+	seen := map[string]map[string]int{} // key → given name → mentions that could give it
+	extra := map[string][]string{}      // key → given names "G1 and G2 F" gives G1
 	for i := range claims {
 		for j, e := range claims[i].Entities {
 			if strings.Contains(e.Key, " ") || e.Key == "" || lex.Has(LexDemonym, e.Key) {
 				continue
 			}
-			m := mention{i, j}
-			byKey[e.Key] = append(byKey[e.Key], m)
-			g := givenName(e, lex)
-			if g == "" {
-				g = droppedGiven(&claims[i], e, lex)
-			}
-			if g != "" && !lower[g] {
-				givenOf[m] = g
-				if names[e.Key] == nil {
-					names[e.Key] = map[string]bool{}
+			m := &mention{i: i, j: j, honour: honorific(e.Text), plural: pluralFamily(e)}
+			for _, g := range givenCandidates(e, lex) {
+				if !lower[g] {
+					m.cands = append(m.cands, g)
 				}
-				names[e.Key][g] = true
+			}
+			if len(m.cands) == 0 {
+				if g := droppedGiven(&claims[i], e, lex); g != "" && !lower[g] {
+					m.cands = []string{g}
+				}
+			}
+			if g := pairedGiven(&claims[i], e, lex); g != "" && !lower[g] && !families[g] && len(m.cands) > 0 {
+				extra[e.Key] = append(extra[e.Key], g)
+			}
+			byKey[e.Key] = append(byKey[e.Key], m)
+			if seen[e.Key] == nil {
+				seen[e.Key] = map[string]int{}
+			}
+			for _, g := range m.cands {
+				seen[e.Key][g]++
 			}
 		}
 	}
 	for key, ms := range byKey {
-		gs := names[key]
+		// A mention's given name: the first of its candidates that
+		// another mention gives too ("Crooked Hillary Clinton" beside
+		// "Hillary Clinton"), else its first.
+		given := make([]string, len(ms))
+		gs := map[string]bool{}
+		for k, m := range ms {
+			if len(m.cands) == 0 {
+				continue
+			}
+			given[k] = m.cands[0]
+			for _, g := range m.cands {
+				if seen[key][g] > 1 {
+					given[k] = g
+					break
+				}
+			}
+			gs[given[k]] = true
+		}
+		// "G1 and G2 F" counts G1 only when another mention gives it for
+		// F too ("Hillary and Bill Clinton" beside "Hillary Clinton"):
+		// "Ohio and Senator Mitch McConnell" gives no one.
+		var paired []string
+		for _, g := range extra[key] {
+			if seen[key][g] > 0 {
+				paired = append(paired, g)
+				gs[g] = true
+			}
+		}
 		if len(gs) < 2 {
 			continue
 		}
@@ -76,39 +127,132 @@ func relatives(claims []Claim, lex *Lexicon) {
 		}
 		// The person the story names most by the given name, the first
 		// named among equals (mentions are in document order), is the
-		// one a bare family name means.
+		// one a bare family name means; the second, the one the rarer of
+		// "Mr." and "Mrs." means when the story writes both ("Mrs. Cruz"
+		// in a story on Ted Cruz).
 		count := map[string]int{}
-		main, best := "", 0
-		for _, m := range ms {
-			if g := givenOf[m]; g != "" {
-				c := canonicalGiven(g, gs)
+		var order []string
+		for k := range ms {
+			if given[k] != "" {
+				c := canonicalGiven(given[k], gs)
+				if count[c] == 0 {
+					order = append(order, c)
+				}
 				count[c]++
-				if count[c] > best {
-					main, best = c, count[c]
+			}
+		}
+		for _, g := range paired {
+			c := canonicalGiven(g, gs)
+			if count[c] == 0 {
+				order = append(order, c)
+			}
+			count[c]++
+		}
+		first, second := "", ""
+		for _, c := range order {
+			switch {
+			case first == "" || count[c] > count[first]:
+				first, second = c, first
+			case second == "" || count[c] > count[second]:
+				second = c
+			}
+		}
+		var men, women int
+		for k, m := range ms {
+			if given[k] == "" && !m.plural {
+				switch m.honour {
+				case 'm':
+					men++
+				case 'f':
+					women++
 				}
 			}
 		}
-		for _, m := range ms {
-			g := main
-			if own := givenOf[m]; own != "" {
-				g = canonicalGiven(own, gs)
+		for k, m := range ms {
+			switch {
+			case m.plural:
+				continue
+			case given[k] != "":
+				claims[m.i].Entities[m.j].Key = canonicalGiven(given[k], gs) + " " + key
+			case men > 0 && women > 0 && (m.honour == 'm' && men < women || m.honour == 'f' && women < men):
+				claims[m.i].Entities[m.j].Key = second + " " + key
+			default:
+				claims[m.i].Entities[m.j].Key = first + " " + key
 			}
-			claims[m.i].Entities[m.j].Key = g + " " + key
 		}
 	}
 }
 
-// givenName returns the given name e's text gives for the family name its
-// key is, in LexNickname's full form and lower case ("Bill Clinton" →
-// "william"), or "": the first word after the name's last title ("Texas
-// Sen. Ted Cruz" gives "ted") that is a capitalised word no function word,
-// adjective of nationality or party, place opener, organisation head or
-// title explains and that no title or such adjective follows ("California
-// Republican Duncan Hunter" gives "duncan", "Hillary Rodham Clinton"
-// "hillary"); initials are skipped ("J. Michael Luttig").
-func givenName(e Entity, lex *Lexicon) string {
-	if e.ResolvedFrom != "" {
+// honorific tells the courtesy title that opens a name: 'm' for "Mr.",
+// 'f' for "Mrs.", "Ms." or "Miss", 0 for none.
+func honorific(text string) byte {
+	w, _, _ := strings.Cut(text, " ")
+	switch strings.ToLower(strings.TrimSuffix(w, ".")) {
+	case "mr":
+		return 'm'
+	case "mrs", "ms", "miss":
+		return 'f'
+	}
+	return 0
+}
+
+// pluralFamily reports a family name in the plural ("the Clintons"),
+// which names the family, not one of them.
+func pluralFamily(e Entity) bool {
+	words := strings.Fields(e.Text)
+	if len(words) == 0 {
+		return false
+	}
+	last := lowWord(words[len(words)-1])
+	return last == e.Key+"s" || last == e.Key+"es"
+}
+
+// pairedGiven returns the given name of "G1 and G2 F" before e (the
+// "Hillary" of "Hillary and Bill Clinton"), which names a second person of
+// the family, or "".
+func pairedGiven(c *Claim, e Entity, lex *Lexicon) string {
+	at := e.Span.Start - c.Span.Start
+	if at < 0 || at > len(c.Text) {
 		return ""
+	}
+	before, ok := strings.CutSuffix(c.Text[:at], " and ")
+	if !ok {
+		return ""
+	}
+	k := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })
+	w, rest := before, ""
+	if k >= 0 {
+		_, n := utf8.DecodeRuneInString(before[k:])
+		w, rest = before[k+n:], before[:k]
+	}
+	// "Carl Price and Mona White": a full name before "and" is another
+	// person, not a given name of this family.
+	if f := strings.Fields(rest); len(f) > 0 && givenShape(f[len(f)-1]) {
+		return ""
+	}
+	low := strings.ToLower(w)
+	if !givenShape(w) || notGiven(low, lex) {
+		return ""
+	}
+	if n := lex.Word(LexNickname, low); n != nil && n.Expand != "" {
+		return strings.ToLower(n.Expand)
+	}
+	return low
+}
+
+// givenCandidates returns the words e's text may give as the given name
+// of the family name its key is, in order, in LexNickname's full form and
+// lower case ("Bill Clinton" → "william"): the capitalised words after
+// the name's last title ("Texas Sen. Ted Cruz" gives "ted") that no
+// function word, adjective of nationality or party, place opener,
+// organisation head or title explains and that no title or such adjective
+// follows ("California Republican Duncan Hunter" gives "duncan"); initials
+// are skipped ("J. Michael Luttig"). A generation after the family name
+// is part of the given name ("Jesse Jackson Jr." gives "jesse jr", his
+// father "jesse").
+func givenCandidates(e Entity, lex *Lexicon) []string {
+	if e.ResolvedFrom != "" {
+		return nil
 	}
 	words := strings.Fields(e.Text)
 	// The family name: the last word that lowers to the key, a possessive
@@ -121,7 +265,13 @@ func givenName(e Entity, lex *Lexicon) string {
 		}
 	}
 	if fam <= 0 {
-		return ""
+		return nil
+	}
+	gen := ""
+	if fam+1 < len(words) {
+		if g := lowWord(words[fam+1]); generationSuffixes[g] || romanOrdinals[g] {
+			gen = " " + g
+		}
 	}
 	from := 0
 	for k := 0; k < fam; k++ {
@@ -129,6 +279,7 @@ func givenName(e Entity, lex *Lexicon) string {
 			from = k + 1
 		}
 	}
+	var out []string
 	for k := from; k < fam; k++ {
 		w := words[k]
 		if isInitial(w) {
@@ -144,11 +295,11 @@ func givenName(e Entity, lex *Lexicon) string {
 			}
 		}
 		if n := lex.Word(LexNickname, low); n != nil && n.Expand != "" {
-			return strings.ToLower(n.Expand)
+			low = strings.ToLower(n.Expand)
 		}
-		return low
+		out = append(out, low+gen)
 	}
-	return ""
+	return out
 }
 
 // lowWord is a word of a name in lower case, without a possessive or
@@ -228,7 +379,7 @@ func mergeGivenPrefixes(gs map[string]bool) map[string]bool {
 	for g := range gs {
 		short := false
 		for h := range gs {
-			if h != g && len(g) >= 3 && strings.HasPrefix(h, g) {
+			if h != g && len(g) >= 3 && strings.HasPrefix(h, g) && !strings.Contains(h, " ") {
 				short = true
 				break
 			}

@@ -31,6 +31,18 @@ func TestRelatives(t *testing.T) {
 			[]ent{{"Avelian Republican Rep. Duncan Mordell", "mordell"}, {"Congressman Mordell", "mordell"}}},
 		{"one of the family", "The bill passed, said Hillary Varnell. On Friday, Varnell left.",
 			[]ent{{"Hillary Varnell", "varnell"}, {"Varnell", "varnell"}}},
+		{"the rarer honorific is the other person", "The race tightened, said Ted Dornbury. His wife, Heidi Dornbury, spoke. On Friday, Mr. Dornbury won. Then Mr. Dornbury left, and Mrs. Dornbury stayed.",
+			[]ent{{"Ted Dornbury", "edward dornbury"}, {"Heidi Dornbury", "heidi dornbury"}, {"Mr. Dornbury", "edward dornbury"}, {"Mr. Dornbury", "edward dornbury"}, {"Mrs. Dornbury", "heidi dornbury"}}},
+		{"a given name another mention gives wins over an epithet", "The ad mocked Crooked Mara Quillfeather. Her rival, Bill Quillfeather, spoke. The crowd cheered for Mara Quillfeather.",
+			[]ent{{"Crooked Mara Quillfeather", "mara quillfeather"}, {"Bill Quillfeather", "william quillfeather"}, {"Mara Quillfeather", "mara quillfeather"}}},
+		{"given names joined by and", "The gala was hosted by Mara and Bill Quillfeather. On Friday, Quillfeather said no, and the crowd cheered for Mara Quillfeather.",
+			[]ent{{"Mara", "mara"}, {"Bill Quillfeather", "william quillfeather"}, {"Quillfeather", "mara quillfeather"}, {"Mara Quillfeather", "mara quillfeather"}}},
+		{"trap: a place joined by and", "The bridge was opened by Mayor Tom Harrow of Ohio and Senator Mitch Quillfeather of Avelia. On Friday, Quillfeather spoke.",
+			[]ent{{"Mayor Tom Harrow of Ohio", "harrow"}, {"Senator Mitch Quillfeather of Avelia", "quillfeather"}, {"Quillfeather", "quillfeather"}}},
+		{"a family in the plural", "The race tightened, said Ted Dornbury. His wife, Heidi Dornbury, spoke. The Dornburys left.",
+			[]ent{{"Ted Dornbury", "edward dornbury"}, {"Heidi Dornbury", "heidi dornbury"}, {"Dornburys", "dornbury"}}},
+		{"father and son", "The rally was led by Rev. Jesse Arvane. His son, Jesse Arvane Jr., spoke.",
+			[]ent{{"Rev. Jesse Arvane", "jesse arvane"}, {"Jesse Arvane Jr", "jesse jr arvane"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,6 +70,7 @@ func TestCanonicalKeysOnePerson(t *testing.T) {
 		{map[string]int{"varnell": 8, "hillary varnell": 5, "william varnell": 3}, map[string]string{"hillary varnell": "varnell"}},
 		{map[string]int{"varnell": 2, "hillary varnell": 5, "william varnell": 3}, map[string]string{"varnell": "hillary varnell"}},
 		{map[string]int{"varnell": 2, "hillary varnell": 5}, map[string]string{"varnell": "hillary varnell"}},
+		{map[string]int{"quentin": 3, "varnell": 2, "quentin varnell": 1}, map[string]string{"quentin varnell": "varnell"}},
 	}
 	for _, tt := range tests {
 		if d := cmp.Diff(tt.want, extract.CanonicalKeys(tt.counts)); d != "" {
