@@ -542,7 +542,7 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 			if given && person {
 				continue
 			}
-			if first, rest, ok := strings.Cut(keys[j].key, " "); ok && first == k.key && !strings.Contains(rest, " ") && counts[rest] > 0 {
+			if first, rest, ok := strings.Cut(keys[j].key, " "); ok && first == k.key && !strings.Contains(rest, " ") && counts[rest] > 0 && !orgHeadIn(DefaultLexicon(), rest) {
 				// "paul ryan" (relatives.go) beside "ryan" is Ryan, not
 				// "paul" (Rand Paul): a first name is no short form of a
 				// person whose family name stands among the keys.

@@ -15,10 +15,16 @@ import (
 // gives the given name keys with it ("hillary clinton", "william
 // clinton": a pet form stands for its full name, LexNickname), and a
 // mention without one ("Clinton", "Mrs. Clinton", "the former president"
-// resolved to clinton) takes the person the document names most by the
-// given name, the first named among equals: a story's bare family name is
-// its protagonist's ("Clinton said" in a story on Hillary Clinton's
-// campaign that mentions her husband once). A document
+// resolved to clinton) takes the person the document names first, unless
+// another is named more than twice as often: a story's bare family name
+// is its protagonist's ("Clinton said" in a story on Hillary Clinton's
+// campaign that mentions her husband once). When the document writes both
+// "Mr." and "Mrs." the rarer goes to the second person ("Mrs. Cruz" in a
+// story on Ted Cruz); when it writes one only, the title does not say
+// which of them, and the family name stays. A given name another mention confirms
+// beats an epithet before it ("Crooked Hillary Clinton"), a generation
+// stays with the given name (father and son), and the plural ("the
+// Clintons") keeps the family name. A document
 // that names one person of the name keeps the family name alone, which
 // compare joins with a split key of another outlet's (CanonicalKeys lets
 // a family name join one given-name key only).
@@ -35,12 +41,18 @@ func relatives(claims []Claim, lex *Lexicon) {
 	type mention struct {
 		i, j   int
 		cands  []string
-		honour byte // 'm' after "Mr.", 'f' after "Mrs.", "Ms." or "Miss"
-		plural bool // "the Clintons": the family, not one of them
+		honour byte   // 'm' after "Mr.", 'f' after "Mrs.", "Ms." or "Miss"
+		plural bool   // "the Clintons": the family, not one of them
+		paired string // "Hillary" of "Hillary and Bill Clinton", unchecked
 	}
 	byKey := map[string][]*mention{}
 	// Words the document writes in lower case are no given names ("the
 	// congressman" makes "Congressman Grimm" no person named Congressman).
+	// Most documents name no two people of one family name, so the words
+	// are read only once one could.
+	if !mayHaveRelatives(claims, lex) {
+		return
+	}
 	lower := map[string]bool{}
 	for i := range claims {
 		for w := range strings.FieldsFuncSeq(claims[i].Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
@@ -61,7 +73,6 @@ func relatives(claims []Claim, lex *Lexicon) {
 		}
 	}
 	seen := map[string]map[string]int{} // key → given name → mentions that could give it
-	extra := map[string][]string{}      // key → given names "G1 and G2 F" gives G1
 	for i := range claims {
 		for j, e := range claims[i].Entities {
 			if strings.Contains(e.Key, " ") || e.Key == "" || lex.Has(LexDemonym, e.Key) {
@@ -79,7 +90,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 				}
 			}
 			if g := pairedGiven(&claims[i], e, lex); g != "" && !lower[g] && !families[g] && len(m.cands) > 0 {
-				extra[e.Key] = append(extra[e.Key], g)
+				m.paired = g
 			}
 			byKey[e.Key] = append(byKey[e.Key], m)
 			if seen[e.Key] == nil {
@@ -112,11 +123,12 @@ func relatives(claims []Claim, lex *Lexicon) {
 		// "G1 and G2 F" counts G1 only when another mention gives it for
 		// F too ("Hillary and Bill Clinton" beside "Hillary Clinton"):
 		// "Ohio and Senator Mitch McConnell" gives no one.
-		var paired []string
-		for _, g := range extra[key] {
-			if seen[key][g] > 0 {
-				paired = append(paired, g)
-				gs[g] = true
+		for _, m := range ms {
+			if m.paired != "" && seen[key][m.paired] == 0 {
+				m.paired = ""
+			}
+			if m.paired != "" {
+				gs[m.paired] = true
 			}
 		}
 		if len(gs) < 2 {
@@ -132,28 +144,33 @@ func relatives(claims []Claim, lex *Lexicon) {
 		// in a story on Ted Cruz).
 		count := map[string]int{}
 		var order []string
-		for k := range ms {
-			if given[k] != "" {
-				c := canonicalGiven(given[k], gs)
-				if count[c] == 0 {
-					order = append(order, c)
-				}
-				count[c]++
-			}
-		}
-		for _, g := range paired {
+		named := func(g string) {
 			c := canonicalGiven(g, gs)
 			if count[c] == 0 {
 				order = append(order, c)
 			}
 			count[c]++
 		}
-		first, second := "", ""
+		for k, m := range ms {
+			if m.paired != "" {
+				named(m.paired)
+			}
+			if given[k] != "" {
+				named(given[k])
+			}
+		}
+		// The person named first is the story's protagonist unless
+		// another is named more than twice as often; the second is the
+		// most named of the others.
+		first := order[0]
+		for _, c := range order[1:] {
+			if count[c] > 2*count[first] {
+				first = c
+			}
+		}
+		second := ""
 		for _, c := range order {
-			switch {
-			case first == "" || count[c] > count[first]:
-				first, second = c, first
-			case second == "" || count[c] > count[second]:
+			if c != first && (second == "" || count[c] > count[second]) {
 				second = c
 			}
 		}
@@ -174,13 +191,49 @@ func relatives(claims []Claim, lex *Lexicon) {
 				continue
 			case given[k] != "":
 				claims[m.i].Entities[m.j].Key = canonicalGiven(given[k], gs) + " " + key
-			case men > 0 && women > 0 && (m.honour == 'm' && men < women || m.honour == 'f' && women < men):
+			case m.honour != 0 && (men == 0 || women == 0):
+				// "Mrs. Trump" in a story that writes no "Mr. Trump":
+				// the courtesy title does not say which of them, so the
+				// family name stays.
+				continue
+			case m.honour == 'm' && men < women || m.honour == 'f' && women < men:
 				claims[m.i].Entities[m.j].Key = second + " " + key
 			default:
 				claims[m.i].Entities[m.j].Key = first + " " + key
 			}
 		}
 	}
+}
+
+// mayHaveRelatives reports whether some one-word key of claims' entities
+// is given with two different candidate given names (or with one and a
+// name joined by "and"): the cheap test before relatives reads the
+// document's words.
+func mayHaveRelatives(claims []Claim, lex *Lexicon) bool {
+	first := map[string]string{}
+	for i := range claims {
+		for _, e := range claims[i].Entities {
+			if strings.Contains(e.Key, " ") || e.Key == "" {
+				continue
+			}
+			for _, g := range givenCandidates(e, lex) {
+				if f, ok := first[e.Key]; ok && f != g {
+					return true
+				}
+				first[e.Key] = g
+			}
+			if g := droppedGiven(&claims[i], e, lex); g != "" {
+				if f, ok := first[e.Key]; ok && f != g {
+					return true
+				}
+				first[e.Key] = g
+			}
+			if pairedGiven(&claims[i], e, lex) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // honorific tells the courtesy title that opens a name: 'm' for "Mr.",

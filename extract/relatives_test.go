@@ -33,6 +33,8 @@ func TestRelatives(t *testing.T) {
 			[]ent{{"Hillary Varnell", "varnell"}, {"Varnell", "varnell"}}},
 		{"the rarer honorific is the other person", "The race tightened, said Ted Dornbury. His wife, Heidi Dornbury, spoke. On Friday, Mr. Dornbury won. Then Mr. Dornbury left, and Mrs. Dornbury stayed.",
 			[]ent{{"Ted Dornbury", "edward dornbury"}, {"Heidi Dornbury", "heidi dornbury"}, {"Mr. Dornbury", "edward dornbury"}, {"Mr. Dornbury", "edward dornbury"}, {"Mrs. Dornbury", "heidi dornbury"}}},
+		{"one honorific alone says no one", "The race tightened, said Ted Dornbury. His wife, Heidi Dornbury, spoke. On Friday, Mrs. Dornbury left.",
+			[]ent{{"Ted Dornbury", "edward dornbury"}, {"Heidi Dornbury", "heidi dornbury"}, {"Mrs. Dornbury", "dornbury"}}},
 		{"a given name another mention gives wins over an epithet", "The ad mocked Crooked Mara Quillfeather. Her rival, Bill Quillfeather, spoke. The crowd cheered for Mara Quillfeather.",
 			[]ent{{"Crooked Mara Quillfeather", "mara quillfeather"}, {"Bill Quillfeather", "william quillfeather"}, {"Mara Quillfeather", "mara quillfeather"}}},
 		{"given names joined by and", "The gala was hosted by Mara and Bill Quillfeather. On Friday, Quillfeather said no, and the crowd cheered for Mara Quillfeather.",
