@@ -538,6 +538,9 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 			if done[j] {
 				continue
 			}
+			if known && !mayBeSameName(k.key, keys[j].key, &facts[i], &facts[j]) {
+				continue
+			}
 			given := givenKeyOf(keys[j].key, k.key)
 			if given && person {
 				continue
@@ -546,9 +549,6 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 				// "paul ryan" (relatives.go) beside "ryan" is Ryan, not
 				// "paul" (Rand Paul): a first name is no short form of a
 				// person whose family name stands among the keys.
-				continue
-			}
-			if known && !mayBeSameName(k.key, keys[j].key, &facts[i], &facts[j]) {
 				continue
 			}
 			if same(k.key, keys[j].key) {

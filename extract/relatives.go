@@ -50,16 +50,54 @@ func relatives(claims []Claim, lex *Lexicon) {
 	// congressman" makes "Congressman Grimm" no person named Congressman).
 	// Most documents name no two people of one family name, so the words
 	// are read only once one could.
-	if !mayHaveRelatives(claims, lex) {
+	twice := mayGiveTwice(claims)
+	if twice == nil {
 		return
 	}
-	lower := map[string]bool{}
-	for i := range claims {
-		for w := range strings.FieldsFuncSeq(claims[i].Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
-				lower[w] = true
+	// The keys given with two different candidate given names at all:
+	// only they may split, and most keys of most documents are one person
+	// named in full more than once ("Donald Trump" … "Donald Trump").
+	var split map[string]bool
+	{
+		first := map[string]string{}
+		note := func(key, g string) {
+			if f, ok := first[key]; !ok {
+				first[key] = g
+			} else if f != g {
+				if split == nil {
+					split = map[string]bool{}
+				}
+				split[key] = true
 			}
 		}
+		for i := range claims {
+			for _, e := range claims[i].Entities {
+				if twice[e.Key] == 0 || split[e.Key] {
+					continue
+				}
+				cands := givenCandidates(e, lex)
+				for _, g := range cands {
+					note(e.Key, g)
+				}
+				if len(cands) == 0 {
+					if g := droppedGiven(&claims[i], e, lex); g != "" {
+						note(e.Key, g)
+					}
+				}
+			}
+		}
+	}
+	if split == nil {
+		return
+	}
+	memo := map[string]bool{}
+	lowerWord := func(g string) bool {
+		v, ok := memo[g]
+		if !ok {
+			v = writtenLower(claims, g)
+			memo[g] = v
+		}
+		return v
 	}
 	// The keys some name of two words or more ends in ("Steve Witkoff"):
 	// family names, which "Witkoff and Jared Kushner" does not make a
@@ -75,21 +113,21 @@ func relatives(claims []Claim, lex *Lexicon) {
 	seen := map[string]map[string]int{} // key → given name → mentions that could give it
 	for i := range claims {
 		for j, e := range claims[i].Entities {
-			if strings.Contains(e.Key, " ") || e.Key == "" || lex.Has(LexDemonym, e.Key) {
+			if !split[e.Key] || lex.Has(LexDemonym, e.Key) {
 				continue
 			}
 			m := &mention{i: i, j: j, honour: honorific(e.Text), plural: pluralFamily(e)}
 			for _, g := range givenCandidates(e, lex) {
-				if !lower[g] {
+				if !lowerWord(g) {
 					m.cands = append(m.cands, g)
 				}
 			}
 			if len(m.cands) == 0 {
-				if g := droppedGiven(&claims[i], e, lex); g != "" && !lower[g] {
+				if g := droppedGiven(&claims[i], e, lex); g != "" && !lowerWord(g) {
 					m.cands = []string{g}
 				}
 			}
-			if g := pairedGiven(&claims[i], e, lex); g != "" && !lower[g] && !families[g] && len(m.cands) > 0 {
+			if g := pairedGiven(&claims[i], e, lex); g != "" && !lowerWord(g) && !families[g] && len(m.cands) > 0 {
 				m.paired = g
 			}
 			byKey[e.Key] = append(byKey[e.Key], m)
@@ -205,35 +243,67 @@ func relatives(claims []Claim, lex *Lexicon) {
 	}
 }
 
-// mayHaveRelatives reports whether some one-word key of claims' entities
-// is given with two different candidate given names (or with one and a
-// name joined by "and"): the cheap test before relatives reads the
-// document's words.
-func mayHaveRelatives(claims []Claim, lex *Lexicon) bool {
-	first := map[string]string{}
+// writtenLower reports whether some claim writes the lower-case word w
+// as a word of its own, in lower case ("the congressman").
+func writtenLower(claims []Claim, w string) bool {
 	for i := range claims {
-		for _, e := range claims[i].Entities {
-			if strings.Contains(e.Key, " ") || e.Key == "" {
-				continue
+		t := claims[i].Text
+		for k := 0; ; {
+			j := strings.Index(t[k:], w)
+			if j < 0 {
+				break
 			}
-			for _, g := range givenCandidates(e, lex) {
-				if f, ok := first[e.Key]; ok && f != g {
-					return true
-				}
-				first[e.Key] = g
-			}
-			if g := droppedGiven(&claims[i], e, lex); g != "" {
-				if f, ok := first[e.Key]; ok && f != g {
-					return true
-				}
-				first[e.Key] = g
-			}
-			if pairedGiven(&claims[i], e, lex) != "" {
+			j += k
+			end := j + len(w)
+			before, _ := utf8.DecodeLastRuneInString(t[:j])
+			after, _ := utf8.DecodeRuneInString(t[end:])
+			if (j == 0 || !unicode.IsLetter(before)) && (end == len(t) || !unicode.IsLetter(after)) {
 				return true
 			}
+			k = j + 1
 		}
 	}
 	return false
+}
+
+// mayGiveTwice returns the one-word keys of claims' entities with two
+// mentions or more that may give a given name: a name of several words,
+// or one word right after a claim's first word or after "and". Only
+// those keys can name two relatives. It is counted without allocating
+// but for the map (nil when no key qualifies), as every document is asked
+// and most have none.
+func mayGiveTwice(claims []Claim) map[string]int {
+	var twice map[string]int
+	for i := range claims {
+		c := &claims[i]
+		for _, e := range c.Entities {
+			if e.Key == "" || strings.IndexByte(e.Key, ' ') >= 0 {
+				continue
+			}
+			if strings.IndexByte(e.Text, ' ') < 0 {
+				at := e.Span.Start - c.Span.Start
+				if at < 2 || at > len(c.Text) || c.Text[at-1] != ' ' {
+					continue
+				}
+				if strings.IndexByte(c.Text[:at-1], ' ') >= 0 && !strings.HasSuffix(c.Text[:at], " and ") {
+					continue
+				}
+			}
+			if twice == nil {
+				twice = map[string]int{}
+			}
+			twice[e.Key]++
+		}
+	}
+	for k, n := range twice {
+		if n < 2 {
+			delete(twice, k)
+		}
+	}
+	if len(twice) == 0 {
+		return nil
+	}
+	return twice
 }
 
 // honorific tells the courtesy title that opens a name: 'm' for "Mr.",
