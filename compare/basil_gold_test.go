@@ -29,7 +29,7 @@ import (
 // 0.894 (left one out F1 0.578, unique 0.666 / 0.869), the models
 // refitted: the band model's refit chose the cuts 0.40 / 0.45 where it had
 // chosen 0.50 / 0.40, recall for precision. Relatives told apart
-// (relatives.go): F1 0.591, unique 0.681 / 0.888 (left one out 0.572,
+// (relatives.go): F1 0.591, unique 0.681 / 0.888 (left one out 0.578,
 // 0.671 / 0.871).
 // Raise them as the matcher improves.
 const (

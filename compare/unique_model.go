@@ -132,8 +132,8 @@ func OmissionModel(on bool) Option {
 // more claims to Report.LikelyCarried: the omissions left are more often
 // right and fewer of the true ones are listed. Held out on the 14 BASIL
 // development events (one event left out at a time, both models refitted),
-// unique precision and recall were 0.729 / 0.763 at 0.45, 0.714 / 0.803
-// at 0.50, 0.696 / 0.833 at 0.55, 0.682 / 0.854 at 0.60 and 0.668 / 0.879
+// unique precision and recall were 0.729 / 0.763 at 0.45, 0.713 / 0.801
+// at 0.50, 0.695 / 0.833 at 0.55, 0.683 / 0.856 at 0.60 and 0.668 / 0.879
 // at 0.65 (README, "Accuracy"). It must lie in (0, 1]: CompareContext
 // refuses any other value with ErrOption, Compare ignores it.
 func OmissionCut(p float64) Option {

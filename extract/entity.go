@@ -562,11 +562,13 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 }
 
 // givenKeyOf reports whether key is family with a given name before it,
-// as relatives keys a person ("hillary clinton" for "clinton"): two
-// words, the second family.
+// as relatives keys a person ("hillary clinton" for "clinton").
 func givenKeyOf(key, family string) bool {
 	first, rest, ok := strings.Cut(key, " ")
-	return ok && first != "" && rest == family
+	// A person's family name is one word and no organisation's head:
+	// "treasury department" and "defense department" may both meet
+	// "department".
+	return ok && first != "" && rest == family && !strings.Contains(family, " ") && !orgHeadIn(DefaultLexicon(), family)
 }
 
 // SameName reports whether two entity keys name one entity: one is the
