@@ -431,9 +431,12 @@ func features(docs []*extract.Document, cfg *config) ([][]*claimFeatures, *vocab
 	// variants of each other: unifyAcross gave each set of variants one
 	// key, and the keys it left apart are keys extract.SameName was asked
 	// about and said no to (CanonicalKeysWith asks about every pair of
-	// keys not yet merged, and SameName is symmetric). So the scores skip
-	// the search for variants, which would find none, and the bounds of
-	// candidates lose its slack (TestUnifiedNamesApart checks the premise).
+	// keys not yet merged, and SameName is symmetric), or keys the
+	// one-person rule held apart on purpose ("william clinton" when
+	// "clinton" went to "hillary clinton"), which must not meet in a score
+	// either. So the scores skip the search for variants, and the bounds
+	// of candidates lose its slack (TestUnifiedNamesApart checks the
+	// premise).
 	// A custom matcher is asked as before.
 	names := cfg.names
 	if !cfg.customNames {
