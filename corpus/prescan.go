@@ -1,8 +1,9 @@
 package corpus
 
 import (
-	"encoding/json"
 	"sync"
+
+	"github.com/claimdiff/claimdiff/extract"
 )
 
 // eventDecoder finds the events of prescan's records on workers while the
@@ -87,13 +88,10 @@ func (d *eventDecoder) work() {
 	for b := range d.batches {
 		start := 0
 		for k, end := range b.ends {
-			var e struct {
-				Event string `json:"event"`
-			}
-			// The same decoder ParseLine uses, so that both passes agree
+			// The event as ParseLine reads it, so that both passes agree
 			// on every line's event.
-			if json.Unmarshal(b.buf[start:end], &e) == nil && e.Event != "" {
-				last[e.Event] = max(last[e.Event], b.seqs[k])
+			if ev, ok := extract.RecordEvent(b.buf[start:end]); ok && ev != "" {
+				last[ev] = max(last[ev], b.seqs[k])
 			}
 			start = end
 		}

@@ -90,8 +90,11 @@ func ParseArticle(line []byte) (Article, error) {
 	if err := CheckText(line); err != nil {
 		return a, fmt.Errorf("%w: %w", ErrBadJSON, err)
 	}
-	if err := json.Unmarshal(line, &a); err != nil {
-		return a, fmt.Errorf("%w: %v", ErrBadJSON, jsonError(err))
+	if !decodeArticle(line, &a) {
+		a = Article{}
+		if err := json.Unmarshal(line, &a); err != nil {
+			return a, fmt.Errorf("%w: %v", ErrBadJSON, jsonError(err))
+		}
 	}
 	if a.Text == "" {
 		return a, ErrNoText

@@ -1,0 +1,304 @@
+package extract
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// decodeArticle reads line into *a in one pass and reports whether it
+// could; when it cannot, the caller clears *a and asks json.Unmarshal,
+// which decides the line, errors included. json.Unmarshal scans a line
+// twice (it validates all of it, then decodes) through a state machine
+// called per byte, and corpus mode reads every record that way: a few
+// percent of its CPU. Records are nearly always flat objects of string
+// fields, and for those this gives the fields json.Unmarshal gives.
+//
+// It takes only what it can decide as json.Unmarshal would: one object
+// whose keys are plain ASCII without escapes, each either one of
+// Article's names exactly (value a string; a repeated key keeps its last
+// value, as json.Unmarshal does) or a key that matches no name in any
+// case (value a string, ignored); strings of valid UTF-8 without control
+// bytes, whose escapes are JSON's own, \u escapes outside the surrogate
+// range. Anything else (a null, a number, a nested value, a key that
+// differs from a name only in case, a surrogate escape, a syntax error)
+// returns false. TestDecodeArticleMatchesUnmarshal checks the two agree.
+func decodeArticle(line []byte, a *Article) bool {
+	return decodeFields(line, a, false)
+}
+
+// RecordEvent returns the "event" of a JSON article record as
+// ParseArticle would read it, and false for a record json.Unmarshal
+// cannot read as an object with a string "event" (a record ParseArticle
+// refuses for other reasons may still have one). Corpus mode's first pass
+// asks it of every record to learn where each event ends; it reads
+// the rest of the record without copying it.
+func RecordEvent(line []byte) (string, bool) {
+	var a Article
+	if decodeFields(line, &a, true) {
+		return a.Event, true
+	}
+	var e struct {
+		Event string `json:"event"`
+	}
+	if json.Unmarshal(line, &e) != nil {
+		return "", false
+	}
+	return e.Event, true
+}
+
+// decodeFields is decodeArticle, which keeps only the event when
+// eventOnly is set (the other fields are read and checked, not copied).
+func decodeFields(line []byte, a *Article, eventOnly bool) bool {
+	d := articleDecoder{b: line}
+	d.space()
+	if !d.byte('{') {
+		return false
+	}
+	d.space()
+	if d.byte('}') {
+		d.space()
+		return d.i == len(d.b)
+	}
+	for {
+		key, ok := d.rawKey()
+		if !ok {
+			return false
+		}
+		d.space()
+		if !d.byte(':') {
+			return false
+		}
+		d.space()
+		field, known := articleField(a, key)
+		if !known && !unknownKey(key) {
+			return false
+		}
+		keep := known && (!eventOnly || field == &a.Event)
+		s, ok := d.str(keep)
+		if !ok {
+			return false
+		}
+		if keep {
+			*field = s
+		}
+		d.space()
+		if d.byte('}') {
+			d.space()
+			return d.i == len(d.b)
+		}
+		if !d.byte(',') {
+			return false
+		}
+		d.space()
+	}
+}
+
+// articleField returns the field of a whose JSON name is key exactly.
+func articleField(a *Article, key []byte) (*string, bool) {
+	switch string(key) {
+	case "event":
+		return &a.Event, true
+	case "outlet":
+		return &a.Outlet, true
+	case "title":
+		return &a.Title, true
+	case "published":
+		return &a.Published, true
+	case "url":
+		return &a.URL, true
+	case "source":
+		return &a.Source, true
+	case "text":
+		return &a.Text, true
+	}
+	return nil, false
+}
+
+// unknownKey reports whether json.Unmarshal certainly ignores key: it is
+// ASCII (encoding/json folds a few non-ASCII letters onto ASCII ones, the
+// Kelvin sign onto k) and no field's name in any case.
+func unknownKey(key []byte) bool {
+	var low [len("published")]byte
+	if len(key) > len(low) {
+		for _, c := range key {
+			if c >= utf8.RuneSelf {
+				return false
+			}
+		}
+		return true
+	}
+	for i, c := range key {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	var a Article
+	_, known := articleField(&a, low[:len(key)])
+	return !known
+}
+
+// articleDecoder is decodeArticle's position in its line.
+type articleDecoder struct {
+	b []byte
+	i int
+}
+
+// space passes over JSON's white space.
+func (d *articleDecoder) space() {
+	for d.i < len(d.b) {
+		switch d.b[d.i] {
+		case ' ', '\t', '\n', '\r':
+			d.i++
+		default:
+			return
+		}
+	}
+}
+
+// byte passes over c if it comes next.
+func (d *articleDecoder) byte(c byte) bool {
+	if d.i < len(d.b) && d.b[d.i] == c {
+		d.i++
+		return true
+	}
+	return false
+}
+
+// rawKey reads a key without escapes and returns its bytes in the line.
+func (d *articleDecoder) rawKey() ([]byte, bool) {
+	if !d.byte('"') {
+		return nil, false
+	}
+	start := d.i
+	for d.i < len(d.b) {
+		c := d.b[d.i]
+		switch {
+		case c == '"':
+			d.i++
+			return d.b[start : d.i-1], true
+		case c == '\\' || c < 0x20 || c >= utf8.RuneSelf:
+			return nil, false
+		}
+		d.i++
+	}
+	return nil, false
+}
+
+// str reads a string value; keep says whether its text is wanted (an
+// ignored field's string is only checked).
+func (d *articleDecoder) str(keep bool) (string, bool) {
+	if !d.byte('"') {
+		return "", false
+	}
+	var out []byte // the text so far, once an escape was met
+	for {
+		// A plain run up to the closing quote or an escape, eight bytes
+		// at a time while they are plain: an article's text is a few
+		// long runs between the escapes of its line breaks and quotes.
+		start := d.i
+		for d.i+8 <= len(d.b) && plain8(binary.LittleEndian.Uint64(d.b[d.i:])) {
+			d.i += 8
+		}
+		for d.i < len(d.b) && d.b[d.i] >= 0x20 && d.b[d.i] != '"' && d.b[d.i] != '\\' {
+			d.i++
+		}
+		if d.i == len(d.b) || d.b[d.i] < 0x20 {
+			return "", false
+		}
+		// A run ends at an ASCII byte, so a character is never split
+		// between two runs.
+		run := d.b[start:d.i]
+		if !utf8.Valid(run) {
+			// json.Unmarshal puts U+FFFD for each invalid byte.
+			return "", false
+		}
+		if keep {
+			if d.b[d.i] == '"' && out == nil {
+				d.i++
+				return string(run), true
+			}
+			out = append(out, run...)
+		}
+		if d.b[d.i] == '"' {
+			d.i++
+			if !keep {
+				return "", true
+			}
+			// out is this string's own and not written again.
+			return unsafe.String(unsafe.SliceData(out), len(out)), true
+		}
+		if d.i+1 >= len(d.b) {
+			return "", false
+		}
+		e := d.b[d.i+1]
+		d.i += 2
+		switch e {
+		case '"', '\\', '/':
+		case 'b':
+			e = '\b'
+		case 'f':
+			e = '\f'
+		case 'n':
+			e = '\n'
+		case 'r':
+			e = '\r'
+		case 't':
+			e = '\t'
+		case 'u':
+			r, ok := hex4(d.b[d.i:])
+			if !ok || utf16.IsSurrogate(r) {
+				// A surrogate pair, or a lone half that json.Unmarshal
+				// turns into U+FFFD: left to it.
+				return "", false
+			}
+			d.i += 4
+			if keep {
+				out = utf8.AppendRune(out, r)
+			}
+			continue
+		default:
+			return "", false
+		}
+		if keep {
+			out = append(out, e)
+		}
+	}
+}
+
+// hex4 reads the four hexadecimal digits of a \u escape.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+// plain8 reports whether none of the eight bytes of x (little-endian) ends
+// a plain run of a JSON string: no quote, no backslash, no control byte.
+// Bytes from 0x80 are plain here (utf8.Valid judges them).
+func plain8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	quote, slash := x^'"'*ones, x^'\\'*ones
+	return ((x-0x20*ones)&^x|(quote-ones)&^quote|(slash-ones)&^slash)&highs == 0
+}
