@@ -224,6 +224,11 @@ func (d *articleDecoder) str(keep bool) (string, bool) {
 				d.i++
 				return string(run), true
 			}
+			if out == nil {
+				// Escapes only shorten the text: its quoted length
+				// bounds it, and one allocation of that size holds it.
+				out = make([]byte, 0, quotedLen(d.b[start:]))
+			}
 			out = append(out, run...)
 		}
 		if d.b[d.i] == '"' {
@@ -270,6 +275,27 @@ func (d *articleDecoder) str(keep bool) (string, bool) {
 			out = append(out, e)
 		}
 	}
+}
+
+// quotedLen returns the length of the string b starts inside of, up to
+// its closing quote (escapes counted as they are written), or len(b).
+func quotedLen(b []byte) int {
+	i := 0
+	for i < len(b) {
+		for i+8 <= len(b) && plain8(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
+		}
+		switch {
+		case i == len(b):
+		case b[i] == '"':
+			return i
+		case b[i] == '\\':
+			i += 2
+		default:
+			i++
+		}
+	}
+	return len(b)
 }
 
 // hex4 reads the four hexadecimal digits of a \u escape.
