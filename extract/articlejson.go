@@ -324,7 +324,5 @@ func hex4(b []byte) (rune, bool) {
 // a plain run of a JSON string: no quote, no backslash, no control byte.
 // Bytes from 0x80 are plain here (utf8.Valid judges them).
 func plain8(x uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	quote, slash := x^'"'*ones, x^'\\'*ones
-	return ((x-0x20*ones)&^x|(quote-ones)&^quote|(slash-ones)&^slash)&highs == 0
+	return ((x-0x20*swarOnes)&^x|eqMask(x, '"')|eqMask(x, '\\'))&swarHighs == 0
 }

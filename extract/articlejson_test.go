@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"math/rand/v2"
 	"os"
@@ -153,26 +152,5 @@ func TestDecodeArticleDevCorpus(t *testing.T) {
 	t.Logf("took %d of %d", took, lines)
 	if took < lines*9/10 {
 		t.Errorf("decodeArticle took %d of %d records", took, lines)
-	}
-}
-
-func TestPlain8(t *testing.T) {
-	plain := func(c byte) bool { return c >= 0x20 && c != '"' && c != '\\' }
-	r := rand.New(rand.NewPCG(3, 4))
-	special := []byte{0, 0x1f, 0x20, '"', '\\', '!', '#', '[', ']', 0x7f, 0x80, 0xa2, 0xdc, 0xff, 'a'}
-	for range 200000 {
-		var b [8]byte
-		want := true
-		for i := range b {
-			if r.IntN(2) == 0 {
-				b[i] = special[r.IntN(len(special))]
-			} else {
-				b[i] = byte(r.IntN(256))
-			}
-			want = want && plain(b[i])
-		}
-		if got := plain8(binary.LittleEndian.Uint64(b[:])); got != want {
-			t.Fatalf("plain8(%q) = %v, want %v", b, got, want)
-		}
 	}
 }

@@ -156,6 +156,14 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 	for bi, blk := range blks {
 		marks = marks[:0]
 		for i := blk.Start; i < blk.End; {
+			// Eight bytes at a time over ASCII without a straight
+			// quote: this scan passes over every byte of the text.
+			for i+8 <= blk.End && noStraightQuote8(load8(text, i)) {
+				i += 8
+			}
+			if i >= blk.End {
+				break
+			}
 			if c := text[i]; c < utf8.RuneSelf && c != '"' {
 				// ASCII other than the straight quote: no mark.
 				i++
@@ -1059,4 +1067,10 @@ func nounAfterDeterminer(text string, toks []rawToken, k int) bool {
 		}
 	}
 	return false
+}
+
+// noStraightQuote8 reports whether the eight bytes of x (little-endian) are
+// ASCII without a straight quote: no quotation mark can start among them.
+func noStraightQuote8(x uint64) bool {
+	return (x|eqMask(x, '"'))&swarHighs == 0
 }

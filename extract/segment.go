@@ -117,6 +117,14 @@ func (x *extractor) sentences(blk Span) []Span {
 		}
 	}
 	for i := blk.Start; i < blk.End; {
+		// Eight bytes at a time over plain ASCII without a terminator:
+		// this scan passes over every byte of the text.
+		for i+8 <= blk.End && noTerminator8(load8(text, i)) {
+			i += 8
+		}
+		if i >= blk.End {
+			break
+		}
 		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
 			// Most bytes: ASCII and no terminator, nothing to decode.
 			i++
@@ -297,4 +305,11 @@ func (x *extractor) splitLong(in []Span) []Span {
 		}
 	}
 	return out
+}
+
+// noTerminator8 reports whether none of the eight bytes of x (little-endian)
+// can start a sentence's terminator: no '.', '!' or '?', and no byte from
+// 0x80 (a terminator beyond ASCII is decoded by the byte loop).
+func noTerminator8(x uint64) bool {
+	return (x|eqMask(x, '.')|eqMask(x, '!')|eqMask(x, '?'))&swarHighs == 0
 }

@@ -1,0 +1,40 @@
+package extract
+
+import (
+	"encoding/binary"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestSWAR checks each eight-byte test against its byte-by-byte meaning,
+// on random words rich in the bytes each one stops at.
+func TestSWAR(t *testing.T) {
+	tests := []struct {
+		name  string
+		word  func(uint64) bool
+		plain func(byte) bool
+	}{
+		{"noTerminator8", noTerminator8, func(c byte) bool { return c < 0x80 && c != '.' && c != '!' && c != '?' }},
+		{"noStraightQuote8", noStraightQuote8, func(c byte) bool { return c < 0x80 && c != '"' }},
+		{"plain8", plain8, func(c byte) bool { return c >= 0x20 && c != '"' && c != '\\' }},
+	}
+	special := []byte{0, 0x1f, 0x20, '"', '\\', '.', '!', '?', '-', '#', '/', '>', '@', '[', ']', 0x7f, 0x80, 0xa2, 0xae, 0xbf, 0xdc, 0xe2, 0xff, 'a'}
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, tt := range tests {
+		for range 100000 {
+			var b [8]byte
+			want := true
+			for i := range b {
+				if r.IntN(2) == 0 {
+					b[i] = special[r.IntN(len(special))]
+				} else {
+					b[i] = byte(r.IntN(256))
+				}
+				want = want && tt.plain(b[i])
+			}
+			if got := tt.word(binary.LittleEndian.Uint64(b[:])); got != want {
+				t.Fatalf("%s(%q) = %v, want %v", tt.name, b, got, want)
+			}
+		}
+	}
+}
