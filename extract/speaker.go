@@ -79,6 +79,9 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 			g = 'f'
 		}
 		key = x.personBefore(q.speakerAt, g)
+		if key == "" {
+			key = x.pronounChain(q, words[0])
+		}
 	case len(words) == 1 && words[0] == "it":
 		if t := x.thingBefore(q.speakerAt); t != "" {
 			q.speakerRef, q.speaker = q.speaker, t
@@ -106,7 +109,34 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 	if key != "" {
 		q.speakerRef = q.speaker
 		q.speaker = x.personName(key)
+		q.speakerKey = key
 	}
+}
+
+// pronounChain returns the person an earlier quote's same pronoun speaker
+// was resolved to, when that quote's speaker stands within lookBack
+// sentences of q's: a pronoun that names no one nearer keeps referring to
+// the person the text is about (the backward-looking centre of Grosz,
+// Joshi & Weinstein 1995), as in a long interview where "she said" closes
+// quote after quote ten sentences after her name. It returns "" when no
+// such quote precedes q. resolveSpeakers resolves the quotes in order, so
+// the earlier ones are settled.
+func (x *extractor) pronounChain(q *quoteInfo, pronoun string) string {
+	si, ok := x.sentIndex(q.speakerAt)
+	if !ok {
+		return ""
+	}
+	for i := range x.quotes {
+		p := &x.quotes[len(x.quotes)-1-i]
+		if p.speakerAt >= q.speakerAt || p.speakerKey == "" || !strings.EqualFold(p.speakerRef, pronoun) {
+			continue
+		}
+		if ps, ok := x.sentIndex(p.speakerAt); ok && ps >= si-lookBack {
+			return p.speakerKey
+		}
+		return ""
+	}
+	return ""
 }
 
 // continueSpeaker gives a quote with no attribution the speaker of the

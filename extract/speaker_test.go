@@ -50,6 +50,16 @@ func TestSpeakers(t *testing.T) {
 		{"pronoun of the other gender is skipped",
 			"Mr. Cole met Mrs. Diaz on Friday. “We agreed on nothing,” she said.",
 			"agreed", []spk{{"We agreed on nothing", "Diaz", "she"}}},
+		{"a pronoun far from the name continues the same pronoun's speaker",
+			"Judge Mara Olsen gave a rare interview on Monday. The first case was about water. The second was about land. " +
+				"The third was about schools. Each took years. “The court is tired,” she said. Lawyers filed hundreds of briefs. " +
+				"The rulings came late. Appeals followed. Costs rose. Staff left. “We cannot work like this,” she said.",
+			"work like this", []spk{{"We cannot work like this", "Mara Olsen", "she"}}},
+		{"trap: a woman named nearer than the chain takes the pronoun",
+			"Judge Mara Olsen gave a rare interview on Monday. The first case was about water. The second was about land. " +
+				"The third was about schools. Each took years. “The court is tired,” she said. Lawyers filed hundreds of briefs. " +
+				"The rulings came late. Appeals followed. Costs rose. Staff left. Mayor Ida Kern disagreed. “We cannot work like this,” she said.",
+			"work like this", []spk{{"We cannot work like this", "Ida Kern", "she"}}},
 		{"description resolved to the name given before",
 			"Gov. Lena Marsh signed the bill on Friday. “It protects every family,” the governor said.",
 			"protects", []spk{{"It protects every family", "Lena Marsh", "the governor"}}},
