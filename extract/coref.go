@@ -527,7 +527,9 @@ func (x *extractor) personBefore(pos int, gender byte) string {
 }
 
 // firstPersonOfSentence reports whether mention k is the first person its
-// sentence names outside quotation marks and not after a preposition.
+// sentence names outside quotation marks and not after a preposition, in
+// a sentence that does not open with a personal pronoun: in "He said
+// Obama …" the subject is "He", and Obama the object.
 func (x *extractor) firstPersonOfSentence(k int) bool {
 	m := &x.mentions[k]
 	for j := k - 1; j >= 0 && x.mentions[j].sent == m.sent; j-- {
@@ -536,8 +538,16 @@ func (x *extractor) firstPersonOfSentence(k int) bool {
 			return false
 		}
 	}
-	return true
+	if m.sent < 0 || m.sent >= len(x.sents) {
+		return true
+	}
+	toks := tokenize(x.text, x.sents[m.sent].Start, m.span.Start)
+	return len(toks) == 0 || !subjectPronouns[strings.ToLower(toks[0].text)] || x.quotedAt(toks[0].span.Start)
 }
+
+// subjectPronouns are the personal pronouns that can stand as a
+// sentence's subject in the third person, singular or plural.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true}
 
 // subjectName returns the name that is the subject of sentence s before
 // limit: the first name outside quotation marks and not after a

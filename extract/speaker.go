@@ -78,7 +78,7 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 		if words[0] == "she" {
 			g = 'f'
 		}
-		key = x.personBefore(q.speakerAt, g)
+		key = x.personBefore(x.pronounPos(q.speakerAt, words[0]), g)
 		if key == "" {
 			key = x.pronounChain(q, words[0])
 		}
@@ -111,6 +111,26 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 		q.speaker = x.personName(key)
 		q.speakerKey = key
 	}
+}
+
+// pronounPos returns where the pronoun speaker stands: its last
+// occurrence outside quotation marks in the sentence of at, up to at, or
+// at when there is none. A pronoun refers back from where it stands, not
+// from its verb: in "He accused Obama …, saying “…”" the speaker is read
+// at "saying", and Obama, named after "He", is not who "He" is.
+func (x *extractor) pronounPos(at int, pronoun string) int {
+	si, ok := x.sentIndex(at)
+	if !ok {
+		return at
+	}
+	end := min(at+len(pronoun), x.sents[si].End)
+	pos := at
+	for _, t := range tokenize(x.text, x.sents[si].Start, end) {
+		if strings.EqualFold(t.text, pronoun) && !x.quotedAt(t.span.Start) {
+			pos = t.span.Start
+		}
+	}
+	return pos
 }
 
 // pronounChain returns the person an earlier quote's same pronoun speaker

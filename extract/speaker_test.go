@@ -60,6 +60,12 @@ func TestSpeakers(t *testing.T) {
 				"The third was about schools. Each took years. “The court is tired,” she said. Lawyers filed hundreds of briefs. " +
 				"The rulings came late. Appeals followed. Costs rose. Staff left. Mayor Ida Kern disagreed. “We cannot work like this,” she said.",
 			"work like this", []spk{{"We cannot work like this", "Ida Kern", "she"}}},
+		{"a pronoun refers back from where it stands, not from its participle",
+			"Mayor Lena Brandt spoke on Monday. She criticised Governor Paul Ortiz over the budget, saying “the cuts hurt schools.”",
+			"criticised", []spk{{"the cuts hurt schools", "Lena Brandt", "She"}}},
+		{"a name after a sentence's subject pronoun is no subject",
+			"Mayor Lena Brandt spoke on Monday. She said Governor Paul Ortiz had failed. Of the budget, she said, “It is empty.”",
+			"empty", []spk{{"It is empty", "Lena Brandt", "she"}}},
 		{"description resolved to the name given before",
 			"Gov. Lena Marsh signed the bill on Friday. “It protects every family,” the governor said.",
 			"protects", []spk{{"It protects every family", "Lena Marsh", "the governor"}}},
