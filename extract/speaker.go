@@ -66,7 +66,22 @@ func (x *extractor) resolveSpeakers() {
 
 // resolveSpeaker turns a pronoun or description speaker into the name the
 // document gives that person, keeping the words of the text in speakerRef.
+//
+// The phrase is cleaned first (cleanSpeaker) where that leaves a pronoun
+// ("And he" is "he") and last otherwise: a description is resolved on the
+// words the text gives it, as before the cleaning ("the former governor
+// said" names no role the document gave anyone, so it stays as written
+// rather than fall back to the nearest person).
 func (x *extractor) resolveSpeaker(q *quoteInfo) {
+	clean := x.cleanSpeaker(q.speaker)
+	if isPronoun(clean) || clean == "" {
+		q.speaker = clean
+	}
+	defer func() {
+		if q.speakerKey == "" && q.speakerRef == "" {
+			q.speaker = clean
+		}
+	}()
 	words := strings.Fields(strings.ToLower(q.speaker))
 	if len(words) == 0 {
 		return
