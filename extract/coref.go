@@ -545,6 +545,17 @@ func (x *extractor) firstPersonOfSentence(k int) bool {
 	return len(toks) == 0 || !subjectPronouns[strings.ToLower(toks[0].text)] || x.quotedAt(toks[0].span.Start)
 }
 
+// openingParticiple reports a sentence that opens with a participle
+// before lower-case words ("Asked whether …, Santorum said", "Speaking to
+// reporters, …"): an opening phrase, not a name.
+func openingParticiple(toks []rawToken) bool {
+	if len(toks) < 2 || !isCapitalized(toks[0].text) || !isLowerWord(toks[1].text) || len(toks[0].text) <= 4 {
+		return false
+	}
+	w := strings.ToLower(toks[0].text)
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
+}
+
 // subjectPronouns are the personal pronouns that can stand as a
 // sentence's subject in the third person, singular or plural.
 var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true}
@@ -557,7 +568,7 @@ var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true}
 func (x *extractor) subjectName(s Span, limit int) string {
 	start := s.Start
 	toks := tokenize(x.text, s.Start, limit)
-	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.lex.Has(LexStopword, lowerKey(toks[0].text)) {
+	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.lex.Has(LexStopword, lowerKey(toks[0].text)) || openingParticiple(toks) {
 		// An opening phrase ends at the first comma.
 		for k := 1; k < len(toks) && k < 25; k++ {
 			if strings.Contains(x.text[toks[k-1].span.End:toks[k].span.Start], ",") {
