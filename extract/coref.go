@@ -307,6 +307,73 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			p.roles[r] = true
 		}
 	}
+	// The given names of the person's mentions tell the gender where no
+	// honorific or role did, when they agree: relatives may still share a
+	// key ("Margaret Hunter" beside her husband's bare "Hunter").
+	named := map[*personInfo]byte{}
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		p := x.people[m.key]
+		if p == nil || p.gender != 0 || named[p] == 'x' {
+			continue
+		}
+		g := givenGender(x.bareName(m.text), x.lex)
+		switch {
+		case g == 0:
+		case named[p] == 0:
+			named[p] = g
+		case named[p] != g:
+			named[p] = 'x'
+		}
+	}
+	for p, g := range named {
+		if g != 'x' {
+			p.gender = g
+		}
+	}
+}
+
+// givenGender is the gender the given name in name tells (LexGivenName:
+// "Ruth Bader Ginsburg" is a woman), 0 when it tells none: no common given
+// name stands before the family name, or the name is as common for women
+// as for men ("Dana", "Terry"). A pet form counts as its full name
+// (LexNickname). An honorific or a role noun the text gives the person
+// wins over the name (the caller asks only when those told nothing).
+func givenGender(name string, lex *Lexicon) byte {
+	if i := strings.Index(name, " of "); i > 0 {
+		name = name[:i] // "Chris Christie of New Jersey"
+	}
+	words := strings.Fields(name)
+	// From the family name back: the given name stands next to it, a
+	// place or a title before it ("North Carolina Rep. Bob Etheridge" is
+	// Bob, not Carolina).
+	for i := len(words) - 2; i >= 0; i-- {
+		w := strings.TrimRight(words[i], ".,")
+		if !isCapitalized(w) || strings.HasSuffix(words[i], ".") {
+			if i < len(words)-2 && strings.HasSuffix(words[i], ".") && len(w) > 2 {
+				break // a title ("Rep.") ends the name
+			}
+			continue // a middle initial
+		}
+		low := strings.ToLower(w)
+		e := lex.Word(LexGivenName, low)
+		if e == nil {
+			if n := lex.Word(LexNickname, low); n != nil && n.Expand != "" {
+				e = lex.Word(LexGivenName, n.Expand)
+			}
+		}
+		if e == nil {
+			continue // a title or a role before the name ("Justice", "Court")
+		}
+		switch e.Sub {
+		case "f":
+			return 'f'
+		case "m":
+			return 'm'
+		}
+		return 0 // as common for women as for men
+	}
+	return 0
 }
 
 // orgWords reports whether a name's words hold a head noun of an
