@@ -307,6 +307,73 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			p.roles[r] = true
 		}
 	}
+	// The given names of the person's mentions tell the gender where no
+	// honorific or role did, when they agree: relatives may still share a
+	// key ("Margaret Hunter" beside her husband's bare "Hunter").
+	named := map[*personInfo]byte{}
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		p := x.people[m.key]
+		if p == nil || p.gender != 0 || named[p] == 'x' {
+			continue
+		}
+		g := givenGender(x.bareName(m.text), x.lex)
+		switch {
+		case g == 0:
+		case named[p] == 0:
+			named[p] = g
+		case named[p] != g:
+			named[p] = 'x'
+		}
+	}
+	for p, g := range named {
+		if g != 'x' {
+			p.gender = g
+		}
+	}
+}
+
+// givenGender is the gender the given name in name tells (LexGivenName:
+// "Ruth Bader Ginsburg" is a woman), 0 when it tells none: no common given
+// name stands before the family name, or the name is as common for women
+// as for men ("Dana", "Terry"). A pet form counts as its full name
+// (LexNickname). An honorific or a role noun the text gives the person
+// wins over the name (the caller asks only when those told nothing).
+func givenGender(name string, lex *Lexicon) byte {
+	if i := strings.Index(name, " of "); i > 0 {
+		name = name[:i] // "Chris Christie of New Jersey"
+	}
+	words := strings.Fields(name)
+	// From the family name back: the given name stands next to it, a
+	// place or a title before it ("North Carolina Rep. Bob Etheridge" is
+	// Bob, not Carolina).
+	for i := len(words) - 2; i >= 0; i-- {
+		w := strings.TrimRight(words[i], ".,")
+		if !isCapitalized(w) || strings.HasSuffix(words[i], ".") {
+			if i < len(words)-2 && strings.HasSuffix(words[i], ".") && len(w) > 2 {
+				break // a title ("Rep.") ends the name
+			}
+			continue // a middle initial
+		}
+		low := strings.ToLower(w)
+		e := lex.Word(LexGivenName, low)
+		if e == nil {
+			if n := lex.Word(LexNickname, low); n != nil && n.Expand != "" {
+				e = lex.Word(LexGivenName, n.Expand)
+			}
+		}
+		if e == nil {
+			continue // a title or a role before the name ("Justice", "Court")
+		}
+		switch e.Sub {
+		case "f":
+			return 'f'
+		case "m":
+			return 'm'
+		}
+		return 0 // as common for women as for men
+	}
+	return 0
 }
 
 // orgWords reports whether a name's words hold a head noun of an
@@ -527,7 +594,9 @@ func (x *extractor) personBefore(pos int, gender byte) string {
 }
 
 // firstPersonOfSentence reports whether mention k is the first person its
-// sentence names outside quotation marks and not after a preposition.
+// sentence names outside quotation marks and not after a preposition, in
+// a sentence that does not open with a personal pronoun: in "He said
+// Obama …" the subject is "He", and Obama the object.
 func (x *extractor) firstPersonOfSentence(k int) bool {
 	m := &x.mentions[k]
 	for j := k - 1; j >= 0 && x.mentions[j].sent == m.sent; j-- {
@@ -536,8 +605,27 @@ func (x *extractor) firstPersonOfSentence(k int) bool {
 			return false
 		}
 	}
-	return true
+	if m.sent < 0 || m.sent >= len(x.sents) {
+		return true
+	}
+	toks := tokenize(x.text, x.sents[m.sent].Start, m.span.Start)
+	return len(toks) == 0 || !subjectPronouns[strings.ToLower(toks[0].text)] || x.quotedAt(toks[0].span.Start)
 }
+
+// openingParticiple reports a sentence that opens with a participle
+// before lower-case words ("Asked whether …, Santorum said", "Speaking to
+// reporters, …"): an opening phrase, not a name.
+func openingParticiple(toks []rawToken) bool {
+	if len(toks) < 2 || !isCapitalized(toks[0].text) || !isLowerWord(toks[1].text) || len(toks[0].text) <= 4 {
+		return false
+	}
+	w := strings.ToLower(toks[0].text)
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
+}
+
+// subjectPronouns are the personal pronouns that can stand as a
+// sentence's subject in the third person, singular or plural.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true}
 
 // subjectName returns the name that is the subject of sentence s before
 // limit: the first name outside quotation marks and not after a
@@ -547,7 +635,7 @@ func (x *extractor) firstPersonOfSentence(k int) bool {
 func (x *extractor) subjectName(s Span, limit int) string {
 	start := s.Start
 	toks := tokenize(x.text, s.Start, limit)
-	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.lex.Has(LexStopword, lowerKey(toks[0].text)) {
+	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.lex.Has(LexStopword, lowerKey(toks[0].text)) || openingParticiple(toks) {
 		// An opening phrase ends at the first comma.
 		for k := 1; k < len(toks) && k < 25; k++ {
 			if strings.Contains(x.text[toks[k-1].span.End:toks[k].span.Start], ",") {

@@ -55,6 +55,10 @@ const (
 	// stands for (expansion=): "Bill" is William, so "Bill Clinton" and
 	// "William J. Clinton" are one person (extract: relatives).
 	LexNickname = "nickname"
+	// LexGivenName lists common given names with the gender they tell
+	// (sub=f or sub=m), from the U.S. Census Bureau's 1990 name files: a
+	// pronoun names the nearest person of its gender (extract: coref).
+	LexGivenName = "givenname"
 )
 
 // HedgeApproximator is the hedge sub-category of approximators of amount
@@ -67,7 +71,7 @@ const HedgeApproximator = "approximator"
 var LexiconCategories = []string{
 	LexLabel, LexAttribution, LexHedge, LexDistancing, LexIntensifier, LexLoaded,
 	LexParticiple, LexAgentlessExclude, LexAgentlessVerb, LexStopword, LexAbbreviation, LexAcronym, LexOrgHead, LexTitle,
-	LexPlacePrefix, LexDemonym, LexNickname,
+	LexPlacePrefix, LexDemonym, LexNickname, LexGivenName,
 }
 
 // ErrLexicon is wrapped by every error about a lexicon file, so callers can
@@ -108,7 +112,7 @@ type Lexicon struct {
 	// words holds each category's entries by phrase (single-word
 	// look-ups), by the category's position in LexiconCategories
 	// (catIndex), so that a look-up hashes the word only.
-	words [17]map[string]*Entry
+	words [18]map[string]*Entry
 	// expansions maps the lower-case expansion of each acronym entry to
 	// the acronym, made once per lexicon rather than once per document.
 	expansions map[string]string
@@ -269,6 +273,8 @@ func catIndex(category string) int {
 		return 15
 	case LexNickname:
 		return 16
+	case LexGivenName:
+		return 17
 	}
 	return -1
 }
@@ -284,7 +290,7 @@ func knownCategory(c string) bool {
 
 func (l *Lexicon) index() {
 	l.first = map[string]map[string][]*Entry{}
-	l.words = [17]map[string]*Entry{}
+	l.words = [18]map[string]*Entry{}
 	for cat, es := range l.entries {
 		f := map[string][]*Entry{}
 		w := map[string]*Entry{}

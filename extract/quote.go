@@ -31,6 +31,9 @@ type quoteInfo struct {
 	speakerAt int
 	// speakerRef keeps the pronoun or description speaker was resolved from.
 	speakerRef string
+	// speakerKey is the entity key of the person a pronoun or description
+	// speaker was resolved to, for the pronouns that continue it.
+	speakerKey string
 	// runsOn marks a quote left open at the end of its paragraph because the
 	// next paragraph opens with a quotation mark: news style for one quote
 	// that runs across paragraphs.

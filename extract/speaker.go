@@ -66,7 +66,22 @@ func (x *extractor) resolveSpeakers() {
 
 // resolveSpeaker turns a pronoun or description speaker into the name the
 // document gives that person, keeping the words of the text in speakerRef.
+//
+// The phrase is cleaned first (cleanSpeaker) where that leaves a pronoun
+// ("And he" is "he") and last otherwise: a description is resolved on the
+// words the text gives it, as before the cleaning ("the former governor
+// said" names no role the document gave anyone, so it stays as written
+// rather than fall back to the nearest person).
 func (x *extractor) resolveSpeaker(q *quoteInfo) {
+	clean := x.cleanSpeaker(q.speaker)
+	if isPronoun(clean) || clean == "" {
+		q.speaker = clean
+	}
+	defer func() {
+		if q.speakerKey == "" && q.speakerRef == "" {
+			q.speaker = clean
+		}
+	}()
 	words := strings.Fields(strings.ToLower(q.speaker))
 	if len(words) == 0 {
 		return
@@ -78,7 +93,10 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 		if words[0] == "she" {
 			g = 'f'
 		}
-		key = x.personBefore(q.speakerAt, g)
+		key = x.personBefore(x.pronounPos(q.speakerAt, words[0]), g)
+		if key == "" {
+			key = x.pronounChain(q, words[0])
+		}
 	case len(words) == 1 && words[0] == "it":
 		if t := x.thingBefore(q.speakerAt); t != "" {
 			q.speakerRef, q.speaker = q.speaker, t
@@ -106,7 +124,54 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 	if key != "" {
 		q.speakerRef = q.speaker
 		q.speaker = x.personName(key)
+		q.speakerKey = key
 	}
+}
+
+// pronounPos returns where the pronoun speaker stands: its last
+// occurrence outside quotation marks in the sentence of at, up to at, or
+// at when there is none. A pronoun refers back from where it stands, not
+// from its verb: in "He accused Obama …, saying “…”" the speaker is read
+// at "saying", and Obama, named after "He", is not who "He" is.
+func (x *extractor) pronounPos(at int, pronoun string) int {
+	si, ok := x.sentIndex(at)
+	if !ok {
+		return at
+	}
+	end := min(at+len(pronoun), x.sents[si].End)
+	pos := at
+	for _, t := range tokenize(x.text, x.sents[si].Start, end) {
+		if strings.EqualFold(t.text, pronoun) && !x.quotedAt(t.span.Start) {
+			pos = t.span.Start
+		}
+	}
+	return pos
+}
+
+// pronounChain returns the person an earlier quote's same pronoun speaker
+// was resolved to, when that quote's speaker stands within lookBack
+// sentences of q's: a pronoun that names no one nearer keeps referring to
+// the person the text is about (the backward-looking centre of Grosz,
+// Joshi & Weinstein 1995), as in a long interview where "she said" closes
+// quote after quote ten sentences after her name. It returns "" when no
+// such quote precedes q. resolveSpeakers resolves the quotes in order, so
+// the earlier ones are settled.
+func (x *extractor) pronounChain(q *quoteInfo, pronoun string) string {
+	si, ok := x.sentIndex(q.speakerAt)
+	if !ok {
+		return ""
+	}
+	for i := range x.quotes {
+		p := &x.quotes[len(x.quotes)-1-i]
+		if p.speakerAt >= q.speakerAt || p.speakerKey == "" || !strings.EqualFold(p.speakerRef, pronoun) {
+			continue
+		}
+		if ps, ok := x.sentIndex(p.speakerAt); ok && ps >= si-lookBack {
+			return p.speakerKey
+		}
+		return ""
+	}
+	return ""
 }
 
 // continueSpeaker gives a quote with no attribution the speaker of the
