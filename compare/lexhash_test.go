@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -61,5 +62,17 @@ func TestLexiconHashAttributes(t *testing.T) {
 			t.Errorf("%s and %s hash alike: %s", name, other, h)
 		}
 		seen[h] = name
+	}
+}
+
+// TestAppendQuote checks the plain-ASCII path of appendQuote against
+// strconv.Quote on every printable ASCII byte and the ones around them.
+func TestAppendQuote(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for _, s := range []string{string(rune(c)), "a" + string([]byte{byte(c)}) + "b"} {
+			if got, want := string(appendQuote(nil, s)), strconv.Quote(s); got != want {
+				t.Errorf("appendQuote(%q) = %s, want %s", s, got, want)
+			}
+		}
 	}
 }

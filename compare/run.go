@@ -140,25 +140,41 @@ func lexiconHashLine(b []byte, e *extract.Entry) []byte {
 			if i > 0 {
 				b = append(b, ' ')
 			}
-			b = strconv.AppendQuote(b, w)
+			b = appendQuote(b, w)
 		}
 		return append(b, ']')
 	}
-	b = strconv.AppendQuote(b, e.Phrase)
+	b = appendQuote(b, e.Phrase)
 	b = list(append(b, ' '), e.Words)
 	for _, f := range []string{e.Stance, e.Sub, e.Kind} {
-		b = strconv.AppendQuote(append(b, ' '), f)
+		b = appendQuote(append(b, ' '), f)
 	}
 	for _, f := range []bool{e.Speech, e.Exact, e.Lower, e.Number} {
 		b = strconv.AppendBool(append(b, ' '), f)
 	}
 	b = list(append(b, ' '), e.NotNext)
 	b = list(append(b, ' '), e.NotPrev)
-	b = strconv.AppendQuote(append(b, ' '), e.Expand)
-	b = strconv.AppendQuote(append(b, ' '), e.Marker)
+	b = appendQuote(append(b, ' '), e.Expand)
+	b = appendQuote(append(b, ' '), e.Marker)
 	b = list(append(b, ' '), e.Prev)
-	b = strconv.AppendQuote(append(b, ' '), e.Where)
+	b = appendQuote(append(b, ' '), e.Where)
 	return append(b, '\n')
+}
+
+// appendQuote is strconv.AppendQuote, which looks each rune up in its
+// tables of printable characters; nearly every string of a lexicon is
+// printable ASCII without a quote or backslash, which it quotes as it is.
+// Every run of the command hashes the default lexicon (thousands of
+// entries, fifteen strings each) before its first report.
+func appendQuote(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // LexiconHash returns "sha256:" and the hex SHA-256 of a lexicon's
