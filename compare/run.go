@@ -124,7 +124,10 @@ func toolVersion() string {
 	return version
 }
 
-var lexHashes sync.Map // *extract.Lexicon → string
+var (
+	lexHashes sync.Map // *extract.Lexicon → string
+	lexHashMu sync.Mutex
+)
 
 // lexiconHashLine appends what fmt.Sprintf("%q %q %q %q %q %t %t %t %t %q
 // %q %q %q %q %q\n", e.Phrase, e.Words, e.Stance, e.Sub, e.Kind,
@@ -183,6 +186,13 @@ func appendQuote(b []byte, s string) []byte {
 // with the same hash find the same markers. A lexicon is immutable, so the
 // hash is computed once per lexicon.
 func LexiconHash(l *extract.Lexicon) string {
+	if h, ok := lexHashes.Load(l); ok {
+		return h.(string)
+	}
+	// One goroutine computes it (corpus mode starts on the default
+	// lexicon's while the first events are read); the others wait for it.
+	lexHashMu.Lock()
+	defer lexHashMu.Unlock()
 	if h, ok := lexHashes.Load(l); ok {
 		return h.(string)
 	}
