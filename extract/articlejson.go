@@ -20,11 +20,11 @@ import (
 // whose keys are plain ASCII without escapes, each either one of
 // Article's names exactly (value a string; a repeated key keeps its last
 // value, as json.Unmarshal does) or a key that matches no name in any
-// case (value a string, ignored); strings of valid UTF-8 without control
-// bytes, whose escapes are JSON's own, \u escapes outside the surrogate
-// range. Anything else (a null, a number, a nested value, a key that
-// differs from a name only in case, a surrogate escape, a syntax error)
-// returns false. TestDecodeArticleMatchesUnmarshal checks the two agree.
+// case (value a string, number, true, false or null, ignored); strings
+// of valid UTF-8 without control bytes, whose escapes are JSON's own, \u
+// escapes outside the surrogate range. Anything else (a null or number
+// for a field, a nested value, a key that differs from a name only in
+// case, a surrogate escape, a syntax error) returns false. TestDecodeArticleMatchesUnmarshal checks the two agree.
 func decodeArticle(line []byte, a *Article) bool {
 	return decodeFields(line, a, false)
 }
@@ -76,13 +76,21 @@ func decodeFields(line []byte, a *Article, eventOnly bool) bool {
 		if !known && !unknownKey(key) {
 			return false
 		}
-		keep := known && (!eventOnly || field == &a.Event)
-		s, ok := d.str(keep)
-		if !ok {
-			return false
-		}
-		if keep {
-			*field = s
+		if !known && d.i < len(d.b) && d.b[d.i] != '"' {
+			// An ignored field's number, true, false or null
+			// (records often carry an id or a year).
+			if !d.scalar() {
+				return false
+			}
+		} else {
+			keep := known && (!eventOnly || field == &a.Event)
+			s, ok := d.str(keep)
+			if !ok {
+				return false
+			}
+			if keep {
+				*field = s
+			}
 		}
 		d.space()
 		if d.byte('}') {
@@ -275,6 +283,47 @@ func (d *articleDecoder) str(keep bool) (string, bool) {
 			out = append(out, e)
 		}
 	}
+}
+
+// scalar passes over a JSON number, true, false or null.
+func (d *articleDecoder) scalar() bool {
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if len(d.b)-d.i >= len(lit) && string(d.b[d.i:d.i+len(lit)]) == lit {
+			d.i += len(lit)
+			return true
+		}
+	}
+	// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+	d.byte('-')
+	switch {
+	case d.byte('0'):
+	case d.i < len(d.b) && '1' <= d.b[d.i] && d.b[d.i] <= '9':
+		d.digits()
+	default:
+		return false
+	}
+	if d.byte('.') && !d.digits() {
+		return false
+	}
+	if d.byte('e') || d.byte('E') {
+		if !d.byte('+') {
+			d.byte('-')
+		}
+		if !d.digits() {
+			return false
+		}
+	}
+	return true
+}
+
+// digits passes over a run of decimal digits and reports whether there
+// was one.
+func (d *articleDecoder) digits() bool {
+	start := d.i
+	for d.i < len(d.b) && '0' <= d.b[d.i] && d.b[d.i] <= '9' {
+		d.i++
+	}
+	return d.i > start
 }
 
 // quotedLen returns the length of the string b starts inside of, up to

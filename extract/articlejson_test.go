@@ -55,6 +55,13 @@ func TestDecodeArticleMatchesUnmarshal(t *testing.T) {
 		{`{"text":"café – “quoted”"}`, true},
 		{`{"text":"first","text":"second"}`, true},
 		{`{"id":"7","bias":"left","text":"x"}`, true},
+		{`{"id":7,"score":-1.5e+3,"ok":true,"no":false,"none":null,"text":"x"}`, true},
+		{`{"id":0.25E-2,"text":"x"}`, true},
+		{`{"id":01,"text":"x"}`, false},
+		{`{"id":1.,"text":"x"}`, false},
+		{`{"id":-,"text":"x"}`, false},
+		{`{"id":truex,"text":"x"}`, false},
+		{`{"id":nul,"text":"x"}`, false},
 		{`{"Text":"case differs"}`, false},
 		{`{"TEXT":"case differs"}`, false},
 		{`{"text":null}`, false},
@@ -88,7 +95,7 @@ func TestDecodeArticleMatchesUnmarshal(t *testing.T) {
 func TestDecodeArticleRandom(t *testing.T) {
 	keys := []string{"event", "outlet", "title", "published", "url", "source", "text", "Event", "URL", "id", "bias", "textual", "", "sourcE", "\u017furl", "te\\u0078t"}
 	pieces := []string{"a", " ", "é", "“", "\\n", "\\\"", "\\\\", "\\/", "\\u00e9", "\\u2028", "\\ud83d\\ude00", "\\ud83d", "\\x", "\xff", "\xe2\x80", "\t", "\x7f", "\\u0000", "\\u00"}
-	values := []string{"null", "1", "true", "{}", "[\"a\"]", "{\"a\":\"b\"}"}
+	values := []string{"null", "1", "true", "false", "-0", "12.5e-3", "1E+2", "01", "1.", "-", "truex", "nul", "{}", "[\"a\"]", "{\"a\":\"b\"}"}
 	r := rand.New(rand.NewPCG(1, 2))
 	took := 0
 	n := 20000
