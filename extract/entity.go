@@ -212,11 +212,13 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 // "Justice Department lawyers"): there it is a name's word, where alone
 // the head would name another body ("House", "Court"). A word that opens
 // a date ("Last Senate session") or counts ("Two Defense Department
-// officials") does not.
+// officials") does not, nor one that stands before a longer name ("Senior
+// Justice Department officials", "Former White House aides"): the body's
+// name is the opener and its head, two words.
 func opensBody(facts []*wordFacts, a, j int) bool {
 	low := facts[a].low
 	_, count := numberWords[low]
-	return facts[j-1].orgHead && !startsDateWord(low) && !count && low != "one"
+	return j == a+2 && facts[j-1].orgHead && !startsDateWord(low) && !count && low != "one"
 }
 
 // titledBody reports whether "of the" at toks[j] joins a title to a body
@@ -388,7 +390,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 	// "Robert S. Mueller III", "Pope Leo XIV": a person's ordinal, known by
 	// an initial or a title before it; "World War II" and "Article II"
 	// keep theirs.
-	for len(words) > 1 && romanOrdinals[words[len(words)-1]] && (titled || hasInitial(words)) {
+	for len(words) > 1 && romanOrdinal(words[len(words)-1]) && (titled || hasInitial(words[:len(words)-1])) {
 		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	org := false
@@ -427,7 +429,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 		return full
 	}
 	last := words[len(words)-1]
-	if len(last) < 3 || romanOrdinals[last] || nameParticles[words[len(words)-2]] {
+	if len(last) < 3 || romanOrdinal(last) || nameParticles[words[len(words)-2]] {
 		return full
 	}
 	return last
@@ -545,10 +547,9 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 			if given && person {
 				continue
 			}
-			if first, rest, ok := strings.Cut(keys[j].key, " "); ok && first == k.key && !strings.Contains(rest, " ") && counts[rest] > 0 && !orgHeadIn(DefaultLexicon(), rest) {
+			if firstNameOf(keys[j].key, k.key, counts) || firstNameOf(k.key, keys[j].key, counts) {
 				// "paul ryan" (relatives.go) beside "ryan" is Ryan, not
-				// "paul" (Rand Paul): a first name is no short form of a
-				// person whose family name stands among the keys.
+				// "paul" (Rand Paul), whichever is named more.
 				continue
 			}
 			if same(k.key, keys[j].key) {
@@ -559,6 +560,15 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 		}
 	}
 	return out
+}
+
+// firstNameOf reports whether short is the first word of long, a
+// person's "given family" key, while the family name is a key of its own:
+// a first name is no short form of a person whose family name stands
+// among the keys.
+func firstNameOf(long, short string, counts map[string]int) bool {
+	first, rest, ok := strings.Cut(long, " ")
+	return ok && first == short && !strings.Contains(rest, " ") && counts[rest] > 0 && !orgHeadIn(DefaultLexicon(), rest)
 }
 
 // givenKeyOf reports whether key is family with a given name before it,
@@ -674,9 +684,21 @@ func hasDigit(s string) bool {
 // "John G. Roberts Jr." keys roberts, as "Roberts" does.
 var generationSuffixes = map[string]bool{"jr": true, "sr": true}
 
-// romanOrdinals are the ordinals after a person's name that keyOfWords
-// drops when the name is a person's.
-var romanOrdinals = map[string]bool{"ii": true, "iii": true, "iv": true, "v": true, "vi": true, "xiv": true, "xv": true, "xvi": true}
+// romanUnits are the roman numerals of one to nine.
+var romanUnits = map[string]bool{"": true, "i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true,
+	"vii": true, "viii": true, "ix": true}
+
+// romanOrdinal reports a lower-case roman numeral from i to xxxix, the
+// ordinals that follow a name: a person's ("Pope Pius XII", "Robert S.
+// Mueller III"), which keyOfWords drops, or a war's, an article's or a
+// ship's ("World War II", "Article V"), which stay in the key.
+func romanOrdinal(w string) bool {
+	tens := 0
+	for tens < len(w) && tens < 3 && w[tens] == 'x' {
+		tens++
+	}
+	return w != "" && romanUnits[w[tens:]]
+}
 
 // hasInitial reports a word of one letter among words ("robert s
 // mueller"): an initial, which only persons' names hold.
@@ -763,7 +785,7 @@ func ledAlike(a, b string) bool {
 // initialsOf reports whether the one-word key a, of three to eight
 // letters, spells the initials of the words of the longer key b, its
 // function words left out: "aclu" / "american civil liberties union",
-// "fbi" / "federal bureau of investigation", "usccb" / "u.s. conference
+// "fbi" / "federal bureau of investigation", "usccb" / "us conference
 // of catholic bishops" (a word of two letters, an abbreviation the key
 // wrote without its full stops, may give both). The acronym lexicon
 // knows the common ones; this finds the rest, as an article that names a

@@ -223,13 +223,29 @@ func relatives(claims []Claim, lex *Lexicon) {
 				}
 			}
 		}
+		// A courtesy title names the one person of its sex, where the
+		// given names tell it (LexGivenName: "Mr." beside Ted and Heidi
+		// is Ted).
+		bySex := map[byte]string{}
+		for _, c := range order {
+			if g, _ := givenNameSex(c, lex); g != 0 {
+				if _, seen := bySex[g]; seen {
+					bySex[g] = "" // two of that sex: the title tells neither
+				} else {
+					bySex[g] = c
+				}
+			}
+		}
 		for k, m := range ms {
 			switch {
 			case m.plural:
 				continue
 			case given[k] != "":
 				claims[m.i].Entities[m.j].Key = canonicalGiven(given[k], gs) + " " + key
-			case m.honour != 0 && (men == 0 || women == 0):
+			case m.honour != 0 && bySex[m.honour] != "":
+				claims[m.i].Entities[m.j].Key = bySex[m.honour] + " " + key
+			case m.honour != 0 && (men == 0 || women == 0 || men == women):
+				// A tie of "Mr." and "Mrs." says no more than one alone.
 				// "Mrs. Trump" in a story that writes no "Mr. Trump":
 				// the courtesy title does not say which of them, so the
 				// family name stays.
@@ -392,7 +408,7 @@ func givenCandidates(e Entity, lex *Lexicon) []string {
 	}
 	gen := ""
 	if fam+1 < len(words) {
-		if g := lowWord(words[fam+1]); generationSuffixes[g] || romanOrdinals[g] {
+		if g := lowWord(words[fam+1]); generationSuffixes[g] || romanOrdinal(g) {
 			gen = " " + g
 		}
 	}
@@ -477,6 +493,9 @@ func droppedGiven(c *Claim, e Entity, lex *Lexicon) string {
 		return ""
 	}
 	low := strings.ToLower(before)
+	if notGiven(low, lex) {
+		return "" // "Will Trump fire …?", "Don …": a function word first
+	}
 	if n := lex.Word(LexNickname, low); n != nil && n.Expand != "" {
 		return strings.ToLower(n.Expand)
 	}
@@ -527,4 +546,41 @@ func canonicalGiven(g string, gs map[string]bool) string {
 		}
 	}
 	return best
+}
+
+// AmbiguousFamilies returns the family names that a document keys bare
+// beside two or more of its people's "given family" keys: relatives kept
+// the bare name where the text does not say which of them it means ("Mrs.
+// Dornbury" in a story that writes no "Mr." and names two Dornburys of
+// her sex, "the Dornburys"). compare does not merge such a family name
+// with one person's key across documents either.
+func AmbiguousFamilies(docs ...*Document) map[string]bool {
+	var out map[string]bool
+	for _, d := range docs {
+		bare := map[string]bool{}
+		given := map[string]map[string]bool{} // family → given-name keys of it
+		for _, c := range d.Claims {
+			for _, e := range c.Entities {
+				g, f, ok := strings.Cut(e.Key, " ")
+				switch {
+				case !ok:
+					bare[e.Key] = true
+				case givenKeyOf(e.Key, f):
+					if given[f] == nil {
+						given[f] = map[string]bool{}
+					}
+					given[f][g] = true
+				}
+			}
+		}
+		for f, gs := range given {
+			if len(gs) > 1 && bare[f] {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[f] = true
+			}
+		}
+	}
+	return out
 }
