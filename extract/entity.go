@@ -838,7 +838,9 @@ func spells(a string, words []string) bool {
 
 // shortFor reports whether the shorter key a, whose words all stand in b,
 // may be b's short form by what its words are (the default lexicon's, as
-// keepsPlacePrefix reads it). A key of several words may. One word may not
+// keepsPlacePrefix reads it). A key of several words may, unless b goes
+// on after it with a body's head ("new york" / "new york times"). One word
+// may not
 // when it is an adjective of nationality, religion or party (LexDemonym:
 // "american" / "american civil liberties union"); when b is named by a
 // head after which its other words name another entity (LexOrgHead,
@@ -854,10 +856,26 @@ func shortFor(a, b string) bool {
 		// "jesse jr jackson" (relatives.go) is not his father.
 		return false
 	}
+	lex := DefaultLexicon()
 	if strings.Contains(a, " ") {
+		// "new york" / "new york times", "san diego" / "san diego
+		// union-tribune", "new york" / "new york police department": a
+		// body named after a place, a head of LexOrgHead sub=body after
+		// the place's words, is not the place.
+		rest, ok := strings.CutPrefix(b, a+" ")
+		if !ok {
+			return true
+		}
+		for w := range strings.FieldsSeq(rest) {
+			if i := strings.LastIndexByte(w, '-'); i >= 0 {
+				w = w[i+1:]
+			}
+			if e := orgHeadEntry(lex, w); e != nil && e.Sub == orgHeadBody && !placeDivisions[w] {
+				return false
+			}
+		}
 		return true
 	}
-	lex := DefaultLexicon()
 	if lex.Has(LexDemonym, a) {
 		return false
 	}
@@ -889,6 +907,12 @@ func shortFor(a, b string) bool {
 	}
 	return true
 }
+
+// placeDivisions are the heads of sub=body that name the place itself
+// told more exactly: a place of several words meets its city or county
+// ("new york" / "new york city"), as news writes them for one another,
+// where a one-word name does not ("mexico" / "mexico city").
+var placeDivisions = map[string]bool{"city": true, "county": true, "district": true}
 
 // generationIn reports a generation among a key's words ("jr", "sr"),
 // which only relatives.go leaves in a key.

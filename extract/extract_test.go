@@ -452,6 +452,10 @@ func TestSameName(t *testing.T) {
 		{"comets", "new brennick comets", true},
 		{"new brennick", "new brennick comets", false},
 		{"new brennick", "new brennick county", true},
+		// A body named after a place of several words is not the place.
+		{"new brennick", "new brennick times", false},
+		{"new brennick", "new brennick police department", false},
+		{"port avel", "port avel union-tribune", false},
 		{"brennick comets", "new brennick comets", false},
 		{"tarvo vale", "east tarvo vale", false},
 		{"vale", "east tarvo vale", true},
