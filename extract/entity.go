@@ -1017,16 +1017,28 @@ func (x *extractor) honorificGap(toks []rawToken, facts []*wordFacts, j int) boo
 // Roberts", "J. K. Rowling"): one capital letter, its full stop and a
 // space, then a name part that is not a function word ("Plan B. The
 // mayor" is two sentences). Surnames are often common words ("Donald J.
-// Trump", "Susan E. Rice"), so a capitalised common word joins too: the
-// rare "Plan B. Officials agreed", which the segmenter keeps in one
-// sentence, makes one wrong name where every "John A" was one.
+// Trump", "Susan E. Rice"), so a capitalised common word after it joins
+// too; a common word before the letter does not ("Plan B. Officials
+// agreed", "Vitamin D. Researchers", which the segmenter keeps in one
+// sentence), unless it is a given name ("Mark S. Johnson").
 func (x *extractor) initialGap(toks []rawToken, facts []*wordFacts, j int) bool {
 	g := x.text[toks[j-1].span.End:toks[j].span.Start]
 	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {
 		return false
 	}
 	t := toks[j-1].text
-	return len(t) == 1 && 'A' <= t[0] && t[0] <= 'Z' && isNamePart(toks[j].text) && !facts[j].stop
+	if len(t) != 1 || t[0] < 'A' || 'Z' < t[0] || !isNamePart(toks[j].text) || facts[j].stop {
+		return false
+	}
+	// A common word before the letter names a thing, not a person
+	// ("Vitamin D. Researchers", "Terminal C. Passengers"), unless it is a
+	// given name too ("Mark S. Johnson").
+	if j >= 2 && facts[j-2] != nil && onlySpaceBetween(x.text, toks[j-2].span.End, toks[j-1].span.Start) && x.commonFact(facts[j-2]) {
+		if _, given := givenNameSex(facts[j-2].low, x.lex); !given {
+			return false
+		}
+	}
+	return true
 }
 
 // placeAbbrevGap reports whether the gap before toks[j] is the full stop of
