@@ -1121,16 +1121,17 @@ var partyTagRE = regexp.MustCompile(`^(?:[DRI]-[A-Z][A-Za-z.]*|[DRI]\))`)
 // facts, nil where unknown.
 func (x *extractor) personAfterTitle(words []string, wf []*wordFacts) int {
 	last := -1
+	ofBody := false
 	for k := 0; k < len(words)-1; k++ {
 		if wordIsIn(x.lex, ciTitle, words[k], wf[k]) {
-			last = k
+			last, ofBody = k, false
 			if k+2 < len(words) && words[k+1] == "of" {
 				// "secretary of state", "minister of defense".
 				k += 2
 				if words[k] == "the" && k+1 < len(words)-1 {
 					k++
 				}
-				last = k
+				last, ofBody = k, true
 			}
 		}
 	}
@@ -1138,8 +1139,17 @@ func (x *extractor) personAfterTitle(words []string, wf []*wordFacts) int {
 		return -1
 	}
 	for k := last + 1; k < len(words); k++ {
-		if orgHeadOf(x.lex, words[k], wf[k]) || stopIn(x.lex, words[k], wf[k]) {
+		if stopIn(x.lex, words[k], wf[k]) {
 			return -1
+		}
+		if orgHeadOf(x.lex, words[k], wf[k]) {
+			if !ofBody || k == len(words)-1 {
+				return -1
+			}
+			// The body after "of the" runs to its head: "president of
+			// the united states barack obama", "president of the european
+			// commission jean-claude juncker".
+			last = k
 		}
 	}
 	return last + 1

@@ -305,6 +305,8 @@ func TestEntities(t *testing.T) {
 			[]ent{{"Judge Paul Imbert Jr", "imbert"}, {"Rome", "rome"}}},
 		{"a person's ordinal is no name, a war's is", "Officials said Robert S. Quillfeather III cited World War II.",
 			[]ent{{"Robert S. Quillfeather III", "quillfeather"}, {"World War II", "world war ii"}}},
+		{"a title's body of two words before a person", "Officials said Chairman of the Federal Reserve Ines Quillfeather spoke.",
+			[]ent{{"Chairman of the Federal Reserve Ines Quillfeather", "quillfeather"}}},
 		{"a letter after a common word is no initial", "The team took Vitamin D. Researchers said it helped.",
 			[]ent{{"Vitamin D", "vitamin d"}, {"Researchers", "researchers"}}},
 		{"a letter after a given name that is a common word is", "Officials said Mark S. Quillfeather spoke.",
