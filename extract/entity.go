@@ -1005,11 +1005,18 @@ func isAcronymShape(w string) bool {
 // an abbreviated title ("Mr. Cruz", "Sen. Warner", "Gov. Pence"), which
 // joins the title to the name instead of ending it.
 func (x *extractor) honorificGap(toks []rawToken, facts []*wordFacts, j int) bool {
-	g := x.text[toks[j-1].span.End:toks[j].span.Start]
-	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {
+	if !x.fullStopGap(toks, j) {
 		return false
 	}
 	return isCapitalized(toks[j-1].text) && facts[j-1].is(ciTitle) && isNamePart(toks[j].text)
+}
+
+// fullStopGap reports whether the gap before toks[j] is a full stop and
+// spaces: the shape that joins an abbreviation or an initial to the name
+// after it ("Sen. Warner", "John A. Boehner", "St. Louis").
+func (x *extractor) fullStopGap(toks []rawToken, j int) bool {
+	a, b := toks[j-1].span.End, toks[j].span.Start
+	return b-a >= 2 && x.text[a] == '.' && onlySpaceBetween(x.text, a+1, b)
 }
 
 // initialGap reports whether the gap before toks[j] is the full stop of a
@@ -1022,8 +1029,7 @@ func (x *extractor) honorificGap(toks []rawToken, facts []*wordFacts, j int) boo
 // agreed", "Vitamin D. Researchers", which the segmenter keeps in one
 // sentence), unless it is a given name ("Mark S. Johnson").
 func (x *extractor) initialGap(toks []rawToken, facts []*wordFacts, j int) bool {
-	g := x.text[toks[j-1].span.End:toks[j].span.Start]
-	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {
+	if !x.fullStopGap(toks, j) {
 		return false
 	}
 	t := toks[j-1].text
@@ -1047,8 +1053,7 @@ func (x *extractor) initialGap(toks []rawToken, facts []*wordFacts, j int) bool 
 // to the name as honorificGap joins a title. ("Elm St. The mayor came" is
 // two sentences already.)
 func (x *extractor) placeAbbrevGap(toks []rawToken, facts []*wordFacts, j int) bool {
-	g := x.text[toks[j-1].span.End:toks[j].span.Start]
-	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {
+	if !x.fullStopGap(toks, j) {
 		return false
 	}
 	return isCapitalized(toks[j-1].text) && facts[j-1].is(ciPlacePrefix) && facts[j-1].is(ciAbbreviation) &&
