@@ -48,7 +48,8 @@ func namesApart(t *testing.T, docs []*extract.Document, before map[string]bool) 
 // heldApart reports whether extract's one-person rule keeps short and long
 // apart though SameName matches them: long is a person's "given family"
 // key (relatives told apart in one document) and short is the family name,
-// which joins one person's key only, or the given name while the family
+// which joins one person's key only (so another person's "given family"
+// key stood among the keys before unifying), or the given name while the family
 // name is a key of its own ("paul" is Rand Paul, not "paul ryan"). An
 // organisation's head is no family name ("defense department" and
 // "treasury department" both meet "department"), so those must still meet.
@@ -61,7 +62,20 @@ func heldApart(short, long string, keys map[string]bool) bool {
 	if lex.Word(extract.LexOrgHead, family) != nil || lex.Word(extract.LexOrgHead, strings.TrimSuffix(family, "s")) != nil {
 		return false
 	}
-	return short == family || short == given && keys[family]
+	if short == family {
+		// The family name joins one person's key only: another's must
+		// stand beside this one ("hillary clinton" took "clinton", so
+		// "william clinton" stays apart; "donald trump" alone takes
+		// "trump").
+		others := 0
+		for k := range keys {
+			if g, f, ok := strings.Cut(k, " "); ok && f == family && g != given {
+				others++
+			}
+		}
+		return others > 0
+	}
+	return short == given && keys[family]
 }
 
 // TestUnifiedNamesApart checks what compareWith relies on to skip the
@@ -117,5 +131,26 @@ func TestUnifiedNamesApart(t *testing.T) {
 		_, before := claimKeys(docs)
 		unifyAcross(docs, extract.SameName, nil)
 		namesApart(t, docs, before)
+	}
+}
+
+// TestAmbiguousFamilyStaysApart checks that a family name a document left
+// ambiguous ("Mr. Dornbury" beside two Dornbury men) neither joins nor
+// takes in one person's key in the report, though another outlet (which
+// keys the family name alone) names one of them most.
+func TestAmbiguousFamilyStaysApart(t *testing.T) {
+	d1 := extract.Extract("The race tightened on Monday, said Ted Dornbury. His brother, Paul Dornbury, spoke. " +
+		"Ted Dornbury thanked voters. On Friday, Mr. Dornbury left the city.")
+	d2 := extract.Extract("Ted Dornbury won the county vote on Monday. Ted Dornbury thanked his staff.")
+	r := Compare([]*extract.Document{d1, d2})
+	key := map[string]string{}
+	for _, c := range r.Documents[0].Claims {
+		for _, e := range c.Entities {
+			key[e.Text] = e.Key
+		}
+	}
+	mr := key["Mr. Dornbury"]
+	if mr == "" || mr == key["Ted Dornbury"] || mr == key["Paul Dornbury"] {
+		t.Errorf("keys in the report: %q; \"Mr. Dornbury\" must stand apart from both brothers", key)
 	}
 }

@@ -355,25 +355,35 @@ func givenGender(name string, lex *Lexicon) byte {
 			}
 			continue // a middle initial
 		}
-		low := strings.ToLower(w)
-		e := lex.Word(LexGivenName, low)
-		if e == nil {
-			if n := lex.Word(LexNickname, low); n != nil && n.Expand != "" {
-				e = lex.Word(LexGivenName, n.Expand)
-			}
+		if g, known := givenNameSex(strings.ToLower(w), lex); known {
+			return g
 		}
-		if e == nil {
-			continue // a title or a role before the name ("Justice", "Court")
-		}
-		switch e.Sub {
-		case "f":
-			return 'f'
-		case "m":
-			return 'm'
-		}
-		return 0 // as common for women as for men
+		// Not a given name: a title or a role before the name ("Justice",
+		// "Court").
 	}
 	return 0
+}
+
+// givenNameSex is the gender the lower-case given name low tells ('f',
+// 'm', or 0 for a name as common for women as for men) and whether
+// LexGivenName knows it, itself or as the full name of a pet form.
+func givenNameSex(low string, lex *Lexicon) (byte, bool) {
+	e := lex.Word(LexGivenName, low)
+	if e == nil {
+		if n := lex.Word(LexNickname, low); n != nil && n.Expand != "" {
+			e = lex.Word(LexGivenName, n.Expand)
+		}
+	}
+	if e == nil {
+		return 0, false
+	}
+	switch e.Sub {
+	case "f":
+		return 'f', true
+	case "m":
+		return 'm', true
+	}
+	return 0, true
 }
 
 // orgWords reports whether a name's words hold a head noun of an

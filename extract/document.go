@@ -134,7 +134,12 @@ type Token struct {
 
 // Entity is a name found in a claim. Key is shared by the variants of one
 // name ("Khalil al-Hayya", "al-Hayya" and "Hayya" all key to "hayya"), and
-// by a defined or common acronym and its expansion.
+// by a defined or common acronym and its expansion. A person keys by the
+// family name, except where the document names two people of one family:
+// then each keys "given family" ("hillary clinton", "william clinton"; a
+// son "donald jr trump"), a bare "Clinton" or "Mrs. Clinton" takes the key
+// of the person it means, and one the text leaves open keeps the family
+// name (see AmbiguousFamilies).
 //
 // ResolvedFrom is set on an entity the text does not name where it stands
 // but refers to: a description ("the governor", "the bureau") or a bare

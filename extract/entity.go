@@ -212,11 +212,13 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 // "Justice Department lawyers"): there it is a name's word, where alone
 // the head would name another body ("House", "Court"). A word that opens
 // a date ("Last Senate session") or counts ("Two Defense Department
-// officials") does not.
+// officials") does not, nor one that stands before a longer name ("Senior
+// Justice Department officials", "Former White House aides"): the body's
+// name is the opener and its head, two words.
 func opensBody(facts []*wordFacts, a, j int) bool {
 	low := facts[a].low
 	_, count := numberWords[low]
-	return facts[j-1].orgHead && !startsDateWord(low) && !count && low != "one"
+	return j == a+2 && facts[j-1].orgHead && !startsDateWord(low) && !count && low != "one"
 }
 
 // titledBody reports whether "of the" at toks[j] joins a title to a body
@@ -388,7 +390,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 	// "Robert S. Mueller III", "Pope Leo XIV": a person's ordinal, known by
 	// an initial or a title before it; "World War II" and "Article II"
 	// keep theirs.
-	for len(words) > 1 && romanOrdinals[words[len(words)-1]] && (titled || hasInitial(words)) {
+	for len(words) > 1 && romanOrdinal(words[len(words)-1]) && (titled || hasInitial(words[:len(words)-1])) {
 		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	org := false
@@ -427,7 +429,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 		return full
 	}
 	last := words[len(words)-1]
-	if len(last) < 3 || romanOrdinals[last] || nameParticles[words[len(words)-2]] {
+	if len(last) < 3 || romanOrdinal(last) || nameParticles[words[len(words)-2]] {
 		return full
 	}
 	return last
@@ -545,10 +547,9 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 			if given && person {
 				continue
 			}
-			if first, rest, ok := strings.Cut(keys[j].key, " "); ok && first == k.key && !strings.Contains(rest, " ") && counts[rest] > 0 && !orgHeadIn(DefaultLexicon(), rest) {
+			if firstNameOf(keys[j].key, k.key, counts) || firstNameOf(k.key, keys[j].key, counts) {
 				// "paul ryan" (relatives.go) beside "ryan" is Ryan, not
-				// "paul" (Rand Paul): a first name is no short form of a
-				// person whose family name stands among the keys.
+				// "paul" (Rand Paul), whichever is named more.
 				continue
 			}
 			if same(k.key, keys[j].key) {
@@ -559,6 +560,15 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 		}
 	}
 	return out
+}
+
+// firstNameOf reports whether short is the first word of long, a
+// person's "given family" key, while the family name is a key of its own:
+// a first name is no short form of a person whose family name stands
+// among the keys.
+func firstNameOf(long, short string, counts map[string]int) bool {
+	first, rest, ok := strings.Cut(long, " ")
+	return ok && first == short && !strings.Contains(rest, " ") && counts[rest] > 0 && !orgHeadIn(DefaultLexicon(), rest)
 }
 
 // givenKeyOf reports whether key is family with a given name before it,
@@ -674,9 +684,21 @@ func hasDigit(s string) bool {
 // "John G. Roberts Jr." keys roberts, as "Roberts" does.
 var generationSuffixes = map[string]bool{"jr": true, "sr": true}
 
-// romanOrdinals are the ordinals after a person's name that keyOfWords
-// drops when the name is a person's.
-var romanOrdinals = map[string]bool{"ii": true, "iii": true, "iv": true, "v": true, "vi": true, "xiv": true, "xv": true, "xvi": true}
+// romanUnits are the roman numerals of one to nine.
+var romanUnits = map[string]bool{"": true, "i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true,
+	"vii": true, "viii": true, "ix": true}
+
+// romanOrdinal reports a lower-case roman numeral from i to xxxix, the
+// ordinals that follow a name: a person's ("Pope Pius XII", "Robert S.
+// Mueller III"), which keyOfWords drops, or a war's, an article's or a
+// ship's ("World War II", "Article V"), which stay in the key.
+func romanOrdinal(w string) bool {
+	tens := 0
+	for tens < len(w) && tens < 3 && w[tens] == 'x' {
+		tens++
+	}
+	return w != "" && romanUnits[w[tens:]]
+}
 
 // hasInitial reports a word of one letter among words ("robert s
 // mueller"): an initial, which only persons' names hold.
@@ -763,7 +785,7 @@ func ledAlike(a, b string) bool {
 // initialsOf reports whether the one-word key a, of three to eight
 // letters, spells the initials of the words of the longer key b, its
 // function words left out: "aclu" / "american civil liberties union",
-// "fbi" / "federal bureau of investigation", "usccb" / "u.s. conference
+// "fbi" / "federal bureau of investigation", "usccb" / "us conference
 // of catholic bishops" (a word of two letters, an abbreviation the key
 // wrote without its full stops, may give both). The acronym lexicon
 // knows the common ones; this finds the rest, as an article that names a
@@ -816,7 +838,9 @@ func spells(a string, words []string) bool {
 
 // shortFor reports whether the shorter key a, whose words all stand in b,
 // may be b's short form by what its words are (the default lexicon's, as
-// keepsPlacePrefix reads it). A key of several words may. One word may not
+// keepsPlacePrefix reads it). A key of several words may, unless b goes
+// on after it with a body's head ("new york" / "new york times"). One word
+// may not
 // when it is an adjective of nationality, religion or party (LexDemonym:
 // "american" / "american civil liberties union"); when b is named by a
 // head after which its other words name another entity (LexOrgHead,
@@ -832,10 +856,26 @@ func shortFor(a, b string) bool {
 		// "jesse jr jackson" (relatives.go) is not his father.
 		return false
 	}
+	lex := DefaultLexicon()
 	if strings.Contains(a, " ") {
+		// "new york" / "new york times", "san diego" / "san diego
+		// union-tribune", "new york" / "new york police department": a
+		// body named after a place, a head of LexOrgHead sub=body after
+		// the place's words, is not the place.
+		rest, ok := strings.CutPrefix(b, a+" ")
+		if !ok {
+			return true
+		}
+		for w := range strings.FieldsSeq(rest) {
+			if i := strings.LastIndexByte(w, '-'); i >= 0 {
+				w = w[i+1:]
+			}
+			if e := orgHeadEntry(lex, w); e != nil && e.Sub == orgHeadBody && !placeDivisions[w] {
+				return false
+			}
+		}
 		return true
 	}
-	lex := DefaultLexicon()
 	if lex.Has(LexDemonym, a) {
 		return false
 	}
@@ -867,6 +907,12 @@ func shortFor(a, b string) bool {
 	}
 	return true
 }
+
+// placeDivisions are the heads of sub=body that name the place itself
+// told more exactly: a place of several words meets its city or county
+// ("new york" / "new york city"), as news writes them for one another,
+// where a one-word name does not ("mexico" / "mexico city").
+var placeDivisions = map[string]bool{"city": true, "county": true, "district": true}
 
 // generationIn reports a generation among a key's words ("jr", "sr"),
 // which only relatives.go leaves in a key.
@@ -959,11 +1005,18 @@ func isAcronymShape(w string) bool {
 // an abbreviated title ("Mr. Cruz", "Sen. Warner", "Gov. Pence"), which
 // joins the title to the name instead of ending it.
 func (x *extractor) honorificGap(toks []rawToken, facts []*wordFacts, j int) bool {
-	g := x.text[toks[j-1].span.End:toks[j].span.Start]
-	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {
+	if !x.fullStopGap(toks, j) {
 		return false
 	}
 	return isCapitalized(toks[j-1].text) && facts[j-1].is(ciTitle) && isNamePart(toks[j].text)
+}
+
+// fullStopGap reports whether the gap before toks[j] is a full stop and
+// spaces: the shape that joins an abbreviation or an initial to the name
+// after it ("Sen. Warner", "John A. Boehner", "St. Louis").
+func (x *extractor) fullStopGap(toks []rawToken, j int) bool {
+	a, b := toks[j-1].span.End, toks[j].span.Start
+	return b-a >= 2 && x.text[a] == '.' && onlySpaceBetween(x.text, a+1, b)
 }
 
 // initialGap reports whether the gap before toks[j] is the full stop of a
@@ -971,16 +1024,27 @@ func (x *extractor) honorificGap(toks []rawToken, facts []*wordFacts, j int) boo
 // Roberts", "J. K. Rowling"): one capital letter, its full stop and a
 // space, then a name part that is not a function word ("Plan B. The
 // mayor" is two sentences). Surnames are often common words ("Donald J.
-// Trump", "Susan E. Rice"), so a capitalised common word joins too: the
-// rare "Plan B. Officials agreed", which the segmenter keeps in one
-// sentence, makes one wrong name where every "John A" was one.
+// Trump", "Susan E. Rice"), so a capitalised common word after it joins
+// too; a common word before the letter does not ("Plan B. Officials
+// agreed", "Vitamin D. Researchers", which the segmenter keeps in one
+// sentence), unless it is a given name ("Mark S. Johnson").
 func (x *extractor) initialGap(toks []rawToken, facts []*wordFacts, j int) bool {
-	g := x.text[toks[j-1].span.End:toks[j].span.Start]
-	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {
+	if !x.fullStopGap(toks, j) {
 		return false
 	}
 	t := toks[j-1].text
-	return len(t) == 1 && 'A' <= t[0] && t[0] <= 'Z' && isNamePart(toks[j].text) && !facts[j].stop
+	if len(t) != 1 || t[0] < 'A' || 'Z' < t[0] || !isNamePart(toks[j].text) || facts[j].stop {
+		return false
+	}
+	// A common word before the letter names a thing, not a person
+	// ("Vitamin D. Researchers", "Terminal C. Passengers"), unless it is a
+	// given name too ("Mark S. Johnson").
+	if j >= 2 && facts[j-2] != nil && onlySpaceBetween(x.text, toks[j-2].span.End, toks[j-1].span.Start) && x.commonFact(facts[j-2]) {
+		if _, given := givenNameSex(facts[j-2].low, x.lex); !given {
+			return false
+		}
+	}
+	return true
 }
 
 // placeAbbrevGap reports whether the gap before toks[j] is the full stop of
@@ -989,8 +1053,7 @@ func (x *extractor) initialGap(toks []rawToken, facts []*wordFacts, j int) bool 
 // to the name as honorificGap joins a title. ("Elm St. The mayor came" is
 // two sentences already.)
 func (x *extractor) placeAbbrevGap(toks []rawToken, facts []*wordFacts, j int) bool {
-	g := x.text[toks[j-1].span.End:toks[j].span.Start]
-	if !strings.HasPrefix(g, ".") || !onlySpaceBetween(x.text, toks[j-1].span.End+1, toks[j].span.Start) || len(g) < 2 {
+	if !x.fullStopGap(toks, j) {
 		return false
 	}
 	return isCapitalized(toks[j-1].text) && facts[j-1].is(ciPlacePrefix) && facts[j-1].is(ciAbbreviation) &&
@@ -1063,16 +1126,17 @@ var partyTagRE = regexp.MustCompile(`^(?:[DRI]-[A-Z][A-Za-z.]*|[DRI]\))`)
 // facts, nil where unknown.
 func (x *extractor) personAfterTitle(words []string, wf []*wordFacts) int {
 	last := -1
+	ofBody := false
 	for k := 0; k < len(words)-1; k++ {
 		if wordIsIn(x.lex, ciTitle, words[k], wf[k]) {
-			last = k
+			last, ofBody = k, false
 			if k+2 < len(words) && words[k+1] == "of" {
 				// "secretary of state", "minister of defense".
 				k += 2
 				if words[k] == "the" && k+1 < len(words)-1 {
 					k++
 				}
-				last = k
+				last, ofBody = k, true
 			}
 		}
 	}
@@ -1080,8 +1144,17 @@ func (x *extractor) personAfterTitle(words []string, wf []*wordFacts) int {
 		return -1
 	}
 	for k := last + 1; k < len(words); k++ {
-		if orgHeadOf(x.lex, words[k], wf[k]) || stopIn(x.lex, words[k], wf[k]) {
+		if stopIn(x.lex, words[k], wf[k]) {
 			return -1
+		}
+		if orgHeadOf(x.lex, words[k], wf[k]) {
+			if !ofBody || k == len(words)-1 {
+				return -1
+			}
+			// The body after "of the" runs to its head: "president of
+			// the united states barack obama", "president of the european
+			// commission jean-claude juncker".
+			last = k
 		}
 	}
 	return last + 1

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,6 +46,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 		honour byte   // 'm' after "Mr.", 'f' after "Mrs.", "Ms." or "Miss"
 		plural bool   // "the Clintons": the family, not one of them
 		paired string // "Hillary" of "Hillary and Bill Clinton", unchecked
+		gen    string // "jr" of "Trump Jr.": the generation after the family name
 	}
 	byKey := map[string][]*mention{}
 	// Words the document writes in lower case are no given names ("the
@@ -91,12 +94,21 @@ func relatives(claims []Claim, lex *Lexicon) {
 		return
 	}
 	memo := map[string]bool{}
+	var words map[string]bool // the document's words, once many names are asked
 	lowerWord := func(g string) bool {
 		v, ok := memo[g]
-		if !ok {
-			v = writtenLower(claims, g)
-			memo[g] = v
+		if ok {
+			return v
 		}
+		if words == nil && len(memo) >= 16 {
+			words = wordSet(claims)
+		}
+		if words != nil && strings.IndexFunc(g, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
+			v = words[g]
+		} else {
+			v = writtenLower(claims, g)
+		}
+		memo[g] = v
 		return v
 	}
 	// The keys some name of two words or more ends in ("Steve Witkoff"):
@@ -116,7 +128,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 			if !split[e.Key] || lex.Has(LexDemonym, e.Key) {
 				continue
 			}
-			m := &mention{i: i, j: j, honour: honorific(e.Text), plural: pluralFamily(e)}
+			m := &mention{i: i, j: j, honour: honorific(e.Text), plural: pluralFamily(e), gen: generationAfter(e)}
 			for _, g := range givenCandidates(e, lex) {
 				if !lowerWord(g) {
 					m.cands = append(m.cands, g)
@@ -172,9 +184,10 @@ func relatives(claims []Claim, lex *Lexicon) {
 		if len(gs) < 2 {
 			continue
 		}
-		if gs = mergeGivenPrefixes(gs); len(gs) < 2 {
+		if gs = mergeGivenPrefixes(gs, lex); len(gs) < 2 {
 			continue
 		}
+		sorted := slices.Sorted(maps.Keys(gs))
 		// The person the story names most by the given name, the first
 		// named among equals (mentions are in document order), is the
 		// one a bare family name means; the second, the one the rarer of
@@ -183,7 +196,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 		count := map[string]int{}
 		var order []string
 		named := func(g string) {
-			c := canonicalGiven(g, gs)
+			c := canonicalGiven(g, gs, sorted)
 			if count[c] == 0 {
 				order = append(order, c)
 			}
@@ -223,13 +236,33 @@ func relatives(claims []Claim, lex *Lexicon) {
 				}
 			}
 		}
+		// A courtesy title names the one person of its sex, where the
+		// given names tell it (LexGivenName: "Mr." beside Ted and Heidi
+		// is Ted).
+		bySex := map[byte]string{}
+		for _, c := range order {
+			if g, _ := givenNameSex(c, lex); g != 0 {
+				if _, seen := bySex[g]; seen {
+					bySex[g] = "" // two of that sex: the title tells neither
+				} else {
+					bySex[g] = c
+				}
+			}
+		}
 		for k, m := range ms {
 			switch {
 			case m.plural:
 				continue
 			case given[k] != "":
-				claims[m.i].Entities[m.j].Key = canonicalGiven(given[k], gs) + " " + key
-			case m.honour != 0 && (men == 0 || women == 0):
+				claims[m.i].Entities[m.j].Key = canonicalGiven(given[k], gs, sorted) + " " + key
+			case m.gen != "" && oneWithGeneration(sorted, m.gen) != "":
+				// "Trump Jr." is the one person named with that
+				// generation, not the father named first.
+				claims[m.i].Entities[m.j].Key = oneWithGeneration(sorted, m.gen) + " " + key
+			case m.honour != 0 && bySex[m.honour] != "":
+				claims[m.i].Entities[m.j].Key = bySex[m.honour] + " " + key
+			case m.honour != 0 && (men == 0 || women == 0 || men == women):
+				// A tie of "Mr." and "Mrs." says no more than one alone.
 				// "Mrs. Trump" in a story that writes no "Mr. Trump":
 				// the courtesy title does not say which of them, so the
 				// family name stays.
@@ -241,6 +274,48 @@ func relatives(claims []Claim, lex *Lexicon) {
 			}
 		}
 	}
+}
+
+// generationAfter returns the generation written right after the family
+// name of e ("jr" of "Trump Jr.", "iii" of "Mueller III"), or "".
+func generationAfter(e Entity) string {
+	words := strings.Fields(e.Text)
+	for k := len(words) - 1; k > 0; k-- {
+		if lowWord(words[k-1]) == e.Key {
+			if g := lowWord(words[k]); generationSuffixes[g] || romanOrdinal(g) {
+				return g
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// oneWithGeneration returns the one given name of sorted that carries the
+// generation gen ("donald jr"), or "" when none or several do.
+func oneWithGeneration(sorted []string, gen string) string {
+	found := ""
+	for _, g := range sorted {
+		if strings.HasSuffix(g, " "+gen) {
+			if found != "" {
+				return ""
+			}
+			found = g
+		}
+	}
+	return found
+}
+
+// wordSet returns the words of the claims, as maximal runs of letters:
+// writtenLower's answer for a word of letters is whether the set holds it.
+func wordSet(claims []Claim) map[string]bool {
+	out := map[string]bool{}
+	for i := range claims {
+		for _, w := range strings.FieldsFunc(claims[i].Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // writtenLower reports whether some claim writes the lower-case word w
@@ -392,7 +467,7 @@ func givenCandidates(e Entity, lex *Lexicon) []string {
 	}
 	gen := ""
 	if fam+1 < len(words) {
-		if g := lowWord(words[fam+1]); generationSuffixes[g] || romanOrdinals[g] {
+		if g := lowWord(words[fam+1]); generationSuffixes[g] || romanOrdinal(g) {
 			gen = " " + g
 		}
 	}
@@ -477,6 +552,9 @@ func droppedGiven(c *Claim, e Entity, lex *Lexicon) string {
 		return ""
 	}
 	low := strings.ToLower(before)
+	if notGiven(low, lex) {
+		return "" // "Will Trump fire …?", "Don …": a function word first
+	}
 	if n := lex.Word(LexNickname, low); n != nil && n.Expand != "" {
 		return strings.ToLower(n.Expand)
 	}
@@ -496,13 +574,22 @@ func isInitial(w string) bool {
 
 // mergeGivenPrefixes returns the given names with each that opens another
 // of three letters or more dropped ("ben" / "benjamin", "ron" / "ronald"):
-// one name written short.
-func mergeGivenPrefixes(gs map[string]bool) map[string]bool {
+// one name written short; not when the two are given to different sexes
+// ("paul" / "paula", "chris" / "christine", "dan" / "dana": sameSexNames).
+//
+// The names that open with g follow g in sorted order, so each name looks
+// at its followers only: a story that lists thousands of one family's
+// given names stays near linear.
+func mergeGivenPrefixes(gs map[string]bool, lex *Lexicon) map[string]bool {
+	sorted := slices.Sorted(maps.Keys(gs))
 	out := map[string]bool{}
-	for g := range gs {
+	for i, g := range sorted {
 		short := false
-		for h := range gs {
-			if h != g && len(g) >= 3 && strings.HasPrefix(h, g) && !strings.Contains(h, " ") {
+		for _, h := range sorted[i+1:] {
+			if len(g) < 3 || !strings.HasPrefix(h, g) {
+				break
+			}
+			if !strings.Contains(h, " ") && sameSexNames(g, h, lex) {
 				short = true
 				break
 			}
@@ -514,17 +601,66 @@ func mergeGivenPrefixes(gs map[string]bool) map[string]bool {
 	return out
 }
 
+// sameSexNames reports whether the given names a and b may be one name
+// by their sex (LexGivenName): both given to one sex, or either unknown
+// to the list; not when they are given to different sexes or b is given
+// to both ("dana").
+func sameSexNames(a, b string, lex *Lexicon) bool {
+	sa, ka := givenNameSex(a, lex)
+	sb, kb := givenNameSex(b, lex)
+	if !ka || !kb {
+		return true
+	}
+	return sa != 0 && sa == sb
+}
+
 // canonicalGiven returns the given name of gs that g stands for: itself,
-// or the longer name it opens.
-func canonicalGiven(g string, gs map[string]bool) string {
+// or the longer name it opens (the first in sorted order). sorted holds
+// gs's names in order.
+func canonicalGiven(g string, gs map[string]bool, sorted []string) string {
 	if gs[g] {
 		return g
 	}
-	best := g
-	for h := range gs {
-		if strings.HasPrefix(h, g) && (best == g || h < best) {
-			best = h
+	i, _ := slices.BinarySearch(sorted, g)
+	if i < len(sorted) && strings.HasPrefix(sorted[i], g) {
+		return sorted[i]
+	}
+	return g
+}
+
+// AmbiguousFamilies returns the family names that a document keys bare
+// beside two or more of its people's "given family" keys: relatives kept
+// the bare name where the text does not say which of them it means ("Mrs.
+// Dornbury" in a story that writes no "Mr." and names two Dornburys of
+// her sex, "the Dornburys"). compare does not merge such a family name
+// with one person's key across documents either.
+func AmbiguousFamilies(docs ...*Document) map[string]bool {
+	var out map[string]bool
+	for _, d := range docs {
+		bare := map[string]bool{}
+		given := map[string]map[string]bool{} // family → given-name keys of it
+		for _, c := range d.Claims {
+			for _, e := range c.Entities {
+				g, f, ok := strings.Cut(e.Key, " ")
+				switch {
+				case !ok:
+					bare[e.Key] = true
+				case givenKeyOf(e.Key, f):
+					if given[f] == nil {
+						given[f] = map[string]bool{}
+					}
+					given[f][g] = true
+				}
+			}
+		}
+		for f, gs := range given {
+			if len(gs) > 1 && bare[f] {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[f] = true
+			}
 		}
 	}
-	return best
+	return out
 }

@@ -33,11 +33,21 @@ func TestRelatives(t *testing.T) {
 			[]ent{{"Hillary Varnell", "varnell"}, {"Varnell", "varnell"}}},
 		{"the rarer honorific is the other person", "The race tightened, said Ted Dornbury. His wife, Heidi Dornbury, spoke. On Friday, Mr. Dornbury won. Then Mr. Dornbury left, and Mrs. Dornbury stayed.",
 			[]ent{{"Ted Dornbury", "edward dornbury"}, {"Heidi Dornbury", "heidi dornbury"}, {"Mr. Dornbury", "edward dornbury"}, {"Mr. Dornbury", "edward dornbury"}, {"Mrs. Dornbury", "heidi dornbury"}}},
-		{"one honorific alone says no one", "The race tightened, said Ted Dornbury. His wife, Heidi Dornbury, spoke. On Friday, Mrs. Dornbury left.",
-			[]ent{{"Ted Dornbury", "edward dornbury"}, {"Heidi Dornbury", "heidi dornbury"}, {"Mrs. Dornbury", "dornbury"}}},
+		{"a courtesy title names the one person of its sex", "The race tightened, said Ted Dornbury. His wife, Heidi Dornbury, spoke. On Friday, Mrs. Dornbury left.",
+			[]ent{{"Ted Dornbury", "edward dornbury"}, {"Heidi Dornbury", "heidi dornbury"}, {"Mrs. Dornbury", "heidi dornbury"}}},
+		{"a tie of Mr. and Mrs. is told by sex", "The race tightened, said Heidi Dornbury. Her husband, Ted Dornbury, spoke. On Friday, Mr. Dornbury won, and Mrs. Dornbury cheered.",
+			[]ent{{"Heidi Dornbury", "heidi dornbury"}, {"Ted Dornbury", "edward dornbury"}, {"Mr. Dornbury", "edward dornbury"}, {"Mrs. Dornbury", "heidi dornbury"}}},
+		{"one honorific alone says no one of two of its sex", "The race tightened, said Ted Dornbury. His brother, Paul Dornbury, spoke. On Friday, Mr. Dornbury left.",
+			[]ent{{"Ted Dornbury", "edward dornbury"}, {"Paul Dornbury", "paul dornbury"}, {"Mr. Dornbury", "dornbury"}}},
+		{"a name's generation tells the son without his given name", "On Monday, Donald Varnell spoke. His son, Donald Varnell Jr., replied. On Friday, Varnell Jr. said yes. Varnell said no.",
+			[]ent{{"Donald Varnell", "donald varnell"}, {"Donald Varnell Jr", "donald jr varnell"}, {"Varnell Jr", "donald jr varnell"}, {"Varnell", "donald varnell"}}},
+		{"names of different sexes are no short forms", "On Monday, Paul Dornbury spoke. His sister, Paula Dornbury, replied. Dornbury said no.",
+			[]ent{{"Paul Dornbury", "paul dornbury"}, {"Paula Dornbury", "paula dornbury"}, {"Dornbury", "paul dornbury"}}},
+		{"a function word opening a question is no given name", "On Monday, Donald Varnell spoke. Will Varnell fire the director? Varnell said he will decide soon.",
+			[]ent{{"Donald Varnell", "varnell"}, {"Varnell", "varnell"}, {"Varnell", "varnell"}}},
 		{"a given name another mention gives wins over an epithet", "The ad mocked Crooked Mara Quillfeather. Her rival, Bill Quillfeather, spoke. The crowd cheered for Mara Quillfeather.",
 			[]ent{{"Crooked Mara Quillfeather", "mara quillfeather"}, {"Bill Quillfeather", "william quillfeather"}, {"Mara Quillfeather", "mara quillfeather"}}},
-		{"given names joined by and", "The gala was hosted by Mara and Bill Quillfeather. On Friday, Quillfeather said no, and the crowd cheered for Mara Quillfeather.",
+		{"given names joined by and (known wrong: the first given name keys alone, \"mara\")", "The gala was hosted by Mara and Bill Quillfeather. On Friday, Quillfeather said no, and the crowd cheered for Mara Quillfeather.",
 			[]ent{{"Mara", "mara"}, {"Bill Quillfeather", "william quillfeather"}, {"Quillfeather", "mara quillfeather"}, {"Mara Quillfeather", "mara quillfeather"}}},
 		{"trap: a place joined by and", "The bridge was opened by Mayor Tom Harrow of Ohio and Senator Mitch Quillfeather of Avelia. On Friday, Quillfeather spoke.",
 			[]ent{{"Mayor Tom Harrow of Ohio", "harrow"}, {"Senator Mitch Quillfeather of Avelia", "quillfeather"}, {"Quillfeather", "quillfeather"}}},
@@ -73,6 +83,8 @@ func TestCanonicalKeysOnePerson(t *testing.T) {
 		{map[string]int{"varnell": 2, "hillary varnell": 5, "william varnell": 3}, map[string]string{"varnell": "hillary varnell"}},
 		{map[string]int{"varnell": 2, "hillary varnell": 5}, map[string]string{"varnell": "hillary varnell"}},
 		{map[string]int{"quentin": 3, "varnell": 2, "quentin varnell": 1}, map[string]string{"quentin varnell": "varnell"}},
+		// The first name is no short form whichever is named more.
+		{map[string]int{"quentin": 1, "varnell": 2, "quentin varnell": 3}, map[string]string{"varnell": "quentin varnell"}},
 	}
 	for _, tt := range tests {
 		if d := cmp.Diff(tt.want, extract.CanonicalKeys(tt.counts)); d != "" {

@@ -36,16 +36,37 @@ func checkTextBytewise(b []byte) (nul, bad int) {
 // TestPrintable8 checks the word test against each byte's, for every
 // value of one byte among printable neighbours, at every position.
 func TestPrintable8(t *testing.T) {
+	check := func(w []byte) {
+		t.Helper()
+		want := true
+		for _, c := range w {
+			want = want && c >= 0x20 && c <= 0x7e
+		}
+		if got := printable8(binary.LittleEndian.Uint64(w)); got != want {
+			t.Fatalf("% x: printable8 = %v, want %v", w, got, want)
+		}
+	}
 	for pos := range 8 {
 		for v := range 256 {
 			w := []byte("abcdefgh")
 			w[pos] = byte(v)
-			want := true
-			for _, c := range w {
-				want = want && c >= 0x20 && c <= 0x7e
-			}
-			if got := printable8(binary.LittleEndian.Uint64(w)); got != want {
-				t.Errorf("byte %#x at %d: printable8 = %v, want %v", v, pos, got, want)
+			check(w)
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	// Two bytes at once, at every pair of positions: the subtractions of
+	// the word-wide test borrow across bytes, and a borrow must not hide
+	// a bad byte next to another.
+	for p := range 8 {
+		for q := p + 1; q < 8; q++ {
+			for v := range 256 {
+				for u := range 256 {
+					w := []byte("abcdefgh")
+					w[p], w[q] = byte(v), byte(u)
+					check(w)
+				}
 			}
 		}
 	}
