@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kljensen/snowball/english"
+	"github.com/claimdiff/claimdiff/extract/internal/porter2"
 )
 
 //go:embed lexicon/*.txt
@@ -373,7 +373,7 @@ func stem(w string) string {
 	if len(w) < 3 {
 		return w
 	}
-	return english.Stem(w, true)
+	return porter2.Stem(w, true)
 }
 
 func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
