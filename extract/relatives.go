@@ -15,9 +15,12 @@ import (
 // claim about one would name the other. So, within a document, a family
 // name given with two different given names splits: each mention that
 // gives the given name keys with it ("hillary clinton", "william
-// clinton": a pet form stands for its full name, LexNickname), and a
-// mention without one ("Clinton", "Mrs. Clinton", "the former president"
-// resolved to clinton) takes the person the document names first, unless
+// clinton": a pet form stands for its full name, LexNickname); a
+// description resolved to the family ("the former president") takes the
+// one person whose mentions give that role ("Former President Bill
+// Clinton"), and keeps the family name when none or both do; and a
+// mention without a given name ("Clinton", "Mrs. Clinton") takes the
+// person the document names first, unless
 // another is named more than twice as often: a story's bare family name
 // is its protagonist's ("Clinton said" in a story on Hillary Clinton's
 // campaign that mentions her husband once). When the document writes both
@@ -249,18 +252,32 @@ func relatives(claims []Claim, lex *Lexicon) {
 				}
 			}
 		}
+		var withGiven [][2]string // the text of each mention with a given name, and the name
 		for k, m := range ms {
+			if given[k] != "" {
+				withGiven = append(withGiven, [2]string{claims[m.i].Entities[m.j].Text, canonicalGiven(given[k], gs, sorted)})
+			}
+		}
+		for k, m := range ms {
+			e := &claims[m.i].Entities[m.j]
 			switch {
 			case m.plural:
 				continue
 			case given[k] != "":
-				claims[m.i].Entities[m.j].Key = canonicalGiven(given[k], gs, sorted) + " " + key
+				e.Key = canonicalGiven(given[k], gs, sorted) + " " + key
+			case e.ResolvedFrom != "":
+				// "the former president", resolved to the family: the
+				// person whose mentions give that role ("Former President
+				// Bill Clinton"), or the family name when none or both do.
+				if c := roleHolder(withGiven, lowWord(lastField(e.Text))); c != "" {
+					e.Key = c + " " + key
+				}
 			case m.gen != "" && oneWithGeneration(sorted, m.gen) != "":
 				// "Trump Jr." is the one person named with that
 				// generation, not the father named first.
-				claims[m.i].Entities[m.j].Key = oneWithGeneration(sorted, m.gen) + " " + key
+				e.Key = oneWithGeneration(sorted, m.gen) + " " + key
 			case m.honour != 0 && bySex[m.honour] != "":
-				claims[m.i].Entities[m.j].Key = bySex[m.honour] + " " + key
+				e.Key = bySex[m.honour] + " " + key
 			case m.honour != 0 && (men == 0 || women == 0 || men == women):
 				// A tie of "Mr." and "Mrs." says no more than one alone.
 				// "Mrs. Trump" in a story that writes no "Mr. Trump":
@@ -268,12 +285,40 @@ func relatives(claims []Claim, lex *Lexicon) {
 				// family name stays.
 				continue
 			case m.honour == 'm' && men < women || m.honour == 'f' && women < men:
-				claims[m.i].Entities[m.j].Key = second + " " + key
+				e.Key = second + " " + key
 			default:
-				claims[m.i].Entities[m.j].Key = first + " " + key
+				e.Key = first + " " + key
 			}
 		}
 	}
+}
+
+// roleHolder returns the one person of a family whose mentions hold the
+// role word ("president" in "Former President Bill Clinton"), as the
+// canonical given name; texts are the mentions that give a given name,
+// with it. It returns "" when no mention or several people do.
+func roleHolder(texts [][2]string, role string) string {
+	found := ""
+	for _, t := range texts {
+		holds := false
+		for w := range strings.FieldsSeq(t[0]) {
+			holds = holds || lowWord(w) == role
+		}
+		if !holds {
+			continue
+		}
+		if found != "" && found != t[1] {
+			return ""
+		}
+		found = t[1]
+	}
+	return found
+}
+
+// lastField returns the last space-separated word of s.
+func lastField(s string) string {
+	s = strings.TrimSpace(s)
+	return s[strings.LastIndexByte(s, ' ')+1:]
 }
 
 // generationAfter returns the generation written right after the family

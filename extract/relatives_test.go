@@ -43,6 +43,8 @@ func TestRelatives(t *testing.T) {
 			[]ent{{"Donald Varnell", "donald varnell"}, {"Donald Varnell Jr", "donald jr varnell"}, {"Varnell Jr", "donald jr varnell"}, {"Varnell", "donald varnell"}}},
 		{"names of different sexes are no short forms", "On Monday, Paul Dornbury spoke. His sister, Paula Dornbury, replied. Dornbury said no.",
 			[]ent{{"Paul Dornbury", "paul dornbury"}, {"Paula Dornbury", "paula dornbury"}, {"Dornbury", "paul dornbury"}}},
+		{"a description takes the person whose mentions give its role", "On Monday, Mara Quillfeather spoke about the plan. Former Governor Bill Quillfeather joined her on stage. The former governor said the plan would work. Later, Mara Quillfeather agreed.",
+			[]ent{{"Mara Quillfeather", "mara quillfeather"}, {"Governor Bill Quillfeather", "william quillfeather"}, {"The former governor", "william quillfeather"}, {"Mara Quillfeather", "mara quillfeather"}}},
 		{"a function word opening a question is no given name", "On Monday, Donald Varnell spoke. Will Varnell fire the director? Varnell said he will decide soon.",
 			[]ent{{"Donald Varnell", "varnell"}, {"Varnell", "varnell"}, {"Varnell", "varnell"}}},
 		{"a given name another mention gives wins over an epithet", "The ad mocked Crooked Mara Quillfeather. Her rival, Bill Quillfeather, spoke. The crowd cheered for Mara Quillfeather.",
