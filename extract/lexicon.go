@@ -49,7 +49,9 @@ const (
 	// LexDemonym lists adjectives of nationality, people, religion and
 	// party ("American", "Catholic", "Democratic"): capitalised, they open
 	// names they are not short for, so a one-word name on the list never
-	// meets a longer one by its words (SameName).
+	// meets a longer one by its words (SameName, which reads the default
+	// lexicon's lists whatever lexicon made the keys: a compare.NameMatcher
+	// follows another).
 	LexDemonym = "demonym"
 	// LexNickname lists pet forms of given names with the full name each
 	// stands for (expansion=): "Bill" is William, so "Bill Clinton" and
