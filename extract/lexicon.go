@@ -58,8 +58,9 @@ const (
 	// "William J. Clinton" are one person (extract: relatives).
 	LexNickname = "nickname"
 	// LexGivenName lists common given names with the gender they tell
-	// (sub=f or sub=m), from the U.S. Census Bureau's 1990 name files: a
-	// pronoun names the nearest person of its gender (extract: coref).
+	// (sub=f or sub=m; sub=x for a name given to both sexes, which tells
+	// none), from the U.S. Census Bureau's 1990 name files: a pronoun
+	// names the nearest person of its gender (extract: coref).
 	LexGivenName = "givenname"
 )
 

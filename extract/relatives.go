@@ -244,12 +244,18 @@ func relatives(claims []Claim, lex *Lexicon) {
 		// is Ted).
 		bySex := map[byte]string{}
 		for _, c := range order {
-			if g, _ := givenNameSex(c, lex); g != 0 {
-				if _, seen := bySex[g]; seen {
-					bySex[g] = "" // two of that sex: the title tells neither
-				} else {
-					bySex[g] = c
-				}
+			g, known := givenNameSex(c, lex)
+			if !known || g == 0 {
+				// A name the list does not know, or gives both sexes
+				// ("Jeb", "Dana"): "Mr." may be that person, so the
+				// title's sex tells no one.
+				bySex = nil
+				break
+			}
+			if _, seen := bySex[g]; seen {
+				bySex[g] = "" // two of that sex: the title tells neither
+			} else {
+				bySex[g] = c
 			}
 		}
 		var withGiven [][2]string // the text of each mention with a given name, and the name
@@ -294,7 +300,8 @@ func relatives(claims []Claim, lex *Lexicon) {
 }
 
 // roleHolder returns the one person of a family whose mentions hold the
-// role word ("president" in "Former President Bill Clinton"), as the
+// role word ("president" in "Former President Bill Clinton", "Rep." for a
+// representative), as the
 // canonical given name; texts are the mentions that give a given name,
 // with it. It returns "" when no mention or several people do.
 func roleHolder(texts [][2]string, role string) string {
@@ -302,7 +309,10 @@ func roleHolder(texts [][2]string, role string) string {
 	for _, t := range texts {
 		holds := false
 		for w := range strings.FieldsSeq(t[0]) {
-			holds = holds || lowWord(w) == role
+			// A title may be abbreviated: "Rep." is a representative,
+			// "Gov." a governor.
+			lw := lowWord(w)
+			holds = holds || lw == role || strings.HasSuffix(w, ".") && len(lw) >= 3 && strings.HasPrefix(role, lw)
 		}
 		if !holds {
 			continue
@@ -671,41 +681,4 @@ func canonicalGiven(g string, gs map[string]bool, sorted []string) string {
 		return sorted[i]
 	}
 	return g
-}
-
-// AmbiguousFamilies returns the family names that a document keys bare
-// beside two or more of its people's "given family" keys: relatives kept
-// the bare name where the text does not say which of them it means ("Mrs.
-// Dornbury" in a story that writes no "Mr." and names two Dornburys of
-// her sex, "the Dornburys"). compare does not merge such a family name
-// with one person's key across documents either.
-func AmbiguousFamilies(docs ...*Document) map[string]bool {
-	var out map[string]bool
-	for _, d := range docs {
-		bare := map[string]bool{}
-		given := map[string]map[string]bool{} // family → given-name keys of it
-		for _, c := range d.Claims {
-			for _, e := range c.Entities {
-				g, f, ok := strings.Cut(e.Key, " ")
-				switch {
-				case !ok:
-					bare[e.Key] = true
-				case givenKeyOf(e.Key, f):
-					if given[f] == nil {
-						given[f] = map[string]bool{}
-					}
-					given[f][g] = true
-				}
-			}
-		}
-		for f, gs := range given {
-			if len(gs) > 1 && bare[f] {
-				if out == nil {
-					out = map[string]bool{}
-				}
-				out[f] = true
-			}
-		}
-	}
-	return out
 }

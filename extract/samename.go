@@ -110,9 +110,11 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 			if given && person {
 				continue
 			}
-			if firstNameOf(keys[j].key, k.key, counts) || firstNameOf(k.key, keys[j].key, counts) {
+			if firstNameOf(keys[j].key, k.key, counts) {
 				// "paul ryan" (relatives.go) beside "ryan" is Ryan, not
-				// "paul" (Rand Paul), whichever is named more.
+				// "paul" (Rand Paul). Only where "paul" is named more: a
+				// given name used alone ("Melania") is that person's,
+				// and the counts cannot tell the two apart otherwise.
 				continue
 			}
 			if same(k.key, keys[j].key) {
@@ -376,7 +378,10 @@ func shortFor(a, b string) bool {
 		// body named after a place, a head of LexOrgHead sub=body after
 		// the place's words, is not the place.
 		rest, ok := strings.CutPrefix(b, a+" ")
-		if !ok {
+		if first, _, _ := strings.Cut(a, " "); !ok || !lex.Has(LexPlacePrefix, first) {
+			// Only a place's name ("new york", "san diego") is not the
+			// body named after it; "house judiciary" is the "house
+			// judiciary committee".
 			return true
 		}
 		for w := range strings.FieldsSeq(rest) {
