@@ -199,7 +199,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 		count := map[string]int{}
 		var order []string
 		named := func(g string) {
-			c := canonicalGiven(g, gs, sorted)
+			c := canonicalGiven(g, gs, sorted, lex)
 			if count[c] == 0 {
 				order = append(order, c)
 			}
@@ -261,7 +261,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 		var withGiven [][2]string // the text of each mention with a given name, and the name
 		for k, m := range ms {
 			if given[k] != "" {
-				withGiven = append(withGiven, [2]string{claims[m.i].Entities[m.j].Text, canonicalGiven(given[k], gs, sorted)})
+				withGiven = append(withGiven, [2]string{claims[m.i].Entities[m.j].Text, canonicalGiven(given[k], gs, sorted, lex)})
 			}
 		}
 		for k, m := range ms {
@@ -270,7 +270,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 			case m.plural:
 				continue
 			case given[k] != "":
-				e.Key = canonicalGiven(given[k], gs, sorted) + " " + key
+				e.Key = canonicalGiven(given[k], gs, sorted, lex) + " " + key
 			case e.ResolvedFrom != "":
 				// "the former president", resolved to the family: the
 				// person whose mentions give that role ("Former President
@@ -670,15 +670,17 @@ func sameSexNames(a, b string, lex *Lexicon) bool {
 }
 
 // canonicalGiven returns the given name of gs that g stands for: itself,
-// or the longer name it opens (the first in sorted order). sorted holds
-// gs's names in order.
-func canonicalGiven(g string, gs map[string]bool, sorted []string) string {
+// or the first longer name in sorted order that it opens and that is
+// given to the same sex (sameSexNames). sorted holds gs's names in order.
+func canonicalGiven(g string, gs map[string]bool, sorted []string, lex *Lexicon) string {
 	if gs[g] {
 		return g
 	}
 	i, _ := slices.BinarySearch(sorted, g)
-	if i < len(sorted) && strings.HasPrefix(sorted[i], g) {
-		return sorted[i]
+	for ; i < len(sorted) && strings.HasPrefix(sorted[i], g); i++ {
+		if sameSexNames(g, sorted[i], lex) {
+			return sorted[i] // not "dan" as "dana"
+		}
 	}
 	return g
 }
