@@ -7,7 +7,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -477,7 +476,6 @@ func unifyAcross(docs []*extract.Document, names func(a, b string) bool, count m
 	if len(canon) == 0 {
 		return
 	}
-	keepAmbiguousFamilies(docs, canon)
 	for _, d := range docs {
 		for ci := range d.Claims {
 			// The entities are shared with the caller's document: a
@@ -496,27 +494,6 @@ func unifyAcross(docs []*extract.Document, names func(a, b string) bool, count m
 			if ents != nil {
 				d.Claims[ci].Entities = ents
 			}
-		}
-	}
-}
-
-// keepAmbiguousFamilies drops from canon the merges of a family name a
-// document left ambiguous on purpose (extract.AmbiguousFamilies: a "Mrs.
-// Dornbury" or "the Dornburys" beside two people of that family): the
-// family name says no more across documents than within its own, so it
-// must not join, or take in, the person another outlet names most.
-func keepAmbiguousFamilies(docs []*extract.Document, canon map[string]string) {
-	ambiguous := extract.AmbiguousFamilies(docs...)
-	if len(ambiguous) == 0 {
-		return
-	}
-	for k, to := range canon {
-		family := k
-		if _, f, ok := strings.Cut(k, " "); ok {
-			family = f
-		}
-		if ambiguous[family] && (k == family && strings.HasSuffix(to, " "+family) || to == family && k != family) {
-			delete(canon, k)
 		}
 	}
 }

@@ -265,6 +265,9 @@ func TestDifferences(t *testing.T) {
 		{"same date two ways", "The Zelwice plant reopened on Sept. 3 after the inspection.", "The Zelwice plant reopened on September 3 after the inspection.", "", "agree"},
 		{"place", "Ministers of the two countries met in Vilnius to discuss the pipeline deal.", "Ministers of the two countries met in Riga to discuss the pipeline deal.", "entity", "conflict"},
 		{"polarity", "The company acknowledged that it had received the safety warning before the blast.", "The company denied that it had received the safety warning before the blast.", "polarity", "conflict"},
+		{"a denial passes through a plan", "The bank said it had no plans to close its branches in Port Alder next year.", "The bank said it would close its branches in Port Alder next year.", "polarity", "conflict"},
+		{"a negation of a word the other never states", "The Marenland ministry said it would not comment on the convoy attack near Oster on Friday.", "The Marenland ministry said the convoy attack near Oster on Friday was planned for weeks.", "", "agree"},
+		{"a negation of a name is no denial", "The court said the question was not whether Telford Mills broke the law on Monday.", "The court said Telford Mills broke the law on Monday.", "", "agree"},
 		{"label", "The militants attacked the convoy near the Marenland border town of Oster.", "The terrorists attacked the convoy near the Marenland border town of Oster.", "label", "framing"},
 		{"attribution stance", "The army said the convoy near the Marenland town of Oster carried weapons.", "The army claimed the convoy near the Marenland town of Oster carried weapons.", "attribution", "framing"},
 	}

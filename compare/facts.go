@@ -376,6 +376,52 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 	return out
 }
 
+// polarityOverlap is the share of content words (Dice) a negating claim
+// and the claim that states its focus unnegated must have in common for
+// the two to be one statement and its denial ("the company acknowledged it
+// had received the warning" / "denied it had received the warning"). On
+// real news most pairs that share a negated word are two statements of one
+// story ("did not respond to an email" / "responded to the controversy"):
+// on BASIL's 50 development events this and the focus rule took the
+// polarity differences from 112 to 22 (every one read in a sample was
+// wrong before), at the cost of 2 of the 61 verdicts of our article sets
+// (0.4 would leave 10 and cost 3: "had no plans to close any of the 130
+// branches" / "would close 40 of the 130 branches" shares 0.38).
+const polarityOverlap = 0.3
+
+// contentDice is the Dice coefficient of the content-word keys of two
+// claims (function words left out), each key counted once.
+func contentDice(a, b *extract.Claim) float64 {
+	keys := func(c *extract.Claim) map[string]bool {
+		m := map[string]bool{}
+		for i := range c.Tokens {
+			if !c.Tokens[i].Stop {
+				m[c.Tokens[i].Key] = true
+			}
+		}
+		return m
+	}
+	ka, kb := keys(a), keys(b)
+	if len(ka)+len(kb) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range ka {
+		if kb[k] {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(ka)+len(kb))
+}
+
+// scopeNouns pass a negation on to the clause after them: "no plans to
+// close" denies closing, "denied reports that officers fired" denies the
+// firing, "no sign of" the thing signed.
+var scopeNouns = map[string]bool{"plan": true, "plans": true, "intention": true, "intentions": true, "intent": true,
+	"report": true, "reports": true, "claim": true, "claims": true, "allegation": true, "allegations": true,
+	"suggestion": true, "suggestions": true, "evidence": true, "sign": true, "signs": true, "indication": true,
+	"indications": true}
+
 // negationWords turn a statement into its denial.
 var negationWords = map[string]bool{"not": true, "no": true, "never": true, "without": true, "nor": true, "none": true, "neither": true, "refused": true, "refuses": true, "refuse": true, "failed": true}
 
@@ -450,38 +496,60 @@ func polarityDiffs(sides []side) []Difference {
 	if none {
 		return nil // no side negates anything
 	}
-	// says reports whether side o has a word of that key: looked up for
-	// the few words after a negation only, so read off the side's tokens
-	// rather than gathered into a set.
-	says := func(o int, key string) bool {
+	// affirms reports whether side o states the word t outside a
+	// negation: the same word, or one of its stem within two letters
+	// ("pays" / "pay", not "required" / "requirement"), with no negation
+	// in the three words before it. Looked up for a negation's focus
+	// only, so read off the side's tokens rather than gathered into a set.
+	affirms := func(o int, t *extract.Token, neg *extract.Claim) bool {
 		for _, c := range sides[o].claims {
+			if contentDice(neg, c) < polarityOverlap {
+				continue // another statement that shares a word
+			}
 			for i := range c.Tokens {
-				if c.Tokens[i].Key == key {
+				u := &c.Tokens[i]
+				if u.Key != t.Key || u.Quoted || len(u.Text)-len(t.Text) > 2 || len(t.Text)-len(u.Text) > 2 {
+					continue
+				}
+				negated := false
+				for j := max(i-3, 0); j < i; j++ {
+					negated = negated || negationWord(c.Tokens[j].Text)
+				}
+				if !negated {
 					return true
 				}
 			}
 		}
 		return false
 	}
-	// count returns the negations of side si that bear on what side o also
-	// says: a negation or denial with a content word of o within the next
-	// five words. "did not provide a date" says nothing against a claim
-	// that never mentions a date. It returns the first such negation and
-	// the claim that holds it.
+	// count returns the negations of side si that bear on what side o
+	// states: the negation's focus, the first content word after it (past
+	// function words and scopeNouns, within six words: "did not provide",
+	// "denied that it had received", "had no plans to close"), is a word
+	// side o states unnegated. A name or a
+	// number is no focus ("not whether Wal-Mart …"), and a negation whose
+	// focus the other side never states says nothing against it ("did not
+	// provide a date" against a claim with no date; "shouldn't be required
+	// to cover" against "a requirement to cover"). It returns the first
+	// such negation and the claim that holds it.
 	count := func(si, o int) (int, extract.Span, *extract.Claim) {
 		n := 0
 		var where extract.Span
 		var holder *extract.Claim
 		for _, ng := range negs[si] {
 			c, k := ng.c, ng.k
-			for j := k + 1; j < len(c.Tokens) && j <= k+5; j++ {
-				if !c.Tokens[j].Stop && says(o, c.Tokens[j].Key) {
+			for j := k + 1; j < len(c.Tokens) && j <= k+6; j++ {
+				t := &c.Tokens[j]
+				if t.Stop || scopeNouns[strings.ToLower(t.Text)] {
+					continue
+				}
+				if !t.Entity && !t.Number && affirms(o, t, c) {
 					if n == 0 {
 						where, holder = c.Tokens[k].Span, c
 					}
 					n++
-					break
 				}
+				break
 			}
 		}
 		return n, where, holder

@@ -625,8 +625,10 @@ func (x *extractor) firstPersonOfSentence(k int) bool {
 // openingParticiple reports a sentence that opens with a participle
 // before lower-case words ("Asked whether …, Santorum said", "Speaking to
 // reporters, …"): an opening phrase, not a name.
-func openingParticiple(toks []rawToken) bool {
-	if len(toks) < 2 || !isCapitalized(toks[0].text) || !isLowerWord(toks[1].text) || len(toks[0].text) <= 4 {
+func openingParticiple(toks []rawToken, lex *Lexicon) bool {
+	// A function word after it: "Asked whether", "Speaking to"; not a
+	// name ending so ("Fleming said", "Manning told").
+	if len(toks) < 2 || !isCapitalized(toks[0].text) || !isLowerWord(toks[1].text) || len(toks[0].text) <= 4 || !lex.Has(LexStopword, toks[1].text) {
 		return false
 	}
 	w := strings.ToLower(toks[0].text)
@@ -645,7 +647,7 @@ var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true}
 func (x *extractor) subjectName(s Span, limit int) string {
 	start := s.Start
 	toks := tokenize(x.text, s.Start, limit)
-	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.lex.Has(LexStopword, lowerKey(toks[0].text)) || openingParticiple(toks) {
+	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.lex.Has(LexStopword, lowerKey(toks[0].text)) || openingParticiple(toks, x.lex) {
 		// An opening phrase ends at the first comma.
 		for k := 1; k < len(toks) && k < 25; k++ {
 			if strings.Contains(x.text[toks[k-1].span.End:toks[k].span.Start], ",") {

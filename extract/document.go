@@ -139,7 +139,7 @@ type Token struct {
 // then each keys "given family" ("hillary clinton", "william clinton"; a
 // son "donald jr trump"), a bare "Clinton" or "Mrs. Clinton" takes the key
 // of the person it means, and one the text leaves open keeps the family
-// name (see AmbiguousFamilies).
+// name.
 //
 // ResolvedFrom is set on an entity the text does not name where it stands
 // but refers to: a description ("the governor", "the bureau") or a bare

@@ -462,6 +462,7 @@ func TestSameName(t *testing.T) {
 		{"new brennick", "new brennick times", false},
 		{"new brennick", "new brennick police department", false},
 		{"port avel", "port avel union-tribune", false},
+		{"house judiciary", "house judiciary committee", true},
 		{"brennick comets", "new brennick comets", false},
 		{"tarvo vale", "east tarvo vale", false},
 		{"vale", "east tarvo vale", true},

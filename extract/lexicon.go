@@ -49,15 +49,18 @@ const (
 	// LexDemonym lists adjectives of nationality, people, religion and
 	// party ("American", "Catholic", "Democratic"): capitalised, they open
 	// names they are not short for, so a one-word name on the list never
-	// meets a longer one by its words (SameName).
+	// meets a longer one by its words (SameName, which reads the default
+	// lexicon's lists whatever lexicon made the keys: a compare.NameMatcher
+	// follows another).
 	LexDemonym = "demonym"
 	// LexNickname lists pet forms of given names with the full name each
 	// stands for (expansion=): "Bill" is William, so "Bill Clinton" and
 	// "William J. Clinton" are one person (extract: relatives).
 	LexNickname = "nickname"
 	// LexGivenName lists common given names with the gender they tell
-	// (sub=f or sub=m), from the U.S. Census Bureau's 1990 name files: a
-	// pronoun names the nearest person of its gender (extract: coref).
+	// (sub=f or sub=m; sub=x for a name given to both sexes, which tells
+	// none), from the U.S. Census Bureau's 1990 name files: a pronoun
+	// names the nearest person of its gender (extract: coref).
 	LexGivenName = "givenname"
 )
 

@@ -15,9 +15,12 @@ import (
 // claim about one would name the other. So, within a document, a family
 // name given with two different given names splits: each mention that
 // gives the given name keys with it ("hillary clinton", "william
-// clinton": a pet form stands for its full name, LexNickname), and a
-// mention without one ("Clinton", "Mrs. Clinton", "the former president"
-// resolved to clinton) takes the person the document names first, unless
+// clinton": a pet form stands for its full name, LexNickname); a
+// description resolved to the family ("the former president") takes the
+// one person whose mentions give that role ("Former President Bill
+// Clinton"), and keeps the family name when none or both do; and a
+// mention without a given name ("Clinton", "Mrs. Clinton") takes the
+// person the document names first, unless
 // another is named more than twice as often: a story's bare family name
 // is its protagonist's ("Clinton said" in a story on Hillary Clinton's
 // campaign that mentions her husband once). When the document writes both
@@ -196,7 +199,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 		count := map[string]int{}
 		var order []string
 		named := func(g string) {
-			c := canonicalGiven(g, gs, sorted)
+			c := canonicalGiven(g, gs, sorted, lex)
 			if count[c] == 0 {
 				order = append(order, c)
 			}
@@ -241,26 +244,46 @@ func relatives(claims []Claim, lex *Lexicon) {
 		// is Ted).
 		bySex := map[byte]string{}
 		for _, c := range order {
-			if g, _ := givenNameSex(c, lex); g != 0 {
-				if _, seen := bySex[g]; seen {
-					bySex[g] = "" // two of that sex: the title tells neither
-				} else {
-					bySex[g] = c
-				}
+			g, known := givenNameSex(c, lex)
+			if !known || g == 0 {
+				// A name the list does not know, or gives both sexes
+				// ("Jeb", "Dana"): "Mr." may be that person, so the
+				// title's sex tells no one.
+				bySex = nil
+				break
+			}
+			if _, seen := bySex[g]; seen {
+				bySex[g] = "" // two of that sex: the title tells neither
+			} else {
+				bySex[g] = c
+			}
+		}
+		var withGiven [][2]string // the text of each mention with a given name, and the name
+		for k, m := range ms {
+			if given[k] != "" {
+				withGiven = append(withGiven, [2]string{claims[m.i].Entities[m.j].Text, canonicalGiven(given[k], gs, sorted, lex)})
 			}
 		}
 		for k, m := range ms {
+			e := &claims[m.i].Entities[m.j]
 			switch {
 			case m.plural:
 				continue
 			case given[k] != "":
-				claims[m.i].Entities[m.j].Key = canonicalGiven(given[k], gs, sorted) + " " + key
+				e.Key = canonicalGiven(given[k], gs, sorted, lex) + " " + key
+			case e.ResolvedFrom != "":
+				// "the former president", resolved to the family: the
+				// person whose mentions give that role ("Former President
+				// Bill Clinton"), or the family name when none or both do.
+				if c := roleHolder(withGiven, lowWord(lastField(e.Text))); c != "" {
+					e.Key = c + " " + key
+				}
 			case m.gen != "" && oneWithGeneration(sorted, m.gen) != "":
 				// "Trump Jr." is the one person named with that
 				// generation, not the father named first.
-				claims[m.i].Entities[m.j].Key = oneWithGeneration(sorted, m.gen) + " " + key
+				e.Key = oneWithGeneration(sorted, m.gen) + " " + key
 			case m.honour != 0 && bySex[m.honour] != "":
-				claims[m.i].Entities[m.j].Key = bySex[m.honour] + " " + key
+				e.Key = bySex[m.honour] + " " + key
 			case m.honour != 0 && (men == 0 || women == 0 || men == women):
 				// A tie of "Mr." and "Mrs." says no more than one alone.
 				// "Mrs. Trump" in a story that writes no "Mr. Trump":
@@ -268,12 +291,44 @@ func relatives(claims []Claim, lex *Lexicon) {
 				// family name stays.
 				continue
 			case m.honour == 'm' && men < women || m.honour == 'f' && women < men:
-				claims[m.i].Entities[m.j].Key = second + " " + key
+				e.Key = second + " " + key
 			default:
-				claims[m.i].Entities[m.j].Key = first + " " + key
+				e.Key = first + " " + key
 			}
 		}
 	}
+}
+
+// roleHolder returns the one person of a family whose mentions hold the
+// role word ("president" in "Former President Bill Clinton", "Rep." for a
+// representative), as the
+// canonical given name; texts are the mentions that give a given name,
+// with it. It returns "" when no mention or several people do.
+func roleHolder(texts [][2]string, role string) string {
+	found := ""
+	for _, t := range texts {
+		holds := false
+		for w := range strings.FieldsSeq(t[0]) {
+			// A title may be abbreviated: "Rep." is a representative,
+			// "Gov." a governor.
+			lw := lowWord(w)
+			holds = holds || lw == role || strings.HasSuffix(w, ".") && len(lw) >= 3 && strings.HasPrefix(role, lw)
+		}
+		if !holds {
+			continue
+		}
+		if found != "" && found != t[1] {
+			return ""
+		}
+		found = t[1]
+	}
+	return found
+}
+
+// lastField returns the last space-separated word of s.
+func lastField(s string) string {
+	s = strings.TrimSpace(s)
+	return s[strings.LastIndexByte(s, ' ')+1:]
 }
 
 // generationAfter returns the generation written right after the family
@@ -615,52 +670,17 @@ func sameSexNames(a, b string, lex *Lexicon) bool {
 }
 
 // canonicalGiven returns the given name of gs that g stands for: itself,
-// or the longer name it opens (the first in sorted order). sorted holds
-// gs's names in order.
-func canonicalGiven(g string, gs map[string]bool, sorted []string) string {
+// or the first longer name in sorted order that it opens and that is
+// given to the same sex (sameSexNames). sorted holds gs's names in order.
+func canonicalGiven(g string, gs map[string]bool, sorted []string, lex *Lexicon) string {
 	if gs[g] {
 		return g
 	}
 	i, _ := slices.BinarySearch(sorted, g)
-	if i < len(sorted) && strings.HasPrefix(sorted[i], g) {
-		return sorted[i]
+	for ; i < len(sorted) && strings.HasPrefix(sorted[i], g); i++ {
+		if sameSexNames(g, sorted[i], lex) {
+			return sorted[i] // not "dan" as "dana"
+		}
 	}
 	return g
-}
-
-// AmbiguousFamilies returns the family names that a document keys bare
-// beside two or more of its people's "given family" keys: relatives kept
-// the bare name where the text does not say which of them it means ("Mrs.
-// Dornbury" in a story that writes no "Mr." and names two Dornburys of
-// her sex, "the Dornburys"). compare does not merge such a family name
-// with one person's key across documents either.
-func AmbiguousFamilies(docs ...*Document) map[string]bool {
-	var out map[string]bool
-	for _, d := range docs {
-		bare := map[string]bool{}
-		given := map[string]map[string]bool{} // family → given-name keys of it
-		for _, c := range d.Claims {
-			for _, e := range c.Entities {
-				g, f, ok := strings.Cut(e.Key, " ")
-				switch {
-				case !ok:
-					bare[e.Key] = true
-				case givenKeyOf(e.Key, f):
-					if given[f] == nil {
-						given[f] = map[string]bool{}
-					}
-					given[f][g] = true
-				}
-			}
-		}
-		for f, gs := range given {
-			if len(gs) > 1 && bare[f] {
-				if out == nil {
-					out = map[string]bool{}
-				}
-				out[f] = true
-			}
-		}
-	}
-	return out
 }

@@ -43,6 +43,12 @@ func TestRelatives(t *testing.T) {
 			[]ent{{"Donald Varnell", "donald varnell"}, {"Donald Varnell Jr", "donald jr varnell"}, {"Varnell Jr", "donald jr varnell"}, {"Varnell", "donald varnell"}}},
 		{"names of different sexes are no short forms", "On Monday, Paul Dornbury spoke. His sister, Paula Dornbury, replied. Dornbury said no.",
 			[]ent{{"Paul Dornbury", "paul dornbury"}, {"Paula Dornbury", "paula dornbury"}, {"Dornbury", "paul dornbury"}}},
+		{"a description takes the person whose mentions give its role", "On Monday, Mara Quillfeather spoke about the plan. Former Governor Bill Quillfeather joined her on stage. The former governor said the plan would work. Later, Mara Quillfeather agreed.",
+			[]ent{{"Mara Quillfeather", "mara quillfeather"}, {"Governor Bill Quillfeather", "william quillfeather"}, {"The former governor", "william quillfeather"}, {"Mara Quillfeather", "mara quillfeather"}}},
+		{"a courtesy title tells no one beside a name the list does not know", "On Monday, Jeb Varnell spoke. His brother, George Varnell, replied. On Friday, Mr. Varnell left.",
+			[]ent{{"Jeb Varnell", "jeb varnell"}, {"George Varnell", "george varnell"}, {"Mr. Varnell", "varnell"}}},
+		{"an abbreviated title gives the role", "On Monday, Mara Quillfeather spoke about the plan. Former Rep. Bill Quillfeather joined her on stage. The former representative said the plan would work. Later, Mara Quillfeather agreed.",
+			[]ent{{"Mara Quillfeather", "mara quillfeather"}, {"Rep. Bill Quillfeather", "william quillfeather"}, {"The former representative", "william quillfeather"}, {"Mara Quillfeather", "mara quillfeather"}}},
 		{"a function word opening a question is no given name", "On Monday, Donald Varnell spoke. Will Varnell fire the director? Varnell said he will decide soon.",
 			[]ent{{"Donald Varnell", "varnell"}, {"Varnell", "varnell"}, {"Varnell", "varnell"}}},
 		{"a given name another mention gives wins over an epithet", "The ad mocked Crooked Mara Quillfeather. Her rival, Bill Quillfeather, spoke. The crowd cheered for Mara Quillfeather.",
@@ -83,8 +89,9 @@ func TestCanonicalKeysOnePerson(t *testing.T) {
 		{map[string]int{"varnell": 2, "hillary varnell": 5, "william varnell": 3}, map[string]string{"varnell": "hillary varnell"}},
 		{map[string]int{"varnell": 2, "hillary varnell": 5}, map[string]string{"varnell": "hillary varnell"}},
 		{map[string]int{"quentin": 3, "varnell": 2, "quentin varnell": 1}, map[string]string{"quentin varnell": "varnell"}},
-		// The first name is no short form whichever is named more.
-		{map[string]int{"quentin": 1, "varnell": 2, "quentin varnell": 3}, map[string]string{"varnell": "quentin varnell"}},
+		// A given name used alone, named less than its person, is that
+		// person ("Melania" / "Melania Trump").
+		{map[string]int{"quentin": 1, "varnell": 2, "quentin varnell": 3}, map[string]string{"quentin": "quentin varnell", "varnell": "quentin varnell"}},
 	}
 	for _, tt := range tests {
 		if d := cmp.Diff(tt.want, extract.CanonicalKeys(tt.counts)); d != "" {

@@ -39,12 +39,13 @@ var nameJoiners = map[string]bool{"for": true, "and": true, "&": true}
 
 // endsSpeaker reports a lower-case word that cannot continue a speaker's
 // phrase: an -ly adverb, a past or present participle (five letters or
-// more: "red", "ring" are no forms), a word of time or a verb of saying
-// in a finite form ("said", "tells", "wrote"; not the nouns "reporter",
+// more: "red", "ring" are no forms), a word of time (when time is set:
+// "Nielsen earlier", not "the first lady") or a verb of saying in a finite
+// form ("said", "tells", "wrote"; not the nouns "reporter",
 // "report" that share its stem).
-func (x *extractor) endsSpeaker(lw string) bool {
+func (x *extractor) endsSpeaker(lw string, time bool) bool {
 	return strings.HasSuffix(lw, "ly") || len(lw) > 4 && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) ||
-		speakerTimeWords[lw] || saidForms[lw] || strings.HasSuffix(lw, "s") && x.isSpeechWord(lw)
+		time && speakerTimeWords[lw] || saidForms[lw] || strings.HasSuffix(lw, "s") && x.isSpeechWord(lw)
 }
 
 // auxiliaries end a description before its verb ("his lawyers have").
@@ -76,50 +77,59 @@ var saidForms = map[string]bool{"said": true, "told": true, "wrote": true, "spok
 //     or no letter at all ("2017") names no one.
 func (x *extractor) cleanSpeaker(s string) string {
 	lex := x.lex
-	words := strings.Fields(s)
-	for len(words) > 1 && speakerOpeners[strings.ToLower(words[0])] {
-		words = words[1:]
+	words := fieldsOf(s)
+	for len(words) > 1 && speakerOpeners[strings.ToLower(words[0].text)] && !allUpper(words[0].text) {
+		words = words[1:] // "And Trump", not NOW (the organisation)
 	}
-	if len(words) == 0 || !hasLetter(words[0]) {
+	if len(words) == 0 || !hasLetter(words[0].text) {
 		return ""
 	}
-	first := strings.ToLower(words[0])
-	if isCapitalized(words[0]) && !speakerDeterminers[first] && !lex.Has(LexStopword, first) {
-		if len(words) > 1 && !isCapitalized(words[1]) && (strings.HasSuffix(first, "ed") || strings.HasSuffix(first, "ing")) && len(first) > 4 {
-			// "Asked whether …", "Speaking to …": an opening participle,
-			// not a name.
+	w0 := words[0].text
+	first := strings.ToLower(w0)
+	if isCapitalized(w0) && !speakerDeterminers[first] && (!lex.Has(LexStopword, first) || allUpper(w0) && len(w0) > 1) {
+		if len(words) > 1 && lex.Has(LexStopword, words[1].text) && isLowerWord(words[1].text) &&
+			(strings.HasSuffix(first, "ed") || strings.HasSuffix(first, "ing")) && len(first) > 4 {
+			// "Asked whether …", "Speaking to …": an opening participle
+			// before a function word, not a name ("Fleming said").
 			return ""
 		}
 		end := 1
 		for end < len(words) {
-			w := words[end]
+			w := words[end].text
 			lw := strings.ToLower(strings.Trim(w, ",;:"))
-			joins := nameParticles[lw] || lw == "the" && words[end-1] == "of" ||
-				nameJoiners[lw] && end+1 < len(words) && isCapitalized(words[end+1])
-			if !isCapitalized(w) && hasLetter(w) && !joins && (lex.Has(LexStopword, lw) || x.endsSpeaker(lw)) {
+			joins := nameParticles[lw] || lw == "the" && words[end-1].text == "of" ||
+				nameJoiners[lw] && end+1 < len(words) && isCapitalized(words[end+1].text)
+			if !isCapitalized(w) && hasLetter(w) && !joins && (lex.Has(LexStopword, lw) || x.endsSpeaker(lw, true)) {
 				break
 			}
 			end++
 		}
-		for end > 1 && (nameParticles[strings.ToLower(words[end-1])] || strings.EqualFold(words[end-1], "the")) {
+		for end > 1 && (nameParticles[strings.ToLower(words[end-1].text)] || strings.EqualFold(words[end-1].text, "the")) {
 			end--
 		}
 		return phraseOf(s, words[:end])
 	}
-	if isPronoun(words[0]) {
-		if len(words) == 1 {
-			return words[0]
+	if isPronoun(w0) {
+		// "he told", "He repeatedly": the pronoun before its verb.
+		if len(words) == 1 || len(words) == 2 && (auxiliaries[strings.ToLower(words[1].text)] || x.endsSpeaker(strings.ToLower(words[1].text), false)) {
+			return w0
 		}
 		return ""
 	}
 	if speakerDeterminers[first] {
 		// A description runs to a verb or adverb after it: "The White
-		// House report disputed" is the report.
+		// House report disputed" is the report; "the first lady" keeps
+		// its "first".
 		end := 1
-		for end < len(words) && (isCapitalized(words[end]) || !x.endsSpeaker(strings.ToLower(strings.Trim(words[end], ",;:"))) && !auxiliaries[strings.ToLower(words[end])]) {
+		for end < len(words) {
+			w := words[end].text
+			lw := strings.ToLower(strings.Trim(w, ",;:"))
+			if !isCapitalized(w) && (x.endsSpeaker(lw, false) || auxiliaries[lw]) {
+				break
+			}
 			end++
 		}
-		for end > 1 && lex.Has(LexStopword, strings.ToLower(words[end-1])) {
+		for end > 1 && lex.Has(LexStopword, strings.ToLower(words[end-1].text)) {
 			end-- // "a statement from the"
 		}
 		if end == 1 {
@@ -127,17 +137,17 @@ func (x *extractor) cleanSpeaker(s string) string {
 		}
 		return phraseOf(s, words[:end])
 	}
-	if k := slices.IndexFunc(words, isCapitalized); k > 0 {
+	if k := slices.IndexFunc(words, func(f field) bool { return isCapitalized(f.text) }); k > 0 {
 		// Role nouns before a name ("actor Ashton Kutcher", "show host
 		// Meredith Vieira"), the name last; not a clause that holds a
 		// name ("war the United States must win").
-		for _, w := range words[:k] {
-			if lex.Has(LexStopword, strings.ToLower(w)) || x.endsSpeaker(strings.ToLower(w)) {
+		for _, f := range words[:k] {
+			if lw := strings.ToLower(f.text); lex.Has(LexStopword, lw) || x.endsSpeaker(lw, true) {
 				return ""
 			}
 		}
-		for _, w := range words[k:] {
-			if !isCapitalized(w) && hasLetter(w) && !nameParticles[strings.ToLower(w)] {
+		for _, f := range words[k:] {
+			if !isCapitalized(f.text) && hasLetter(f.text) && !nameParticles[strings.ToLower(f.text)] {
 				return ""
 			}
 		}
@@ -146,23 +156,50 @@ func (x *extractor) cleanSpeaker(s string) string {
 	if lex.Has(LexStopword, first) || strings.HasSuffix(first, "ly") || strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ed") || len(words) > 3 {
 		return ""
 	}
-	for _, w := range words {
-		if lex.Has(LexStopword, strings.ToLower(w)) {
+	for _, f := range words {
+		if lex.Has(LexStopword, strings.ToLower(f.text)) {
 			return ""
 		}
 	}
 	return phraseOf(s, words)
 }
 
-// phraseOf returns the text of s from its first word to the end of the
-// last of words, consecutive fields of s, with a trailing comma left off.
-func phraseOf(s string, words []string) string {
-	from := strings.Index(s, words[0])
-	end := from
-	for _, w := range words {
-		end += strings.Index(s[end:], w) + len(w)
+// field is a word of a speaker phrase and where it stands in the phrase.
+type field struct {
+	text       string
+	start, end int
+}
+
+// fieldsOf splits s at white space, as strings.Fields does, keeping each
+// word's offsets.
+func fieldsOf(s string) []field {
+	var out []field
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				out = append(out, field{s[start:i], start, i})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
 	}
-	return strings.TrimRight(s[from:end], ",;:")
+	if start >= 0 {
+		out = append(out, field{s[start:], start, len(s)})
+	}
+	return out
+}
+
+// allUpper reports a word of capital letters only ("NOW", "AARP").
+func allUpper(w string) bool {
+	return hasLetter(w) && strings.ToUpper(w) == w
+}
+
+// phraseOf returns the text of s from the first of words to the end of
+// the last, consecutive fields of s, with a trailing comma left off.
+func phraseOf(s string, words []field) string {
+	return strings.TrimRight(s[words[0].start:words[len(words)-1].end], ",;:")
 }
 
 // hasLetter reports a word with at least one letter.

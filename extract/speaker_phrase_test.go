@@ -49,6 +49,14 @@ func TestCleanSpeaker(t *testing.T) {
 		{"Speaking to", ""},
 		{"budget the city must pass", ""},
 		{"", ""},
+		// The review's cases.
+		{"the first lady", "the first lady"},
+		{"he told", "he"},
+		{"He repeatedly", "He"},
+		{"Also Al Ortega", "Al Ortega"},
+		{"NOW President Ines Ramos", "NOW President Ines Ramos"},
+		{"Fleming", "Fleming"},
+		{"Manning told", "Manning"},
 	}
 	for _, tt := range tests {
 		if got := x.cleanSpeaker(tt.in); got != tt.want {

@@ -1,0 +1,482 @@
+package extract
+
+import (
+	"cmp"
+	"math/bits"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
+)
+
+// Which name keys name one entity: within a document (unifyKeys), across
+// documents (CanonicalKeys), and the rule they both ask (SameName: words
+// left out, spelling variants, initials, a body named after a place or a
+// person, a chamber, relatives held apart).
+
+// unifyKeys gives spelling variants of one name within a document one key:
+// a key within a small edit distance of a more frequent key takes that key
+// (Kadhafi, Gaddafi). Distances scale with length so short names never merge.
+// count is an empty map to count the keys in (the scratch's: a map made
+// for each document grew from nothing), or nil.
+func unifyKeys(claims []Claim, count map[string]int) {
+	if count == nil {
+		count = map[string]int{}
+	}
+	for _, c := range claims {
+		for _, e := range c.Entities {
+			count[e.Key]++
+		}
+	}
+	if len(count) < 2 {
+		// No other key to be a variant of.
+		return
+	}
+	canon := CanonicalKeys(count)
+	if len(canon) == 0 {
+		return
+	}
+	for i := range claims {
+		for j := range claims[i].Entities {
+			if k, ok := canon[claims[i].Entities[j].Key]; ok {
+				claims[i].Entities[j].Key = k
+			}
+		}
+	}
+}
+
+// CanonicalKeys maps each entity key of counts that is a variant of a more
+// frequent key, by SameName, to that key. Ties break alphabetically, so the
+// result does not depend on map order.
+func CanonicalKeys(counts map[string]int) map[string]string {
+	return canonicalKeys(counts, SameName, true)
+}
+
+// CanonicalKeysWith is CanonicalKeys with another test of which keys name
+// the same entity.
+func CanonicalKeysWith(counts map[string]int, same func(a, b string) bool) map[string]string {
+	return canonicalKeys(counts, same, false)
+}
+
+// canonicalKeys is CanonicalKeysWith; with known set, same is SameName and
+// the pairs whose keys' facts (nameKey) rule a match out are never asked:
+// corpus mode asks about every pair of an event's keys, and most pairs
+// end there.
+func canonicalKeys(counts map[string]int, same func(a, b string) bool, known bool) map[string]string {
+	// The keys with their counts in one slice, and which are settled by
+	// position: the sort and the loop read no map.
+	type keyCount struct {
+		key   string
+		count int
+	}
+	keys := make([]keyCount, 0, len(counts))
+	for k, c := range counts {
+		keys = append(keys, keyCount{k, c})
+	}
+	// The keys are distinct, so the order is total and an unstable sort
+	// gives it.
+	slices.SortFunc(keys, func(a, b keyCount) int {
+		if a.count != b.count {
+			return cmp.Compare(b.count, a.count)
+		}
+		return strings.Compare(a.key, b.key)
+	})
+	var facts []nameKey
+	if known {
+		facts = make([]nameKey, len(keys))
+		for i, k := range keys {
+			facts[i] = newNameKey(k.key)
+		}
+	}
+	out := map[string]string{}
+	done := make([]bool, len(keys))
+	for i, k := range keys {
+		if done[i] {
+			continue
+		}
+		// A family name joins one person's given-name key at most
+		// ("clinton" and "hillary clinton", not "william clinton" too:
+		// relatives.go split them where one document names both).
+		person := false
+		for j := i + 1; j < len(keys); j++ {
+			if done[j] {
+				continue
+			}
+			if known && !mayBeSameName(k.key, keys[j].key, &facts[i], &facts[j]) {
+				continue
+			}
+			given := givenKeyOf(keys[j].key, k.key)
+			if given && person {
+				continue
+			}
+			if firstNameOf(keys[j].key, k.key, counts) {
+				// "paul ryan" (relatives.go) beside "ryan" is Ryan, not
+				// "paul" (Rand Paul). Only where "paul" is named more: a
+				// given name used alone ("Melania") is that person's,
+				// and the counts cannot tell the two apart otherwise.
+				continue
+			}
+			if same(k.key, keys[j].key) {
+				out[keys[j].key] = k.key
+				done[j] = true
+				person = person || given
+			}
+		}
+	}
+	return out
+}
+
+// firstNameOf reports whether short is the first word of long, a
+// person's "given family" key, while the family name is a key of its own:
+// a first name is no short form of a person whose family name stands
+// among the keys.
+func firstNameOf(long, short string, counts map[string]int) bool {
+	first, rest, ok := strings.Cut(long, " ")
+	return ok && first == short && !strings.Contains(rest, " ") && counts[rest] > 0 && !orgHeadIn(DefaultLexicon(), rest)
+}
+
+// givenKeyOf reports whether key is family with a given name before it,
+// as relatives keys a person ("hillary clinton" for "clinton").
+func givenKeyOf(key, family string) bool {
+	first, rest, ok := strings.Cut(key, " ")
+	// A person's family name is one word and no organisation's head:
+	// "treasury department" and "defense department" may both meet
+	// "department".
+	return ok && first != "" && rest == family && !strings.Contains(family, " ") && !orgHeadIn(DefaultLexicon(), family)
+}
+
+// SameName reports whether two entity keys name one entity: one is the
+// other with words left out ("lexmark" / "lexmark international"), but not
+// a place's opening word ("york" / "new york": keepsPlacePrefix), or they
+// are spelling variants within one edit (two from ten letters on), with the
+// same first letter below seven letters (Qaddafi / Gaddafi meet; short
+// names never merge below five letters); in keys of several words, every
+// word that differs must be such a variant (North Korea / South Korea are
+// two countries). Kim Jong Un and Kim Jong-un share a key already. The
+// place words are the default lexicon's (LexPlacePrefix), whatever lexicon
+// made the keys: SameName takes none, and a matcher that must follow
+// another lexicon's is a compare.NameMatcher.
+func SameName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	// Only the shorter key can be the other with words left out.
+	la, lb := len(a), len(b)
+	if la < lb && initialsOf(a, b) || lb < la && initialsOf(b, a) {
+		return true
+	}
+	if la < lb && wordSubset(a, b) || lb < la && wordSubset(b, a) {
+		if la > lb {
+			a, b = b, a
+		}
+		return keepsPlacePrefix(a, b) && shortFor(a, b)
+	}
+	if ledAlike(a, b) {
+		return true
+	}
+	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
+		return false
+	}
+	limit := 1
+	if min(la, lb) >= 10 {
+		limit = 2
+	}
+	// The edit distance (in runes) is at least the difference in length.
+	if ra, rb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); ra-rb > limit || rb-ra > limit {
+		return false
+	}
+	// One edit changes at most two bits of the set of runes a key holds
+	// (one rune gone, one come), so keys whose sets differ in more than
+	// twice the limit are further apart than it: most pairs of names end
+	// here without the distance's table.
+	if bits.OnesCount64(runeSet(a)^runeSet(b)) > 2*limit {
+		return false
+	}
+	if levenshtein.ComputeDistance(a, b) > limit {
+		return false
+	}
+	return sameWords(a, b)
+}
+
+// sameWords reports whether keys a and b, within an edit of each other,
+// differ only in words that begin alike or are variants of each other by
+// SameName: "north korea" and "south korea" are two edits apart, but
+// "north" and "south" are two names. Keys of one word, or of different
+// numbers of words ("kim jong un", "kim jongun"), are variants by the edit
+// distance alone.
+func sameWords(a, b string) bool {
+	if !strings.Contains(a, " ") || !strings.Contains(b, " ") {
+		return true
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) != len(wb) {
+		return true
+	}
+	for i := range wa {
+		if wa[i] != wb[i] && wa[i][0] != wb[i][0] && !SameName(wa[i], wb[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// runeSet is the set of a key's runes, each rune as bit r mod 64.
+func runeSet(s string) uint64 {
+	var m uint64
+	for _, r := range s {
+		m |= 1 << (uint(r) & 63)
+	}
+	return m
+}
+
+// wordSubset reports whether every word of the shorter multi-word or
+// single key a stands in b, and a has a word of at least four letters (so
+// "new" alone never meets "new york").
+func wordSubset(a, b string) bool {
+	if len(a) >= len(b) || !strings.Contains(b, " ") {
+		return false
+	}
+	long := false
+	for w := range strings.FieldsSeq(a) {
+		// A word of b is a substring of b: a substring search rules out
+		// most pairs without splitting b into words (corpus mode asks
+		// about every pair of an event's names).
+		if !strings.Contains(b, w) || !hasWord(b, w) {
+			return false
+		}
+		if len(w) >= 4 {
+			long = true
+		}
+	}
+	return long
+}
+
+// keepsPlacePrefix reports whether the shorter key a, whose words all stand
+// in b, keeps b's opening place word when b has one (LexPlacePrefix of the
+// default lexicon): "new york" meets "new york city", but "york" and "new
+// york", "korea" and "north korea", "virginia" and "west virginia" are
+// other places. The last word of three is what a place names more often
+// than a part of the place ("new york yankees", "los angeles
+// philharmonic", "new jersey democrat"), and meets it alone as it did
+// before places keyed whole ("yankees"), while the place of its first two
+// words does not; "palo alto" still does not meet "east palo alto".
+func keepsPlacePrefix(a, b string) bool {
+	first, rest, _ := strings.Cut(b, " ")
+	if !fewFields(b, 3) || !DefaultLexicon().Has(LexPlacePrefix, first) {
+		// As in entityKey, a longer name is no place by its first word:
+		// "new charing cross hospital" meets "charing cross hospital".
+		return true
+	}
+	second, third, ok := strings.Cut(rest, " ")
+	if !ok {
+		return hasWord(a, first)
+	}
+	if a == third {
+		return true
+	}
+	if a == first+" "+second {
+		// "new york" meets "new york city", a place and its head noun
+		// (LexOrgHead), not "new york yankees" nor "new jersey turnpike",
+		// which are named after it.
+		return orgHeadIn(DefaultLexicon(), third)
+	}
+	return hasWord(a, first)
+}
+
+// ledAlike reports whether keys a and b, of several words each, are one
+// name once a leading acronym expansion is written as the acronym
+// (Lexicon.acronymLed): "united states conference of catholic bishops" and
+// "us conference of catholic bishops".
+func ledAlike(a, b string) bool {
+	if !strings.Contains(a, " ") || !strings.Contains(b, " ") {
+		return false
+	}
+	lex := DefaultLexicon()
+	x, y := lex.acronymLed(a), lex.acronymLed(b)
+	return (x != a || y != b) && x == y
+}
+
+// initialsOf reports whether the one-word key a, of three to eight
+// letters, spells the initials of the words of the longer key b, its
+// function words left out: "aclu" / "american civil liberties union",
+// "fbi" / "federal bureau of investigation", "usccb" / "us conference
+// of catholic bishops" (a word of two letters, an abbreviation the key
+// wrote without its full stops, may give both). The acronym lexicon
+// knows the common ones; this finds the rest, as an article that names a
+// body in full once and by its initials after, or another outlet that
+// does, writes them (the acronym–definition pairs of Schwartz & Hearst,
+// 2003, without the parentheses).
+func initialsOf(a, b string) bool {
+	if len(a) < 3 || len(a) > 8 || !strings.Contains(b, " ") {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] < 'a' || a[i] > 'z' {
+			return false
+		}
+	}
+	var words [12]string
+	n := 0
+	for w := range strings.FieldsSeq(b) {
+		switch w {
+		case "of", "the", "and", "for", "&", "on", "in":
+			continue
+		}
+		if n == len(words) {
+			return false
+		}
+		words[n] = w
+		n++
+	}
+	if n < 2 {
+		return false
+	}
+	return spells(a, words[:n])
+}
+
+// spells reports whether a is the words' initials in order, each word
+// giving its first letter, or a word of two letters both.
+func spells(a string, words []string) bool {
+	if len(words) == 0 {
+		return a == ""
+	}
+	w := words[0]
+	if a == "" || a[0] != w[0] {
+		return false
+	}
+	if spells(a[1:], words[1:]) {
+		return true
+	}
+	return len(w) == 2 && len(a) >= 2 && a[1] == w[1] && spells(a[2:], words[1:])
+}
+
+// shortFor reports whether the shorter key a, whose words all stand in b,
+// may be b's short form by what its words are (the default lexicon's, as
+// keepsPlacePrefix reads it). A key of several words may, unless b goes
+// on after it with a body's head ("new york" / "new york times"). One word
+// may not
+// when it is an adjective of nationality, religion or party (LexDemonym:
+// "american" / "american civil liberties union"); when b is named by a
+// head after which its other words name another entity (LexOrgHead,
+// sub=body) and a is one of those words ("washington" / "washington
+// post", "clinton" / "clinton foundation") or holds an adjective of
+// LexDemonym besides a ("oklahoma" / "oklahoma republican party"); or when
+// a is a chamber's name (sub=chamber) that b holds other than as its head
+// before "of" or after its country or majority: "house" meets "house of
+// representatives", "us house" and "republican house", not "white house"
+// nor "house republicans".
+func shortFor(a, b string) bool {
+	if generationIn(b) && !generationIn(a) {
+		// "jesse jr jackson" (relatives.go) is not his father.
+		return false
+	}
+	lex := DefaultLexicon()
+	if strings.Contains(a, " ") {
+		// "new york" / "new york times", "san diego" / "san diego
+		// union-tribune", "new york" / "new york police department": a
+		// body named after a place, a head of LexOrgHead sub=body after
+		// the place's words, is not the place.
+		rest, ok := strings.CutPrefix(b, a+" ")
+		if first, _, _ := strings.Cut(a, " "); !ok || !lex.Has(LexPlacePrefix, first) {
+			// Only a place's name ("new york", "san diego") is not the
+			// body named after it; "house judiciary" is the "house
+			// judiciary committee".
+			return true
+		}
+		for w := range strings.FieldsSeq(rest) {
+			if i := strings.LastIndexByte(w, '-'); i >= 0 {
+				w = w[i+1:]
+			}
+			if e := orgHeadEntry(lex, w); e != nil && e.Sub == orgHeadBody && !placeDivisions[w] {
+				return false
+			}
+		}
+		return true
+	}
+	if lex.Has(LexDemonym, a) {
+		return false
+	}
+	first, head := nameHead(b)
+	if a != head {
+		if e := orgHeadEntry(lex, head); e != nil && e.Sub == orgHeadBody {
+			return false
+		}
+		// "oklahoma republican party", "texas democratic caucus": a
+		// party's or a faith's body of a place is not the place (but
+		// "arabia" is the "kingdom of saudi arabia").
+		seen := false
+		for w := range strings.FieldsSeq(b) {
+			if seen && lex.Has(LexDemonym, w) {
+				return false
+			}
+			seen = seen || w == a
+		}
+	}
+	if e := lex.Word(LexOrgHead, a); e != nil && e.Sub == orgHeadChamber {
+		if a != head {
+			return false
+		}
+		// "house of representatives"; and the chamber told by its
+		// country or its majority ("u.s. senate", "republican senate"),
+		// where another's is told by a place or a name ("texas house",
+		// "white house").
+		return a == first || b == first+" "+a && (strings.Contains(first, ".") || lex.Has(LexAcronym, first) || lex.Has(LexDemonym, first))
+	}
+	return true
+}
+
+// placeDivisions are the heads of sub=body that name the place itself
+// told more exactly: a place of several words meets its city or county
+// ("new york" / "new york city"), as news writes them for one another,
+// where a one-word name does not ("mexico" / "mexico city").
+var placeDivisions = map[string]bool{"city": true, "county": true, "district": true}
+
+// generationIn reports a generation among a key's words ("jr", "sr"),
+// which only relatives.go leaves in a key.
+func generationIn(key string) bool {
+	for w := range strings.FieldsSeq(key) {
+		if generationSuffixes[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// The sub-kinds of LexOrgHead entries that shortFor reads.
+const (
+	orgHeadBody    = "body"
+	orgHeadChamber = "chamber"
+)
+
+// nameHead returns a key's first word and the word it is named by: the
+// word before its first "of" ("department of justice", "house of
+// representatives"), else its last ("justice department").
+func nameHead(key string) (first, head string) {
+	prev := ""
+	for w := range strings.FieldsSeq(key) {
+		if first == "" {
+			first = w
+		}
+		if w == "of" && prev != "" {
+			return first, prev
+		}
+		prev = w
+	}
+	return first, prev
+}
+
+// orgHeadEntry is the LexOrgHead entry of w, singular or plural as
+// orgHeadIn reads it, or nil.
+func orgHeadEntry(lex *Lexicon, w string) *Entry {
+	if e := lex.Word(LexOrgHead, w); e != nil {
+		return e
+	}
+	if len(w) <= 3 || !strings.HasSuffix(w, "s") {
+		return nil
+	}
+	if e := lex.Word(LexOrgHead, w[:len(w)-1]); e != nil && !e.Exact {
+		return e
+	}
+	return nil
+}
