@@ -645,6 +645,17 @@ var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true}
 // interview with Fox News,") is stepped over. It returns "" when the
 // sentence names no one there.
 func (x *extractor) subjectName(s Span, limit int) string {
+	return x.subjectNamed(s, limit, false)
+}
+
+// subjectPerson is subjectName when the subject is a person the document
+// names ("Rep. Adam Schiff"), else "" (a dateline, an outlet, a thing).
+func (x *extractor) subjectPerson(s Span, limit int) string {
+	return x.subjectNamed(s, limit, true)
+}
+
+// subjectNamed is subjectName, of a person only when person is set.
+func (x *extractor) subjectNamed(s Span, limit int, person bool) string {
 	start := s.Start
 	toks := tokenize(x.text, s.Start, limit)
 	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.lex.Has(LexStopword, lowerKey(toks[0].text)) || openingParticiple(toks, x.lex) {
@@ -668,6 +679,9 @@ func (x *extractor) subjectName(s Span, limit int) string {
 		m := &x.mentions[k]
 		if m.after != "" || x.quotedAt(m.span.Start) {
 			continue
+		}
+		if person && !m.person {
+			return ""
 		}
 		return strings.TrimSuffix(strings.TrimSuffix(m.text, "’s"), "'s")
 	}

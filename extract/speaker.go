@@ -74,6 +74,15 @@ func (x *extractor) resolveSpeakers() {
 // rather than fall back to the nearest person).
 func (x *extractor) resolveSpeaker(q *quoteInfo) {
 	clean := x.cleanSpeaker(q.speaker)
+	if clean == "" && q.speaker != "" {
+		// The words read for the speaker name no one ("including",
+		// "and", "in order to run the country"): the speaker is the
+		// subject of the sentence that holds them, before that point,
+		// when it is a person the document names.
+		if si, ok := x.sentIndex(q.speakerAt); ok {
+			clean = x.cleanSpeaker(x.subjectPerson(x.sents[si], q.speakerAt))
+		}
+	}
 	if isPronoun(clean) || clean == "" {
 		q.speaker = clean
 	}

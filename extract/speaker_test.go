@@ -75,6 +75,8 @@ func TestSpeakers(t *testing.T) {
 		{"a name as common for women as for men tells nothing",
 			"Governor Terry Ortiz criticised Senator Paul Ames on Friday. “It is wrong,” she said.",
 			"wrong", []spk{{"It is wrong", "Terry Ortiz", "she"}}},
+		{"words that name no one give the sentence's subject", "Senator Ana Ruiz, the ranking Democrat on the panel, said on Friday that the panel is ready to use “whatever process we need.”",
+			"whatever process", []spk{{"whatever process we need", "Ana Ruiz", ""}}},
 		{"description resolved to the name given before",
 			"Gov. Lena Marsh signed the bill on Friday. “It protects every family,” the governor said.",
 			"protects", []spk{{"It protects every family", "Lena Marsh", "the governor"}}},
