@@ -240,39 +240,27 @@ func (w *snowballWord) FirstSuffixIn(startPos, endPos int, suffixes ...string) (
 }
 
 // hasSuffixIn is HasSuffixRunesIn(startPos, endPos, []rune(suffix)) with
-// the suffix's length in runes (which only a match reads). The steps try
-// dozens of suffixes on every word, and converting each to runes first
-// was most of the stemmer's time: an ASCII suffix (all of English's) is
-// compared byte by byte from its end, where most tries fail at once; a
-// byte of another character hands the suffix to the runes' test.
+// the suffix's length in runes. The steps try dozens of suffixes on every
+// word, and converting each to runes first was most of the stemmer's
+// time: an ASCII suffix (all of English's) is compared byte by byte as
+// it is.
 func (w *snowballWord) hasSuffixIn(startPos, endPos int, suffix string) (int, bool) {
+	for i := 0; i < len(suffix); i++ {
+		if suffix[i] >= utf8.RuneSelf {
+			r := []rune(suffix)
+			return len(r), w.HasSuffixRunesIn(startPos, endPos, r)
+		}
+	}
 	n := len(suffix)
 	if n > endPos-startPos {
-		for i := 0; i < n; i++ {
-			if suffix[i] >= utf8.RuneSelf {
-				return w.hasSuffixRunesOf(startPos, endPos, suffix)
-			}
-		}
 		return n, false
 	}
 	for i := 1; i <= n; i++ {
-		c := suffix[n-i]
-		if c >= utf8.RuneSelf {
-			return w.hasSuffixRunesOf(startPos, endPos, suffix)
-		}
-		// Up to here the suffix's bytes are its runes, so a mismatch
-		// is the runes' mismatch too.
-		if w.RS[endPos-i] != rune(c) {
+		if w.RS[endPos-i] != rune(suffix[n-i]) {
 			return n, false
 		}
 	}
 	return n, true
-}
-
-// hasSuffixRunesOf is hasSuffixIn through the runes of suffix.
-func (w *snowballWord) hasSuffixRunesOf(startPos, endPos int, suffix string) (int, bool) {
-	r := []rune(suffix)
-	return len(r), w.HasSuffixRunesIn(startPos, endPos, r)
 }
 
 // Find the first suffix in the word among those provided; then,
