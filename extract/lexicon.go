@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/claimdiff/claimdiff/extract/internal/porter2"
+	"github.com/kljensen/snowball/english"
 )
 
 //go:embed lexicon/*.txt
@@ -376,7 +376,7 @@ func stem(w string) string {
 	if len(w) < 3 {
 		return w
 	}
-	return porter2.Stem(w, true)
+	return english.Stem(w, true)
 }
 
 func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
