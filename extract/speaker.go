@@ -170,8 +170,15 @@ func (x *extractor) pronounChain(q *quoteInfo, pronoun string) string {
 	if !ok {
 		return ""
 	}
-	for i := range x.quotes {
-		p := &x.quotes[len(x.quotes)-1-i]
+	// The quotes are in document order: look back from q's own, no
+	// further than the sentences a pronoun looks back over, so a text of
+	// many quotes stays linear.
+	qi := sort.Search(len(x.quotes), func(i int) bool { return x.quotes[i].span.Start >= q.span.Start })
+	for i := qi - 1; i >= 0; i-- {
+		p := &x.quotes[i]
+		if ps, ok := x.sentIndex(p.span.End - 1); ok && ps < si-lookBack-1 {
+			break
+		}
 		if p.speakerAt >= q.speakerAt || p.speakerKey == "" || !strings.EqualFold(p.speakerRef, pronoun) {
 			continue
 		}
