@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Speakers across sentences: a quote's speaker as the reader knows it once
@@ -124,9 +125,13 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 			}
 		}
 		key = x.resolveDescription(description{span: Span{q.speakerAt, q.speakerAt}, head: r})
-		if key == "" {
+		if key == "" && !x.introducedUnnamed(head, q.speakerAt) {
 			// A role the document gives no one ("the presumptive nominee
-			// said") refers back like a pronoun.
+			// said") refers back like a pronoun, unless the text brought
+			// in someone unnamed in that role ("A spokesperson for
+			// Grassley fired back … The spokesperson also touted …"):
+			// then the description is that person, whom it names no
+			// better.
 			key = x.personBefore(q.speakerAt, ri.gender)
 		}
 	}
@@ -134,6 +139,45 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 		q.speakerRef = q.speaker
 		q.speaker = x.personName(key)
 		q.speakerKey = key
+	}
+}
+
+// introducedUnnamed reports whether the text before pos brings in
+// someone by the role word head with an indefinite article ("a
+// spokesperson", "an aide", "a senior administration official"): a person
+// the text does not name. It reads the 20,000 bytes before pos at most, so
+// a long text of many such quotes stays linear.
+func (x *extractor) introducedUnnamed(head string, pos int) bool {
+	pos = min(pos, len(x.text))
+	from := max(0, pos-20000)
+	// ASCII lower case keeps every byte where it stands.
+	low := []byte(x.text[from:pos])
+	for i, c := range low {
+		if 'A' <= c && c <= 'Z' {
+			low[i] = c + 'a' - 'A'
+		}
+	}
+	text := string(low)
+	for i := 0; ; {
+		j := strings.Index(text[i:], head)
+		if j < 0 {
+			return false
+		}
+		j += i
+		i = j + len(head)
+		if j > 0 && unicode.IsLetter(rune(text[j-1])) {
+			continue // inside another word
+		}
+		// Up to three words back, past adjectives ("a senior
+		// administration official"), stands "a" or "an".
+		words := strings.Fields(text[max(0, j-40):j])
+		for k := len(words) - 1; k >= 0 && k >= len(words)-4; k-- {
+			if w := words[k]; w == "a" || w == "an" {
+				return true
+			} else if w == "the" || strings.ContainsAny(w, ".,;:") {
+				break
+			}
+		}
 	}
 }
 

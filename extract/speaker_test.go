@@ -77,6 +77,8 @@ func TestSpeakers(t *testing.T) {
 			"wrong", []spk{{"It is wrong", "Terry Ortiz", "she"}}},
 		{"words that name no one give the sentence's subject", "Senator Ana Ruiz, the ranking Democrat on the panel, said on Friday that the panel is ready to use “whatever process we need.”",
 			"whatever process", []spk{{"whatever process we need", "Ana Ruiz", ""}}},
+		{"a description of someone brought in unnamed stays a description", "Senator Ana Ruiz spoke on Monday. A spokesperson for the senator's rival fired back. “She is wrong,” the spokesperson said.",
+			"wrong", []spk{{"She is wrong", "the spokesperson", ""}}},
 		{"description resolved to the name given before",
 			"Gov. Lena Marsh signed the bill on Friday. “It protects every family,” the governor said.",
 			"protects", []spk{{"It protects every family", "Lena Marsh", "the governor"}}},
