@@ -25,10 +25,11 @@ func numberDiffs(sides []side) []Difference {
 		lo, hi float64 // the interval the number claims, after its bound
 	}
 	byUnit := map[string]map[int][]val{}
+	cs := contentSets{}
 	units := unitClasses(sides)
 	for si, s := range sides {
 		for _, c := range s.claims {
-			if len(c.Numbers) > 0 && !closeToOther(sides, si, c, func(o *extract.Claim) bool { return len(o.Numbers) > 0 }) {
+			if len(c.Numbers) > 0 && !closeToOther(sides, si, c, func(o *extract.Claim) bool { return len(o.Numbers) > 0 }, cs) {
 				continue // a figure of another statement of the story
 			}
 			for _, n := range c.Numbers {
@@ -176,9 +177,10 @@ func dateDiffs(sides []side) []Difference {
 		claim *extract.Claim
 	}
 	byPrec := map[string]map[int][]val{}
+	cs := contentSets{}
 	for si, s := range sides {
 		for _, c := range s.claims {
-			if len(c.Dates) > 0 && !closeToOther(sides, si, c, func(o *extract.Claim) bool { return len(o.Dates) > 0 }) {
+			if len(c.Dates) > 0 && !closeToOther(sides, si, c, func(o *extract.Claim) bool { return len(o.Dates) > 0 }, cs) {
 				continue // the day of another statement of the story
 			}
 			for _, d := range c.Dates {
@@ -404,13 +406,13 @@ const factOverlap = 0.3
 // (has): two outlets giving one statement other figures or days, not two
 // statements of one story grouped together ("paid $43 million in federal
 // taxes" / "earned $139 million").
-func closeToOther(sides []side, si int, c *extract.Claim, has func(*extract.Claim) bool) bool {
+func closeToOther(sides []side, si int, c *extract.Claim, has func(*extract.Claim) bool, cs contentSets) bool {
 	for sj, s := range sides {
 		if sj == si {
 			continue
 		}
 		for _, o := range s.claims {
-			if has(o) && contentDice(c, o) >= factOverlap {
+			if has(o) && cs.dice(c, o) >= factOverlap {
 				return true
 			}
 		}
@@ -418,19 +420,29 @@ func closeToOther(sides []side, si int, c *extract.Claim, has func(*extract.Clai
 	return false
 }
 
-// contentDice is the Dice coefficient of the content-word keys of two
-// claims (function words left out), each key counted once.
-func contentDice(a, b *extract.Claim) float64 {
-	keys := func(c *extract.Claim) map[string]bool {
-		m := map[string]bool{}
-		for i := range c.Tokens {
-			if !c.Tokens[i].Stop {
-				m[c.Tokens[i].Key] = true
-			}
-		}
+// contentSets holds the content-word keys of claims (function words left
+// out), each claim's gathered once for all the pairs it is in.
+type contentSets map[*extract.Claim]map[string]bool
+
+// of returns the content-word keys of c.
+func (cs contentSets) of(c *extract.Claim) map[string]bool {
+	if m, ok := cs[c]; ok {
 		return m
 	}
-	ka, kb := keys(a), keys(b)
+	m := map[string]bool{}
+	for i := range c.Tokens {
+		if !c.Tokens[i].Stop {
+			m[c.Tokens[i].Key] = true
+		}
+	}
+	cs[c] = m
+	return m
+}
+
+// dice is the Dice coefficient of the content-word keys of two claims,
+// each key counted once.
+func (cs contentSets) dice(a, b *extract.Claim) float64 {
+	ka, kb := cs.of(a), cs.of(b)
 	if len(ka)+len(kb) == 0 {
 		return 0
 	}
@@ -530,9 +542,10 @@ func polarityDiffs(sides []side) []Difference {
 	// ("pays" / "pay", not "required" / "requirement"), with no negation
 	// in the three words before it. Looked up for a negation's focus
 	// only, so read off the side's tokens rather than gathered into a set.
+	cs := contentSets{}
 	affirms := func(o int, t *extract.Token, neg *extract.Claim) bool {
 		for _, c := range sides[o].claims {
-			if contentDice(neg, c) < factOverlap {
+			if cs.dice(neg, c) < factOverlap {
 				continue // another statement that shares a word
 			}
 			for i := range c.Tokens {
