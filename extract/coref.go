@@ -286,6 +286,10 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			isPerson[m.key] = true
 		}
 	}
+	// The given names of the person's mentions tell the gender where no
+	// honorific or role did, when they agree: relatives may still share a
+	// key ("Margaret Hunter" beside her husband's bare "Hunter").
+	named := map[*personInfo]byte{}
 	for i := range x.mentions {
 		m := &x.mentions[i]
 		if !isPerson[m.key] {
@@ -297,7 +301,8 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			p = &personInfo{roles: map[string]bool{}}
 			x.people[m.key] = p
 		}
-		if name := x.bareName(m.text); len(name) > len(p.name) {
+		name := x.bareName(m.text)
+		if len(name) > len(p.name) {
 			p.name = name
 		}
 		if m.gender != 0 && p.gender == 0 {
@@ -306,20 +311,8 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 		for _, r := range m.roles {
 			p.roles[r] = true
 		}
-	}
-	// The given names of the person's mentions tell the gender where no
-	// honorific or role did, when they agree: relatives may still share a
-	// key ("Margaret Hunter" beside her husband's bare "Hunter").
-	named := map[*personInfo]byte{}
-	for i := range x.mentions {
-		m := &x.mentions[i]
-		p := x.people[m.key]
-		if p == nil || p.gender != 0 || named[p] == 'x' {
-			continue
-		}
-		g := givenGender(x.bareName(m.text), x.lex)
-		switch {
-		case g == 0:
+		switch g := givenGender(name, x.lex); {
+		case g == 0 || named[p] == 'x':
 		case named[p] == 0:
 			named[p] = g
 		case named[p] != g:
@@ -327,7 +320,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 		}
 	}
 	for p, g := range named {
-		if g != 'x' {
+		if g != 'x' && p.gender == 0 {
 			p.gender = g
 		}
 	}
