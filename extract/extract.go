@@ -182,6 +182,13 @@ func (x *extractor) findParts() []Span {
 			x.exclude(ExcludedByline, blk)
 			continue
 		}
+		if len(sents) == 0 && x.repeatsTitle(line) {
+			// The title given with the article, repeated as the text's
+			// first line (scraped pages often open so): the headline, at
+			// any length, not a claim of the body as well.
+			x.exclude(ExcludedHeadline, blk)
+			continue
+		}
 		last, _ := decodeLast(text, blk.End)
 		if !isTerminator(last) && !isCloser(last) && x.countTokens(blk.Start, blk.End) <= 14 && len(blks) > 1 {
 			// A line that does not end a sentence and is short: a headline
@@ -199,6 +206,13 @@ func (x *extractor) findParts() []Span {
 		}
 	}
 	return sents
+}
+
+// repeatsTitle reports whether a line of the text is the document's title,
+// past spaces at either end.
+func (x *extractor) repeatsTitle(line string) bool {
+	t := strings.TrimSpace(x.doc.Title)
+	return t != "" && strings.TrimSpace(line) == t
 }
 
 // trimParts removes a leading byline or wire dateline from a sentence and

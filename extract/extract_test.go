@@ -217,6 +217,46 @@ func TestExcludedParts(t *testing.T) {
 	}
 }
 
+// TestTitleRepeated: a text that opens with the title given with it (as
+// scraped pages do) has that line as its headline, however long, and not
+// as a claim of the body too; a long first line that is not the title, or
+// the title's words later in the body, stay claims.
+func TestTitleRepeated(t *testing.T) {
+	long := "State Lawmakers Vote to Extend the Emergency Rent Relief Program for Another Six Months Despite Budget Fears"
+	body := "The state senate voted 31-8 on Tuesday to extend the program."
+	tests := []struct {
+		name, text, title string
+		excluded          []string
+		claims            []string
+	}{
+		{"long title repeated", long + "\n\n" + body, long, []string{long}, []string{body}},
+		{"with spaces around", "  " + long + " \n\n" + body, long, []string{long}, []string{body}},
+		{"another first line", long + "\n\n" + body, "Rent relief extended", nil, []string{long, body}},
+		{"title later in the body", body + "\n\n" + long, long, nil, []string{body, long}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := extract.Extract(tt.text, extract.WithTitle(tt.title))
+			checkDoc(t, d)
+			var got []string
+			for _, e := range d.Excluded {
+				if e.Kind == extract.ExcludedHeadline {
+					got = append(got, e.Text)
+				}
+			}
+			if diff := cmp.Diff(tt.excluded, got); diff != "" {
+				t.Errorf("excluded headlines (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.claims, claimTexts(d)); diff != "" {
+				t.Errorf("claims (-want +got):\n%s", diff)
+			}
+			if len(tt.excluded) > 0 && (d.Headline == nil || d.Headline.SpanOf != "") {
+				t.Errorf("headline %+v: want one whose spans index the text", d.Headline)
+			}
+		})
+	}
+}
+
 // TestOptionsOverrideText checks that options win over metadata found in the
 // text.
 func TestOptionsOverrideText(t *testing.T) {
