@@ -13,30 +13,22 @@ import (
 	"github.com/claimdiff/claimdiff/extract"
 )
 
-// Floors of TestBasilAlignGold over all 14 gold events (6 shared in
-// ../shared/dev/basil-align-gold, 8 ours in testdata/basil-align-gold),
+// Floors of TestBasilAlignGold over all 22 gold events (6 shared in
+// ../shared/dev/basil-align-gold, 16 ours in testdata/basil-align-gold),
 // default options; each a little under the level reached on 2026-11-29
-// with the fitted band model reading its neighbours (alignmodel.go,
-// anchoredNear) and groups of at most three claims of one document
-// (cohesion.go): recall 0.495, precision 0.725, F1 0.588 (before the
-// neighbour input 0.509, 0.655, 0.573: recall traded for precision); with
-// the omission model (unique_model.go, fitted on these same events, so
-// in-sample) unique P 0.676, unique R 0.884 (left one event out, 0.671,
-// 0.879; the models refitted on the name keys of places, laws and firms).
-// The name rules of 2026-11-29 (one-word names: demonyms, bodies,
-// chambers, initials; a title's "of the" before a name; middle initials
-// and generations) then gave 0.512, 0.697, F1 0.591, unique 0.679 /
-// 0.894 (left one out F1 0.578, unique 0.666 / 0.869), the models
-// refitted: the band model's refit chose the cuts 0.40 / 0.45 where it had
-// chosen 0.50 / 0.40, recall for precision. Relatives told apart
-// (relatives.go): F1 0.591, unique 0.681 / 0.888 (left one out 0.578,
-// 0.671 / 0.871).
-// Raise them as the matcher improves.
+// when the gold grew from 14 to 22 events and the band and omission models
+// were refitted on all of them: recall 0.501, precision 0.639, F1 0.562,
+// unique P 0.658, unique R 0.888 (the omission model is fitted on these
+// same events, so in-sample; left one event out: F1 0.561, unique 0.660 /
+// 0.881). The models fitted on the first 14 events scored the 8 new ones
+// at 0.455 / 0.662 / F1 0.539, unique 0.628 / 0.870, held out; on the 14
+// they had reached 0.512 / 0.700 / F1 0.592, unique 0.681 / 0.890
+// in-sample. Raise the floors as the matcher improves.
 const (
 	basilFloorRecall    = 0.48
-	basilFloorPrecision = 0.68
-	basilFloorF1        = 0.58
-	basilFloorUniqueP   = 0.66
+	basilFloorPrecision = 0.62
+	basilFloorF1        = 0.55
+	basilFloorUniqueP   = 0.64
 	basilFloorUniqueR   = 0.87
 )
 

@@ -186,7 +186,7 @@ func chooseCut(m *uniqueModel, evs []omitEvent) {
 // omission model is fitted and its cut chosen on (the cut the one with
 // the best unique precision there at unique recall uniqueMinRecall or
 // more), and the held-out events are compared with both fits. Two schemes:
-// leave one event out (14 fits on 13 events; the headline) and two-fold
+// leave one event out (one fit per event on all the others; the headline) and two-fold
 // cross-fitting over events (alternate events in triplet order). The
 // stored model is then fitted on all events with the stored band model.
 // The test checks that unique_model.json holds that fit (with -fit-unique
@@ -259,11 +259,11 @@ func TestFitUniqueModel(t *testing.T) {
 		"descent on standardized inputs) over the claims the report calls unique without the model that have a partner from half the threshold "+
 		"(the only ones it may move); label 1 when one of the claim's sentences is paired in the gold (must or may), 0 when all are unique. Cut: the "+
 		"best unique precision at unique recall %.2f or more on the events fitted. Held out, leaving one event out (band model and omission model "+
-		"both refitted on the other 13 events, 14 times; the band model's cuts kept as stored): %s; without the model: %s. Two-fold (alternate "+
+		"both refitted on the other %d events, %d times; the band model's cuts kept as stored): %s; without the model: %s. Two-fold (alternate "+
 		"events in triplet order, both models refitted on one half): %s, without the model %s; the weaker fold is half 1 held out (see the test "+
 		"log). The feature set and the recall margin (%.2f) were chosen by reading these same held-out figures, so they are not a clean test. "+
 		"On all events (in-sample): %s.",
-		DefaultThreshold, len(events), maxOmissionDocs, uniqueFitL2, uniqueFitIters, uniqueMinRecall, loo, without, held, heldWithout, uniqueMinRecall, all)
+		DefaultThreshold, len(events), maxOmissionDocs, uniqueFitL2, uniqueFitIters, uniqueMinRecall, len(events)-1, len(events), loo, without, held, heldWithout, uniqueMinRecall, all)
 	if storeFit(t, "unique_model.json", *fitUnique, m) {
 		return
 	}
