@@ -490,6 +490,66 @@ func negationWord(w string) bool {
 	return negationWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't"))
 }
 
+// idiomNegation reports a negation word at c.Tokens[k] that negates
+// nothing: "not only … but also" (and "not just", "not merely"), which
+// adds, and an answer's "no" that ends its clause ("said no and went on to
+// win", "no, …").
+func idiomNegation(c *extract.Claim, k int) bool {
+	w := strings.ToLower(c.Tokens[k].Text)
+	if w != "not" && w != "no" {
+		return false
+	}
+	if k+1 == len(c.Tokens) {
+		return w == "no"
+	}
+	next := strings.ToLower(c.Tokens[k+1].Text)
+	if w == "not" {
+		return next == "only" || next == "just" || next == "merely" || next == "simply"
+	}
+	if gap := c.Text[min(c.Tokens[k].Span.End-c.Span.Start, len(c.Text)):max(c.Tokens[k+1].Span.Start-c.Span.Start, 0)]; strings.TrimSpace(gap) != "" {
+		return true // punctuation after it: "No, …", "said no."
+	}
+	return next == "and" || next == "or" || next == "but"
+}
+
+// negatesAt reports whether c.Tokens[k] negates: a negation word that is
+// no idiom (idiomNegation), or the "yet" of "has yet to" ("has yet to
+// respond" is "has not responded").
+func negatesAt(c *extract.Claim, k int) bool {
+	t := c.Tokens[k].Text
+	if negationWord(t) {
+		return !idiomNegation(c, k)
+	}
+	return strings.EqualFold(t, "yet") && k+1 < len(c.Tokens) && strings.EqualFold(c.Tokens[k+1].Text, "to") &&
+		k > 0 && auxBeforeYet[strings.ToLower(c.Tokens[k-1].Text)]
+}
+
+var auxBeforeYet = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true}
+
+// negates reports whether a claim holds a negation outside quotes.
+func negates(c *extract.Claim) bool {
+	for k := range c.Tokens {
+		if !c.Tokens[k].Quoted && negatesAt(c, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// askedForComment reports a negation about the reporter's own request
+// ("did not respond to a request for comment", "could not be reached for
+// comment", "declined to comment"): it says nothing about the story's
+// facts, which the other outlet may well state ("the team responded to the
+// department's request").
+func askedForComment(c *extract.Claim, k int) bool {
+	for j := k + 1; j < len(c.Tokens) && j <= k+10; j++ {
+		if w := strings.ToLower(c.Tokens[j].Text); w == "comment" || w == "comments" {
+			return true
+		}
+	}
+	return false
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -519,7 +579,7 @@ func polarityDiffs(sides []side) []Difference {
 			}
 			for k := range c.Tokens {
 				t := &c.Tokens[k]
-				neg := !t.Quoted && negationWord(t.Text)
+				neg := !t.Quoted && negatesAt(c, k) && !askedForComment(c, k)
 				if !neg && denial {
 					for _, m := range c.Markers {
 						if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet && m.Span.Start == t.Span.Start {
@@ -547,6 +607,16 @@ func polarityDiffs(sides []side) []Difference {
 		for _, c := range sides[o].claims {
 			if cs.dice(neg, c) < factOverlap {
 				continue // another statement that shares a word
+			}
+			if negates(c) {
+				// A claim that negates something itself tells the
+				// negative too, in another place: "called it careless
+				// without recommending charges" and "recommended no
+				// charges" agree, "said no and went on to win" and
+				// "rejected the offer and went on to win" too. On
+				// BASIL's development events every such pair read as a
+				// conflict was one.
+				continue
 			}
 			for i := range c.Tokens {
 				u := &c.Tokens[i]
