@@ -244,6 +244,31 @@ func TestOneDocument(t *testing.T) {
 }
 
 // TestDifferences checks each fact kind on short claims written for it.
+// TestInferredYears: a date whose year neither text writes is no date
+// conflict when the two years were inferred apart (one sentence looking
+// back and one ahead), nor are the same words ("last week") read from two
+// publication dates; a year written on each side still counts.
+func TestInferredYears(t *testing.T) {
+	tests := []struct{ a, pubA, b, pubB, verdict string }{
+		{"The mayor of Telford was leaving office in February, the Oster council said.", "2025-12-20",
+			"The mayor of Telford will leave office in February, the Oster council said.", "2025-12-20", "agree"},
+		{"The Oster council met the mayor of Telford last week to discuss the bridge.", "2025-12-20",
+			"The Oster council met the mayor of Telford last week to discuss the bridge.", "2025-12-22", "agree"},
+		{"The mayor of Telford was leaving office in February 2025, the Oster council said.", "2025-12-20",
+			"The mayor of Telford will leave office in February 2026, the Oster council said.", "2025-12-20", "conflict"},
+	}
+	for _, tc := range tests {
+		r := compare.Compare([]*extract.Document{
+			extract.Extract(tc.a, extract.WithPublished(tc.pubA)), extract.Extract(tc.b, extract.WithPublished(tc.pubB))})
+		if len(r.Groups) != 1 {
+			t.Fatalf("%q / %q: want one group, got %d", tc.a, tc.b, len(r.Groups))
+		}
+		if g := r.Groups[0]; g.Verdict != tc.verdict {
+			t.Errorf("%q / %q: verdict %s, want %s", tc.a, tc.b, g.Verdict, tc.verdict)
+		}
+	}
+}
+
 func TestDifferences(t *testing.T) {
 	pub := extract.WithPublished("2026-03-10")
 	tests := []struct {
@@ -272,6 +297,7 @@ func TestDifferences(t *testing.T) {
 		{"not only adds", "The Telford storm not only closed the port but also cut power to the Oster district on Monday.", "The Telford storm closed the port and cut power to the Oster district on Monday.", "", "agree"},
 		{"has yet to is a negation", "The Marenland ministry has yet to respond to the report on the Oster convoy attack.", "The Marenland ministry did not respond to the report on the Oster convoy attack.", "", "agree"},
 		{"a request for comment is no fact", "Kell Mining did not respond to a request for comment on the Varna spill report.", "Kell Mining responded to the regulator's request on the Varna spill report.", "", "agree"},
+		{"a statement's date matches the interview's", "Named on Saturday, the Oster minister told Telford Radio on Tuesday that the bridge would reopen.", "In an interview with Telford Radio on Tuesday, the Oster minister said the bridge would reopen.", "", "agree"},
 		{"a negation of a name is no denial", "The court said the question was not whether Telford Mills broke the law on Monday.", "The court said Telford Mills broke the law on Monday.", "", "agree"},
 		{"label", "The militants attacked the convoy near the Marenland border town of Oster.", "The terrorists attacked the convoy near the Marenland border town of Oster.", "label", "framing"},
 		{"attribution stance", "The army said the convoy near the Marenland town of Oster carried weapons.", "The army claimed the convoy near the Marenland town of Oster carried weapons.", "attribution", "framing"},

@@ -90,6 +90,13 @@ func docOf(claimID string) string {
 // conflict. odd gives, for each side in a conflict, its first unmatched
 // value.
 func conflicts[T any](m map[int][]T, same func(a, b T) bool) (pairs [][2]int, odd map[int]int) {
+	return conflictsAgainst(m, m, same)
+}
+
+// conflictsAgainst is conflicts where the values of m are matched against
+// those of against, which holds m's and may hold more that can match but
+// never conflict (a date that dates the saying: statementDate).
+func conflictsAgainst[T any](m, against map[int][]T, same func(a, b T) bool) (pairs [][2]int, odd map[int]int) {
 	var sis []int
 	for si := range m {
 		sis = append(sis, si)
@@ -98,7 +105,7 @@ func conflicts[T any](m map[int][]T, same func(a, b T) bool) (pairs [][2]int, od
 	unmatched := func(x, y int) int {
 		for i, a := range m[x] {
 			found := false
-			for _, b := range m[y] {
+			for _, b := range against[y] {
 				if same(a, b) {
 					found = true
 					break

@@ -177,6 +177,10 @@ func dateDiffs(sides []side) []Difference {
 		claim *extract.Claim
 	}
 	byPrec := map[string]map[int][]val{}
+	// Every date a side gives, statement dates too: the day one outlet
+	// dates a saying by ("told Fox News on Tuesday") matches the day
+	// another gives the same interview ("In an interview on Tuesday, …").
+	anyPrec := map[string]map[int][]val{}
 	cs := contentSets{}
 	for si, s := range sides {
 		for _, c := range s.claims {
@@ -184,7 +188,14 @@ func dateDiffs(sides []side) []Difference {
 				continue // the day of another statement of the story
 			}
 			for _, d := range c.Dates {
-				if d.Value == "" || statementDate(c, d) {
+				if d.Value == "" {
+					continue
+				}
+				if anyPrec[d.Precision] == nil {
+					anyPrec[d.Precision] = map[int][]val{}
+				}
+				anyPrec[d.Precision][si] = append(anyPrec[d.Precision][si], val{d, c})
+				if statementDate(c, d) {
 					continue
 				}
 				if byPrec[d.Precision] == nil {
@@ -200,7 +211,7 @@ func dateDiffs(sides []side) []Difference {
 		if len(m) < 2 {
 			continue
 		}
-		pairs, odd := conflicts(m, func(a, b val) bool { return sameDate(a.d, b.d) })
+		pairs, odd := conflictsAgainst(m, anyPrec[prec], func(a, b val) bool { return sameDate(a.d, b.d) })
 		if len(pairs) == 0 {
 			continue
 		}
@@ -264,9 +275,20 @@ func sameDate(da, db extract.Date) bool {
 		}
 		return wa == "" || wb == "" || wa == wb
 	}
+	if strings.EqualFold(da.Text, db.Text) && !namesYear(da.Text) {
+		// The same words ("this week", "Feb. 28") resolved from two
+		// publication dates: the texts agree.
+		return true
+	}
 	a, b := da.Value, db.Value
 	if len(a) != len(b) {
 		return false
+	}
+	if len(a) >= 7 && !namesYear(da.Text) && !namesYear(db.Text) {
+		// Neither text writes the year ("February", "Jan. 1"): each was
+		// inferred from its article's date and tense, and two inferences
+		// that differ are no disagreement of the texts.
+		a, b = a[4:], b[4:]
 	}
 	for i := 0; i < len(a); i++ {
 		if a[i] != b[i] && a[i] != 'X' && b[i] != 'X' {
@@ -275,6 +297,31 @@ func sameDate(da, db extract.Date) bool {
 	}
 	return true
 }
+
+// namesYear reports whether a date's text writes a year: four digits in a
+// row ("March 2019", "2019-03-01"), or a two-digit one after an apostrophe
+// ("March '19").
+func namesYear(text string) bool {
+	run := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] >= '0' && text[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+			continue
+		}
+		run = 0
+		rest := text[i:]
+		for _, apo := range []string{"'", "’"} {
+			if d, ok := strings.CutPrefix(rest, apo); ok && len(d) >= 2 && isDigit(d[0]) && isDigit(d[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 func weekdayFromValue(v string) string {
 	t, err := time.Parse("2006-01-02", v)

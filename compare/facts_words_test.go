@@ -61,3 +61,18 @@ func TestIntervalNaNMax(t *testing.T) {
 		t.Errorf("interval(+Inf, NaN) = [%v, %v], want [+Inf, +Inf]", lo, hi)
 	}
 }
+
+func TestNamesYear(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"February", false}, {"Jan. 1", false}, {"Feb. 28", false}, {"Tuesday", false},
+		{"February 2019", true}, {"2019-03-01", true}, {"March '19", true}, {"March ’19", true},
+		{"Sept. 9", false}, {"'9", false}, {"’", false}, {"", false},
+	} {
+		if got := namesYear(tc.text); got != tc.want {
+			t.Errorf("namesYear(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
