@@ -243,17 +243,21 @@ func TestOneDocument(t *testing.T) {
 	}
 }
 
-// TestDifferences checks each fact kind on short claims written for it.
 // TestInferredYears: a date whose year neither text writes is no date
 // conflict when the two years were inferred apart (one sentence looking
 // back and one ahead), nor are the same words ("last week") read from two
-// publication dates; a year written on each side still counts.
+// publication dates days apart; a year written on each side, or the same
+// words a month apart, still count.
 func TestInferredYears(t *testing.T) {
 	tests := []struct{ a, pubA, b, pubB, verdict string }{
 		{"The mayor of Telford was leaving office in February, the Oster council said.", "2025-12-20",
 			"The mayor of Telford will leave office in February, the Oster council said.", "2025-12-20", "agree"},
 		{"The Oster council met the mayor of Telford last week to discuss the bridge.", "2025-12-20",
 			"The Oster council met the mayor of Telford last week to discuss the bridge.", "2025-12-22", "agree"},
+		{"The mayor of Telford was leaving office in Feb., the Oster council said.", "2025-12-20",
+			"The mayor of Telford will leave office in February, the Oster council said.", "2025-12-20", "agree"},
+		{"The Oster council met the mayor of Telford last week to discuss the bridge.", "2025-12-20",
+			"The Oster council met the mayor of Telford last week to discuss the bridge.", "2026-01-20", "conflict"},
 		{"The mayor of Telford was leaving office in February 2025, the Oster council said.", "2025-12-20",
 			"The mayor of Telford will leave office in February 2026, the Oster council said.", "2025-12-20", "conflict"},
 	}
@@ -269,6 +273,7 @@ func TestInferredYears(t *testing.T) {
 	}
 }
 
+// TestDifferences checks each fact kind on short claims written for it.
 func TestDifferences(t *testing.T) {
 	pub := extract.WithPublished("2026-03-10")
 	tests := []struct {
@@ -298,6 +303,12 @@ func TestDifferences(t *testing.T) {
 		{"has yet to is a negation", "The Marenland ministry has yet to respond to the report on the Oster convoy attack.", "The Marenland ministry did not respond to the report on the Oster convoy attack.", "", "agree"},
 		{"a request for comment is no fact", "Kell Mining did not respond to a request for comment on the Varna spill report.", "Kell Mining responded to the regulator's request on the Varna spill report.", "", "agree"},
 		{"a statement's date matches the interview's", "Named on Saturday, the Oster minister told Telford Radio on Tuesday that the bridge would reopen.", "In an interview with Telford Radio on Tuesday, the Oster minister said the bridge would reopen.", "", "agree"},
+		{"a negation elsewhere in the claim", "The Telford council did not approve the Oster bridge plan on Monday.", "The Telford council approved the Oster bridge plan on Monday, though it has not set a start date.", "polarity", "conflict"},
+		{"comments that are a fact", "Kell Mining did not apologize for its comments on the Varna spill report.", "Kell Mining apologized for its comments on the Varna spill report.", "polarity", "conflict"},
+		{"a request for comment beside a denial", "Kell Mining approved the Varna spill payout on Monday and did not respond to a request for comment.", "Kell Mining did not approve the Varna spill payout on Monday.", "polarity", "conflict"},
+		{"a statement's date is not the event's", "The Zelwice plant reopened on March 3, the ministry said on March 5.", "The Zelwice plant reopened on March 5 after the inspection.", "date", "conflict"},
+		{"not only affirms", "The Telford council not only approved the Oster bridge plan but also funded it on Monday.", "The Telford council did not approve the Oster bridge plan on Monday.", "polarity", "conflict"},
+		{"no before a bracket still negates", "The Telford unions reached no (formal) deal with the Oster port operator on Monday.", "The Telford unions reached a formal deal with the Oster port operator on Monday.", "polarity", "conflict"},
 		{"a negation of a name is no denial", "The court said the question was not whether Telford Mills broke the law on Monday.", "The court said Telford Mills broke the law on Monday.", "", "agree"},
 		{"label", "The militants attacked the convoy near the Marenland border town of Oster.", "The terrorists attacked the convoy near the Marenland border town of Oster.", "label", "framing"},
 		{"attribution stance", "The army said the convoy near the Marenland town of Oster carried weapons.", "The army claimed the convoy near the Marenland town of Oster carried weapons.", "attribution", "framing"},

@@ -175,11 +175,13 @@ func dateDiffs(sides []side) []Difference {
 	type val struct {
 		d     extract.Date
 		claim *extract.Claim
+		stmt  bool // the date dates a saying (statementDate)
 	}
 	byPrec := map[string]map[int][]val{}
 	// Every date a side gives, statement dates too: the day one outlet
 	// dates a saying by ("told Fox News on Tuesday") matches the day
-	// another gives the same interview ("In an interview on Tuesday, …").
+	// another gives the same interview ("In an interview on Tuesday, Ryan
+	// said …"), a date of a claim that reports a saying.
 	anyPrec := map[string]map[int][]val{}
 	cs := contentSets{}
 	for si, s := range sides {
@@ -194,14 +196,15 @@ func dateDiffs(sides []side) []Difference {
 				if anyPrec[d.Precision] == nil {
 					anyPrec[d.Precision] = map[int][]val{}
 				}
-				anyPrec[d.Precision][si] = append(anyPrec[d.Precision][si], val{d, c})
-				if statementDate(c, d) {
+				stmt := statementDate(c, d)
+				anyPrec[d.Precision][si] = append(anyPrec[d.Precision][si], val{d, c, stmt})
+				if stmt {
 					continue
 				}
 				if byPrec[d.Precision] == nil {
 					byPrec[d.Precision] = map[int][]val{}
 				}
-				byPrec[d.Precision][si] = append(byPrec[d.Precision][si], val{d, c})
+				byPrec[d.Precision][si] = append(byPrec[d.Precision][si], val{d, c, false})
 			}
 		}
 	}
@@ -211,7 +214,12 @@ func dateDiffs(sides []side) []Difference {
 		if len(m) < 2 {
 			continue
 		}
-		pairs, odd := conflictsAgainst(m, anyPrec[prec], func(a, b val) bool { return sameDate(a.d, b.d) })
+		pairs, odd := conflictsAgainst(m, anyPrec[prec], func(a, b val) bool {
+			// A date that dates a saying matches only a date of a claim
+			// that reports a saying too (the same interview), never the
+			// event another outlet dates.
+			return sameDate(a.d, b.d) && (!b.stmt || a.claim.Attribution != nil)
+		})
 		if len(pairs) == 0 {
 			continue
 		}
@@ -275,9 +283,10 @@ func sameDate(da, db extract.Date) bool {
 		}
 		return wa == "" || wb == "" || wa == wb
 	}
-	if strings.EqualFold(da.Text, db.Text) && !namesYear(da.Text) {
-		// The same words ("this week", "Feb. 28") resolved from two
-		// publication dates: the texts agree.
+	if strings.EqualFold(da.Text, db.Text) && !namesYear(da.Text) && withinWeek(da.Value, db.Value) {
+		// The same words ("this week", "Feb. 28") read from two
+		// publication dates days apart: the texts agree. Articles weeks
+		// apart may mean two weeks by "last week".
 		return true
 	}
 	a, b := da.Value, db.Value
@@ -296,6 +305,25 @@ func sameDate(da, db extract.Date) bool {
 		}
 	}
 	return true
+}
+
+// withinWeek reports whether two date values of one precision lie at most
+// seven days apart: days ("2015-03-29"), ISO weeks ("2015-W13", adjacent
+// weeks) or months ("2015-03", the same month only).
+func withinWeek(a, b string) bool {
+	if ta, err := time.Parse("2006-01-02", a); err == nil {
+		tb, err := time.Parse("2006-01-02", b)
+		d := ta.Sub(tb)
+		return err == nil && d <= 7*24*time.Hour && d >= -7*24*time.Hour
+	}
+	var ya, wa, yb, wb int
+	if n, _ := fmt.Sscanf(a, "%d-W%d", &ya, &wa); n == 2 {
+		if n, _ := fmt.Sscanf(b, "%d-W%d", &yb, &wb); n == 2 {
+			d := (ya*53 + wa) - (yb*53 + wb)
+			return d >= -1 && d <= 1
+		}
+	}
+	return a == b
 }
 
 // namesYear reports whether a date's text writes a year: four digits in a
@@ -553,8 +581,10 @@ func idiomNegation(c *extract.Claim, k int) bool {
 	if w == "not" {
 		return next == "only" || next == "just" || next == "merely" || next == "simply"
 	}
-	if gap := c.Text[min(c.Tokens[k].Span.End-c.Span.Start, len(c.Text)):max(c.Tokens[k+1].Span.Start-c.Span.Start, 0)]; strings.TrimSpace(gap) != "" {
-		return true // punctuation after it: "No, …", "said no."
+	if a, b := c.Tokens[k].Span.End-c.Span.Start, c.Tokens[k+1].Span.Start-c.Span.Start; a >= 0 && a <= b && b <= len(c.Text) {
+		if gap := strings.TrimSpace(c.Text[a:b]); gap != "" && strings.ContainsAny(gap[:1], ",;:.!?") {
+			return true // the clause ends after it: "No, …", "said no."
+		}
 	}
 	return next == "and" || next == "or" || next == "but"
 }
@@ -567,32 +597,67 @@ func negatesAt(c *extract.Claim, k int) bool {
 	if negationWord(t) {
 		return !idiomNegation(c, k)
 	}
-	return strings.EqualFold(t, "yet") && k+1 < len(c.Tokens) && strings.EqualFold(c.Tokens[k+1].Text, "to") &&
-		k > 0 && auxBeforeYet[strings.ToLower(c.Tokens[k-1].Text)]
+	if !strings.EqualFold(t, "yet") || k+1 >= len(c.Tokens) || !strings.EqualFold(c.Tokens[k+1].Text, "to") || k == 0 {
+		return false
+	}
+	before := strings.ToLower(c.Tokens[k-1].Text)
+	if before == "still" && k > 1 {
+		before = strings.ToLower(c.Tokens[k-2].Text) // "has still yet to"
+	}
+	return auxBeforeYet[before]
 }
 
 var auxBeforeYet = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true}
 
-// negates reports whether a claim holds a negation outside quotes.
-func negates(c *extract.Claim) bool {
+// negationAt reports a negation at c.Tokens[k] that bears on the story:
+// outside quotes, no idiom, not about a request for comment.
+func negationAt(c *extract.Claim, k int) bool {
+	return !c.Tokens[k].Quoted && negatesAt(c, k) && !askedForComment(c, k)
+}
+
+// negatesWithin reports whether claim c negates a word that claim neg
+// holds within the six words after its negation at: the two claims then
+// tell one negative, each from its own side ("without recommending
+// charges" / "recommended no charges").
+func negatesWithin(c, neg *extract.Claim, at int) bool {
 	for k := range c.Tokens {
-		if !c.Tokens[k].Quoted && negatesAt(c, k) {
-			return true
+		if !negationAt(c, k) {
+			continue
+		}
+		for j := k + 1; j < len(c.Tokens) && j <= k+6; j++ {
+			f := &c.Tokens[j]
+			if f.Stop || scopeNouns[strings.ToLower(f.Text)] {
+				continue
+			}
+			for i := at + 1; i < len(neg.Tokens) && i <= at+6; i++ {
+				if neg.Tokens[i].Key == f.Key {
+					return true
+				}
+			}
+			break
 		}
 	}
 	return false
 }
 
-// askedForComment reports a negation about the reporter's own request
-// ("did not respond to a request for comment", "could not be reached for
-// comment", "declined to comment"): it says nothing about the story's
-// facts, which the other outlet may well state ("the team responded to the
-// department's request").
+// askedForComment reports a negation about the reporter's request ("did
+// not respond to a request for comment", "could not be reached for
+// comment", "would not comment"): it says nothing about the story's facts,
+// which the other outlet may well state ("the team responded to the
+// department's request"). The comment must be the request's: after "for",
+// "to", "no", "not", "seeking" or "requesting" ("did not apologize for his
+// comments" is a fact).
 func askedForComment(c *extract.Claim, k int) bool {
 	for j := k + 1; j < len(c.Tokens) && j <= k+10; j++ {
-		if w := strings.ToLower(c.Tokens[j].Text); w == "comment" || w == "comments" {
+		w := strings.ToLower(c.Tokens[j].Text)
+		if w != "comment" && w != "comments" {
+			continue
+		}
+		switch strings.ToLower(c.Tokens[j-1].Text) {
+		case "for", "to", "no", "not", "seeking", "requesting":
 			return true
 		}
+		return false
 	}
 	return false
 }
@@ -626,7 +691,7 @@ func polarityDiffs(sides []side) []Difference {
 			}
 			for k := range c.Tokens {
 				t := &c.Tokens[k]
-				neg := !t.Quoted && negatesAt(c, k) && !askedForComment(c, k)
+				neg := negationAt(c, k)
 				if !neg && denial {
 					for _, m := range c.Markers {
 						if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet && m.Span.Start == t.Span.Start {
@@ -650,19 +715,17 @@ func polarityDiffs(sides []side) []Difference {
 	// in the three words before it. Looked up for a negation's focus
 	// only, so read off the side's tokens rather than gathered into a set.
 	cs := contentSets{}
-	affirms := func(o int, t *extract.Token, neg *extract.Claim) bool {
+	affirms := func(o int, t *extract.Token, neg *extract.Claim, at int) bool {
 		for _, c := range sides[o].claims {
 			if cs.dice(neg, c) < factOverlap {
 				continue // another statement that shares a word
 			}
-			if negates(c) {
-				// A claim that negates something itself tells the
-				// negative too, in another place: "called it careless
-				// without recommending charges" and "recommended no
-				// charges" agree, "said no and went on to win" and
-				// "rejected the offer and went on to win" too. On
-				// BASIL's development events every such pair read as a
-				// conflict was one.
+			if negatesWithin(c, neg, at) {
+				// The claim negates a word of the same stretch itself,
+				// in another place: "called it careless without
+				// recommending charges" and "recommended no charges"
+				// tell the same negative. (A negation elsewhere in it,
+				// "though it has not set a date", does not count.)
 				continue
 			}
 			for i := range c.Tokens {
@@ -672,7 +735,7 @@ func polarityDiffs(sides []side) []Difference {
 				}
 				negated := false
 				for j := max(i-3, 0); j < i; j++ {
-					negated = negated || negationWord(c.Tokens[j].Text)
+					negated = negated || negationAt(c, j)
 				}
 				if !negated {
 					return true
@@ -702,7 +765,7 @@ func polarityDiffs(sides []side) []Difference {
 				if t.Stop || scopeNouns[strings.ToLower(t.Text)] {
 					continue
 				}
-				if !t.Entity && !t.Number && affirms(o, t, c) {
+				if !t.Entity && !t.Number && affirms(o, t, c, k) {
 					if n == 0 {
 						where, holder = c.Tokens[k].Span, c
 					}

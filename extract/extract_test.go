@@ -231,6 +231,7 @@ func TestTitleRepeated(t *testing.T) {
 	}{
 		{"long title repeated", long + "\n\n" + body, long, []string{long}, []string{body}},
 		{"with spaces around", "  " + long + " \n\n" + body, long, []string{long}, []string{body}},
+		{"a padded title", long + "\n\n" + body, " " + long + "\n", []string{long}, []string{body}},
 		{"another first line", long + "\n\n" + body, "Rent relief extended", nil, []string{long, body}},
 		{"title later in the body", body + "\n\n" + long, long, nil, []string{body, long}},
 	}

@@ -28,8 +28,10 @@ func (x *extractor) headline() *Claim {
 	}
 	src, off, spanOf := title, 0, SpanOfTitle
 	for _, e := range x.doc.Excluded {
-		if e.Kind == ExcludedHeadline && e.Text == title {
-			src, off, spanOf = x.text, e.Span.Start, ""
+		if e.Kind == ExcludedHeadline && strings.TrimSpace(e.Text) == strings.TrimSpace(title) {
+			// The text's own line, whatever spaces the given title
+			// carries: its spans index the text.
+			title, src, off, spanOf = e.Text, x.text, e.Span.Start, ""
 			break
 		}
 	}
