@@ -13,23 +13,30 @@ import (
 	"github.com/claimdiff/claimdiff/extract"
 )
 
-// Floors of TestBasilAlignGold over all 22 gold events (6 shared in
-// ../shared/dev/basil-align-gold, 16 ours in testdata/basil-align-gold),
-// default options; each a little under the level reached on 2026-11-29
-// when the gold grew from 14 to 22 events and the band and omission models
-// were refitted on all of them: recall 0.501, precision 0.639, F1 0.562,
-// unique P 0.658, unique R 0.888 (the omission model is fitted on these
-// same events, so in-sample; left one event out: F1 0.561, unique 0.660 /
-// 0.881). The models fitted on the first 14 events scored the 8 new ones
-// at 0.455 / 0.662 / F1 0.539, unique 0.628 / 0.870, held out; on the 14
-// they had reached 0.512 / 0.700 / F1 0.592, unique 0.681 / 0.890
-// in-sample. Raise the floors as the matcher improves.
+// Floors of TestBasilAlignGold, default options, each a little under the
+// level reached on 2026-11-29. The gold has 50 events: 22 the band and
+// omission models are fitted on (6 shared in ../shared/dev/basil-align-gold,
+// 16 ours in testdata/basil-align-gold), and 28 held out in
+// testdata/basil-align-gold/heldout, which no model is fitted on and which
+// were written after every rule of that day (so no rule was read off
+// them either). Fitted events, in-sample: recall 0.501, precision 0.639,
+// F1 0.562, unique P 0.658, unique R 0.888 (left one event out: F1 0.561,
+// unique 0.660 / 0.881). Held out: recall 0.535, precision 0.618, F1
+// 0.573, unique P 0.711, unique R 0.882. Raise the floors as the matcher
+// improves; tune on the fitted events and read the held-out ones only to
+// check, or they stop being held out.
 const (
 	basilFloorRecall    = 0.48
 	basilFloorPrecision = 0.62
 	basilFloorF1        = 0.55
 	basilFloorUniqueP   = 0.64
 	basilFloorUniqueR   = 0.87
+
+	heldFloorRecall    = 0.51
+	heldFloorPrecision = 0.60
+	heldFloorF1        = 0.56
+	heldFloorUniqueP   = 0.69
+	heldFloorUniqueR   = 0.86
 )
 
 // basilOutlets are BASIL's sources in the order eval-basil-align uses: a
@@ -145,7 +152,7 @@ func TestBasilAlignGold(t *testing.T) {
 	arts := loadBasilArticles(t, filepath.Join(dev, "basil", "articles"))
 	var golds []basilGold
 	seen := map[string]string{}
-	for _, dir := range []string{filepath.Join(dev, "basil-align-gold"), filepath.Join("..", "testdata", "basil-align-gold")} {
+	for _, dir := range []string{filepath.Join(dev, "basil-align-gold"), filepath.Join("..", "testdata", "basil-align-gold"), basilHeldOutDir} {
 		for _, g := range loadBasilGold(t, dir) {
 			if prev, dup := seen[g.Triplet]; dup {
 				t.Fatalf("event %s has gold in both %s and %s", g.Triplet, prev, dir)
@@ -180,16 +187,32 @@ func TestBasilAlignGold(t *testing.T) {
 	for _, s := range sources {
 		t.Logf("%-17s %s", s, bySource[s])
 	}
+	var fitted basilCounts
+	for _, s := range sources {
+		if s != "heldout" {
+			fitted.add(*bySource[s])
+		}
+	}
+	held := basilCounts{}
+	if h := bySource["heldout"]; h != nil {
+		held = *h
+	}
+	t.Logf("%-17s %s", "fitted", fitted)
 	t.Logf("%-17s %s", "ALL", all)
 	floors := []struct {
 		name      string
 		got, want float64
 	}{
-		{"must-pair recall", all.recall(), basilFloorRecall},
-		{"pair precision", all.precision(), basilFloorPrecision},
-		{"pair F1", all.f1(), basilFloorF1},
-		{"unique precision", all.uniqueP(), basilFloorUniqueP},
-		{"unique recall", all.uniqueR(), basilFloorUniqueR},
+		{"fitted must-pair recall", fitted.recall(), basilFloorRecall},
+		{"fitted pair precision", fitted.precision(), basilFloorPrecision},
+		{"fitted pair F1", fitted.f1(), basilFloorF1},
+		{"fitted unique precision", fitted.uniqueP(), basilFloorUniqueP},
+		{"fitted unique recall", fitted.uniqueR(), basilFloorUniqueR},
+		{"held-out must-pair recall", held.recall(), heldFloorRecall},
+		{"held-out pair precision", held.precision(), heldFloorPrecision},
+		{"held-out pair F1", held.f1(), heldFloorF1},
+		{"held-out unique precision", held.uniqueP(), heldFloorUniqueP},
+		{"held-out unique recall", held.uniqueR(), heldFloorUniqueR},
 	}
 	for _, f := range floors {
 		if f.got < f.want {
@@ -197,6 +220,10 @@ func TestBasilAlignGold(t *testing.T) {
 		}
 	}
 }
+
+// basilHeldOutDir holds the gold events no model is fitted on
+// (loadBasilEvents reads the two other directories only).
+var basilHeldOutDir = filepath.Join("..", "testdata", "basil-align-gold", "heldout")
 
 func loadBasilArticles(t *testing.T, dir string) map[string]map[string]*basilArticle {
 	t.Helper()
@@ -231,7 +258,10 @@ func loadBasilGold(t *testing.T, dir string) []basilGold {
 	}
 	sort.Strings(files)
 	source := "shared"
-	if strings.Contains(filepath.ToSlash(dir), "testdata/") {
+	switch {
+	case dir == basilHeldOutDir:
+		source = "heldout"
+	case strings.Contains(filepath.ToSlash(dir), "testdata/"):
 		source = "testdata"
 	}
 	var out []basilGold
