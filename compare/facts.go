@@ -181,7 +181,7 @@ func dateDiffs(sides []side) []Difference {
 	// Every date a side gives, statement dates too: the day one outlet
 	// dates a saying by ("told Fox News on Tuesday") matches the day
 	// another gives the same interview ("In an interview on Tuesday, Ryan
-	// said …"), a date of a claim that reports a saying.
+	// said …": sayingDate), never the day of an event.
 	anyPrec := map[string]map[int][]val{}
 	cs := contentSets{}
 	for si, s := range sides {
@@ -218,7 +218,7 @@ func dateDiffs(sides []side) []Difference {
 			// A date that dates a saying matches only a date of a claim
 			// that reports a saying too (the same interview), never the
 			// event another outlet dates.
-			return sameDate(a.d, b.d) && (!b.stmt || a.claim.Attribution != nil)
+			return sameDate(a.d, b.d) && (!b.stmt || sayingDate(a.claim, a.d))
 		})
 		if len(pairs) == 0 {
 			continue
@@ -293,10 +293,11 @@ func sameDate(da, db extract.Date) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	if len(a) >= 7 && !namesYear(da.Text) && !namesYear(db.Text) {
-		// Neither text writes the year ("February", "Jan. 1"): each was
-		// inferred from its article's date and tense, and two inferences
-		// that differ are no disagreement of the texts.
+	if len(a) >= 7 && (!namesYear(da.Text) || !namesYear(db.Text)) {
+		// A text that does not write the year ("February", "Jan. 1")
+		// had it inferred from its article's date and tense: an
+		// inference that differs from the other side's year is no
+		// disagreement of the texts.
 		a, b = a[4:], b[4:]
 	}
 	for i := 0; i < len(a); i++ {
@@ -307,24 +308,69 @@ func sameDate(da, db extract.Date) bool {
 	return true
 }
 
-// withinWeek reports whether two date values of one precision lie at most
-// seven days apart: days ("2015-03-29"), ISO weeks ("2015-W13", adjacent
-// weeks) or months ("2015-03", the same month only).
+// withinWeek reports whether two date values of one precision are the
+// same span read from publication dates close together: days at most one
+// apart ("yesterday" in articles of two days), ISO weeks at most one apart
+// ("this week" around a weekend), the same month.
 func withinWeek(a, b string) bool {
-	if ta, err := time.Parse("2006-01-02", a); err == nil {
-		tb, err := time.Parse("2006-01-02", b)
-		d := ta.Sub(tb)
-		return err == nil && d <= 7*24*time.Hour && d >= -7*24*time.Hour
+	ta, oka := spanStart(a)
+	tb, okb := spanStart(b)
+	if !oka || !okb {
+		return a == b
 	}
-	var ya, wa, yb, wb int
-	if n, _ := fmt.Sscanf(a, "%d-W%d", &ya, &wa); n == 2 {
-		if n, _ := fmt.Sscanf(b, "%d-W%d", &yb, &wb); n == 2 {
-			d := (ya*53 + wa) - (yb*53 + wb)
-			return d >= -1 && d <= 1
+	d := ta.Sub(tb)
+	if d < 0 {
+		d = -d
+	}
+	if len(a) == 10 {
+		return d <= 24*time.Hour
+	}
+	return d <= 7*24*time.Hour
+}
+
+// spanStart is the first day of a day ("2015-03-29") or ISO week
+// ("2015-W13") value.
+func spanStart(v string) (time.Time, bool) {
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		return t, true
+	}
+	var y, w int
+	if n, err := fmt.Sscanf(v, "%d-W%d", &y, &w); n != 2 || err != nil || w < 1 || w > 53 {
+		return time.Time{}, false
+	}
+	// ISO week 1 holds January 4th; its Monday starts the year's weeks.
+	jan4 := time.Date(y, time.January, 4, 0, 0, 0, 0, time.UTC)
+	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
+	return monday.AddDate(0, 0, 7*(w-1)), true
+}
+
+// sayingDate reports whether a date dates a saying: a word that names
+// one (interview, statement, told, …) stands before it in its clause ("In
+// an interview with Fox News on Tuesday, Ryan said …"). A plain "said"
+// does not: "officials said the plant reopened on Tuesday" dates the
+// reopening.
+func sayingDate(c *extract.Claim, d extract.Date) bool {
+	if c.Attribution == nil {
+		return false
+	}
+	start := d.Span.Start - c.Span.Start
+	if start < 0 || start > len(c.Text) {
+		return false
+	}
+	pre := c.Text[:start]
+	if i := strings.LastIndexAny(pre, ",;:"); i >= 0 {
+		pre = pre[i+1:]
+	}
+	for _, w := range strings.Fields(strings.ToLower(pre)) {
+		if sayingWords[strings.Trim(w, ".,'’\"“”")] {
+			return true
 		}
 	}
-	return a == b
+	return false
 }
+
+var sayingWords = map[string]bool{"interview": true, "interviews": true, "statement": true, "told": true, "briefing": true,
+	"conference": true, "speaking": true, "appearance": true, "speech": true, "remarks": true, "tweet": true, "tweeted": true}
 
 // namesYear reports whether a date's text writes a year: four digits in a
 // row ("March 2019", "2019-03-01"), or a two-digit one after an apostrophe
@@ -568,14 +614,14 @@ func negationWord(w string) bool {
 // idiomNegation reports a negation word at c.Tokens[k] that negates
 // nothing: "not only … but also" (and "not just", "not merely"), which
 // adds, and an answer's "no" that ends its clause ("said no and went on to
-// win", "no, …").
+// win", "No, …").
 func idiomNegation(c *extract.Claim, k int) bool {
 	w := strings.ToLower(c.Tokens[k].Text)
 	if w != "not" && w != "no" {
 		return false
 	}
 	if k+1 == len(c.Tokens) {
-		return w == "no"
+		return false // nothing after it to negate, idiom or not
 	}
 	next := strings.ToLower(c.Tokens[k+1].Text)
 	if w == "not" {
@@ -615,12 +661,14 @@ func negationAt(c *extract.Claim, k int) bool {
 	return !c.Tokens[k].Quoted && negatesAt(c, k) && !askedForComment(c, k)
 }
 
-// negatesWithin reports whether claim c negates a word that claim neg
-// holds within the six words after its negation at: the two claims then
-// tell one negative, each from its own side ("without recommending
-// charges" / "recommended no charges").
-func negatesWithin(c, neg *extract.Claim, at int) bool {
-	for k := range c.Tokens {
+// negatedAfter reports whether claim c negates, within three words after
+// its word i, a word that claim neg holds within the six words after its
+// negation at: the two claims then tell one negative, each from its own
+// side ("without recommending charges" / "recommended no charges"), and
+// c's word i affirms nothing. A negation elsewhere in c ("though it has
+// not set a date") leaves i affirmed; a name or number is no such word.
+func negatedAfter(c *extract.Claim, i int, neg *extract.Claim, at int) bool {
+	for k := i + 1; k < len(c.Tokens) && k <= i+3; k++ {
 		if !negationAt(c, k) {
 			continue
 		}
@@ -629,8 +677,11 @@ func negatesWithin(c, neg *extract.Claim, at int) bool {
 			if f.Stop || scopeNouns[strings.ToLower(f.Text)] {
 				continue
 			}
-			for i := at + 1; i < len(neg.Tokens) && i <= at+6; i++ {
-				if neg.Tokens[i].Key == f.Key {
+			if f.Entity || f.Number {
+				break
+			}
+			for n := at + 1; n < len(neg.Tokens) && n <= at+6; n++ {
+				if neg.Tokens[n].Key == f.Key {
 					return true
 				}
 			}
@@ -644,13 +695,17 @@ func negatesWithin(c, neg *extract.Claim, at int) bool {
 // not respond to a request for comment", "could not be reached for
 // comment", "would not comment"): it says nothing about the story's facts,
 // which the other outlet may well state ("the team responded to the
-// department's request"). The comment must be the request's: after "for",
-// "to", "no", "not", "seeking" or "requesting" ("did not apologize for his
-// comments" is a fact).
+// department's request"). The comment must be the request's, in the
+// negation's clause: the singular after "for", "to", "no", "not",
+// "seeking" or "requesting" ("did not apologize for comments he made" and
+// "the deadline for comments" are facts).
 func askedForComment(c *extract.Claim, k int) bool {
 	for j := k + 1; j < len(c.Tokens) && j <= k+10; j++ {
-		w := strings.ToLower(c.Tokens[j].Text)
-		if w != "comment" && w != "comments" {
+		if a, b := c.Tokens[j-1].Span.End-c.Span.Start, c.Tokens[j].Span.Start-c.Span.Start; a >= 0 && a <= b && b <= len(c.Text) &&
+			strings.ContainsAny(c.Text[a:b], ",;:") {
+			return false // the clause ended
+		}
+		if !strings.EqualFold(c.Tokens[j].Text, "comment") {
 			continue
 		}
 		switch strings.ToLower(c.Tokens[j-1].Text) {
@@ -720,14 +775,6 @@ func polarityDiffs(sides []side) []Difference {
 			if cs.dice(neg, c) < factOverlap {
 				continue // another statement that shares a word
 			}
-			if negatesWithin(c, neg, at) {
-				// The claim negates a word of the same stretch itself,
-				// in another place: "called it careless without
-				// recommending charges" and "recommended no charges"
-				// tell the same negative. (A negation elsewhere in it,
-				// "though it has not set a date", does not count.)
-				continue
-			}
 			for i := range c.Tokens {
 				u := &c.Tokens[i]
 				if u.Key != t.Key || u.Quoted || len(u.Text)-len(t.Text) > 2 || len(t.Text)-len(u.Text) > 2 {
@@ -737,7 +784,7 @@ func polarityDiffs(sides []side) []Difference {
 				for j := max(i-3, 0); j < i; j++ {
 					negated = negated || negationAt(c, j)
 				}
-				if !negated {
+				if !negated && !negatedAfter(c, i, neg, at) {
 					return true
 				}
 			}

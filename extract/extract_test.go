@@ -251,8 +251,9 @@ func TestTitleRepeated(t *testing.T) {
 			if diff := cmp.Diff(tt.claims, claimTexts(d)); diff != "" {
 				t.Errorf("claims (-want +got):\n%s", diff)
 			}
-			if len(tt.excluded) > 0 && (d.Headline == nil || d.Headline.SpanOf != "") {
-				t.Errorf("headline %+v: want one whose spans index the text", d.Headline)
+			if len(tt.excluded) > 0 && (d.Headline == nil || d.Headline.SpanOf != "" || d.Headline.Text != long ||
+				d.Text[d.Headline.Span.Start:d.Headline.Span.End] != long) {
+				t.Errorf("headline %+v: want the title's line, its spans indexing the text", d.Headline)
 			}
 		})
 	}
