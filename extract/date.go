@@ -148,7 +148,9 @@ func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts
 				d.Value = x.pub.AddDate(0, 0, off).Format("2006-01-02")
 			}
 		case (lows[i] == "last" || lows[i] == "this" || lows[i] == "next" || lows[i] == "past") && i+1 < len(toks) && adj(i+1) &&
-			(lows[i+1] == "week" || lows[i+1] == "month" || lows[i+1] == "year"):
+			(lows[i+1] == "week" || lows[i+1] == "month" || lows[i+1] == "year") && !isCapitalized(toks[i+1].text):
+			// "This Week", "Last Week Tonight": a capitalised period is
+			// the name of a show or a column, not a date.
 			end = i + 2
 			d = x.relativePeriod(lows[i], lows[i+1])
 		default:

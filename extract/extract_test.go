@@ -655,6 +655,7 @@ func TestDates(t *testing.T) {
 		{"The agency published its findings on Wednesday.", "", []date{{"Wednesday", "", "day"}}},
 		{"Prices climbed last week.", "", []date{{"last week", "", "week"}}},
 		{"The plant opened in 2011.", "", []date{{"2011", "2011", "year"}}},
+		{"The minister spoke on “This Week” on Sunday, as he did last week.", pub, []date{{"Sunday", "2025-11-16", "day"}, {"last week", "2025-W46", "week"}}},
 		// Traps.
 		{"Analysts say rates may rise, and a march was planned.", pub, nil},
 		{"The 2011 figure was revised.", pub, nil},
