@@ -283,7 +283,7 @@ func sameDate(da, db extract.Date) bool {
 		}
 		return wa == "" || wb == "" || wa == wb
 	}
-	if strings.EqualFold(da.Text, db.Text) && !namesYear(da.Text) && withinWeek(da.Value, db.Value) {
+	if strings.EqualFold(da.Text, db.Text) && !namesYear(da.Text) && closeSpans(da.Value, db.Value) {
 		// The same words ("this week", "Feb. 28") read from two
 		// publication dates days apart: the texts agree. Articles weeks
 		// apart may mean two weeks by "last week".
@@ -308,11 +308,11 @@ func sameDate(da, db extract.Date) bool {
 	return true
 }
 
-// withinWeek reports whether two date values of one precision are the
+// closeSpans reports whether two date values of one precision are the
 // same span read from publication dates close together: days at most one
 // apart ("yesterday" in articles of two days), ISO weeks at most one apart
 // ("this week" around a weekend), the same month.
-func withinWeek(a, b string) bool {
+func closeSpans(a, b string) bool {
 	ta, oka := spanStart(a)
 	tb, okb := spanStart(b)
 	if !oka || !okb {
@@ -378,7 +378,7 @@ var sayingWords = map[string]bool{"interview": true, "interviews": true, "statem
 func namesYear(text string) bool {
 	run := 0
 	for i := 0; i < len(text); i++ {
-		if text[i] >= '0' && text[i] <= '9' {
+		if isDigit(text[i]) {
 			if run++; run == 4 {
 				return true
 			}
@@ -627,10 +627,8 @@ func idiomNegation(c *extract.Claim, k int) bool {
 	if w == "not" {
 		return next == "only" || next == "just" || next == "merely" || next == "simply"
 	}
-	if a, b := c.Tokens[k].Span.End-c.Span.Start, c.Tokens[k+1].Span.Start-c.Span.Start; a >= 0 && a <= b && b <= len(c.Text) {
-		if gap := strings.TrimSpace(c.Text[a:b]); gap != "" && strings.ContainsAny(gap[:1], ",;:.!?") {
-			return true // the clause ends after it: "No, …", "said no."
-		}
+	if gap := strings.TrimSpace(gapBefore(c, k+1)); gap != "" && strings.ContainsAny(gap[:1], ",;:.!?") {
+		return true // the clause ends after it: "No, …", "said no."
 	}
 	return next == "and" || next == "or" || next == "but"
 }
@@ -701,8 +699,7 @@ func negatedAfter(c *extract.Claim, i int, neg *extract.Claim, at int) bool {
 // "the deadline for comments" are facts).
 func askedForComment(c *extract.Claim, k int) bool {
 	for j := k + 1; j < len(c.Tokens) && j <= k+10; j++ {
-		if a, b := c.Tokens[j-1].Span.End-c.Span.Start, c.Tokens[j].Span.Start-c.Span.Start; a >= 0 && a <= b && b <= len(c.Text) &&
-			strings.ContainsAny(c.Text[a:b], ",;:") {
+		if strings.ContainsAny(gapBefore(c, j), ",;:") {
 			return false // the clause ended
 		}
 		if !strings.EqualFold(c.Tokens[j].Text, "comment") {
@@ -715,6 +712,16 @@ func askedForComment(c *extract.Claim, k int) bool {
 		return false
 	}
 	return false
+}
+
+// gapBefore is the claim's text between token j-1 and token j (j > 0):
+// spaces and punctuation; "" where the spans do not lie in the claim.
+func gapBefore(c *extract.Claim, j int) string {
+	a, b := c.Tokens[j-1].Span.End-c.Span.Start, c.Tokens[j].Span.Start-c.Span.Start
+	if a < 0 || a > b || b > len(c.Text) {
+		return ""
+	}
+	return c.Text[a:b]
 }
 
 func isASCII(s string) bool {

@@ -53,12 +53,9 @@ func mayBeSameName(a, b string, ka, kb *nameKey) bool {
 	if la < lb && kb.space && ka.words&^kb.bytes == 0 || lb < la && ka.space && kb.words&^ka.bytes == 0 || ka.led || kb.led {
 		return true
 	}
-	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
+	limit, ok := editLimit(a, b)
+	if !ok {
 		return false
-	}
-	limit := 1
-	if min(la, lb) >= 10 {
-		limit = 2
 	}
 	if d := ka.runes - kb.runes; d > limit || -d > limit {
 		return false

@@ -146,6 +146,21 @@ func givenKeyOf(key, family string) bool {
 	return ok && first != "" && rest == family && !strings.Contains(family, " ") && !orgHeadIn(DefaultLexicon(), family)
 }
 
+// editLimit is the most edits two keys may differ by and still be
+// spelling variants of one name (SameName): one, two from ten letters
+// on; ok is false for keys too short to compare, or under seven letters
+// with different first letters. mayBeSameName asks it too.
+func editLimit(a, b string) (limit int, ok bool) {
+	la, lb := len(a), len(b)
+	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
+		return 0, false
+	}
+	if min(la, lb) >= 10 {
+		return 2, true
+	}
+	return 1, true
+}
+
 // SameName reports whether two entity keys name one entity: one is the
 // other with words left out ("lexmark" / "lexmark international"), but not
 // a place's opening word ("york" / "new york": keepsPlacePrefix), or they
@@ -175,12 +190,9 @@ func SameName(a, b string) bool {
 	if ledAlike(a, b) {
 		return true
 	}
-	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
+	limit, ok := editLimit(a, b)
+	if !ok {
 		return false
-	}
-	limit := 1
-	if min(la, lb) >= 10 {
-		limit = 2
 	}
 	// The edit distance (in runes) is at least the difference in length.
 	if ra, rb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); ra-rb > limit || rb-ra > limit {
