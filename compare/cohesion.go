@@ -22,8 +22,13 @@ const cohesionShare = 0.45
 type cluster struct {
 	claims []*claimFeatures
 	best   edge // its strongest pair
-	ver    int  // grows with every merge into the cluster
-	pos    int  // its position among the groups (buildGroups)
+	// joins are the pairs that brought its claims together; weak are the
+	// pairs of claims of other documents it holds whose own score is under
+	// splitShare of the threshold (parts splits the cluster there).
+	joins []edge
+	weak  [][2]*claimFeatures
+	ver   int // grows with every merge into the cluster
+	pos   int // its position among the groups (buildGroups)
 }
 
 // groupState is a claim's part in its cluster. Every cross-document pair
@@ -79,7 +84,7 @@ func cohesive(runs [][]edge, cfg *config) []*cluster {
 		ca, cb := e.a.group.cl, e.b.group.cl
 		switch {
 		case ca == nil && cb == nil:
-			cl := &cluster{claims: []*claimFeatures{e.a, e.b}, best: e}
+			cl := &cluster{claims: []*claimFeatures{e.a, e.b}, best: e, joins: []edge{e}}
 			e.a.group = groupState{cl: cl, joined: e, sum: e.s.Value, n: 1}
 			e.b.group = groupState{cl: cl, joined: e, sum: e.s.Value, n: 1}
 			all = append(all, cl)
@@ -129,6 +134,12 @@ func cohesive(runs [][]edge, cfg *config) []*cluster {
 			continue
 		}
 		into.ver++
+		into.joins = append(into.joins, e)
+		for _, p := range pairs {
+			if p.v < splitShare*cfg.threshold && !(p.x == e.a && p.y == e.b || p.x == e.b && p.y == e.a) {
+				into.weak = append(into.weak, [2]*claimFeatures{p.x, p.y})
+			}
+		}
 		// An incoming claim's sum is its new pairs' scores added up from
 		// zero, then what it had in its old cluster: in that order, so
 		// that the sum is the same number however it is kept.
@@ -157,7 +168,9 @@ func cohesive(runs [][]edge, cfg *config) []*cluster {
 			if from.best.s.Value > into.best.s.Value {
 				into.best = from.best
 			}
-			from.claims = nil
+			into.joins = append(into.joins, from.joins...)
+			into.weak = append(into.weak, from.weak...)
+			from.claims, from.joins, from.weak = nil, nil, nil
 		}
 	}
 	out := all[:0]

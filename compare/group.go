@@ -21,7 +21,9 @@ func compareNodes(a, b node) int {
 }
 
 // buildGroups turns the aligned pairs into groups of claims that say the
-// same thing (see cohesive), adds repeats to their original's group, and
+// same thing (see cohesive; a cluster two of whose claims say different
+// things is reported as overlapping groups, see cluster.parts), adds
+// repeats to their original's groups, and
 // makes a "related" group of each weak pair whose claims align nowhere.
 func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]edge, related []edge, cfg *config) []Group {
 	type pending struct {
@@ -31,16 +33,25 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		// by e, and their means are its score. The claims of the other
 		// groups know why they are in it (claimFeatures.group).
 		rel bool
+		cl  *cluster
+		// split is set for a group that is one of its cluster's parts,
+		// not the whole cluster (split.go).
+		split bool
 	}
 	var ps []pending
 	clusters := cohesive(edges, cfg)
-	for pi, cl := range clusters {
-		cl.pos = pi
-		p := pending{e: cl.best}
-		for _, c := range cl.claims {
-			p.ns = append(p.ns, node{c.doc, c.idx})
+	// A cluster's parts (split.go) are its groups; pos is its first.
+	var memo nameMemo
+	for _, cl := range clusters {
+		cl.pos = len(ps)
+		parts := cl.parts()
+		for _, part := range parts {
+			p := pending{e: partEdge(cl, part, &memo), cl: cl, split: len(parts) > 1}
+			for _, c := range part {
+				p.ns = append(p.ns, node{c.doc, c.idx})
+			}
+			ps = append(ps, p)
 		}
-		ps = append(ps, p)
 	}
 	// Repeats follow their original.
 	for di, d := range docs {
@@ -58,8 +69,13 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 					byID[o.ID] = k
 				}
 			}
-			if cl := feats[di][byID[c.RepeatOf]].group.cl; cl != nil {
-				ps[cl.pos].ns = append(ps[cl.pos].ns, node{di, ci})
+			o := feats[di][byID[c.RepeatOf]]
+			if cl := o.group.cl; cl != nil {
+				for k := cl.pos; k < len(ps) && ps[k].cl == cl; k++ {
+					if slices.Contains(ps[k].ns, node{o.doc, o.idx}) {
+						ps[k].ns = append(ps[k].ns, node{di, ci})
+					}
+				}
 			}
 		}
 	}
@@ -74,7 +90,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		if e.a.group.cl != nil || e.b.group.cl != nil {
 			continue
 		}
-		ps = append(ps, pending{[]node{{e.a.doc, e.a.idx}, {e.b.doc, e.b.idx}}, e, true})
+		ps = append(ps, pending{ns: []node{{e.a.doc, e.a.idx}, {e.b.doc, e.b.idx}}, e: e, rel: true})
 	}
 	slices.SortStableFunc(ps, func(a, b pending) int { return compareNodes(a.ns[0], b.ns[0]) })
 	// Differences are the costly part of a large event: one core per group.
@@ -92,6 +108,9 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 			g.Evidence.PairModel = &pr
 		}
 		g.Evidence.Members = membership(docs, feats, p.ns, p.e, p.rel)
+		if p.split {
+			partMembership(g.Evidence.Members, feats, p.ns, p.cl, &memo)
+		}
 		// Related claims are not the same claim, but how they differ is
 		// still worth showing; only the verdict stays "related".
 		g.Differences = diffs[gi]

@@ -343,11 +343,12 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 	}
 	r.partners(todo, feats, v, cfg, at, scored)
 	coverage(all, feats, v)
-	// The aligned groups' claims, and the group of each grouped claim
+	// The aligned groups' claims, and the groups of each grouped claim
 	// (a list per group, not per pair of members: an event of hundreds of
-	// outlets has groups of hundreds of claims).
+	// outlets has groups of hundreds of claims; a claim that tells what
+	// two groups tell is in both, split.go).
 	var groups [][]*claimFeatures
-	groupOf := map[*claimFeatures]int{}
+	groupOf := map[*claimFeatures][]int{}
 	for _, g := range r.Groups {
 		if g.Verdict == VerdictRelated || g.Role != "" {
 			continue
@@ -356,7 +357,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		for _, id := range g.Claims {
 			if cf := featOf(feats, id); cf != nil {
 				members = append(members, cf)
-				groupOf[cf] = len(groups)
+				groupOf[cf] = append(groupOf[cf], len(groups))
 			}
 		}
 		groups = append(groups, members)
@@ -603,7 +604,7 @@ func windowShared(cf *claimFeatures, doc []*claimFeatures, at int) float64 {
 }
 
 // features turns an unaligned claim into the omission model's inputs.
-func (u *unalignedClaim) features(feats, groups [][]*claimFeatures, groupOf map[*claimFeatures]int, unique map[string]bool) [nUnique]float64 {
+func (u *unalignedClaim) features(feats, groups [][]*claimFeatures, groupOf map[*claimFeatures][]int, unique map[string]bool) [nUnique]float64 {
 	doc := feats[u.cf.doc]
 	n := len(doc)
 	rel := func(c *claimFeatures) float64 {
@@ -622,17 +623,15 @@ func (u *unalignedClaim) features(feats, groups [][]*claimFeatures, groupOf map[
 	}
 	anchored := false
 	for k := max(u.cf.idx-anchorReach, 0); k <= min(u.cf.idx+anchorReach, n-1) && !anchored; k++ {
-		g, ok := groupOf[doc[k]]
-		if !ok {
-			continue
-		}
-		for _, mate := range groups[g] {
-			if mate.doc == u.cf.doc {
-				continue
-			}
-			if b := u.bestIn[mate.doc]; b != nil && mate.idx >= b.idx-anchorReach && mate.idx <= b.idx+anchorReach {
-				anchored = true
-				break
+		for _, g := range groupOf[doc[k]] {
+			for _, mate := range groups[g] {
+				if mate.doc == u.cf.doc {
+					continue
+				}
+				if b := u.bestIn[mate.doc]; b != nil && mate.idx >= b.idx-anchorReach && mate.idx <= b.idx+anchorReach {
+					anchored = true
+					break
+				}
 			}
 		}
 	}
