@@ -19,22 +19,23 @@ import (
 // 16 ours in testdata/basil-align-gold), and 28 held out in
 // testdata/basil-align-gold/heldout, which no model is fitted on and which
 // were written after every rule of that day (so no rule was read off
-// them either). Fitted events, in-sample: recall 0.501, precision 0.639,
-// F1 0.562, unique P 0.660, unique R 0.888 (left one event out: F1 0.558,
-// unique 0.660 / 0.881). Held out: recall 0.531, precision 0.623, F1
-// 0.573, unique P 0.712, unique R 0.882. Raise the floors as the matcher
-// improves; tune on the fitted events and read the held-out ones only to
-// check, or they stop being held out.
+// them either). Since overlapping groups (split.go, 2026-11-29, chosen on
+// the fitted events), fitted events, in-sample: recall 0.485, precision
+// 0.674, F1 0.564, unique P 0.659, unique R 0.892 (left one event out: F1
+// 0.564, unique 0.661 / 0.882). Held out: recall 0.526, precision 0.670,
+// F1 0.590, unique P 0.708, unique R 0.885. Raise the floors as the
+// matcher improves; tune on the fitted events and read the held-out ones
+// only to check, or they stop being held out.
 const (
 	basilFloorRecall    = 0.48
-	basilFloorPrecision = 0.62
+	basilFloorPrecision = 0.65
 	basilFloorF1        = 0.55
 	basilFloorUniqueP   = 0.64
 	basilFloorUniqueR   = 0.87
 
 	heldFloorRecall    = 0.51
-	heldFloorPrecision = 0.60
-	heldFloorF1        = 0.56
+	heldFloorPrecision = 0.65
+	heldFloorF1        = 0.57
 	heldFloorUniqueP   = 0.69
 	heldFloorUniqueR   = 0.86
 )
