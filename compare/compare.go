@@ -225,11 +225,14 @@ type Evidence struct {
 	Members []Member `json:"members,omitempty"`
 }
 
-// Member says why one claim is in its group: the claim it was aligned with
+// Member says why one claim is in a group: the claim it was aligned with
 // and that pair's score (or, for a repeat, the claim it repeats), and Mean,
 // its mean score with the group's claims from other documents. A claim
 // joins a group only when that mean is high enough, so a group is a set of
-// claims that say the same thing, not a chain of pairwise matches.
+// claims that say the same thing, not a chain of pairwise matches. A claim
+// may be in more than one group (a long claim that tells what two groups
+// tell); in a group it holds by no aligned pair of its own, With is the
+// claim of another document it scores best with there.
 type Member struct {
 	Claim string  `json:"claim"`
 	With  string  `json:"with,omitempty"`

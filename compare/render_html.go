@@ -351,7 +351,8 @@ func (r *Report) page() *htmlPage {
 		for _, id := range g.Claims {
 			if g.Verdict == VerdictRelated {
 				relatedOf[id] = g.ID
-			} else {
+			} else if severity(g.Verdict) > severity(verdictOf[id]) {
+				// A claim in two groups (split.go) shows the graver verdict.
 				verdictOf[id] = g.Verdict
 			}
 		}
@@ -734,3 +735,17 @@ body:has(#hide-related:checked) tbody.is-related { display: none; }
 // htmlClaimTemplate renders one claim: its id as a link to itself, then
 // its text in segments.
 const htmlClaimTemplate = `<div class="claim"{{if .Anchor}} id="{{.ID}}"{{end}}><a class="cid" href="#{{.ID}}">{{.ID}}</a>{{range .Segs}}{{if .Class}}<span class="{{.Class}}" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{if .Tag}}<sup class="tag">{{.Tag}}</sup>{{end}}{{end}}{{if .Repeat}} <span class="note">(repeats <a href="#{{.Repeat}}">{{.Repeat}}</a>)</span>{{end}}{{if .Group}} <span class="note">(topic also in <a href="#{{.Group}}">{{.Group}}</a>)</span>{{end}}{{if .Carried}} <span class="note">({{.Carried}}{{if .CarriedBest}}; nearest <a href="#{{.CarriedBest}}">{{.CarriedBest}}</a>{{end}})</span>{{end}}</div>`
+
+// severity orders verdicts for a claim in more than one group: a conflict
+// over framing over agreement.
+func severity(v string) int {
+	switch v {
+	case VerdictConflict:
+		return 3
+	case VerdictFraming:
+		return 2
+	case VerdictAgree:
+		return 1
+	}
+	return 0
+}

@@ -75,8 +75,11 @@ func (cl *cluster) parts() [][]*claimFeatures {
 	// a lower second, …): the order of the sets' bits reversed.
 	sortCliques(out)
 	// A part of one document's claims says nothing across outlets; each
-	// of its claims is also in a part with the claim that brought it in.
+	// of its claims is also in a part with the claim that brought it in
+	// (a pair that joins is never weak). Should one not be, the cluster
+	// stays whole rather than lose it.
 	parts := make([][]*claimFeatures, 0, len(out))
+	covered := uint64(0)
 	for _, set := range out {
 		part := make([]*claimFeatures, 0, bits.OnesCount64(set))
 		docs := 0
@@ -89,7 +92,11 @@ func (cl *cluster) parts() [][]*claimFeatures {
 		}
 		if docs == 2 {
 			parts = append(parts, part)
+			covered |= set
 		}
+	}
+	if covered != all {
+		return [][]*claimFeatures{cl.claims}
 	}
 	return parts
 }

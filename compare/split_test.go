@@ -26,7 +26,8 @@ func TestParts(t *testing.T) {
 		{"a long claim tells two facts", "a1 b1 c1", "a1-c1", "a1 b1 | b1 c1"},
 		{"two claims of one side, each apart from another",
 			"a1 a2 b1 c1", "a1-c1 a2-b1", "a1 b1 | a2 c1 | b1 c1"},
-		{"a part of one document's claims is dropped", "a1 a2 b1", "a1-b1", "a2 b1"},
+		{"a part of one document's claims is dropped", "a1 a2 b1 c1", "a1-b1 a2-c1", "a1 c1 | a2 b1 | b1 c1"},
+		{"a claim no part across documents holds keeps the cluster whole", "a1 a2 b1", "a1-b1", "a1 a2 b1"},
 		{"every pair apart but the joins", "a1 b1 c1 d1", "a1-c1 a1-d1 b1-d1", "a1 b1 | b1 c1 | c1 d1"},
 	}
 	for _, tc := range tests {

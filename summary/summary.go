@@ -138,6 +138,10 @@ func (b *Builder) Add(r *compare.Report) {
 			o.Markers[extract.VoiceQuoted][k] += n
 		}
 	}
+	// A claim may be in two groups (a long claim that tells what two
+	// groups tell): a pair of outlets counts a group only for a pair of
+	// their claims no earlier group of the report holds.
+	seen := map[[2]string]bool{}
 	for _, g := range r.Groups {
 		if g.Verdict == compare.VerdictRelated || g.Role != "" {
 			continue
@@ -160,7 +164,7 @@ func (b *Builder) Add(r *compare.Report) {
 		for i := 0; i < len(docs); i++ {
 			for j := i + 1; j < len(docs); j++ {
 				na, nb := r.OutletName(docs[i]), r.OutletName(docs[j])
-				if na == nb {
+				if na == nb || !newPair(g.Claims, docs[i], docs[j], seen) {
 					continue
 				}
 				v := g.VerdictBetween(docs[i], docs[j])
@@ -317,4 +321,26 @@ func (b *Builder) ReadReports(r io.Reader) error {
 		b.Add(&rep)
 		return nil
 	})
+}
+
+// newPair reports whether claims, a group's, hold a pair of a claim of
+// document a and one of document b that seen does not, and adds all such
+// pairs to seen.
+func newPair(claims []string, a, b string, seen map[[2]string]bool) bool {
+	fresh := false
+	for _, x := range claims {
+		if docOf(x) != a {
+			continue
+		}
+		for _, y := range claims {
+			if docOf(y) != b {
+				continue
+			}
+			if k := [2]string{x, y}; !seen[k] {
+				seen[k] = true
+				fresh = true
+			}
+		}
+	}
+	return fresh
 }

@@ -260,3 +260,25 @@ func TestReadErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryOverlappingGroups: a claim may be in two groups (compare's
+// split of a cluster: Gamma's and Delta's claims each say what Alpha's and
+// Beta's say, not what each other's say); the pair of outlets whose same
+// two claims both groups hold counts them once, the other pairs once each.
+func TestSummaryOverlappingGroups(t *testing.T) {
+	r := &compare.Report{Version: compare.ReportVersion, Event: "e1",
+		Documents: []*extract.Document{doc("d1", "Alpha", 1), doc("d2", "Beta", 1), doc("d3", "Gamma", 1), doc("d4", "Delta", 1)},
+		Groups: []compare.Group{
+			{ID: "g1", Claims: []string{"d1.c1", "d2.c1", "d3.c1"}, Verdict: compare.VerdictAgree},
+			{ID: "g2", Claims: []string{"d1.c1", "d2.c1", "d4.c1"}, Verdict: compare.VerdictAgree},
+		},
+		Outlets: map[string]compare.Profile{"d1": profile(1, 1, 0, 0), "d2": profile(1, 1, 0, 0), "d3": profile(1, 1, 0, 0), "d4": profile(1, 1, 0, 0)},
+	}
+	b := summary.New()
+	b.Add(r)
+	one := func(a, b string) summary.Pair { return summary.Pair{A: a, B: b, Groups: 1, Agree: 1, AgreeShare: 1} }
+	want := []summary.Pair{one("Alpha", "Beta"), one("Alpha", "Delta"), one("Alpha", "Gamma"), one("Beta", "Delta"), one("Beta", "Gamma")}
+	if diff := cmp.Diff(want, b.Summary().Pairs); diff != "" {
+		t.Errorf("pairs (-want +got):\n%s", diff)
+	}
+}
