@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -170,6 +171,12 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 		cf.keyID[i] = f.key
 		if !f.possessive {
 			cf.lowRarity[i] = f.rarity
+		}
+		if !tok.Entity && compoundParts(tok.Text, func(part string) {
+			pf := t.token(part, extract.WordKey(part))
+			add(pf.key, pf.rarity, pf.label)
+		}) {
+			continue
 		}
 		add(f.key, f.rarity, f.label)
 	}
@@ -474,4 +481,31 @@ func finish(cf *claimFeatures, v *vocab) {
 		cf.total += cf.weights[i]
 		cf.sum[kindIndex(v.keys[id].kind)] += cf.weights[i]
 	}
+}
+
+// compoundParts calls part for each word of a hyphenated compound and
+// reports whether the token is one: two or more parts of three bytes or
+// more, each with a letter ("double-dip", "health-care", "long-term").
+// Outlets write such words joined or apart ("a double-dip recession", "a
+// double dip"), so a compound is scored as its words. A shorter part makes
+// no compound of it ("e-mail", "so-called", "ex-wife" stay whole: their
+// other part alone would match another word).
+func compoundParts(text string, part func(string)) bool {
+	if !strings.Contains(text, "-") {
+		return false
+	}
+	n := 0
+	for p := range strings.SplitSeq(text, "-") {
+		if len(p) < 3 || !strings.ContainsFunc(p, unicode.IsLetter) {
+			return false
+		}
+		n++
+	}
+	if n < 2 {
+		return false
+	}
+	for p := range strings.SplitSeq(text, "-") {
+		part(p)
+	}
+	return true
 }
