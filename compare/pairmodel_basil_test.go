@@ -154,11 +154,13 @@ func TestPairModelOnBasilLedes(t *testing.T) {
 	if dp != tp || dr != tr {
 		t.Errorf("by default the threshold decides a lede against an article: %.3f / %.3f, want %.3f / %.3f", dp, dr, tp, tr)
 	}
-	// Floors a little under the figures of 2026-11-29 after the name
-	// rules (model 0.704 / 0.082, threshold 0.754 / 0.188; before them
-	// 0.724 / 0.094 and 0.767 / 0.200: two must pairs of 170).
-	if mp < 0.70 || mr < 0.07 || tp < 0.75 || tr < 0.17 {
-		t.Errorf("below the floors (model P 0.70, R 0.07; threshold P 0.75, R 0.17)")
+	// Floors a little under the figures of 2026-11-29 after hyphenated
+	// compounds were scored as their words (model 0.714 / 0.112,
+	// threshold 0.742 / 0.197 on 249 must pairs; before it 0.754 / 0.188
+	// for the threshold; after the name rules 0.704 / 0.082 and 0.754 /
+	// 0.188, before them 0.724 / 0.094 and 0.767 / 0.200 on 170).
+	if mp < 0.70 || mr < 0.09 || tp < 0.73 || tr < 0.18 {
+		t.Errorf("below the floors (model P 0.70, R 0.09; threshold P 0.73, R 0.18)")
 	}
 }
 

@@ -483,16 +483,22 @@ func finish(cf *claimFeatures, v *vocab) {
 	}
 }
 
-// compoundParts calls part for each word of a hyphenated compound and
-// reports whether the token is one: two or more parts of three bytes or
-// more, each with a letter ("double-dip", "health-care", "long-term").
-// Outlets write such words joined or apart ("a double-dip recession", "a
-// double dip"), so a compound is scored as its words. A shorter part makes
-// no compound of it ("e-mail", "so-called", "ex-wife" stay whole: their
-// other part alone would match another word).
+// compoundParts calls part for each word a hyphenated compound is scored
+// as and reports whether the token is one. Outlets write such words
+// joined, hyphenated or apart ("e-mail" / "email", "re-election" /
+// "reelection", "a double-dip recession" / "a double dip"). A compound
+// whose letters make a word of the background list is that word
+// ("email", "reelection", "fundraiser"); else one of two or more parts of
+// three bytes or more, each with a letter, is its parts ("double dip",
+// "long term"); else it stays whole ("so-called", "ex-wife": a short part
+// alone would match another word).
 func compoundParts(text string, part func(string)) bool {
 	if !strings.Contains(text, "-") {
 		return false
+	}
+	if joined := strings.ReplaceAll(text, "-", ""); extract.BackgroundCount(strings.ToLower(joined)) > 0 {
+		part(joined)
+		return true
 	}
 	n := 0
 	for p := range strings.SplitSeq(text, "-") {
