@@ -221,7 +221,7 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		}
 		nameStart := len(sc.names)
 		for i, t := range toks {
-			d.ids[i] = voc.id(t.Key)
+			d.ids[i] = voc.id(tokenKey(t))
 			d.cand[i] = !t.Stop && !overlapsAny(sc.spans, t.Span)
 			d.nameAt[i] = int32(len(sc.names) - nameStart)
 			if d.cand[i] {
@@ -247,7 +247,7 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 					all[k] = d.ids[i]
 					i++
 				} else {
-					all[k] = voc.id(c.Tokens[ti].Key)
+					all[k] = voc.id(tokenKey(&c.Tokens[ti]))
 				}
 				k++
 			}
@@ -316,11 +316,11 @@ func pairCodes(a, b []*extract.Token) ([]rune, []rune) {
 	}
 	ra := make([]rune, len(a))
 	for i, t := range a {
-		ra[i] = code(t.Key)
+		ra[i] = code(tokenKey(t))
 	}
 	rb := make([]rune, len(b))
 	for i, t := range b {
-		rb[i] = code(t.Key)
+		rb[i] = code(tokenKey(t))
 	}
 	return ra, rb
 }

@@ -105,6 +105,6 @@ func ExamplePairModel() {
 		}
 	}
 	// Output:
-	// pair model on: related, score 0.57, probability 0.02 (cut 0.50)
+	// pair model on: related, score 0.57, probability 0.02 (cut 0.55)
 	// pair model off (option): agree, score 0.57
 }

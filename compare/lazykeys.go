@@ -23,7 +23,7 @@ func (cf *claimFeatures) lookUpKeys() {
 	for i, id := range cf.keyID {
 		if id == keyPending {
 			tok := &cf.claim.Tokens[i]
-			cf.keyID[i] = cf.table.token(tok.Text, tok.Key).key
+			cf.keyID[i] = cf.table.token(tok.Text, tokenKey(tok)).key
 		}
 	}
 	cf.keysPending = false

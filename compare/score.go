@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -167,15 +168,16 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 			cf.keysPending = true
 			continue
 		}
-		f := t.token(tok.Text, tok.Key)
+		f := t.token(tok.Text, tokenKey(&tok))
 		cf.keyID[i] = f.key
 		if !f.possessive {
 			cf.lowRarity[i] = f.rarity
 		}
-		if !tok.Entity && compoundParts(tok.Text, func(part string) {
-			pf := t.token(part, extract.WordKey(part))
-			add(pf.key, pf.rarity, pf.label)
-		}) {
+		if parts := compoundParts(&tok); parts != nil {
+			for _, p := range parts {
+				pf := t.token(p, extract.WordKey(p))
+				add(pf.key, pf.rarity, pf.label)
+			}
 			continue
 		}
 		add(f.key, f.rarity, f.label)
@@ -483,35 +485,61 @@ func finish(cf *claimFeatures, v *vocab) {
 	}
 }
 
-// compoundParts calls part for each word a hyphenated compound is scored
-// as and reports whether the token is one. Outlets write such words
-// joined, hyphenated or apart ("e-mail" / "email", "re-election" /
-// "reelection", "a double-dip recession" / "a double dip"). A compound
-// whose letters make a word of the background list is that word
-// ("email", "reelection", "fundraiser"); else one of two or more parts of
-// three bytes or more, each with a letter, is its parts ("double dip",
-// "long term"); else it stays whole ("so-called", "ex-wife": a short part
-// alone would match another word).
-func compoundParts(text string, part func(string)) bool {
-	if !strings.Contains(text, "-") {
-		return false
+// tokenKey is the key comparison reads a token under: its key, but for a
+// hyphenated word whose letters written together make a word of English
+// (extract.KnownWordKey), the key of that word. Outlets write one word
+// hyphenated or closed up ("e-mail" / "email", "re-election" /
+// "reelection", "fund-raisers" / "fundraisers": the Times hyphenates what
+// others close up). A name keeps its key.
+func tokenKey(tok *extract.Token) string {
+	parts, ok := hyphenParts(tok)
+	if !ok {
+		return tok.Key
 	}
-	if joined := strings.ReplaceAll(text, "-", ""); extract.BackgroundCount(strings.ToLower(joined)) > 0 {
-		part(joined)
-		return true
+	if k := extract.WordKey(strings.Join(parts, "")); extract.KnownWordKey(k) {
+		return k
 	}
-	n := 0
-	for p := range strings.SplitSeq(text, "-") {
-		if len(p) < 3 || !strings.ContainsFunc(p, unicode.IsLetter) {
-			return false
-		}
-		n++
-	}
-	if n < 2 {
-		return false
-	}
-	for p := range strings.SplitSeq(text, "-") {
-		part(p)
-	}
-	return true
+	return tok.Key
 }
+
+// compoundParts returns the words a hyphenated token is scored as when
+// its letters together make no word of English (tokenKey): its parts,
+// when each has three letters or more and none is a function word ("a
+// double-dip recession" / "a double dip", "long-term" / "long term").
+// Else it returns nil, and the token is scored whole ("so-called",
+// "ex-wife", "hit-and-run": a short part or a function word alone would
+// match another word).
+func compoundParts(tok *extract.Token) []string {
+	parts, ok := hyphenParts(tok)
+	if !ok || extract.KnownWordKey(extract.WordKey(strings.Join(parts, ""))) {
+		return nil
+	}
+	lex := extract.DefaultLexicon()
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) < 3 || lex.Has(extract.LexStopword, strings.ToLower(p)) {
+			return nil
+		}
+	}
+	return parts
+}
+
+// hyphenParts splits a token that is no name at its hyphens; it reports
+// false for a token with no hyphen, an empty part ("-based", "well-") or
+// a part without a letter ("9-11", "COVID-19").
+func hyphenParts(tok *extract.Token) ([]string, bool) {
+	if tok.Entity || !strings.ContainsAny(tok.Text, "-\u2010\u2011") {
+		return nil, false
+	}
+	parts := strings.FieldsFunc(tok.Text, isHyphen)
+	if len(parts) < 2 || strings.IndexFunc(tok.Text, isHyphen) == 0 || strings.LastIndexFunc(tok.Text, isHyphen) == len(tok.Text)-1 {
+		return nil, false
+	}
+	for _, p := range parts {
+		if !strings.ContainsFunc(p, unicode.IsLetter) {
+			return nil, false
+		}
+	}
+	return parts, true
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
