@@ -209,7 +209,7 @@ func scoreEvents(t *testing.T, events []basilEvent, m *alignModel) basilCounts {
 // threshold sharing two facts).
 func TestFitAlignModel(t *testing.T) {
 	if testing.Short() || raceEnabled {
-		t.Skip("compares 66 real articles some 1,000 times (30 s); run without -short and -race")
+		t.Skip("compares events of three real articles some 1,800 times (15 s); run without -short and -race")
 	}
 	events := loadBasilEvents(t)
 	type cuts struct{ first, second float64 }
@@ -238,7 +238,8 @@ func TestFitAlignModel(t *testing.T) {
 	}
 	// The best cuts below are chosen on the held-out scores they report,
 	// so that figure is optimistic; here each event is scored at the cuts
-	// best on the other events, which its own gold did not choose.
+	// best on the other events' scores. Its own gold did not choose them,
+	// though the models that scored the other events were fitted with it.
 	var crossCut basilCounts
 	for i := range events {
 		b, bf := 0, -1.0

@@ -6,7 +6,7 @@ import (
 )
 
 // nearJaccard is the trigram overlap at which two words are spelling
-// variants (ceasefire / cease-fire).
+// variants (Gaddafi / Qaddafi).
 const nearJaccard = 0.6
 
 // nearIndex knows, for the long words of a table (featTable), which other

@@ -17,7 +17,7 @@ const (
 	weightNumber = 0.9
 	weightDate   = 0.8
 	weightYear   = 0.3
-	// A spelling variant (ceasefire / cease-fire, Gaddafi / Qaddafi) counts
+	// A spelling variant (Gaddafi / Qaddafi, judgement / judgment) counts
 	// for this share of a full match.
 	softShare = 0.7
 )
@@ -487,7 +487,7 @@ func finish(cf *claimFeatures, v *vocab) {
 
 // tokenKey is the key comparison reads a token under: its key, but for a
 // hyphenated word whose letters written together make a word of English
-// (extract.KnownWordKey), the key of that word. Outlets write one word
+// (extract.KnownWord), the key of that word. Outlets write one word
 // hyphenated or closed up ("e-mail" / "email", "re-election" /
 // "reelection", "fund-raisers" / "fundraisers": the Times hyphenates what
 // others close up). A name keeps its key.
@@ -496,8 +496,8 @@ func tokenKey(tok *extract.Token) string {
 	if !ok {
 		return tok.Key
 	}
-	if k := extract.WordKey(strings.Join(parts, "")); extract.KnownWordKey(k) {
-		return k
+	if joined := strings.Join(parts, ""); extract.KnownWord(joined) {
+		return extract.WordKey(joined)
 	}
 	return tok.Key
 }
@@ -511,7 +511,7 @@ func tokenKey(tok *extract.Token) string {
 // match another word).
 func compoundParts(tok *extract.Token) []string {
 	parts, ok := hyphenParts(tok)
-	if !ok || extract.KnownWordKey(extract.WordKey(strings.Join(parts, ""))) {
+	if !ok || extract.KnownWord(strings.Join(parts, "")) {
 		return nil
 	}
 	lex := extract.DefaultLexicon()

@@ -1,6 +1,6 @@
 package extract
 
-import "sync"
+import "strings"
 
 // WordKey returns the form a word that is not part of a name is matched
 // in, as Token.Key holds it for such a word: lower case, apostrophes
@@ -11,20 +11,24 @@ func WordKey(w string) string {
 	return cachedStem(lowerKey(w))
 }
 
-// knownKeys holds the keys (WordKey) of the background list's words.
-var knownKeys = sync.OnceValue(func() map[string]bool {
-	bgOnce.Do(loadBackground)
-	m := make(map[string]bool, len(bgCount))
-	for w := range bgCount {
-		m[stem(lowerKey(w))] = true
+// KnownWord reports whether w, in any case, is a word of the background
+// list (see BackgroundCount) once a possessive or an inflection (-s, -es,
+// -ed, -ing) is taken off, so that a comparison knows "fundraisers" and
+// "fundraiser's" as forms of a word of English. It looks up a few forms
+// rather than stemming the list, which would cost every process a tenth of
+// a second.
+func KnownWord(w string) bool {
+	w = strings.ToLower(w)
+	for _, p := range []string{"'s", "\u2019s", "'", "\u2019"} {
+		w = strings.TrimSuffix(w, p)
 	}
-	return m
-})
-
-// KnownWordKey reports whether some word of the background list (the
-// 30,000 most frequent words of SUBTLEX-US, see BackgroundCount) has the
-// key k, so that a comparison knows "fundraisers" and "fundraiser's" as
-// forms of a word of English by their key "fundrais".
-func KnownWordKey(k string) bool {
-	return knownKeys()[k]
+	if BackgroundCount(w) > 0 {
+		return true
+	}
+	for _, suf := range []string{"s", "es", "ed", "d", "ing"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 3 && BackgroundCount(b) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -24,3 +24,16 @@ func TestWordKey(t *testing.T) {
 		t.Fatalf("only %d tokens checked", n)
 	}
 }
+
+// TestKnownWord: a word of the background list in its inflected and
+// possessive forms, and not a word the list lacks.
+func TestKnownWord(t *testing.T) {
+	for w, want := range map[string]bool{
+		"email": true, "Emails": true, "emailed": true, "fundraiser’s": true, "fundraisers": true,
+		"reelection": true, "doubledip": false, "ceasefires": false, "qzx": false,
+	} {
+		if got := KnownWord(w); got != want {
+			t.Errorf("KnownWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
