@@ -527,7 +527,7 @@ func compoundParts(tok *extract.Token) []string {
 // false for a token with no hyphen, an empty part ("-based", "well-") or
 // a part without a letter ("9-11", "COVID-19").
 func hyphenParts(tok *extract.Token) ([]string, bool) {
-	if tok.Entity || !strings.ContainsAny(tok.Text, "-\u2010\u2011") {
+	if tok.Entity || !hasHyphen(tok.Text) {
 		return nil, false
 	}
 	parts := strings.FieldsFunc(tok.Text, isHyphen)
@@ -543,3 +543,9 @@ func hyphenParts(tok *extract.Token) ([]string, bool) {
 }
 
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
+
+// hasHyphen is strings.ContainsAny(s, "-\u2010\u2011") without its
+// rune-by-rune scan: every token of every side passes here.
+func hasHyphen(s string) bool {
+	return strings.IndexByte(s, '-') >= 0 || strings.IndexByte(s, 0xe2) >= 0 && (strings.Contains(s, "\u2010") || strings.Contains(s, "\u2011"))
+}
