@@ -53,21 +53,33 @@ func TestTokenKey(t *testing.T) {
 			t.Errorf("compoundParts(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
-	pub := extract.WithPublished("2025-03-04")
-	r := Compare([]*extract.Document{
-		extract.Extract("The Oster ministry said its staff would answer every e-mail about the fund-raiser on Monday.", pub),
-		extract.Extract("The Oster ministry said its staff would answer every email about the fundraiser on Monday.", pub),
-	})
-	if len(r.Groups) != 1 {
-		t.Fatalf("want one group, got %d", len(r.Groups))
-	}
-	g := r.Groups[0]
+	g := noDetail(t, "The Oster ministry said its staff would answer every e-mail about the fund-raiser on Monday.",
+		"The Oster ministry said its staff would answer every email about the fundraiser on Monday.")
 	if shared := strings.Join(g.Evidence.Shared, " "); !strings.Contains(shared, "mail") || !strings.Contains(shared, "fund") {
 		t.Errorf("the two spellings should be shared; shared %v", g.Evidence.Shared)
 	}
-	for _, d := range g.Differences {
+}
+
+// TestCompoundDetail: a compound scored as its parts and the same words
+// written apart are no added detail either way.
+func TestCompoundDetail(t *testing.T) {
+	noDetail(t, "The Oster central bank warned on Monday of a double-dip recession in Marenland.",
+		"The Oster central bank warned on Monday of a double dip recession in Marenland.")
+}
+
+// noDetail compares two one-claim texts, which must make one group
+// without added detail, and returns the group.
+func noDetail(t *testing.T, a, b string) Group {
+	t.Helper()
+	pub := extract.WithPublished("2025-03-04")
+	r := Compare([]*extract.Document{extract.Extract(a, pub), extract.Extract(b, pub)})
+	if len(r.Groups) != 1 {
+		t.Fatalf("want one group, got %d", len(r.Groups))
+	}
+	for _, d := range r.Groups[0].Differences {
 		if d.Kind == "detail" {
-			t.Errorf("one word in two spellings is no detail: %s", d.Explain)
+			t.Errorf("one word written two ways is no detail: %s", d.Explain)
 		}
 	}
+	return r.Groups[0]
 }

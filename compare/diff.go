@@ -61,6 +61,11 @@ type detailSide struct {
 	// nonStop[k] is how many of the side's first k tokens are not stop
 	// words: a run of added words goes on only over stop words.
 	nonStop []int32
+	// parts holds, for a content token scored as its parts
+	// (compoundParts), their word ids: "double-dip" is not added detail
+	// against a side that says "double dip", nor "double" against one
+	// that says "double-dip".
+	parts map[int32][]int32
 }
 
 // detailVocab numbers the words and the name keys of one group, in one
@@ -103,6 +108,7 @@ type detailScratch struct {
 	names   []int32
 	nonStop []int32
 	all     []int32        // the word id of every token of every side
+	partOf  []sidePart     // the part ids of every side's compounds
 	ents    []int32        // the name id of every entity of every side
 	spans   []extract.Span // a side's dates and numbers
 	okA     []bool
@@ -136,6 +142,7 @@ func (sc *detailScratch) release() {
 	sc.voc.n = 0
 	clear(sc.sides)
 	clear(sc.toks)
+	sc.partOf = sc.partOf[:0]
 	detailScratches.Put(sc)
 }
 
@@ -222,6 +229,16 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		nameStart := len(sc.names)
 		for i, t := range toks {
 			d.ids[i] = voc.id(tokenKey(t))
+			if ps := compoundParts(t); ps != nil {
+				if d.parts == nil {
+					d.parts = map[int32][]int32{}
+				}
+				for _, p := range ps {
+					id := voc.id(extract.WordKey(p))
+					d.parts[int32(i)] = append(d.parts[int32(i)], id)
+					sc.partOf = append(sc.partOf, sidePart{si, id})
+				}
+			}
 			d.cand[i] = !t.Stop && !overlapsAny(sc.spans, t.Span)
 			d.nameAt[i] = int32(len(sc.names) - nameStart)
 			if d.cand[i] {
@@ -278,6 +295,11 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 			for range c.Entities {
 				d.has[sc.ents[offEnt]] = true
 				offEnt++
+			}
+		}
+		for _, p := range sc.partOf {
+			if p.side == si {
+				d.has[p.id] = true
 			}
 		}
 		if codes {
@@ -338,7 +360,7 @@ func addedBy(own, other *detailSide, ok []bool) bool {
 tokens:
 	for i := range own.toks {
 		ok[i] = false
-		if !own.cand[i] || other.has[own.ids[i]] {
+		if !own.cand[i] || other.has[own.ids[i]] || own.partsIn(i, other) {
 			continue
 		}
 		for _, e := range own.names[own.nameAt[i]:own.nameAt[i+1]] {
@@ -356,6 +378,24 @@ tokens:
 		w += own.weight[i]
 	}
 	return w >= minDetailWeight
+}
+
+// partsIn reports whether own's content token i is a compound scored as
+// its parts (compoundParts) whose every part other says.
+func (own *detailSide) partsIn(i int, other *detailSide) bool {
+	ps := own.parts[int32(i)]
+	for _, id := range ps {
+		if !other.has[id] {
+			return false
+		}
+	}
+	return len(ps) > 0
+}
+
+// sidePart is a part of a compound of side side, by word id.
+type sidePart struct {
+	side int
+	id   int32
 }
 
 // maxPairwiseDetail is how many documents a group may have before its
