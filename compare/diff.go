@@ -169,6 +169,7 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 	sc.all = grow(sc.all, total)
 	sc.names = sc.names[:0]
 	sc.ents = sc.ents[:0]
+	sc.partOf = sc.partOf[:0]
 	out := sc.sides
 	off := 0
 	for si, s := range sides {

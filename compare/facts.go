@@ -553,7 +553,7 @@ func (cs contentSets) of(c *extract.Claim) map[string]bool {
 	m := map[string]bool{}
 	for i := range c.Tokens {
 		if !c.Tokens[i].Stop {
-			m[c.Tokens[i].Key] = true
+			m[tokenKey(&c.Tokens[i])] = true
 		}
 	}
 	cs[c] = m
@@ -679,7 +679,7 @@ func negatedAfter(c *extract.Claim, i int, neg *extract.Claim, at int) bool {
 				break
 			}
 			for n := at + 1; n < len(neg.Tokens) && n <= at+6; n++ {
-				if neg.Tokens[n].Key == f.Key {
+				if tokenKey(&neg.Tokens[n]) == tokenKey(f) {
 					return true
 				}
 			}
@@ -784,7 +784,7 @@ func polarityDiffs(sides []side) []Difference {
 			}
 			for i := range c.Tokens {
 				u := &c.Tokens[i]
-				if u.Key != t.Key || u.Quoted || len(u.Text)-len(t.Text) > 2 || len(t.Text)-len(u.Text) > 2 {
+				if tokenKey(u) != tokenKey(t) || u.Quoted || len(u.Text)-len(t.Text) > 2 || len(t.Text)-len(u.Text) > 2 {
 					continue
 				}
 				negated := false

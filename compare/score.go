@@ -1,9 +1,11 @@
 package compare
 
 import (
+	_ "embed"
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -504,24 +506,43 @@ func tokenKey(tok *extract.Token) string {
 
 // compoundParts returns the words a hyphenated token is scored as when
 // its letters together make no word of English (tokenKey): its parts,
-// when each has three letters or more and none is a function word ("a
-// double-dip recession" / "a double dip", "long-term" / "long term").
-// Else it returns nil, and the token is scored whole ("so-called",
-// "ex-wife", "hit-and-run": a short part or a function word alone would
-// match another word).
+// when each has three letters or more, none is a function word and the
+// first is no prefix ("a double-dip recession" / "a double dip",
+// "long-term" / "long term"). Else it returns nil, and the token is scored
+// whole ("so-called", "hit-and-run", "anti-immigration": a short part, a
+// function word or a prefix alone would match other words).
 func compoundParts(tok *extract.Token) []string {
 	parts, ok := hyphenParts(tok)
 	if !ok || extract.KnownWord(strings.Join(parts, "")) {
 		return nil
 	}
+	if hyphenPrefixes()[strings.ToLower(parts[0])] {
+		return nil
+	}
 	lex := extract.DefaultLexicon()
 	for _, p := range parts {
-		if utf8.RuneCountInString(p) < 3 || lex.Has(extract.LexStopword, strings.ToLower(p)) {
+		low := strings.ReplaceAll(strings.ToLower(p), "\u2019", "'")
+		if utf8.RuneCountInString(p) < 3 || lex.Has(extract.LexStopword, low) {
 			return nil
 		}
 	}
 	return parts
 }
+
+// prefixesTxt lists the prefixes a hyphen joins to a word (prefixes.txt).
+//
+//go:embed prefixes.txt
+var prefixesTxt string
+
+var hyphenPrefixes = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(prefixesTxt, "\n") {
+		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
+			m[l] = true
+		}
+	}
+	return m
+})
 
 // hyphenParts splits a token that is no name at its hyphens; it reports
 // false for a token with no hyphen, an empty part ("-based", "well-") or
