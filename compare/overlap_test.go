@@ -1,0 +1,50 @@
+package compare_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/claimdiff/claimdiff/compare"
+	"github.com/claimdiff/claimdiff/extract"
+)
+
+// TestOverlappingGroups: one outlet tells two facts in one sentence, and
+// each of two other outlets tells one of them. The long claim is in two
+// groups, the two short ones in none together, and each group explains
+// its members by claims of its own.
+func TestOverlappingGroups(t *testing.T) {
+	pub := extract.WithPublished("2025-03-04")
+	texts := []string{
+		"The Telford council approved the Oster bridge budget on Monday and the mayor resigned over the harbour contract scandal.\n\n" +
+			"Rain fell across the Varna valley for a third day.\n\nThe museum reopened its east wing after repairs.",
+		"The Telford council approved the Oster bridge budget on Monday.\n\n" +
+			"A new ferry timetable starts in Kell next week.\n\nSchool exams begin in early June.",
+		"The mayor resigned over the harbour contract scandal in Telford.\n\n" +
+			"The local football club signed two new players.\n\nA bakery chain opened its tenth shop.",
+	}
+	var docs []*extract.Document
+	for _, s := range texts {
+		docs = append(docs, extract.Extract(s, pub))
+	}
+	r := compare.Compare(docs)
+	in := map[string]int{}
+	for _, g := range r.Groups {
+		if g.Verdict == compare.VerdictRelated {
+			continue
+		}
+		if slices.Contains(g.Claims, "d2.c1") && slices.Contains(g.Claims, "d3.c1") {
+			t.Errorf("group %s holds the two outlets' different facts: %v", g.ID, g.Claims)
+		}
+		for _, id := range g.Claims {
+			in[id]++
+		}
+		for _, m := range g.Evidence.Members {
+			if m.With != "" && !slices.Contains(g.Claims, m.With) {
+				t.Errorf("group %s explains %s by %s, which it does not hold", g.ID, m.Claim, m.With)
+			}
+		}
+	}
+	if in["d1.c1"] != 2 || in["d2.c1"] != 1 || in["d3.c1"] != 1 {
+		t.Errorf("aligned groups holding each claim: %v; want the long claim in two, each short one in one", in)
+	}
+}
