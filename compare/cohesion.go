@@ -49,6 +49,11 @@ type groupState struct {
 	n      int
 }
 
+// joins reports whether e is the pair of x and y, either way round.
+func (e *edge) joins(x, y *claimFeatures) bool {
+	return x == e.a && y == e.b || x == e.b && y == e.a
+}
+
 // scoredPair is a pair of claims with its score.
 type scoredPair struct {
 	x, y *claimFeatures
@@ -128,7 +133,7 @@ func cohesive(runs [][]edge, cfg *config) []*cluster {
 				if x.doc == y.doc {
 					continue
 				}
-				if x == e.a && y == e.b || x == e.b && y == e.a {
+				if e.joins(x, y) {
 					pairs = append(pairs, scoredPair{x, y, e.s.Value})
 					continue
 				}
@@ -144,7 +149,7 @@ func cohesive(runs [][]edge, cfg *config) []*cluster {
 		into.ver++
 		into.joins = append(into.joins, e)
 		for _, p := range pairs {
-			if p.v < splitShare*cfg.threshold && !(p.x == e.a && p.y == e.b || p.x == e.b && p.y == e.a) {
+			if p.v < splitShare*cfg.threshold && !e.joins(p.x, p.y) {
 				into.weak = append(into.weak, [2]*claimFeatures{p.x, p.y})
 			}
 		}

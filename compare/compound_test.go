@@ -51,9 +51,9 @@ func TestTokenKey(t *testing.T) {
 		{"9-11", ""},
 		{"recession", ""},
 	} {
-		got := strings.Join(compoundParts(&extract.Token{Text: tc.text, Key: "own"}), " ")
-		if got != tc.want {
-			t.Errorf("compoundParts(%q) = %q, want %q", tc.text, got, tc.want)
+		_, parts := hyphenForms(&extract.Token{Text: tc.text, Key: "own"})
+		if got := strings.Join(parts, " "); got != tc.want {
+			t.Errorf("hyphenForms(%q) parts = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 	g := noDetail(t, "The Oster ministry said its staff would answer every e-mail about the fund-raiser on Monday.",

@@ -62,7 +62,7 @@ type detailSide struct {
 	// words: a run of added words goes on only over stop words.
 	nonStop []int32
 	// parts holds, for a content token scored as its parts
-	// (compoundParts), their word ids: "double-dip" is not added detail
+	// (hyphenForms), their word ids: "double-dip" is not added detail
 	// against a side that says "double dip", nor "double" against one
 	// that says "double-dip".
 	parts map[int32][]int32
@@ -229,8 +229,9 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		}
 		nameStart := len(sc.names)
 		for i, t := range toks {
-			d.ids[i] = voc.id(tokenKey(t))
-			if ps := compoundParts(t); ps != nil {
+			key, ps := hyphenForms(t)
+			d.ids[i] = voc.id(key)
+			if ps != nil {
 				if d.parts == nil {
 					d.parts = map[int32][]int32{}
 				}
@@ -382,7 +383,7 @@ tokens:
 }
 
 // partsIn reports whether own's content token i is a compound scored as
-// its parts (compoundParts) whose every part other says.
+// its parts (hyphenForms) whose every part other says.
 func (own *detailSide) partsIn(i int, other *detailSide) bool {
 	ps := own.parts[int32(i)]
 	for _, id := range ps {

@@ -170,12 +170,13 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 			cf.keysPending = true
 			continue
 		}
-		f := t.token(tok.Text, tokenKey(&tok))
+		key, parts := hyphenForms(&tok)
+		f := t.token(tok.Text, key)
 		cf.keyID[i] = f.key
 		if !f.possessive {
 			cf.lowRarity[i] = f.rarity
 		}
-		if parts := compoundParts(&tok); parts != nil {
+		if parts != nil {
 			for _, p := range parts {
 				pf := t.token(p, extract.WordKey(p))
 				add(pf.key, pf.rarity, pf.label)
@@ -487,46 +488,43 @@ func finish(cf *claimFeatures, v *vocab) {
 	}
 }
 
-// tokenKey is the key comparison reads a token under: its key, but for a
-// hyphenated word whose letters written together make a word of English
-// (extract.KnownWord), the key of that word. Outlets write one word
-// hyphenated or closed up ("e-mail" / "email", "re-election" /
-// "reelection", "fund-raisers" / "fundraisers": the Times hyphenates what
-// others close up). A name keeps its key.
+// tokenKey is the key comparison reads a token under (hyphenForms).
 func tokenKey(tok *extract.Token) string {
-	parts, ok := hyphenParts(tok)
-	if !ok {
-		return tok.Key
-	}
-	if joined := strings.Join(parts, ""); extract.KnownWord(joined) {
-		return extract.WordKey(joined)
-	}
-	return tok.Key
+	k, _ := hyphenForms(tok)
+	return k
 }
 
-// compoundParts returns the words a hyphenated token is scored as when
-// its letters together make no word of English (tokenKey): its parts,
-// when each has three letters or more, none is a function word and the
-// first is no prefix ("a double-dip recession" / "a double dip",
-// "long-term" / "long term"). Else it returns nil, and the token is scored
-// whole ("so-called", "hit-and-run", "anti-immigration": a short part, a
-// function word or a prefix alone would match other words).
-func compoundParts(tok *extract.Token) []string {
-	parts, ok := hyphenParts(tok)
-	if !ok || extract.KnownWord(strings.Join(parts, "")) {
-		return nil
+// hyphenForms returns the key comparison reads a token under and, for a
+// compound scored as its words, those words. The key is the token's, but
+// for a hyphenated word whose letters written together make a word of
+// English (extract.KnownWord), the key of that word: outlets write one
+// word hyphenated or closed up ("e-mail" / "email", "re-election" /
+// "reelection", "fund-raisers" / "fundraisers": the Times hyphenates what
+// others close up). A hyphenated word that makes no word so is scored as
+// its parts when each has three letters or more, none is a function word
+// and the first is no prefix ("a double-dip recession" / "a double dip",
+// "long-term" / "long term"); else whole ("so-called", "hit-and-run",
+// "anti-immigration": a short part, a function word or a prefix alone
+// would match other words). A name keeps its key.
+func hyphenForms(tok *extract.Token) (key string, parts []string) {
+	ps, ok := hyphenParts(tok)
+	if !ok {
+		return tok.Key, nil
 	}
-	if hyphenPrefixes()[strings.ToLower(parts[0])] {
-		return nil
+	if joined := strings.Join(ps, ""); extract.KnownWord(joined) {
+		return extract.WordKey(joined), nil
+	}
+	if hyphenPrefixes()[strings.ToLower(ps[0])] {
+		return tok.Key, nil
 	}
 	lex := extract.DefaultLexicon()
-	for _, p := range parts {
+	for _, p := range ps {
 		low := strings.ReplaceAll(strings.ToLower(p), "\u2019", "'")
 		if utf8.RuneCountInString(p) < 3 || lex.Has(extract.LexStopword, low) {
-			return nil
+			return tok.Key, nil
 		}
 	}
-	return parts
+	return tok.Key, ps
 }
 
 // prefixesTxt lists the prefixes a hyphen joins to a word (prefixes.txt).

@@ -130,13 +130,7 @@ func partEdge(cl *cluster, part []*claimFeatures, memo *nameMemo) edge {
 		return cl.best
 	}
 	in := func(c *claimFeatures) bool { return slices.Contains(part, c) }
-	var best edge
-	found := false
-	for _, e := range cl.joins {
-		if in(e.a) && in(e.b) && (!found || edgeCmp(&e, &best) < 0) {
-			best, found = e, true
-		}
-	}
+	best, found := cl.strongestJoin(func(e *edge) bool { return in(e.a) && in(e.b) })
 	if found {
 		return best
 	}
@@ -167,13 +161,7 @@ func partMembership(ms []Member, feats [][]*claimFeatures, ns []node, cl *cluste
 		if cf.group.cl == nil {
 			continue // a repeat: membership says which claim it repeats
 		}
-		var joined edge
-		found := false
-		for _, e := range cl.joins {
-			if (e.a == cf || e.b == cf) && inPart(e.a) && inPart(e.b) && (!found || edgeCmp(&e, &joined) < 0) {
-				joined, found = e, true
-			}
-		}
+		joined, found := cl.strongestJoin(func(e *edge) bool { return (e.a == cf || e.b == cf) && inPart(e.a) && inPart(e.b) })
 		sum, cnt := 0.0, 0
 		var best *claimFeatures
 		bestV := -1.0
@@ -202,4 +190,17 @@ func partMembership(ms []Member, feats [][]*claimFeatures, ns []node, cl *cluste
 			ms[k].Mean = round3(sum / float64(cnt))
 		}
 	}
+}
+
+// strongestJoin returns the strongest of the cluster's joining pairs that
+// keep accepts, in edgeOrder, and whether there is one.
+func (cl *cluster) strongestJoin(keep func(*edge) bool) (edge, bool) {
+	var best edge
+	found := false
+	for i := range cl.joins {
+		if e := &cl.joins[i]; keep(e) && (!found || edgeCmp(e, &best) < 0) {
+			best, found = *e, true
+		}
+	}
+	return best, found
 }

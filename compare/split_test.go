@@ -40,7 +40,7 @@ func TestParts(t *testing.T) {
 		})
 	}
 	t.Run("too many parts", func(t *testing.T) {
-		// Nine documents, one claim each, every pair but a chain apart:
+		// 2 × maxSplitParts documents, one claim each, every pair but a chain apart:
 		// more maximal sets than maxSplitParts.
 		var names, weak []string
 		for i := 0; i < 2*maxSplitParts; i++ {
