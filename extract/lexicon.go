@@ -2,12 +2,14 @@ package extract
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -153,32 +155,49 @@ var (
 // DefaultLexicon returns the embedded English lexicon. Each file under
 // extract/lexicon names the published source of its list in its header.
 func DefaultLexicon() *Lexicon {
-	defaultOnce.Do(func() {
-		l := &Lexicon{entries: map[string][]*Entry{}}
-		for _, cat := range LexiconCategories {
-			name := "lexicon/" + cat + ".txt"
-			f, err := lexiconFS.Open(name)
-			if err != nil {
-				defaultErr = fmt.Errorf("%w: %s: %v", ErrLexicon, name, err)
-				return
-			}
-			es, err := parseLexicon(cat, cat+".txt", f)
-			f.Close()
-			if err != nil {
-				defaultErr = err
-				return
-			}
-			l.entries[cat] = es
-		}
-		l.index()
-		defaultLex = l
-	})
+	defaultOnce.Do(func() { defaultLex, defaultErr = loadDefaultLexicon() })
 	if defaultErr != nil {
 		// The embedded files are part of the build and checked by tests;
 		// failing here means the binary itself is broken.
 		panic(defaultErr)
 	}
 	return defaultLex
+}
+
+// loadDefaultLexicon reads the embedded lists. They are read side by side:
+// the command's start waits on them, and a researcher's script that runs
+// the command once per event pays that start every time.
+func loadDefaultLexicon() (*Lexicon, error) {
+	type parsed struct {
+		es  []*Entry
+		err error
+	}
+	res := make([]parsed, len(LexiconCategories))
+	var wg sync.WaitGroup
+	for i, cat := range LexiconCategories {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name := "lexicon/" + cat + ".txt"
+			b, err := lexiconFS.ReadFile(name)
+			if err != nil {
+				res[i].err = fmt.Errorf("%w: %s: %v", ErrLexicon, name, err)
+				return
+			}
+			res[i].es, res[i].err = parseLexicon(cat, cat+".txt", bytes.NewReader(b))
+		}()
+	}
+	wg.Wait()
+	l := &Lexicon{entries: make(map[string][]*Entry, len(LexiconCategories))}
+	for i, cat := range LexiconCategories {
+		if res[i].err != nil {
+			// The first in category order, whichever finished first.
+			return nil, res[i].err
+		}
+		l.entries[cat] = res[i].es
+	}
+	l.index()
+	return l, nil
 }
 
 // Extend returns a new Lexicon with the entries read from r added to
@@ -292,11 +311,13 @@ func knownCategory(c string) bool {
 }
 
 func (l *Lexicon) index() {
-	l.first = map[string]map[string][]*Entry{}
+	l.first = make(map[string]map[string][]*Entry, len(l.entries))
 	l.words = [18]map[string]*Entry{}
+	// Maps made at their size, not grown: growing them was a third of
+	// the lexicon's start.
 	for cat, es := range l.entries {
-		f := map[string][]*Entry{}
-		w := map[string]*Entry{}
+		f := make(map[string][]*Entry, len(es))
+		w := make(map[string]*Entry, len(es))
 		for _, e := range es {
 			f[e.keys[0]] = append(f[e.keys[0]], e)
 			w[e.Phrase] = e
@@ -311,17 +332,30 @@ func (l *Lexicon) index() {
 		}
 	}
 	l.table = &wordTable{m: map[string]*wordFacts{}, surf: map[string]surfaceForm{}}
-	l.starts = map[string][][]*Entry{}
+	n := 0
+	for cat, f := range l.first {
+		if _, ok := categoryIndex[cat]; ok {
+			n += len(f)
+		}
+	}
+	l.starts = make(map[string][][]*Entry, n)
+	// One backing array for every key's row rather than a row each.
+	var rows [][]*Entry
 	for cat, f := range l.first {
 		ci, ok := categoryIndex[cat]
 		if !ok {
 			continue
 		}
 		for w, es := range f {
-			if l.starts[w] == nil {
-				l.starts[w] = make([][]*Entry, len(LexiconCategories))
+			row := l.starts[w]
+			if row == nil {
+				if len(rows) < len(LexiconCategories) {
+					rows = make([][]*Entry, len(LexiconCategories)*max(n, 1))
+				}
+				row, rows = rows[:len(LexiconCategories):len(LexiconCategories)], rows[len(LexiconCategories):]
+				l.starts[w] = row
 			}
-			l.starts[w][ci] = es
+			row[ci] = es
 		}
 	}
 	l.expansions = map[string]string{}
@@ -399,7 +433,7 @@ func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
 		if phrase == "" {
 			return nil, bad("empty phrase")
 		}
-		e := &Entry{Category: category, Phrase: phrase, Words: strings.Fields(phrase), Where: fmt.Sprintf("%s:%d", name, n)}
+		e := &Entry{Category: category, Phrase: phrase, Words: strings.Fields(phrase), Where: name + ":" + strconv.Itoa(n)}
 		if e.Words[0] == "*" || e.Words[len(e.Words)-1] == "*" {
 			return nil, bad("a wildcard * may not start or end a phrase")
 		}
