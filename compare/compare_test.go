@@ -323,6 +323,11 @@ func TestDifferences(t *testing.T) {
 		{"a comment that is a fact", "Kell Mining did not apologize for a comment its chief made on the Varna spill report.", "Kell Mining apologized for a comment its chief made on the Varna spill report.", "polarity", "conflict"},
 		{"an answer's no before and", "The mayor of Telford said no and the council voted on Monday to close the Oster Street library.", "The council voted on Monday to close the Oster Street library in Telford.", "", "framing"},
 		{"a negation of a name is no denial", "The court said the question was not whether Telford Mills broke the law on Monday.", "The court said Telford Mills broke the law on Monday.", "", "agree"},
+		{"a denial takes back what follows it", "The Kordan ministry said no live ammunition was used against the crowd on Monday.", "The Kordan ministry denied reports that officers used live ammunition against the crowd on Monday.", "", "framing"},
+		{"a negation reaches past the next words", "The Zelwice plant's owner said on Monday it would not comply with the ministry's subpoena for documents.", "The Zelwice plant's owner rejected the ministry's subpoena for documents on Monday.", "", "framing"},
+		{"a condition denies nothing", "If the Oster bridge plan is not approved on Monday, the Telford council will meet again.", "The Telford council approved the Oster bridge plan on Monday.", "", "agree"},
+		{"an indirect question affirms nothing", "The Telford council will decide on Monday whether it will approve the Oster bridge plan.", "The Telford council will not approve the Oster bridge plan on Monday.", "", "agree"},
+		{"a clause after but is its own", "The Telford council did not approve the Oster bridge plan on Monday.", "Critics said the Telford council would not approve it, but the council approved the Oster bridge plan on Monday.", "polarity", "conflict"},
 		{"label", "The militants attacked the convoy near the Marenland border town of Oster.", "The terrorists attacked the convoy near the Marenland border town of Oster.", "label", "framing"},
 		{"attribution stance", "The army said the convoy near the Marenland town of Oster carried weapons.", "The army claimed the convoy near the Marenland town of Oster carried weapons.", "attribution", "framing"},
 	}

@@ -733,6 +733,75 @@ func isASCII(s string) bool {
 	return true
 }
 
+// scopeReach is how many words back a negation, a denial or a
+// conditional reaches over the word a claim would affirm. On BASIL's
+// development events the affirming word of a wrong conflict stood up to
+// eight words after what took it back ("will … not comply with the
+// committee's subpoena", "could not serve on the board while still
+// serving"), where the rule that read three words called it affirmed.
+const scopeReach = 8
+
+// unasserted reports whether c.Tokens[i] lies in the reach of something
+// that takes its assertion back, within its clause: a negation
+// ("not comply with the committee's subpoena"), a denial verb in anyone's
+// voice ("disputed that Democrats feel betrayed", "denied reports that
+// officers had used live ammunition") or a conditional or an indirect
+// question ("if funding for the wall is not secured", "whether he will
+// seek a second term"): the claim then states no such thing, whatever
+// else it says. A clause ends at a semicolon, a colon or "but".
+func unasserted(c *extract.Claim, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-scopeReach; j-- {
+		if clauseBreak(c, j+1) {
+			return false
+		}
+		if negationAt(c, j) || conditionalWord(c.Tokens[j].Text) || denialAt(c, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionalBefore reports whether a conditional or an indirect question
+// opens the clause of c.Tokens[k] within scopeReach words before it: a
+// negation there ("if funding is not secured", "whether he will not
+// run") denies nothing of the story.
+func conditionalBefore(c *extract.Claim, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-scopeReach; j-- {
+		if clauseBreak(c, j+1) {
+			return false
+		}
+		if conditionalWord(c.Tokens[j].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionalWord reports the subordinators that make what follows them
+// a condition or a question rather than a statement (nonveridical
+// contexts: Giannakidou 1998, Polarity Sensitivity as (Non)veridical
+// Dependency).
+func conditionalWord(w string) bool {
+	return strings.EqualFold(w, "if") || strings.EqualFold(w, "unless") || strings.EqualFold(w, "whether")
+}
+
+// clauseBreak reports whether a clause ends before c.Tokens[j]: a
+// semicolon or a colon between it and the word before, or "but".
+func clauseBreak(c *extract.Claim, j int) bool {
+	return strings.ContainsAny(gapBefore(c, j), ";:") || strings.EqualFold(c.Tokens[j].Text, "but")
+}
+
+// denialAt reports a denial verb (attribution stance denial, in any
+// voice) starting at c.Tokens[j].
+func denialAt(c *extract.Claim, j int) bool {
+	for _, m := range c.Markers {
+		if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Span.Start == c.Tokens[j].Span.Start {
+			return true
+		}
+	}
+	return false
+}
+
 // polarityDiffs: one document affirms what another negates or denies
 // ("agreed to disarm" / "denied making any such commitment"), judged by
 // the parity of negations and denials in the outlet's own words.
@@ -787,11 +856,7 @@ func polarityDiffs(sides []side) []Difference {
 				if tokenKey(u) != tokenKey(t) || u.Quoted || len(u.Text)-len(t.Text) > 2 || len(t.Text)-len(u.Text) > 2 {
 					continue
 				}
-				negated := false
-				for j := max(i-3, 0); j < i; j++ {
-					negated = negated || negationAt(c, j)
-				}
-				if !negated && !negatedAfter(c, i, neg, at) {
+				if !unasserted(c, i) && !negatedAfter(c, i, neg, at) {
 					return true
 				}
 			}
@@ -814,7 +879,13 @@ func polarityDiffs(sides []side) []Difference {
 		var holder *extract.Claim
 		for _, ng := range negs[si] {
 			c, k := ng.c, ng.k
+			if conditionalBefore(c, k) {
+				continue // "if funding is not secured": no fact denied
+			}
 			for j := k + 1; j < len(c.Tokens) && j <= k+6; j++ {
+				if clauseBreak(c, j) || strings.Contains(gapBefore(c, j), ",") {
+					break // the focus is in the negation's clause ("may never be, since ferry operators …")
+				}
 				t := &c.Tokens[j]
 				if t.Stop || scopeNouns[strings.ToLower(t.Text)] {
 					continue
