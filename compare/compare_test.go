@@ -328,6 +328,10 @@ func TestDifferences(t *testing.T) {
 		{"a condition denies nothing", "If the Oster bridge plan is not approved on Monday, the Telford council will meet again.", "The Telford council approved the Oster bridge plan on Monday.", "", "agree"},
 		{"an indirect question affirms nothing", "The Telford council will decide on Monday whether it will approve the Oster bridge plan.", "The Telford council will not approve the Oster bridge plan on Monday.", "", "agree"},
 		{"a clause after but is its own", "The Telford council did not approve the Oster bridge plan on Monday.", "Critics said the Telford council would not approve it, but the council approved the Oster bridge plan on Monday.", "polarity", "conflict"},
+		{"a date of another event of the story", "On Wednesday, the mayor of Telford mocked the council's vote to reaffirm the town motto.", "The mayor of Telford mocked the councillors for passing a resolution on Tuesday reaffirming the town motto.", "", "agree"},
+		{"a date of the same event", "The Telford council voted on Wednesday to close the Oster Street library.", "The Telford council passed a motion on Tuesday to close the Oster Street library.", "date", "conflict"},
+		{"a sum of another thing", "Kell Mining's chief spent $750,000 of company money on himself and his trips to Varna, prosecutors said on Monday.", "Kell Mining's chief spent company money on himself and his trips to Varna, prosecutors said on Monday, including $43,000 for a gold watch.", "", "agree"},
+		{"a sum of the same thing", "Kell Mining paid $43 million in federal taxes from 2007 to 2014.", "Kell Mining paid $39 million in federal taxes from 2007 to 2014.", "number", "conflict"},
 		{"label", "The militants attacked the convoy near the Marenland border town of Oster.", "The terrorists attacked the convoy near the Marenland border town of Oster.", "label", "framing"},
 		{"attribution stance", "The army said the convoy near the Marenland town of Oster carried weapons.", "The army claimed the convoy near the Marenland town of Oster carried weapons.", "attribution", "framing"},
 	}

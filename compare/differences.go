@@ -85,44 +85,49 @@ func docOf(claimID string) string {
 }
 
 // conflicts finds the pairs of sides that disagree: each holds a value the
-// other has nothing to match. A side that merely says more (another number
-// of the same thing the other does not mention) is added detail, not a
-// conflict. odd gives, for each side in a conflict, its first unmatched
-// value.
-func conflicts[T any](m map[int][]T, same func(a, b T) bool) (pairs [][2]int, odd map[int]int) {
-	return conflictsAgainst(m, m, same)
+// other has nothing to match, and the two values are about the same thing
+// (about). A side that merely says more (another number of the same thing
+// the other does not mention) is added detail, not a conflict. odd gives,
+// for each side in a conflict, its first unmatched value.
+func conflicts[T any](m map[int][]T, same, about func(a, b T) bool) (pairs [][2]int, odd map[int]int) {
+	return conflictsAgainst(m, m, same, about)
 }
 
 // conflictsAgainst is conflicts where the values of m are matched against
 // those of against, which holds m's and may hold more that can match but
 // never conflict (a date that dates the saying: statementDate).
-func conflictsAgainst[T any](m, against map[int][]T, same func(a, b T) bool) (pairs [][2]int, odd map[int]int) {
+func conflictsAgainst[T any](m, against map[int][]T, same, about func(a, b T) bool) (pairs [][2]int, odd map[int]int) {
 	var sis []int
 	for si := range m {
 		sis = append(sis, si)
 	}
 	sort.Ints(sis)
-	unmatched := func(x, y int) int {
-		for i, a := range m[x] {
-			found := false
-			for _, b := range against[y] {
-				if same(a, b) {
-					found = true
-					break
-				}
-			}
-			if !found {
-				return i
+	matched := func(a T, y int) bool {
+		for _, b := range against[y] {
+			if same(a, b) {
+				return true
 			}
 		}
-		return -1
+		return false
 	}
 	odd = map[int]int{}
 	for i := 0; i < len(sis); i++ {
 		for j := i + 1; j < len(sis); j++ {
 			x, y := sis[i], sis[j]
-			ux, uy := unmatched(x, y), unmatched(y, x)
-			if ux < 0 || uy < 0 {
+			ux, uy := -1, -1
+		search:
+			for ix, a := range m[x] {
+				if matched(a, y) {
+					continue
+				}
+				for iy, b := range m[y] {
+					if !matched(b, x) && about(a, b) {
+						ux, uy = ix, iy
+						break search
+					}
+				}
+			}
+			if ux < 0 {
 				continue
 			}
 			pairs = append(pairs, [2]int{x, y})

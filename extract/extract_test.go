@@ -1013,3 +1013,25 @@ func TestResolvedBugs(t *testing.T) {
 		}
 	})
 }
+
+func TestNumberCounts(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Twenty hostages were freed.", true},
+		{"The firm paid $43 million.", false},
+		{"The firm paid 5 million euros.", false},
+		{"Turnout was 61 percent.", false},
+		{"The vote was 97.", false},
+	}
+	for _, tc := range tests {
+		d := extract.Extract(tc.text)
+		if len(d.Claims) != 1 || len(d.Claims[0].Numbers) != 1 {
+			t.Fatalf("%q: want one claim with one number, got %+v", tc.text, d.Claims)
+		}
+		if n := d.Claims[0].Numbers[0]; n.Counts() != tc.want {
+			t.Errorf("%q: %q (unit %q) Counts() = %v, want %v", tc.text, n.Text, n.Unit, n.Counts(), tc.want)
+		}
+	}
+}

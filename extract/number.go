@@ -20,6 +20,29 @@ var currencies = [][2]string{{"US$", "usd"}, {"A$", "aud"}, {"C$", "cad"}, {"$",
 
 var currencyWords = map[string]string{"dollars": "usd", "dollar": "usd", "euros": "eur", "euro": "eur", "pounds": "gbp", "yen": "jpy", "rupees": "inr", "shekels": "ils", "yuan": "cny"}
 
+// currencyCodes holds every Unit a currency gives a Number.
+var currencyCodes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range currencies {
+		m[c[1]] = true
+	}
+	for _, c := range currencyWords {
+		m[c] = true
+	}
+	for _, c := range currencyCountries {
+		m[c] = true
+	}
+	return m
+}()
+
+// Counts reports whether the number's Unit is a noun it counts ("20
+// hostages"), not a currency, a percent or nothing: two counts of
+// different nouns are of different things, where two sums of money may be
+// of anything.
+func (n Number) Counts() bool {
+	return n.Unit != "" && n.Unit != "percent" && !currencyCodes[n.Unit]
+}
+
 // wordValue reads a number written in words: four, twenty-two, a dozen.
 // "one" is left out on purpose: "one of the topics", "no one" count nothing.
 func wordValue(low string) (float64, bool) {
