@@ -74,12 +74,16 @@ func (c *claimFeatures) mean() (float64, bool) {
 // would join two groups is kept only when the claims it brings together
 // match each other across documents well enough on average (A~B and B~C
 // does not make A~C). Clusters come back in the order they were formed,
-// each with its claims in document order.
+// each with its claims in document order. apart holds the aligned pairs
+// whose merge was refused (not cohesive, or crowded), in the order taken:
+// the chain is refused, not the pair, which buildGroups reports as a
+// group of its own.
 //
 // runs holds the aligned pairs, each run sorted in edgeOrder (align sorts
 // one run per worker, in parallel); they are merged here.
-func cohesive(runs [][]edge, cfg *config) []*cluster {
+func cohesive(runs [][]edge, cfg *config) ([]*cluster, []edge) {
 	var all []*cluster
+	var apart []edge
 	var memo nameMemo
 	var pairs []scoredPair
 	var count []int32
@@ -119,10 +123,12 @@ func cohesive(runs [][]edge, cfg *config) []*cluster {
 		}
 		key := [2]mergeSide{{cl: into, ver: into.ver}, other}
 		if refused[key] {
+			apart = append(apart, e)
 			continue
 		}
 		if crowded(into.claims, incoming, &count) {
 			refused[key] = true
+			apart = append(apart, e)
 			continue
 		}
 		// Every cross-document pair the merge would create, besides e.
@@ -144,6 +150,7 @@ func cohesive(runs [][]edge, cfg *config) []*cluster {
 		}
 		if n := len(pairs) - 1; n > 0 && sum/float64(n) < cohesionShare*cfg.threshold {
 			refused[key] = true
+			apart = append(apart, e)
 			continue
 		}
 		into.ver++
@@ -200,7 +207,7 @@ func cohesive(runs [][]edge, cfg *config) []*cluster {
 			out = append(out, cl)
 		}
 	}
-	return out
+	return out, apart
 }
 
 // edgeOrder is the order in which cohesive takes the aligned pairs: best

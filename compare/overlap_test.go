@@ -48,3 +48,45 @@ func TestOverlappingGroups(t *testing.T) {
 		t.Errorf("aligned groups holding each claim: %v; want the long claim in two, each short one in one", in)
 	}
 }
+
+// TestRefusedMergeKeepsPair: an aligned pair whose merge the group rule
+// refuses (the third outlet's claim shares nothing with the first's) is
+// still a group of its two claims, each member explained by the other,
+// and the first outlet's claim stays out of it.
+func TestRefusedMergeKeepsPair(t *testing.T) {
+	pub := extract.WithPublished("2025-03-04")
+	texts := []string{
+		"The Telford council approved the Oster bridge budget after a long debate.\n\n" +
+			"Rain fell across the Varna valley for a third day.\n\nThe museum reopened its east wing after repairs.",
+		"The Telford council approved the Oster bridge budget after a long debate, and the harbour master of Kell resigned over the ferry contract.\n\n" +
+			"A new ferry timetable starts in Kell next week.\n\nSchool exams begin in early June.",
+		"The harbour master of Kell resigned over the ferry contract, officials said.\n\n" +
+			"The local football club signed two new players.\n\nA bakery chain opened its tenth shop.",
+	}
+	var docs []*extract.Document
+	for _, s := range texts {
+		docs = append(docs, extract.Extract(s, pub))
+	}
+	r := compare.Compare(docs)
+	var found bool
+	for _, g := range r.Groups {
+		t.Logf("%s %s %v", g.ID, g.Verdict, g.Claims)
+		if g.Verdict == compare.VerdictRelated {
+			continue
+		}
+		if slices.Contains(g.Claims, "d1.c1") && slices.Contains(g.Claims, "d3.c1") {
+			t.Errorf("group %s chains the first and third outlets' different facts: %v", g.ID, g.Claims)
+		}
+		if slices.Equal(g.Claims, []string{"d2.c1", "d3.c1"}) {
+			found = true
+			for _, m := range g.Evidence.Members {
+				if m.With == "" || !slices.Contains(g.Claims, m.With) || m.With == m.Claim {
+					t.Errorf("group %s explains %s by %q", g.ID, m.Claim, m.With)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no aligned group of d2.c1 and d3.c1; unique %v", r.Unique)
+	}
+}
