@@ -13,20 +13,14 @@ import (
 // groups, the two short ones in none together, and each group explains
 // its members by claims of its own.
 func TestOverlappingGroups(t *testing.T) {
-	pub := extract.WithPublished("2025-03-04")
-	texts := []string{
-		"The Telford council approved the Oster bridge budget on Monday and the mayor resigned over the harbour contract scandal.\n\n" +
+	r := compareTexts(
+		"The Telford council approved the Oster bridge budget on Monday and the mayor resigned over the harbour contract scandal.\n\n"+
 			"Rain fell across the Varna valley for a third day.\n\nThe museum reopened its east wing after repairs.",
-		"The Telford council approved the Oster bridge budget on Monday.\n\n" +
+		"The Telford council approved the Oster bridge budget on Monday.\n\n"+
 			"A new ferry timetable starts in Kell next week.\n\nSchool exams begin in early June.",
-		"The mayor resigned over the harbour contract scandal in Telford.\n\n" +
+		"The mayor resigned over the harbour contract scandal in Telford.\n\n"+
 			"The local football club signed two new players.\n\nA bakery chain opened its tenth shop.",
-	}
-	var docs []*extract.Document
-	for _, s := range texts {
-		docs = append(docs, extract.Extract(s, pub))
-	}
-	r := compare.Compare(docs)
+	)
 	in := map[string]int{}
 	for _, g := range r.Groups {
 		if g.Verdict == compare.VerdictRelated {
@@ -54,20 +48,14 @@ func TestOverlappingGroups(t *testing.T) {
 // still a group of its two claims, each member explained by the other,
 // and the first outlet's claim stays out of it.
 func TestRefusedMergeKeepsPair(t *testing.T) {
-	pub := extract.WithPublished("2025-03-04")
-	texts := []string{
-		"The Telford council approved the Oster bridge budget after a long debate.\n\n" +
+	r := compareTexts(
+		"The Telford council approved the Oster bridge budget after a long debate.\n\n"+
 			"Rain fell across the Varna valley for a third day.\n\nThe museum reopened its east wing after repairs.",
-		"The Telford council approved the Oster bridge budget after a long debate, and the harbour master of Kell resigned over the ferry contract.\n\n" +
+		"The Telford council approved the Oster bridge budget after a long debate, and the harbour master of Kell resigned over the ferry contract.\n\n"+
 			"A new ferry timetable starts in Kell next week.\n\nSchool exams begin in early June.",
-		"The harbour master of Kell resigned over the ferry contract, officials said.\n\n" +
+		"The harbour master of Kell resigned over the ferry contract, officials said.\n\n"+
 			"The local football club signed two new players.\n\nA bakery chain opened its tenth shop.",
-	}
-	var docs []*extract.Document
-	for _, s := range texts {
-		docs = append(docs, extract.Extract(s, pub))
-	}
-	r := compare.Compare(docs)
+	)
 	var found bool
 	for _, g := range r.Groups {
 		t.Logf("%s %s %v", g.ID, g.Verdict, g.Claims)
@@ -89,4 +77,14 @@ func TestRefusedMergeKeepsPair(t *testing.T) {
 	if !found {
 		t.Errorf("no aligned group of d2.c1 and d3.c1; unique %v", r.Unique)
 	}
+}
+
+// compareTexts compares the texts as articles of one day, in order.
+func compareTexts(texts ...string) *compare.Report {
+	pub := extract.WithPublished("2025-03-04")
+	var docs []*extract.Document
+	for _, s := range texts {
+		docs = append(docs, extract.Extract(s, pub))
+	}
+	return compare.Compare(docs)
 }
