@@ -593,6 +593,8 @@ func TestNumbers(t *testing.T) {
 			[]num{{"€300 million", 3e8, 0, "eur"}, {"£40m", 4e7, 0, "gbp"}}},
 		{"Tickets cost $US3.95 each.",
 			[]num{{"$US3.95", 3.95, 0, "usd"}}},
+		{"Most of it, $US51 billion, went to the troops.",
+			[]num{{"$US51 billion", 51e9, 0, "usd"}}},
 		{"The deal is worth 41bn dollars over ten years.",
 			[]num{{"41bn dollars", 41e9, 0, "usd"}, {"ten", 10, 0, "years"}}},
 		{"Police said between 10 and 15 protesters were detained.",

@@ -79,9 +79,17 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 			// "$US3.95", "$A20": the currency's country glued to the digits.
 			if f, err := strconv.ParseFloat(strings.ReplaceAll(rest, ",", ""), 64); err == nil && plainDecimal(rest) {
 				n := Number{Value: f, Unit: cur, Span: Span{toks[i].span.Start - 1, toks[i].span.End}}
+				taken[i] = true
+				// "$US51 billion": the scale word after it, as after "$51".
+				if k := i + 1; k < len(toks) && !taken[k] && onlySpaceBetween(text, toks[i].span.End, toks[k].span.Start) {
+					if sc, ok := scaleWords[lows[k]]; ok {
+						n.Value *= sc
+						n.Span.End = toks[k].span.End
+						taken[k] = true
+					}
+				}
 				n.Text = text[n.Span.Start:n.Span.End]
 				out = append(out, n)
-				taken[i] = true
 			}
 			continue
 		}
