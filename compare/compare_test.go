@@ -337,6 +337,9 @@ func TestDifferences(t *testing.T) {
 		{"declined to negates", "Kell Mining confirmed it ran the Varna mine but declined to give details of the spill.", "Kell Mining confirmed it ran the Varna mine but gave no details of the spill.", "", "agree"},
 		{"nobody negates", "Nobody survived the sinking of the Oster ferry on Monday, the coast guard said.", "Some passengers survived the sinking of the Oster ferry on Monday, the coast guard said.", "polarity", "conflict"},
 		{"a refusal to negates", "The cardinal's refusal to take part in the Varna survey started the row on Monday.", "The row started on Monday when the cardinal refused to take part in the Varna survey.", "", "agree"},
+		{"vague crowds that cannot both be", "Police in Kordan broke up a crowd of several thousand demonstrators in Republic Square on Monday.", "Police in Kordan broke up a crowd of more than 50,000 demonstrators in Republic Square on Monday.", "number", "conflict"},
+		{"a vague crowd that can be the figure", "Police in Kordan broke up a crowd of thousands of demonstrators in Republic Square on Monday.", "Police in Kordan broke up a crowd of more than 50,000 demonstrators in Republic Square on Monday.", "", "agree"},
+		{"places of two happenings", "The Kell Mining chief landed in Varna on Monday to meet the mines minister.", "The Kell Mining chief met the mines minister on Monday, hours before a speech to investors in Oster.", "", "agree"},
 		{"label", "The militants attacked the convoy near the Marenland border town of Oster.", "The terrorists attacked the convoy near the Marenland border town of Oster.", "label", "framing"},
 		{"attribution stance", "The army said the convoy near the Marenland town of Oster carried weapons.", "The army claimed the convoy near the Marenland town of Oster carried weapons.", "attribution", "framing"},
 	}

@@ -563,6 +563,15 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 			if names(a.e.Key, b.e.Key) || keysOf(y)[a.e.Key] || keysOf(x)[b.e.Key] {
 				continue
 			}
+			if !sameAnchor(a.claim, a.e.Span, b.claim, b.e.Span) {
+				// Places of two happenings ("landed in Mexico" / "a speech
+				// in Arizona"): on BASIL's 50 events 3 of the 4 place
+				// conflicts, all wrong; on our article sets one verdict,
+				// right only by this wrong reason ("in Serevia's history" /
+				// "in Kordan's Republic Square"; the crowd figures are what
+				// differ there).
+				continue
+			}
 			out = append(out, Difference{
 				Kind:      "entity",
 				Conflicts: [][2]string{{docOf(a.claim.ID), docOf(b.claim.ID)}},
