@@ -10,7 +10,56 @@ var numberWords = map[string]float64{
 	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
 	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-	"seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 24, "hundred": 100, "hundreds": 200,
+	"seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
+}
+
+// vagueCounts are the plural scale words, which count vaguely: "thousands
+// of protesters" is two thousand or more and fewer than a million, not a
+// figure. Read as that range, a crowd of "thousands" meets "more than
+// 50,000" and "several thousand" does not (number conflicts compare
+// ranges).
+var vagueCounts = map[string][2]float64{
+	"dozens": {24, 143}, "hundreds": {200, 999}, "thousands": {2e3, 999_999},
+	"millions": {2e6, 999_999_999}, "billions": {2e9, 999_999_999_999},
+}
+
+// vagueFactors are the words that count a scale vaguely: "a few hundred"
+// is two to five hundred, "several thousand" three to nine thousand
+// (several: more than two, not many).
+var vagueFactors = map[string][2]float64{"few": {2, 5}, "several": {3, 9}}
+
+// vagueCount reads a vague count at toks[i]: "several thousand", "a few
+// dozen", "thousands", "tens of thousands", "hundreds of millions". It
+// returns the range and the index after its last word.
+func vagueCount(text string, toks []rawToken, lows []string, i int) (lo, hi float64, end int, ok bool) {
+	adj := func(k int) bool {
+		return k < len(toks) && onlySpaceBetween(text, toks[k-1].span.End, toks[k].span.Start)
+	}
+	if f, isF := vagueFactors[lows[i]]; isF && adj(i+1) {
+		s, isScale := scaleWords[lows[i+1]]
+		if lows[i+1] == "dozen" {
+			s, isScale = 12, true
+		}
+		if isScale {
+			return f[0] * s, f[1] * s, i + 2, true
+		}
+		return 0, 0, 0, false
+	}
+	if lows[i] == "tens" || lows[i] == "hundreds" {
+		if adj(i+1) && adj(i+2) && lows[i+1] == "of" {
+			if r, isV := vagueCounts[lows[i+2]]; isV && lows[i+2] != "dozens" && lows[i+2] != "hundreds" {
+				unit := r[0] / 2 // thousands: 1,000
+				if lows[i] == "tens" {
+					return 20 * unit, 100*unit - 1, i + 3, true
+				}
+				return 200 * unit, 1000*unit - 1, i + 3, true
+			}
+		}
+	}
+	if r, isV := vagueCounts[lows[i]]; isV {
+		return r[0], r[1], i + 1, true
+	}
+	return 0, 0, 0, false
 }
 
 var scaleWords = map[string]float64{"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
@@ -75,6 +124,24 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 		}
 		v, ok := 0.0, false
 		hi := 0.0
+		if lo, up, end, vague := vagueCount(text, toks, lows, i); vague {
+			n := Number{Value: lo, Max: up, Span: Span{toks[i].span.Start, toks[end-1].span.End}}
+			j := end
+			if j < len(toks) && lows[j] == "of" && onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) {
+				j++ // "thousands of protesters"
+			}
+			n.Unit = x.countedNoun(toks, lows, facts, j, i, taken)
+			if c, isCur := currencyWords[n.Unit]; isCur {
+				n.Unit = c // "hundreds of millions of dollars"
+			}
+			n.Text = text[n.Span.Start:n.Span.End]
+			out = append(out, n)
+			for k := i; k < end; k++ {
+				taken[k] = true
+			}
+			i = end - 1
+			continue
+		}
 		if cur, rest, ok := currencyPrefixed(text, toks[i]); ok {
 			// "$US3.95", "$A20": the currency's country glued to the digits.
 			if f, err := strconv.ParseFloat(strings.ReplaceAll(rest, ",", ""), 64); err == nil && plainDecimal(rest) {
