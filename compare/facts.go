@@ -723,8 +723,8 @@ func negatesAt(c *extract.Claim, k int) bool {
 	if negationWord(t) {
 		return !idiomNegation(c, k)
 	}
-	if refusalBeforeTo[strings.ToLower(t)] {
-		return k+1 < len(c.Tokens) && strings.EqualFold(c.Tokens[k+1].Text, "to")
+	if k+1 < len(c.Tokens) && strings.EqualFold(c.Tokens[k+1].Text, "to") && refusalBeforeTo(t) {
+		return true
 	}
 	if !strings.EqualFold(t, "yet") || k+1 >= len(c.Tokens) || !strings.EqualFold(c.Tokens[k+1].Text, "to") || k == 0 {
 		return false
@@ -736,15 +736,21 @@ func negatesAt(c *extract.Claim, k int) bool {
 	return auxBeforeYet[before]
 }
 
-// refusalBeforeTo negate what follows them when "to" does: "declined to
-// give details" is "gave no details", "the cardinal's refusal to take
-// part" is "refused to take part" (on MRPC's paraphrase pairs each was
-// read as the other side affirming). Alone they state a fact: "shares
-// declined 5%". "Failure to" is not one of them: on BASIL it is as often
+// refusalBeforeTo reports the words that negate what follows them when
+// "to" does: "declined to give details" is "gave no details", "the
+// cardinal's refusal to take part" is "refused to take part" (on MRPC's
+// paraphrase pairs each was read as the other side affirming). Alone
+// they state a fact: "shares declined 5%". "Failure to" is not one of them: on BASIL it is as often
 // a supposition ("failure to pass the deal would raise the risk") as a
 // fact.
-var refusalBeforeTo = map[string]bool{"declined": true, "declines": true, "decline": true, "declining": true,
-	"refusal": true, "refusals": true}
+func refusalBeforeTo(w string) bool {
+	for _, r := range [...]string{"declined", "declines", "decline", "declining", "refusal", "refusals"} {
+		if strings.EqualFold(w, r) {
+			return true
+		}
+	}
+	return false
+}
 
 var auxBeforeYet = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true}
 

@@ -28,12 +28,25 @@ var vagueCounts = map[string][2]float64{
 // (several: more than two, not many).
 var vagueFactors = map[string][2]float64{"few": {2, 5}, "several": {3, 9}}
 
+// vagueStart reports whether a vague count may start with the word: the
+// words of vagueFactors and vagueCounts and "tens".
+func vagueStart(w string) bool {
+	switch w {
+	case "few", "several", "tens", "dozens", "hundreds", "thousands", "millions", "billions":
+		return true
+	}
+	return false
+}
+
 // vagueCount reads a vague count at toks[i]: "several thousand", "a few
 // dozen", "thousands", "tens of thousands", "hundreds of millions". It
 // returns the range and the index after its last word.
 func vagueCount(text string, toks []rawToken, lows []string, i int) (lo, hi float64, end int, ok bool) {
 	adj := func(k int) bool {
 		return k < len(toks) && onlySpaceBetween(text, toks[k-1].span.End, toks[k].span.Start)
+	}
+	if !vagueStart(lows[i]) {
+		return 0, 0, 0, false // most tokens: no map look-up
 	}
 	if f, isF := vagueFactors[lows[i]]; isF && adj(i+1) {
 		s, isScale := scaleWords[lows[i+1]]
