@@ -340,6 +340,8 @@ func TestDifferences(t *testing.T) {
 		{"vague crowds that cannot both be", "Police in Kordan broke up a crowd of several thousand demonstrators in Republic Square on Monday.", "Police in Kordan broke up a crowd of more than 50,000 demonstrators in Republic Square on Monday.", "number", "conflict"},
 		{"a vague crowd that can be the figure", "Police in Kordan broke up a crowd of thousands of demonstrators in Republic Square on Monday.", "Police in Kordan broke up a crowd of more than 50,000 demonstrators in Republic Square on Monday.", "", "agree"},
 		{"places of two happenings", "The Kell Mining chief landed in Varna on Monday to meet the mines minister.", "The Kell Mining chief met the mines minister on Monday, hours before a speech to investors in Oster.", "", "agree"},
+		{"times of day", "The blast hit the storage hall of the Zelwice plant at about 3:40 on Tuesday.", "The blast hit the storage hall of the Zelwice plant at around 4:15 on Tuesday.", "number", "conflict"},
+		{"one time of day two ways", "The blast hit the storage hall of the Zelwice plant at about 3:40 p.m. on Tuesday.", "The blast hit the storage hall of the Zelwice plant at 3:45 on Tuesday.", "", "agree"},
 		{"label", "The militants attacked the convoy near the Marenland border town of Oster.", "The terrorists attacked the convoy near the Marenland border town of Oster.", "label", "framing"},
 		{"attribution stance", "The army said the convoy near the Marenland town of Oster carried weapons.", "The army claimed the convoy near the Marenland town of Oster carried weapons.", "attribution", "framing"},
 	}

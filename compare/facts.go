@@ -156,14 +156,22 @@ func interval(c *extract.Claim, n extract.Number) (float64, float64) {
 			}
 		}
 	}
+	widen := func() (float64, float64) {
+		if n.Unit == extract.UnitTime {
+			// A time of day is about as near as ten minutes: 10% of
+			// minutes past 12 would make "about 3:40" meet "around 4:15".
+			return lo - 10, hi + 10
+		}
+		return lo * 0.9, hi * 1.1
+	}
 	for _, a := range approximators {
 		if strings.HasSuffix(before, a) {
-			return lo * 0.9, hi * 1.1
+			return widen()
 		}
 	}
 	for _, m := range c.Markers {
 		if m.Kind == extract.KindHedge && m.Span.End <= n.Span.Start && n.Span.Start-m.Span.End <= 2 {
-			return lo * 0.9, hi * 1.1
+			return widen()
 		}
 	}
 	return lo, hi

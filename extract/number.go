@@ -28,6 +28,54 @@ var vagueCounts = map[string][2]float64{
 // (several: more than two, not many).
 var vagueFactors = map[string][2]float64{"few": {2, 5}, "several": {3, 9}}
 
+// UnitTime is the Unit of a time of day ("3:40", "5 p.m.", "3:22
+// p.m."), whose Value is minutes past 12 on a twelve-hour clock: news
+// writes the half of the day where it matters, and "3:40" in one report
+// and "3:40 p.m." in another are one time.
+const UnitTime = "time"
+
+// clockTime reads a time of day at toks[i]: hours and minutes ("3:40"),
+// or an hour with a.m. or p.m. ("5 p.m."), or both. Read as two numbers
+// they counted nothing ("5 p.m." counted "p", "3:22" was 3 and 22).
+func clockTime(text string, toks []rawToken, lows []string, i int) (Number, int, bool) {
+	h, err := strconv.Atoi(toks[i].text)
+	if err != nil || h > 24 || len(toks[i].text) > 2 {
+		return Number{}, 0, false
+	}
+	end, mins, clock := i+1, 0, false
+	spanEnd := toks[i].span.End
+	if end < len(toks) && toks[i].span.End+1 == toks[end].span.Start && text[toks[i].span.End] == ':' &&
+		len(toks[end].text) == 2 && startsWithDigit(toks[end].text) {
+		if m, err := strconv.Atoi(toks[end].text); err == nil && m < 60 {
+			mins, clock = m, true
+			spanEnd = toks[end].span.End
+			end++
+		}
+	}
+	if end < len(toks) && onlySpaceBetween(text, toks[end-1].span.End, toks[end].span.Start) {
+		// "p.m." is tokens of its letters; "pm" one token.
+		rest := strings.ToLower(text[toks[end].span.Start:min(len(text), toks[end].span.Start+4)])
+		for _, m := range [...]string{"a.m.", "p.m.", "a.m", "p.m", "am", "pm"} {
+			if strings.HasPrefix(rest, m) && (len(m) == 4 || len(rest) == len(m) || !asciiLetter(rest[len(m)])) {
+				clock = true
+				spanEnd = toks[end].span.Start + len(m)
+				for end < len(toks) && toks[end].span.Start < spanEnd {
+					end++
+				}
+				break
+			}
+		}
+	}
+	if !clock || h > 12 && end > i+2 {
+		return Number{}, 0, false
+	}
+	n := Number{Value: float64((h%12)*60 + mins), Unit: UnitTime, Span: Span{toks[i].span.Start, spanEnd}}
+	n.Text = text[n.Span.Start:n.Span.End]
+	return n, end, true
+}
+
+func asciiLetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+
 // vagueStart reports whether a vague count may start with the word: the
 // words of vagueFactors and vagueCounts and "tens".
 func vagueStart(w string) bool {
@@ -98,11 +146,11 @@ var currencyCodes = func() map[string]bool {
 }()
 
 // Counts reports whether the number's Unit is a noun it counts ("20
-// hostages"), not a currency, a percent or nothing: two counts of
+// hostages"), not a currency, a percent, a time of day or nothing: two counts of
 // different nouns are of different things, where two sums of money may be
 // of anything.
 func (n Number) Counts() bool {
-	return n.Unit != "" && n.Unit != "percent" && !currencyCodes[n.Unit]
+	return n.Unit != "" && n.Unit != "percent" && n.Unit != UnitTime && !currencyCodes[n.Unit]
 }
 
 // wordValue reads a number written in words: four, twenty-two, a dozen.
@@ -171,6 +219,14 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 				n.Text = text[n.Span.Start:n.Span.End]
 				out = append(out, n)
 			}
+			continue
+		}
+		if n, end, isTime := clockTime(text, toks, lows, i); isTime {
+			out = append(out, n)
+			for k := i; k < end; k++ {
+				taken[k] = true
+			}
+			i = end - 1
 			continue
 		}
 		scale := 1.0
