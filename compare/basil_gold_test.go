@@ -26,20 +26,24 @@ import (
 // in-sample: recall 0.501, precision 0.713, F1 0.589, unique P 0.658,
 // unique R 0.901 (left one event out: F1 0.592, unique 0.659 / 0.876).
 // Held out: recall 0.512, precision 0.692, F1 0.588, unique P 0.697,
-// unique R 0.913. Raise the floors as the
+// unique R 0.913. Since the omission model reads exclusive_window
+// (features the claim shares near its best partner that no third claim
+// holds; all three models refitted): fitted in-sample unique P 0.681,
+// unique R 0.882 (left one event out 0.681 / 0.884); held out unique P
+// 0.720, unique R 0.892; pair figures unchanged. Raise the floors as the
 // matcher improves; tune on the fitted events and read the held-out ones
 // only to check, or they stop being held out.
 const (
 	basilFloorRecall    = 0.50
 	basilFloorPrecision = 0.69
 	basilFloorF1        = 0.58
-	basilFloorUniqueP   = 0.64
+	basilFloorUniqueP   = 0.67
 	basilFloorUniqueR   = 0.87
 
 	heldFloorRecall    = 0.51
 	heldFloorPrecision = 0.67
 	heldFloorF1        = 0.58
-	heldFloorUniqueP   = 0.69
+	heldFloorUniqueP   = 0.71
 	heldFloorUniqueR   = 0.86
 )
 

@@ -68,6 +68,6 @@ func ExampleOmissionCut() {
 	fmt.Println("stored cut", def.Run.OmissionModel.Cut, "unique:", def.Unique)
 	fmt.Println("cut", all.Run.OmissionModel.Cut, "unique:", all.Unique)
 	// Output:
-	// stored cut 0.7 unique: [d2.c6]
+	// stored cut 0.65 unique: [d2.c6]
 	// cut 1 unique: [d1.c6 d2.c6]
 }

@@ -28,7 +28,7 @@ func TestParseUniqueModel(t *testing.T) {
 		name, json, want string
 	}{
 		{"not json", `{`, "unexpected end"},
-		{"too few weights", `{"features":` + names + `,"mean":` + zero + `,"scale":` + one + `,"weights":` + short + `}`, "want 16"},
+		{"too few weights", `{"features":` + names + `,"mean":` + zero + `,"scale":` + one + `,"weights":` + short + `}`, "want 17"},
 		{"features in another order", `{"features":` + swapped + `,"mean":` + zero + `,"scale":` + one + `,"weights":` + zero + `}`, `is "second", want "best"`},
 		{"zero scale", `{"features":` + names + `,"mean":` + zero + `,"scale":` + zero + `,"weights":` + zero + `}`, "scale 0"},
 	}
@@ -397,5 +397,55 @@ func TestOmissionCut(t *testing.T) {
 				t.Errorf("a cut of 0.05 moved no claim")
 			}
 		})
+	}
+}
+
+// TestExclusiveWindow: exclusive_window counts the claim's features that
+// the claims around its best partner say and that no claim of the
+// comparison holds but the claim and one other; a feature a third claim
+// also holds (the story's common word) counts for coverage_window only.
+func TestExclusiveWindow(t *testing.T) {
+	v := &vocab{keys: []featKey{{kindEntity, "alpha"}, {kindWord, "letter"}, {kindWord, "priest"}, {kindWord, "sign"}}}
+	claim := func(doc, idx int, ids []int32, weights []float64) *claimFeatures {
+		cf := &claimFeatures{doc: doc, idx: idx, ids: ids, weights: weights, claim: &extract.Claim{ID: fmt.Sprintf("d%d.c%d", doc+1, idx+1)}}
+		for _, w := range weights {
+			cf.total += w
+		}
+		return cf
+	}
+	run := func(third []int32) *unalignedClaim {
+		a := claim(0, 0, []int32{0, 1, 2, 3}, []float64{1, 0.5, 1.5, 1})
+		other := claim(0, 1, third, make([]float64, len(third)))
+		for k := range other.weights {
+			other.weights[k] = 1
+		}
+		// The best partner (d2.c2) says alpha; its neighbour d2.c1 says
+		// letter and priest; sign is said far from it (d2.c4).
+		b := []*claimFeatures{
+			claim(1, 0, []int32{1, 2}, []float64{0.5, 1.5}),
+			claim(1, 1, []int32{0}, []float64{1}),
+			claim(1, 2, nil, nil),
+			claim(1, 3, []int32{3}, []float64{1}),
+		}
+		feats := [][]*claimFeatures{{a, other}, b}
+		u := &unalignedClaim{cf: a, covDoc: -1, near: make([]bool, 2), bestIn: []*claimFeatures{nil, b[1]}, bestInValue: []float64{0, 0.3}}
+		coverage([]*unalignedClaim{u}, feats, v)
+		return u
+	}
+	// Alone: alpha, letter and priest are the claim's and one other's.
+	u := run(nil)
+	if want := 3.0 / 4; math.Abs(u.covWindow-want) > 1e-12 || math.Abs(u.exclWindow-want) > 1e-12 {
+		t.Errorf("coverage_window %v, exclusive_window %v; want %v and %v", u.covWindow, u.exclWindow, want, want)
+	}
+	// A third claim holds priest: it stays in the window's coverage, not
+	// in its exclusive part.
+	u = run([]int32{2})
+	if want, excl := 3.0/4, 1.5/4; math.Abs(u.covWindow-want) > 1e-12 || math.Abs(u.exclWindow-excl) > 1e-12 {
+		t.Errorf("coverage_window %v, exclusive_window %v; want %v and %v", u.covWindow, u.exclWindow, want, excl)
+	}
+	if i := slices.Index(uniqueFeatureNames, "exclusive_window"); i < 0 {
+		t.Fatal("exclusive_window is not an input of the model")
+	} else if x := u.features([][]*claimFeatures{{u.cf}, {}}, nil, nil, map[string]bool{}); x[i] != u.exclWindow {
+		t.Errorf("input %d is %v, want %v", i, x[i], u.exclWindow)
 	}
 }

@@ -9,7 +9,8 @@ import (
 // TestWindowShared checks windowShared's merge against what it replaced,
 // a search of each neighbour for each feature, summed in the claim's
 // order: the sums must be equal to the last bit, for claims of few and
-// of more features than its stack buffer holds, at both ends of a
+// of more features than its stack buffer holds, with the part of them
+// in features few claims hold (exclusive_window), at both ends of a
 // document and in one of a single claim.
 func TestWindowShared(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 9))
@@ -28,17 +29,19 @@ func TestWindowShared(t *testing.T) {
 		}
 		return cf
 	}
-	search := func(cf *claimFeatures, doc []*claimFeatures, at int) float64 {
-		w := 0.0
+	search := func(cf *claimFeatures, doc []*claimFeatures, at int, claimsOf []uint8) (w, excl float64) {
 		for k, id := range cf.ids {
 			for b := max(at-1, 0); b <= min(at+1, len(doc)-1); b++ {
 				if _, ok := slices.BinarySearch(doc[b].ids, id); ok {
 					w += cf.weights[k]
+					if claimsOf[id] <= exclusiveClaims {
+						excl += cf.weights[k]
+					}
 					break
 				}
 			}
 		}
-		return w
+		return w, excl
 	}
 	for i := 0; i < 3000; i++ {
 		of := 20 + rng.IntN(400)
@@ -48,8 +51,14 @@ func TestWindowShared(t *testing.T) {
 			doc[k] = set(size(), of)
 		}
 		cf, at := set(size(), of), rng.IntN(len(doc))
-		if got, want := windowShared(cf, doc, at), search(cf, doc, at); got != want {
-			t.Fatalf("claim of %d features at %d of %d: %v, want %v", len(cf.ids), at, len(doc), got, want)
+		claimsOf := make([]uint8, of)
+		for id := range claimsOf {
+			claimsOf[id] = uint8(1 + rng.IntN(exclusiveClaims+1))
+		}
+		got, gotExcl := windowShared(cf, doc, at, claimsOf)
+		want, wantExcl := search(cf, doc, at, claimsOf)
+		if got != want || gotExcl != wantExcl {
+			t.Fatalf("claim of %d features at %d of %d: %v / %v, want %v / %v", len(cf.ids), at, len(doc), got, gotExcl, want, wantExcl)
 		}
 	}
 }

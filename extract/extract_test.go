@@ -611,6 +611,8 @@ func TestNumbers(t *testing.T) {
 			[]num{{"3:22 p.m.", 202, 0, "time"}, {"14:30", 150, 0, "time"}}},
 		{"The score was 3:2 after he scored 5 amazing goals.",
 			[]num{{"3", 3, 0, ""}, {"2", 2, 0, ""}, {"5", 5, 0, "goals"}}},
+		{"Her 2014 federal tax rate was 35.72 after the 2016 election, and 2000 people paid more.",
+			[]num{{"35.72", 35.72, 0, ""}, {"2000", 2000, 0, "people"}}},
 		{"Dozens of patients were treated in corridors.",
 			[]num{{"Dozens", 24, 143, "patients"}}},
 		{"Police broke up a crowd of several thousand demonstrators.",

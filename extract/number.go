@@ -74,6 +74,16 @@ func clockTime(text string, toks []rawToken, lows []string, i int) (Number, int,
 	return n, end, true
 }
 
+// yearLike reports four digits from 1800 to 2100, written as a year is
+// (no comma, no decimals).
+func yearLike(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	y, err := strconv.Atoi(w)
+	return err == nil && y >= 1800 && y <= 2100
+}
+
 func asciiLetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // vagueStart reports whether a vague count may start with the word: the
@@ -337,6 +347,11 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 		}
 		if math.IsInf(n.Value, 0) || math.IsInf(n.Max, 0) {
 			// Hundreds of digits times a scale word: no quantity to report.
+			continue
+		}
+		if n.Max == 0 && j == i+1 && yearLike(toks[i].text) && (n.Unit == "" || !pluralShape(n.Unit) && !irregularPlurals[n.Unit]) {
+			// "her 2014 federal tax rate", "the 2016 election", "its 2000,
+			// 2001 …": a year, not a quantity ("2000 people" counts).
 			continue
 		}
 		n.Text = text[n.Span.Start:n.Span.End]
