@@ -162,7 +162,10 @@ const (
 )
 
 // Number is a quantity found in a claim, with the noun it counts when that
-// can be read ("20 remaining living hostages" counts hostages).
+// can be read ("20 remaining living hostages" counts hostages). A vague
+// count is a range ("several thousand" is 3,000 to 9,000), a time of day
+// has Unit UnitTime, and a year written as a number ("the 2016
+// election") is none.
 type Number struct {
 	Text  string  `json:"text"`
 	Value float64 `json:"value"`
