@@ -342,6 +342,12 @@ func TestDifferences(t *testing.T) {
 		{"places of two happenings", "The Kell Mining chief landed in Varna on Monday to meet the mines minister.", "The Kell Mining chief met the mines minister on Monday, hours before a speech to investors in Oster.", "", "agree"},
 		{"times of day", "The blast hit the storage hall of the Zelwice plant at about 3:40 on Tuesday.", "The blast hit the storage hall of the Zelwice plant at around 4:15 on Tuesday.", "number", "conflict"},
 		{"one time of day two ways", "The blast hit the storage hall of the Zelwice plant at about 3:40 p.m. on Tuesday.", "The blast hit the storage hall of the Zelwice plant at 3:45 on Tuesday.", "", "agree"},
+		{"a comma ends a negation's reach", "Without a warrant, police searched the house of the Kell mayor on Monday.", "Police did not search the house of the Kell mayor on Monday.", "polarity", "conflict"},
+		{"a relative clause ends a negation's reach", "The mayor, who had not been told of the plan, approved the Oster bridge budget on Monday.", "The mayor did not approve the Oster bridge budget on Monday.", "polarity", "conflict"},
+		{"declined to a level is a fall", "Profits at Kell Mining declined to their lowest level in a decade last year.", "Profits at Kell Mining fell to their lowest level in a decade last year.", "", "agree"},
+		{"nothing less than affirms", "The mayor of Telford called the Kell Mining deal nothing less than a betrayal of the town.", "The mayor of Telford called the Kell Mining deal a betrayal of the town.", "", "agree"},
+		{"times are no time of day", "The Telford council voted three times on Monday to delay the Oster bridge plan.", "The Telford council voted at 3 p.m. on Monday to delay the Oster bridge plan.", "", "agree"},
+		{"the saying is no anchor", "The Telford council closed the Oster Street library after a vote on Wednesday, officials said.", "The Telford council closed the Oster Street library, and the mayor gave a speech on Tuesday, officials said.", "", "agree"},
 		{"label", "The militants attacked the convoy near the Marenland border town of Oster.", "The terrorists attacked the convoy near the Marenland border town of Oster.", "label", "framing"},
 		{"attribution stance", "The army said the convoy near the Marenland town of Oster carried weapons.", "The army claimed the convoy near the Marenland town of Oster carried weapons.", "attribution", "framing"},
 	}

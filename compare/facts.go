@@ -35,6 +35,9 @@ func numberDiffs(sides []side) []Difference {
 			}
 			for _, n := range c.Numbers {
 				u := units[unitKey(n.Unit)]
+				if n.Unit == extract.UnitTime {
+					u = "time of day" // not the key of a counted noun ("three times" is "time")
+				}
 				if byUnit[u] == nil {
 					byUnit[u] = map[int][]val{}
 				}
@@ -228,22 +231,44 @@ func anchorKeys(c *extract.Claim, sp extract.Span, out []string) []string {
 	if first < 0 {
 		return out
 	}
-	content := func(t *extract.Token) bool { return !t.Stop && !t.Entity && !t.Number && tokenKey(t) != "" }
+	// Function words, names and numbers are passed over; the saying and
+	// its dates take their places in the window but are no anchor: every
+	// statement of a story has one ("…, officials said on Monday"), and
+	// passing over them too would reach the words of another statement.
 	n := 0
-	for i := first - 1; i >= 0 && n < anchorWords && !clauseBreak(c, i+1); i-- {
-		if t := &c.Tokens[i]; content(t) {
-			out = append(out, tokenKey(t))
-			n++
+	take := func(t *extract.Token) {
+		if t.Stop || t.Entity || t.Number || tokenKey(t) == "" {
+			return
 		}
+		n++
+		if !sayingOrDate(c, t) {
+			out = append(out, tokenKey(t))
+		}
+	}
+	for i := first - 1; i >= 0 && n < anchorWords && !clauseBreak(c, i+1); i-- {
+		take(&c.Tokens[i])
 	}
 	n = 0
 	for i := last + 1; i < len(c.Tokens) && n < anchorWords && !clauseBreak(c, i); i++ {
-		if t := &c.Tokens[i]; content(t) {
-			out = append(out, tokenKey(t))
-			n++
-		}
+		take(&c.Tokens[i])
 	}
 	return out
+}
+
+// sayingOrDate reports whether t lies in the claim's attribution (its
+// source and verb: "officials said", "according to the ministry") or in
+// one of its dates. Other attribution markers may be the story's own
+// verbs ("a bill that reaffirmed the motto").
+func sayingOrDate(c *extract.Claim, t *extract.Token) bool {
+	if a := c.Attribution; a != nil && a.Span.Contains(t.Span) {
+		return true
+	}
+	for _, d := range c.Dates {
+		if d.Span.Contains(t.Span) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateDiffs: dates of the same precision that share no value. A year-less
@@ -707,6 +732,10 @@ func negationWord(w string) bool {
 // win", "No, …").
 func idiomNegation(c *extract.Claim, k int) bool {
 	w := strings.ToLower(c.Tokens[k].Text)
+	if w == "nothing" && k+2 < len(c.Tokens) {
+		n1, n2 := strings.ToLower(c.Tokens[k+1].Text), strings.ToLower(c.Tokens[k+2].Text)
+		return (n1 == "less" || n1 == "short" || n1 == "more") && (n2 == "than" || n2 == "of")
+	}
 	if w != "not" && w != "no" {
 		return false
 	}
@@ -732,7 +761,9 @@ func negatesAt(c *extract.Claim, k int) bool {
 		return !idiomNegation(c, k)
 	}
 	if k+1 < len(c.Tokens) && strings.EqualFold(c.Tokens[k+1].Text, "to") && refusalBeforeTo(t) {
-		return true
+		// "declined to give details", not "declined to 4%" or "declined
+		// to their lowest level".
+		return k+2 < len(c.Tokens) && !c.Tokens[k+2].Number && !toTheLevel[strings.ToLower(c.Tokens[k+2].Text)]
 	}
 	if !strings.EqualFold(t, "yet") || k+1 >= len(c.Tokens) || !strings.EqualFold(c.Tokens[k+1].Text, "to") || k == 0 {
 		return false
@@ -846,8 +877,8 @@ func isASCII(s string) bool {
 // conditional reaches over the word a claim would affirm. On BASIL's
 // development events the affirming word of a wrong conflict stood up to
 // eight words after what took it back ("will … not comply with the
-// committee's subpoena", "could not serve on the board while still
-// serving"), where the rule that read three words called it affirmed.
+// committee's subpoena"), where the rule that read three words called it
+// affirmed.
 const scopeReach = 8
 
 // unasserted reports whether c.Tokens[i] lies in the reach of something
@@ -857,10 +888,10 @@ const scopeReach = 8
 // officers had used live ammunition") or a conditional or an indirect
 // question ("if funding for the wall is not secured", "whether he will
 // seek a second term"): the claim then states no such thing, whatever
-// else it says. A clause ends at a semicolon, a colon or "but".
+// else it says. The reach ends with the clause (scopeBreak).
 func unasserted(c *extract.Claim, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-scopeReach; j-- {
-		if clauseBreak(c, j+1) {
+		if scopeBreak(c, j+1) {
 			return false
 		}
 		if negationAt(c, j) || conditionalWord(c.Tokens[j].Text) || denialAt(c, j) {
@@ -876,7 +907,7 @@ func unasserted(c *extract.Claim, i int) bool {
 // run") denies nothing of the story.
 func conditionalBefore(c *extract.Claim, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-scopeReach; j-- {
-		if clauseBreak(c, j+1) {
+		if scopeBreak(c, j+1) {
 			return false
 		}
 		if conditionalWord(c.Tokens[j].Text) {
@@ -898,6 +929,13 @@ func conditionalWord(w string) bool {
 // semicolon or a colon between it and the word before, or "but".
 func clauseBreak(c *extract.Claim, j int) bool {
 	return strings.ContainsAny(gapBefore(c, j), ";:") || strings.EqualFold(c.Tokens[j].Text, "but")
+}
+
+// scopeBreak reports whether what takes an assertion back stops before
+// c.Tokens[j]: a clause break, a comma ("Without a warrant, police
+// searched the house"), or a subordinator that opens a clause of its own.
+func scopeBreak(c *extract.Claim, j int) bool {
+	return clauseBreak(c, j) || strings.Contains(gapBefore(c, j), ",") || subordinators[strings.ToLower(c.Tokens[j].Text)]
 }
 
 // denialAt reports a denial verb (attribution stance denial, in any
@@ -995,12 +1033,17 @@ func polarityDiffs(sides []side) []Difference {
 		if conditionalBefore(c, k) {
 			return nil // "if funding is not secured": no fact denied
 		}
+		partitive := k+1 < len(c.Tokens) && strings.EqualFold(c.Tokens[k+1].Text, "of") && (strings.EqualFold(c.Tokens[k].Text, "none") || strings.EqualFold(c.Tokens[k].Text, "neither"))
 		for j := k + 1; j < len(c.Tokens) && j <= k+6; j++ {
 			if clauseBreak(c, j) || strings.Contains(gapBefore(c, j), ",") {
 				return nil // the focus is in the negation's clause ("may never be, since ferry operators …")
 			}
 			t := &c.Tokens[j]
 			if t.Stop || scopeNouns[strings.ToLower(t.Text)] {
+				continue
+			}
+			if partitive {
+				partitive = false // "none of the ministers opposed": the restrictor is no focus
 				continue
 			}
 			if t.Entity || t.Number {
@@ -1072,3 +1115,15 @@ func polarityDiffs(sides []side) []Difference {
 	}
 	return out
 }
+
+// subordinators open a clause of their own: a negation before one does not
+// reach the words after it ("the mayor, who had not been told, approved
+// the plan"; "although he had never met her, Smith confessed").
+var subordinators = map[string]bool{"when": true, "while": true, "after": true, "before": true, "because": true,
+	"although": true, "though": true, "since": true, "who": true, "which": true}
+
+// toTheLevel are the words after "declined to" that make it a fall, not a
+// refusal: "declined to their lowest level", "declined to about 4%".
+var toTheLevel = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
+	"our": true, "about": true, "around": true, "just": true, "nearly": true, "roughly": true, "below": true, "under": true,
+	"less": true, "record": true}

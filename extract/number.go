@@ -39,10 +39,10 @@ const UnitTime = "time"
 // they counted nothing ("5 p.m." counted "p", "3:22" was 3 and 22).
 func clockTime(text string, toks []rawToken, lows []string, i int) (Number, int, bool) {
 	h, err := strconv.Atoi(toks[i].text)
-	if err != nil || h > 24 || len(toks[i].text) > 2 {
+	if err != nil || len(toks[i].text) > 2 {
 		return Number{}, 0, false
 	}
-	end, mins, clock := i+1, 0, false
+	end, mins, clock, meridiem := i+1, 0, false, false
 	spanEnd := toks[i].span.End
 	if end < len(toks) && toks[i].span.End+1 == toks[end].span.Start && text[toks[i].span.End] == ':' &&
 		len(toks[end].text) == 2 && startsWithDigit(toks[end].text) {
@@ -57,7 +57,7 @@ func clockTime(text string, toks []rawToken, lows []string, i int) (Number, int,
 		rest := strings.ToLower(text[toks[end].span.Start:min(len(text), toks[end].span.Start+4)])
 		for _, m := range [...]string{"a.m.", "p.m.", "a.m", "p.m", "am", "pm"} {
 			if strings.HasPrefix(rest, m) && (len(m) == 4 || len(rest) == len(m) || !asciiLetter(rest[len(m)])) {
-				clock = true
+				clock, meridiem = true, true
 				spanEnd = toks[end].span.Start + len(m)
 				for end < len(toks) && toks[end].span.Start < spanEnd {
 					end++
@@ -66,7 +66,8 @@ func clockTime(text string, toks []rawToken, lows []string, i int) (Number, int,
 			}
 		}
 	}
-	if !clock || h > 12 && end > i+2 {
+	if !clock || h > 23 || meridiem && (h == 0 || h > 12) {
+		// "24:17" is a score, "13 p.m." or "0 p.m." no time.
 		return Number{}, 0, false
 	}
 	n := Number{Value: float64((h%12)*60 + mins), Unit: UnitTime, Span: Span{toks[i].span.Start, spanEnd}}
@@ -112,7 +113,17 @@ func vagueCount(text string, toks []rawToken, lows []string, i int) (lo, hi floa
 			s, isScale = 12, true
 		}
 		if isScale {
-			return f[0] * s, f[1] * s, i + 2, true
+			// "several hundred thousand": each further scale multiplies.
+			end := i + 2
+			for end < len(toks) && adj(end) {
+				s2, more := scaleWords[lows[end]]
+				if !more || s2 <= s {
+					break
+				}
+				s *= s2
+				end++
+			}
+			return f[0] * s, f[1] * s, end, true
 		}
 		return 0, 0, 0, false
 	}
@@ -375,8 +386,8 @@ func (x *extractor) countedNoun(toks []rawToken, lows []string, facts []*wordFac
 		if !onlySpaceBetween(x.text, toks[k-1].span.End, toks[k].span.Start) || taken[k] {
 			break
 		}
-		if facts[k].stop || startsWithDigit(toks[k].text) {
-			break
+		if facts[k].stop || startsWithDigit(toks[k].text) || len(lows[k]) == 1 {
+			break // a letter is no noun ("from 8 to 10 p.m.": "p")
 		}
 		if strings.HasSuffix(lows[k], "ed") && last != "" {
 			// "10 million people fled": the verb after the noun ends it.

@@ -3,22 +3,23 @@ package extract
 import "hash/maphash"
 
 // wordCache sits in front of the process's word table (wordfacts.go) in
-// each pooled scratch: a token's spelling is hashed to one slot, and a
-// slot holding that spelling answers without the table's lock and without
-// a look-up in a map of a quarter of a million words, most of whose cost
-// is cache misses. News text repeats its common words, so most tokens hit.
+// each pooled scratch: a token's spelling is hashed to a pair of slots,
+// and a slot holding that spelling answers without the table's lock and
+// without a look-up in a map of a quarter of a million words, most of
+// whose cost is cache misses. News text repeats its common words, so most tokens hit.
 // A slot is good only for the lexicon and the table generation it was
 // filled from.
 //
 // Size: 16,384 slots (512 KB a worker). The BASIL development corpus has
-// about 10,000 spellings in 95,000 tokens; 65,536 slots missed 2.1% of its
-// tokens where these miss 7.4%, and won alone (BenchmarkWordLookup), but
-// lost in corpus mode, where a hit into 2 MB waits on memory the other
+// about 10,000 spellings in 95,000 tokens; when the cache was
+// direct-mapped, 65,536 slots missed 2.1% of its tokens where 16,384
+// missed 7.4%, and won alone (BenchmarkWordLookup), but lost in corpus
+// mode, where a hit into 2 MB waits on memory the other
 // stages share: extraction's CPU on basil20 was 1.95–2.20 s (five runs)
 // with 65,536 slots, 1.63–1.92 s with 16,384, 1.59–1.84 s with 8,192.
 //
-// The slots go in pairs (64 bytes, a cache line's size), the spelling's hash
-// naming the pair: a direct-mapped cache missed where two common words
+// The slots go in pairs (64 bytes together), the spelling's hash naming
+// the pair: a direct-mapped cache missed where two common words
 // shared a slot and pushed each other out. Two ways at the same size
 // missed 3.8% of the BASIL corpus's tokens against 7.3%
 // (TestWordCacheMisses); a pass over the corpus through the cache
