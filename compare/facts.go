@@ -21,9 +21,10 @@ func numberDiffs(sides []side) []Difference {
 		return nil // a conflict needs numbers on two sides
 	}
 	type val struct {
-		n      extract.Number
-		claim  *extract.Claim
-		lo, hi float64 // the interval the number claims, after its bound
+		n       extract.Number
+		claim   *extract.Claim
+		lo, hi  float64  // the interval the number claims, after its bound
+		anchors []string // anchorKeys
 	}
 	byUnit := map[string]map[int][]val{}
 	cs := contentSets{}
@@ -42,7 +43,7 @@ func numberDiffs(sides []side) []Difference {
 					byUnit[u] = map[int][]val{}
 				}
 				lo, hi := interval(c, n)
-				byUnit[u][si] = append(byUnit[u][si], val{n, c, lo, hi})
+				byUnit[u][si] = append(byUnit[u][si], val{n: n, claim: c, lo: lo, hi: hi, anchors: anchorKeys(c, n.Span, nil)})
 			}
 		}
 	}
@@ -57,7 +58,7 @@ func numberDiffs(sides []side) []Difference {
 	for _, u := range shared {
 		m := byUnit[u]
 		pairs, odd := conflicts(m, func(a, b val) bool { return a.lo <= b.hi && b.lo <= a.hi }, func(a, b val) bool {
-			return a.n.Counts() || sameAnchor(a.claim, a.n.Span, b.claim, b.n.Span)
+			return a.n.Counts() || shareKey(a.anchors, b.anchors)
 		})
 		if len(pairs) == 0 {
 			continue
@@ -205,9 +206,13 @@ const anchorWords = 3
 // taxes" are of one period and not another.
 func sameAnchor(a *extract.Claim, sa extract.Span, b *extract.Claim, sb extract.Span) bool {
 	var buf [2 * anchorWords]string
-	ka := anchorKeys(a, sa, buf[:0])
-	for _, k := range anchorKeys(b, sb, nil) {
-		if slices.Contains(ka, k) {
+	return shareKey(anchorKeys(a, sa, buf[:0]), anchorKeys(b, sb, nil))
+}
+
+// shareKey reports whether two short lists of keys (anchorKeys) share one.
+func shareKey(a, b []string) bool {
+	for _, k := range b {
+		if slices.Contains(a, k) {
 			return true
 		}
 	}
@@ -278,9 +283,10 @@ func dateDiffs(sides []side) []Difference {
 		return nil // a conflict needs dates on two sides
 	}
 	type val struct {
-		d     extract.Date
-		claim *extract.Claim
-		stmt  bool // the date dates a saying (statementDate)
+		d       extract.Date
+		claim   *extract.Claim
+		stmt    bool     // the date dates a saying (statementDate)
+		anchors []string // anchorKeys
 	}
 	byPrec := map[string]map[int][]val{}
 	// Every date a side gives, statement dates too: the day one outlet
@@ -302,14 +308,14 @@ func dateDiffs(sides []side) []Difference {
 					anyPrec[d.Precision] = map[int][]val{}
 				}
 				stmt := statementDate(c, d)
-				anyPrec[d.Precision][si] = append(anyPrec[d.Precision][si], val{d, c, stmt})
+				anyPrec[d.Precision][si] = append(anyPrec[d.Precision][si], val{d: d, claim: c, stmt: stmt})
 				if stmt {
 					continue
 				}
 				if byPrec[d.Precision] == nil {
 					byPrec[d.Precision] = map[int][]val{}
 				}
-				byPrec[d.Precision][si] = append(byPrec[d.Precision][si], val{d, c, false})
+				byPrec[d.Precision][si] = append(byPrec[d.Precision][si], val{d: d, claim: c, anchors: anchorKeys(c, d.Span, nil)})
 			}
 		}
 	}
@@ -324,7 +330,7 @@ func dateDiffs(sides []side) []Difference {
 			// that reports a saying too (the same interview), never the
 			// event another outlet dates.
 			return sameDate(a.d, b.d) && (!b.stmt || sayingDate(a.claim, a.d))
-		}, func(a, b val) bool { return sameAnchor(a.claim, a.d.Span, b.claim, b.d.Span) })
+		}, func(a, b val) bool { return shareKey(a.anchors, b.anchors) })
 		if len(pairs) == 0 {
 			continue
 		}
