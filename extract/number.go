@@ -38,10 +38,11 @@ const UnitTime = "time"
 // or an hour with a.m. or p.m. ("5 p.m."), or both. Read as two numbers
 // they counted nothing ("5 p.m." counted "p", "3:22" was 3 and 22).
 func clockTime(text string, toks []rawToken, lows []string, i int) (Number, int, bool) {
-	h, err := strconv.Atoi(toks[i].text)
-	if err != nil || len(toks[i].text) > 2 {
-		return Number{}, 0, false
+	w := toks[i].text
+	if len(w) == 0 || len(w) > 2 || !startsWithDigit(w) || len(w) == 2 && !startsWithDigit(w[1:]) {
+		return Number{}, 0, false // no hour (and no Atoi, whose error allocates)
 	}
+	h, _ := strconv.Atoi(w)
 	end, mins, clock, meridiem := i+1, 0, false, false
 	spanEnd := toks[i].span.End
 	if end < len(toks) && toks[i].span.End+1 == toks[end].span.Start && text[toks[i].span.End] == ':' &&
