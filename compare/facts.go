@@ -198,9 +198,10 @@ const anchorWords = 3
 // its thing in its unit (Number.Counts) and needs no anchor. On those 50
 // events this took the date differences that conflict from 8 to 2 (the
 // one of the two read right: a vote's day, Tuesday against Wednesday) and
-// the number ones from 8 to 6; on MRPC 4 conflict verdicts went, one of
-// them right ("In September" / "In August", whose clauses share only a
-// name); our article sets' verdicts are unchanged. Four words a side kept
+// the number ones from 8 to 6 (5 once years were no quantities); on MRPC
+// 4 conflict verdicts went, one of them right ("In September" / "In
+// August", whose clauses share only a name); our article sets' verdicts
+// are unchanged. Four words a side kept
 // two more wrong dates and two wrong sums; names as anchors lost the vote.
 // A window is no parse: it cannot see that two claims' "paid … in federal
 // taxes" are of one period and not another.
@@ -784,10 +785,10 @@ func negatesAt(c *extract.Claim, k int) bool {
 // refusalBeforeTo reports the words that negate what follows them when
 // "to" does: "declined to give details" is "gave no details", "the
 // cardinal's refusal to take part" is "refused to take part" (on MRPC's
-// paraphrase pairs each was read as the other side affirming). Alone
-// they state a fact: "shares declined 5%". "Failure to" is not one of them: on BASIL it is as often
-// a supposition ("failure to pass the deal would raise the risk") as a
-// fact.
+// paraphrase pairs each was read as the other side affirming). Alone they
+// state a fact: "shares declined 5%". "Failure to" is not one of them: on
+// BASIL it is as often a supposition ("failure to pass the deal would
+// raise the risk") as a fact.
 func refusalBeforeTo(w string) bool {
 	for _, r := range [...]string{"declined", "declines", "decline", "declining", "refusal", "refusals"} {
 		if strings.EqualFold(w, r) {
