@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"math"
+	"strings"
 )
 
 // A pair of claims that scores under the threshold but at least the
@@ -14,8 +15,10 @@ import (
 // match in the other article and above its second best, how far apart
 // the two claims stand in their articles, how many content words, numbers
 // and dates they share, their lengths, and the longest run of words they
-// print verbatim (a shared quote). A pair that shares fewer than two facts
-// beyond names is never asked (sharesFacts). The model replaced a
+// print verbatim (a shared quote), and the share of its weight in words
+// each outlet uses in one claim only (exclusiveShared). A pair that shares
+// fewer than two facts beyond names is never asked (sharesFacts), unless
+// it shares one such exclusive fact. The model replaced a
 // hand-set rule (a mutual best match aligns from 0.625 of the threshold);
 // its coefficients are data (align_model.json), fitted by
 // TestFitAlignModel on the BASIL development alignment gold, and the file
@@ -37,11 +40,11 @@ type alignModel struct {
 // list the same.
 var bandFeatureNames = []string{
 	"score", "containment", "below_best_min", "below_best_max", "above_second_min",
-	"position_gap", "facts", "log_min_weight", "length_ratio", "neighbour_aligned", "verbatim_run",
+	"position_gap", "facts", "log_min_weight", "length_ratio", "neighbour_aligned", "exclusive_shared", "verbatim_run",
 }
 
 // nBand is the number of the model's inputs.
-const nBand = 11
+const nBand = 12
 
 var defaultAlignModel = mustAlignModel(alignModelJSON)
 
@@ -77,6 +80,8 @@ type bandPair struct {
 	nA, nB             int
 	run                int     // longest run of tokens both claims say verbatim
 	neighbour          float64 // anchoredNear
+	exclusive          float64 // exclusiveShared
+	exclusiveFacts     int     // exclusiveShared
 }
 
 // bandFeatures turns a candidate pair into the model's inputs.
@@ -103,6 +108,7 @@ func bandFeatures(p bandPair) [nBand]float64 {
 		math.Log1p(lo),
 		math.Log((hi + 0.1) / (lo + 0.1)),
 		p.neighbour,
+		p.exclusive,
 		runFeature(p.run),
 	}
 }
@@ -123,7 +129,8 @@ func (cfg *config) bandAligns(e cand, p bandPair, buf *slab[uint64]) (first, sec
 	if cfg.embedder != nil || cfg.bandRule {
 		return e.value >= mutualShare*cfg.threshold && e.value >= p.bestA && e.value >= p.bestB && sharesFacts(e.facts), false
 	}
-	if !sharesFacts(e.facts) {
+	if !sharesFacts(e.facts) && (e.facts != 1 || p.exclusiveFacts != 1) {
+		// One shared fact is enough when it is exclusive (exclusiveShared).
 		return false, false
 	}
 	m := cfg.band
@@ -314,4 +321,75 @@ func anchoredNear(e cand, doc []*claimFeatures, partners [][]*claimFeatures, anc
 		}
 	}
 	return 0
+}
+
+// exclusiveShared is the model's exclusive_shared input: the weight two
+// claims share in features that each document holding them holds in one
+// claim only (claimsOf, by feature id: onceEachDocument), over the smaller
+// claim's weight; facts counts the shared words, numbers and dates among
+// them. A word or number every outlet uses once is evidence that the
+// claims using it tell one thing; the story's common words, which an
+// article repeats across its claims, are not. Each shared feature weighs
+// the lesser of its two weights, as the score does.
+func exclusiveShared(a, b *claimFeatures, claimsOf []bool) (share float64, facts int) {
+	if claimsOf == nil {
+		return 0, 0
+	}
+	shared, excl := 0.0, 0.0
+	ib, j := b.ids, 0
+	for k, id := range a.ids {
+		for j < len(ib) && ib[j] < id {
+			j++
+		}
+		if j == len(ib) {
+			break
+		}
+		if ib[j] != id {
+			continue
+		}
+		w := min(a.weights[k], b.weights[j])
+		shared += w
+		if claimsOf[id] {
+			excl += w
+			if kind := a.v.keys[id].kind; kind == kindWord && !attributionVerb(a, k) || kind == kindNumber || kind == kindDate {
+				facts++
+			}
+		}
+	}
+	if lo := min(a.total, b.total); lo > 0 {
+		return min(excl/lo, 1), facts
+	}
+	return 0, facts
+}
+
+// attributionVerb reports whether the k-th feature of cf is the verb its
+// claim is attributed with ("said"): how the claim is told, not what it
+// says, so not an exclusive fact.
+func attributionVerb(cf *claimFeatures, k int) bool {
+	at := cf.claim.Attribution
+	return at != nil && k < len(cf.labels) && strings.EqualFold(cf.labels[k], at.Verb)
+}
+
+// onceEachDocument marks, for each feature of the vocabulary, whether
+// each document that holds it holds it in one claim only: a word or number
+// every outlet uses once tells one fact, where one an article repeats
+// across its claims is the story's common word.
+func onceEachDocument(feats [][]*claimFeatures, v *vocab) []bool {
+	n := len(v.keys)
+	local := make([]bool, n)
+	last := make([]int32, n)
+	for id := range local {
+		local[id], last[id] = true, -1
+	}
+	for d, doc := range feats {
+		for _, cf := range doc {
+			for _, id := range cf.ids {
+				if last[id] == int32(d) {
+					local[id] = false
+				}
+				last[id] = int32(d)
+			}
+		}
+	}
+	return local
 }

@@ -13,18 +13,18 @@ func TestParseAlignModel(t *testing.T) {
 	if _, err := parseAlignModel(alignModelJSON); err != nil {
 		t.Fatalf("align_model.json: %v", err)
 	}
-	ten := `[0,0,0,0,0,0,0,0,0,0]`
 	eleven := `[0,0,0,0,0,0,0,0,0,0,0]`
-	ones := `[1,1,1,1,1,1,1,1,1,1,1]`
-	names := `["score","containment","below_best_min","below_best_max","above_second_min","position_gap","facts","log_min_weight","length_ratio","neighbour_aligned","verbatim_run"]`
+	twelve := `[0,0,0,0,0,0,0,0,0,0,0,0]`
+	ones := `[1,1,1,1,1,1,1,1,1,1,1,1]`
+	names := `["score","containment","below_best_min","below_best_max","above_second_min","position_gap","facts","log_min_weight","length_ratio","neighbour_aligned","exclusive_shared","verbatim_run"]`
 	swapped := strings.Replace(names, `"score","containment"`, `"containment","score"`, 1)
 	cases := []struct {
 		name, json, want string
 	}{
 		{"not json", `{`, "unexpected end"},
-		{"too few weights", `{"features":` + names + `,"mean":` + eleven + `,"scale":` + ones + `,"weights":` + ten + `}`, "want 11"},
-		{"features in another order", `{"features":` + swapped + `,"mean":` + eleven + `,"scale":` + ones + `,"weights":` + eleven + `}`, `is "containment", want "score"`},
-		{"zero scale", `{"features":` + names + `,"mean":` + eleven + `,"scale":` + eleven + `,"weights":` + eleven + `}`, "scale 0"},
+		{"too few weights", `{"features":` + names + `,"mean":` + twelve + `,"scale":` + ones + `,"weights":` + eleven + `}`, "want 12"},
+		{"features in another order", `{"features":` + swapped + `,"mean":` + twelve + `,"scale":` + ones + `,"weights":` + twelve + `}`, `is "containment", want "score"`},
+		{"zero scale", `{"features":` + names + `,"mean":` + twelve + `,"scale":` + twelve + `,"weights":` + twelve + `}`, "scale 0"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -69,8 +69,8 @@ func TestVerbatimRun(t *testing.T) {
 // TestBandFeatures: the inputs the model reads, for one pair.
 func TestBandFeatures(t *testing.T) {
 	x := bandFeatures(bandPair{value: 0.3, containment: 0.5, facts: 6, totalA: 2, totalB: 4,
-		bestA: 0.3, bestB: 0.4, secondA: 0.1, secondB: 0.3, posA: 0, posB: 5, nA: 11, nB: 11, run: 12, neighbour: 1})
-	want := [nBand]float64{0.3, 0.5, -0.1, 0, 0, 0.5, 1, 1.0986, 0.6690, 1, 1}
+		bestA: 0.3, bestB: 0.4, secondA: 0.1, secondB: 0.3, posA: 0, posB: 5, nA: 11, nB: 11, run: 12, neighbour: 1, exclusive: 0.25})
+	want := [nBand]float64{0.3, 0.5, -0.1, 0, 0, 0.5, 1, 1.0986, 0.6690, 1, 0.25, 1}
 	for i := range want {
 		if d := x[i] - want[i]; d > 1e-3 || d < -1e-3 {
 			t.Errorf("%s = %.4f, want %.4f", bandFeatureNames[i], x[i], want[i])

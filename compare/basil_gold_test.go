@@ -30,19 +30,24 @@ import (
 // (features the claim shares near its best partner that no third claim
 // holds; all three models refitted): fitted in-sample unique P 0.681,
 // unique R 0.882 (left one event out 0.681 / 0.884); held out unique P
-// 0.720, unique R 0.892; pair figures unchanged. Raise the floors as the
+// 0.720, unique R 0.892; pair figures unchanged. Since the band model
+// reads exclusive_shared (words each outlet uses in one claim only) and
+// asks about a pair that shares one such fact: fitted, in-sample, recall
+// 0.531, precision 0.728, F1 0.614, unique 0.685 / 0.889 (left one event
+// out F1 0.613, unique 0.681 / 0.882); held out 0.549 / 0.716 / F1 0.622,
+// unique 0.720 / 0.894. Raise the floors as the
 // matcher improves; tune on the fitted events and read the held-out ones
 // only to check, or they stop being held out.
 const (
-	basilFloorRecall    = 0.50
-	basilFloorPrecision = 0.69
-	basilFloorF1        = 0.58
-	basilFloorUniqueP   = 0.67
+	basilFloorRecall    = 0.52
+	basilFloorPrecision = 0.71
+	basilFloorF1        = 0.60
+	basilFloorUniqueP   = 0.68
 	basilFloorUniqueR   = 0.87
 
-	heldFloorRecall    = 0.51
-	heldFloorPrecision = 0.67
-	heldFloorF1        = 0.58
+	heldFloorRecall    = 0.54
+	heldFloorPrecision = 0.70
+	heldFloorF1        = 0.61
 	heldFloorUniqueP   = 0.71
 	heldFloorUniqueR   = 0.86
 )

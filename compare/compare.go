@@ -522,6 +522,12 @@ type edge struct {
 func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs) (edges [][]edge, related []edge) {
 	n := len(feats) * (len(feats) - 1) / 2
 	results := make([][]edge, max(n, 0))
+	// claimsOf marks the features each document holding them holds in
+	// one claim only, for the band model's exclusive_shared input.
+	var claimsOf []bool
+	if cfg.embedder == nil && !cfg.bandRule {
+		claimsOf = onceEachDocument(feats, v)
+	}
 	scorers := eachDocPair(feats, v, cfg, func(k int, p docPair, cands []cand, sc *pairScorer) {
 		if cfg.canceled() {
 			return
@@ -603,12 +609,14 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 					}
 					anchored = true
 				}
+				excl, exclFacts := exclusiveShared(e.a, e.b, claimsOf)
 				band, second = cfg.bandAligns(e, bandPair{
 					value: e.value, containment: e.containment, facts: e.facts,
 					totalA: e.a.total, totalB: e.b.total,
 					bestA: sc.best[at(e.a)], bestB: sc.best[at(e.b)], secondA: secondBest[at(e.a)], secondB: secondBest[at(e.b)],
 					posA: e.a.idx, posB: e.b.idx, nA: len(feats[e.a.doc]), nB: len(feats[e.b.doc]),
 					neighbour: anchoredNear(e, feats[e.a.doc], sc.partners, sc.anchors, at),
+					exclusive: excl, exclusiveFacts: exclFacts,
 				}, &sc.keys)
 			}
 			// Two claims without context have no neighbours or runner-up
