@@ -335,7 +335,7 @@ func exclusiveShared(a, b *claimFeatures, claimsOf []bool) (share float64, facts
 	if claimsOf == nil {
 		return 0, 0
 	}
-	shared, excl := 0.0, 0.0
+	excl := 0.0
 	ib, j := b.ids, 0
 	for k, id := range a.ids {
 		for j < len(ib) && ib[j] < id {
@@ -347,10 +347,8 @@ func exclusiveShared(a, b *claimFeatures, claimsOf []bool) (share float64, facts
 		if ib[j] != id {
 			continue
 		}
-		w := min(a.weights[k], b.weights[j])
-		shared += w
 		if claimsOf[id] {
-			excl += w
+			excl += min(a.weights[k], b.weights[j])
 			if kind := a.v.keys[id].kind; kind == kindWord && !attributionVerb(a, k) || kind == kindNumber || kind == kindDate {
 				facts++
 			}
