@@ -117,7 +117,7 @@ func (x *extractor) annotate(sents []Span) {
 	relatives(x.doc.Claims, x.lex)
 	SetID(x.doc, x.doc.ID)
 	x.claimFacts = claimFacts
-	markRepeats(x.doc.Claims, claimFacts, x.lex, &x.rep)
+	markRepeats(x.doc.Claims, claimFacts, &x.rep)
 }
 
 // clearedBools returns (*buf)[:n] all false, growing *buf when it is

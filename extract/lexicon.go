@@ -331,7 +331,7 @@ func (l *Lexicon) index() {
 			l.words[i] = w
 		}
 	}
-	l.table = &wordTable{m: map[string]*wordFacts{}, surf: map[string]surfaceForm{}}
+	l.table = &wordTable{m: map[string]*wordFacts{}, keys: map[string]int32{}, surf: map[string]surfaceForm{}}
 	n := 0
 	for cat, f := range l.first {
 		if _, ok := categoryIndex[cat]; ok {

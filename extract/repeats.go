@@ -11,11 +11,11 @@ import (
 // facts[i] are the word facts of claims[i]'s tokens.
 //
 // b holds buffers reused between documents; nil allocates them.
-func markRepeats(claims []Claim, facts [][]*wordFacts, lex *Lexicon, b *repeatBufs) {
+func markRepeats(claims []Claim, facts [][]*wordFacts, b *repeatBufs) {
 	if b == nil {
 		b = new(repeatBufs)
 	}
-	sets, n := wordSets(claims, facts, lex, b)
+	sets, n := wordSets(claims, facts, b)
 	if sets == nil {
 		sets, n = keySets(claims)
 	}
@@ -44,7 +44,7 @@ type repeatNode struct{ claim, next int32 }
 // returns nil when the words' ids do not share one numbering (a table
 // that started over during the document, a Lexicon without a table);
 // keySets then numbers the keys.
-func wordSets(claims []Claim, facts [][]*wordFacts, lex *Lexicon, b *repeatBufs) ([][]int32, int) {
+func wordSets(claims []Claim, facts [][]*wordFacts, b *repeatBufs) ([][]int32, int) {
 	if len(facts) != len(claims) {
 		return nil, 0
 	}
@@ -77,16 +77,17 @@ func wordSets(claims []Claim, facts [][]*wordFacts, lex *Lexicon, b *repeatBufs)
 			if t.Stop {
 				continue
 			}
-			f := lex.keyOf(facts[i][k], t.Entity)
-			if f.id < 0 || int(f.id) >= len(sc.local) || (!first && f.gen != gen) {
+			f := facts[i][k]
+			key := f.keyID(t.Entity)
+			if key < 0 || int(key) >= len(sc.local) || (!first && f.gen != gen) {
 				return nil, 0
 			}
 			gen, first = f.gen, false
-			id := sc.local[f.id] - 1
+			id := sc.local[key] - 1
 			if id < 0 {
 				id = int32(len(sc.seen))
-				sc.local[f.id] = id + 1
-				sc.seen = append(sc.seen, f.id)
+				sc.local[key] = id + 1
+				sc.seen = append(sc.seen, key)
 				mark = append(mark, 0)
 			}
 			if mark[id] == int32(i+1) {

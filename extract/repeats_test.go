@@ -41,7 +41,7 @@ func TestWordSetsMatchKeySets(t *testing.T) {
 				}
 				facts = append(facts, fs)
 			}
-			byWord, n1 := wordSets(x.doc.Claims, facts, x.lex, new(repeatBufs))
+			byWord, n1 := wordSets(x.doc.Claims, facts, new(repeatBufs))
 			byKey, n2 := keySets(x.doc.Claims)
 			if len(x.doc.Claims) > 0 && byWord == nil {
 				t.Fatal("wordSets fell back on a default lexicon")
@@ -71,7 +71,7 @@ func TestWordSetsFallBack(t *testing.T) {
 	lit := &Lexicon{}
 	c := Claim{Tokens: []Token{{Text: "dam", Key: "dam"}}}
 	f := lit.facts("dam")
-	if sets, _ := wordSets([]Claim{c}, [][]*wordFacts{{f}}, lit, new(repeatBufs)); sets != nil {
+	if sets, _ := wordSets([]Claim{c}, [][]*wordFacts{{f}}, new(repeatBufs)); sets != nil {
 		t.Errorf("wordSets numbered a word without an id: %v", sets)
 	}
 	words := strings.Fields("the regional water board approved a plan to repair the old reservoir dam")
@@ -88,7 +88,7 @@ func TestWordSetsFallBack(t *testing.T) {
 		claims = append(claims, Claim{ID: "d1.c" + string(rune('1'+i)), Tokens: toks})
 		facts = append(facts, fs)
 	}
-	markRepeats(claims, facts, lit, nil)
+	markRepeats(claims, facts, nil)
 	if claims[1].RepeatOf != "d1.c1" {
 		t.Errorf("repeat of %q, want d1.c1", claims[1].RepeatOf)
 	}

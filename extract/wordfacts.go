@@ -52,31 +52,25 @@ type wordFacts struct {
 	// over, where each was a look-up in a map of strings.
 	single  uint32
 	orgHead bool
-	// id numbers the form within its table's generation gen (one
-	// string, one id: a claim's words are a set of small integers,
-	// markRepeats), -1 outside a table. stemFacts is the entry of the
-	// stem as a form of its own, looked up on first use (keyOf).
-	id        int32
-	gen       uint32
-	stemFacts atomic.Pointer[wordFacts]
-	// ownStem says stem == low: most keys are read without comparing
-	// the two strings' bytes, which are cold.
-	ownStem bool
-	role    atomic.Pointer[roleAnswer] // roleOf's answer, on first use
+	// id and stemID number the form and its stem within the table's
+	// generation gen, in one numbering of the keys tokens can have (one
+	// string, one id, whether a form or a stem: a claim's words are a set
+	// of small integers, markRepeats); -1 outside a table. The stem is
+	// numbered, not looked up as a form of its own: most stems ("govern",
+	// "presid") are never a token's form, and the facts of one cost a
+	// second Snowball stemming and the lexicon's look-ups.
+	id, stemID int32
+	gen        uint32
+	role       atomic.Pointer[roleAnswer] // roleOf's answer, on first use
 }
 
-// keyOf returns the entry whose form is a token's Key: the token's own
+// keyID returns the id of a token's Key (wordFacts.id): the token's own
 // form in a name, else its stem.
-func (l *Lexicon) keyOf(f *wordFacts, entity bool) *wordFacts {
-	if entity || f.ownStem {
-		return f
+func (f *wordFacts) keyID(entity bool) int32 {
+	if entity {
+		return f.id
 	}
-	if s := f.stemFacts.Load(); s != nil {
-		return s
-	}
-	s := l.facts(f.stem)
-	f.stemFacts.Store(s)
-	return s
+	return f.stemID
 }
 
 // wordTable memoises wordFacts for one lexicon. Past maxStemCache forms
@@ -86,6 +80,9 @@ type wordTable struct {
 	sync.RWMutex
 	m   map[string]*wordFacts
 	gen uint32 // how many times m started over
+	// keys numbers the forms and stems of m's facts (wordFacts.id,
+	// stemID).
+	keys map[string]int32
 	// surf holds the surface forms lowerKey changes ("Trump", "U.S.",
 	// "minister’s"), each with the facts of its folded form, so that a
 	// token costs one look-up whatever its case and punctuation.
@@ -168,17 +165,35 @@ func (l *Lexicon) facts(low string) *wordFacts {
 		// Another goroutine was first: one entry, one id, per form.
 		return had
 	}
-	if len(t.m) >= maxStemCache {
+	if len(t.m) >= maxStemCache || len(t.keys) >= maxStemCache-1 {
 		// Surface forms point at facts: they start over with them, so
-		// that a generation's forms lead to its own facts.
+		// that a generation's forms lead to its own facts. Ids stay
+		// below maxStemCache (repeatLocal).
 		t.m = make(map[string]*wordFacts, maxStemCache/4)
+		t.keys = make(map[string]int32, maxStemCache/4)
 		t.surf = make(map[string]surfaceForm, maxStemCache/4)
 		t.gen++
 	}
-	f.id, f.gen = int32(len(t.m)), t.gen
+	f.gen = t.gen
+	f.id = t.keyID(f.low)
+	f.stemID = f.id
+	if f.stem != f.low {
+		f.stemID = t.keyID(f.stem)
+	}
 	// low may point into a whole article: f keeps a copy, not the article.
 	t.m[f.low] = f
 	return f
+}
+
+// keyID returns the number of the key k (a form or a stem) in the table's
+// generation, numbering it if new. The caller holds the lock for writing.
+func (t *wordTable) keyID(k string) int32 {
+	id, ok := t.keys[k]
+	if !ok {
+		id = int32(len(t.keys))
+		t.keys[k] = id
+	}
+	return id
 }
 
 // startingHere returns the entries of cands whose first word a token of
@@ -214,9 +229,8 @@ func firstWordMatches(e *Entry, low, key string) bool {
 
 // newFacts works out the facts of the lower-case word form low.
 func (l *Lexicon) newFacts(low string) *wordFacts {
-	f := &wordFacts{id: -1, low: strings.Clone(low), stem: strings.Clone(cachedStem(low)), numWord: numberWords[low] > 0,
+	f := &wordFacts{id: -1, stemID: -1, low: strings.Clone(low), stem: strings.Clone(cachedStem(low)), numWord: numberWords[low] > 0,
 		month: monthNames[low], weekday: weekdays[low], future: futureWords[low], dateWord: startsDateWord(low)}
-	f.ownStem = f.stem == f.low
 	f.stop = l.Has(LexStopword, low)
 	f.byKey = l.starts[f.stem]
 	if low != f.stem {
