@@ -525,7 +525,9 @@ func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
 				// was most of a run's start.
 				e.keys[i] = w
 			} else {
-				e.keys[i] = stem(w)
+				// Through the process's memo: the lexicon's words
+				// recur in its entries and in the text read after.
+				e.keys[i] = cachedStem(w)
 			}
 		}
 		out = append(out, e)
