@@ -12,11 +12,20 @@ var backgroundFile string
 
 var (
 	bgOnce  sync.Once
-	bgCount map[string]int
+	bgWords map[string]bgWord
 )
 
+// bgWord is what the background list says of a word: its count and,
+// from background_stems.txt, its stem (bgstems.go); stem is "" when the
+// stems file does not cover the word.
+type bgWord struct {
+	count int
+	stem  string
+}
+
 func loadBackground() {
-	bgCount = make(map[string]int, 30000)
+	bgWords = make(map[string]bgWord, 30000)
+	stems := newStemLines(backgroundStems)
 	for _, line := range strings.Split(backgroundFile, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -29,7 +38,7 @@ func loadBackground() {
 		if err != nil {
 			continue
 		}
-		bgCount[w] = n
+		bgWords[w] = bgWord{count: n, stem: stems.next(w)}
 	}
 }
 
@@ -40,7 +49,7 @@ func loadBackground() {
 // know "the" from a name.
 func BackgroundCount(w string) int {
 	bgOnce.Do(loadBackground)
-	return bgCount[w]
+	return bgWords[w].count
 }
 
 // BackgroundTotal is the number of running words the counts come from.

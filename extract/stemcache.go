@@ -20,6 +20,11 @@ var stemCache = struct {
 
 // cachedStem is stem(w), memoised across documents and goroutines.
 func cachedStem(w string) string {
+	if s := backgroundStem(w); s != "" {
+		// A common word: its stem is in the background list's
+		// stems file, a look-up the count's needs anyway.
+		return s
+	}
 	stemCache.RLock()
 	s, ok := stemCache.m[w]
 	stemCache.RUnlock()
