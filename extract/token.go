@@ -81,26 +81,33 @@ func (x *extractor) countTokens(start, end int) int {
 func appendTokens(out []rawToken, text string, start, end int) []rawToken {
 	i := start
 	for i < end {
-		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
-			// ASCII space and punctuation: no rune to decode.
-			i++
-			continue
-		}
-		r, n := decode(text, i)
-		if !isWordRune(r) {
+		// An ASCII byte is its own rune, and asciiWord tells a word's:
+		// most of the text is read without decoding a rune.
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, n := decode(text, i); !isWordRune(r) {
 			i += n
 			continue
 		}
 		j := i
 		for j < end {
-			if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
-				j++
-				continue
-			}
-			r, n := decode(text, j)
-			if isWordRune(r) {
-				j += n
-				continue
+			var r rune
+			var n int
+			if c := text[j]; c < utf8.RuneSelf {
+				if asciiWord[c] {
+					j++
+					continue
+				}
+				r, n = rune(c), 1
+			} else {
+				r, n = decode(text, j)
+				if isWordRune(r) {
+					j += n
+					continue
+				}
 			}
 			if r != ',' && r != '.' && !isApostrophe(r) && !isHyphen(r) {
 				// Only these join words (below): a space or other
