@@ -56,10 +56,7 @@ func (s *stemLines) next(w string) string {
 }
 
 // backgroundStem returns stem(w) when the stems file has it, else "".
-func backgroundStem(w string) string {
-	bgOnce.Do(loadBackground)
-	return bgWords[w].stem
-}
+func backgroundStem(w string) string { return backgroundWord(w).stem }
 
 // stemLine is next's line for a word and its stem (TestBackgroundStems).
 func stemLine(w, st string) string {

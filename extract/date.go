@@ -34,6 +34,12 @@ func startsDateWord(low string) bool {
 	if _, ok := weekdays[low]; ok {
 		return true
 	}
+	return dateAdverb(low)
+}
+
+// dateAdverb reports the words other than month and weekday names that
+// startsDateWord takes.
+func dateAdverb(low string) bool {
 	switch low {
 	case "yesterday", "today", "tomorrow", "last", "this", "next", "past":
 		return true

@@ -52,6 +52,13 @@ func BackgroundCount(w string) int {
 	return bgWords[w].count
 }
 
+// backgroundWord returns what the background list says of the lower-case
+// word w: count 0 and no stem for a word outside it.
+func backgroundWord(w string) bgWord {
+	bgOnce.Do(loadBackground)
+	return bgWords[w]
+}
+
 // BackgroundTotal is the number of running words the counts come from.
 func BackgroundTotal() int { return 51_000_000 }
 

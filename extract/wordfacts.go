@@ -229,8 +229,29 @@ func firstWordMatches(e *Entry, low, key string) bool {
 
 // newFacts works out the facts of the lower-case word form low.
 func (l *Lexicon) newFacts(low string) *wordFacts {
-	f := &wordFacts{id: -1, stemID: -1, low: strings.Clone(low), stem: strings.Clone(cachedStem(low)), numWord: numberWords[low] > 0,
-		month: monthNames[low], weekday: weekdays[low], future: futureWords[low], dateWord: startsDateWord(low)}
+	// One look-up each in the background list and the month and weekday
+	// names, whose answers startsDateWord, notNameWord and
+	// BackgroundCount would each look up again.
+	bg := backgroundWord(low)
+	weekday, isWeekday := weekdays[low]
+	f := &wordFacts{id: -1, stemID: -1, low: strings.Clone(low), numWord: numberWords[low] > 0,
+		month: monthNames[low], weekday: weekday, future: futureWords[low], bg: bg.count}
+	switch st := bg.stem; {
+	case st == low:
+		// Most words: the stem shares the form's copy.
+		f.stem = f.low
+	case st != "":
+		// The stems file's bytes, never an article's.
+		f.stem = st
+	default:
+		if st = cachedStem(low); st == low {
+			f.stem = f.low
+		} else {
+			f.stem = strings.Clone(st)
+		}
+	}
+	// monthNames holds no 0: a month name has month ≥ 1.
+	f.dateWord = f.month > 0 || isWeekday || dateAdverb(low)
 	f.stop = l.Has(LexStopword, low)
 	f.byKey = l.starts[f.stem]
 	if low != f.stem {
@@ -262,8 +283,11 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	}
 	f.be = beForms[low]
 	f.speech = l.speechWord(low, f.stem)
-	f.notName = notNameWord(low)
-	f.bg = BackgroundCount(low)
+	if strings.HasSuffix(low, ".") {
+		f.notName = notNameWord(low)
+	} else {
+		f.notName = f.month > 0 || isWeekday || low == "i"
+	}
 	for _, ci := range singleCats {
 		if _, ok := l.words[ci][low]; ok {
 			f.single |= 1 << ci
