@@ -78,19 +78,20 @@ func (x *extractor) annotate(sents []Span) {
 		x.facts = allFacts[si]
 		c.Dates = x.findDates(toks, lows, x.facts, taken)
 		c.Numbers = x.findNumbers(toks, lows, x.facts, taken)
-		inEntity := clearedBools(&x.inEntity, len(toks))
+		c.Tokens, tokBuf = tokBuf[:len(toks):len(toks)], tokBuf[len(toks):]
 		ei := 0
 		for k, t := range toks {
 			for ei < len(c.Entities) && c.Entities[ei].Span.End <= t.span.Start {
 				ei++
 			}
-			inEntity[k] = ei < len(c.Entities) && c.Entities[ei].Span.Contains(t.span)
-		}
-		c.Tokens, tokBuf = tokBuf[:len(toks):len(toks)], tokBuf[len(toks):]
-		for k, t := range toks {
 			wf := x.facts[k]
-			tk := Token{Text: t.text, Span: t.span, Entity: inEntity[k], Number: startsWithDigit(t.text), Stop: wf.stop}
-			tk.Quoted = x.inDirectQuote(t.span) != nil
+			// Written in place: the array is new and zero, and a
+			// Token built aside was then copied whole.
+			tk := &c.Tokens[k]
+			tk.Text, tk.Span = t.text, t.span
+			tk.Entity = ei < len(c.Entities) && c.Entities[ei].Span.Contains(t.span)
+			tk.Number, tk.Stop = startsWithDigit(t.text), wf.stop
+			tk.Quoted = len(x.near) > 0 && x.inDirectQuote(t.span) != nil
 			if tk.Entity {
 				// The table's copy, not lows[k]: a plain word's form
 				// is its bytes in the text (words), and a key the
@@ -99,7 +100,6 @@ func (x *extractor) annotate(sents []Span) {
 			} else {
 				tk.Key = wf.stem
 			}
-			c.Tokens[k] = tk
 		}
 		for _, q := range x.near {
 			if q.kind == quoteDirect {

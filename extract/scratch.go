@@ -21,9 +21,8 @@ type scratch struct {
 	mentions   []mention // the document's names in text order (coref.go)
 	ents       []Entity  // annotate's entities of every sentence, before their copy
 	nameWords  nameWords // entityKey's
-	// taken and inEntity are annotate's per-token flags, reused from
-	// claim to claim.
-	taken, inEntity []bool
+	// taken is annotate's per-token flags, reused from claim to claim.
+	taken []bool
 	// mk is findMarkers' per-token scratch, reused from claim to claim.
 	mk struct {
 		keys, surf []string
