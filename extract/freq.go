@@ -16,16 +16,17 @@ var (
 )
 
 // bgWord is what the background list says of a word: its count and,
-// from background_stems.txt, its stem (bgstems.go); stem is "" when the
-// stems file does not cover the word.
+// from stems.txt, its stem (stems.go); stem is "" when the stems file
+// does not cover the word. Words of that file outside the list are kept
+// with count 0.
 type bgWord struct {
 	count int
 	stem  string
 }
 
 func loadBackground() {
-	bgWords = make(map[string]bgWord, 30000)
-	stems := newStemLines(backgroundStems)
+	bgWords = make(map[string]bgWord, 33000) // the list and the lexicon words of stems.txt
+	stems := newStemLines(stemsFile)
 	for _, line := range strings.Split(backgroundFile, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -40,6 +41,11 @@ func loadBackground() {
 		}
 		bgWords[w] = bgWord{count: n, stem: stems.next(w)}
 	}
+	stems.others(func(w, st string) {
+		if _, ok := bgWords[w]; !ok {
+			bgWords[w] = bgWord{stem: st}
+		}
+	})
 }
 
 // BackgroundCount returns how often the lower-case word w occurs in the

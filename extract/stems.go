@@ -1,0 +1,103 @@
+package extract
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+)
+
+// stemsFile holds Snowball stems (stem) worked out ahead: of each word of
+// background.txt, line for line, and then of the default lexicon's words
+// outside it. TestStems checks every one against the stemmer, and
+// -update-stems rewrites the file. Most words a process meets for the
+// first time are common English or its lexicon's, and stemming one costs
+// about 15,000 instructions (the stemmer turns every suffix it tries into
+// runes): on the BASIL development corpus, 71% of the lower-case forms are
+// in the background list, and their stemming was 8% of corpus mode's
+// instructions (1,286 → 1,187 M); the lexicon's 2,200 words outside it
+// were 15% of the start of a run. Stemming the lists at start-up instead
+// would cost every process some 50 ms; the file is 90 KB.
+//
+// A word the file lacks (a lexicon's new entry before -update-stems, a
+// lexicon of the caller's) is stemmed as it comes; a word the file has
+// must have its stem, which TestStems checks.
+//
+//go:embed data/stems.txt
+var stemsFile string
+
+// stemLines reads stems.txt: first a line per word of the background
+// list that loadBackground keeps, in its order, after a header of lines
+// starting with '#'; then, after a line starting with '#', "word\tstem"
+// lines. A stem is written as the empty string when it is the word
+// itself, a number n when it is the word's first n bytes, and "=stem"
+// otherwise: the stems are the lists' own bytes or the file's, with no
+// copy made.
+type stemLines struct{ rest string }
+
+func newStemLines(file string) *stemLines {
+	for strings.HasPrefix(file, "#") {
+		_, file, _ = strings.Cut(file, "\n")
+	}
+	return &stemLines{rest: file}
+}
+
+// next returns the stem of the list's next word w, or "" when the
+// background section has run out or its line does not fit w (then the
+// stemmer answers).
+func (s *stemLines) next(w string) string {
+	if s.rest == "" || s.rest[0] == '#' {
+		return ""
+	}
+	line, rest, _ := strings.Cut(s.rest, "\n")
+	s.rest = rest
+	return decodeStem(w, line)
+}
+
+// others calls add with each word and stem of the section after the
+// background list's.
+func (s *stemLines) others(add func(w, stem string)) {
+	for s.rest != "" {
+		var line string
+		line, s.rest, _ = strings.Cut(s.rest, "\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		w, code, ok := strings.Cut(line, "\t")
+		if !ok || w == "" {
+			continue
+		}
+		if st := decodeStem(w, code); st != "" {
+			add(w, st)
+		}
+	}
+}
+
+// decodeStem reads the stem of w from its form in the file (stemLine),
+// "" when it does not fit w.
+func decodeStem(w, line string) string {
+	switch {
+	case line == "":
+		return w
+	case line[0] == '=':
+		return line[1:]
+	}
+	n, err := strconv.Atoi(line)
+	if err != nil || n <= 0 || n > len(w) {
+		return ""
+	}
+	return w[:n]
+}
+
+// backgroundStem returns stem(w) when the stems file has it, else "".
+func backgroundStem(w string) string { return backgroundWord(w).stem }
+
+// stemLine is next's line for a word and its stem (TestBackgroundStems).
+func stemLine(w, st string) string {
+	switch {
+	case st == w:
+		return ""
+	case strings.HasPrefix(w, st) && st != "":
+		return strconv.Itoa(len(st))
+	}
+	return "=" + st
+}

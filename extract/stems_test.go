@@ -1,0 +1,134 @@
+package extract
+
+import (
+	"flag"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var updateStems = flag.Bool("update-stems", false, "rewrite data/stems.txt from background.txt and the default lexicon")
+
+// backgroundList returns the words of background.txt loadBackground keeps,
+// in order.
+func backgroundList() []string {
+	var words []string
+	for _, line := range strings.Split(backgroundFile, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		w, c, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		if _, err := strconv.Atoi(c); err != nil {
+			continue
+		}
+		words = append(words, w)
+	}
+	return words
+}
+
+// lexiconStemmed returns the words the default lexicon stems (its
+// entries' words outside given names, exact entries and wildcards) that
+// are not in the background list, sorted.
+func lexiconStemmed(t *testing.T, inList map[string]bool) []string {
+	lex := DefaultLexicon()
+	seen := map[string]bool{}
+	var out []string
+	for _, cat := range LexiconCategories {
+		if cat == LexGivenName {
+			continue
+		}
+		for _, e := range lex.Entries(cat) {
+			if e.Exact {
+				continue
+			}
+			for _, w := range e.Words {
+				if w != "*" && !inList[w] && !seen[w] {
+					seen[w] = true
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestStems checks stems.txt against the stemmer, word for word;
+// -update-stems rewrites it.
+func TestStems(t *testing.T) {
+	words := backgroundList()
+	inList := map[string]bool{}
+	for _, w := range words {
+		inList[w] = true
+	}
+	if *updateStems {
+		var b strings.Builder
+		b.WriteString("# Snowball English stems (github.com/kljensen/snowball, as extract.stem calls it), worked out ahead\n")
+		b.WriteString("# (extract/stems.go). First the words of background.txt (source and licence there), line for line:\n")
+		b.WriteString("# empty, the stem is the word itself; a number n, its first n bytes; =stem, the stem.\n")
+		b.WriteString("# Written by `go test ./extract -run TestStems -update-stems`.\n")
+		for _, w := range words {
+			b.WriteString(stemLine(w, stem(w)))
+			b.WriteByte('\n')
+		}
+		b.WriteString("# The words the default lexicon (extract/lexicon, sources there) stems that the list lacks: word, tab, stem.\n")
+		for _, w := range lexiconStemmed(t, inList) {
+			b.WriteString(w + "\t" + stemLine(w, stem(w)) + "\n")
+		}
+		if err := os.WriteFile("data/stems.txt", []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	s := newStemLines(stemsFile)
+	bad := 0
+	check := func(w, got string) {
+		if want := stem(w); got != want {
+			if bad++; bad <= 5 {
+				t.Errorf("stem of %q from the file: %q, want %q", w, got, want)
+			}
+		}
+	}
+	for _, w := range words {
+		check(w, s.next(w))
+	}
+	others := 0
+	s.others(func(w, st string) {
+		others++
+		check(w, st)
+	})
+	if bad > 0 {
+		t.Errorf("%d stems differ from the stemmer's: rerun with -update-stems", bad)
+	}
+	if others == 0 {
+		t.Error("no lexicon words in stems.txt")
+	}
+}
+
+// TestStemLines checks the three forms of a stem, a line that does not
+// fit its word, and the section of other words.
+func TestStemLines(t *testing.T) {
+	s := newStemLines("# header\n# more\n\n5\n=happi\n9\nx\n# others\nflies\t=fli\ncats\t3\nbad\n")
+	for _, tc := range []struct{ w, want string }{
+		{"agree", "agree"}, {"running", "runni"}, {"happy", "happi"}, {"flies", ""}, {"dogs", ""}, {"cats", ""},
+	} {
+		if got := s.next(tc.w); got != tc.want {
+			t.Errorf("next(%q) = %q, want %q", tc.w, got, tc.want)
+		}
+	}
+	var got []string
+	s.others(func(w, st string) { got = append(got, w+":"+st) })
+	if want := []string{"flies:fli", "cats:cat"}; !slices.Equal(got, want) {
+		t.Errorf("others: %q, want %q", got, want)
+	}
+	for _, tc := range []struct{ w, st string }{{"agree", "agree"}, {"running", "run"}, {"happy", "happi"}} {
+		if got := decodeStem(tc.w, stemLine(tc.w, tc.st)); got != tc.st {
+			t.Errorf("stemLine(%q, %q) reads back as %q", tc.w, tc.st, got)
+		}
+	}
+}
