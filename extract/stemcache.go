@@ -20,6 +20,12 @@ var stemCache = struct {
 
 // cachedStem is stem(w), memoised across documents and goroutines.
 func cachedStem(w string) string {
+	if numeral(w) {
+		// "2,500", "1990", "9-11": the stemmer takes off letters and
+		// apostrophes only (TestNumeralStem), and numbers are a
+		// stream of new forms the memo would keep.
+		return w
+	}
 	if s := backgroundStem(w); s != "" {
 		// A common word: its stem is in the background list's
 		// stems file, a look-up the count's needs anyway.
@@ -40,4 +46,15 @@ func cachedStem(w string) string {
 	stemCache.m[strings.Clone(w)] = strings.Clone(s)
 	stemCache.Unlock()
 	return s
+}
+
+// numeral reports a word of ASCII digits, commas, dots and hyphens,
+// which stem leaves as it is.
+func numeral(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !('0' <= c && c <= '9' || c == ',' || c == '.' || c == '-') {
+			return false
+		}
+	}
+	return true
 }

@@ -132,3 +132,37 @@ func TestStemLines(t *testing.T) {
 		}
 	}
 }
+
+// TestNumeralStem checks that the stemmer leaves the words numeral
+// reports as they are, on every such word of up to four bytes and on
+// longer ones.
+func TestNumeralStem(t *testing.T) {
+	const alphabet = "0123456789,.-"
+	var words []string
+	var grow func(w string)
+	grow = func(w string) {
+		if len(w) > 0 {
+			words = append(words, w)
+		}
+		if len(w) < 4 {
+			for i := 0; i < len(alphabet); i++ {
+				grow(w + alphabet[i:i+1])
+			}
+		}
+	}
+	grow("")
+	words = append(words, "2,500,000", "1990-2000", "3.14159", "9-11", "--", "...", "10.5-11")
+	for _, w := range words {
+		if !numeral(w) {
+			t.Fatalf("numeral(%q) = false", w)
+		}
+		if got := stem(w); got != w {
+			t.Errorf("stem(%q) = %q", w, got)
+		}
+	}
+	for _, w := range []string{"1990s", "2nd", "x", "", "a-1"} {
+		if w != "" && numeral(w) {
+			t.Errorf("numeral(%q) = true", w)
+		}
+	}
+}
