@@ -71,7 +71,11 @@ func (x *extractor) annotate(sents []Span) {
 				x.near = append(x.near, &x.quotes[k])
 			}
 		}
-		c := Claim{Text: text[s.Start:s.End], Span: s}
+		// Made in place in the document's claims (grown to the
+		// sentences above, so c stays put): a Claim built aside
+		// escaped to the heap, one allocation a claim, and was copied.
+		x.doc.Claims = append(x.doc.Claims, Claim{Text: text[s.Start:s.End], Span: s})
+		c := &x.doc.Claims[len(x.doc.Claims)-1]
 		lows := allLows[si]
 		c.Entities = ents[si]
 		taken := clearedBools(&x.taken, len(toks))
@@ -107,10 +111,9 @@ func (x *extractor) annotate(sents []Span) {
 			}
 		}
 		c.Entities = x.addResolved(c.Entities, toks, lows, x.facts)
-		c.Markers = x.findMarkers(&c, toks, lows, x.facts)
-		c.Attribution = x.attribution(&c, toks, lows)
-		x.reportedVoice(&c, toks, lows)
-		x.doc.Claims = append(x.doc.Claims, c)
+		c.Markers = x.findMarkers(c, toks, lows, x.facts)
+		c.Attribution = x.attribution(c, toks, lows)
+		x.reportedVoice(c, toks, lows)
 		claimFacts = append(claimFacts, x.facts)
 	}
 	unifyKeys(x.doc.Claims, pooled(&x.maps.keys))
