@@ -3,12 +3,12 @@ package extract
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -322,9 +322,13 @@ func (l *Lexicon) index() {
 			f[e.keys[0]] = append(f[e.keys[0]], e)
 			w[e.Phrase] = e
 		}
-		// Longer phrases first, so "terrorist organization" wins over "terrorist".
+		// Longer phrases first, so "terrorist organization" wins over
+		// "terrorist". Most keys start one entry: sorted without
+		// reflection, and only lists of two or more.
 		for _, v := range f {
-			sort.SliceStable(v, func(i, j int) bool { return len(v[i].Words) > len(v[j].Words) })
+			if len(v) > 1 {
+				slices.SortStableFunc(v, func(a, b *Entry) int { return cmp.Compare(len(b.Words), len(a.Words)) })
+			}
 		}
 		l.first[cat] = f
 		if i := catIndex(cat); i >= 0 {
@@ -428,16 +432,24 @@ func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
 		bad := func(format string, a ...any) error {
 			return fmt.Errorf("%w: %s:%d: %s", ErrLexicon, name, n, fmt.Sprintf(format, a...))
 		}
-		fields := strings.Split(line, "\t")
-		phrase := strings.Join(strings.Fields(fields[0]), " ")
+		// The phrase, then its tab-separated fields, read in place: a
+		// lexicon of ten thousand entries made a list of each line's
+		// fields and of its words twice.
+		head, rest, more := strings.Cut(line, "\t")
+		words := strings.Fields(head)
+		phrase := strings.Join(words, " ")
 		if phrase == "" {
 			return nil, bad("empty phrase")
 		}
-		e := &Entry{Category: category, Phrase: phrase, Words: strings.Fields(phrase), Where: name + ":" + strconv.Itoa(n)}
+		var where [64]byte
+		e := &Entry{Category: category, Phrase: phrase, Words: words,
+			Where: string(strconv.AppendInt(append(append(where[:0], name...), ':'), int64(n), 10))}
 		if e.Words[0] == "*" || e.Words[len(e.Words)-1] == "*" {
 			return nil, bad("a wildcard * may not start or end a phrase")
 		}
-		for _, f := range fields[1:] {
+		for more {
+			var f string
+			f, rest, more = strings.Cut(rest, "\t")
 			f = strings.TrimSpace(f)
 			if f == "" {
 				continue
@@ -597,11 +609,17 @@ func mergeCands(cands, more []*Entry) []*Entry {
 		return cands
 	}
 	cands = append(append([]*Entry(nil), cands...), more...)
-	sort.SliceStable(cands, func(a, b int) bool {
-		if la, lb := len(cands[a].Words), len(cands[b].Words); la != lb {
-			return la > lb
+	slices.SortStableFunc(cands, func(a, b *Entry) int {
+		if la, lb := len(a.Words), len(b.Words); la != lb {
+			return cmp.Compare(lb, la)
 		}
-		return cands[a].Exact && !cands[b].Exact
+		switch {
+		case a.Exact && !b.Exact:
+			return -1
+		case b.Exact && !a.Exact:
+			return 1
+		}
+		return 0
 	})
 	return cands
 }
