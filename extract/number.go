@@ -205,6 +205,13 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 		if taken[i] {
 			continue
 		}
+		if !startsWithDigit(toks[i].text) && !vagueStart(lows[i]) && (toks[i].span.Start == 0 || text[toks[i].span.Start-1] != '$') &&
+			!facts[i].numWord && !strings.Contains(lows[i], "-") {
+			// Most words: no vague count, no currency glued to them,
+			// no clock time, digits or number word: the tests below
+			// would each turn them down.
+			continue
+		}
 		v, ok := 0.0, false
 		hi := 0.0
 		if lo, up, end, vague := vagueCount(text, toks, lows, i); vague {
