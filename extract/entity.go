@@ -615,6 +615,11 @@ func (x *extractor) onlyTitles(text string, toks []rawToken, lows []string, fact
 // "D-Day" stays a name.
 func partyTagLen(text string, toks []rawToken, i int) int {
 	t := toks[i].text
+	if t == "" || t[0] != 'D' && t[0] != 'R' && t[0] != 'I' {
+		// Every tag starts with its party's letter: most words are
+		// turned down before the text around them is read.
+		return 0
+	}
 	p, _ := decodeLast(text, toks[i].span.Start)
 	if p == ' ' {
 		p, _ = decodeLast(text, toks[i].span.Start-1)
