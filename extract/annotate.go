@@ -197,6 +197,9 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 		// Token index of the marker.
 		k0, k1 := -1, -1
 		for k, t := range toks {
+			if t.span.Start > m.Span.End {
+				break // tokenRange's reason
+			}
 			if t.span.Start == m.Span.Start {
 				k0 = k
 			}

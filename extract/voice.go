@@ -223,6 +223,11 @@ var reportedKinds = map[string]bool{KindHedge: true, KindAgentless: true, KindAt
 func tokenRange(toks []rawToken, s Span) (int, int) {
 	k0, k1 := -1, -1
 	for k, t := range toks {
+		if t.span.Start > s.End {
+			// The tokens are in text order: none after this one
+			// starts or ends where s does.
+			break
+		}
 		if t.span.Start == s.Start {
 			k0 = k
 		}
