@@ -9,6 +9,8 @@ import (
 // nameKey holds what SameName's early outs read of one key, computed once
 // per key for the all-pairs loop of CanonicalKeys instead of once per pair.
 type nameKey struct {
+	n     int    // bytes in the key
+	first byte   // its first byte (0 for an empty key)
 	runes int    // runes in the key
 	set   uint64 // runeSet of the key
 	bytes uint64 // the key's bytes, each as bit b mod 64
@@ -18,7 +20,10 @@ type nameKey struct {
 }
 
 func newNameKey(s string) nameKey {
-	k := nameKey{runes: utf8.RuneCountInString(s), set: runeSet(s)}
+	k := nameKey{n: len(s), runes: utf8.RuneCountInString(s), set: runeSet(s)}
+	if s != "" {
+		k.first = s[0]
+	}
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		// strings.Fields splits at the runes unicode.IsSpace names
@@ -46,16 +51,24 @@ func newNameKey(s string) nameKey {
 // (ledAlike); otherwise the keys must pass the length, first letter, rune count and
 // rune set tests of the edit distance.
 func mayBeSameName(a, b string, ka, kb *nameKey) bool {
-	if a == b {
-		return true
-	}
-	la, lb := len(a), len(b)
+	return a == b || ka.mayMatch(kb)
+}
+
+// mayMatch is mayBeSameName for two different keys, from their facts
+// alone: canonicalKeys asks it of every pair of an event's keys, and the
+// keys' own bytes, elsewhere in memory, are not read (editLimit's tests
+// are made on n and first).
+func (ka *nameKey) mayMatch(kb *nameKey) bool {
+	la, lb := ka.n, kb.n
 	if la < lb && kb.space && ka.words&^kb.bytes == 0 || lb < la && ka.space && kb.words&^ka.bytes == 0 || ka.led || kb.led {
 		return true
 	}
-	limit, ok := editLimit(a, b)
-	if !ok {
+	if la < 5 || lb < 5 || ka.first != kb.first && min(la, lb) < 7 {
 		return false
+	}
+	limit := 1
+	if min(la, lb) >= 10 {
+		limit = 2
 	}
 	if d := ka.runes - kb.runes; d > limit || -d > limit {
 		return false

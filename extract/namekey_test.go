@@ -60,11 +60,11 @@ func TestNewNameKey(t *testing.T) {
 		s    string
 		want nameKey
 	}{
-		{"ab", nameKey{runes: 2, set: runeSet("ab"), bytes: bit("ab"), words: bit("ab")}},
-		{"a b", nameKey{runes: 3, set: runeSet("a b"), bytes: bit("a b"), words: bit("ab"), space: true}},
-		{"a\tb", nameKey{runes: 3, set: runeSet("a\tb"), bytes: bit("a\tb"), words: bit("ab")}},
-		{"é\u00a0b", nameKey{runes: 3, set: runeSet("é\u00a0b"), bytes: bit("é\u00a0b"), words: bit("éb")}},
-		{"\xffb", nameKey{runes: 2, set: runeSet("\xffb"), bytes: bit("\xffb"), words: bit("\xffb")}},
+		{"ab", nameKey{n: 2, first: 'a', runes: 2, set: runeSet("ab"), bytes: bit("ab"), words: bit("ab")}},
+		{"a b", nameKey{n: 3, first: 'a', runes: 3, set: runeSet("a b"), bytes: bit("a b"), words: bit("ab"), space: true}},
+		{"a\tb", nameKey{n: 3, first: 'a', runes: 3, set: runeSet("a\tb"), bytes: bit("a\tb"), words: bit("ab")}},
+		{"é\u00a0b", nameKey{n: 5, first: 0xc3, runes: 3, set: runeSet("é\u00a0b"), bytes: bit("é\u00a0b"), words: bit("éb")}},
+		{"\xffb", nameKey{n: 2, first: 0xff, runes: 2, set: runeSet("\xffb"), bytes: bit("\xffb"), words: bit("\xffb")}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, newNameKey(tt.s), cmp.AllowUnexported(nameKey{})); diff != "" {

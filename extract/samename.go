@@ -103,7 +103,7 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 			if done[j] {
 				continue
 			}
-			if known && !mayBeSameName(k.key, keys[j].key, &facts[i], &facts[j]) {
+			if known && !facts[i].mayMatch(&facts[j]) {
 				continue
 			}
 			given := givenKeyOf(keys[j].key, k.key)
@@ -149,7 +149,8 @@ func givenKeyOf(key, family string) bool {
 // editLimit is the most edits two keys may differ by and still be
 // spelling variants of one name (SameName): one, two from ten letters
 // on; ok is false for keys too short to compare, or under seven letters
-// with different first letters. mayBeSameName asks it too.
+// with different first letters. nameKey.mayMatch makes the same tests
+// on the keys' lengths and first bytes (namekey.go).
 func editLimit(a, b string) (limit int, ok bool) {
 	la, lb := len(a), len(b)
 	if la < 5 || lb < 5 || a[0] != b[0] && min(la, lb) < 7 {
