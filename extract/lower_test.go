@@ -214,3 +214,17 @@ func asciiLower(s string) string {
 	}
 	return string(b)
 }
+
+// TestLowWordIs: lowWordIs agrees with lowWord on possessives, stops,
+// case and non-ASCII words.
+func TestLowWordIs(t *testing.T) {
+	words := []string{"Clinton", "Clinton's", "CLINTON'S", "Clinton’s", "Clinton.", "Clinton,", "Clinton's.", "O'Neill", "Müller", "MÜLLER’s", "s", "'s", "'S", "x's's", "Clinton's's", ""}
+	keys := []string{"clinton", "clinton's", "o'neill", "müller", "", "s", "x's", "x", "clinton's"}
+	for _, w := range words {
+		for _, k := range keys {
+			if got, want := lowWordIs(w, k), lowWord(w) == k; got != want {
+				t.Errorf("lowWordIs(%q, %q) = %v, lowWord gives %q", w, k, got, lowWord(w))
+			}
+		}
+	}
+}

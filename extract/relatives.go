@@ -120,7 +120,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 	families := map[string]bool{}
 	for i := range claims {
 		for _, e := range claims[i].Entities {
-			if words := strings.Fields(e.Text); len(words) > 1 && lowWord(words[len(words)-1]) == e.Key {
+			if words := strings.Fields(e.Text); len(words) > 1 && lowWordIs(words[len(words)-1], e.Key) {
 				families[e.Key] = true
 			}
 		}
@@ -336,7 +336,7 @@ func lastField(s string) string {
 func generationAfter(e Entity) string {
 	words := strings.Fields(e.Text)
 	for k := len(words) - 1; k > 0; k-- {
-		if lowWord(words[k-1]) == e.Key {
+		if lowWordIs(words[k-1], e.Key) {
 			if g := lowWord(words[k]); generationSuffixes[g] || romanOrdinal(g) {
 				return g
 			}
@@ -512,7 +512,7 @@ func givenCandidates(e Entity, lex *Lexicon) []string {
 	// or a generation after it.
 	fam := -1
 	for k := len(words) - 1; k >= 0; k-- {
-		if lowWord(words[k]) == e.Key {
+		if lowWordIs(words[k], e.Key) {
 			fam = k
 			break
 		}
@@ -560,6 +560,22 @@ func givenCandidates(e Entity, lex *Lexicon) []string {
 func lowWord(w string) string {
 	w = strings.ToLower(strings.TrimRight(w, ".,"))
 	return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+}
+
+// lowWordIs reports lowWord(w) == key without the lower-case copy when w
+// is ASCII: the family name is looked for among a name's words, and most
+// words are not it.
+func lowWordIs(w, key string) bool {
+	if !isASCII(w) {
+		return lowWord(w) == key
+	}
+	w = strings.TrimRight(w, ".,")
+	// Lowered ASCII keeps its bytes' places; "’s" is no ASCII, and "'S"
+	// lowers to "'s".
+	if n := len(w); n >= 2 && w[n-2] == '\'' && (w[n-1] == 's' || w[n-1] == 'S') {
+		w = w[:n-2]
+	}
+	return lowerIs(w, key)
 }
 
 // titleWord reports a title, or a title's plural ("Presidents Bush").
