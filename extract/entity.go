@@ -79,10 +79,14 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 	n := len(toks)
 	for i := 0; i < n; {
 		t := toks[i].text
-		if n := partyTagLen(text, toks, i); n > 0 {
-			// "(D-Calif.)", ", R-Wis.,": a party and state, not a name.
-			i += n
-			continue
+		// partyTagLen's first test made here, without a call for
+		// every word.
+		if t != "" && (t[0] == 'D' || t[0] == 'R' || t[0] == 'I') {
+			if n := partyTagLen(text, toks, i); n > 0 {
+				// "(D-Calif.)", ", R-Wis.,": a party and state, not a name.
+				i += n
+				continue
+			}
 		}
 		if !isNamePart(t) || facts[i].notName || hasDigit(t) {
 			i++
