@@ -67,6 +67,10 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	keys := slices.Grow(x.mk.keys[:0], n)[:n]
 	isNum := slices.Grow(x.mk.isNum[:0], n)[:n]
 	surf := slices.Grow(x.mk.surf[:0], n)[:n]
+	// starts[k] is facts[k].starts side by side: each category present
+	// passes over the tokens, and reads one array, not each word's facts.
+	starts := slices.Grow(x.mk.starts[:0], n)[:n]
+	x.mk.starts = starts
 	// The entries that can start at each token are in its word facts, by
 	// category, merged and ordered once for the process. Surface forms are
 	// needed only where an entry for lower-case surfaces starts.
@@ -82,6 +86,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 		surf[k] = ""
 		wf := facts[k]
 		present |= wf.starts
+		starts[k] = wf.starts
 		keys[k] = wf.stem
 		isNum[k] = startsWithDigit(t.text) || wf.numWord
 		if !wf.lowerEntry {
@@ -104,7 +109,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			continue
 		}
 		for i := 0; i < len(toks); i++ {
-			if facts[i].starts&(1<<ci) == 0 {
+			if starts[i]&(1<<ci) == 0 {
 				continue
 			}
 			m, ok := matchCands(facts[i].cands[ci], i, lows, keys, surf, isNum)

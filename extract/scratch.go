@@ -27,6 +27,7 @@ type scratch struct {
 	mk struct {
 		keys, surf []string
 		isNum      []bool
+		starts     []uint32
 	}
 	rep    repeatBufs // markRepeats'
 	count  []rawToken // countTokens'
