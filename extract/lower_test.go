@@ -77,7 +77,8 @@ func TestSingleSpaced(t *testing.T) {
 // TestHasQuoteMark checks the byte scan against strings.ContainsAny, on
 // broken UTF-8 too.
 func TestHasQuoteMark(t *testing.T) {
-	for _, s := range []string{"", "plain text", "say \"x\"", "“a", "b”", "«c»", "„d", "‘e’", "\xe2\x80", "\xe2\x80\x9c", "\xc2", "\xc2\xab", "\xe2x\x80\x9d", "café — ok", "\xff\"", "½ €"} {
+	for _, s := range []string{"", "plain text", "say \"x\"", "“a", "b”", "«c»", "„d", "‘e’", "\xe2\x80", "\xe2\x80\x9c", "\xc2", "\xc2\xab", "\xe2x\x80\x9d", "café — ok", "\xff\"", "½ €",
+		"a long plain ASCII text with no mark at all", "twelve bytes\"", "0123456789abcdef\xe2\x80\x9d", "0123456789abcdef‘e’ and plain text", "0123456789abcde“", "01234567\"89"} {
 		if got, want := hasQuoteMark(s), strings.ContainsAny(s, "“”\"«»„"); got != want {
 			t.Errorf("hasQuoteMark(%q) = %v, want %v", s, got, want)
 		}

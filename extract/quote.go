@@ -445,9 +445,17 @@ var tweetSignature = regexp.MustCompile(`\s[—–-]{1,2}\s*([^()\n—–]{1,60}
 // hasQuoteMark is strings.ContainsAny(t, "“”\"«»„") by bytes: the marks
 // are the straight quote and runes led by 0xC2 or 0xE2, so other bytes are
 // passed over without decoding (ContainsAny with marks outside ASCII
-// compares every rune of t with each mark).
+// compares every rune of t with each mark), and runs of plain ASCII eight
+// at a time.
 func hasQuoteMark(t string) bool {
 	for i := 0; i < len(t); i++ {
+		// Eight plain ASCII bytes without '"' at a time (swar.go).
+		for i+8 <= len(t) && noStraightQuote8(load8(t, i)) {
+			i += 8
+		}
+		if i >= len(t) {
+			break
+		}
 		switch t[i] {
 		case '"':
 			return true
