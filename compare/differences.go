@@ -56,10 +56,12 @@ func sideDifferences(sides []side, names func(a, b string) bool) []Difference {
 		return nil
 	}
 	var out []Difference
-	out = append(out, numberDiffs(sides)...)
-	out = append(out, dateDiffs(sides)...)
+	cs := newContentSets(sides)
+	out = append(out, numberDiffs(sides, cs)...)
+	out = append(out, dateDiffs(sides, cs)...)
 	out = append(out, placeDiffs(sides, names)...)
-	out = append(out, polarityDiffs(sides)...)
+	out = append(out, polarityDiffs(sides, cs)...)
+	cs.release()
 	for _, k := range extract.MarkerKinds {
 		if d, ok := markerDiff(sides, k); ok {
 			out = append(out, d)

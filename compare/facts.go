@@ -16,7 +16,7 @@ import (
 // numberDiffs: the same counted thing with different values and no
 // overlap, allowing for ranges and for hedged approximations ("about 40"
 // meets "42").
-func numberDiffs(sides []side) []Difference {
+func numberDiffs(sides []side, cs *contentSets) []Difference {
 	if sidesWith(sides, func(c *extract.Claim) bool { return len(c.Numbers) > 0 }) < 2 {
 		return nil // a conflict needs numbers on two sides
 	}
@@ -27,11 +27,10 @@ func numberDiffs(sides []side) []Difference {
 		anchors []string // anchorKeys
 	}
 	byUnit := map[string]map[int][]val{}
-	cs := contentSets{}
 	units := unitClasses(sides)
 	for si, s := range sides {
-		for _, c := range s.claims {
-			if len(c.Numbers) > 0 && !closeToOther(sides, si, c, func(o *extract.Claim) bool { return len(o.Numbers) > 0 }, cs) {
+		for ci, c := range s.claims {
+			if len(c.Numbers) > 0 && !closeToOther(cs, si, ci, func(o *extract.Claim) bool { return len(o.Numbers) > 0 }) {
 				continue // a figure of another statement of the story
 			}
 			for _, n := range c.Numbers {
@@ -279,7 +278,7 @@ func sayingOrDate(c *extract.Claim, t *extract.Token) bool {
 
 // dateDiffs: dates of the same precision that share no value. A year-less
 // date (XXXX-09-09) meets any year.
-func dateDiffs(sides []side) []Difference {
+func dateDiffs(sides []side, cs *contentSets) []Difference {
 	if sidesWith(sides, func(c *extract.Claim) bool { return len(c.Dates) > 0 }) < 2 {
 		return nil // a conflict needs dates on two sides
 	}
@@ -295,10 +294,9 @@ func dateDiffs(sides []side) []Difference {
 	// another gives the same interview ("In an interview on Tuesday, Ryan
 	// said …": sayingDate), never the day of an event.
 	anyPrec := map[string]map[int][]val{}
-	cs := contentSets{}
 	for si, s := range sides {
-		for _, c := range s.claims {
-			if len(c.Dates) > 0 && !closeToOther(sides, si, c, func(o *extract.Claim) bool { return len(o.Dates) > 0 }, cs) {
+		for ci, c := range s.claims {
+			if len(c.Dates) > 0 && !closeToOther(cs, si, ci, func(o *extract.Claim) bool { return len(o.Dates) > 0 }) {
 				continue // the day of another statement of the story
 			}
 			for _, d := range c.Dates {
@@ -643,58 +641,23 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 // branches" / "would close 40 of the 130 branches" shares 0.38).
 const factOverlap = 0.3
 
-// closeToOther reports whether claim c of side si shares factOverlap of
+// closeToOther reports whether claim ci of side si shares factOverlap of
 // its content words with a claim of another side that has the fact too
 // (has): two outlets giving one statement other figures or days, not two
 // statements of one story grouped together ("paid $43 million in federal
 // taxes" / "earned $139 million").
-func closeToOther(sides []side, si int, c *extract.Claim, has func(*extract.Claim) bool, cs contentSets) bool {
-	for sj, s := range sides {
+func closeToOther(cs *contentSets, si, ci int, has func(*extract.Claim) bool) bool {
+	for sj, s := range cs.sides {
 		if sj == si {
 			continue
 		}
-		for _, o := range s.claims {
-			if has(o) && cs.dice(c, o) >= factOverlap {
+		for cj, o := range s.claims {
+			if has(o) && cs.dice(si, ci, sj, cj) >= factOverlap {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// contentSets holds the content-word keys of claims (function words left
-// out), each claim's gathered once for all the pairs it is in.
-type contentSets map[*extract.Claim]map[string]bool
-
-// of returns the content-word keys of c.
-func (cs contentSets) of(c *extract.Claim) map[string]bool {
-	if m, ok := cs[c]; ok {
-		return m
-	}
-	m := map[string]bool{}
-	for i := range c.Tokens {
-		if !c.Tokens[i].Stop {
-			m[tokenKey(&c.Tokens[i])] = true
-		}
-	}
-	cs[c] = m
-	return m
-}
-
-// dice is the Dice coefficient of the content-word keys of two claims,
-// each key counted once.
-func (cs contentSets) dice(a, b *extract.Claim) float64 {
-	ka, kb := cs.of(a), cs.of(b)
-	if len(ka)+len(kb) == 0 {
-		return 0
-	}
-	n := 0
-	for k := range ka {
-		if kb[k] {
-			n++
-		}
-	}
-	return 2 * float64(n) / float64(len(ka)+len(kb))
 }
 
 // scopeNouns pass a negation on to the clause after them: "no plans to
@@ -959,17 +922,18 @@ func denialAt(c *extract.Claim, j int) bool {
 // polarityDiffs: one document affirms what another negates or denies
 // ("agreed to disarm" / "denied making any such commitment"), judged by
 // the parity of negations and denials in the outlet's own words.
-func polarityDiffs(sides []side) []Difference {
+func polarityDiffs(sides []side, cs *contentSets) []Difference {
 	// The negations of each side, found once per group: a negation word
 	// outside quotes, or the outlet's own denial verb.
 	type negation struct {
-		c *extract.Claim
-		k int // token index in c
+		c  *extract.Claim
+		ci int // c's index in its side
+		k  int // token index in c
 	}
 	negs := make([][]negation, len(sides))
 	none := true
 	for si, s := range sides {
-		for _, c := range s.claims {
+		for ci, c := range s.claims {
 			denial := false // an outlet's own denial verb in the claim
 			for _, m := range c.Markers {
 				denial = denial || m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet
@@ -985,7 +949,7 @@ func polarityDiffs(sides []side) []Difference {
 					}
 				}
 				if neg {
-					negs[si] = append(negs[si], negation{c, k})
+					negs[si] = append(negs[si], negation{c, ci, k})
 					none = false
 				}
 			}
@@ -999,10 +963,10 @@ func polarityDiffs(sides []side) []Difference {
 	// ("pays" / "pay", not "required" / "requirement"), with no negation
 	// in the three words before it. Looked up for a negation's focus
 	// only, so read off the side's tokens rather than gathered into a set.
-	cs := contentSets{}
-	affirms := func(o int, t *extract.Token, neg *extract.Claim, at int) bool {
-		for _, c := range sides[o].claims {
-			if cs.dice(neg, c) < factOverlap {
+	affirms := func(o int, t *extract.Token, si int, ng negation) bool {
+		neg, at := ng.c, ng.k
+		for ci, c := range sides[o].claims {
+			if cs.dice(si, ng.ci, o, ci) < factOverlap {
 				continue // another statement that shares a word
 			}
 			for i := range c.Tokens {
@@ -1081,7 +1045,7 @@ func polarityDiffs(sides []side) []Difference {
 		var holder *extract.Claim
 		for i, ng := range negs[si] {
 			t := foci[si][i]
-			if t == nil || negatedBy(o, t) || !affirms(o, t, ng.c, ng.k) {
+			if t == nil || negatedBy(o, t) || !affirms(o, t, si, ng) {
 				continue
 			}
 			if n == 0 {
