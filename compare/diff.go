@@ -70,9 +70,22 @@ type detailSide struct {
 
 // detailVocab numbers the words and the name keys of one group, in one
 // sequence of ids: a name key is told from a word of the same spelling.
+// Where the sides have features (every group of a comparison), a word is
+// known by the id the comparison's table gave its key (claimFeatures.
+// keyID), turned into the group's number through local, an array by table
+// id: a map of the key strings, hashed again for every token of every
+// group, was a third of the detail comparison's time in corpus mode. Keys
+// the table lacks (the parts of a compound in a number, the empty key) and
+// the words of sides without features (tests) are numbered in words.
 type detailVocab struct {
 	words, names map[string]int32
 	n            int32
+	// table is the sides' table, nil when a side has no features; local
+	// holds, by table id, the word's number in the group or -1, and used
+	// the table ids set in it, for release.
+	table *featTable
+	local []int32
+	used  []int32
 }
 
 func (v *detailVocab) id(k string) int32 { return v.number(v.words, k) }
@@ -87,6 +100,87 @@ func (v *detailVocab) number(m map[string]int32, k string) int32 {
 	m[k] = i
 	v.n++
 	return i
+}
+
+// word returns the number of the word whose key has table id tid (-1:
+// the empty key, which the table does not number).
+func (v *detailVocab) word(tid int32) int32 {
+	if tid < 0 {
+		return v.id("")
+	}
+	if i := v.local[tid]; i >= 0 {
+		return i
+	}
+	i := v.n
+	v.local[tid] = i
+	v.used = append(v.used, tid)
+	v.n++
+	return i
+}
+
+// key returns the number of a word key: by its table id when the table
+// has it (a token with that key has that id), else by the key itself.
+// The table is only read: large comparisons run their groups on several
+// cores.
+func (v *detailVocab) key(k string) int32 {
+	if v.table != nil {
+		if tid, ok := v.table.ids[kindIndex(kindWord)][k]; ok {
+			return v.word(tid)
+		}
+	}
+	return v.id(k)
+}
+
+// useTable sets the vocabulary to number words by the table ids of the
+// sides' features, when every side has them, all from one table; their
+// pending keys are looked up first (lazykeys.go: differences run on one
+// goroutine unless the comparison is large, and then none is pending).
+func (v *detailVocab) useTable(sides []side) {
+	v.table = nil
+	var t *featTable
+	for _, s := range sides {
+		if len(s.feats) != len(s.claims) {
+			return
+		}
+		for _, cf := range s.feats {
+			if cf == nil || cf.table == nil || t != nil && cf.table != t || len(cf.keyID) != len(cf.claim.Tokens) {
+				return
+			}
+			t = cf.table
+		}
+	}
+	if t == nil {
+		return
+	}
+	for _, s := range sides {
+		for _, cf := range s.feats {
+			cf.lookUpKeys()
+		}
+	}
+	if n := len(t.keys); len(v.local) < n {
+		old := len(v.local)
+		v.local = slices.Grow(v.local, n+n/4-old)[:n+n/4]
+		for i := old; i < len(v.local); i++ {
+			v.local[i] = -1
+		}
+	}
+	v.table = t
+}
+
+// reset forgets the group's numbers.
+func (v *detailVocab) reset() {
+	if len(v.words)+len(v.names) > 1<<14 {
+		v.words, v.names = map[string]int32{}, map[string]int32{}
+	} else {
+		clear(v.words)
+		clear(v.names)
+	}
+	for _, tid := range v.used {
+		v.local[tid] = -1
+	}
+	v.used = v.used[:0]
+	v.table = nil
+	v.n = 0
 }
 
 func (v *detailVocab) len() int { return int(v.n) }
@@ -108,6 +202,7 @@ type detailScratch struct {
 	names   []int32
 	nonStop []int32
 	all     []int32        // the word id of every token of every side
+	tkey    []int32        // the table id of every token's key, with a table (detailVocab)
 	partOf  []sidePart     // the part ids of every side's compounds
 	ents    []int32        // the name id of every entity of every side
 	spans   []extract.Span // a side's dates and numbers
@@ -133,13 +228,7 @@ func grow[T any](s []T, n int) []T {
 // release returns the scratch to the pool; maps grown by a very large
 // group are dropped rather than cleared for every small one after it.
 func (sc *detailScratch) release() {
-	if len(sc.voc.words)+len(sc.voc.names) > 1<<14 {
-		sc.voc.words, sc.voc.names = map[string]int32{}, map[string]int32{}
-	} else {
-		clear(sc.voc.words)
-		clear(sc.voc.names)
-	}
-	sc.voc.n = 0
+	sc.voc.reset()
 	clear(sc.sides)
 	clear(sc.toks)
 	sc.partOf = sc.partOf[:0]
@@ -152,6 +241,7 @@ func (sc *detailScratch) release() {
 // names), the order the word codes follow.
 func detailSides(sides []side, sc *detailScratch) []detailSide {
 	voc := &sc.voc
+	voc.useTable(sides)
 	total := 0
 	for _, s := range sides {
 		for _, c := range s.claims {
@@ -167,6 +257,9 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 	sc.nameAt = grow(sc.nameAt, total+len(sides))
 	sc.nonStop = grow(sc.nonStop, total+len(sides))
 	sc.all = grow(sc.all, total)
+	if voc.table != nil {
+		sc.tkey = grow(sc.tkey, total)
+	}
 	sc.names = sc.names[:0]
 	sc.ents = sc.ents[:0]
 	sc.partOf = sc.partOf[:0]
@@ -190,6 +283,9 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 			var low []float64
 			if ci < len(s.feats) {
 				low = s.feats[ci].lowRarity
+			}
+			if voc.table != nil {
+				copy(sc.tkey[off+k:], s.feats[ci].keyID)
 			}
 		tokens:
 			for ti := range c.Tokens {
@@ -229,14 +325,23 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		}
 		nameStart := len(sc.names)
 		for i, t := range toks {
-			key, ps := hyphenForms(t)
-			d.ids[i] = voc.id(key)
+			var ps []string
+			if voc.table == nil {
+				var key string
+				key, ps = hyphenForms(t)
+				d.ids[i] = voc.id(key)
+			} else {
+				d.ids[i] = voc.word(sc.tkey[off+int(pos[i])])
+				if !t.Entity && hasHyphen(t.Text) {
+					_, ps = hyphenForms(t) // a compound's parts
+				}
+			}
 			if ps != nil {
 				if d.parts == nil {
 					d.parts = map[int32][]int32{}
 				}
 				for _, p := range ps {
-					id := voc.id(extract.WordKey(p))
+					id := voc.key(extract.WordKey(p))
 					d.parts[int32(i)] = append(d.parts[int32(i)], id)
 					sc.partOf = append(sc.partOf, sidePart{si, id})
 				}
@@ -262,10 +367,13 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		k = 0
 		for _, c := range s.claims {
 			for ti := range c.Tokens {
-				if i < n && d.pos[i] == int32(k) {
+				switch {
+				case i < n && d.pos[i] == int32(k):
 					all[k] = d.ids[i]
 					i++
-				} else {
+				case voc.table != nil:
+					all[k] = voc.word(sc.tkey[off+k])
+				default:
 					all[k] = voc.id(tokenKey(&c.Tokens[ti]))
 				}
 				k++
