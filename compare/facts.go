@@ -730,6 +730,17 @@ func negatesAt(c *extract.Claim, k int) bool {
 	if negationWord(t) {
 		return !idiomNegation(c, k)
 	}
+	if t == "" {
+		return false
+	}
+	switch t[0] | 0x20 {
+	case 'd', 'r', 'y':
+		// The refusals and "yet" start with these letters, which no other
+		// character folds to: every word of every claim of a group passes
+		// here, most of them no refusal.
+	default:
+		return false
+	}
 	if k+1 < len(c.Tokens) && strings.EqualFold(c.Tokens[k+1].Text, "to") && refusalBeforeTo(t) {
 		// "declined to give details", not "declined to 4%" or "declined
 		// to their lowest level".
