@@ -684,13 +684,17 @@ var negationStart = func() (t [256]bool) {
 // contraction in n't, in any case. Lower-casing a short ASCII word needs
 // no new string.
 func negationWord(w string) bool {
+	if w == "" || !negationStart[w[0]|0x20] && w[len(w)-1]|0x20 != 't' {
+		// Every negation word starts with one of those letters, and a
+		// contraction ends in t; no other character lower-cases to one of
+		// them (the Kelvin sign's k is in no negation word), so this holds
+		// for any text, read before the text is checked for ASCII.
+		return false
+	}
 	var buf [16]byte
 	if len(w) > len(buf) || !isASCII(w) {
 		lw := strings.ToLower(w)
 		return negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t")
-	}
-	if w == "" || !negationStart[w[0]|0x20] && w[len(w)-1]|0x20 != 't' {
-		return false // every negation word starts with one of those letters
 	}
 	lw := lowerASCII(buf[:0], w)
 	return negationWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't"))
