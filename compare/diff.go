@@ -332,7 +332,7 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 				d.ids[i] = voc.id(key)
 			} else {
 				d.ids[i] = voc.word(sc.tkey[off+int(pos[i])])
-				if !t.Entity && hasHyphen(t.Text) {
+				if !t.Entity && mayHyphen(t.Text) {
 					_, ps = hyphenForms(t) // a compound's parts
 				}
 			}
@@ -421,6 +421,19 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		off += len(d.ids)
 	}
 	return out
+}
+
+// mayHyphen reports whether s holds a hyphen's byte: '-', or the first
+// byte of U+2010 or U+2011 (hyphenParts decides). A loop over a word's few
+// bytes, where hasHyphen's two searches cost a call each for every token
+// of every group.
+func mayHyphen(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' || s[i] == 0xe2 {
+			return true
+		}
+	}
+	return false
 }
 
 // overlapsAny reports whether sp overlaps one of spans.
