@@ -36,7 +36,7 @@ func numberDiffs(sides []side, cs *contentSets) []Difference {
 			for _, n := range c.Numbers {
 				u := units[unitKey(n.Unit)]
 				if n.Unit == extract.UnitTime {
-					u = "time of day" // not the key of a counted noun ("three times" is "time")
+					u = timeOfDay // not the key of a counted noun ("three times" is "time")
 				}
 				if byUnit[u] == nil {
 					byUnit[u] = map[int][]val{}
@@ -56,7 +56,11 @@ func numberDiffs(sides []side, cs *contentSets) []Difference {
 	var out []Difference
 	for _, u := range shared {
 		m := byUnit[u]
-		pairs, odd := conflicts(m, func(a, b val) bool { return a.lo <= b.hi && b.lo <= a.hi }, func(a, b val) bool {
+		meet := func(a, b val) bool { return a.lo <= b.hi && b.lo <= a.hi }
+		if u == timeOfDay {
+			meet = func(a, b val) bool { return timesMeet(a.n.Text, a.lo, a.hi, b.n.Text, b.lo, b.hi) }
+		}
+		pairs, odd := conflicts(m, meet, func(a, b val) bool {
 			return a.n.Counts() || shareKey(a.anchors, b.anchors)
 		})
 		if len(pairs) == 0 {
