@@ -209,7 +209,8 @@ type detailScratch struct {
 	okA     []bool
 	okB     []bool
 	text    []byte
-	runs    []Value // detailSide.runs's list, before its copy is returned
+	runs    []Value   // detailSide.runs's list, before its copy is returned
+	whole   [2]wordOp // the runs of a pair whose diff cannot split them
 	differ  wordDiffer
 }
 
@@ -551,8 +552,10 @@ func detailPairs(n int, f func(x, y int)) {
 // conflict. What each side says is gathered once per group; the added
 // words need no diff, so the word diff runs only for the runs of a
 // difference that is reported.
-func detailDiffs(sides []side) []Difference {
-	var out []Difference
+//
+// The entries are appended to out, which it returns: the group's list,
+// not one of its own copied into it.
+func detailDiffs(out []Difference, sides []side) []Difference {
 	sc := detailScratches.Get().(*detailScratch)
 	defer sc.release()
 	ds := detailSides(sides, sc)
@@ -568,13 +571,13 @@ func detailDiffs(sides []side) []Difference {
 		if !heavyA && !heavyB {
 			return
 		}
-		var whole [2]wordOp
 		var ops []wordOp
 		if !sx.gapped(okA, sy) && !sy.gapped(okB, sx) {
 			// The diff cannot change the runs (see gapped): one deleted
-			// and one inserted run hold every token.
-			whole = [2]wordOp{{diffmatchpatch.DiffDelete, 0, len(sx.toks)}, {diffmatchpatch.DiffInsert, 0, len(sy.toks)}}
-			ops = whole[:]
+			// and one inserted run hold every token. (In the scratch: a
+			// local array escaped, as the memo may keep ops.)
+			sc.whole = [2]wordOp{{diffmatchpatch.DiffDelete, 0, len(sx.toks)}, {diffmatchpatch.DiffInsert, 0, len(sy.toks)}}
+			ops = sc.whole[:]
 		} else if ra, rb := sx.codes, sy.codes; ra != nil {
 			if canon == nil {
 				canon, memo = sameCodes(ds)

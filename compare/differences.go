@@ -67,7 +67,7 @@ func sideDifferences(sides []side, names func(a, b string) bool) []Difference {
 			out = append(out, d)
 		}
 	}
-	out = append(out, detailDiffs(sides)...)
+	out = detailDiffs(out, sides)
 	return out
 }
 

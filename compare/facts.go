@@ -571,15 +571,21 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 		e     extract.Entity
 		claim *extract.Claim
 	}
-	places := make([][]place, len(sides))
+	var places [][]place // made at the first place: most groups name none
 	for si, s := range sides {
 		for _, c := range s.claims {
 			for _, e := range c.Entities {
 				if placePreposition(lastWord(c.Text[:e.Span.Start-c.Span.Start])) {
+					if places == nil {
+						places = make([][]place, len(sides))
+					}
 					places[si] = append(places[si], place{e, c})
 				}
 			}
 		}
+	}
+	if places == nil {
+		return nil
 	}
 	// The names of a side, gathered when a pair of sides with one place
 	// each needs them.
@@ -949,8 +955,7 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 		ci int // c's index in its side
 		k  int // token index in c
 	}
-	negs := make([][]negation, len(sides))
-	none := true
+	var negs [][]negation // made at the first negation: most groups have none
 	for si, s := range sides {
 		for ci, c := range s.claims {
 			denial := false // an outlet's own denial verb in the claim
@@ -968,13 +973,15 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 					}
 				}
 				if neg {
+					if negs == nil {
+						negs = make([][]negation, len(sides))
+					}
 					negs[si] = append(negs[si], negation{c, ci, k})
-					none = false
 				}
 			}
 		}
 	}
-	if none {
+	if negs == nil {
 		return nil // no side negates anything
 	}
 	// affirms reports whether side o states the word t outside a
