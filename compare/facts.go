@@ -27,6 +27,9 @@ func numberDiffs(sides []side, cs *contentSets) []Difference {
 		anchors []string // anchorKeys
 	}
 	byUnit := map[string]map[int][]val{}
+	// The values' anchors, carved from one list: a list grown for each
+	// value was a tenth of the differences' allocations.
+	keys := make([]string, 0, 4*anchorWords)
 	units := unitClasses(sides)
 	for si, s := range sides {
 		for ci, c := range s.claims {
@@ -42,7 +45,9 @@ func numberDiffs(sides []side, cs *contentSets) []Difference {
 					byUnit[u] = map[int][]val{}
 				}
 				lo, hi := interval(c, n)
-				byUnit[u][si] = append(byUnit[u][si], val{n: n, claim: c, lo: lo, hi: hi, anchors: anchorKeys(c, n.Span, nil)})
+				at := len(keys)
+				keys = anchorKeys(c, n.Span, keys)
+				byUnit[u][si] = append(byUnit[u][si], val{n: n, claim: c, lo: lo, hi: hi, anchors: keys[at:len(keys):len(keys)]})
 			}
 		}
 	}
@@ -298,6 +303,7 @@ func dateDiffs(sides []side, cs *contentSets) []Difference {
 	// another gives the same interview ("In an interview on Tuesday, Ryan
 	// said …": sayingDate), never the day of an event.
 	anyPrec := map[string]map[int][]val{}
+	keys := make([]string, 0, 4*anchorWords) // the anchors, carved from one list
 	for si, s := range sides {
 		for ci, c := range s.claims {
 			if len(c.Dates) > 0 && !closeToOther(cs, si, ci, func(o *extract.Claim) bool { return len(o.Dates) > 0 }) {
@@ -318,7 +324,9 @@ func dateDiffs(sides []side, cs *contentSets) []Difference {
 				if byPrec[d.Precision] == nil {
 					byPrec[d.Precision] = map[int][]val{}
 				}
-				byPrec[d.Precision][si] = append(byPrec[d.Precision][si], val{d: d, claim: c, anchors: anchorKeys(c, d.Span, nil)})
+				at := len(keys)
+				keys = anchorKeys(c, d.Span, keys)
+				byPrec[d.Precision][si] = append(byPrec[d.Precision][si], val{d: d, claim: c, anchors: keys[at:len(keys):len(keys)]})
 			}
 		}
 	}
