@@ -999,13 +999,18 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 	// only, so read off the side's tokens rather than gathered into a set.
 	affirms := func(o int, t *extract.Token, si int, ng negation) bool {
 		neg, at := ng.c, ng.k
+		kt := ""
 		for ci, c := range sides[o].claims {
 			if cs.dice(si, ng.ci, o, ci) < factOverlap {
 				continue // another statement that shares a word
 			}
+			if kt == "" {
+				kt = tokenKey(t)
+			}
 			for i := range c.Tokens {
 				u := &c.Tokens[i]
-				if tokenKey(u) != tokenKey(t) || u.Quoted || len(u.Text)-len(t.Text) > 2 || len(t.Text)-len(u.Text) > 2 {
+				// The key last: the cheap tests turn most words away.
+				if u.Quoted || len(u.Text)-len(t.Text) > 2 || len(t.Text)-len(u.Text) > 2 || tokenKey(u) != kt {
 					continue
 				}
 				if !unasserted(c, i) && !negatedAfter(c, i, neg, at) {
