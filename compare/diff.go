@@ -723,9 +723,32 @@ func (d *Difference) put(s side, vals []Value) {
 		d.Values[id] = vals
 		return
 	}
+	// Spread over claims: each claim's list is made at once, at its
+	// size, with its entries in order (an append per entry grew it: 5% of
+	// the differences' allocations).
+	var buf [16]string
+	var doneBuf [16]bool
+	hs, done := buf[:0], doneBuf[:0]
 	for _, v := range vals {
-		id := s.holder(v.Span)
-		d.Values[id] = append(d.Values[id], v)
+		hs, done = append(hs, s.holder(v.Span)), append(done, false)
+	}
+	for i, h := range hs {
+		if done[i] {
+			continue // filed with an earlier entry of its claim
+		}
+		n := 0
+		for _, g := range hs[i:] {
+			if g == h {
+				n++
+			}
+		}
+		list := slices.Grow(d.Values[h], n)
+		for j := i; j < len(hs); j++ {
+			if hs[j] == h {
+				list, done[j] = append(list, vals[j]), true
+			}
+		}
+		d.Values[h] = list
 	}
 }
 
