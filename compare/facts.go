@@ -28,7 +28,7 @@ func numberDiffs(sides []side, cs *contentSets) []Difference {
 	}
 	byUnit := map[string]map[int][]val{}
 	// The values' anchors, carved from one list: a list grown for each
-	// value was a tenth of the differences' allocations.
+	// value was 6% of the differences' allocations.
 	keys := make([]string, 0, 4*anchorWords)
 	units := unitClasses(sides)
 	for si, s := range sides {
