@@ -38,8 +38,8 @@ func newContentSets(sides []side) *contentSets {
 		cs.first = append(cs.first, n)
 		n += len(s.claims)
 		features = features && len(s.feats) == len(s.claims)
-		for _, cf := range s.feats {
-			features = features && cf != nil && cf.claim != nil
+		for ci, cf := range s.feats {
+			features = features && cf != nil && ci < len(s.claims) && cf.claim == s.claims[ci] && len(cf.keyID) == len(cf.claim.Tokens)
 		}
 	}
 	cs.sets = grow(cs.sets, n)

@@ -142,8 +142,8 @@ func (v *detailVocab) useTable(sides []side) {
 		if len(s.feats) != len(s.claims) {
 			return
 		}
-		for _, cf := range s.feats {
-			if cf == nil || cf.table == nil || t != nil && cf.table != t || len(cf.keyID) != len(cf.claim.Tokens) {
+		for ci, cf := range s.feats {
+			if cf == nil || cf.table == nil || t != nil && cf.table != t || cf.claim != s.claims[ci] || len(cf.keyID) != len(cf.claim.Tokens) {
 				return
 			}
 			t = cf.table
