@@ -453,8 +453,17 @@ func closeSpans(a, b string) bool {
 // spanStart is the first day of a day ("2015-03-29") or ISO week
 // ("2015-W13") value.
 func spanStart(v string) (time.Time, bool) {
-	if t, err := time.Parse("2006-01-02", v); err == nil {
-		return t, true
+	// Only ten bytes parse as a day, and only a text with "-W" in it
+	// reads as a week: month and year values, which a large event
+	// compares by the thousand, skip time.Parse's and fmt.Sscanf's
+	// failures (errors made, and Sscanf's a panic recovered).
+	if len(v) == 10 {
+		if t, err := time.Parse("2006-01-02", v); err == nil {
+			return t, true
+		}
+	}
+	if !strings.Contains(v, "-W") {
+		return time.Time{}, false
 	}
 	var y, w int
 	if n, err := fmt.Sscanf(v, "%d-W%d", &y, &w); n != 2 || err != nil || w < 1 || w > 53 {
