@@ -296,6 +296,7 @@ func dateDiffs(sides []side, cs *contentSets) []Difference {
 		claim   *extract.Claim
 		stmt    bool     // the date dates a saying (statementDate)
 		anchors []string // anchorKeys
+		wd      string   // weekdayOf(d), read once: a large event compares each date with thousands
 	}
 	byPrec := map[string]map[int][]val{}
 	// Every date a side gives, statement dates too: the day one outlet
@@ -316,8 +317,8 @@ func dateDiffs(sides []side, cs *contentSets) []Difference {
 				if anyPrec[d.Precision] == nil {
 					anyPrec[d.Precision] = map[int][]val{}
 				}
-				stmt := statementDate(c, d)
-				anyPrec[d.Precision][si] = append(anyPrec[d.Precision][si], val{d: d, claim: c, stmt: stmt})
+				stmt, wd := statementDate(c, d), weekdayOf(d)
+				anyPrec[d.Precision][si] = append(anyPrec[d.Precision][si], val{d: d, claim: c, stmt: stmt, wd: wd})
 				if stmt {
 					continue
 				}
@@ -326,7 +327,7 @@ func dateDiffs(sides []side, cs *contentSets) []Difference {
 				}
 				at := len(keys)
 				keys = anchorKeys(c, d.Span, keys)
-				byPrec[d.Precision][si] = append(byPrec[d.Precision][si], val{d: d, claim: c, anchors: keys[at:len(keys):len(keys)]})
+				byPrec[d.Precision][si] = append(byPrec[d.Precision][si], val{d: d, claim: c, anchors: keys[at:len(keys):len(keys)], wd: wd})
 			}
 		}
 	}
@@ -340,7 +341,7 @@ func dateDiffs(sides []side, cs *contentSets) []Difference {
 			// A date that dates a saying matches only a date of a claim
 			// that reports a saying too (the same interview), never the
 			// event another outlet dates.
-			return sameDate(a.d, b.d) && (!b.stmt || sayingDate(a.claim, a.d))
+			return sameDate(a.d, b.d, a.wd, b.wd) && (!b.stmt || sayingDate(a.claim, a.d))
 		}, func(a, b val) bool { return shareKey(a.anchors, b.anchors) })
 		if len(pairs) == 0 {
 			continue
@@ -394,8 +395,9 @@ func statementDate(c *extract.Claim, d extract.Date) bool {
 // weekday: which week it falls in is a guess from the claim's tense, and a
 // guess must not make a conflict. A year-less date (XXXX-09-09) meets any
 // year.
-func sameDate(da, db extract.Date) bool {
-	wa, wb := weekdayOf(da), weekdayOf(db)
+//
+// wa and wb are the weekdays the two dates' texts name (weekdayOf).
+func sameDate(da, db extract.Date, wa, wb string) bool {
 	if wa != "" || wb != "" {
 		if wa == "" {
 			wa = weekdayFromValue(da.Value)
