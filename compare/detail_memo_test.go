@@ -34,13 +34,13 @@ func TestDetailMemoWireCopies(t *testing.T) {
 	if memo == nil {
 		t.Fatal("the two wire copies do not have the same codes: the test does not reach the memo")
 	}
-	group := detailDiffs(sides)
+	group := detailDiffs(nil, sides)
 	byPair := map[string]Difference{}
 	for _, d := range group {
 		byPair[pairOf(d)] = d
 	}
 	for _, y := range []int{1, 2} {
-		alone := detailDiffs([]side{sides[0], sides[y]})
+		alone := detailDiffs(nil, []side{sides[0], sides[y]})
 		if len(alone) != 1 {
 			t.Fatalf("pair d1–d%d alone: %d detail entries, want 1", y+1, len(alone))
 		}

@@ -16,7 +16,7 @@ import (
 // numberDiffs: the same counted thing with different values and no
 // overlap, allowing for ranges and for hedged approximations ("about 40"
 // meets "42").
-func numberDiffs(sides []side) []Difference {
+func numberDiffs(sides []side, cs *contentSets) []Difference {
 	if sidesWith(sides, func(c *extract.Claim) bool { return len(c.Numbers) > 0 }) < 2 {
 		return nil // a conflict needs numbers on two sides
 	}
@@ -27,11 +27,13 @@ func numberDiffs(sides []side) []Difference {
 		anchors []string // anchorKeys
 	}
 	byUnit := map[string]map[int][]val{}
-	cs := contentSets{}
+	// The values' anchors, carved from one list: a list grown for each
+	// value was 6% of the differences' allocations.
+	keys := make([]string, 0, 4*anchorWords)
 	units := unitClasses(sides)
 	for si, s := range sides {
-		for _, c := range s.claims {
-			if len(c.Numbers) > 0 && !closeToOther(sides, si, c, func(o *extract.Claim) bool { return len(o.Numbers) > 0 }, cs) {
+		for ci, c := range s.claims {
+			if len(c.Numbers) > 0 && !closeToOther(cs, si, ci, func(o *extract.Claim) bool { return len(o.Numbers) > 0 }) {
 				continue // a figure of another statement of the story
 			}
 			for _, n := range c.Numbers {
@@ -43,7 +45,9 @@ func numberDiffs(sides []side) []Difference {
 					byUnit[u] = map[int][]val{}
 				}
 				lo, hi := interval(c, n)
-				byUnit[u][si] = append(byUnit[u][si], val{n: n, claim: c, lo: lo, hi: hi, anchors: anchorKeys(c, n.Span, nil)})
+				at := len(keys)
+				keys = anchorKeys(c, n.Span, keys)
+				byUnit[u][si] = append(byUnit[u][si], val{n: n, claim: c, lo: lo, hi: hi, anchors: keys[at:len(keys):len(keys)]})
 			}
 		}
 	}
@@ -283,7 +287,7 @@ func sayingOrDate(c *extract.Claim, t *extract.Token) bool {
 
 // dateDiffs: dates of the same precision that share no value. A year-less
 // date (XXXX-09-09) meets any year.
-func dateDiffs(sides []side) []Difference {
+func dateDiffs(sides []side, cs *contentSets) []Difference {
 	if sidesWith(sides, func(c *extract.Claim) bool { return len(c.Dates) > 0 }) < 2 {
 		return nil // a conflict needs dates on two sides
 	}
@@ -292,6 +296,7 @@ func dateDiffs(sides []side) []Difference {
 		claim   *extract.Claim
 		stmt    bool     // the date dates a saying (statementDate)
 		anchors []string // anchorKeys
+		wd      string   // weekdayOf(d), read once: a large event compares each date with thousands
 	}
 	byPrec := map[string]map[int][]val{}
 	// Every date a side gives, statement dates too: the day one outlet
@@ -299,10 +304,10 @@ func dateDiffs(sides []side) []Difference {
 	// another gives the same interview ("In an interview on Tuesday, Ryan
 	// said …": sayingDate), never the day of an event.
 	anyPrec := map[string]map[int][]val{}
-	cs := contentSets{}
+	keys := make([]string, 0, 4*anchorWords) // the anchors, carved from one list
 	for si, s := range sides {
-		for _, c := range s.claims {
-			if len(c.Dates) > 0 && !closeToOther(sides, si, c, func(o *extract.Claim) bool { return len(o.Dates) > 0 }, cs) {
+		for ci, c := range s.claims {
+			if len(c.Dates) > 0 && !closeToOther(cs, si, ci, func(o *extract.Claim) bool { return len(o.Dates) > 0 }) {
 				continue // the day of another statement of the story
 			}
 			for _, d := range c.Dates {
@@ -312,15 +317,17 @@ func dateDiffs(sides []side) []Difference {
 				if anyPrec[d.Precision] == nil {
 					anyPrec[d.Precision] = map[int][]val{}
 				}
-				stmt := statementDate(c, d)
-				anyPrec[d.Precision][si] = append(anyPrec[d.Precision][si], val{d: d, claim: c, stmt: stmt})
+				stmt, wd := statementDate(c, d), weekdayOf(d)
+				anyPrec[d.Precision][si] = append(anyPrec[d.Precision][si], val{d: d, claim: c, stmt: stmt, wd: wd})
 				if stmt {
 					continue
 				}
 				if byPrec[d.Precision] == nil {
 					byPrec[d.Precision] = map[int][]val{}
 				}
-				byPrec[d.Precision][si] = append(byPrec[d.Precision][si], val{d: d, claim: c, anchors: anchorKeys(c, d.Span, nil)})
+				at := len(keys)
+				keys = anchorKeys(c, d.Span, keys)
+				byPrec[d.Precision][si] = append(byPrec[d.Precision][si], val{d: d, claim: c, anchors: keys[at:len(keys):len(keys)], wd: wd})
 			}
 		}
 	}
@@ -334,7 +341,7 @@ func dateDiffs(sides []side) []Difference {
 			// A date that dates a saying matches only a date of a claim
 			// that reports a saying too (the same interview), never the
 			// event another outlet dates.
-			return sameDate(a.d, b.d) && (!b.stmt || sayingDate(a.claim, a.d))
+			return sameDate(a.d, b.d, a.wd, b.wd) && (!b.stmt || sayingDate(a.claim, a.d))
 		}, func(a, b val) bool { return shareKey(a.anchors, b.anchors) })
 		if len(pairs) == 0 {
 			continue
@@ -388,8 +395,9 @@ func statementDate(c *extract.Claim, d extract.Date) bool {
 // weekday: which week it falls in is a guess from the claim's tense, and a
 // guess must not make a conflict. A year-less date (XXXX-09-09) meets any
 // year.
-func sameDate(da, db extract.Date) bool {
-	wa, wb := weekdayOf(da), weekdayOf(db)
+//
+// wa and wb are the weekdays the two dates' texts name (weekdayOf).
+func sameDate(da, db extract.Date, wa, wb string) bool {
 	if wa != "" || wb != "" {
 		if wa == "" {
 			wa = weekdayFromValue(da.Value)
@@ -447,8 +455,17 @@ func closeSpans(a, b string) bool {
 // spanStart is the first day of a day ("2015-03-29") or ISO week
 // ("2015-W13") value.
 func spanStart(v string) (time.Time, bool) {
-	if t, err := time.Parse("2006-01-02", v); err == nil {
-		return t, true
+	// Only ten bytes parse as a day, and only a text with "-W" in it
+	// reads as a week: month and year values, which a large event
+	// compares by the thousand, skip time.Parse's and fmt.Sscanf's
+	// failures (errors made, and Sscanf's a panic recovered).
+	if len(v) == 10 {
+		if t, err := time.Parse("2006-01-02", v); err == nil {
+			return t, true
+		}
+	}
+	if !strings.Contains(v, "-W") {
+		return time.Time{}, false
 	}
 	var y, w int
 	if n, err := fmt.Sscanf(v, "%d-W%d", &y, &w); n != 2 || err != nil || w < 1 || w > 53 {
@@ -573,15 +590,21 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 		e     extract.Entity
 		claim *extract.Claim
 	}
-	places := make([][]place, len(sides))
+	var places [][]place // made at the first place: most groups name none
 	for si, s := range sides {
 		for _, c := range s.claims {
 			for _, e := range c.Entities {
 				if placePreposition(lastWord(c.Text[:e.Span.Start-c.Span.Start])) {
+					if places == nil {
+						places = make([][]place, len(sides))
+					}
 					places[si] = append(places[si], place{e, c})
 				}
 			}
 		}
+	}
+	if places == nil {
+		return nil
 	}
 	// The names of a side, gathered when a pair of sides with one place
 	// each needs them.
@@ -647,58 +670,23 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 // branches" / "would close 40 of the 130 branches" shares 0.38).
 const factOverlap = 0.3
 
-// closeToOther reports whether claim c of side si shares factOverlap of
+// closeToOther reports whether claim ci of side si shares factOverlap of
 // its content words with a claim of another side that has the fact too
 // (has): two outlets giving one statement other figures or days, not two
 // statements of one story grouped together ("paid $43 million in federal
 // taxes" / "earned $139 million").
-func closeToOther(sides []side, si int, c *extract.Claim, has func(*extract.Claim) bool, cs contentSets) bool {
-	for sj, s := range sides {
+func closeToOther(cs *contentSets, si, ci int, has func(*extract.Claim) bool) bool {
+	for sj, s := range cs.sides {
 		if sj == si {
 			continue
 		}
-		for _, o := range s.claims {
-			if has(o) && cs.dice(c, o) >= factOverlap {
+		for cj, o := range s.claims {
+			if has(o) && cs.dice(si, ci, sj, cj) >= factOverlap {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// contentSets holds the content-word keys of claims (function words left
-// out), each claim's gathered once for all the pairs it is in.
-type contentSets map[*extract.Claim]map[string]bool
-
-// of returns the content-word keys of c.
-func (cs contentSets) of(c *extract.Claim) map[string]bool {
-	if m, ok := cs[c]; ok {
-		return m
-	}
-	m := map[string]bool{}
-	for i := range c.Tokens {
-		if !c.Tokens[i].Stop {
-			m[tokenKey(&c.Tokens[i])] = true
-		}
-	}
-	cs[c] = m
-	return m
-}
-
-// dice is the Dice coefficient of the content-word keys of two claims,
-// each key counted once.
-func (cs contentSets) dice(a, b *extract.Claim) float64 {
-	ka, kb := cs.of(a), cs.of(b)
-	if len(ka)+len(kb) == 0 {
-		return 0
-	}
-	n := 0
-	for k := range ka {
-		if kb[k] {
-			n++
-		}
-	}
-	return 2 * float64(n) / float64(len(ka)+len(kb))
 }
 
 // scopeNouns pass a negation on to the clause after them: "no plans to
@@ -725,13 +713,17 @@ var negationStart = func() (t [256]bool) {
 // contraction in n't, in any case. Lower-casing a short ASCII word needs
 // no new string.
 func negationWord(w string) bool {
+	if w == "" || !negationStart[w[0]|0x20] && w[len(w)-1]|0x20 != 't' {
+		// Every negation word starts with one of those letters, and a
+		// contraction ends in t; no other character lower-cases to one of
+		// them (the Kelvin sign's k is in no negation word), so this holds
+		// for any text, read before the text is checked for ASCII.
+		return false
+	}
 	var buf [16]byte
 	if len(w) > len(buf) || !isASCII(w) {
 		lw := strings.ToLower(w)
 		return negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t")
-	}
-	if w == "" || !negationStart[w[0]|0x20] && w[len(w)-1]|0x20 != 't' {
-		return false // every negation word starts with one of those letters
 	}
 	lw := lowerASCII(buf[:0], w)
 	return negationWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't"))
@@ -770,6 +762,17 @@ func negatesAt(c *extract.Claim, k int) bool {
 	t := c.Tokens[k].Text
 	if negationWord(t) {
 		return !idiomNegation(c, k)
+	}
+	if t == "" {
+		return false
+	}
+	switch t[0] | 0x20 {
+	case 'd', 'r', 'y':
+		// The refusals and "yet" start with these letters, which no other
+		// character folds to: every word of every claim of a group passes
+		// here, most of them no refusal.
+	default:
+		return false
 	}
 	if k+1 < len(c.Tokens) && strings.EqualFold(c.Tokens[k+1].Text, "to") && refusalBeforeTo(t) {
 		// "declined to give details", not "declined to 4%" or "declined
@@ -963,17 +966,17 @@ func denialAt(c *extract.Claim, j int) bool {
 // polarityDiffs: one document affirms what another negates or denies
 // ("agreed to disarm" / "denied making any such commitment"), judged by
 // the parity of negations and denials in the outlet's own words.
-func polarityDiffs(sides []side) []Difference {
+func polarityDiffs(sides []side, cs *contentSets) []Difference {
 	// The negations of each side, found once per group: a negation word
 	// outside quotes, or the outlet's own denial verb.
 	type negation struct {
-		c *extract.Claim
-		k int // token index in c
+		c  *extract.Claim
+		ci int // c's index in its side
+		k  int // token index in c
 	}
-	negs := make([][]negation, len(sides))
-	none := true
+	var negs [][]negation // made at the first negation: most groups have none
 	for si, s := range sides {
-		for _, c := range s.claims {
+		for ci, c := range s.claims {
 			denial := false // an outlet's own denial verb in the claim
 			for _, m := range c.Markers {
 				denial = denial || m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet
@@ -989,13 +992,15 @@ func polarityDiffs(sides []side) []Difference {
 					}
 				}
 				if neg {
-					negs[si] = append(negs[si], negation{c, k})
-					none = false
+					if negs == nil {
+						negs = make([][]negation, len(sides))
+					}
+					negs[si] = append(negs[si], negation{c, ci, k})
 				}
 			}
 		}
 	}
-	if none {
+	if negs == nil {
 		return nil // no side negates anything
 	}
 	// affirms reports whether side o states the word t outside a
@@ -1003,15 +1008,20 @@ func polarityDiffs(sides []side) []Difference {
 	// ("pays" / "pay", not "required" / "requirement"), with no negation
 	// in the three words before it. Looked up for a negation's focus
 	// only, so read off the side's tokens rather than gathered into a set.
-	cs := contentSets{}
-	affirms := func(o int, t *extract.Token, neg *extract.Claim, at int) bool {
-		for _, c := range sides[o].claims {
-			if cs.dice(neg, c) < factOverlap {
+	affirms := func(o int, t *extract.Token, si int, ng negation) bool {
+		neg, at := ng.c, ng.k
+		kt := ""
+		for ci, c := range sides[o].claims {
+			if cs.dice(si, ng.ci, o, ci) < factOverlap {
 				continue // another statement that shares a word
+			}
+			if kt == "" {
+				kt = tokenKey(t)
 			}
 			for i := range c.Tokens {
 				u := &c.Tokens[i]
-				if tokenKey(u) != tokenKey(t) || u.Quoted || len(u.Text)-len(t.Text) > 2 || len(t.Text)-len(u.Text) > 2 {
+				// The key last: the cheap tests turn most words away.
+				if u.Quoted || len(u.Text)-len(t.Text) > 2 || len(t.Text)-len(u.Text) > 2 || tokenKey(u) != kt {
 					continue
 				}
 				if !unasserted(c, i) && !negatedAfter(c, i, neg, at) {
@@ -1085,7 +1095,7 @@ func polarityDiffs(sides []side) []Difference {
 		var holder *extract.Claim
 		for i, ng := range negs[si] {
 			t := foci[si][i]
-			if t == nil || negatedBy(o, t) || !affirms(o, t, ng.c, ng.k) {
+			if t == nil || negatedBy(o, t) || !affirms(o, t, si, ng) {
 				continue
 			}
 			if n == 0 {

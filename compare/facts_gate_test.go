@@ -28,7 +28,9 @@ func TestFactsOfOtherStatements(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sides := []side{{doc: 0, claims: []*extract.Claim{claim("d1.c1", tt.a)}}, {doc: 1, claims: []*extract.Claim{claim("d2.c1", tt.b)}}}
-			if got := len(numberDiffs(sides)); got != tt.want {
+			cs := newContentSets(sides)
+			defer cs.release()
+			if got := len(numberDiffs(sides, cs)); got != tt.want {
 				t.Errorf("%d number differences, want %d", got, tt.want)
 			}
 		})
