@@ -342,7 +342,8 @@ var nameInfixes = map[string]bool{"Mc": true, "Mac": true, "Di": true, "De": tru
 func isLowerRune(r rune) bool { return unicode.IsLower(r) }
 func isUpperRune(r rune) bool { return unicode.IsUpper(r) }
 
-// stem returns the Snowball stem of a lower-case word, memoised for the
-// process (cachedStem): news text repeats its words, and stemming was
-// most of the work.
-func (x *extractor) stem(w string) string { return cachedStem(w) }
+// stem returns the Snowball stem of a lower-case word: the stem of the
+// word's facts (wordFacts.stem, cachedStem's answer), read through the
+// scratch's word cache, where cachedStem looked the word up in the
+// background list's map and then in the stem memo's, under its lock.
+func (x *extractor) stem(w string) string { return x.lowFacts(w).stem }

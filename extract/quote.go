@@ -741,7 +741,8 @@ func asBefore(before []rawToken) bool {
 // (called, dubbed, branded, labelled, termed); a nickname is mentioned, not said.
 func (x *extractor) namingVerbBefore(before []rawToken, n int) bool {
 	for k := len(before) - 1; k >= 0 && k >= len(before)-n; k-- {
-		switch x.stem(lowerKey(before[k].text)) {
+		// The token's facts hold the stem of its lower-case form.
+		switch x.wordOf(before[k].text).facts.stem {
 		case "call", "dub", "brand", "label", "term":
 			return !nounAfterDeterminer(x.text, before, k)
 		}
