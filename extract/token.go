@@ -33,6 +33,13 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// byteWord is asciiWord over every byte value, false from 0x80 on: the
+// tokenizer's inner loop indexes it with a byte and tests nothing else.
+var byteWord = func() (t [256]bool) {
+	copy(t[:], asciiWord[:])
+	return t
+}()
+
 // decode returns the rune at i, treating an invalid byte as a one-byte
 // separator so that spans stay valid on broken input.
 func decode(s string, i int) (rune, int) {
@@ -79,12 +86,16 @@ func (x *extractor) countTokens(start, end int) int {
 
 // appendTokens appends the tokens of text[start:end] to out (tokenize).
 func appendTokens(out []rawToken, text string, start, end int) []rawToken {
+	// The byte loops read s, whose length is end: the compiler drops
+	// their bounds checks. Runes are still decoded from text, whose
+	// characters may run past end.
+	s := text[:end]
 	i := start
-	for i < end {
-		// An ASCII byte is its own rune, and asciiWord tells a word's:
+	for i < len(s) {
+		// An ASCII byte is its own rune, and byteWord tells a word's:
 		// most of the text is read without decoding a rune.
-		if c := text[i]; c < utf8.RuneSelf {
-			if !asciiWord[c] {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !byteWord[c] {
 				i++
 				continue
 			}
@@ -93,14 +104,16 @@ func appendTokens(out []rawToken, text string, start, end int) []rawToken {
 			continue
 		}
 		j := i
-		for j < end {
+		for j < len(s) {
 			var r rune
 			var n int
-			if c := text[j]; c < utf8.RuneSelf {
-				if asciiWord[c] {
-					j++
-					continue
-				}
+			c := s[j]
+			if byteWord[c] {
+				// An ASCII letter or digit: one load tells it.
+				j++
+				continue
+			}
+			if c < utf8.RuneSelf {
 				r, n = rune(c), 1
 			} else {
 				r, n = decode(text, j)
@@ -114,10 +127,10 @@ func appendTokens(out []rawToken, text string, start, end int) []rawToken {
 				// mark ends the word without a look at its neighbours.
 				break
 			}
-			next, nn := decode(text, j+n)
-			if j+n >= end || nn == 0 {
+			if j+n >= end {
 				break
 			}
+			next, _ := decode(text, j+n)
 			prev, _ := decodeLast(text, j)
 			switch {
 			case isApostrophe(r) && unicode.IsLetter(next):
