@@ -106,6 +106,11 @@ type Entry struct {
 	Prev []string
 	// Where is "file:line", so every marker can name the line that made it.
 	Where string
+	// next has the wordBit of the second word and of its key, one bit
+	// each: a token after the first that shares no bit with it matches
+	// neither, and matchCands passes over the entry without reading a
+	// string. 0 for an entry of one word or a wildcard second.
+	next uint64
 }
 
 // Lexicon is a compiled, immutable set of word lists. It is safe for
@@ -542,6 +547,9 @@ func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
 				e.keys[i] = cachedStem(w)
 			}
 		}
+		if len(e.Words) > 1 && e.Words[1] != "*" {
+			e.next = wordBit(e.Words[1]) | wordBit(e.keys[1])
+		}
 		out = append(out, e)
 	}
 	if err := sc.Err(); err != nil {
@@ -571,8 +579,15 @@ type lexMatch struct {
 // the token's word (wordFacts.cands; their first word matches it). low are
 // the tokens' lower-case surface forms and keys their stems; isNum reports
 // numerals.
-func matchCands(cands []*Entry, i int, low, keys []string, surf []string, isNum []bool) (lexMatch, bool) {
+//
+// next is the wordFacts.bits of the token after i (0 at the end): an
+// entry whose second word shares no bit with it cannot match (Entry.next),
+// and most candidates fail there.
+func matchCands(cands []*Entry, i int, next uint64, low, keys []string, surf []string, isNum []bool) (lexMatch, bool) {
 	for _, e := range cands {
+		if e.next != 0 && e.next&next == 0 {
+			continue
+		}
 		// The first word matches: cands are a word's, which hold only
 		// the entries that start at it (startingHere).
 		end, ok := matchSeq(e.Words[1:], e.keys[1:], e.Exact, i+1, low, keys)
@@ -670,6 +685,16 @@ func matchSeq(ws, ks []string, exact bool, i int, low, keys []string) (int, bool
 		j++
 	}
 	return j, true
+}
+
+// wordBit is one of 64 bits named by a cheap hash of the word w: equal
+// words have the same bit, so two sets of them that share no bit share no
+// word (Entry.next, wordFacts.bits).
+func wordBit(w string) uint64 {
+	if w == "" {
+		return 1
+	}
+	return 1 << ((uint(len(w))*7 + uint(w[0])*3 + uint(w[len(w)-1])) & 63)
 }
 
 func contains(list []string, s string) bool {

@@ -112,7 +112,11 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			if starts[i]&(1<<ci) == 0 {
 				continue
 			}
-			m, ok := matchCands(facts[i].cands[ci], i, lows, keys, surf, isNum)
+			var next uint64
+			if i+1 < len(facts) {
+				next = facts[i+1].bits
+			}
+			m, ok := matchCands(facts[i].cands[ci], i, next, lows, keys, surf, isNum)
 			if !ok || !x.phraseAdjacent(toks, m.start, m.end) {
 				continue
 			}

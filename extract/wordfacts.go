@@ -32,6 +32,9 @@ type wordFacts struct {
 	// the word (byKey or byLow holds some): a token is tested for a
 	// category with one bit, not two slices.
 	starts uint32
+	// bits is the wordBit of the form and of its stem: matchCands'
+	// test of a phrase's second word (Entry.next).
+	bits uint64
 	// cands are the entries of each category that can start at the
 	// word, in the order matchCands tries them: byKey's, merged with
 	// byLow's (longest phrase first, the exact form before the stem at
@@ -253,6 +256,7 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	// monthNames holds no 0: a month name has month ≥ 1.
 	f.dateWord = f.month > 0 || isWeekday || dateAdverb(low)
 	f.stop = l.Has(LexStopword, low)
+	f.bits = wordBit(f.low) | wordBit(f.stem)
 	f.byKey = l.starts[f.stem]
 	if low != f.stem {
 		f.byLow = l.starts[low]
