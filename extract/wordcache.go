@@ -1,6 +1,6 @@
 package extract
 
-import "hash/maphash"
+import "encoding/binary"
 
 // wordCache sits in front of the process's word table (wordfacts.go) in
 // each pooled scratch: a token's spelling is hashed to a pair of slots,
@@ -44,11 +44,30 @@ type cacheSlot struct {
 }
 
 const (
-	wordCacheSize = 1 << 14
+	wordCacheBits = 14
+	wordCacheSize = 1 << wordCacheBits
 	maxCachedWord = 21
 )
 
-var wordCacheSeed = maphash.MakeSeed()
+// spellingHash mixes a spelling of at most maxCachedWord bytes into 64
+// bits whose top bits name its pair of slots: eight bytes a step, then a
+// byte a step, and one multiply to spread them. maphash.String's call
+// cost 67 instructions a token on the BASIL corpus; this one, inlined,
+// about 40, and the cache misses about as often (TestWordCacheMisses:
+// 3.97% of the tokens against 3.85%). BASIL ×5 in corpus mode went from
+// 2658.4 to 2646.6 M instructions.
+func spellingHash(w string) uint64 {
+	const m1, m2 = 0x9e3779b97f4a7c15, 0xff51afd7ed558ccd
+	h := uint64(len(w))
+	for len(w) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64([]byte(w[:8]))) * m1
+		w = w[8:]
+	}
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * m1
+	}
+	return (h ^ h>>31) * m2
+}
 
 // reset readies the cache for a document read with lex, whose table is at
 // generation gen: slots filled for another lexicon or generation are
@@ -71,7 +90,7 @@ func (c *wordCache) word(surface string) surfaceForm {
 	if n == 0 || n > maxCachedWord {
 		return c.lex.word(surface)
 	}
-	set := &c.sets[maphash.String(wordCacheSeed, surface)&(wordCacheSize/2-1)]
+	set := &c.sets[spellingHash(surface)>>(64-wordCacheBits+1)]
 	if s := &set[0]; int(s.n) == n && string(s.b[:n]) == surface {
 		return surfaceForm{facts: s.facts, capital: s.capital, plain: s.plain, surface: surface}
 	}

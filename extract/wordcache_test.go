@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"hash/maphash"
 	"strings"
 	"testing"
 )
@@ -52,7 +51,7 @@ func TestWordCacheSlots(t *testing.T) {
 			seq = append(seq, e, e, "É"+strings.Repeat("k", n-2))
 		}
 	}
-	slot := func(w string) uint64 { return maphash.String(wordCacheSeed, w) & (wordCacheSize - 1) }
+	slot := func(w string) uint64 { return spellingHash(w) >> (64 - wordCacheBits + 1) }
 	const last = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	pairs := 0
 	for p := 0; p < 3000 && pairs < 40; p++ {
