@@ -56,12 +56,20 @@ func dateAdverb(low string) bool {
 func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts, taken []bool) []Date {
 	text := x.text
 	var out []Date
-	future := false
-	for _, f := range facts {
-		if f.future {
-			future = true
-			break
+	// Whether the claim speaks of the future, read on the first date
+	// found: most claims have none, and the pass reads every token's facts.
+	futureRead, futureSeen := false, false
+	future := func() bool {
+		if !futureRead {
+			futureRead = true
+			for _, f := range facts {
+				if f.future {
+					futureSeen = true
+					break
+				}
+			}
 		}
+		return futureSeen
 	}
 	adj := func(k int) bool {
 		if k <= 0 || k >= len(toks) {
@@ -116,12 +124,12 @@ func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts
 				if y, ok := yearNum(i + 2); ok && adj(i+2) {
 					year, hasYear, end = y, true, i+3
 				}
-				d = Date{Precision: PrecisionDay, Value: x.resolveMonthDay(year, hasYear, mon, day, future)}
+				d = Date{Precision: PrecisionDay, Value: x.resolveMonthDay(year, hasYear, mon, day, future())}
 			} else if y, ok := yearNum(i + 1); ok && adj(i+1) {
 				end = i + 2
 				d = Date{Precision: PrecisionMonth, Value: fmt.Sprintf("%04d-%02d", y, mon)}
 			} else if lows[i] != "may" || datePrepositions[prev] {
-				d = Date{Precision: PrecisionMonth, Value: x.resolveMonth(mon, future)}
+				d = Date{Precision: PrecisionMonth, Value: x.resolveMonth(mon, future())}
 				if lows[i] == "may" || lows[i] == "march" {
 					if !datePrepositions[prev] {
 						continue
@@ -138,7 +146,7 @@ func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts
 			if y, ok := yearNum(i + 2); ok && adj(i+2) {
 				year, hasYear, end = y, true, i+3
 			}
-			d = Date{Precision: PrecisionDay, Value: x.resolveMonthDay(year, hasYear, mon, day, future)}
+			d = Date{Precision: PrecisionDay, Value: x.resolveMonthDay(year, hasYear, mon, day, future())}
 		case func() bool { _, ok := yearNum(i); return ok }() && datePrepositions[prev]:
 			y, _ := yearNum(i)
 			d = Date{Precision: PrecisionYear, Value: strconv.Itoa(y)}
@@ -146,7 +154,7 @@ func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts
 			!(i+1 < len(toks) && facts[i+1].month > 0 && isCapitalized(toks[i+1].text)):
 			// "on Monday, March 3": the weekday belongs to the calendar date
 			// that follows, which is read on its own.
-			d = Date{Precision: PrecisionDay, Value: x.resolveWeekday(facts[i].weekday, future && !pastVerbBefore(lows, i))}
+			d = Date{Precision: PrecisionDay, Value: x.resolveWeekday(facts[i].weekday, future() && !pastVerbBefore(lows, i))}
 		case lows[i] == "yesterday" || lows[i] == "today" || lows[i] == "tomorrow":
 			off := map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[lows[i]]
 			d = Date{Precision: PrecisionDay}
