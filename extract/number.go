@@ -205,11 +205,11 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 		if taken[i] {
 			continue
 		}
-		if !startsWithDigit(toks[i].text) && !vagueStart(lows[i]) && (toks[i].span.Start == 0 || text[toks[i].span.Start-1] != '$') &&
-			!facts[i].numWord && !strings.Contains(lows[i], "-") {
+		if !startsWithDigit(toks[i].text) && !facts[i].numLike && (toks[i].span.Start == 0 || text[toks[i].span.Start-1] != '$') {
 			// Most words: no vague count, no currency glued to them,
-			// no clock time, digits or number word: the tests below
-			// would each turn them down.
+			// no clock time, digits or number word (the word's facts
+			// tell the form's, numLike, once for the process): the
+			// tests below would each turn them down.
 			continue
 		}
 		v, ok := 0.0, false

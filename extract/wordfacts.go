@@ -16,6 +16,10 @@ type wordFacts struct {
 	stem    string
 	stop    bool
 	numWord bool
+	// numLike: a number reading of findNumbers may start at the word
+	// whatever its neighbours: a number word, a vague count's first
+	// word (vagueStart) or a hyphenated form ("twenty-five", "9-11").
+	numLike bool
 	// The date words findDates reads: the month a month name stands
 	// for (0: none; every month is ≥ 1), the weekday (time.Weekday, 0
 	// also for a word that is none), and whether the word speaks of the
@@ -257,6 +261,7 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	f.dateWord = f.month > 0 || isWeekday || dateAdverb(low)
 	f.stop = l.Has(LexStopword, low)
 	f.bits = wordBit(f.low) | wordBit(f.stem)
+	f.numLike = f.numWord || vagueStart(low) || strings.Contains(low, "-")
 	f.byKey = l.starts[f.stem]
 	if low != f.stem {
 		f.byLow = l.starts[low]
