@@ -45,6 +45,15 @@ var boilerplateLeads = []string{
 	"This article was originally published", "This article originally appeared", "This story originally appeared",
 }
 
+// leadsByFirst holds boilerplateLeads by their first byte: a block is
+// compared with the leads that can open it, not with all of them.
+var leadsByFirst = func() (m [256][]string) {
+	for _, p := range boilerplateLeads {
+		m[p[0]] = append(m[p[0]], p)
+	}
+	return m
+}()
+
 // copyrightRE is a copyright line: "Copyright © 2025 …", "Copyright (c) …",
 // "Copyright 2025 Reuters".
 var copyrightRE = regexp.MustCompile(`^(?i:copyright)\s*(?:©|\([cC]\)|\d{4}\b)`)
@@ -60,10 +69,15 @@ func isBoilerplate(block string) bool {
 	if len(block) > maxBoilerplateBytes {
 		return false
 	}
-	if copyrightRE.MatchString(block) {
+	if block == "" {
+		return false
+	}
+	// (?i:copyright) can start with c or C only (no other rune folds to
+	// c): other blocks are not run through the expression.
+	if block[0]|0x20 == 'c' && copyrightRE.MatchString(block) {
 		return true
 	}
-	for _, p := range boilerplateLeads {
+	for _, p := range leadsByFirst[block[0]] {
 		if !strings.HasPrefix(block, p) {
 			continue
 		}
