@@ -656,7 +656,9 @@ func isPartyTagAt(text string, pos int) bool {
 		return false
 	}
 	rest = strings.TrimLeft(rest[1:], " ")
-	return partyTagRE.MatchString(rest)
+	// Both forms open with D, R or I: other text is not run through the
+	// expression.
+	return rest != "" && (rest[0] == 'D' || rest[0] == 'R' || rest[0] == 'I') && partyTagRE.MatchString(rest)
 }
 
 var partyTagRE = regexp.MustCompile(`^(?:[DRI]-[A-Z][A-Za-z.]*|[DRI]\))`)

@@ -149,6 +149,29 @@ var (
 	wireRE = regexp.MustCompile(`^[A-Z][A-Z.'’ ]{2,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: ?\([A-Za-z .&]{2,30}\))? ?(?:-{1,2}|—|–) ?`)
 )
 
+// wireLead is wireRE.FindStringIndex(s), run only when s opens as the
+// expression does: a capital, then a capital, a dot, an apostrophe or a
+// space (most sentences open with a capital and a small letter).
+func wireLead(s string) []int {
+	if len(s) < 3 || s[0] < 'A' || s[0] > 'Z' {
+		return nil
+	}
+	if c := s[1]; !('A' <= c && c <= 'Z' || c == '.' || c == '\'' || c == ' ' || c >= utf8.RuneSelf) {
+		// A byte from 0x80 on may open ’: left to the expression.
+		return nil
+	}
+	return wireRE.FindStringIndex(s)
+}
+
+// feedFooter is footerRE.FindStringSubmatch(s), run only on a sentence
+// opening with its literal words.
+func feedFooter(s string) []string {
+	if !strings.HasPrefix(s, "The post ") {
+		return nil
+	}
+	return footerRE.FindStringSubmatch(s)
+}
+
 // findParts splits the text into sentences and sets aside what is not a
 // claim: the date/title line, headline, bylines (alone or glued to the next
 // sentence), wire datelines and feed boilerplate.
@@ -228,11 +251,11 @@ func (x *extractor) trimParts(s Span) (Span, bool) {
 		}
 		s = Span{a, b}
 	}
-	if m := wireRE.FindStringIndex(text[s.Start:min(s.End, s.Start+90)]); m != nil && m[1] < s.Len() {
+	if m := wireLead(text[s.Start:min(s.End, s.Start+90)]); m != nil && m[1] < s.Len() {
 		x.exclude(ExcludedDateline, Span{s.Start, s.Start + m[1]})
 		s = Span{s.Start + m[1], s.End}
 	}
-	if m := footerRE.FindStringSubmatch(text[s.Start:s.End]); m != nil {
+	if m := feedFooter(text[s.Start:s.End]); m != nil {
 		x.exclude(ExcludedBoilerplate, s)
 		if x.doc.Title == "" {
 			x.doc.Title = m[1]
