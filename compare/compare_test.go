@@ -350,6 +350,8 @@ func TestDifferences(t *testing.T) {
 		{"a time just past midnight", "The blast hit the storage hall of the Zelwice plant at about 11:55 p.m. after the shift change.", "The blast hit the storage hall of the Zelwice plant at 12:03 a.m. after the shift change.", "", "agree"},
 		{"a 24-hour clock", "The blast hit the storage hall of the Zelwice plant at 15:10 on Tuesday.", "The blast hit the storage hall of the Zelwice plant at 3:10 p.m. on Tuesday.", "", "agree"},
 		{"a 24-hour morning", "The blast hit the storage hall of the Zelwice plant at 03:10 on Tuesday.", "The blast hit the storage hall of the Zelwice plant at 3:10 p.m. on Tuesday.", "number", "conflict"},
+		{"about ten past twelve is no bound", "The blast hit the storage hall of the Zelwice plant at about 12:10 p.m. on Tuesday.", "The blast hit the storage hall of the Zelwice plant at 3 p.m. on Tuesday.", "number", "conflict"},
+		{"nearly is not later", "The blast hit the storage hall of the Zelwice plant at nearly 3 p.m. on Tuesday.", "The blast hit the storage hall of the Zelwice plant at 5 p.m. on Tuesday.", "number", "conflict"},
 		{"times are no time of day", "The Telford council voted three times on Monday to delay the Oster bridge plan.", "The Telford council voted at 3 p.m. on Monday to delay the Oster bridge plan.", "", "agree"},
 		{"the saying is no anchor", "The Telford council closed the Oster Street library after a vote on Wednesday, officials said.", "The Telford council closed the Oster Street library, and the mayor gave a speech on Tuesday, officials said.", "", "agree"},
 		{"label", "The militants attacked the convoy near the Marenland border town of Oster.", "The terrorists attacked the convoy near the Marenland border town of Oster.", "label", "framing"},

@@ -86,3 +86,12 @@ func noDetail(t *testing.T, a, b string) Group {
 	}
 	return r.Groups[0]
 }
+
+// TestHasHyphen checks the byte loop against the plain definition.
+func TestHasHyphen(t *testing.T) {
+	for _, s := range []string{"", "-", "a-b", "ab", "long-term", "co\u2010op", "co\u2011op", "\u2012x", "\u2010", "x\u2013y", "caf\u00e9", "\xe2", "ab\xe2\x80", "\u201cq\u201d"} {
+		if got, want := hasHyphen(s), strings.ContainsAny(s, "-\u2010\u2011"); got != want {
+			t.Errorf("hasHyphen(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

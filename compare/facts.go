@@ -24,6 +24,7 @@ func numberDiffs(sides []side, cs *contentSets) []Difference {
 		n       extract.Number
 		claim   *extract.Claim
 		lo, hi  float64  // the interval the number claims, after its bound
+		upper   bool     // an upper bound made lo ("nearly", "under")
 		anchors []string // anchorKeys
 	}
 	byUnit := map[string]map[int][]val{}
@@ -44,10 +45,10 @@ func numberDiffs(sides []side, cs *contentSets) []Difference {
 				if byUnit[u] == nil {
 					byUnit[u] = map[int][]val{}
 				}
-				lo, hi := interval(c, n)
+				lo, hi, upper := interval(c, n)
 				at := len(keys)
 				keys = anchorKeys(c, n.Span, keys)
-				byUnit[u][si] = append(byUnit[u][si], val{n: n, claim: c, lo: lo, hi: hi, anchors: keys[at:len(keys):len(keys)]})
+				byUnit[u][si] = append(byUnit[u][si], val{n: n, claim: c, lo: lo, hi: hi, upper: upper, anchors: keys[at:len(keys):len(keys)]})
 			}
 		}
 	}
@@ -63,7 +64,9 @@ func numberDiffs(sides []side, cs *contentSets) []Difference {
 		m := byUnit[u]
 		meet := func(a, b val) bool { return a.lo <= b.hi && b.lo <= a.hi }
 		if u == timeOfDay {
-			meet = func(a, b val) bool { return timesMeet(a.n.Text, a.lo, a.hi, b.n.Text, b.lo, b.hi) }
+			meet = func(a, b val) bool {
+				return timesMeet(clockSpan{a.n.Text, a.lo, a.hi, a.upper}, clockSpan{b.n.Text, b.lo, b.hi, b.upper})
+			}
 		}
 		pairs, odd := conflicts(m, meet, func(a, b val) bool {
 			return a.n.Counts() || shareKey(a.anchors, b.anchors)
@@ -152,29 +155,30 @@ var bounds = []struct {
 var approximators = []string{"about ", "around ", "some ", "roughly ", "approximately ", "an estimated ", "estimated ", "close to "}
 
 // interval is the range of values a number in a claim allows, reading the
-// bound or approximation before it and its own range ("10 to 15").
-func interval(c *extract.Claim, n extract.Number) (float64, float64) {
+// bound or approximation before it and its own range ("10 to 15"); upper
+// is set when an upper bound made the range start at 0.
+func interval(c *extract.Claim, n extract.Number) (lo, hi float64, upper bool) {
 	// math.Max, not the builtin: a Document built by hand may carry a NaN
 	// Max, and math.Max(+Inf, NaN) is +Inf where max gives NaN.
-	lo, hi := n.Value, math.Max(n.Value, n.Max)
+	lo, hi = n.Value, math.Max(n.Value, n.Max)
 	before := strings.ToLower(c.Text[:max(0, min(len(c.Text), n.Span.Start-c.Span.Start))])
 	for _, b := range bounds {
 		if strings.HasSuffix(before, b.prefix) {
 			switch {
 			case b.lower:
-				return lo, math.Inf(1)
+				return lo, math.Inf(1), false
 			case b.upper:
-				return 0, hi
+				return 0, hi, true
 			}
 		}
 	}
-	widen := func() (float64, float64) {
+	widen := func() (float64, float64, bool) {
 		if n.Unit == extract.UnitTime {
 			// A time of day is about as near as ten minutes: 10% of
 			// minutes past 12 would make "about 3:40" meet "around 4:15".
-			return lo - 10, hi + 10
+			return lo - 10, hi + 10, false
 		}
-		return lo * 0.9, hi * 1.1
+		return lo * 0.9, hi * 1.1, false
 	}
 	for _, a := range approximators {
 		if strings.HasSuffix(before, a) {
@@ -186,7 +190,7 @@ func interval(c *extract.Claim, n extract.Number) (float64, float64) {
 			return widen()
 		}
 	}
-	return lo, hi
+	return lo, hi, false
 }
 
 // anchorWords is how many content words on each side of a number or a
@@ -797,13 +801,18 @@ func negatesAt(c *extract.Claim, k int) bool {
 // BASIL it is as often a supposition ("failure to pass the deal would
 // raise the risk") as a fact.
 func refusalBeforeTo(w string) bool {
-	for _, r := range [...]string{"declined", "declines", "decline", "declining", "refusal", "refusals"} {
+	for _, r := range refusalsBeforeTo {
 		if strings.EqualFold(w, r) {
 			return true
 		}
 	}
 	return false
 }
+
+// refusalsBeforeTo negate what follows their "to" (refusalBeforeTo).
+// negatesAt turns a word away by its first letter before it reads them:
+// TestWordChecksMatchToLower checks that each of them gets past it.
+var refusalsBeforeTo = [...]string{"declined", "declines", "decline", "declining", "refusal", "refusals"}
 
 var auxBeforeYet = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true}
 

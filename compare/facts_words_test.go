@@ -62,7 +62,7 @@ func TestLastWord(t *testing.T) {
 func TestIntervalNaNMax(t *testing.T) {
 	c := &extract.Claim{Text: "The flood killed 5 people.", Span: extract.Span{Start: 0, End: 26}}
 	n := extract.Number{Text: "5", Value: math.Inf(1), Max: math.NaN(), Span: extract.Span{Start: 17, End: 18}}
-	if lo, hi := interval(c, n); lo != n.Value || !math.IsInf(hi, 1) {
+	if lo, hi, _ := interval(c, n); lo != n.Value || !math.IsInf(hi, 1) {
 		t.Errorf("interval(+Inf, NaN) = [%v, %v], want [+Inf, +Inf]", lo, hi)
 	}
 }
@@ -78,6 +78,26 @@ func TestNamesYear(t *testing.T) {
 	} {
 		if got := namesYear(tc.text); got != tc.want {
 			t.Errorf("namesYear(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestNegatesAtEveryRefusal asks negatesAt about each refusal of
+// refusalsBeforeTo, in two cases, and about "has yet to": its first-letter
+// short cut must let every one of them through.
+func TestNegatesAtEveryRefusal(t *testing.T) {
+	var texts []string
+	for _, r := range refusalsBeforeTo {
+		texts = append(texts, "Officials "+r+" to give details of the raid.", "Officials "+strings.ToUpper(r)+" to give details of the raid.")
+	}
+	texts = append(texts, "Officials have yet to give details of the raid.", "Officials have YET to give details of the raid.")
+	for _, text := range texts {
+		d := extract.Extract(text)
+		if len(d.Claims) != 1 || len(d.Claims[0].Tokens) < 3 {
+			t.Fatalf("%q: want one claim of several tokens, got %d claims", text, len(d.Claims))
+		}
+		if c := &d.Claims[0]; !negatesAt(c, 2) && !negatesAt(c, 1) {
+			t.Errorf("%q: negatesAt finds no negation at %q", text, c.Tokens[1].Text)
 		}
 	}
 }

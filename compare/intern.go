@@ -75,7 +75,7 @@ func (cf *claimFeatures) number(t *featTable, v *vocab) {
 	for i, f := range cf.raw {
 		order = append(order, uint64(t.local[f.id])<<32|uint64(i))
 	}
-	slices.Sort(order)
+	sortSmall(order)
 	t.sc.order = order
 	n := 0
 	for k, o := range order {
@@ -101,6 +101,26 @@ func (cf *claimFeatures) number(t *featTable, v *vocab) {
 	cf.ent = idRange(cf.ids, v.ent)
 	cf.words = idRange(cf.ids, v.words)
 	cf.v = v
+}
+
+// sortSmall sorts a claim's few packed features: by insertion up to 32
+// of them, where slices.Sort's pattern-defeating set-up (pivots, a
+// recursion limit) costs more than the moves it saves; a claim holds
+// twenty or so.
+func sortSmall(s []uint64) {
+	if len(s) > 32 {
+		slices.Sort(s)
+		return
+	}
+	for i := 1; i < len(s); i++ {
+		x := s[i]
+		j := i
+		for j > 0 && s[j-1] > x {
+			s[j] = s[j-1]
+			j--
+		}
+		s[j] = x
+	}
 }
 
 // preID is a table id with its packed key prefix (featTable.pre).

@@ -22,8 +22,7 @@ func (cf *claimFeatures) lookUpKeys() {
 	}
 	for i, id := range cf.keyID {
 		if id == keyPending {
-			tok := &cf.claim.Tokens[i]
-			cf.keyID[i] = cf.table.token(tok.Text, tokenKey(tok)).key
+			cf.keyID[i] = cf.table.wordID(tokenKey(&cf.claim.Tokens[i]))
 		}
 	}
 	cf.keysPending = false

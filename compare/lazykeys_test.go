@@ -79,3 +79,22 @@ func TestVerbatimRunLazyKeys(t *testing.T) {
 		t.Fatal("no pair shares a run of four tokens: the test checks nothing")
 	}
 }
+
+// TestWordIDIsTokenKey checks that the id lookUpKeys reads for a key is
+// the key featTable.token gives a token with that key, whichever of the
+// two meets the key first.
+func TestWordIDIsTokenKey(t *testing.T) {
+	for _, tc := range []struct{ text, key string }{
+		{"The", "the"}, {"of", "of"}, {"Trump's", "trump"}, {"e-mail", "email"}, {"A", ""}, {"runs", "run"},
+	} {
+		first, second := acquireTable(), acquireTable()
+		if got, want := first.wordID(tc.key), first.token(tc.text, tc.key).key; got != want {
+			t.Errorf("%q: wordID first %d, token %d", tc.key, got, want)
+		}
+		if want, got := second.token(tc.text, tc.key).key, second.wordID(tc.key); got != want {
+			t.Errorf("%q: token first %d, wordID %d", tc.key, want, got)
+		}
+		first.release()
+		second.release()
+	}
+}

@@ -36,3 +36,20 @@ func TestSortByKey(t *testing.T) {
 		}
 	}
 }
+
+// TestSortSmall checks the insertion sort of a claim's features against
+// slices.Sort, on both sides of its length limit.
+func TestSortSmall(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 2, 7, 31, 32, 33, 100} {
+		s := make([]uint64, n)
+		for i := range s {
+			s[i] = uint64(r.IntN(8))<<32 | uint64(r.IntN(4))
+		}
+		want := slices.Clone(s)
+		slices.Sort(want)
+		if sortSmall(s); !slices.Equal(s, want) {
+			t.Errorf("n=%d: %v, want %v", n, s, want)
+		}
+	}
+}

@@ -161,7 +161,8 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 	}
 	cf.keyID = t.sc.int32s(len(c.Tokens))
 	cf.lowRarity = t.sc.float64s(len(c.Tokens))
-	for i, tok := range c.Tokens {
+	for i := range c.Tokens {
+		tok := &c.Tokens[i]
 		cf.lowRarity[i] = -1
 		if tok.Stop || len(tok.Key) < 2 || covered(tok.Span) {
 			// Not a feature: only verbatimRun reads its key, for few
@@ -170,7 +171,7 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 			cf.keysPending = true
 			continue
 		}
-		key, parts := hyphenForms(&tok)
+		key, parts := hyphenForms(tok)
 		f := t.token(tok.Text, key)
 		cf.keyID[i] = f.key
 		if !f.possessive {
@@ -563,8 +564,19 @@ func hyphenParts(tok *extract.Token) ([]string, bool) {
 
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 
-// hasHyphen is strings.ContainsAny(s, "-\u2010\u2011") without its
-// rune-by-rune scan: every token of every side passes here.
+// hasHyphen is strings.ContainsAny(s, "-\u2010\u2011") as a loop over
+// the bytes: every token of every side passes here, and a token has a few
+// bytes, where a search (strings.IndexByte) costs a call and its set-up.
 func hasHyphen(s string) bool {
-	return strings.IndexByte(s, '-') >= 0 || strings.IndexByte(s, 0xe2) >= 0 && (strings.Contains(s, "\u2010") || strings.Contains(s, "\u2011"))
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-':
+			return true
+		case 0xe2:
+			if strings.HasPrefix(s[i:], "\u2010") || strings.HasPrefix(s[i:], "\u2011") {
+				return true
+			}
+		}
+	}
+	return false
 }

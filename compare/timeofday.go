@@ -45,19 +45,38 @@ func dayHalves(text string) []float64 {
 	return []float64{0, 1}
 }
 
-// timesMeet reports whether two times of day, with the intervals interval
-// gives them (minutes past 12, widened when approximate), can be one. A
-// time under a bound ("before 3 p.m.": 0 to its value; "after 3 p.m.": to
-// infinity) names no time of its own and meets any.
-func timesMeet(aText string, alo, ahi float64, bText string, blo, bhi float64) bool {
-	bounded := func(lo, hi float64) bool { return math.IsInf(hi, 1) || lo == 0 && hi > 0 }
-	if bounded(alo, ahi) || bounded(blo, bhi) {
-		return true
+// clockSpan is a time of day as numberDiffs reads it: its text and the
+// interval interval gives it, in minutes past 12, with upper set when an
+// upper bound ("nearly 3 p.m.", "before 3 p.m.") made the interval.
+type clockSpan struct {
+	text   string
+	lo, hi float64
+	upper  bool
+}
+
+// span places the time in a half of the day (0 or 1), in minutes past
+// midnight. An upper bound reaches back to midnight ("before 3 p.m." is
+// any time of the day until 15:00) and a lower bound ("after 3 p.m.") to
+// the day's end, not into the next day.
+func (c clockSpan) span(half float64) (lo, hi float64) {
+	lo, hi = c.lo+half*minutesHalfDay, c.hi+half*minutesHalfDay
+	if c.upper {
+		lo = 0
 	}
-	for _, ha := range dayHalves(aText) {
-		for _, hb := range dayHalves(bText) {
-			lo1, hi1 := alo+ha*minutesHalfDay, ahi+ha*minutesHalfDay
-			lo2, hi2 := blo+hb*minutesHalfDay, bhi+hb*minutesHalfDay
+	if math.IsInf(c.hi, 1) {
+		hi = minutesDay
+	}
+	return lo, hi
+}
+
+// timesMeet reports whether two times of day can be one: in some half of
+// the day each can be in, their intervals overlap, round the clock (an
+// approximate time near midnight meets one just past it).
+func timesMeet(a, b clockSpan) bool {
+	for _, ha := range dayHalves(a.text) {
+		for _, hb := range dayHalves(b.text) {
+			lo1, hi1 := a.span(ha)
+			lo2, hi2 := b.span(hb)
 			for _, shift := range [...]float64{-minutesDay, 0, minutesDay} {
 				if lo1 <= hi2+shift && lo2+shift <= hi1 {
 					return true

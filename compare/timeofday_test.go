@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -28,24 +29,29 @@ func TestDayHalves(t *testing.T) {
 }
 
 func TestTimesMeet(t *testing.T) {
+	inf := math.Inf(1)
 	tests := []struct {
-		name     string
-		a        string
-		alo, ahi float64
-		b        string
-		blo, bhi float64
-		want     bool
+		name string
+		a, b clockSpan
+		want bool
 	}{
-		{"one time, one half named", "3:40 p.m.", 220, 220, "3:40", 220, 220, true},
-		{"two halves", "3 a.m.", 180, 180, "3 p.m.", 180, 180, false},
-		{"round midnight", "11:55 p.m.", 705, 725, "12:03 a.m.", 3, 3, true},
-		{"noon and midnight", "12 p.m.", 0, 0, "12 a.m.", 0, 0, false},
-		{"a bound meets any", "3 a.m.", 0, 180, "3 p.m.", 180, 180, true},
-		{"minutes apart", "3:40", 220, 220, "4:15", 255, 255, false},
+		{"one time, one half named", clockSpan{"3:40 p.m.", 220, 220, false}, clockSpan{"3:40", 220, 220, false}, true},
+		{"two halves", clockSpan{"3 a.m.", 180, 180, false}, clockSpan{"3 p.m.", 180, 180, false}, false},
+		{"round midnight", clockSpan{"11:55 p.m.", 705, 725, false}, clockSpan{"12:03 a.m.", 3, 3, false}, true},
+		{"noon and midnight", clockSpan{"12 p.m.", 0, 0, false}, clockSpan{"12 a.m.", 0, 0, false}, false},
+		{"minutes apart", clockSpan{"3:40", 220, 220, false}, clockSpan{"4:15", 255, 255, false}, false},
+		{"about ten past twelve is no bound", clockSpan{"12:10 p.m.", 0, 20, false}, clockSpan{"3 p.m.", 180, 180, false}, false},
+		{"before reaches the morning", clockSpan{"3 p.m.", 0, 180, true}, clockSpan{"10 a.m.", 600, 600, false}, true},
+		{"nearly is not later", clockSpan{"3 p.m.", 0, 180, true}, clockSpan{"5 p.m.", 300, 300, false}, false},
+		{"after is not the next morning", clockSpan{"3 p.m.", 180, inf, false}, clockSpan{"10 a.m.", 600, 600, false}, false},
+		{"after meets later", clockSpan{"3 p.m.", 180, inf, false}, clockSpan{"5 p.m.", 300, 300, false}, true},
 	}
 	for _, tc := range tests {
-		if got := timesMeet(tc.a, tc.alo, tc.ahi, tc.b, tc.blo, tc.bhi); got != tc.want {
+		if got := timesMeet(tc.a, tc.b); got != tc.want {
 			t.Errorf("%s: timesMeet = %v, want %v", tc.name, got, tc.want)
+		}
+		if got := timesMeet(tc.b, tc.a); got != tc.want {
+			t.Errorf("%s, the other way: timesMeet = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

@@ -172,6 +172,19 @@ func (t *featTable) token(text, key string) tokFacts {
 	return f
 }
 
+// wordID returns the id of the word feature of a token key, -1 for an
+// empty key: the key of featTable.token's facts, without the facts. The
+// keys lookUpKeys asks for are a token's only (verbatimRun compares them),
+// so they are looked up by the key alone, not through the token table by
+// text and key, which for these tokens (mostly function words) cost twice
+// the look-up and kept facts no one read.
+func (t *featTable) wordID(key string) int32 {
+	if key == "" {
+		return -1
+	}
+	return t.id(kindWord, key)
+}
+
 // number returns the id of a number feature (numberKey). The map is keyed
 // by the values' bits: 0 and -0 are equal numbers but different keys, and
 // NaN is equal to nothing.
