@@ -32,7 +32,7 @@ func runCorpus(ctx context.Context, files []string, stdin io.Reader, w io.Writer
 	st, err := corpus.RunContext(ctx, inputs, w, cfg,
 		corpus.Jobs(*rf.jobs),
 		corpus.OnDeadLetter(dead.add),
-		corpus.OnProgress(func(s corpus.Stats) { prog.status(corpusStatus(s)) }))
+		corpus.OnProgress(func(s corpus.Stats) { prog.status(func() string { return corpusStatus(s) }) }))
 	prog.clear()
 	derr := dead.close(st.Records)
 	if err != nil {

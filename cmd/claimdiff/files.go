@@ -39,7 +39,7 @@ func readFiles(ctx context.Context, files []string, stdin io.Reader, input strin
 			per[i], errs[i] = readOne(f, stdin, input, opts, published)
 			mu.Lock()
 			done++
-			prog.status(fmt.Sprintf("read %d of %d files", done, len(files)))
+			prog.status(func() string { return fmt.Sprintf("read %d of %d files", done, len(files)) })
 			mu.Unlock()
 		}()
 	}

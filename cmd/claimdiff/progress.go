@@ -36,8 +36,10 @@ func newProgress(stderr io.Writer, quiet bool) *progress {
 	return p
 }
 
-// status shows msg, unless the last one was shown less than a tick ago.
-func (p *progress) status(msg string) {
+// status shows the message msg makes, unless the last one was shown less
+// than a tick ago. msg is called only then: corpus mode reports after every
+// article, and formatting each report was 0.7% of a quiet run's CPU.
+func (p *progress) status(msg func() string) {
 	if p == nil || p.w == nil {
 		return
 	}
@@ -45,7 +47,7 @@ func (p *progress) status(msg string) {
 	defer p.mu.Unlock()
 	if now := time.Now(); now.Sub(p.last) >= p.tick {
 		p.last = now
-		fmt.Fprintf(p.w, "\r\x1b[Kclaimdiff: %s", msg)
+		fmt.Fprintf(p.w, "\r\x1b[Kclaimdiff: %s", msg())
 		p.drawn = true
 	}
 }

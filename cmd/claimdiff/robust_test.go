@@ -162,7 +162,7 @@ func TestProgressText(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	p := &progress{w: &buf, tick: 0}
-	p.status(corpusStatus(corpusStats(1234, 5, 40, 300, 2500, 10000, 3*time.Second)))
+	p.status(func() string { return corpusStatus(corpusStats(1234, 5, 40, 300, 2500, 10000, 3*time.Second)) })
 	p.clear()
 	want := "\r\x1b[Kclaimdiff: 1,234 articles (+5 dead letters), 40/300 events, 411 articles/s, 9s left\r\x1b[K"
 	if buf.String() != want {
