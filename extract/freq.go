@@ -24,9 +24,11 @@ type bgWord struct {
 	stem  string
 }
 
-func loadBackground() {
-	bgWords = make(map[string]bgWord, 33000) // the list and the lexicon words of stems.txt
-	stems := newStemLines(stemsFile)
+// eachBackgroundWord calls f with each word of background.txt and its
+// count, in the list's order, passing over comments and lines without a
+// count. stems.txt holds a line per word it gives, so the file and the
+// loader read the list through this one function.
+func eachBackgroundWord(f func(w string, count int)) {
 	for _, line := range strings.Split(backgroundFile, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -39,8 +41,16 @@ func loadBackground() {
 		if err != nil {
 			continue
 		}
-		bgWords[w] = bgWord{count: n, stem: stems.next(w)}
+		f(w, n)
 	}
+}
+
+func loadBackground() {
+	bgWords = make(map[string]bgWord, 33000) // the list and the lexicon words of stems.txt
+	stems := newStemLines(stemsFile)
+	eachBackgroundWord(func(w string, n int) {
+		bgWords[w] = bgWord{count: n, stem: stems.next(w)}
+	})
 	stems.others(func(w, st string) {
 		if _, ok := bgWords[w]; !ok {
 			bgWords[w] = bgWord{stem: st}

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -15,19 +14,7 @@ var updateStems = flag.Bool("update-stems", false, "rewrite data/stems.txt from 
 // in order.
 func backgroundList() []string {
 	var words []string
-	for _, line := range strings.Split(backgroundFile, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		w, c, ok := strings.Cut(line, "\t")
-		if !ok {
-			continue
-		}
-		if _, err := strconv.Atoi(c); err != nil {
-			continue
-		}
-		words = append(words, w)
-	}
+	eachBackgroundWord(func(w string, _ int) { words = append(words, w) })
 	return words
 }
 
