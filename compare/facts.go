@@ -140,11 +140,13 @@ func unitKey(u string) string {
 
 // bounds are the words before a number that make it an interval: "at
 // least 17" is [17, ∞), "up to 15" is [0, 15], "about 40" is 40 ± 10%.
-var bounds = []struct {
+type numberBound struct {
 	prefix string
 	lower  bool // the number is a lower bound
 	upper  bool // the number is an upper bound
-}{
+}
+
+var bounds = []numberBound{
 	{"at least ", true, false}, {"more than ", true, false}, {"over ", true, false}, {"upwards of ", true, false},
 	{"no fewer than ", true, false}, {"as many as ", false, true}, {"up to ", false, true}, {"at most ", false, true},
 	{"fewer than ", false, true}, {"less than ", false, true}, {"under ", false, true}, {"nearly ", false, true},
@@ -162,7 +164,11 @@ func interval(c *extract.Claim, n extract.Number) (lo, hi float64, upper bool) {
 	// Max, and math.Max(+Inf, NaN) is +Inf where max gives NaN.
 	lo, hi = n.Value, math.Max(n.Value, n.Max)
 	before := strings.ToLower(c.Text[:max(0, min(len(c.Text), n.Span.Start-c.Span.Start))])
-	for _, b := range bounds {
+	bs := bounds
+	if n.Unit == extract.UnitTime {
+		bs = timeBounds
+	}
+	for _, b := range bs {
 		if strings.HasSuffix(before, b.prefix) {
 			switch {
 			case b.lower:

@@ -87,6 +87,16 @@ func timesMeet(a, b clockSpan) bool {
 	return false
 }
 
+// timeBounds are the bounds interval reads before a time of day in place
+// of a quantity's ("more than", "under"): "before 3 p.m." is any time up
+// to it, "after 3 p.m." any time from it to midnight. A deadline or a
+// start ("until 6 p.m.", "by noon", "since 6 a.m.") names its time, and
+// two of them that differ conflict.
+var timeBounds = []numberBound{
+	{"after ", true, false}, {"later than ", true, false},
+	{"before ", false, true}, {"earlier than ", false, true}, {"nearly ", false, true}, {"almost ", false, true},
+}
+
 // timeOfDay is the class numberDiffs files times of day under, and names
 // them by in a difference's explanation.
 const timeOfDay = "time of day"
