@@ -90,14 +90,3 @@ func decodeStem(w, line string) string {
 
 // backgroundStem returns stem(w) when the stems file has it, else "".
 func backgroundStem(w string) string { return backgroundWord(w).stem }
-
-// stemLine is next's line for a word and its stem (TestBackgroundStems).
-func stemLine(w, st string) string {
-	switch {
-	case st == w:
-		return ""
-	case strings.HasPrefix(w, st) && st != "":
-		return strconv.Itoa(len(st))
-	}
-	return "=" + st
-}

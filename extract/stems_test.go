@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -161,4 +162,16 @@ func TestNumeralStem(t *testing.T) {
 			t.Errorf("numeral(%q) = true", w)
 		}
 	}
+}
+
+// stemLine is the line of stems.txt that decodeStem reads back as the
+// stem st of w; -update-stems writes it.
+func stemLine(w, st string) string {
+	switch {
+	case st == w:
+		return ""
+	case strings.HasPrefix(w, st) && st != "":
+		return strconv.Itoa(len(st))
+	}
+	return "=" + st
 }
