@@ -43,7 +43,13 @@ func acronymDef(s string) []string {
 // isNamePart reports whether a token can be part of a proper name:
 // capitalised, or an Arabic article glued to a capitalised word (al-Hayya).
 func isNamePart(t string) bool {
-	if isCapitalized(t) {
+	if t != "" && t[0] < utf8.RuneSelf {
+		// An ASCII first letter is upper case only from A to Z
+		// (isCapitalized without decoding): most tokens end here.
+		if 'A' <= t[0] && t[0] <= 'Z' {
+			return true
+		}
+	} else if isCapitalized(t) {
 		return true
 	}
 	if strings.IndexByte(t, '-') < 0 {
