@@ -186,14 +186,28 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				single[e.Key] = true
 			}
 			personal := !strings.Contains(e.Key, " ") || len(words) >= 2 && e.Key == words[len(words)-1]
+			// orgWords(words), asked at most once a mention: 0 not yet
+			// asked, 1 no, 2 yes.
+			org := int8(0)
+			orgWords := func() bool {
+				if org == 0 {
+					org = 1
+					if x.orgWords(words) {
+						org = 2
+					}
+				}
+				return org == 2
+			}
+			// The words before a name's last make a person of a personal
+			// name only.
 			for k, w := range words {
-				if k == len(words)-1 {
+				if k == len(words)-1 || !personal {
 					break
 				}
-				if g, ok := honorificGender[w]; ok && personal {
+				if g, ok := honorificGender[w]; ok {
 					m.person, m.gender = true, g
 				}
-				if r, ri, ok := x.roleOfFacts(sf[ti+k]); ok && !ri.group && personal && !x.orgWords(words) {
+				if r, ri, ok := x.roleOfFacts(sf[ti+k]); ok && !ri.group && !orgWords() {
 					m.person = true
 					if k > 0 {
 						// "Vice President Joe Biden" is no "the president".
@@ -232,7 +246,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				}
 			}
 			m.poss = tj > ti && isPossessive(st[tj-1].text)
-			m.shaped = len(words) >= 2 && len(words) <= 3 && personal && e.Key == words[len(words)-1] && !x.orgWords(words) && !isAcronymShape(e.Text)
+			m.shaped = len(words) >= 2 && len(words) <= 3 && personal && e.Key == words[len(words)-1] && !orgWords() && !isAcronymShape(e.Text)
 			if isPartyTagAt(text, e.Span.End) {
 				m.person = true
 			}
@@ -290,6 +304,13 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	// honorific or role did, when they agree: relatives may still share a
 	// key ("Margaret Hunter" beside her husband's bare "Hunter").
 	named := map[*personInfo]byte{}
+	// A mention's bare name and the gender its given name tells, by its
+	// text: a person's mentions repeat a few texts ("Ann Roe", "Roe").
+	type nameGender struct {
+		name string
+		g    byte
+	}
+	byText := map[string]nameGender{}
 	for i := range x.mentions {
 		m := &x.mentions[i]
 		if !isPerson[m.key] {
@@ -301,7 +322,13 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			p = &personInfo{roles: map[string]bool{}}
 			x.people[m.key] = p
 		}
-		name := x.bareName(m.text)
+		ng, ok := byText[m.text]
+		if !ok {
+			ng.name = x.bareName(m.text)
+			ng.g = givenGender(ng.name, x.lex)
+			byText[m.text] = ng
+		}
+		name := ng.name
 		if len(name) > len(p.name) {
 			p.name = name
 		}
@@ -311,7 +338,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 		for _, r := range m.roles {
 			p.roles[r] = true
 		}
-		switch g := givenGender(name, x.lex); {
+		switch g := ng.g; {
 		case g == 0 || named[p] == 'x':
 		case named[p] == 0:
 			named[p] = g
