@@ -94,6 +94,12 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				continue
 			}
 		}
+		if t != "" && 'a' <= t[0] && t[0] <= 'z' && strings.IndexByte(t, '-') < 0 {
+			// isNamePart's answer for a lower-case word without an
+			// article, without the call: most words end here.
+			i++
+			continue
+		}
 		if !isNamePart(t) || facts[i].notName || hasDigit(t) {
 			i++
 			continue
