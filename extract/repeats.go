@@ -50,11 +50,12 @@ func wordSets(claims []Claim, facts [][]*wordFacts, b *repeatBufs) ([][]int32, i
 		return nil, 0
 	}
 	total := 0
-	for i, c := range claims {
-		if len(facts[i]) != len(c.Tokens) {
+	for i := range claims {
+		n := len(claims[i].Tokens)
+		if len(facts[i]) != n {
 			return nil, 0
 		}
-		total += len(c.Tokens)
+		total += n
 	}
 	sc := repeatScratch.Get().(*repeatLocal)
 	// The maps in locals for the loop (the pooled struct's fields would be
@@ -176,6 +177,11 @@ func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
 	seen := make([]int, len(claims)) // 1 + the last claim that saw a candidate
 	var cands []int
 	for j := range claims {
+		if len(sets[j]) < 8 {
+			// Too short to repeat or be repeated (small below): not
+			// indexed, and no candidate of it is compared.
+			continue
+		}
 		cands = cands[:0]
 		for _, k := range sets[j] {
 			if df[k] > rare {
@@ -187,10 +193,8 @@ func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
 					cands = append(cands, i)
 				}
 			}
-			if len(sets[j]) >= 8 {
-				nodes = append(nodes, repeatNode{claim: int32(j), next: head[k]})
-				head[k] = int32(len(nodes))
-			}
+			nodes = append(nodes, repeatNode{claim: int32(j), next: head[k]})
+			head[k] = int32(len(nodes))
 		}
 		slices.Sort(cands)
 		marked := false // sets[j]'s words are marked
