@@ -391,7 +391,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 	titled := false
 	// "Martin Luther King Jr.": the generation is no name, and left on it
 	// would follow a title-like word ("king") as the whole name.
-	for len(words) > 1 && generationSuffixes[words[len(words)-1]] {
+	for len(words) > 1 && generationSuffix(words[len(words)-1]) {
 		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	if from := x.personAfterTitle(words, wf); from >= 0 {
@@ -412,7 +412,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 		titled = titled || wordIsIn(lex, ciTitle, words[0], wf[0])
 		words, wf = words[1:], wf[1:]
 	}
-	for len(words) > 1 && corporateSuffixes[words[len(words)-1]] {
+	for len(words) > 1 && corporateSuffix(words[len(words)-1]) {
 		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	if len(words) == 0 {
@@ -478,9 +478,12 @@ func hasDigit(s string) bool {
 	return false
 }
 
-// generationSuffixes are dropped from name keys as corporateSuffixes are:
-// "John G. Roberts Jr." keys roberts, as "Roberts" does.
-var generationSuffixes = map[string]bool{"jr": true, "sr": true}
+// generationSuffix reports a generation, dropped from name keys as a
+// corporate suffix is: "John G. Roberts Jr." keys roberts, as "Roberts"
+// does. A switch, as corporateSuffix.
+func generationSuffix(w string) bool {
+	return w == "jr" || w == "sr"
+}
 
 // romanUnits are the roman numerals of one to nine.
 var romanUnits = map[string]bool{"": true, "i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true,
@@ -509,9 +512,17 @@ func hasInitial(words []string) bool {
 	return false
 }
 
-// corporateSuffixes are dropped from name keys: "Lexmark International
-// Inc." and "Lexmark International" are one company.
-var corporateSuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "ag": true, "sa": true, "nv": true, "spa": true, "gmbh": true, "lp": true, "llp": true, "bhd": true}
+// corporateSuffix reports a corporate suffix, dropped from name keys:
+// "Lexmark International Inc." and "Lexmark International" are one
+// company. A switch, not a map: every name's last word is asked, and a
+// switch on strings compares lengths before bytes where a map hashes.
+func corporateSuffix(w string) bool {
+	switch w {
+	case "inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "spa", "gmbh", "lp", "llp", "bhd":
+		return true
+	}
+	return false
+}
 
 // hasWord reports whether w is one of the words of s, without building
 // the list of them (SameName runs for every pair of a document's names).

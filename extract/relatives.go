@@ -354,7 +354,7 @@ func generationAfter(e Entity) string {
 	words := strings.Fields(e.Text)
 	for k := len(words) - 1; k > 0; k-- {
 		if lowWordIs(words[k-1], e.Key) {
-			if g := lowWord(words[k]); generationSuffixes[g] || romanOrdinal(g) {
+			if g := lowWord(words[k]); generationSuffix(g) || romanOrdinal(g) {
 				return g
 			}
 			return ""
@@ -539,7 +539,7 @@ func givenCandidates(e Entity, lex *Lexicon) []string {
 	}
 	gen := ""
 	if fam+1 < len(words) {
-		if g := lowWord(words[fam+1]); generationSuffixes[g] || romanOrdinal(g) {
+		if g := lowWord(words[fam+1]); generationSuffix(g) || romanOrdinal(g) {
 			gen = " " + g
 		}
 	}

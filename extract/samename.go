@@ -484,7 +484,7 @@ var placeDivisions = map[string]bool{"city": true, "county": true, "district": t
 // which only relatives.go leaves in a key.
 func generationIn(key string) bool {
 	for w := range strings.FieldsSeq(key) {
-		if generationSuffixes[w] {
+		if generationSuffix(w) {
 			return true
 		}
 	}
