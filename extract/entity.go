@@ -7,9 +7,17 @@ import (
 	"unicode/utf8"
 )
 
-// nameParticles join the capitalised parts of one name: Khalid bin
-// al-Walid, Council of Europe, Charles de Gaulle.
-var nameParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "of": true, "de": true, "la": true, "van": true, "von": true, "der": true, "del": true, "da": true, "abu": true, "al": true, "el": true}
+// nameParticle reports a particle that joins the capitalised parts of one
+// name: Khalid bin al-Walid, Council of Europe, Charles de Gaulle. A
+// switch, as corporateSuffix: findEntities asks of the word after every
+// run of capitalised words.
+func nameParticle(w string) bool {
+	switch w {
+	case "bin", "ibn", "bint", "of", "de", "la", "van", "von", "der", "del", "da", "abu", "al", "el":
+		return true
+	}
+	return false
+}
 
 // arabicArticle is dropped from name keys: al-Hayya and Hayya are one name.
 var arabicArticle = []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-"}
@@ -143,7 +151,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				continue
 			}
 			// A particle counts only when a name part follows it.
-			if nameParticles[lows[j]] && j+1 < n && isNamePart(toks[j+1].text) && onlySpaceBetween(text, toks[j].span.End, toks[j+1].span.Start) {
+			if nameParticle(lows[j]) && j+1 < n && isNamePart(toks[j+1].text) && onlySpaceBetween(text, toks[j].span.End, toks[j+1].span.Start) {
 				j += 2
 				continue
 			}
@@ -162,7 +170,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			// "Traders were surprised", "Supporters of Qadhafi": a common
 			// noun opening the sentence, whatever its frequency in speech.
 			a++
-			for a < j && nameParticles[lows[a]] {
+			for a < j && nameParticle(lows[a]) {
 				a++
 			}
 		}
@@ -182,7 +190,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			// two ("Santa", "New"). A name before the particle stays
 			// ("Sgt. Ivo Marsh of Fort Calder-based units").
 			k := j - 1
-			for k > a && !nameParticles[lows[k-1]] {
+			for k > a && !nameParticle(lows[k-1]) {
 				k--
 			}
 			j = max(a, k-1)
@@ -440,7 +448,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 		return full
 	}
 	last := words[len(words)-1]
-	if len(last) < 3 || romanOrdinal(last) || nameParticles[words[len(words)-2]] {
+	if len(last) < 3 || romanOrdinal(last) || nameParticle(words[len(words)-2]) {
 		return full
 	}
 	return last
