@@ -201,17 +201,18 @@ type detailScratch struct {
 	nameAt  []int32
 	names   []int32
 	nonStop []int32
-	all     []int32        // the word id of every token of every side
-	tkey    []int32        // the table id of every token's key, with a table (detailVocab)
-	partOf  []sidePart     // the part ids of every side's compounds
-	ents    []int32        // the name id of every entity of every side
-	spans   []extract.Span // a side's dates and numbers
-	okA     []bool
-	okB     []bool
-	text    []byte
-	runs    []Value   // detailSide.runs's list, before its copy is returned
-	whole   [2]wordOp // the runs of a pair whose diff cannot split them
-	differ  wordDiffer
+	all     []int32    // the word id of every token of every side
+	partOf  []sidePart // the part ids of every side's compounds
+	ents    []int32    // the name id of every entity of every side
+	// sideEnts lists a side's entities, in claim order.
+	sideEnts []*extract.Entity
+	spans    []extract.Span // a side's dates and numbers
+	okA      []bool
+	okB      []bool
+	text     []byte
+	runs     []Value   // detailSide.runs's list, before its copy is returned
+	whole    [2]wordOp // the runs of a pair whose diff cannot split them
+	differ   wordDiffer
 }
 
 var detailScratches = sync.Pool{New: func() any {
@@ -232,14 +233,18 @@ func (sc *detailScratch) release() {
 	sc.voc.reset()
 	clear(sc.sides)
 	clear(sc.toks)
+	clear(sc.sideEnts)
 	sc.partOf = sc.partOf[:0]
 	detailScratches.Put(sc)
 }
 
-// detailSides prepares the sides of a group for detailDiffs. Words and
-// names are numbered in the order they are met (each side's content
-// tokens with the names around them, then the rest of its tokens and its
-// names), the order the word codes follow.
+// detailSides prepares the sides of a group for detailDiffs. Words are
+// numbered in the order they are met, every token of a side in one pass
+// (a content token's number is its token's), then the parts of its
+// compounds and its names. Only which words are equal matters to what
+// reads the numbers (has, the word codes: every number of a group whose
+// codes are used has a code of three UTF-8 bytes), not the order they
+// were given in.
 func detailSides(sides []side, sc *detailScratch) []detailSide {
 	voc := &sc.voc
 	voc.useTable(sides)
@@ -258,9 +263,6 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 	sc.nameAt = grow(sc.nameAt, total+len(sides))
 	sc.nonStop = grow(sc.nonStop, total+len(sides))
 	sc.all = grow(sc.all, total)
-	if voc.table != nil {
-		sc.tkey = grow(sc.tkey, total)
-	}
 	sc.names = sc.names[:0]
 	sc.ents = sc.ents[:0]
 	sc.partOf = sc.partOf[:0]
@@ -276,37 +278,58 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		// The side's tokens, numbered; content tokens gathered.
 		d.nonStop = sc.nonStop[off+si : off+si+nAll+1]
 		d.nonStop[0] = 0
+		all := sc.all[off : off+nAll]
 		toks, pos := sc.toks[off:off], sc.pos[off:off]
 		k := 0
+		sc.spans = sc.spans[:0]
+		sc.sideEnts = sc.sideEnts[:0]
 		for ci, c := range s.claims {
 			// A word's rarity as prepare found it, if it did (else
 			// addedBy works it out when it needs it).
 			var low []float64
+			var tkey []int32
 			if ci < len(s.feats) {
 				low = s.feats[ci].lowRarity
 			}
 			if voc.table != nil {
-				copy(sc.tkey[off+k:], s.feats[ci].keyID)
+				tkey = s.feats[ci].keyID
 			}
+			markers := c.Markers
 		tokens:
 			for ti := range c.Tokens {
 				t := &c.Tokens[ti]
-				d.nonStop[k+1] = d.nonStop[k]
-				if !t.Stop {
-					d.nonStop[k+1]++
+				if tkey != nil {
+					all[k] = voc.word(tkey[ti])
+				} else {
+					all[k] = voc.id(tokenKey(t))
 				}
+				ns := d.nonStop[k]
+				if !t.Stop {
+					ns++
+				}
+				d.nonStop[k+1] = ns
 				k++
-				for _, m := range c.Markers {
-					if m.Span.Contains(t.Span) {
+				for mk := range markers {
+					if markers[mk].Span.Contains(t.Span) {
 						continue tokens
 					}
 				}
-				sc.weight[off+len(toks)] = -1
+				w := -1.0
 				if ti < len(low) {
-					sc.weight[off+len(toks)] = low[ti]
+					w = low[ti]
 				}
+				sc.weight[off+len(toks)] = w
 				toks = append(toks, t)
 				pos = append(pos, int32(k-1))
+			}
+			for dk := range c.Dates {
+				sc.spans = append(sc.spans, c.Dates[dk].Span)
+			}
+			for nk := range c.Numbers {
+				sc.spans = append(sc.spans, c.Numbers[nk].Span)
+			}
+			for ek := range c.Entities {
+				sc.sideEnts = append(sc.sideEnts, &c.Entities[ek])
 			}
 		}
 		d.toks, d.pos = toks, pos
@@ -315,27 +338,12 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		d.cand = sc.cand[off : off+n]
 		d.weight = sc.weight[off : off+n]
 		d.nameAt = sc.nameAt[off+si : off+si+n+1]
-		sc.spans = sc.spans[:0]
-		for _, c := range s.claims {
-			for _, dt := range c.Dates {
-				sc.spans = append(sc.spans, dt.Span)
-			}
-			for _, nu := range c.Numbers {
-				sc.spans = append(sc.spans, nu.Span)
-			}
-		}
 		nameStart := len(sc.names)
 		for i, t := range toks {
+			d.ids[i] = all[pos[i]]
 			var ps []string
-			if voc.table == nil {
-				var key string
-				key, ps = hyphenForms(t)
-				d.ids[i] = voc.id(key)
-			} else {
-				d.ids[i] = voc.word(sc.tkey[off+int(pos[i])])
-				if !t.Entity && mayHyphen(t.Text) {
-					_, ps = hyphenForms(t) // a compound's parts
-				}
+			if voc.table == nil || !t.Entity && mayHyphen(t.Text) {
+				_, ps = hyphenForms(t) // a compound's parts
 			}
 			if ps != nil {
 				if d.parts == nil {
@@ -350,38 +358,19 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 			d.cand[i] = !t.Stop && !overlapsAny(sc.spans, t.Span)
 			d.nameAt[i] = int32(len(sc.names) - nameStart)
 			if d.cand[i] {
-				for _, c := range s.claims {
-					for _, e := range c.Entities {
-						if e.Span.Contains(t.Span) {
-							sc.names = append(sc.names, voc.nameID(e.Key))
-						}
+				for _, e := range sc.sideEnts {
+					if e.Span.Contains(t.Span) {
+						sc.names = append(sc.names, voc.nameID(e.Key))
 					}
 				}
 			}
 		}
 		d.nameAt[n] = int32(len(sc.names) - nameStart)
 		d.names = sc.names[nameStart:]
-		// The rest of the side's words and its names (a content token's
-		// word has its number already).
-		i := 0
-		all := sc.all[off : off+nAll]
-		k = 0
-		for _, c := range s.claims {
-			for ti := range c.Tokens {
-				switch {
-				case i < n && d.pos[i] == int32(k):
-					all[k] = d.ids[i]
-					i++
-				case voc.table != nil:
-					all[k] = voc.word(sc.tkey[off+k])
-				default:
-					all[k] = voc.id(tokenKey(&c.Tokens[ti]))
-				}
-				k++
-			}
-			for _, e := range c.Entities {
-				sc.ents = append(sc.ents, voc.nameID(e.Key))
-			}
+		// The side's names (a content token's have their numbers
+		// already).
+		for _, e := range sc.sideEnts {
+			sc.ents = append(sc.ents, voc.nameID(e.Key))
 		}
 		off += nAll
 	}

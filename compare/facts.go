@@ -112,7 +112,8 @@ func unitClasses(sides []side) map[string]string {
 	var all []string
 	for _, s := range sides {
 		for _, c := range s.claims {
-			for _, n := range c.Numbers {
+			for nk := range c.Numbers {
+				n := &c.Numbers[nk]
 				all = append(all, unitKey(n.Unit))
 			}
 		}
@@ -191,7 +192,8 @@ func interval(c *extract.Claim, n extract.Number) (lo, hi float64, upper bool) {
 			return widen()
 		}
 	}
-	for _, m := range c.Markers {
+	for mk := range c.Markers {
+		m := &c.Markers[mk]
 		if m.Kind == extract.KindHedge && m.Span.End <= n.Span.Start && n.Span.Start-m.Span.End <= 2 {
 			return widen()
 		}
@@ -287,7 +289,8 @@ func sayingOrDate(c *extract.Claim, t *extract.Token) bool {
 	if a := c.Attribution; a != nil && a.Span.Contains(t.Span) {
 		return true
 	}
-	for _, d := range c.Dates {
+	for dk := range c.Dates {
+		d := &c.Dates[dk]
 		if d.Span.Contains(t.Span) {
 			return true
 		}
@@ -389,7 +392,8 @@ func weekdayOf(d extract.Date) string {
 // Comparing it with the date of the event another outlet gives would make a
 // conflict out of nothing.
 func statementDate(c *extract.Claim, d extract.Date) bool {
-	for _, m := range c.Markers {
+	for mk := range c.Markers {
+		m := &c.Markers[mk]
 		if m.Kind != extract.KindAttribution || m.Voice != extract.VoiceOutlet || m.Span.End > d.Span.Start {
 			continue
 		}
@@ -603,12 +607,13 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 	var places [][]place // made at the first place: most groups name none
 	for si, s := range sides {
 		for _, c := range s.claims {
-			for _, e := range c.Entities {
+			for ek := range c.Entities {
+				e := &c.Entities[ek]
 				if placePreposition(lastWord(c.Text[:e.Span.Start-c.Span.Start])) {
 					if places == nil {
 						places = make([][]place, len(sides))
 					}
-					places[si] = append(places[si], place{e, c})
+					places[si] = append(places[si], place{*e, c})
 				}
 			}
 		}
@@ -623,7 +628,8 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 		if allKeys[si] == nil {
 			allKeys[si] = map[string]bool{}
 			for _, c := range sides[si].claims {
-				for _, e := range c.Entities {
+				for ek := range c.Entities {
+					e := &c.Entities[ek]
 					allKeys[si][e.Key] = true
 				}
 			}
@@ -970,7 +976,8 @@ func scopeBreak(c *extract.Claim, j int) bool {
 // denialAt reports a denial verb (attribution stance denial, in any
 // voice) starting at c.Tokens[j].
 func denialAt(c *extract.Claim, j int) bool {
-	for _, m := range c.Markers {
+	for mk := range c.Markers {
+		m := &c.Markers[mk]
 		if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Span.Start == c.Tokens[j].Span.Start {
 			return true
 		}
@@ -993,14 +1000,16 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 	for si, s := range sides {
 		for ci, c := range s.claims {
 			denial := false // an outlet's own denial verb in the claim
-			for _, m := range c.Markers {
+			for mk := range c.Markers {
+				m := &c.Markers[mk]
 				denial = denial || m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet
 			}
 			for k := range c.Tokens {
 				t := &c.Tokens[k]
 				neg := negationAt(c, k)
 				if !neg && denial {
-					for _, m := range c.Markers {
+					for mk := range c.Markers {
+						m := &c.Markers[mk]
 						if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet && m.Span.Start == t.Span.Start {
 							neg = true
 						}

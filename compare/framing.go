@@ -20,7 +20,8 @@ func markerDiff(sides []side, kind string) (Difference, bool) {
 	for si, s := range sides {
 		var vs []Value
 		for _, c := range s.claims {
-			for _, m := range c.Markers {
+			for mk := range c.Markers {
+				m := &c.Markers[mk]
 				if m.Kind != kind || m.Voice != extract.VoiceOutlet {
 					continue
 				}
