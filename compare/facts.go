@@ -717,10 +717,18 @@ var scopeNouns = map[string]bool{"plan": true, "plans": true, "intention": true,
 var negationWords = map[string]bool{"not": true, "no": true, "never": true, "without": true, "nor": true, "none": true, "neither": true, "refused": true, "refuses": true, "refuse": true, "failed": true,
 	"nobody": true, "nothing": true}
 
-// negationStart has the first letters of negationWords.
-var negationStart = func() (t [256]bool) {
+// negationLens has, by first letter, a bit for each length in bytes a
+// word that lower-cases to one of negationWords can have: the word's own,
+// and longer by one for each i written İ and by two for each k written
+// as the Kelvin sign, the only characters outside ASCII whose lower case
+// is ASCII.
+var negationLens = func() (t [256]uint64) {
 	for w := range negationWords {
-		t[w[0]] = true
+		for i := 0; i <= strings.Count(w, "i"); i++ {
+			for k := 0; k <= strings.Count(w, "k"); k++ {
+				t[w[0]] |= 1 << (len(w) + i + 2*k)
+			}
+		}
 	}
 	return t
 }()
@@ -729,12 +737,19 @@ var negationStart = func() (t [256]bool) {
 // contraction in n't, in any case. Lower-casing a short ASCII word needs
 // no new string.
 func negationWord(w string) bool {
-	if w == "" || !negationStart[w[0]|0x20] && w[len(w)-1]|0x20 != 't' {
-		// Every negation word starts with one of those letters, and a
-		// contraction ends in t; no other character lower-cases to one of
-		// them (the Kelvin sign's k is in no negation word), so this holds
-		// for any text, read before the text is checked for ASCII.
+	if w == "" {
 		return false
+	}
+	if len(w) >= 64 || negationLens[w[0]|0x20]&(1<<len(w)) == 0 {
+		// Not one of negationWords: none has this first letter and
+		// length ("with", "was", "for", "from" are turned away here). No
+		// character but an ASCII letter lower-cases to the first letter
+		// of one, and negationLens counts the lengths of the words that
+		// lower-case to one, so this holds for any text, read before the
+		// text is checked for ASCII. What is left is a contraction, read
+		// off the bytes: only N and T lower-case to n and t, and an
+		// apostrophe to itself ("it", "that" and "government" end in t).
+		return contraction(w)
 	}
 	var buf [16]byte
 	if len(w) > len(buf) || !isASCII(w) {
@@ -743,6 +758,18 @@ func negationWord(w string) bool {
 	}
 	lw := lowerASCII(buf[:0], w)
 	return negationWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't"))
+}
+
+// contraction reports whether w ends in n't or n’t, in any case.
+func contraction(w string) bool {
+	n := len(w)
+	if n < 3 || w[n-1]|0x20 != 't' {
+		return false
+	}
+	if w[n-2] == '\'' {
+		return w[n-3]|0x20 == 'n'
+	}
+	return n >= 5 && w[n-4:n-1] == "’" && w[n-5]|0x20 == 'n'
 }
 
 // idiomNegation reports a negation word at c.Tokens[k] that negates
@@ -827,6 +854,24 @@ func refusalBeforeTo(w string) bool {
 var refusalsBeforeTo = [...]string{"declined", "declines", "decline", "declining", "refusal", "refusals"}
 
 var auxBeforeYet = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true}
+
+// mayNegate is false for a word negatesAt turns away whatever its
+// neighbours: not one of negationWords by its first letter and length
+// (negationLens), no contraction, and no refusal or "yet" by its first
+// letter. Read before negationAt for every word of every claim of a
+// group, where three calls turned most words away one by one.
+func mayNegate(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch b := w[0] | 0x20; {
+	case b == 'd' || b == 'r' || b == 'y':
+		return true
+	case len(w) < 64 && negationLens[b]&(1<<len(w)) != 0:
+		return true
+	}
+	return contraction(w)
+}
 
 // negationAt reports a negation at c.Tokens[k] that bears on the story:
 // outside quotes, no idiom, not about a request for comment.
@@ -1006,7 +1051,7 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 			}
 			for k := range c.Tokens {
 				t := &c.Tokens[k]
-				neg := negationAt(c, k)
+				neg := mayNegate(t.Text) && negationAt(c, k)
 				if !neg && denial {
 					for mk := range c.Markers {
 						m := &c.Markers[mk]
