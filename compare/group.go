@@ -46,14 +46,20 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 	clusters, apart := cohesive(edges, cfg)
 	// A cluster's parts (split.go) are its groups; pos is its first.
 	var memo nameMemo
+	var nodes []node // the parts' node lists are carved from it, each at its size
 	for _, cl := range clusters {
 		cl.pos = len(ps)
 		parts := cl.parts()
 		for _, part := range parts {
 			p := pending{e: partEdge(cl, part, &memo), cl: cl, split: len(parts) > 1}
-			for _, c := range part {
-				p.ns = append(p.ns, node{c.doc, c.idx})
+			if len(nodes)+len(part) > cap(nodes) {
+				nodes = make([]node, 0, max(64, len(part)))
 			}
+			at := len(nodes)
+			for _, c := range part {
+				nodes = append(nodes, node{c.doc, c.idx})
+			}
+			p.ns = nodes[at:len(nodes):len(nodes)] // a repeat appended later moves it
 			ps = append(ps, p)
 		}
 	}
@@ -124,10 +130,21 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 	diffs := make([][]Difference, len(ps))
 	each(len(ps), large(feats), func(i int) { diffs[i] = differences(docs, feats, ps[i].ns, cfg.names) })
 	out := make([]Group, 0, len(ps))
+	// The groups' claim lists are carved from one list: an append per
+	// claim grew each list from nothing.
+	total := 0
+	for _, p := range ps {
+		total += len(p.ns)
+	}
+	ids := make([]string, 0, total)
 	for gi, p := range ps {
 		g := Group{ID: "g" + strconv.Itoa(gi+1), Score: p.e.s.Value}
+		at := len(ids)
 		for _, n := range p.ns {
-			g.Claims = append(g.Claims, docs[n.doc].Claims[n.idx].ID)
+			ids = append(ids, docs[n.doc].Claims[n.idx].ID)
+		}
+		if len(ids) > at {
+			g.Claims = ids[at:len(ids):len(ids)]
 		}
 		g.Evidence = evidenceOf(p.e.withEvidence())
 		if e := p.e; cfg.isolated(feats, e.a.doc, e.b.doc) {
