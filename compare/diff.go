@@ -210,8 +210,8 @@ type detailScratch struct {
 	okA      []bool
 	okB      []bool
 	text     []byte
-	runs     []Value   // detailSide.runs's list, before its copy is returned
-	whole    [2]wordOp // the runs of a pair whose diff cannot split them
+	runs     []Value // detailSide.runs's list, before its copy is returned
+	atA, atB []int32 // the added tokens of a pair's sides (addedBy)
 	differ   wordDiffer
 }
 
@@ -240,8 +240,8 @@ func (sc *detailScratch) release() {
 
 // detailSides prepares the sides of a group for detailDiffs. Words are
 // numbered in the order they are met, every token of a side in one pass
-// (a content token's number is its token's), then the parts of its
-// compounds and its names. Only which words are equal matters to what
+// (a content token's number is its token's, a compound's parts follow
+// it), then the names around its content tokens and its names. Only which words are equal matters to what
 // reads the numbers (has, the word codes: every number of a group whose
 // codes are used has a code of three UTF-8 bytes), not the order they
 // were given in.
@@ -298,10 +298,13 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		tokens:
 			for ti := range c.Tokens {
 				t := &c.Tokens[ti]
+				var ps []string // a content token's compound parts
 				if tkey != nil {
 					all[k] = voc.word(tkey[ti])
 				} else {
-					all[k] = voc.id(tokenKey(t))
+					var key string
+					key, ps = hyphenForms(t)
+					all[k] = voc.id(key)
 				}
 				ns := d.nonStop[k]
 				if !t.Stop {
@@ -319,6 +322,21 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 					w = low[ti]
 				}
 				sc.weight[off+len(toks)] = w
+				if tkey != nil && !t.Entity && mayHyphen(t.Text) {
+					// hyphenForms gives parts only to a token that is no
+					// name and has a hyphen (hyphenParts).
+					_, ps = hyphenForms(t)
+				}
+				if ps != nil {
+					if d.parts == nil {
+						d.parts = map[int32][]int32{}
+					}
+					for _, p := range ps {
+						id := voc.key(extract.WordKey(p))
+						d.parts[int32(len(toks))] = append(d.parts[int32(len(toks))], id)
+						sc.partOf = append(sc.partOf, sidePart{si, id})
+					}
+				}
 				toks = append(toks, t)
 				pos = append(pos, int32(k-1))
 			}
@@ -341,20 +359,6 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		nameStart := len(sc.names)
 		for i, t := range toks {
 			d.ids[i] = all[pos[i]]
-			var ps []string
-			if voc.table == nil || !t.Entity && mayHyphen(t.Text) {
-				_, ps = hyphenForms(t) // a compound's parts
-			}
-			if ps != nil {
-				if d.parts == nil {
-					d.parts = map[int32][]int32{}
-				}
-				for _, p := range ps {
-					id := voc.key(extract.WordKey(p))
-					d.parts[int32(i)] = append(d.parts[int32(i)], id)
-					sc.partOf = append(sc.partOf, sidePart{si, id})
-				}
-			}
 			d.cand[i] = !t.Stop && !overlapsAny(sc.spans, t.Span)
 			d.nameAt[i] = int32(len(sc.names) - nameStart)
 			if d.cand[i] {
@@ -467,8 +471,9 @@ func pairCodes(a, b []*extract.Token) ([]rune, []rune) {
 // only sit in a run of the diff that own alone has, so the added words
 // need no diff; only the evidence span does. It reports whether their
 // rarity adds up to minDetailWeight (weighing no more of them than it
-// takes to know).
-func addedBy(own, other *detailSide, ok []bool) bool {
+// takes to know). The indices of the tokens it marks are appended to at,
+// which it returns.
+func addedBy(own, other *detailSide, ok []bool, at []int32) (bool, []int32) {
 	w := 0.0
 tokens:
 	for i := range own.toks {
@@ -482,6 +487,7 @@ tokens:
 			}
 		}
 		ok[i] = true
+		at = append(at, int32(i))
 		if w >= minDetailWeight {
 			continue
 		}
@@ -490,7 +496,7 @@ tokens:
 		}
 		w += own.weight[i]
 	}
-	return w >= minDetailWeight
+	return w >= minDetailWeight, at
 }
 
 // partsIn reports whether own's content token i is a compound scored as
@@ -556,18 +562,24 @@ func detailDiffs(out []Difference, sides []side) []Difference {
 		sx, sy := &ds[x], &ds[y]
 		sc.okA, sc.okB = grow(sc.okA, len(sx.toks)), grow(sc.okB, len(sy.toks))
 		okA, okB := sc.okA, sc.okB
-		heavyA, heavyB := addedBy(sx, sy, okA), addedBy(sy, sx, okB)
+		var heavyA, heavyB bool
+		heavyA, sc.atA = addedBy(sx, sy, okA, sc.atA[:0])
+		heavyB, sc.atB = addedBy(sy, sx, okB, sc.atB[:0])
 		if !heavyA && !heavyB {
 			return
 		}
+		d := Difference{Kind: "detail", Values: make(map[string][]Value, 2)}
 		var ops []wordOp
-		if !sx.gapped(okA, sy) && !sy.gapped(okB, sx) {
+		whole := !sx.gapped(okA, sy) && !sy.gapped(okB, sx)
+		switch {
+		case whole:
 			// The diff cannot change the runs (see gapped): one deleted
-			// and one inserted run hold every token. (In the scratch: a
-			// local array escaped, as the memo may keep ops.)
-			sc.whole = [2]wordOp{{diffmatchpatch.DiffDelete, 0, len(sx.toks)}, {diffmatchpatch.DiffInsert, 0, len(sy.toks)}}
-			ops = sc.whole[:]
-		} else if ra, rb := sx.codes, sy.codes; ra != nil {
+			// and one inserted run hold every token, and the runs are
+			// read off the added tokens alone (runsOf).
+			d.put(sides[x], sx.runsOf(sc.atA, &sc.runs))
+			d.put(sides[y], sy.runsOf(sc.atB, &sc.runs))
+		case sx.codes != nil:
+			ra, rb := sx.codes, sy.codes
 			if canon == nil {
 				canon, memo = sameCodes(ds)
 			}
@@ -579,19 +591,20 @@ func detailDiffs(out []Difference, sides []side) []Difference {
 					memo[k] = ops
 				}
 			}
-		} else {
+		default:
 			ops = sc.differ.wordDiff(pairCodes(sx.toks, sy.toks))
 		}
-		d := Difference{Kind: "detail", Values: make(map[string][]Value, 2)}
-		d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA, &sc.runs))
-		d.put(sides[y], sy.runs(ops, diffmatchpatch.DiffInsert, okB, &sc.runs))
+		if !whole {
+			d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA, &sc.runs))
+			d.put(sides[y], sy.runs(ops, diffmatchpatch.DiffInsert, okB, &sc.runs))
+		}
 		b := append(sc.text[:0], docOf(sides[x].id())...)
 		b = append(b, " alone says: "...)
-		b = sx.appendWords(b, okA)
+		b = sx.appendWords(b, sc.atA)
 		b = append(b, "; "...)
 		b = append(b, docOf(sides[y].id())...)
 		b = append(b, " alone says: "...)
-		b = sy.appendWords(b, okB)
+		b = sy.appendWords(b, sc.atB)
 		d.Explain = string(b)
 		sc.text = b
 		out = append(out, d)
@@ -620,18 +633,15 @@ func sameCodes(ds []detailSide) ([]int, map[[2]int][]wordOp) {
 	return canon, memo
 }
 
-// appendWords appends the texts of the tokens ok marks, joined by
+// appendWords appends the texts of the tokens at (addedBy's), joined by
 // spaces, or "nothing more" when that is empty.
-func (own *detailSide) appendWords(b []byte, ok []bool) []byte {
-	n, first := len(b), true
-	for i, t := range own.toks {
-		if ok[i] {
-			if !first {
-				b = append(b, ' ')
-			}
-			b = append(b, t.Text...)
-			first = false
+func (own *detailSide) appendWords(b []byte, at []int32) []byte {
+	n := len(b)
+	for k, i := range at {
+		if k > 0 {
+			b = append(b, ' ')
 		}
+		b = append(b, own.toks[i].Text...)
 	}
 	if len(b) == n {
 		b = append(b, "nothing more"...)
@@ -788,6 +798,42 @@ func claimNum(id string) int {
 		fmt.Sscanf(id[i+2:], "%d", &n)
 	}
 	return n
+}
+
+// runsOf is runs for a pair whose diff cannot split the runs (gapped):
+// one deleted and one inserted run holding every token. Its entries are
+// read off the added tokens at (addedBy's) alone: where runs closes a run
+// at a word between two added ones that is neither added nor a stop word,
+// that word makes the count of the side's words other than stop words
+// between the two (nonStop) more than none, which closes it here. An
+// added word is never a stop word (cand).
+func (own *detailSide) runsOf(at []int32, buf *[]Value) []Value {
+	runs := (*buf)[:0]
+	var cur extract.Span
+	curAt, open, last := 0, false, 0
+	for _, i := range at {
+		t := own.toks[i]
+		h := own.holderAt(t.Span)
+		p := int(own.pos[i])
+		if open && h == curAt && own.nonStop[p]-own.nonStop[last+1] == 0 {
+			cur.End, last = t.Span.End, p
+			continue
+		}
+		if open {
+			runs = append(runs, Value{Text: spanText(own.claims[curAt], cur), Span: cur})
+		}
+		cur, curAt, open, last = t.Span, h, true, p
+	}
+	if open {
+		runs = append(runs, Value{Text: spanText(own.claims[curAt], cur), Span: cur})
+	}
+	*buf = runs
+	if len(runs) == 0 {
+		return nil
+	}
+	out := slices.Clone(runs)
+	clear(runs) // the scratch keeps no article's text
+	return out
 }
 
 // runs are the entries of added words of one side: each run of them

@@ -21,13 +21,18 @@ func (s side) id() string { return s.claims[0].ID }
 // holder returns the id of the side's claim that contains sp, so that a
 // difference's span is keyed to the claim it points into; the first
 // claim's id when none does (an empty span).
-func (s side) holder(sp extract.Span) string {
-	for _, c := range s.claims {
-		if sp.Len() > 0 && c.Span.Contains(sp) {
-			return c.ID
+func (s side) holder(sp extract.Span) string { return s.claims[s.holderAt(sp)].ID }
+
+// holderAt is holder's claim by its index in the side.
+func (s side) holderAt(sp extract.Span) int {
+	if sp.Len() > 0 {
+		for i, c := range s.claims {
+			if c.Span.Contains(sp) {
+				return i
+			}
 		}
 	}
-	return s.id()
+	return 0
 }
 
 // differences classifies how the documents of a group differ, one kind at a
