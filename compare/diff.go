@@ -105,11 +105,21 @@ func (v *detailVocab) number(m map[string]int32, k string) int32 {
 // word returns the number of the word whose key has table id tid (-1:
 // the empty key, which the table does not number).
 func (v *detailVocab) word(tid int32) int32 {
+	if tid >= 0 {
+		if i := v.local[tid]; i >= 0 {
+			return i // numbered already: inlined, as most of a group's words are
+		}
+	}
+	return v.newWord(tid)
+}
+
+// newWord numbers a word word has not met. Kept out of line, so that
+// word's test stays small enough to be inlined.
+//
+//go:noinline
+func (v *detailVocab) newWord(tid int32) int32 {
 	if tid < 0 {
 		return v.id("")
-	}
-	if i := v.local[tid]; i >= 0 {
-		return i
 	}
 	i := v.n
 	v.local[tid] = i
@@ -322,6 +332,7 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 					w = low[ti]
 				}
 				sc.weight[off+len(toks)] = w
+				sc.ids[off+len(toks)] = all[k-1]
 				if tkey != nil && !t.Entity && mayHyphen(t.Text) {
 					// hyphenForms gives parts only to a token that is no
 					// name and has a hyphen (hyphenParts).
@@ -358,7 +369,6 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		d.nameAt = sc.nameAt[off+si : off+si+n+1]
 		nameStart := len(sc.names)
 		for i, t := range toks {
-			d.ids[i] = all[pos[i]]
 			d.cand[i] = !t.Stop && !overlapsAny(sc.spans, t.Span)
 			d.nameAt[i] = int32(len(sc.names) - nameStart)
 			if d.cand[i] {
