@@ -873,6 +873,32 @@ func mayNegate(w string) bool {
 	return contraction(w)
 }
 
+// negationEdges is false for a word mayNegate turns away by its first
+// and last letters alone, as it turns most words away: small enough to be
+// inlined where every word of a group is read.
+func negationEdges(w string) bool {
+	return w != "" && (negationEdge[w[0]]&1 != 0 || negationEdge[w[len(w)-1]]&2 != 0)
+}
+
+// negationEdge has, by byte b, bit 1 when b | 0x20 is the first letter of
+// one of negationWords, a refusal or "yet", and bit 2 when it is t, the
+// last letter of a contraction.
+var negationEdge = func() (t [256]uint8) {
+	first := map[byte]bool{'d': true, 'r': true, 'y': true}
+	for w := range negationWords {
+		first[w[0]] = true
+	}
+	for b := range 256 {
+		if first[byte(b)|0x20] {
+			t[b] |= 1
+		}
+		if byte(b)|0x20 == 't' {
+			t[b] |= 2
+		}
+	}
+	return t
+}()
+
 // negationAt reports a negation at c.Tokens[k] that bears on the story:
 // outside quotes, no idiom, not about a request for comment.
 func negationAt(c *extract.Claim, k int) bool {
@@ -1051,7 +1077,7 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 			}
 			for k := range c.Tokens {
 				t := &c.Tokens[k]
-				neg := mayNegate(t.Text) && negationAt(c, k)
+				neg := negationEdges(t.Text) && mayNegate(t.Text) && negationAt(c, k)
 				if !neg && denial {
 					for mk := range c.Markers {
 						m := &c.Markers[mk]

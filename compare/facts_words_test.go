@@ -15,7 +15,8 @@ import (
 // case, with typographic apostrophes, letters whose lower case is ASCII
 // (İ → i) and random strings; that the refusals and "yet", which
 // negatesAt turns away by their first letter, start with one of its; and
-// that mayNegate turns away no word negatesAt reads further.
+// that mayNegate, and negationEdges before it, turn away no word
+// negatesAt reads further.
 func TestWordChecksMatchToLower(t *testing.T) {
 	words := []string{"", "not", "NOT", "Not", "no", "No", "never", "Neither", "WITHOUT", "refused", "Refuses", "FAILED",
 		"don't", "DON'T", "Don’t", "can’t", "CAN’T", "n't", "t", "T", "in", "In", "IN", "iN", "at", "AT", "near", "Near",
@@ -38,6 +39,9 @@ func TestWordChecksMatchToLower(t *testing.T) {
 		}
 		if !mayNegate(w) && (negationWord(w) || w != "" && strings.Contains("dry", string(rune(w[0]|0x20)))) {
 			t.Errorf("mayNegate(%q) = false for a word negatesAt reads further", w)
+		}
+		if !negationEdges(w) && mayNegate(w) {
+			t.Errorf("negationEdges(%q) = false for a word mayNegate passes", w)
 		}
 		if (refusalBeforeTo(w) || strings.EqualFold(w, "yet")) && !strings.Contains("dry", string(rune(w[0]|0x20))) {
 			t.Errorf("%q is a refusal or yet, which negatesAt turns away by its first letter", w)
