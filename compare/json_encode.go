@@ -94,12 +94,20 @@ func (e *jsonEnc) span(s extract.Span) {
 	e.b = append(e.b, ']')
 }
 
-// optStr writes a member with omitempty.
+// optStr writes a member with omitempty. Most optional members are empty:
+// the test is inlined, the writing (member) is not.
 func (e *jsonEnc) optStr(k, v string) {
 	if v != "" {
-		e.key(k)
-		e.str(v)
+		e.member(k, v)
 	}
+}
+
+// member writes a string member.
+//
+//go:noinline
+func (e *jsonEnc) member(k, v string) {
+	e.key(k)
+	e.str(v)
 }
 
 func (e *jsonEnc) optStrs(k string, v []string) {
@@ -111,9 +119,17 @@ func (e *jsonEnc) optStrs(k string, v []string) {
 
 func (e *jsonEnc) optFloat(k string, v float64) {
 	if v != 0 {
-		e.key(k)
-		e.float(v)
+		e.floatMember(k, v)
 	}
+}
+
+// floatMember writes a number member (optFloat's, out of line as
+// member is).
+//
+//go:noinline
+func (e *jsonEnc) floatMember(k string, v float64) {
+	e.key(k)
+	e.float(v)
 }
 
 // list writes a slice that is not omitempty: null when nil.
