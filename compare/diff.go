@@ -251,10 +251,10 @@ func (sc *detailScratch) release() {
 // detailSides prepares the sides of a group for detailDiffs. Words are
 // numbered in the order they are met, every token of a side in one pass
 // (a content token's number is its token's, a compound's parts follow
-// it), then the names around its content tokens and its names. Only which words are equal matters to what
-// reads the numbers (has, the word codes: every number of a group whose
-// codes are used has a code of three UTF-8 bytes), not the order they
-// were given in.
+// it), then the names around its content tokens and its names. Only
+// which words are equal matters to what reads the numbers (has, the word
+// codes: every number of a group whose codes are used has a code of three
+// UTF-8 bytes), not the order they were given in.
 func detailSides(sides []side, sc *detailScratch) []detailSide {
 	voc := &sc.voc
 	voc.useTable(sides)
