@@ -251,7 +251,7 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 			source = src
 			span = Span{m.Span.Start, toks[k1].span.Start + len(src)}
 		} else {
-			src, ok := phraseBeforeSpan(text, toks[:relativeClauseStart(text, toks, lows, k0)], 7, x.lex)
+			src, ok := phraseBeforeSpan(text, toks[:relativeClauseStart(text, toks, lows, k0)], x.facts, 7, x.lex)
 			if !ok {
 				continue
 			}

@@ -1000,20 +1000,37 @@ var clauseWords = map[string]bool{
 // phraseBefore returns the noun phrase that ends the token list: the words
 // back to punctuation or a clause word, at most n.
 func phraseBefore(text string, toks []rawToken, n int, lex *Lexicon) string {
-	s, ok := phraseBeforeSpan(text, toks, n, lex)
+	s, ok := phraseBeforeSpan(text, toks, nil, n, lex)
 	if !ok {
 		return ""
 	}
 	return text[s.Start:s.End]
 }
 
-func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, bool) {
+// phraseBeforeSpan is phraseBefore's span. wf holds the tokens' facts
+// (of lex) when the caller has them, else nil: a word's clause and stop
+// flags are then read from its facts, not from a map by its lower-case
+// copy (attribution and reportedVoice ask it of each reporting verb,
+// seven words back).
+func phraseBeforeSpan(text string, toks []rawToken, wf []*wordFacts, n int, lex *Lexicon) (Span, bool) {
 	if len(toks) == 0 {
 		return Span{}, false
 	}
+	clause := func(k int) bool {
+		if f := foldedFacts(wf, toks, k); f != nil {
+			return f.clause
+		}
+		return inLowerSet(clauseWords, toks[k].text)
+	}
+	stop := func(k int) bool {
+		if f := foldedFacts(wf, toks, k); f != nil {
+			return f.stop
+		}
+		return lex.hasLower(LexStopword, toks[k].text)
+	}
 	start := len(toks) - 1
 	for k := len(toks) - 1; k >= 0 && len(toks)-k <= n; k-- {
-		if inLowerSet(clauseWords, toks[k].text) {
+		if clause(k) {
 			break
 		}
 		start = k
@@ -1021,7 +1038,7 @@ func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, 
 			break
 		}
 	}
-	if inLowerSet(clauseWords, toks[start].text) {
+	if clause(start) {
 		return Span{}, false
 	}
 	// Adverbs between subject and verb ("Hamas swiftly condemned") are not the speaker.
@@ -1030,13 +1047,13 @@ func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, 
 		end--
 	}
 	// Drop auxiliaries at the end: "the group has repeatedly".
-	for end > start+1 && lex.hasLower(LexStopword, toks[end-1].text) && isLowerWord(toks[end-1].text) {
+	for end > start+1 && stop(end-1) && isLowerWord(toks[end-1].text) {
 		end--
 	}
 	// A phrase of function words alone ("it is") names no one.
 	content := false
-	for _, t := range toks[start:end] {
-		if !lex.hasLower(LexStopword, t.text) || isPronoun(t.text) {
+	for k := start; k < end; k++ {
+		if !stop(k) || isPronoun(toks[k].text) {
 			content = true
 		}
 	}
@@ -1044,6 +1061,20 @@ func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, 
 		return Span{}, false
 	}
 	return Span{toks[start].span.Start, toks[end-1].span.End}, true
+}
+
+// foldedFacts returns wf[k], the facts of toks[k], when they are the
+// facts of strings.ToLower(toks[k].text) too: the spelling is ASCII and
+// folds to the form (lowerKey took no apostrophe, possessive or dot
+// off). Else, or without wf, nil.
+func foldedFacts(wf []*wordFacts, toks []rawToken, k int) *wordFacts {
+	if k >= len(wf) {
+		return nil
+	}
+	if f := wf[k]; f != nil && asciiFoldsTo(toks[k].text, f.low) {
+		return f
+	}
+	return nil
 }
 
 func isPronoun(w string) bool {

@@ -48,6 +48,7 @@ type wordFacts struct {
 	cands      [][]*Entry
 	lowerEntry bool
 	be         bool // a form of be or get (beForms), which opens a passive
+	clause     bool // clauseWords[low]: ends a noun phrase read backwards (phraseBeforeSpan)
 	speech     bool // a verb of saying (isSpeechWord)
 	// notName: capitalised for another reason than a name (notName);
 	// bg: BackgroundCount of the form.
@@ -291,6 +292,7 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 		}
 	}
 	f.be = beForms[low]
+	f.clause = clauseWords[low]
 	f.speech = l.speechWord(low, f.stem)
 	if strings.HasSuffix(low, ".") {
 		f.notName = notNameWord(low)
