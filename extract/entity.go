@@ -131,7 +131,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				continue
 			}
 			// A particle counts only when a name part follows it.
-			if nameParticles[lows[j]] && j+1 < n && isNamePart(toks[j+1].text) && onlySpaceBetween(text, toks[j].span.End, toks[j+1].span.Start) {
+			if facts[j].name&nameParticle != 0 && j+1 < n && isNamePart(toks[j+1].text) && onlySpaceBetween(text, toks[j].span.End, toks[j+1].span.Start) {
 				j += 2
 				continue
 			}
@@ -150,7 +150,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			// "Traders were surprised", "Supporters of Qadhafi": a common
 			// noun opening the sentence, whatever its frequency in speech.
 			a++
-			for a < j && nameParticles[lows[a]] {
+			for a < j && facts[a].name&nameParticle != 0 {
 				a++
 			}
 		}
@@ -170,7 +170,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			// two ("Santa", "New"). A name before the particle stays
 			// ("Sgt. Ivo Marsh of Fort Calder-based units").
 			k := j - 1
-			for k > a && !nameParticles[lows[k-1]] {
+			for k > a && facts[k-1].name&nameParticle == 0 {
 				k--
 			}
 			j = max(a, k-1)
@@ -379,7 +379,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 	titled := false
 	// "Martin Luther King Jr.": the generation is no name, and left on it
 	// would follow a title-like word ("king") as the whole name.
-	for len(words) > 1 && generationSuffixes[words[len(words)-1]] {
+	for len(words) > 1 && nameWordIs(words, wf, len(words)-1, nameGeneration) {
 		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	if from := x.personAfterTitle(words, wf); from >= 0 {
@@ -389,7 +389,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 	// "Robert S. Mueller III", "Pope Leo XIV": a person's ordinal, known by
 	// an initial or a title before it; "World War II" and "Article II"
 	// keep theirs.
-	for len(words) > 1 && romanOrdinal(words[len(words)-1]) && (titled || hasInitial(words[:len(words)-1])) {
+	for len(words) > 1 && nameWordIs(words, wf, len(words)-1, nameRoman) && (titled || hasInitial(words[:len(words)-1])) {
 		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	org := false
@@ -400,7 +400,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 		titled = titled || wordIsIn(lex, ciTitle, words[0], wf[0])
 		words, wf = words[1:], wf[1:]
 	}
-	for len(words) > 1 && corporateSuffixes[words[len(words)-1]] {
+	for len(words) > 1 && nameWordIs(words, wf, len(words)-1, nameCorporate) {
 		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	if len(words) == 0 {
@@ -410,28 +410,53 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 		// "Chuck Schumer of New York" keys schumer, not york.
 		words, wf = words[from:to], wf[from:to]
 	}
-	full := strings.Join(words, " ")
-	if a, ok := x.expansions()[full]; ok {
-		return a
+	// The whole name is joined only when it is the key or may be an
+	// expansion: most names key to their last word.
+	if nameWordIs(words, wf, 0, nameExpansion) {
+		if a, ok := x.expansions()[strings.Join(words, " ")]; ok {
+			return a
+		}
 	}
 	if len(words) == 1 {
 		return words[0]
 	}
 	for k, w := range words {
 		if orgHeadOf(lex, w, wf[k]) {
-			return full
+			return strings.Join(words, " ")
 		}
 	}
 	if len(words) <= 3 && wordIsIn(lex, ciPlacePrefix, words[0], wf[0]) && !titled {
 		// "New York", "North Korea", "Los Angeles": a place keys whole, so
 		// that "York" and "South Korea" stay other names.
-		return full
+		return strings.Join(words, " ")
 	}
 	last := words[len(words)-1]
-	if len(last) < 3 || romanOrdinal(last) || nameParticles[words[len(words)-2]] {
-		return full
+	if len(last) < 3 || nameWordIs(words, wf, len(words)-1, nameRoman) || nameWordIs(words, wf, len(words)-2, nameParticle) {
+		return strings.Join(words, " ")
 	}
 	return last
+}
+
+// nameWordIs reports whether words[k] has the name flag b, read from its
+// facts wf[k] when known (wf[k].low is words[k]), else from the flag's
+// list. For nameExpansion, without facts, it answers true: the caller
+// then looks the name up.
+func nameWordIs(words []string, wf []*wordFacts, k int, b nameBits) bool {
+	if is, ok := wf[k].nameIs(b); ok {
+		return is
+	}
+	w := words[k]
+	switch b {
+	case nameParticle:
+		return nameParticles[w]
+	case nameGeneration:
+		return generationSuffixes[w]
+	case nameCorporate:
+		return corporateSuffixes[w]
+	case nameRoman:
+		return romanOrdinal(w)
+	}
+	return true
 }
 
 // plainField reports a word that strings.Fields, after hyphens become

@@ -60,6 +60,11 @@ type wordFacts struct {
 	// over, where each was a look-up in a map of strings.
 	single  uint32
 	orgHead bool
+	// name holds the nameBit flags of the form: the small word lists
+	// the entity rules ask of a name's words (keyOfWords once per name,
+	// findEntities at each word of a run), where each was a look-up in
+	// a map of strings.
+	name nameBits
 	// id and stemID number the form and its stem within the table's
 	// generation gen, in one numbering of the keys tokens can have (one
 	// string, one id, whether a form or a stem: a claim's words are a set
@@ -305,7 +310,49 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 		}
 	}
 	f.orgHead = orgHeadIn(l, low)
+	f.name = l.nameBitsOf(low)
 	return f
+}
+
+// nameBits are flags of a word form for the entity rules (wordFacts.name).
+type nameBits uint8
+
+const (
+	nameParticle   nameBits = 1 << iota // nameParticles
+	nameGeneration                      // generationSuffixes
+	nameCorporate                       // corporateSuffixes
+	nameRoman                           // romanOrdinal
+	nameExpansion                       // the first word of an expansion of the acronym lexicon (Lexicon.expansions)
+)
+
+// nameBitsOf works out the nameBits of the lower-case form low.
+func (l *Lexicon) nameBitsOf(low string) nameBits {
+	var b nameBits
+	if nameParticles[low] {
+		b |= nameParticle
+	}
+	if generationSuffixes[low] {
+		b |= nameGeneration
+	}
+	if corporateSuffixes[low] {
+		b |= nameCorporate
+	}
+	if romanOrdinal(low) {
+		b |= nameRoman
+	}
+	if l.expansionFirst[low] {
+		b |= nameExpansion
+	}
+	return b
+}
+
+// nameIs reports whether f has flag b; f may be nil (a word without facts):
+// then ok is false and the caller asks the list itself.
+func (f *wordFacts) nameIs(b nameBits) (is, ok bool) {
+	if f == nil {
+		return false, false
+	}
+	return f.name&b != 0, true
 }
 
 // Positions in LexiconCategories of the categories whose single words are
