@@ -932,6 +932,27 @@ func (x *extractor) wordsIn(s Span, ok bool, a, b int) []rawToken {
 	return toks[lo:hi:hi]
 }
 
+// wordsBefore returns tokenize(x.text, s.Start, limit) for s.Start ≤
+// limit ≤ s.End, cut from the words annotate found for s when s is one of
+// the document's sentences and no word of it runs across limit: the
+// words the tokenizer finds before a bound are then the sentence's own
+// (it reads no further than one character past a word it ends). The
+// subject and speaker rules ask it at every quote and reporting verb,
+// where each call tokenized the sentence's opening again. The result is
+// not to be written to.
+func (x *extractor) wordsBefore(s Span, limit int) []rawToken {
+	si := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].Start >= s.Start })
+	if si == len(x.sents) || x.sents[si] != s || si >= len(x.sentToks) || limit < s.Start || limit > s.End {
+		return tokenize(x.text, s.Start, limit)
+	}
+	toks := x.sentToks[si]
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].span.End > limit })
+	if k < len(toks) && toks[k].span.Start < limit {
+		return tokenize(x.text, s.Start, limit)
+	}
+	return toks[:k:k]
+}
+
 func isPossessiveGap(text string, a, b int) bool {
 	g := strings.TrimSpace(text[a:b])
 	return g == "’" || g == "'"
@@ -943,7 +964,7 @@ func (x *extractor) subjectOf(s Span, limit int) string {
 	if name := x.subjectName(s, limit); name != "" {
 		return name
 	}
-	toks := tokenize(x.text, s.Start, limit)
+	toks := x.wordsBefore(s, limit)
 	// The words before the first verb-shaped word: "The “Israeli” military
 	// released …" gives "The “Israeli” military".
 	for k := 1; k < len(toks) && k <= 5; k++ {
