@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/binary"
 	"encoding/json"
+	"math/bits"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -215,18 +216,7 @@ func (d *articleDecoder) str(keep bool) (string, bool) {
 		// is ASCII, valid UTF-8 without a second look.
 		start := d.i
 		var high uint64
-		for d.i+8 <= len(d.b) {
-			x := binary.LittleEndian.Uint64(d.b[d.i:])
-			if !plain8(x) {
-				break
-			}
-			high |= x
-			d.i += 8
-		}
-		for d.i < len(d.b) && d.b[d.i] >= 0x20 && d.b[d.i] != '"' && d.b[d.i] != '\\' {
-			high |= uint64(d.b[d.i])
-			d.i++
-		}
+		d.i, high = plainRun(d.b, d.i)
 		if d.i == len(d.b) || d.b[d.i] < 0x20 {
 			return "", false
 		}
@@ -343,6 +333,33 @@ func (d *articleDecoder) digits() bool {
 	return d.i > start
 }
 
+// plainRun returns where the plain run of b from i ends (plain8's bytes:
+// no quote, backslash or control byte) and its bytes ORed together: a
+// run without a high bit is ASCII. A function of its own, so that the
+// loop's few values stay in registers (inside str they were stored and
+// loaded at each step).
+func plainRun(b []byte, i int) (int, uint64) {
+	var high uint64
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if m := stops8(x); m != 0 {
+			// The lowest byte marked is the first that ends the
+			// run (a borrow marks only bytes after it).
+			k := bits.TrailingZeros64(m) >> 3
+			return i + k, high | x&(1<<(8*k)-1)
+		}
+		high |= x
+	}
+	for ; i < len(b); i++ {
+		c := b[i]
+		if c < 0x20 || c == '"' || c == '\\' {
+			break
+		}
+		high |= uint64(c)
+	}
+	return i, high
+}
+
 // strBufs hold the text of strings with escapes while str reads them.
 // A buffer that grew past maxPooledStrBuf (a text of megabytes) is left
 // to the collector.
@@ -375,6 +392,10 @@ func hex4(b []byte) (rune, bool) {
 // plain8 reports whether none of the eight bytes of x (little-endian) ends
 // a plain run of a JSON string: no quote, no backslash, no control byte.
 // Bytes from 0x80 are plain here (utf8.Valid judges them).
-func plain8(x uint64) bool {
-	return ((x-0x20*swarOnes)&^x|eqMask(x, '"')|eqMask(x, '\\'))&swarHighs == 0
+func plain8(x uint64) bool { return stops8(x) == 0 }
+
+// stops8 marks with its high bit each byte of x that plain8 refuses, and
+// may mark bytes after the first such one too.
+func stops8(x uint64) uint64 {
+	return ((x-0x20*swarOnes)&^x | eqMask(x, '"') | eqMask(x, '\\')) & swarHighs
 }
