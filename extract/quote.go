@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -161,7 +162,13 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 		for i := blk.Start; i < blk.End; {
 			// Eight bytes at a time over ASCII without a straight
 			// quote: this scan passes over every byte of the text.
-			for i+8 <= blk.End && noStraightQuote8(load8(text, i)) {
+			// A word with a mark: its lowest byte marked is the
+			// first, the bytes before it are passed over.
+			for i+8 <= blk.End {
+				if m := straightQuotes8(load8(text, i)); m != 0 {
+					i += bits.TrailingZeros64(m) >> 3
+					break
+				}
 				i += 8
 			}
 			if i >= blk.End {
@@ -450,7 +457,11 @@ var tweetSignature = regexp.MustCompile(`\s[—–-]{1,2}\s*([^()\n—–]{1,60}
 func hasQuoteMark(t string) bool {
 	for i := 0; i < len(t); i++ {
 		// Eight plain ASCII bytes without '"' at a time (swar.go).
-		for i+8 <= len(t) && noStraightQuote8(load8(t, i)) {
+		for i+8 <= len(t) {
+			if m := straightQuotes8(load8(t, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
 			i += 8
 		}
 		if i >= len(t) {
@@ -1135,6 +1146,9 @@ func nounAfterDeterminer(text string, toks []rawToken, k int) bool {
 
 // noStraightQuote8 reports whether the eight bytes of x (little-endian) are
 // ASCII without a straight quote: no quotation mark can start among them.
-func noStraightQuote8(x uint64) bool {
-	return (x|eqMask(x, '"'))&swarHighs == 0
-}
+func noStraightQuote8(x uint64) bool { return straightQuotes8(x) == 0 }
+
+// straightQuotes8 marks with its high bit each byte of x that
+// noStraightQuote8 stops at, and may mark bytes after the first such one
+// too.
+func straightQuotes8(x uint64) uint64 { return (x | eqMask(x, '"')) & swarHighs }
