@@ -60,6 +60,22 @@ func isNamePart(t string) bool {
 	return false
 }
 
+// namePartAt is isNamePart(t) for a token t of the form f: a token that
+// opens with an ASCII letter is told by it, and by whether its form holds
+// a hyphen (lowerKey keeps every '-' of the spelling), without decoding a
+// rune or searching the spelling; findEntities asks it of every word.
+func namePartAt(t string, f *wordFacts) bool {
+	if t != "" && t[0] < utf8.RuneSelf {
+		if c := t[0]; 'A' <= c && c <= 'Z' {
+			return true
+		}
+		if !f.hyphen {
+			return false
+		}
+	}
+	return isNamePart(t)
+}
+
 // findEntities marks name tokens and returns the claim's entities. A name is
 // a run of capitalised words with particles between them. A capitalised word
 // that opens the sentence is a name only when the word is not a common
@@ -88,7 +104,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				continue
 			}
 		}
-		if !isNamePart(t) || facts[i].notName || hasDigit(t) {
+		if !namePartAt(t, facts[i]) || facts[i].notName || hasDigit(t) {
 			i++
 			continue
 		}
@@ -105,7 +121,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) && !x.honorificGap(toks, facts, j) && !x.placeAbbrevGap(toks, facts, j) && !x.initialGap(toks, facts, j) {
 				break
 			}
-			if isNamePart(toks[j].text) && !facts[j].notName && !hasDigit(toks[j].text) {
+			if namePartAt(toks[j].text, facts[j]) && !facts[j].notName && !hasDigit(toks[j].text) {
 				if facts[j].is(ciTitle) && !facts[j-1].is(ciTitle) && isAcronymShape(toks[j-1].text) {
 					// "U.S. President Donald Trump": a title after an
 					// acronym starts the next name.

@@ -20,6 +20,9 @@ type wordFacts struct {
 	// whatever its neighbours: a number word, a vague count's first
 	// word (vagueStart) or a hyphenated form ("twenty-five", "9-11").
 	numLike bool
+	// hyphen: the form holds a hyphen, as the spelling of a token of it
+	// must for isNamePart's Arabic article (namePartAt).
+	hyphen bool
 	// The date words findDates reads: the month a month name stands
 	// for (0: none; every month is ≥ 1), the weekday (time.Weekday, 0
 	// also for a word that is none), and whether the word speaks of the
@@ -267,7 +270,8 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	f.dateWord = f.month > 0 || isWeekday || dateAdverb(low)
 	f.stop = l.Has(LexStopword, low)
 	f.bits = wordBit(f.low) | wordBit(f.stem)
-	f.numLike = f.numWord || vagueStart(low) || strings.Contains(low, "-")
+	f.hyphen = strings.Contains(low, "-")
+	f.numLike = f.numWord || vagueStart(low) || f.hyphen
 	f.byKey = l.starts[f.stem]
 	if low != f.stem {
 		f.byLow = l.starts[low]
