@@ -128,7 +128,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 					break
 				}
 				j++
-				if strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
+				if facts[j-1].hyphen && strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
 					// "Santa Clara-based Intel": the adjective ends the
 					// run; the next name starts after it.
 					adjRun = true
@@ -175,7 +175,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			// "Afterward, …": an opening adverb, not a name.
 			a = j
 		}
-		for a < j && strings.Contains(toks[a].text, "-") && x.adjectiveTail(lastPart(toks[a].text)) {
+		for a < j && facts[a].hyphen && strings.Contains(toks[a].text, "-") && x.adjectiveTail(lastPart(toks[a].text)) {
 			// "Iranian-backed Houthis": the adjective is not part of the name.
 			a++
 		}
@@ -191,7 +191,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			}
 			j = max(a, k-1)
 		}
-		if a < j && strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
+		if a < j && facts[j-1].hyphen && strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
 			// "U.S.-designated" is an adjective, not a name.
 			j--
 		}

@@ -20,8 +20,9 @@ type wordFacts struct {
 	// whatever its neighbours: a number word, a vague count's first
 	// word (vagueStart) or a hyphenated form ("twenty-five", "9-11").
 	numLike bool
-	// hyphen: the form holds a hyphen, as the spelling of a token of it
-	// must for isNamePart's Arabic article (namePartAt).
+	// hyphen: the form holds a '-'. lowerKey keeps every '-' of a
+	// spelling, so a token whose form has none has none either: the
+	// entity rules search a token for one only when its form has one.
 	hyphen bool
 	// The date words findDates reads: the month a month name stands
 	// for (0: none; every month is ≥ 1), the weekday (time.Weekday, 0
