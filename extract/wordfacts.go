@@ -20,6 +20,11 @@ type wordFacts struct {
 	// whatever its neighbours: a number word, a vague count's first
 	// word (vagueStart) or a hyphenated form ("twenty-five", "9-11").
 	numLike bool
+	// digit: the form opens with an ASCII digit, as the spelling of each
+	// of its tokens does (lowerKey keeps a first digit and makes none):
+	// findNumbers and findDates test it at every token, where each read
+	// the token's bytes.
+	digit bool
 	// hyphen: the form holds a '-'. lowerKey keeps every '-' of a
 	// spelling, so a token whose form has none has none either: the
 	// entity rules search a token for one only when its form has one.
@@ -271,6 +276,7 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	f.dateWord = f.month > 0 || isWeekday || dateAdverb(low)
 	f.stop = l.Has(LexStopword, low)
 	f.bits = wordBit(f.low) | wordBit(f.stem)
+	f.digit = startsWithDigit(low)
 	f.hyphen = strings.Contains(low, "-")
 	f.numLike = f.numWord || vagueStart(low) || f.hyphen
 	f.byKey = l.starts[f.stem]
