@@ -150,8 +150,22 @@ func SetID(d *Document, id string) {
 	if d.Headline != nil {
 		d.Headline.ID = id + ".h"
 	}
+	// The claims' ids are cut from one string: one allocation a
+	// document where each id was one (SetID runs twice on every document
+	// of a comparison, after extraction and in the report).
+	var b strings.Builder
+	b.Grow(len(d.Claims) * (len(id) + 2 + decimalLen(len(d.Claims))))
+	var num [20]byte
 	for i := range d.Claims {
-		n := id + ".c" + strconv.Itoa(i+1)
+		b.WriteString(id)
+		b.WriteString(".c")
+		b.Write(strconv.AppendInt(num[:0], int64(i+1), 10))
+	}
+	all, at := b.String(), 0
+	for i := range d.Claims {
+		end := at + len(id) + 2 + decimalLen(i+1)
+		n := all[at:end]
+		at = end
 		if _, ok := old[d.Claims[i].ID]; ok {
 			old[d.Claims[i].ID] = n
 		}
@@ -162,6 +176,15 @@ func SetID(d *Document, id string) {
 			d.Claims[i].RepeatOf = old[r]
 		}
 	}
+}
+
+// decimalLen returns the number of decimal digits of n ≥ 0.
+func decimalLen(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
 }
 
 // inDirectQuote returns the direct quote whose words contain s.
@@ -228,7 +251,7 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 			source = src
 			span = Span{m.Span.Start, toks[k1].span.Start + len(src)}
 		} else {
-			src, ok := phraseBeforeSpan(text, toks[:relativeClauseStart(text, toks, lows, k0)], 7, x.lex)
+			src, ok := phraseBeforeSpan(text, toks[:relativeClauseStart(text, toks, lows, k0)], x.facts, 7, x.lex)
 			if !ok {
 				continue
 			}

@@ -3,9 +3,10 @@ package extract
 import (
 	"encoding/binary"
 	"encoding/json"
+	"math/bits"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // decodeArticle reads line into *a in one pass and reports whether it
@@ -205,25 +206,24 @@ func (d *articleDecoder) str(keep bool) (string, bool) {
 	if !d.byte('"') {
 		return "", false
 	}
-	var out []byte // the text so far, once an escape was met
+	var out []byte // the text so far, once an escape was met (a pooled buffer)
+	var buf *[]byte
 	for {
 		// A plain run up to the closing quote or an escape, eight bytes
 		// at a time while they are plain: an article's text is a few
 		// long runs between the escapes of its line breaks and quotes.
+		// high gathers the run's bytes: a run without a byte from 0x80
+		// is ASCII, valid UTF-8 without a second look.
 		start := d.i
-		for d.i+8 <= len(d.b) && plain8(binary.LittleEndian.Uint64(d.b[d.i:])) {
-			d.i += 8
-		}
-		for d.i < len(d.b) && d.b[d.i] >= 0x20 && d.b[d.i] != '"' && d.b[d.i] != '\\' {
-			d.i++
-		}
+		var high uint64
+		d.i, high = plainRun(d.b, d.i)
 		if d.i == len(d.b) || d.b[d.i] < 0x20 {
 			return "", false
 		}
 		// A run ends at an ASCII byte, so a character is never split
 		// between two runs.
 		run := d.b[start:d.i]
-		if !utf8.Valid(run) {
+		if high&swarHighs != 0 && !utf8.Valid(run) {
 			// json.Unmarshal puts U+FFFD for each invalid byte.
 			return "", false
 		}
@@ -233,9 +233,12 @@ func (d *articleDecoder) str(keep bool) (string, bool) {
 				return string(run), true
 			}
 			if out == nil {
-				// Escapes only shorten the text: its quoted length
-				// bounds it, and one allocation of that size holds it.
-				out = make([]byte, 0, quotedLen(d.b[start:]))
+				// The text is gathered in a buffer of the pool and
+				// copied out once at its length: sizing it first
+				// by a pass to the closing quote (the string's
+				// quoted length) cost more than the copy.
+				buf = strBufs.Get().(*[]byte)
+				out = (*buf)[:0]
 			}
 			out = append(out, run...)
 		}
@@ -244,8 +247,12 @@ func (d *articleDecoder) str(keep bool) (string, bool) {
 			if !keep {
 				return "", true
 			}
-			// out is this string's own and not written again.
-			return unsafe.String(unsafe.SliceData(out), len(out)), true
+			text := string(out)
+			if cap(out) <= maxPooledStrBuf {
+				*buf = out[:0]
+				strBufs.Put(buf)
+			}
+			return text, true
 		}
 		if d.i+1 >= len(d.b) {
 			return "", false
@@ -326,26 +333,39 @@ func (d *articleDecoder) digits() bool {
 	return d.i > start
 }
 
-// quotedLen returns the length of the string b starts inside of, up to
-// its closing quote (escapes counted as they are written), or len(b).
-func quotedLen(b []byte) int {
-	i := 0
-	for i < len(b) {
-		for i+8 <= len(b) && plain8(binary.LittleEndian.Uint64(b[i:])) {
-			i += 8
+// plainRun returns where the plain run of b from i ends (plain8's bytes:
+// no quote, backslash or control byte) and its bytes ORed together: a
+// run without a high bit is ASCII. A function of its own, so that the
+// loop's few values stay in registers (inside str they were stored and
+// loaded at each step).
+func plainRun(b []byte, i int) (int, uint64) {
+	var high uint64
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if m := stops8(x); m != 0 {
+			// The lowest byte marked is the first that ends the
+			// run (a borrow marks only bytes after it).
+			k := bits.TrailingZeros64(m) >> 3
+			return i + k, high | x&(1<<(8*k)-1)
 		}
-		switch {
-		case i == len(b):
-		case b[i] == '"':
-			return i
-		case b[i] == '\\':
-			i += 2
-		default:
-			i++
-		}
+		high |= x
 	}
-	return len(b)
+	for ; i < len(b); i++ {
+		c := b[i]
+		if c < 0x20 || c == '"' || c == '\\' {
+			break
+		}
+		high |= uint64(c)
+	}
+	return i, high
 }
+
+// strBufs hold the text of strings with escapes while str reads them.
+// A buffer that grew past maxPooledStrBuf (a text of megabytes) is left
+// to the collector.
+var strBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledStrBuf = 1 << 20
 
 // hex4 reads the four hexadecimal digits of a \u escape.
 func hex4(b []byte) (rune, bool) {
@@ -372,6 +392,10 @@ func hex4(b []byte) (rune, bool) {
 // plain8 reports whether none of the eight bytes of x (little-endian) ends
 // a plain run of a JSON string: no quote, no backslash, no control byte.
 // Bytes from 0x80 are plain here (utf8.Valid judges them).
-func plain8(x uint64) bool {
-	return ((x-0x20*swarOnes)&^x|eqMask(x, '"')|eqMask(x, '\\'))&swarHighs == 0
+func plain8(x uint64) bool { return stops8(x) == 0 }
+
+// stops8 marks with its high bit each byte of x that plain8 refuses, and
+// may mark bytes after the first such one too.
+func stops8(x uint64) uint64 {
+	return ((x-0x20*swarOnes)&^x | eqMask(x, '"') | eqMask(x, '\\')) & swarHighs
 }

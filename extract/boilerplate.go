@@ -103,6 +103,13 @@ func normalizeLine(s string) string {
 // separated by "|", "•" or "·", with no sentence end ("Home | World |
 // Business | Sport").
 func isNavigation(block string) bool {
+	// Without a separator the block is one item. Each separator is
+	// looked for by its first byte, which the library finds many bytes
+	// at a time; ContainsAny below reads the block a byte at a time, and
+	// most blocks are paragraphs with a full stop far in.
+	if strings.IndexByte(block, '|') < 0 && !strings.Contains(block, "•") && !strings.Contains(block, "·") {
+		return false
+	}
 	if strings.ContainsAny(block, ".!?") {
 		return false
 	}

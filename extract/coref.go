@@ -698,7 +698,7 @@ func (x *extractor) subjectPerson(s Span, limit int) string {
 // subjectNamed is subjectName, of a person only when person is set.
 func (x *extractor) subjectNamed(s Span, limit int, person bool) string {
 	start := s.Start
-	toks := tokenize(x.text, s.Start, limit)
+	toks := x.wordsBefore(s, limit)
 	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.lex.Has(LexStopword, lowerKey(toks[0].text)) || openingParticiple(toks, x.lex) {
 		// An opening phrase ends at the first comma.
 		for k := 1; k < len(toks) && k < 25; k++ {

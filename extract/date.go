@@ -96,7 +96,7 @@ func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts
 		return y, ok && y >= 1900 && y <= 2100
 	}
 	for i := 0; i < len(toks); i++ {
-		if taken[i] || !facts[i].dateWord && !startsWithDigit(lows[i]) {
+		if taken[i] || !facts[i].dateWord && !facts[i].digit {
 			// Every case below starts at a digit or at a date word:
 			// most tokens are passed over without the tests.
 			continue

@@ -7,11 +7,11 @@ import (
 	"unicode/utf8"
 )
 
-// nameParticle reports a particle that joins the capitalised parts of one
+// isNameParticle reports a particle that joins the capitalised parts of one
 // name: Khalid bin al-Walid, Council of Europe, Charles de Gaulle. A
 // switch, as corporateSuffix: findEntities asks of the word after every
 // run of capitalised words.
-func nameParticle(w string) bool {
+func isNameParticle(w string) bool {
 	switch w {
 	case "bin", "ibn", "bint", "of", "de", "la", "van", "von", "der", "del", "da", "abu", "al", "el":
 		return true
@@ -74,6 +74,22 @@ func isNamePart(t string) bool {
 	return false
 }
 
+// namePartAt is isNamePart(t) for a token t of the form f: a token that
+// opens with an ASCII letter is told by it, and by whether its form holds
+// a hyphen (lowerKey keeps every '-' of the spelling), without decoding a
+// rune or searching the spelling; findEntities asks it of every word.
+func namePartAt(t string, f *wordFacts) bool {
+	if t != "" && t[0] < utf8.RuneSelf {
+		if c := t[0]; 'A' <= c && c <= 'Z' {
+			return true
+		}
+		if !f.hyphen {
+			return false
+		}
+	}
+	return isNamePart(t)
+}
+
 // findEntities marks name tokens and returns the claim's entities. A name is
 // a run of capitalised words with particles between them. A capitalised word
 // that opens the sentence is a name only when the word is not a common
@@ -102,13 +118,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				continue
 			}
 		}
-		if t != "" && 'a' <= t[0] && t[0] <= 'z' && strings.IndexByte(t, '-') < 0 {
-			// isNamePart's answer for a lower-case word without an
-			// article, without the call: most words end here.
-			i++
-			continue
-		}
-		if !isNamePart(t) || facts[i].notName || hasDigit(t) {
+		if !namePartAt(t, facts[i]) || facts[i].notName || hasDigit(t) {
 			i++
 			continue
 		}
@@ -125,14 +135,14 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) && !x.honorificGap(toks, facts, j) && !x.placeAbbrevGap(toks, facts, j) && !x.initialGap(toks, facts, j) {
 				break
 			}
-			if isNamePart(toks[j].text) && !facts[j].notName && !hasDigit(toks[j].text) {
+			if namePartAt(toks[j].text, facts[j]) && !facts[j].notName && !hasDigit(toks[j].text) {
 				if facts[j].is(ciTitle) && !facts[j-1].is(ciTitle) && isAcronymShape(toks[j-1].text) {
 					// "U.S. President Donald Trump": a title after an
 					// acronym starts the next name.
 					break
 				}
 				j++
-				if strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
+				if facts[j-1].hyphen && strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
 					// "Santa Clara-based Intel": the adjective ends the
 					// run; the next name starts after it.
 					adjRun = true
@@ -151,7 +161,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				continue
 			}
 			// A particle counts only when a name part follows it.
-			if nameParticle(lows[j]) && j+1 < n && isNamePart(toks[j+1].text) && onlySpaceBetween(text, toks[j].span.End, toks[j+1].span.Start) {
+			if facts[j].name&nameParticle != 0 && j+1 < n && isNamePart(toks[j+1].text) && onlySpaceBetween(text, toks[j].span.End, toks[j+1].span.Start) {
 				j += 2
 				continue
 			}
@@ -170,7 +180,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			// "Traders were surprised", "Supporters of Qadhafi": a common
 			// noun opening the sentence, whatever its frequency in speech.
 			a++
-			for a < j && nameParticle(lows[a]) {
+			for a < j && facts[a].name&nameParticle != 0 {
 				a++
 			}
 		}
@@ -179,7 +189,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			// "Afterward, …": an opening adverb, not a name.
 			a = j
 		}
-		for a < j && strings.Contains(toks[a].text, "-") && x.adjectiveTail(lastPart(toks[a].text)) {
+		for a < j && facts[a].hyphen && strings.Contains(toks[a].text, "-") && x.adjectiveTail(lastPart(toks[a].text)) {
 			// "Iranian-backed Houthis": the adjective is not part of the name.
 			a++
 		}
@@ -190,12 +200,12 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			// two ("Santa", "New"). A name before the particle stays
 			// ("Sgt. Ivo Marsh of Fort Calder-based units").
 			k := j - 1
-			for k > a && !nameParticle(lows[k-1]) {
+			for k > a && facts[k-1].name&nameParticle == 0 {
 				k--
 			}
 			j = max(a, k-1)
 		}
-		if a < j && strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
+		if a < j && facts[j-1].hyphen && strings.Contains(toks[j-1].text, "-") && x.adjectiveTail(lastPart(toks[j-1].text)) {
 			// "U.S.-designated" is an adjective, not a name.
 			j--
 		}
@@ -399,7 +409,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 	titled := false
 	// "Martin Luther King Jr.": the generation is no name, and left on it
 	// would follow a title-like word ("king") as the whole name.
-	for len(words) > 1 && generationSuffix(words[len(words)-1]) {
+	for len(words) > 1 && nameWordIs(words, wf, len(words)-1, nameGeneration) {
 		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	if from := x.personAfterTitle(words, wf); from >= 0 {
@@ -409,7 +419,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 	// "Robert S. Mueller III", "Pope Leo XIV": a person's ordinal, known by
 	// an initial or a title before it; "World War II" and "Article II"
 	// keep theirs.
-	for len(words) > 1 && romanOrdinal(words[len(words)-1]) && (titled || hasInitial(words[:len(words)-1])) {
+	for len(words) > 1 && nameWordIs(words, wf, len(words)-1, nameRoman) && (titled || hasInitial(words[:len(words)-1])) {
 		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	org := false
@@ -420,7 +430,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 		titled = titled || wordIsIn(lex, ciTitle, words[0], wf[0])
 		words, wf = words[1:], wf[1:]
 	}
-	for len(words) > 1 && corporateSuffix(words[len(words)-1]) {
+	for len(words) > 1 && nameWordIs(words, wf, len(words)-1, nameCorporate) {
 		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	if len(words) == 0 {
@@ -430,28 +440,53 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 		// "Chuck Schumer of New York" keys schumer, not york.
 		words, wf = words[from:to], wf[from:to]
 	}
-	full := strings.Join(words, " ")
-	if a, ok := x.expansions()[full]; ok {
-		return a
+	// The whole name is joined only when it is the key or may be an
+	// expansion: most names key to their last word.
+	if nameWordIs(words, wf, 0, nameExpansion) {
+		if a, ok := x.expansions()[strings.Join(words, " ")]; ok {
+			return a
+		}
 	}
 	if len(words) == 1 {
 		return words[0]
 	}
 	for k, w := range words {
 		if orgHeadOf(lex, w, wf[k]) {
-			return full
+			return strings.Join(words, " ")
 		}
 	}
 	if len(words) <= 3 && wordIsIn(lex, ciPlacePrefix, words[0], wf[0]) && !titled {
 		// "New York", "North Korea", "Los Angeles": a place keys whole, so
 		// that "York" and "South Korea" stay other names.
-		return full
+		return strings.Join(words, " ")
 	}
 	last := words[len(words)-1]
-	if len(last) < 3 || romanOrdinal(last) || nameParticle(words[len(words)-2]) {
-		return full
+	if len(last) < 3 || nameWordIs(words, wf, len(words)-1, nameRoman) || nameWordIs(words, wf, len(words)-2, nameParticle) {
+		return strings.Join(words, " ")
 	}
 	return last
+}
+
+// nameWordIs reports whether words[k] has the name flag b, read from its
+// facts wf[k] when known (wf[k].low is words[k]), else from the flag's
+// list. For nameExpansion, without facts, it answers true: the caller
+// then looks the name up.
+func nameWordIs(words []string, wf []*wordFacts, k int, b nameBits) bool {
+	if is, ok := wf[k].nameIs(b); ok {
+		return is
+	}
+	w := words[k]
+	switch b {
+	case nameParticle:
+		return isNameParticle(w)
+	case nameGeneration:
+		return generationSuffix(w)
+	case nameCorporate:
+		return corporateSuffix(w)
+	case nameRoman:
+		return romanOrdinal(w)
+	}
+	return true
 }
 
 // plainField reports a word that strings.Fields, after hyphens become

@@ -126,6 +126,10 @@ type Lexicon struct {
 	// expansions maps the lower-case expansion of each acronym entry to
 	// the acronym, made once per lexicon rather than once per document.
 	expansions map[string]string
+	// expansionFirst holds the first word of each key of expansions
+	// (the key itself when it is one word): a name whose first word is
+	// none of them is no expansion (nameExpansion).
+	expansionFirst map[string]bool
 	// acronymExp is the other way round: an acronym's expansion, the
 	// first of its entries in file order whose expansion is its own
 	// (an acronym may have several: "doj" is the Department of Justice
@@ -368,8 +372,12 @@ func (l *Lexicon) index() {
 		}
 	}
 	l.expansions = map[string]string{}
+	l.expansionFirst = map[string]bool{}
 	for _, e := range l.entries[LexAcronym] {
-		l.expansions[normalExpansion(e.Expand)] = e.Phrase
+		exp := normalExpansion(e.Expand)
+		l.expansions[exp] = e.Phrase
+		first, _, _ := strings.Cut(exp, " ")
+		l.expansionFirst[first] = true
 	}
 	l.acronymExp = map[string]string{}
 	l.ledBy = map[string][]expansion{}

@@ -137,6 +137,26 @@ func asciiFoldIs(s, w string) bool {
 	return len(s) == len(w)
 }
 
+// asciiFoldsTo reports whether s is ASCII and strings.ToLower(s) is low.
+func asciiFoldsTo(s, low string) bool {
+	if len(s) != len(low) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != low[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {

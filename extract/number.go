@@ -205,7 +205,7 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 		if taken[i] {
 			continue
 		}
-		if !startsWithDigit(toks[i].text) && !facts[i].numLike && (toks[i].span.Start == 0 || text[toks[i].span.Start-1] != '$') {
+		if !facts[i].digit && !facts[i].numLike && (toks[i].span.Start == 0 || text[toks[i].span.Start-1] != '$') {
 			// Most words: no vague count, no currency glued to them,
 			// no clock time, digits or number word (the word's facts
 			// tell the form's, numLike, once for the process): the

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -161,7 +162,13 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 		for i := blk.Start; i < blk.End; {
 			// Eight bytes at a time over ASCII without a straight
 			// quote: this scan passes over every byte of the text.
-			for i+8 <= blk.End && noStraightQuote8(load8(text, i)) {
+			// A word with a mark: its lowest byte marked is the
+			// first, the bytes before it are passed over.
+			for i+8 <= blk.End {
+				if m := straightQuotes8(load8(text, i)); m != 0 {
+					i += bits.TrailingZeros64(m) >> 3
+					break
+				}
 				i += 8
 			}
 			if i >= blk.End {
@@ -450,7 +457,11 @@ var tweetSignature = regexp.MustCompile(`\s[—–-]{1,2}\s*([^()\n—–]{1,60}
 func hasQuoteMark(t string) bool {
 	for i := 0; i < len(t); i++ {
 		// Eight plain ASCII bytes without '"' at a time (swar.go).
-		for i+8 <= len(t) && noStraightQuote8(load8(t, i)) {
+		for i+8 <= len(t) {
+			if m := straightQuotes8(load8(t, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
 			i += 8
 		}
 		if i >= len(t) {
@@ -932,6 +943,27 @@ func (x *extractor) wordsIn(s Span, ok bool, a, b int) []rawToken {
 	return toks[lo:hi:hi]
 }
 
+// wordsBefore returns tokenize(x.text, s.Start, limit) for s.Start ≤
+// limit ≤ s.End, cut from the words annotate found for s when s is one of
+// the document's sentences and no word of it runs across limit: the
+// words the tokenizer finds before a bound are then the sentence's own
+// (it reads no further than one character past a word it ends). The
+// subject and speaker rules ask it at every quote and reporting verb,
+// where each call tokenized the sentence's opening again. The result is
+// not to be written to.
+func (x *extractor) wordsBefore(s Span, limit int) []rawToken {
+	si := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].Start >= s.Start })
+	if si == len(x.sents) || x.sents[si] != s || si >= len(x.sentToks) || limit < s.Start || limit > s.End {
+		return tokenize(x.text, s.Start, limit)
+	}
+	toks := x.sentToks[si]
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].span.End > limit })
+	if k < len(toks) && toks[k].span.Start < limit {
+		return tokenize(x.text, s.Start, limit)
+	}
+	return toks[:k:k]
+}
+
 func isPossessiveGap(text string, a, b int) bool {
 	g := strings.TrimSpace(text[a:b])
 	return g == "’" || g == "'"
@@ -943,7 +975,7 @@ func (x *extractor) subjectOf(s Span, limit int) string {
 	if name := x.subjectName(s, limit); name != "" {
 		return name
 	}
-	toks := tokenize(x.text, s.Start, limit)
+	toks := x.wordsBefore(s, limit)
 	// The words before the first verb-shaped word: "The “Israeli” military
 	// released …" gives "The “Israeli” military".
 	for k := 1; k < len(toks) && k <= 5; k++ {
@@ -1000,20 +1032,37 @@ var clauseWords = map[string]bool{
 // phraseBefore returns the noun phrase that ends the token list: the words
 // back to punctuation or a clause word, at most n.
 func phraseBefore(text string, toks []rawToken, n int, lex *Lexicon) string {
-	s, ok := phraseBeforeSpan(text, toks, n, lex)
+	s, ok := phraseBeforeSpan(text, toks, nil, n, lex)
 	if !ok {
 		return ""
 	}
 	return text[s.Start:s.End]
 }
 
-func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, bool) {
+// phraseBeforeSpan is phraseBefore's span. wf holds the tokens' facts
+// (of lex) when the caller has them, else nil: a word's clause and stop
+// flags are then read from its facts, not from a map by its lower-case
+// copy (attribution and reportedVoice ask it of each reporting verb,
+// seven words back).
+func phraseBeforeSpan(text string, toks []rawToken, wf []*wordFacts, n int, lex *Lexicon) (Span, bool) {
 	if len(toks) == 0 {
 		return Span{}, false
 	}
+	clause := func(k int) bool {
+		if f := foldedFacts(wf, toks, k); f != nil {
+			return f.clause
+		}
+		return inLowerSet(clauseWords, toks[k].text)
+	}
+	stop := func(k int) bool {
+		if f := foldedFacts(wf, toks, k); f != nil {
+			return f.stop
+		}
+		return lex.hasLower(LexStopword, toks[k].text)
+	}
 	start := len(toks) - 1
 	for k := len(toks) - 1; k >= 0 && len(toks)-k <= n; k-- {
-		if inLowerSet(clauseWords, toks[k].text) {
+		if clause(k) {
 			break
 		}
 		start = k
@@ -1021,7 +1070,7 @@ func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, 
 			break
 		}
 	}
-	if inLowerSet(clauseWords, toks[start].text) {
+	if clause(start) {
 		return Span{}, false
 	}
 	// Adverbs between subject and verb ("Hamas swiftly condemned") are not the speaker.
@@ -1030,13 +1079,13 @@ func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, 
 		end--
 	}
 	// Drop auxiliaries at the end: "the group has repeatedly".
-	for end > start+1 && lex.hasLower(LexStopword, toks[end-1].text) && isLowerWord(toks[end-1].text) {
+	for end > start+1 && stop(end-1) && isLowerWord(toks[end-1].text) {
 		end--
 	}
 	// A phrase of function words alone ("it is") names no one.
 	content := false
-	for _, t := range toks[start:end] {
-		if !lex.hasLower(LexStopword, t.text) || isPronoun(t.text) {
+	for k := start; k < end; k++ {
+		if !stop(k) || isPronoun(toks[k].text) {
 			content = true
 		}
 	}
@@ -1044,6 +1093,20 @@ func phraseBeforeSpan(text string, toks []rawToken, n int, lex *Lexicon) (Span, 
 		return Span{}, false
 	}
 	return Span{toks[start].span.Start, toks[end-1].span.End}, true
+}
+
+// foldedFacts returns wf[k], the facts of toks[k], when they are the
+// facts of strings.ToLower(toks[k].text) too: the spelling is ASCII and
+// folds to the form (lowerKey took no apostrophe, possessive or dot
+// off). Else, or without wf, nil.
+func foldedFacts(wf []*wordFacts, toks []rawToken, k int) *wordFacts {
+	if k >= len(wf) {
+		return nil
+	}
+	if f := wf[k]; f != nil && asciiFoldsTo(toks[k].text, f.low) {
+		return f
+	}
+	return nil
 }
 
 func isPronoun(w string) bool {
@@ -1083,6 +1146,9 @@ func nounAfterDeterminer(text string, toks []rawToken, k int) bool {
 
 // noStraightQuote8 reports whether the eight bytes of x (little-endian) are
 // ASCII without a straight quote: no quotation mark can start among them.
-func noStraightQuote8(x uint64) bool {
-	return (x|eqMask(x, '"'))&swarHighs == 0
-}
+func noStraightQuote8(x uint64) bool { return straightQuotes8(x) == 0 }
+
+// straightQuotes8 marks with its high bit each byte of x that
+// noStraightQuote8 stops at, and may mark bytes after the first such one
+// too.
+func straightQuotes8(x uint64) uint64 { return (x | eqMask(x, '"')) & swarHighs }

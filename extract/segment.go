@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -119,7 +120,14 @@ func (x *extractor) sentences(blk Span) []Span {
 	for i := blk.Start; i < blk.End; {
 		// Eight bytes at a time over plain ASCII without a terminator:
 		// this scan passes over every byte of the text.
-		for i+8 <= blk.End && noTerminator8(load8(text, i)) {
+		// A word with a mark: the lowest byte marked is the first
+		// (a borrow marks only bytes after it), the bytes before it
+		// are passed over.
+		for i+8 <= blk.End {
+			if m := terminators8(load8(text, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
 			i += 8
 		}
 		if i >= blk.End {
@@ -310,6 +318,10 @@ func (x *extractor) splitLong(in []Span) []Span {
 // noTerminator8 reports whether none of the eight bytes of x (little-endian)
 // can start a sentence's terminator: no '.', '!' or '?', and no byte from
 // 0x80 (a terminator beyond ASCII is decoded by the byte loop).
-func noTerminator8(x uint64) bool {
-	return (x|eqMask(x, '.')|eqMask(x, '!')|eqMask(x, '?'))&swarHighs == 0
+func noTerminator8(x uint64) bool { return terminators8(x) == 0 }
+
+// terminators8 marks with its high bit each byte of x that noTerminator8
+// stops at, and may mark bytes after the first such one too.
+func terminators8(x uint64) uint64 {
+	return (x | eqMask(x, '.') | eqMask(x, '!') | eqMask(x, '?')) & swarHighs
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -47,16 +48,18 @@ func CheckText[T string | []byte](b T) error {
 // and of every article's text: eight bytes of printable ASCII, nearly all
 // of any text, are passed over with one test.
 func countNonText(s string) (nul, bad int) {
-	// slow: the bytes before it are read one by one, since a word
-	// starting at or before them held a byte that is not printable ASCII.
-	slow := 0
 	for i := 0; i < len(s); {
-		if i >= slow && i+8 <= len(s) {
-			if printable8(binary.LittleEndian.Uint64([]byte(s[i : i+8]))) {
+		if i+8 <= len(s) {
+			m := nonPrintable8(binary.LittleEndian.Uint64([]byte(s[i : i+8])))
+			if m == 0 {
 				i += 8
 				continue
 			}
-			slow = i + 8
+			// The lowest byte marked is the first that is not
+			// printable ASCII (a borrow marks only bytes after it):
+			// the bytes before it are passed over, and the eight
+			// after it read as a word again, not one by one.
+			i += bits.TrailingZeros64(m) >> 3
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -84,8 +87,12 @@ func countNonText(s string) (nul, bad int) {
 // nor bad UTF-8: no byte has its high bit set, none is below 0x20 (a
 // borrow out of a byte below 0x20 sets its high bit; with no high bit set
 // in x, only such a byte does), and none is DEL (0x7f).
-func printable8(x uint64) bool {
+func printable8(x uint64) bool { return nonPrintable8(x) == 0 }
+
+// nonPrintable8 marks with its high bit each byte of x that is not
+// printable ASCII, and may mark bytes after the first such one too.
+func nonPrintable8(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	del := x ^ 0x7f*ones
-	return x&highs|(x-0x20*ones)&^x&highs|(del-ones)&^del&highs == 0
+	return x&highs | (x-0x20*ones)&^x&highs | (del-ones)&^del&highs
 }

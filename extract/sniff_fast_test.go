@@ -72,8 +72,8 @@ func TestPrintable8(t *testing.T) {
 	}
 }
 
-// TestCheckTextFast checks that CheckText gives the byte-wise count's
-// answer, as string and as bytes, on text mixing printable runs with
+// TestCheckTextFast checks that countNonText counts as the byte-wise
+// count does and CheckText gives its answer, as string and as bytes, on text mixing printable runs with
 // control characters, DEL, NUL, multi-byte runes, C1 controls and broken
 // UTF-8 at every alignment.
 func TestCheckTextFast(t *testing.T) {
@@ -85,6 +85,9 @@ func TestCheckTextFast(t *testing.T) {
 			b = append(b, pieces[r.IntN(len(pieces))]...)
 		}
 		nul, bad := checkTextBytewise(b)
+		if gn, gb := countNonText(string(b)); gn != nul || gb != bad {
+			t.Fatalf("round %d %q: countNonText = %d NUL, %d bad; the byte-wise count %d, %d", round, b, gn, gb, nul, bad)
+		}
 		want := ""
 		switch {
 		case nul > 0:

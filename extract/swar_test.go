@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"math/rand/v2"
 	"testing"
 )
@@ -34,6 +35,47 @@ func TestSWAR(t *testing.T) {
 			}
 			if got := tt.word(binary.LittleEndian.Uint64(b[:])); got != want {
 				t.Fatalf("%s(%q) = %v, want %v", tt.name, b, got, want)
+			}
+		}
+	}
+}
+
+// TestSWARFirstMark: the lowest byte each marking test marks is the first
+// byte its plain test refuses, which the scans step to directly.
+func TestSWARFirstMark(t *testing.T) {
+	tests := []struct {
+		name  string
+		mark  func(uint64) uint64
+		plain func(byte) bool
+	}{
+		{"terminators8", terminators8, func(c byte) bool { return c < 0x80 && c != '.' && c != '!' && c != '?' }},
+		{"straightQuotes8", straightQuotes8, func(c byte) bool { return c < 0x80 && c != '"' }},
+		{"stops8", stops8, func(c byte) bool { return c >= 0x20 && c != '"' && c != '\\' }},
+		{"nonPrintable8", nonPrintable8, func(c byte) bool { return c >= 0x20 && c <= 0x7e }},
+	}
+	special := []byte{0, 0x01, 0x1f, 0x20, '"', '\\', '.', '!', '?', 0x7e, 0x7f, 0x80, 0xc2, 0xe2, 0xff, 'a'}
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, tt := range tests {
+		for range 100000 {
+			var b [8]byte
+			first := 8
+			for i := range b {
+				if r.IntN(2) == 0 {
+					b[i] = special[r.IntN(len(special))]
+				} else {
+					b[i] = byte(r.IntN(256))
+				}
+				if first == 8 && !tt.plain(b[i]) {
+					first = i
+				}
+			}
+			m := tt.mark(binary.LittleEndian.Uint64(b[:]))
+			got := 8
+			if m != 0 {
+				got = bits.TrailingZeros64(m) >> 3
+			}
+			if got != first || m&^swarHighs != 0 {
+				t.Fatalf("%s(%q) = %#x: first mark at %d, want %d", tt.name, b, m, got, first)
 			}
 		}
 	}

@@ -212,7 +212,10 @@ func lowerKey(s string) string {
 		return s
 	}
 	s = strings.ToLower(s)
-	if strings.ContainsAny(s, "’ʼ＇") {
+	// The folded marks are beyond ASCII: an ASCII word is not searched
+	// for them (ContainsAny with such marks compares every rune).
+	ascii := isASCII(s)
+	if !ascii && strings.ContainsAny(s, "’ʼ＇") {
 		s = apostropheFolder.Replace(s)
 	}
 	s = strings.TrimSuffix(s, "'s")
@@ -220,7 +223,7 @@ func lowerKey(s string) string {
 	if strings.Contains(s, ".") && !startsWithDigit(s) {
 		s = strings.ReplaceAll(s, ".", "")
 	}
-	if strings.ContainsAny(s, "‐‑") {
+	if !ascii && strings.ContainsAny(s, "‐‑") {
 		s = hyphenFolder.Replace(s)
 	}
 	return s

@@ -108,7 +108,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 			}
 			regions = append(regions, region{Span{c.Span.Start, m.Span.Start}, src})
 		default:
-			src, ok := phraseBeforeSpan(x.text, toks[:relativeClauseStart(x.text, toks, lows, k0)], 7, x.lex)
+			src, ok := phraseBeforeSpan(x.text, toks[:relativeClauseStart(x.text, toks, lows, k0)], x.facts, 7, x.lex)
 			if !ok {
 				continue
 			}

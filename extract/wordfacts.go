@@ -20,6 +20,15 @@ type wordFacts struct {
 	// whatever its neighbours: a number word, a vague count's first
 	// word (vagueStart) or a hyphenated form ("twenty-five", "9-11").
 	numLike bool
+	// digit: the form opens with an ASCII digit, as the spelling of each
+	// of its tokens does (lowerKey keeps a first digit and makes none):
+	// findNumbers and findDates test it at every token, where each read
+	// the token's bytes.
+	digit bool
+	// hyphen: the form holds a '-'. lowerKey keeps every '-' of a
+	// spelling, so a token whose form has none has none either: the
+	// entity rules search a token for one only when its form has one.
+	hyphen bool
 	// The date words findDates reads: the month a month name stands
 	// for (0: none; every month is ≥ 1), the weekday (time.Weekday, 0
 	// also for a word that is none), and whether the word speaks of the
@@ -48,6 +57,7 @@ type wordFacts struct {
 	cands      [][]*Entry
 	lowerEntry bool
 	be         bool // a form of be or get (beForms), which opens a passive
+	clause     bool // clauseWords[low]: ends a noun phrase read backwards (phraseBeforeSpan)
 	speech     bool // a verb of saying (isSpeechWord)
 	// notName: capitalised for another reason than a name (notName);
 	// bg: BackgroundCount of the form.
@@ -59,6 +69,11 @@ type wordFacts struct {
 	// over, where each was a look-up in a map of strings.
 	single  uint32
 	orgHead bool
+	// name holds the nameBit flags of the form: the small word lists
+	// the entity rules ask of a name's words (keyOfWords once per name,
+	// findEntities at each word of a run), where each was a look-up in
+	// a map of strings.
+	name nameBits
 	// id and stemID number the form and its stem within the table's
 	// generation gen, in one numbering of the keys tokens can have (one
 	// string, one id, whether a form or a stem: a claim's words are a set
@@ -261,7 +276,9 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	f.dateWord = f.month > 0 || isWeekday || dateAdverb(low)
 	f.stop = l.Has(LexStopword, low)
 	f.bits = wordBit(f.low) | wordBit(f.stem)
-	f.numLike = f.numWord || vagueStart(low) || strings.Contains(low, "-")
+	f.digit = startsWithDigit(low)
+	f.hyphen = strings.Contains(low, "-")
+	f.numLike = f.numWord || vagueStart(low) || f.hyphen
 	f.byKey = l.starts[f.stem]
 	if low != f.stem {
 		f.byLow = l.starts[low]
@@ -291,6 +308,7 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 		}
 	}
 	f.be = beForms[low]
+	f.clause = clauseWords[low]
 	f.speech = l.speechWord(low, f.stem)
 	if strings.HasSuffix(low, ".") {
 		f.notName = notNameWord(low)
@@ -303,7 +321,49 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 		}
 	}
 	f.orgHead = orgHeadIn(l, low)
+	f.name = l.nameBitsOf(low)
 	return f
+}
+
+// nameBits are flags of a word form for the entity rules (wordFacts.name).
+type nameBits uint8
+
+const (
+	nameParticle   nameBits = 1 << iota // isNameParticle
+	nameGeneration                      // generationSuffix
+	nameCorporate                       // corporateSuffix
+	nameRoman                           // romanOrdinal
+	nameExpansion                       // the first word of an expansion of the acronym lexicon (Lexicon.expansions)
+)
+
+// nameBitsOf works out the nameBits of the lower-case form low.
+func (l *Lexicon) nameBitsOf(low string) nameBits {
+	var b nameBits
+	if isNameParticle(low) {
+		b |= nameParticle
+	}
+	if generationSuffix(low) {
+		b |= nameGeneration
+	}
+	if corporateSuffix(low) {
+		b |= nameCorporate
+	}
+	if romanOrdinal(low) {
+		b |= nameRoman
+	}
+	if l.expansionFirst[low] {
+		b |= nameExpansion
+	}
+	return b
+}
+
+// nameIs reports whether f has flag b; f may be nil (a word without facts):
+// then ok is false and the caller asks the list itself.
+func (f *wordFacts) nameIs(b nameBits) (is, ok bool) {
+	if f == nil {
+		return false, false
+	}
+	return f.name&b != 0, true
 }
 
 // Positions in LexiconCategories of the categories whose single words are

@@ -24,6 +24,11 @@ func (x *extractor) words(sents []Span) (toks [][]rawToken, lows [][]string, fac
 	s.sentLows = slices.Grow(s.sentLows[:0], len(sents))[:len(sents)]
 	s.sentFacts = slices.Grow(s.sentFacts[:0], len(sents))[:len(sents)]
 	s.wcache.reset(x.lex, x.lex.generation())
+	// capWritten holds, by the low bits of its id, a word already written
+	// to capSeen for this document: a name is capitalised many times
+	// over, and each write hashed its form again. (The pointer is
+	// compared: two words sharing a place only write the map again.)
+	var capWritten [256]*wordFacts
 	start := 0
 	for si, end := range ends {
 		for k := start; k < end; k++ {
@@ -43,7 +48,10 @@ func (x *extractor) words(sents []Span) (toks [][]rawToken, lows [][]string, fac
 			if k > start && w.capital {
 				// Words the document capitalises mid-sentence are
 				// names even where a sentence starts with them.
-				x.capSeen[f.low] = true
+				if slot := &capWritten[uint8(f.id)]; *slot != f {
+					*slot = f
+					x.capSeen[f.low] = true
+				}
 			}
 		}
 		s.sentToks[si] = nil
