@@ -103,10 +103,10 @@ func (cf *claimFeatures) number(t *featTable, v *vocab) {
 	cf.v = v
 }
 
-// sortSmall sorts a claim's few packed features: by insertion up to 32
-// of them, where slices.Sort's pattern-defeating set-up (pivots, a
-// recursion limit) costs more than the moves it saves; a claim holds
-// twenty or so.
+// sortSmall sorts a claim's few packed features or token keys: by
+// insertion up to 32 of them, where slices.Sort's pattern-defeating
+// set-up (pivots, a recursion limit) costs more than the moves it saves;
+// a claim holds twenty or so.
 func sortSmall(s []uint64) {
 	if len(s) > 32 {
 		slices.Sort(s)
@@ -160,7 +160,7 @@ func (cf *claimFeatures) orderKeys(buf *slab[uint64]) {
 			cf.keyMask |= hashBit(id)
 		}
 	}
-	slices.Sort(cf.keyOrder)
+	sortSmall(cf.keyOrder)
 	cf.keyOrdered = true
 }
 
