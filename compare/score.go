@@ -171,8 +171,7 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 			cf.keysPending = true
 			continue
 		}
-		key, parts := hyphenForms(tok)
-		f := t.token(tok.Text, key)
+		f, parts := t.tokenForms(tok)
 		cf.keyID[i] = f.key
 		if !f.possessive {
 			cf.lowRarity[i] = f.rarity

@@ -82,6 +82,9 @@ type tokFacts struct {
 	// possessive is set when label has that ending: rarity is then not
 	// the rarity of label itself (which added detail weighs).
 	possessive bool
+	// hyphen is set when the text has a hyphen (hasHyphen): its key may
+	// be another than the token's (hyphenForms).
+	hyphen bool
 }
 
 // maxTableKeys bounds a table: past it (a stream of text in many
@@ -167,12 +170,26 @@ func (t *featTable) token(text, key string) tokFacts {
 	}
 	low := strings.Clone(strings.ToLower(text))
 	base := strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s")
-	f := tokFacts{key: -1, label: low, rarity: rarity(base), possessive: len(base) < len(low)}
+	f := tokFacts{key: -1, label: low, rarity: rarity(base), possessive: len(base) < len(low), hyphen: hasHyphen(text)}
 	if key != "" {
 		f.key = t.id(kindWord, key)
 	}
 	t.tok.add(text, key, f)
 	return f
+}
+
+// tokenForms returns the facts of a token under the key comparison reads
+// it by, and the words of a compound scored as its words (hyphenForms).
+// A token without a hyphen is read by its own key, so its facts are
+// looked up by that key and its text without asking hyphenForms, whose
+// test for a hyphen was a walk over the text of every token: the facts
+// say whether the text has one.
+func (t *featTable) tokenForms(tok *extract.Token) (tokFacts, []string) {
+	if f, ok := t.tok.find(tok.Text, tok.Key); ok && !f.hyphen {
+		return f, nil
+	}
+	key, parts := hyphenForms(tok)
+	return t.token(tok.Text, key), parts
 }
 
 // wordID returns the id of the word feature of a token key, -1 for an
