@@ -448,17 +448,25 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 	}
 	if n >= minLocalClaims {
 		// The factor of each word and name, once per key rather than once
-		// per claim that has it (the same expression, so the same value).
+		// per claim that has it (the same expression, so the same value);
+		// and once per claim count and floor (byCount, 0 until worked
+		// out), since that is all it depends on: most keys are in one
+		// to three claims, so an event takes a few dozen logarithms, not
+		// one per key.
 		ln := math.Log(float64(n))
 		factor := make([]float64, len(v.keys))
+		byCount := make([]float64, 2*(n+1))
 		for id := range factor {
 			factor[id] = 1
 			if k := v.keys[id].kind; (k == kindWord || k == kindEntity) && df[id] > 0 {
-				fl := localFloorWord
+				fl, memo := localFloorWord, byCount[:n+1]
 				if k == kindEntity {
-					fl = localFloorName
+					fl, memo = localFloorName, byCount[n+1:]
 				}
-				factor[id] = fl + (1-fl)*math.Log(float64(n)/float64(df[id]))/ln
+				if memo[df[id]] == 0 {
+					memo[df[id]] = fl + (1-fl)*math.Log(float64(n)/float64(df[id]))/ln
+				}
+				factor[id] = memo[df[id]]
 			}
 		}
 		for _, doc := range feats {
