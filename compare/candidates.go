@@ -38,6 +38,13 @@ type pairScorer struct {
 	// features, and the part of it that names and long words carry.
 	acc, accNames, accWords []float64
 	touched                 []int32
+	// While candidates looks up one claim a: aPos holds, per feature id,
+	// its position in a (-1 for the others), and aHit the stamp
+	// (hitStamp) of the last pair whose exact match took each position
+	// (scoreFrom).
+	aPos     []int32
+	aHit     []uint32
+	hitStamp uint32
 	// Buffers reused from one pair of documents to the next.
 	cands, weak []cand
 	// edges collects the aligned pairs of every pair of documents the
@@ -155,6 +162,10 @@ func (s *pairScorer) reset(v *vocab) {
 	for i := range s.slot {
 		s.slot[i] = -1
 	}
+	s.aPos = slices.Grow(s.aPos[:0], len(v.keys))[:len(v.keys)]
+	for i := range s.aPos {
+		s.aPos[i] = -1
+	}
 	s.used = s.used[:0]
 	for _, c := range s.edges {
 		clear(c[:cap(c)])
@@ -245,12 +256,21 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 	// Paraphrases scored by meaning may share no word (WithEmbedder).
 	all := cfg.embedder != nil
 	floor := cfg.floor()
+	// Without name variants to search, a's features are looked up by id
+	// (scoreFrom) rather than merged with each b's.
+	byPos := !all && s.v.names == nil
 	try := func(a, b *claimFeatures) {
 		if !all && bound(a, b) < floor {
 			return
 		}
 		// The evidence is added by align to the pairs it keeps.
-		if v := s.v.score(a, b, &s.names, false); v.Value > 0 && v.Value >= floor {
+		var v pairScore
+		if byPos {
+			v = semantic(s.scoreFrom(a, b), a, b)
+		} else {
+			v = s.v.score(a, b, &s.names, false)
+		}
+		if v.Value > 0 && v.Value >= floor {
 			cands = append(cands, cand{a: a, b: b, value: v.Value, containment: v.Containment, facts: v.facts})
 		}
 	}
@@ -275,17 +295,22 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 			s.stamp = 1
 		}
 		s.touched = s.touched[:0]
+		s.lookingUp(a)
 		var light, heavyNames, heavyWords float64
+		nearAt := 0 // the next of a's words with a near spelling
 		for i, id := range a.ids {
+			// Only a word with a near spelling somewhere in the comparison
+			// can match one b lacks.
+			long := nearAt < len(a.nearWords) && a.nearWords[nearAt] == int32(i)
+			if long {
+				nearAt++
+			}
 			w := a.weights[i]
-			key := s.v.keys[id]
 			if w < minIndexWeight {
 				light += w
 				continue
 			}
-			// Only a word with a near spelling somewhere in the comparison
-			// can match one b lacks.
-			long := key.kind == kindWord && len(s.v.near[id]) > 0
+			key := s.v.keys[id]
 			switch {
 			case key.kind == kindEntity:
 				heavyNames += w
@@ -322,10 +347,95 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 			}
 			try(a, b)
 		}
+		s.doneWith(a)
 	}
 	sortCands(cands)
 	s.cands = cands
 	return cands
+}
+
+// lookingUp sets aPos for a, the claim whose pairs scoreFrom scores
+// next.
+func (s *pairScorer) lookingUp(a *claimFeatures) {
+	for i, id := range a.ids {
+		s.aPos[id] = int32(i)
+	}
+}
+
+// doneWith clears aPos of a's features.
+func (s *pairScorer) doneWith(a *claimFeatures) {
+	for _, id := range a.ids {
+		s.aPos[id] = -1
+	}
+}
+
+// scoreFrom is v.lexical(a, b, nil, false) for the claim a candidates
+// looks up (lookingUp(a) set aPos for it) when the vocabulary matches no
+// name variants: b's features are looked up by id in a, where the merge
+// of the two sorted lists branched on every step of either. The exact
+// matches come in id order, as in the merge, so the weights add up in
+// the same order; a's words left unmatched are tried for near spellings
+// in a's order, as there.
+func (s *pairScorer) scoreFrom(a, b *claimFeatures) pairScore {
+	var r pairScore
+	if a.total == 0 || b.total == 0 {
+		return r
+	}
+	v := s.v
+	s.hitStamp++
+	if s.hitStamp == 0 {
+		clear(s.aHit)
+		s.hitStamp = 1
+	}
+	if len(s.aHit) < len(a.ids) {
+		s.aHit = append(s.aHit, make([]uint32, len(a.ids)-len(s.aHit))...)
+	}
+	hit, stamp := s.aHit, s.hitStamp
+	var usedBuf [maxStackFeatures]bool
+	var used []bool
+	if len(b.ids) <= maxStackFeatures {
+		used = usedBuf[:len(b.ids)]
+	} else {
+		used = make([]bool, len(b.ids))
+	}
+	shared := 0.0
+	ent, words := v.ent, v.words
+	for j, id := range b.ids {
+		i := s.aPos[id]
+		if i < 0 {
+			continue
+		}
+		used[j] = true
+		hit[i] = stamp
+		shared += min(a.weights[i], b.weights[j])
+		// Words, numbers and dates are facts: every kind but names and
+		// years, which sort last (kinds).
+		if (id < ent[0] || id >= ent[1]) && id < words[1] {
+			r.facts++
+		}
+	}
+	for _, i := range a.nearWords {
+		if hit[i] == stamp {
+			continue
+		}
+		near := v.near[a.ids[i]]
+		p := 0
+		for kb := b.words[0]; kb < b.words[1] && p < len(near); kb++ {
+			id := b.ids[kb]
+			for p < len(near) && near[p] < id {
+				p++
+			}
+			if p == len(near) || near[p] != id || used[kb] {
+				continue
+			}
+			used[kb] = true
+			shared += softShare * min(a.weights[i], b.weights[kb])
+			break
+		}
+	}
+	r.Value = round3(2 * shared / (a.total + b.total))
+	r.Containment = round3(min(1, shared/min(a.total, b.total)))
+	return r
 }
 
 // eachDocPair calls do for every pair of documents with its candidate

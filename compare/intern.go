@@ -101,6 +101,21 @@ func (cf *claimFeatures) number(t *featTable, v *vocab) {
 	cf.ent = idRange(cf.ids, v.ent)
 	cf.words = idRange(cf.ids, v.words)
 	cf.v = v
+	k := 0
+	for _, id := range cf.ids[cf.words[0]:cf.words[1]] {
+		if len(v.near[id]) > 0 {
+			k++
+		}
+	}
+	cf.nearWords = nil
+	if k > 0 {
+		cf.nearWords = t.sc.int32s(k)[:0]
+		for p := cf.words[0]; p < cf.words[1]; p++ {
+			if len(v.near[cf.ids[p]]) > 0 {
+				cf.nearWords = append(cf.nearWords, int32(p))
+			}
+		}
+	}
 }
 
 // sortSmall sorts a claim's few packed features or token keys: by

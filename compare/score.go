@@ -98,6 +98,10 @@ type claimFeatures struct {
 	// in ids; sum is the weight of each kind (kinds order), for bounds.
 	ent, words [2]int
 	sum        [len(kinds)]float64
+	// nearWords lists the positions in ids of the words spelt nearly
+	// alike to another word of the comparison (vocab.near), ascending:
+	// the only words of the claim a score may match softly.
+	nearWords []int32
 	// keyID holds the table id of each token's key (-1 for none), so
 	// that verbatimRun compares numbers, not strings; keyPending for a
 	// token not looked up yet (lookUpKeys), while keysPending is set.
