@@ -47,6 +47,7 @@ type pairScorer struct {
 	hitStamp uint32
 	// Buffers reused from one pair of documents to the next.
 	cands, weak []cand
+	sorting     candBuf
 	// edges collects the aligned pairs of every pair of documents the
 	// worker handles (align), in chunks of edgeChunk: one run per worker,
 	// sorted at the end, instead of a slice per pair of documents copied
@@ -78,7 +79,13 @@ type cand struct {
 // positions pack into one integer compared in one step, which gives the
 // same comparisons, hence the same order; when one does not fit, the
 // fields are compared.
-func sortCands(cands []cand) {
+//
+// Up to candIndexLimit candidates, the packed orders (52 bits) carry
+// each candidate's position in their low bits and are sorted as plain
+// integers, the candidates then put in their order through buf: a sort
+// of the 48-byte candidates through a comparison function cost four
+// times as much. The orders are distinct, so the positions never decide.
+func sortCands(cands []cand, buf *candBuf) {
 	packed := true
 	for i := range cands {
 		c := &cands[i]
@@ -88,6 +95,19 @@ func sortCands(cands []cand) {
 			break
 		}
 		c.key = uint64(1000-int64(k))<<42 | uint64(c.a.idx)<<21 | uint64(c.b.idx)
+	}
+	if packed && len(cands) <= candIndexLimit {
+		keys := slices.Grow(buf.keys[:0], len(cands))
+		for i := range cands {
+			keys = append(keys, cands[i].key<<candIndexBits|uint64(i))
+		}
+		slices.Sort(keys)
+		was := append(buf.cands[:0], cands...)
+		for i, k := range keys {
+			cands[i] = was[k&(candIndexLimit-1)]
+		}
+		buf.keys, buf.cands = keys, was
+		return
 	}
 	if packed {
 		slices.SortFunc(cands, func(x, y cand) int { return cmp.Compare(x.key, y.key) })
@@ -105,6 +125,20 @@ func sortCands(cands []cand) {
 		}
 		return x.b.idx - y.b.idx
 	})
+}
+
+// candIndexBits is how many low bits of a packed order (cand.key, under
+// 2⁵²) hold a candidate's position when sortCands sorts the orders.
+const (
+	candIndexBits  = 12
+	candIndexLimit = 1 << candIndexBits
+)
+
+// candBuf is sortCands' scratch: the orders sorted and a copy of the
+// candidates.
+type candBuf struct {
+	keys  []uint64
+	cands []cand
 }
 
 // edgeChunk is the largest size of a chunk of pairScorer.edges.
@@ -185,6 +219,7 @@ func (s *pairScorer) release() {
 	s.edges = s.edges[:0]
 	clear(s.cands[:cap(s.cands)])
 	clear(s.weak[:cap(s.weak)])
+	clear(s.sorting.cands[:cap(s.sorting.cands)])
 	clear(s.partners[:cap(s.partners)])
 	clear(s.backing[:cap(s.backing)])
 	s.names.reset()
@@ -349,7 +384,7 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 		}
 		s.doneWith(a)
 	}
-	sortCands(cands)
+	sortCands(cands, &s.sorting)
 	s.cands = cands
 	return cands
 }

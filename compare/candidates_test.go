@@ -2,6 +2,8 @@ package compare
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -74,4 +76,58 @@ func variantDocs() []*extract.Document {
 		docs[i] = extract.Extract(text, extract.WithOutlet(fmt.Sprintf("outlet%d", i+1)))
 	}
 	return docs
+}
+
+// TestSortCands checks sortCands against the order it stands for (score
+// descending, then the first claim's position, then the second's), for
+// lists the packed integer sort takes (small ones, and one at its limit),
+// one past the limit, and scores off the 0.001 grid, which fall back to
+// the comparison of the fields.
+func TestSortCands(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	claims := make([]*claimFeatures, 300)
+	for i := range claims {
+		claims[i] = &claimFeatures{idx: i}
+	}
+	for _, tc := range []struct {
+		n       int
+		offGrid bool
+	}{{0, false}, {1, false}, {2, false}, {40, false}, {candIndexLimit, false}, {candIndexLimit + 1, false}, {60, true}} {
+		t.Run(fmt.Sprint(tc.n, tc.offGrid), func(t *testing.T) {
+			seen := map[[2]int]bool{}
+			var cands []cand
+			for len(cands) < tc.n {
+				a, b := rng.IntN(len(claims)), rng.IntN(len(claims))
+				if seen[[2]int{a, b}] {
+					continue
+				}
+				seen[[2]int{a, b}] = true
+				v := float64(rng.IntN(30)) / 1000 // many ties
+				if tc.offGrid {
+					v += 1e-7
+				}
+				cands = append(cands, cand{a: claims[a], b: claims[b], value: v})
+			}
+			want := slices.Clone(cands)
+			slices.SortFunc(want, func(x, y cand) int {
+				switch {
+				case x.value != y.value:
+					if x.value > y.value {
+						return -1
+					}
+					return 1
+				case x.a.idx != y.a.idx:
+					return x.a.idx - y.a.idx
+				}
+				return x.b.idx - y.b.idx
+			})
+			var buf candBuf
+			sortCands(cands, &buf)
+			for i := range want {
+				if cands[i].a != want[i].a || cands[i].b != want[i].b || cands[i].value != want[i].value {
+					t.Fatalf("position %d: (%d, %d, %v), want (%d, %d, %v)", i, cands[i].a.idx, cands[i].b.idx, cands[i].value, want[i].a.idx, want[i].b.idx, want[i].value)
+				}
+			}
+		})
+	}
 }
