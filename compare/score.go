@@ -276,8 +276,8 @@ func lexicalScore(a, b *claimFeatures, names func(x, y string) bool) pairScore {
 	}
 	ca, cb := *a, *b
 	v := intern(a.table, [][]*claimFeatures{{&ca}, {&cb}}, names)
-	finish(&ca, v)
-	finish(&cb, v)
+	finish(&ca)
+	finish(&cb)
 	return v.lexical(&ca, &cb, nil, true)
 }
 
@@ -457,27 +457,30 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 		// out), since that is all it depends on: most keys are in one
 		// to three claims, so an event takes a few dozen logarithms, not
 		// one per key.
+		// Names and words are the ids of v.ent and v.words, and in each
+		// claim the positions of cf.ent and cf.words (kinds order).
 		ln := math.Log(float64(n))
 		factor := make([]float64, len(v.keys))
 		byCount := make([]float64, 2*(n+1))
-		for id := range factor {
-			factor[id] = 1
-			if k := v.keys[id].kind; (k == kindWord || k == kindEntity) && df[id] > 0 {
-				fl, memo := localFloorWord, byCount[:n+1]
-				if k == kindEntity {
-					fl, memo = localFloorName, byCount[n+1:]
+		for _, r := range [2]struct {
+			ids  [2]int32
+			fl   float64
+			memo []float64
+		}{{v.ent, localFloorName, byCount[n+1:]}, {v.words, localFloorWord, byCount[:n+1]}} {
+			for id := r.ids[0]; id < r.ids[1]; id++ {
+				if d := df[id]; d > 0 {
+					if r.memo[d] == 0 {
+						r.memo[d] = r.fl + (1-r.fl)*math.Log(float64(n)/float64(d))/ln
+					}
+					factor[id] = r.memo[d]
 				}
-				if memo[df[id]] == 0 {
-					memo[df[id]] = fl + (1-fl)*math.Log(float64(n)/float64(df[id]))/ln
-				}
-				factor[id] = memo[df[id]]
 			}
 		}
 		for _, doc := range feats {
 			for _, cf := range doc {
-				for i, id := range cf.ids {
-					if k := v.keys[id].kind; k == kindWord || k == kindEntity {
-						cf.weights[i] *= factor[id]
+				for _, r := range [2][2]int{cf.ent, cf.words} {
+					for i := r[0]; i < r[1]; i++ {
+						cf.weights[i] *= factor[cf.ids[i]]
 					}
 				}
 			}
@@ -485,18 +488,26 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 	}
 	for _, doc := range feats {
 		for _, cf := range doc {
-			finish(cf, v)
+			finish(cf)
 		}
 	}
 }
 
-// finish sets a claim's total weight and its weight by kind.
-func finish(cf *claimFeatures, v *vocab) {
+// finish sets a claim's total weight and its weight by kind. The kinds
+// are where intern numbered them (kinds order): dates, then names
+// (cf.ent), numbers, words (cf.words) and years; each sum adds its
+// weights in the order of the ids, as the total does.
+func finish(cf *claimFeatures) {
 	cf.total = 0
 	cf.sum = [len(kinds)]float64{}
-	for i, id := range cf.ids {
-		cf.total += cf.weights[i]
-		cf.sum[kindIndex(v.keys[id].kind)] += cf.weights[i]
+	for _, w := range cf.weights {
+		cf.total += w
+	}
+	at := [len(kinds) + 1]int{0, cf.ent[0], cf.ent[1], cf.words[0], cf.words[1], len(cf.weights)}
+	for k := range cf.sum {
+		for _, w := range cf.weights[at[k]:at[k+1]] {
+			cf.sum[k] += w
+		}
 	}
 }
 
