@@ -129,6 +129,8 @@ func (cfg *config) bandAligns(e cand, p bandPair, buf *slab[uint64]) (first, sec
 	if cfg.embedder != nil || cfg.bandRule {
 		return e.value >= mutualShare*cfg.threshold && e.value >= p.bestA && e.value >= p.bestB && sharesFacts(e.facts), false
 	}
+	// align calls it only for pairs that share a fact: one that shares
+	// none is refused here and by the rule above whatever its inputs.
 	if !sharesFacts(e.facts) && (e.facts != 1 || p.exclusiveFacts != 1) {
 		// One shared fact is enough when it is exclusive (exclusiveShared).
 		return false, false
