@@ -266,17 +266,32 @@ func (s *pairScorer) index(doc []*claimFeatures) {
 }
 
 // lookupBound is the highest value score(a, b) can reach given what the
-// index found: the weight a and b share exactly through a's heavy
-// features (acc), plus at most the whole weight of a's light features,
-// of its heavy names found in b under no exact key (spelling variants,
-// when the vocabulary matches them), and softShare of its heavy long words b lacks (near spellings).
+// index found, before it is rounded as a score is (round3): the weight a
+// and b share exactly through a's heavy features (acc), plus at most the
+// whole weight of a's light features, of its heavy names found in b under
+// no exact key (spelling variants, when the vocabulary matches them), and
+// softShare of its heavy long words b lacks (near spellings).
 func lookupBound(a, b *claimFeatures, light, heavyNames, heavyWords, acc, accNames, accWords float64) float64 {
 	ub := acc + light
 	if a.v.names != nil {
 		ub += min(heavyNames-accNames, 2*b.sum[kindIndex(kindEntity)])
 	}
 	ub += softShare * min(heavyWords-accWords, b.sum[kindIndex(kindWord)])
-	return round3(2 * ub * (1 + 1e-9) / (a.total + b.total))
+	return 2 * ub * (1 + 1e-9) / (a.total + b.total)
+}
+
+// roundedBelow reports whether round3(x) < floor, rounding only near the
+// floor: a value a thousandth or more from it falls on the same side
+// rounded or not, and most of the bounds candidates tests are far under
+// it.
+func roundedBelow(x, floor float64) bool {
+	switch {
+	case x < floor-0.001:
+		return true
+	case x >= floor+0.001:
+		return false
+	}
+	return round3(x) < floor
 }
 
 // candidates returns the pairs of claims of two documents that score at
@@ -377,7 +392,7 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 		}
 		for _, bi := range s.touched {
 			b := bDoc[bi]
-			if lookupBound(a, b, light, heavyNames, heavyWords, s.acc[bi], s.accNames[bi], s.accWords[bi]) < floor {
+			if roundedBelow(lookupBound(a, b, light, heavyNames, heavyWords, s.acc[bi], s.accNames[bi], s.accWords[bi]), floor) {
 				continue
 			}
 			try(a, b)

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -129,5 +130,24 @@ func TestSortCands(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRoundedBelow checks the short cut of roundedBelow against rounding
+// every value, around floors on and off the 0.001 grid (the default
+// floor, 0.4 × 0.4, is off it), and at NaN and infinities.
+func TestRoundedBelow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	floors := []float64{0, 0.16, 0.4 * DefaultThreshold, 0.5 * DefaultThreshold, 0.3 * 0.7, 1, math.NaN()}
+	for _, floor := range floors {
+		xs := []float64{math.NaN(), math.Inf(1), math.Inf(-1), floor, floor - 0.001, floor + 0.001, floor - 0.0005, floor + 0.0005}
+		for k := 0; k < 20000; k++ {
+			xs = append(xs, floor+(rng.Float64()-0.5)*0.006, rng.Float64())
+		}
+		for _, x := range xs {
+			if got, want := roundedBelow(x, floor), round3(x) < floor; got != want {
+				t.Errorf("roundedBelow(%v, %v) = %v, want %v", x, floor, got, want)
+			}
+		}
 	}
 }
