@@ -394,28 +394,6 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 	return s
 }
 
-// bound is the highest value score(a, b) can reach, from the weights of
-// each kind on both sides: every feature of a is matched at most once, a
-// word or number or date of b at most once, and a name of b at most twice
-// (once as a spelling variant, once exactly; once when the vocabulary
-// matches no variants). Candidate pairs whose bound
-// is below the related threshold are never scored.
-func bound(a, b *claimFeatures) float64 {
-	if a.total == 0 || b.total == 0 {
-		return 0
-	}
-	ub := 0.0
-	for k := range kinds {
-		lim := b.sum[k]
-		if kinds[k] == kindEntity && a.v != nil && a.v.names != nil {
-			lim *= 2
-		}
-		ub += min(a.sum[k], lim)
-	}
-	// A margin for the different order of summation in score.
-	return round3(2 * ub * (1 + 1e-9) / (a.total + b.total))
-}
-
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 
 // minLocalClaims is how many claims the documents compared must hold before
