@@ -14,7 +14,8 @@ import (
 // shared words and words only one side says, and checks that wherever
 // gapped says the diff cannot change the runs of added words, the runs
 // made from the whole sides are those made from the word diff (go-diff's
-// where wordDiffer hands it over). Few words make the repeated stop
+// where wordDiffer hands it over), and so are those read off the added
+// words alone (runsOf, which detailDiffs uses there). Few words make the repeated stop
 // words between added words that the clean-ups act on.
 func TestDetailRunsWithoutDiff(t *testing.T) {
 	n := 100000
@@ -76,8 +77,8 @@ func TestDetailRunsWithoutDiff(t *testing.T) {
 		sc := detailScratches.Get().(*detailScratch)
 		ds := detailSides(sides, sc)
 		okA, okB := make([]bool, len(ds[0].toks)), make([]bool, len(ds[1].toks))
-		addedBy(&ds[0], &ds[1], okA)
-		addedBy(&ds[1], &ds[0], okB)
+		_, atA := addedBy(&ds[0], &ds[1], okA, nil)
+		_, atB := addedBy(&ds[1], &ds[0], okB, nil)
 		if !ds[0].gapped(okA, &ds[1]) && !ds[1].gapped(okB, &ds[0]) {
 			checked++
 			if stopBetween(&ds[0], okA, &ds[1]) || stopBetween(&ds[1], okB, &ds[0]) {
@@ -90,8 +91,13 @@ func TestDetailRunsWithoutDiff(t *testing.T) {
 			whole := []wordOp{{diffmatchpatch.DiffDelete, 0, len(ds[0].toks)}, {diffmatchpatch.DiffInsert, 0, len(ds[1].toks)}}
 			for k, op := range []diffmatchpatch.Operation{diffmatchpatch.DiffDelete, diffmatchpatch.DiffInsert} {
 				ok := [][]bool{okA, okB}[k]
-				if got, want := ds[k].runs(whole, op, ok, &sc.runs), ds[k].runs(ops, op, ok, &sc.runs); !cmp.Equal(got, want) {
+				want := ds[k].runs(ops, op, ok, &sc.runs)
+				if got := ds[k].runs(whole, op, ok, &sc.runs); !cmp.Equal(got, want) {
 					t.Fatalf("side %d of %q / %q: runs without the diff %v, with it %v (diff %v)",
+						k, sideText(sides[0]), sideText(sides[1]), Texts(got), Texts(want), ops)
+				}
+				if got := ds[k].runsOf([][]int32{atA, atB}[k], &sc.runs); !cmp.Equal(got, want) {
+					t.Fatalf("side %d of %q / %q: runs of the added words %v, with the diff %v (diff %v)",
 						k, sideText(sides[0]), sideText(sides[1]), Texts(got), Texts(want), ops)
 				}
 			}

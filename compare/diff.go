@@ -105,11 +105,21 @@ func (v *detailVocab) number(m map[string]int32, k string) int32 {
 // word returns the number of the word whose key has table id tid (-1:
 // the empty key, which the table does not number).
 func (v *detailVocab) word(tid int32) int32 {
+	if tid >= 0 {
+		if i := v.local[tid]; i >= 0 {
+			return i // numbered already: inlined, as most of a group's words are
+		}
+	}
+	return v.newWord(tid)
+}
+
+// newWord numbers a word word has not met. Kept out of line, so that
+// word's test stays small enough to be inlined.
+//
+//go:noinline
+func (v *detailVocab) newWord(tid int32) int32 {
 	if tid < 0 {
 		return v.id("")
-	}
-	if i := v.local[tid]; i >= 0 {
-		return i
 	}
 	i := v.n
 	v.local[tid] = i
@@ -201,17 +211,18 @@ type detailScratch struct {
 	nameAt  []int32
 	names   []int32
 	nonStop []int32
-	all     []int32        // the word id of every token of every side
-	tkey    []int32        // the table id of every token's key, with a table (detailVocab)
-	partOf  []sidePart     // the part ids of every side's compounds
-	ents    []int32        // the name id of every entity of every side
-	spans   []extract.Span // a side's dates and numbers
-	okA     []bool
-	okB     []bool
-	text    []byte
-	runs    []Value   // detailSide.runs's list, before its copy is returned
-	whole   [2]wordOp // the runs of a pair whose diff cannot split them
-	differ  wordDiffer
+	all     []int32    // the word id of every token of every side
+	partOf  []sidePart // the part ids of every side's compounds
+	ents    []int32    // the name id of every entity of every side
+	// sideEnts lists a side's entities, in claim order.
+	sideEnts []*extract.Entity
+	spans    []extract.Span // a side's dates and numbers
+	okA      []bool
+	okB      []bool
+	text     []byte
+	runs     []Value // detailSide.runs's list, before its copy is returned
+	atA, atB []int32 // the added tokens of a pair's sides (addedBy)
+	differ   wordDiffer
 }
 
 var detailScratches = sync.Pool{New: func() any {
@@ -232,14 +243,18 @@ func (sc *detailScratch) release() {
 	sc.voc.reset()
 	clear(sc.sides)
 	clear(sc.toks)
+	clear(sc.sideEnts)
 	sc.partOf = sc.partOf[:0]
 	detailScratches.Put(sc)
 }
 
-// detailSides prepares the sides of a group for detailDiffs. Words and
-// names are numbered in the order they are met (each side's content
-// tokens with the names around them, then the rest of its tokens and its
-// names), the order the word codes follow.
+// detailSides prepares the sides of a group for detailDiffs. Words are
+// numbered in the order they are met, every token of a side in one pass
+// (a content token's number is its token's, a compound's parts follow
+// it), then the names around its content tokens and its names. Only
+// which words are equal matters to what reads the numbers (has, the word
+// codes: every number of a group whose codes are used has a code of three
+// UTF-8 bytes), not the order they were given in.
 func detailSides(sides []side, sc *detailScratch) []detailSide {
 	voc := &sc.voc
 	voc.useTable(sides)
@@ -258,9 +273,6 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 	sc.nameAt = grow(sc.nameAt, total+len(sides))
 	sc.nonStop = grow(sc.nonStop, total+len(sides))
 	sc.all = grow(sc.all, total)
-	if voc.table != nil {
-		sc.tkey = grow(sc.tkey, total)
-	}
 	sc.names = sc.names[:0]
 	sc.ents = sc.ents[:0]
 	sc.partOf = sc.partOf[:0]
@@ -276,37 +288,77 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		// The side's tokens, numbered; content tokens gathered.
 		d.nonStop = sc.nonStop[off+si : off+si+nAll+1]
 		d.nonStop[0] = 0
+		all := sc.all[off : off+nAll]
 		toks, pos := sc.toks[off:off], sc.pos[off:off]
 		k := 0
+		sc.spans = sc.spans[:0]
+		sc.sideEnts = sc.sideEnts[:0]
 		for ci, c := range s.claims {
 			// A word's rarity as prepare found it, if it did (else
 			// addedBy works it out when it needs it).
 			var low []float64
+			var tkey []int32
 			if ci < len(s.feats) {
 				low = s.feats[ci].lowRarity
 			}
 			if voc.table != nil {
-				copy(sc.tkey[off+k:], s.feats[ci].keyID)
+				tkey = s.feats[ci].keyID
 			}
+			markers := c.Markers
 		tokens:
 			for ti := range c.Tokens {
 				t := &c.Tokens[ti]
-				d.nonStop[k+1] = d.nonStop[k]
-				if !t.Stop {
-					d.nonStop[k+1]++
+				var ps []string // a content token's compound parts
+				if tkey != nil {
+					all[k] = voc.word(tkey[ti])
+				} else {
+					var key string
+					key, ps = hyphenForms(t)
+					all[k] = voc.id(key)
 				}
+				ns := d.nonStop[k]
+				if !t.Stop {
+					ns++
+				}
+				d.nonStop[k+1] = ns
 				k++
-				for _, m := range c.Markers {
-					if m.Span.Contains(t.Span) {
+				for mk := range markers {
+					if markers[mk].Span.Contains(t.Span) {
 						continue tokens
 					}
 				}
-				sc.weight[off+len(toks)] = -1
+				w := -1.0
 				if ti < len(low) {
-					sc.weight[off+len(toks)] = low[ti]
+					w = low[ti]
+				}
+				sc.weight[off+len(toks)] = w
+				sc.ids[off+len(toks)] = all[k-1]
+				if tkey != nil && !t.Entity && mayHyphen(t.Text) {
+					// hyphenForms gives parts only to a token that is no
+					// name and has a hyphen (hyphenParts).
+					_, ps = hyphenForms(t)
+				}
+				if ps != nil {
+					if d.parts == nil {
+						d.parts = map[int32][]int32{}
+					}
+					for _, p := range ps {
+						id := voc.key(extract.WordKey(p))
+						d.parts[int32(len(toks))] = append(d.parts[int32(len(toks))], id)
+						sc.partOf = append(sc.partOf, sidePart{si, id})
+					}
 				}
 				toks = append(toks, t)
 				pos = append(pos, int32(k-1))
+			}
+			for dk := range c.Dates {
+				sc.spans = append(sc.spans, c.Dates[dk].Span)
+			}
+			for nk := range c.Numbers {
+				sc.spans = append(sc.spans, c.Numbers[nk].Span)
+			}
+			for ek := range c.Entities {
+				sc.sideEnts = append(sc.sideEnts, &c.Entities[ek])
 			}
 		}
 		d.toks, d.pos = toks, pos
@@ -315,73 +367,24 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		d.cand = sc.cand[off : off+n]
 		d.weight = sc.weight[off : off+n]
 		d.nameAt = sc.nameAt[off+si : off+si+n+1]
-		sc.spans = sc.spans[:0]
-		for _, c := range s.claims {
-			for _, dt := range c.Dates {
-				sc.spans = append(sc.spans, dt.Span)
-			}
-			for _, nu := range c.Numbers {
-				sc.spans = append(sc.spans, nu.Span)
-			}
-		}
 		nameStart := len(sc.names)
 		for i, t := range toks {
-			var ps []string
-			if voc.table == nil {
-				var key string
-				key, ps = hyphenForms(t)
-				d.ids[i] = voc.id(key)
-			} else {
-				d.ids[i] = voc.word(sc.tkey[off+int(pos[i])])
-				if !t.Entity && mayHyphen(t.Text) {
-					_, ps = hyphenForms(t) // a compound's parts
-				}
-			}
-			if ps != nil {
-				if d.parts == nil {
-					d.parts = map[int32][]int32{}
-				}
-				for _, p := range ps {
-					id := voc.key(extract.WordKey(p))
-					d.parts[int32(i)] = append(d.parts[int32(i)], id)
-					sc.partOf = append(sc.partOf, sidePart{si, id})
-				}
-			}
 			d.cand[i] = !t.Stop && !overlapsAny(sc.spans, t.Span)
 			d.nameAt[i] = int32(len(sc.names) - nameStart)
 			if d.cand[i] {
-				for _, c := range s.claims {
-					for _, e := range c.Entities {
-						if e.Span.Contains(t.Span) {
-							sc.names = append(sc.names, voc.nameID(e.Key))
-						}
+				for _, e := range sc.sideEnts {
+					if e.Span.Contains(t.Span) {
+						sc.names = append(sc.names, voc.nameID(e.Key))
 					}
 				}
 			}
 		}
 		d.nameAt[n] = int32(len(sc.names) - nameStart)
 		d.names = sc.names[nameStart:]
-		// The rest of the side's words and its names (a content token's
-		// word has its number already).
-		i := 0
-		all := sc.all[off : off+nAll]
-		k = 0
-		for _, c := range s.claims {
-			for ti := range c.Tokens {
-				switch {
-				case i < n && d.pos[i] == int32(k):
-					all[k] = d.ids[i]
-					i++
-				case voc.table != nil:
-					all[k] = voc.word(sc.tkey[off+k])
-				default:
-					all[k] = voc.id(tokenKey(&c.Tokens[ti]))
-				}
-				k++
-			}
-			for _, e := range c.Entities {
-				sc.ents = append(sc.ents, voc.nameID(e.Key))
-			}
+		// The side's names (a content token's have their numbers
+		// already).
+		for _, e := range sc.sideEnts {
+			sc.ents = append(sc.ents, voc.nameID(e.Key))
 		}
 		off += nAll
 	}
@@ -478,8 +481,9 @@ func pairCodes(a, b []*extract.Token) ([]rune, []rune) {
 // only sit in a run of the diff that own alone has, so the added words
 // need no diff; only the evidence span does. It reports whether their
 // rarity adds up to minDetailWeight (weighing no more of them than it
-// takes to know).
-func addedBy(own, other *detailSide, ok []bool) bool {
+// takes to know). The indices of the tokens it marks are appended to at,
+// which it returns.
+func addedBy(own, other *detailSide, ok []bool, at []int32) (bool, []int32) {
 	w := 0.0
 tokens:
 	for i := range own.toks {
@@ -493,6 +497,7 @@ tokens:
 			}
 		}
 		ok[i] = true
+		at = append(at, int32(i))
 		if w >= minDetailWeight {
 			continue
 		}
@@ -501,7 +506,7 @@ tokens:
 		}
 		w += own.weight[i]
 	}
-	return w >= minDetailWeight
+	return w >= minDetailWeight, at
 }
 
 // partsIn reports whether own's content token i is a compound scored as
@@ -567,18 +572,24 @@ func detailDiffs(out []Difference, sides []side) []Difference {
 		sx, sy := &ds[x], &ds[y]
 		sc.okA, sc.okB = grow(sc.okA, len(sx.toks)), grow(sc.okB, len(sy.toks))
 		okA, okB := sc.okA, sc.okB
-		heavyA, heavyB := addedBy(sx, sy, okA), addedBy(sy, sx, okB)
+		var heavyA, heavyB bool
+		heavyA, sc.atA = addedBy(sx, sy, okA, sc.atA[:0])
+		heavyB, sc.atB = addedBy(sy, sx, okB, sc.atB[:0])
 		if !heavyA && !heavyB {
 			return
 		}
+		d := Difference{Kind: "detail", Values: make(map[string][]Value, 2)}
 		var ops []wordOp
-		if !sx.gapped(okA, sy) && !sy.gapped(okB, sx) {
+		whole := !sx.gapped(okA, sy) && !sy.gapped(okB, sx)
+		switch {
+		case whole:
 			// The diff cannot change the runs (see gapped): one deleted
-			// and one inserted run hold every token. (In the scratch: a
-			// local array escaped, as the memo may keep ops.)
-			sc.whole = [2]wordOp{{diffmatchpatch.DiffDelete, 0, len(sx.toks)}, {diffmatchpatch.DiffInsert, 0, len(sy.toks)}}
-			ops = sc.whole[:]
-		} else if ra, rb := sx.codes, sy.codes; ra != nil {
+			// and one inserted run hold every token, and the runs are
+			// read off the added tokens alone (runsOf).
+			d.put(sides[x], sx.runsOf(sc.atA, &sc.runs))
+			d.put(sides[y], sy.runsOf(sc.atB, &sc.runs))
+		case sx.codes != nil:
+			ra, rb := sx.codes, sy.codes
 			if canon == nil {
 				canon, memo = sameCodes(ds)
 			}
@@ -590,19 +601,20 @@ func detailDiffs(out []Difference, sides []side) []Difference {
 					memo[k] = ops
 				}
 			}
-		} else {
+		default:
 			ops = sc.differ.wordDiff(pairCodes(sx.toks, sy.toks))
 		}
-		d := Difference{Kind: "detail", Values: make(map[string][]Value, 2)}
-		d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA, &sc.runs))
-		d.put(sides[y], sy.runs(ops, diffmatchpatch.DiffInsert, okB, &sc.runs))
+		if !whole {
+			d.put(sides[x], sx.runs(ops, diffmatchpatch.DiffDelete, okA, &sc.runs))
+			d.put(sides[y], sy.runs(ops, diffmatchpatch.DiffInsert, okB, &sc.runs))
+		}
 		b := append(sc.text[:0], docOf(sides[x].id())...)
 		b = append(b, " alone says: "...)
-		b = sx.appendWords(b, okA)
+		b = sx.appendWords(b, sc.atA)
 		b = append(b, "; "...)
 		b = append(b, docOf(sides[y].id())...)
 		b = append(b, " alone says: "...)
-		b = sy.appendWords(b, okB)
+		b = sy.appendWords(b, sc.atB)
 		d.Explain = string(b)
 		sc.text = b
 		out = append(out, d)
@@ -631,18 +643,15 @@ func sameCodes(ds []detailSide) ([]int, map[[2]int][]wordOp) {
 	return canon, memo
 }
 
-// appendWords appends the texts of the tokens ok marks, joined by
+// appendWords appends the texts of the tokens at (addedBy's), joined by
 // spaces, or "nothing more" when that is empty.
-func (own *detailSide) appendWords(b []byte, ok []bool) []byte {
-	n, first := len(b), true
-	for i, t := range own.toks {
-		if ok[i] {
-			if !first {
-				b = append(b, ' ')
-			}
-			b = append(b, t.Text...)
-			first = false
+func (own *detailSide) appendWords(b []byte, at []int32) []byte {
+	n := len(b)
+	for k, i := range at {
+		if k > 0 {
+			b = append(b, ' ')
 		}
+		b = append(b, own.toks[i].Text...)
 	}
 	if len(b) == n {
 		b = append(b, "nothing more"...)
@@ -799,6 +808,42 @@ func claimNum(id string) int {
 		fmt.Sscanf(id[i+2:], "%d", &n)
 	}
 	return n
+}
+
+// runsOf is runs for a pair whose diff cannot split the runs (gapped):
+// one deleted and one inserted run holding every token. Its entries are
+// read off the added tokens at (addedBy's) alone: where runs closes a run
+// at a word between two added ones that is neither added nor a stop word,
+// that word makes the count of the side's words other than stop words
+// between the two (nonStop) more than none, which closes it here. An
+// added word is never a stop word (cand).
+func (own *detailSide) runsOf(at []int32, buf *[]Value) []Value {
+	runs := (*buf)[:0]
+	var cur extract.Span
+	curAt, open, last := 0, false, 0
+	for _, i := range at {
+		t := own.toks[i]
+		h := own.holderAt(t.Span)
+		p := int(own.pos[i])
+		if open && h == curAt && own.nonStop[p]-own.nonStop[last+1] == 0 {
+			cur.End, last = t.Span.End, p
+			continue
+		}
+		if open {
+			runs = append(runs, Value{Text: spanText(own.claims[curAt], cur), Span: cur})
+		}
+		cur, curAt, open, last = t.Span, h, true, p
+	}
+	if open {
+		runs = append(runs, Value{Text: spanText(own.claims[curAt], cur), Span: cur})
+	}
+	*buf = runs
+	if len(runs) == 0 {
+		return nil
+	}
+	out := slices.Clone(runs)
+	clear(runs) // the scratch keeps no article's text
+	return out
 }
 
 // runs are the entries of added words of one side: each run of them

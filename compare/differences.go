@@ -21,13 +21,18 @@ func (s side) id() string { return s.claims[0].ID }
 // holder returns the id of the side's claim that contains sp, so that a
 // difference's span is keyed to the claim it points into; the first
 // claim's id when none does (an empty span).
-func (s side) holder(sp extract.Span) string {
-	for _, c := range s.claims {
-		if sp.Len() > 0 && c.Span.Contains(sp) {
-			return c.ID
+func (s side) holder(sp extract.Span) string { return s.claims[s.holderAt(sp)].ID }
+
+// holderAt is holder's claim by its index in the side.
+func (s side) holderAt(sp extract.Span) int {
+	if sp.Len() > 0 {
+		for i, c := range s.claims {
+			if c.Span.Contains(sp) {
+				return i
+			}
 		}
 	}
-	return s.id()
+	return 0
 }
 
 // differences classifies how the documents of a group differ, one kind at a
@@ -92,13 +97,41 @@ func sideDifferences(sides []side, names func(a, b string) bool) []Difference {
 	out = append(out, placeDiffs(sides, names)...)
 	out = append(out, polarityDiffs(sides, cs)...)
 	cs.release()
-	for _, k := range extract.MarkerKinds {
+	kinds := outletKinds(sides)
+	for i, k := range extract.MarkerKinds {
+		if kinds&(1<<i) == 0 {
+			continue // no side has one in its own voice: no difference
+		}
 		if d, ok := markerDiff(sides, k); ok {
 			out = append(out, d)
 		}
 	}
 	out = detailDiffs(out, sides)
 	return out
+}
+
+// outletKinds has bit i set when a side has a marker of kind
+// extract.MarkerKinds[i] in the outlet's voice: most groups have few
+// kinds, and one pass over the markers spares markerDiff a pass per kind.
+func outletKinds(sides []side) uint {
+	var kinds uint
+	for _, s := range sides {
+		for _, c := range s.claims {
+			for mk := range c.Markers {
+				m := &c.Markers[mk]
+				if m.Voice != extract.VoiceOutlet {
+					continue
+				}
+				for i, k := range extract.MarkerKinds {
+					if m.Kind == k {
+						kinds |= 1 << i
+						break
+					}
+				}
+			}
+		}
+	}
+	return kinds
 }
 
 func spanText(c *extract.Claim, s extract.Span) string {

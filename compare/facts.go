@@ -112,7 +112,8 @@ func unitClasses(sides []side) map[string]string {
 	var all []string
 	for _, s := range sides {
 		for _, c := range s.claims {
-			for _, n := range c.Numbers {
+			for nk := range c.Numbers {
+				n := &c.Numbers[nk]
 				all = append(all, unitKey(n.Unit))
 			}
 		}
@@ -191,7 +192,8 @@ func interval(c *extract.Claim, n extract.Number) (lo, hi float64, upper bool) {
 			return widen()
 		}
 	}
-	for _, m := range c.Markers {
+	for mk := range c.Markers {
+		m := &c.Markers[mk]
 		if m.Kind == extract.KindHedge && m.Span.End <= n.Span.Start && n.Span.Start-m.Span.End <= 2 {
 			return widen()
 		}
@@ -287,7 +289,8 @@ func sayingOrDate(c *extract.Claim, t *extract.Token) bool {
 	if a := c.Attribution; a != nil && a.Span.Contains(t.Span) {
 		return true
 	}
-	for _, d := range c.Dates {
+	for dk := range c.Dates {
+		d := &c.Dates[dk]
 		if d.Span.Contains(t.Span) {
 			return true
 		}
@@ -389,7 +392,8 @@ func weekdayOf(d extract.Date) string {
 // Comparing it with the date of the event another outlet gives would make a
 // conflict out of nothing.
 func statementDate(c *extract.Claim, d extract.Date) bool {
-	for _, m := range c.Markers {
+	for mk := range c.Markers {
+		m := &c.Markers[mk]
 		if m.Kind != extract.KindAttribution || m.Voice != extract.VoiceOutlet || m.Span.End > d.Span.Start {
 			continue
 		}
@@ -603,12 +607,13 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 	var places [][]place // made at the first place: most groups name none
 	for si, s := range sides {
 		for _, c := range s.claims {
-			for _, e := range c.Entities {
+			for ek := range c.Entities {
+				e := &c.Entities[ek]
 				if placePreposition(lastWord(c.Text[:e.Span.Start-c.Span.Start])) {
 					if places == nil {
 						places = make([][]place, len(sides))
 					}
-					places[si] = append(places[si], place{e, c})
+					places[si] = append(places[si], place{*e, c})
 				}
 			}
 		}
@@ -623,7 +628,8 @@ func placeDiffs(sides []side, names func(a, b string) bool) []Difference {
 		if allKeys[si] == nil {
 			allKeys[si] = map[string]bool{}
 			for _, c := range sides[si].claims {
-				for _, e := range c.Entities {
+				for ek := range c.Entities {
+					e := &c.Entities[ek]
 					allKeys[si][e.Key] = true
 				}
 			}
@@ -711,10 +717,18 @@ var scopeNouns = map[string]bool{"plan": true, "plans": true, "intention": true,
 var negationWords = map[string]bool{"not": true, "no": true, "never": true, "without": true, "nor": true, "none": true, "neither": true, "refused": true, "refuses": true, "refuse": true, "failed": true,
 	"nobody": true, "nothing": true}
 
-// negationStart has the first letters of negationWords.
-var negationStart = func() (t [256]bool) {
+// negationLens has, by first letter, a bit for each length in bytes a
+// word that lower-cases to one of negationWords can have: the word's own,
+// and longer by one for each i written İ and by two for each k written
+// as the Kelvin sign, the only characters outside ASCII whose lower case
+// is ASCII.
+var negationLens = func() (t [256]uint64) {
 	for w := range negationWords {
-		t[w[0]] = true
+		for i := 0; i <= strings.Count(w, "i"); i++ {
+			for k := 0; k <= strings.Count(w, "k"); k++ {
+				t[w[0]] |= 1 << (len(w) + i + 2*k)
+			}
+		}
 	}
 	return t
 }()
@@ -723,12 +737,19 @@ var negationStart = func() (t [256]bool) {
 // contraction in n't, in any case. Lower-casing a short ASCII word needs
 // no new string.
 func negationWord(w string) bool {
-	if w == "" || !negationStart[w[0]|0x20] && w[len(w)-1]|0x20 != 't' {
-		// Every negation word starts with one of those letters, and a
-		// contraction ends in t; no other character lower-cases to one of
-		// them (the Kelvin sign's k is in no negation word), so this holds
-		// for any text, read before the text is checked for ASCII.
+	if w == "" {
 		return false
+	}
+	if len(w) >= 64 || negationLens[w[0]|0x20]&(1<<len(w)) == 0 {
+		// Not one of negationWords: none has this first letter and
+		// length ("with", "was", "for", "from" are turned away here). No
+		// character but an ASCII letter lower-cases to the first letter
+		// of one, and negationLens counts the lengths of the words that
+		// lower-case to one, so this holds for any text, read before the
+		// text is checked for ASCII. What is left is a contraction, read
+		// off the bytes: only N and T lower-case to n and t, and an
+		// apostrophe to itself ("it", "that" and "government" end in t).
+		return contraction(w)
 	}
 	var buf [16]byte
 	if len(w) > len(buf) || !isASCII(w) {
@@ -737,6 +758,18 @@ func negationWord(w string) bool {
 	}
 	lw := lowerASCII(buf[:0], w)
 	return negationWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't"))
+}
+
+// contraction reports whether w ends in n't or n’t, in any case.
+func contraction(w string) bool {
+	n := len(w)
+	if n < 3 || w[n-1]|0x20 != 't' {
+		return false
+	}
+	if w[n-2] == '\'' {
+		return w[n-3]|0x20 == 'n'
+	}
+	return n >= 5 && w[n-4:n-1] == "’" && w[n-5]|0x20 == 'n'
 }
 
 // idiomNegation reports a negation word at c.Tokens[k] that negates
@@ -821,6 +854,50 @@ func refusalBeforeTo(w string) bool {
 var refusalsBeforeTo = [...]string{"declined", "declines", "decline", "declining", "refusal", "refusals"}
 
 var auxBeforeYet = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true}
+
+// mayNegate is false for a word negatesAt turns away whatever its
+// neighbours: not one of negationWords by its first letter and length
+// (negationLens), no contraction, and no refusal or "yet" by its first
+// letter. Read before negationAt for every word of every claim of a
+// group, where three calls turned most words away one by one.
+func mayNegate(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch b := w[0] | 0x20; {
+	case b == 'd' || b == 'r' || b == 'y':
+		return true
+	case len(w) < 64 && negationLens[b]&(1<<len(w)) != 0:
+		return true
+	}
+	return contraction(w)
+}
+
+// negationEdges is false for a word mayNegate turns away by its first
+// and last letters alone, as it turns most words away: small enough to be
+// inlined where every word of a group is read.
+func negationEdges(w string) bool {
+	return w != "" && (negationEdge[w[0]]&1 != 0 || negationEdge[w[len(w)-1]]&2 != 0)
+}
+
+// negationEdge has, by byte b, bit 1 when b | 0x20 is the first letter of
+// one of negationWords, a refusal or "yet", and bit 2 when it is t, the
+// last letter of a contraction.
+var negationEdge = func() (t [256]uint8) {
+	first := map[byte]bool{'d': true, 'r': true, 'y': true}
+	for w := range negationWords {
+		first[w[0]] = true
+	}
+	for b := range 256 {
+		if first[byte(b)|0x20] {
+			t[b] |= 1
+		}
+		if byte(b)|0x20 == 't' {
+			t[b] |= 2
+		}
+	}
+	return t
+}()
 
 // negationAt reports a negation at c.Tokens[k] that bears on the story:
 // outside quotes, no idiom, not about a request for comment.
@@ -970,7 +1047,8 @@ func scopeBreak(c *extract.Claim, j int) bool {
 // denialAt reports a denial verb (attribution stance denial, in any
 // voice) starting at c.Tokens[j].
 func denialAt(c *extract.Claim, j int) bool {
-	for _, m := range c.Markers {
+	for mk := range c.Markers {
+		m := &c.Markers[mk]
 		if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Span.Start == c.Tokens[j].Span.Start {
 			return true
 		}
@@ -993,14 +1071,16 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 	for si, s := range sides {
 		for ci, c := range s.claims {
 			denial := false // an outlet's own denial verb in the claim
-			for _, m := range c.Markers {
+			for mk := range c.Markers {
+				m := &c.Markers[mk]
 				denial = denial || m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet
 			}
 			for k := range c.Tokens {
 				t := &c.Tokens[k]
-				neg := negationAt(c, k)
+				neg := negationEdges(t.Text) && mayNegate(t.Text) && negationAt(c, k)
 				if !neg && denial {
-					for _, m := range c.Markers {
+					for mk := range c.Markers {
+						m := &c.Markers[mk]
 						if m.Kind == extract.KindAttribution && m.Stance == extract.StanceDenial && m.Voice == extract.VoiceOutlet && m.Span.Start == t.Span.Start {
 							neg = true
 						}

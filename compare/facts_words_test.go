@@ -13,15 +13,18 @@ import (
 // which lower-case short ASCII words by hand and skip words that cannot
 // match, with the plain definitions on strings.ToLower, on words in every
 // case, with typographic apostrophes, letters whose lower case is ASCII
-// (İ → i) and random strings; and that the refusals and "yet", which
-// negatesAt turns away by their first letter, start with one of its.
+// (İ → i) and random strings; that the refusals and "yet", which
+// negatesAt turns away by their first letter, start with one of its; and
+// that mayNegate, and negationEdges before it, turn away no word
+// negatesAt reads further.
 func TestWordChecksMatchToLower(t *testing.T) {
 	words := []string{"", "not", "NOT", "Not", "no", "No", "never", "Neither", "WITHOUT", "refused", "Refuses", "FAILED",
 		"don't", "DON'T", "Don’t", "can’t", "CAN’T", "n't", "t", "T", "in", "In", "IN", "iN", "at", "AT", "near", "Near",
 		"NEAR", "İn", "İN", "nearby", "inn", "a", "the", "Ankara", "Knot", "\u212Aot", "ﬁn", "ñot", "at\xff", "\xffin",
-		"declined", "DECLINES", "Refusal", "refuſals", "YET", "yEt", "ｙet"}
+		"declined", "DECLINES", "Refusal", "refuſals", "YET", "yEt", "ｙet",
+		"neİther", "WİTHOUT", "faİled", "nothİng", "NOTHİNG’T", "no\u212Anot", "cannot’t", "İsn't", "won\xe2\x80\x99t", "won\x99t"}
 	rng := rand.New(rand.NewPCG(7, 8))
-	letters := []string{"a", "e", "i", "n", "o", "r", "t", "w", "f", "N", "T", "A", "'", "’", "İ", "é", "\u212A", "\xff"}
+	letters := []string{"a", "e", "i", "n", "o", "r", "t", "w", "f", "N", "T", "A", "'", "’", "İ", "é", "\u212A", "\xff", "\xe2\x80", "\x99"}
 	for i := 0; i < 5000; i++ {
 		var sb strings.Builder
 		for k := rng.IntN(9); k > 0; k-- {
@@ -33,6 +36,12 @@ func TestWordChecksMatchToLower(t *testing.T) {
 		lw := strings.ToLower(w)
 		if got, want := negationWord(w), negationWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t"); got != want {
 			t.Errorf("negationWord(%q) = %v, want %v", w, got, want)
+		}
+		if !mayNegate(w) && (negationWord(w) || w != "" && strings.Contains("dry", string(rune(w[0]|0x20)))) {
+			t.Errorf("mayNegate(%q) = false for a word negatesAt reads further", w)
+		}
+		if !negationEdges(w) && mayNegate(w) {
+			t.Errorf("negationEdges(%q) = false for a word mayNegate passes", w)
 		}
 		if (refusalBeforeTo(w) || strings.EqualFold(w, "yet")) && !strings.Contains("dry", string(rune(w[0]|0x20))) {
 			t.Errorf("%q is a refusal or yet, which negatesAt turns away by its first letter", w)

@@ -16,16 +16,34 @@ func markerDiff(sides []side, kind string) (Difference, bool) {
 	// side: the sides are compared before the difference is written.
 	var few [4][]Value
 	vals := few[:0]
+	// The sides' lists are carved from one, made at its size: an append
+	// per marker grew each side's list from nothing.
+	n := 0
+	for _, s := range sides {
+		for _, c := range s.claims {
+			for mk := range c.Markers {
+				if m := &c.Markers[mk]; m.Kind == kind && m.Voice == extract.VoiceOutlet {
+					n++
+				}
+			}
+		}
+	}
+	all := make([]Value, 0, n)
 	first, differs, any := "", false, false
 	for si, s := range sides {
-		var vs []Value
+		at := len(all)
 		for _, c := range s.claims {
-			for _, m := range c.Markers {
+			for mk := range c.Markers {
+				m := &c.Markers[mk]
 				if m.Kind != kind || m.Voice != extract.VoiceOutlet {
 					continue
 				}
-				vs = append(vs, Value{Text: m.Text, Span: m.Span, Stance: m.Stance})
+				all = append(all, Value{Text: m.Text, Span: m.Span, Stance: m.Stance})
 			}
+		}
+		var vs []Value
+		if len(all) > at {
+			vs = all[at:len(all):len(all)]
 		}
 		vals = append(vals, vs)
 		if vs != nil {

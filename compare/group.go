@@ -46,14 +46,20 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 	clusters, apart := cohesive(edges, cfg)
 	// A cluster's parts (split.go) are its groups; pos is its first.
 	var memo nameMemo
+	var nodes []node // the parts' node lists are carved from it, each at its size
 	for _, cl := range clusters {
 		cl.pos = len(ps)
 		parts := cl.parts()
 		for _, part := range parts {
 			p := pending{e: partEdge(cl, part, &memo), cl: cl, split: len(parts) > 1}
-			for _, c := range part {
-				p.ns = append(p.ns, node{c.doc, c.idx})
+			if len(nodes)+len(part) > cap(nodes) {
+				nodes = make([]node, 0, max(64, len(part)))
 			}
+			at := len(nodes)
+			for _, c := range part {
+				nodes = append(nodes, node{c.doc, c.idx})
+			}
+			p.ns = nodes[at:len(nodes):len(nodes)] // a repeat appended later moves it
 			ps = append(ps, p)
 		}
 	}
@@ -119,15 +125,38 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		}
 		ps = append(ps, pending{ns: []node{{e.a.doc, e.a.idx}, {e.b.doc, e.b.idx}}, e: e, rel: true})
 	}
-	slices.SortStableFunc(ps, func(a, b pending) int { return compareNodes(a.ns[0], b.ns[0]) })
+	// Sorted as indices, then laid out in their order: the sort's moves
+	// of whole pending values (a hundred bytes each) cost more than the
+	// comparisons.
+	order := make([]int32, len(ps))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return compareNodes(ps[a].ns[0], ps[b].ns[0]) })
+	sorted := make([]pending, len(ps))
+	for i, k := range order {
+		sorted[i] = ps[k]
+	}
+	ps = sorted
 	// Differences are the costly part of a large event: one core per group.
 	diffs := make([][]Difference, len(ps))
 	each(len(ps), large(feats), func(i int) { diffs[i] = differences(docs, feats, ps[i].ns, cfg.names) })
 	out := make([]Group, 0, len(ps))
+	// The groups' claim lists are carved from one list: an append per
+	// claim grew each list from nothing.
+	total := 0
+	for _, p := range ps {
+		total += len(p.ns)
+	}
+	ids := make([]string, 0, total)
 	for gi, p := range ps {
 		g := Group{ID: "g" + strconv.Itoa(gi+1), Score: p.e.s.Value}
+		at := len(ids)
 		for _, n := range p.ns {
-			g.Claims = append(g.Claims, docs[n.doc].Claims[n.idx].ID)
+			ids = append(ids, docs[n.doc].Claims[n.idx].ID)
+		}
+		if len(ids) > at {
+			g.Claims = ids[at:len(ids):len(ids)]
 		}
 		g.Evidence = evidenceOf(p.e.withEvidence())
 		if e := p.e; cfg.isolated(feats, e.a.doc, e.b.doc) {
@@ -157,7 +186,8 @@ func evidenceOf(e edge) Evidence {
 	if e.s.pairEvidence == nil {
 		e.s.pairEvidence = &pairEvidence{}
 	}
-	all := append(append(append(append([]string{}, e.s.Names...), e.s.Shared...), e.s.Numbers...), e.s.Dates...)
+	all := make([]string, 0, len(e.s.Names)+len(e.s.Shared)+len(e.s.Numbers)+len(e.s.Dates)) // never nil: "shared" is a list
+	all = append(append(append(append(all, e.s.Names...), e.s.Shared...), e.s.Numbers...), e.s.Dates...)
 	ev := Evidence{
 		Pair:   [2]string{e.a.claim.ID, e.b.claim.ID},
 		Shared: all, Names: e.s.Names, Numbers: e.s.Numbers, Dates: e.s.Dates,

@@ -94,12 +94,20 @@ func (e *jsonEnc) span(s extract.Span) {
 	e.b = append(e.b, ']')
 }
 
-// optStr writes a member with omitempty.
+// optStr writes a member with omitempty. Most optional members are empty:
+// the test is inlined, the writing (member) is not.
 func (e *jsonEnc) optStr(k, v string) {
 	if v != "" {
-		e.key(k)
-		e.str(v)
+		e.member(k, v)
 	}
+}
+
+// member writes a string member.
+//
+//go:noinline
+func (e *jsonEnc) member(k, v string) {
+	e.key(k)
+	e.str(v)
 }
 
 func (e *jsonEnc) optStrs(k string, v []string) {
@@ -111,9 +119,17 @@ func (e *jsonEnc) optStrs(k string, v []string) {
 
 func (e *jsonEnc) optFloat(k string, v float64) {
 	if v != 0 {
-		e.key(k)
-		e.float(v)
+		e.floatMember(k, v)
 	}
+}
+
+// floatMember writes a number member (optFloat's, out of line as
+// member is).
+//
+//go:noinline
+func (e *jsonEnc) floatMember(k string, v float64) {
+	e.key(k)
+	e.float(v)
 }
 
 // list writes a slice that is not omitempty: null when nil.
@@ -486,21 +502,60 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 const hexDigits = "0123456789abcdef"
 
 // plainWord reports whether none of the eight bytes of x needs escaping or
-// decoding: no control character, quote, backslash or non-ASCII byte.
-// (x − 0x20…) & ^x has a byte's high bit set for a byte below 0x20 in a
-// word without high bits; haszero finds a byte equal to '"' or '\\'.
+// decoding: no control character, quote, backslash or non-ASCII byte. A
+// byte with its high bit set is caught by x itself; on the others, of
+// seven bits, an addition carries into no other byte, so b + 0x60 has its
+// high bit set exactly when b ≥ 0x20, and (b ^ c) + 0x7f exactly when b ≠ c.
 func plainWord(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	haszero := func(v uint64) uint64 { return (v - ones) & ^v & highs }
-	return (x&highs)|((x-0x20*ones) & ^x & highs)|haszero(x^('"'*ones))|haszero(x^('\\'*ones)) == 0
+	ok := (x + 0x60*ones) & ((x ^ '"'*ones) + 0x7f*ones) & ((x ^ '\\'*ones) + 0x7f*ones)
+	return (x|^ok)&highs == 0
+}
+
+// plainPrefix returns how many of s's first bytes need no escaping or
+// decoding (all of them, len(s), for a plain string), read a word at a
+// time; a string's last bytes are read as the word that ends it,
+// overlapping the one before, and a short string's as two overlapping
+// halves, so that a plain string (most of a report's: ids, keys, words,
+// most claims) is passed over without a loop over its bytes. Below the
+// result it may stop short of the first byte that needs escaping: the
+// caller goes on from there byte by byte.
+func plainPrefix(s string) int {
+	n := len(s)
+	switch {
+	case n >= 8:
+		i := 0
+		for ; i+8 <= n; i += 8 {
+			if !plainWord(binary.LittleEndian.Uint64([]byte(s[i : i+8]))) {
+				return i
+			}
+		}
+		if i == n || plainWord(binary.LittleEndian.Uint64([]byte(s[n-8:]))) {
+			return n
+		}
+		return i
+	case n >= 4:
+		lo := uint64(binary.LittleEndian.Uint32([]byte(s[:4])))
+		hi := uint64(binary.LittleEndian.Uint32([]byte(s[n-4:])))
+		if plainWord(lo | hi<<32) {
+			return n
+		}
+	}
+	return 0
 }
 
 // appendJSONString is encoding/json's appendString with HTML escaping
-// off. Runs of eight plain ASCII bytes are passed over a word at a time.
+// off. A plain string (plainPrefix) is copied as it is; the rest of
+// another is read eight plain ASCII bytes at a time where it can be.
 func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
+	i := plainPrefix(s)
+	if i == len(s) {
+		dst = append(dst, s...)
+		return append(dst, '"')
+	}
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		if i+8 <= len(s) && plainWord(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) {
 			i += 8
 			continue

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"math"
 	"math/rand/v2"
@@ -217,6 +218,48 @@ func TestAppendJSONString(t *testing.T) {
 		}
 		if got := appendJSONString(nil, s); string(got) != strings.TrimSuffix(want.String(), "\n") {
 			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want.String())
+		}
+	}
+	// Every length a plain string is read in (plainPrefix: words, the
+	// overlapping last word, two halves, bytes), with one byte that needs
+	// escaping at every place.
+	for n := 0; n <= 20; n++ {
+		for at := -1; at < n; at++ {
+			for _, bad := range []byte{'"', '\\', '\n', 0x80} {
+				b := []byte(strings.Repeat("x", n))
+				if at >= 0 {
+					b[at] = bad
+				}
+				want, _ := json.Marshal(string(b))
+				if got := appendJSONString(nil, string(b)); string(got) != string(want) {
+					t.Fatalf("appendJSONString(%q) = %s, want %s", b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestPlainWord checks plainWord's carry-free arithmetic against the
+// plain rule for every byte at every place of a word, next to every
+// other byte.
+func TestPlainWord(t *testing.T) {
+	plain := func(b byte) bool { return b >= 0x20 && b < 0x80 && b != '"' && b != '\\' }
+	for p := 0; p < 8; p++ {
+		for b := 0; b < 256; b++ {
+			for _, nb := range []byte{'x', 0x00, 0x1f, 0x7f, 0x80, 0xff} {
+				w := []byte("xxxxxxxx")
+				w[p] = byte(b)
+				if p+1 < 8 {
+					w[p+1] = nb
+				}
+				want := true
+				for _, c := range w {
+					want = want && plain(c)
+				}
+				if got := plainWord(binary.LittleEndian.Uint64(w)); got != want {
+					t.Fatalf("plainWord(%q) = %v, want %v", w, got, want)
+				}
+			}
 		}
 	}
 }

@@ -14,7 +14,8 @@ import (
 // profile fills Unique and Outlets once the groups are known.
 func (r *Report) profile() {
 	shared := map[string]bool{}
-	for _, g := range r.Groups {
+	for gk := range r.Groups {
+		g := &r.Groups[gk]
 		if g.Verdict == VerdictRelated {
 			continue
 		}
@@ -27,14 +28,16 @@ func (r *Report) profile() {
 		for _, k := range extract.MarkerKinds {
 			p.Markers[k] = 0
 		}
-		for _, c := range d.Claims {
+		for ck := range d.Claims {
+			c := &d.Claims[ck]
 			if shared[c.ID] || c.RepeatOf != "" && shared[c.RepeatOf] {
 				p.Shared++
 			} else {
 				p.Unique++
 				r.Unique = append(r.Unique, c.ID)
 			}
-			for _, m := range c.Markers {
+			for mk := range c.Markers {
+				m := &c.Markers[mk]
 				if !framing(m) {
 					continue
 				}
@@ -70,7 +73,7 @@ func (r *Report) profile() {
 // (claimed, admitted) or passes a verdict on it (slammed, derided):
 // "said" and "confirmed" are how news reports speech, and "denied" reports
 // the source's act, not the outlet's view of it.
-func framing(m extract.Marker) bool {
+func framing(m *extract.Marker) bool {
 	if m.Kind != extract.KindAttribution {
 		return true
 	}

@@ -97,6 +97,15 @@ type mention struct {
 	shaped bool     // shaped like a personal name: two or three capitalised words, no head noun of an organisation
 }
 
+// keyFlags are what indexMentions learns of one key from its mentions.
+type keyFlags uint8
+
+const (
+	keySingle keyFlags = 1 << iota // a mention of one word
+	keyFull                        // a person's full name ("Jane Roe" of "roe")
+	keyPerson                      // a mention shows a person
+)
+
 // personInfo is what the document says about one person, by key.
 type personInfo struct {
 	name   string // the fullest form of the name without titles
@@ -168,7 +177,13 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	x.people = map[string]*personInfo{}
 	x.counts = nil
 	x.roles = nil
-	single := pooled(&x.maps.single)
+	// The keys numbered in order of their first mention, and what the
+	// mentions say of each key by number (keyFlags): one look-up of the
+	// key a mention, where three maps by key took six.
+	ids := pooled(&x.maps.mentionKeys)
+	var flags []keyFlags
+	keyIDs := slices.Grow(x.mentionIDs[:0], n)
+	defer func() { x.mentionIDs = keyIDs[:0] }()
 	for si := range sents {
 		st, sl, sf := toks[si], lows[si], facts[si]
 		ti := 0
@@ -182,18 +197,39 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			}
 			m := mention{span: e.Span, key: e.Key, text: e.Text, sent: si}
 			words := sl[ti:tj]
+			id, ok := ids[e.Key]
+			if !ok {
+				id = int32(len(flags))
+				ids[e.Key] = id
+				flags = append(flags, 0)
+			}
+			keyIDs = append(keyIDs, id)
 			if len(words) == 1 {
-				single[e.Key] = true
+				flags[id] |= keySingle
 			}
 			personal := !strings.Contains(e.Key, " ") || len(words) >= 2 && e.Key == words[len(words)-1]
+			// orgWords(words), asked at most once a mention: 0 not yet
+			// asked, 1 no, 2 yes.
+			org := int8(0)
+			orgWords := func() bool {
+				if org == 0 {
+					org = 1
+					if x.orgWords(words) {
+						org = 2
+					}
+				}
+				return org == 2
+			}
+			// The words before a name's last make a person of a personal
+			// name only.
 			for k, w := range words {
-				if k == len(words)-1 {
+				if k == len(words)-1 || !personal {
 					break
 				}
-				if g, ok := honorificGender[w]; ok && personal {
+				if g, ok := honorificGender[w]; ok {
 					m.person, m.gender = true, g
 				}
-				if r, ri, ok := x.roleOfFacts(sf[ti+k]); ok && !ri.group && personal && !x.orgWords(words) {
+				if r, ri, ok := x.roleOfFacts(sf[ti+k]); ok && !ri.group && !orgWords() {
 					m.person = true
 					if k > 0 {
 						// "Vice President Joe Biden" is no "the president".
@@ -232,7 +268,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				}
 			}
 			m.poss = tj > ti && isPossessive(st[tj-1].text)
-			m.shaped = len(words) >= 2 && len(words) <= 3 && personal && e.Key == words[len(words)-1] && !x.orgWords(words) && !isAcronymShape(e.Text)
+			m.shaped = len(words) >= 2 && len(words) <= 3 && personal && e.Key == words[len(words)-1] && !orgWords() && !isAcronymShape(e.Text)
 			if isPartyTagAt(text, e.Span.End) {
 				m.person = true
 			}
@@ -267,41 +303,53 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	// A person named in full and then by the last name alone. Only keys
 	// also named alone can be such a person, and a key is settled by its
 	// first full name: the tests of a name's words run for those only.
-	full := pooled(&x.maps.full)
-	for _, m := range x.mentions {
-		if single[m.key] && !full[m.key] && strings.Contains(m.text, " ") && !strings.Contains(m.key, " ") &&
+	for i := range x.mentions {
+		m, f := &x.mentions[i], &flags[keyIDs[i]]
+		if *f&(keySingle|keyFull) == keySingle && strings.Contains(m.text, " ") && !strings.Contains(m.key, " ") &&
 			!isAcronymShape(m.text) && fewFields(m.text, 4) && !x.nameOrgWords(m.text) {
-			full[m.key] = true
+			*f |= keyFull
 		}
 	}
 	for i := range x.mentions {
-		m := &x.mentions[i]
-		if full[m.key] && single[m.key] {
+		m, f := &x.mentions[i], flags[keyIDs[i]]
+		if f&(keySingle|keyFull) == keySingle|keyFull {
 			m.person = true
 		}
-	}
-	isPerson := pooled(&x.maps.isPerson)
-	for _, m := range x.mentions {
 		if m.person {
-			isPerson[m.key] = true
+			flags[keyIDs[i]] |= keyPerson
 		}
 	}
+	people := make([]*personInfo, len(flags))
 	// The given names of the person's mentions tell the gender where no
 	// honorific or role did, when they agree: relatives may still share a
 	// key ("Margaret Hunter" beside her husband's bare "Hunter").
 	named := map[*personInfo]byte{}
+	// A mention's bare name and the gender its given name tells, by its
+	// text: a person's mentions repeat a few texts ("Ann Roe", "Roe").
+	type nameGender struct {
+		name string
+		g    byte
+	}
+	byText := map[string]nameGender{}
 	for i := range x.mentions {
-		m := &x.mentions[i]
-		if !isPerson[m.key] {
+		m, id := &x.mentions[i], keyIDs[i]
+		if flags[id]&keyPerson == 0 {
 			continue
 		}
 		m.person = true
-		p := x.people[m.key]
+		p := people[id]
 		if p == nil {
 			p = &personInfo{roles: map[string]bool{}}
 			x.people[m.key] = p
+			people[id] = p
 		}
-		name := x.bareName(m.text)
+		ng, ok := byText[m.text]
+		if !ok {
+			ng.name = x.bareName(m.text)
+			ng.g = givenGender(ng.name, x.lex)
+			byText[m.text] = ng
+		}
+		name := ng.name
 		if len(name) > len(p.name) {
 			p.name = name
 		}
@@ -311,7 +359,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 		for _, r := range m.roles {
 			p.roles[r] = true
 		}
-		switch g := givenGender(name, x.lex); {
+		switch g := ng.g; {
 		case g == 0 || named[p] == 'x':
 		case named[p] == 0:
 			named[p] = g

@@ -7,9 +7,17 @@ import (
 	"unicode/utf8"
 )
 
-// nameParticles join the capitalised parts of one name: Khalid bin
-// al-Walid, Council of Europe, Charles de Gaulle.
-var nameParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "of": true, "de": true, "la": true, "van": true, "von": true, "der": true, "del": true, "da": true, "abu": true, "al": true, "el": true}
+// nameParticle reports a particle that joins the capitalised parts of one
+// name: Khalid bin al-Walid, Council of Europe, Charles de Gaulle. A
+// switch, as corporateSuffix: findEntities asks of the word after every
+// run of capitalised words.
+func nameParticle(w string) bool {
+	switch w {
+	case "bin", "ibn", "bint", "of", "de", "la", "van", "von", "der", "del", "da", "abu", "al", "el":
+		return true
+	}
+	return false
+}
 
 // arabicArticle is dropped from name keys: al-Hayya and Hayya are one name.
 var arabicArticle = []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-"}
@@ -43,7 +51,13 @@ func acronymDef(s string) []string {
 // isNamePart reports whether a token can be part of a proper name:
 // capitalised, or an Arabic article glued to a capitalised word (al-Hayya).
 func isNamePart(t string) bool {
-	if isCapitalized(t) {
+	if t != "" && t[0] < utf8.RuneSelf {
+		// An ASCII first letter is upper case only from A to Z
+		// (isCapitalized without decoding): most tokens end here.
+		if 'A' <= t[0] && t[0] <= 'Z' {
+			return true
+		}
+	} else if isCapitalized(t) {
 		return true
 	}
 	if strings.IndexByte(t, '-') < 0 {
@@ -88,6 +102,12 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				continue
 			}
 		}
+		if t != "" && 'a' <= t[0] && t[0] <= 'z' && strings.IndexByte(t, '-') < 0 {
+			// isNamePart's answer for a lower-case word without an
+			// article, without the call: most words end here.
+			i++
+			continue
+		}
 		if !isNamePart(t) || facts[i].notName || hasDigit(t) {
 			i++
 			continue
@@ -131,7 +151,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				continue
 			}
 			// A particle counts only when a name part follows it.
-			if nameParticles[lows[j]] && j+1 < n && isNamePart(toks[j+1].text) && onlySpaceBetween(text, toks[j].span.End, toks[j+1].span.Start) {
+			if nameParticle(lows[j]) && j+1 < n && isNamePart(toks[j+1].text) && onlySpaceBetween(text, toks[j].span.End, toks[j+1].span.Start) {
 				j += 2
 				continue
 			}
@@ -150,7 +170,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			// "Traders were surprised", "Supporters of Qadhafi": a common
 			// noun opening the sentence, whatever its frequency in speech.
 			a++
-			for a < j && nameParticles[lows[a]] {
+			for a < j && nameParticle(lows[a]) {
 				a++
 			}
 		}
@@ -170,7 +190,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			// two ("Santa", "New"). A name before the particle stays
 			// ("Sgt. Ivo Marsh of Fort Calder-based units").
 			k := j - 1
-			for k > a && !nameParticles[lows[k-1]] {
+			for k > a && !nameParticle(lows[k-1]) {
 				k--
 			}
 			j = max(a, k-1)
@@ -379,7 +399,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 	titled := false
 	// "Martin Luther King Jr.": the generation is no name, and left on it
 	// would follow a title-like word ("king") as the whole name.
-	for len(words) > 1 && generationSuffixes[words[len(words)-1]] {
+	for len(words) > 1 && generationSuffix(words[len(words)-1]) {
 		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	if from := x.personAfterTitle(words, wf); from >= 0 {
@@ -400,7 +420,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 		titled = titled || wordIsIn(lex, ciTitle, words[0], wf[0])
 		words, wf = words[1:], wf[1:]
 	}
-	for len(words) > 1 && corporateSuffixes[words[len(words)-1]] {
+	for len(words) > 1 && corporateSuffix(words[len(words)-1]) {
 		words, wf = words[:len(words)-1], wf[:len(wf)-1]
 	}
 	if len(words) == 0 {
@@ -428,7 +448,7 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 		return full
 	}
 	last := words[len(words)-1]
-	if len(last) < 3 || romanOrdinal(last) || nameParticles[words[len(words)-2]] {
+	if len(last) < 3 || romanOrdinal(last) || nameParticle(words[len(words)-2]) {
 		return full
 	}
 	return last
@@ -466,9 +486,12 @@ func hasDigit(s string) bool {
 	return false
 }
 
-// generationSuffixes are dropped from name keys as corporateSuffixes are:
-// "John G. Roberts Jr." keys roberts, as "Roberts" does.
-var generationSuffixes = map[string]bool{"jr": true, "sr": true}
+// generationSuffix reports a generation, dropped from name keys as a
+// corporate suffix is: "John G. Roberts Jr." keys roberts, as "Roberts"
+// does. A switch, as corporateSuffix.
+func generationSuffix(w string) bool {
+	return w == "jr" || w == "sr"
+}
 
 // romanUnits are the roman numerals of one to nine.
 var romanUnits = map[string]bool{"": true, "i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true,
@@ -497,9 +520,17 @@ func hasInitial(words []string) bool {
 	return false
 }
 
-// corporateSuffixes are dropped from name keys: "Lexmark International
-// Inc." and "Lexmark International" are one company.
-var corporateSuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "ag": true, "sa": true, "nv": true, "spa": true, "gmbh": true, "lp": true, "llp": true, "bhd": true}
+// corporateSuffix reports a corporate suffix, dropped from name keys:
+// "Lexmark International Inc." and "Lexmark International" are one
+// company. A switch, not a map: every name's last word is asked, and a
+// switch on strings compares lengths before bytes where a map hashes.
+func corporateSuffix(w string) bool {
+	switch w {
+	case "inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "spa", "gmbh", "lp", "llp", "bhd":
+		return true
+	}
+	return false
+}
 
 // hasWord reports whether w is one of the words of s, without building
 // the list of them (SameName runs for every pair of a document's names).

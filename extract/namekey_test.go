@@ -56,15 +56,26 @@ func TestNewNameKey(t *testing.T) {
 		}
 		return m
 	}
+	// A word's bit is the same alone and among other words.
+	fields := func(words ...string) uint64 {
+		var m uint64
+		for _, w := range words {
+			m |= newNameKey(w).fields
+		}
+		return m
+	}
 	tests := []struct {
 		s    string
 		want nameKey
 	}{
-		{"ab", nameKey{n: 2, first: 'a', runes: 2, set: runeSet("ab"), bytes: bit("ab"), words: bit("ab")}},
-		{"a b", nameKey{n: 3, first: 'a', runes: 3, set: runeSet("a b"), bytes: bit("a b"), words: bit("ab"), space: true}},
-		{"a\tb", nameKey{n: 3, first: 'a', runes: 3, set: runeSet("a\tb"), bytes: bit("a\tb"), words: bit("ab")}},
-		{"é\u00a0b", nameKey{n: 5, first: 0xc3, runes: 3, set: runeSet("é\u00a0b"), bytes: bit("é\u00a0b"), words: bit("éb")}},
-		{"\xffb", nameKey{n: 2, first: 0xff, runes: 2, set: runeSet("\xffb"), bytes: bit("\xffb"), words: bit("\xffb")}},
+		{"ab", nameKey{n: 2, first: 'a', runes: 2, set: runeSet("ab"), bytes: bit("ab"), words: bit("ab"), fields: fields("ab"), initials: bit("ab"), form: "ab"}},
+		{"a b", nameKey{n: 3, first: 'a', runes: 3, set: runeSet("a b"), bytes: bit("a b"), words: bit("ab"), fields: fields("a", "b"), initials: bit("ab"), space: true, form: "a b"}},
+		{"a\tb", nameKey{n: 3, first: 'a', runes: 3, set: runeSet("a\tb"), bytes: bit("a\tb"), words: bit("ab"), fields: fields("a", "b"), initials: bit("ab"), form: "a\tb"}},
+		{"é\u00a0b", nameKey{n: 5, first: 0xc3, runes: 3, set: runeSet("é\u00a0b"), bytes: bit("é\u00a0b"), words: bit("éb"), fields: fields("é", "b"), initials: bit("éb"), form: "é\u00a0b"}},
+		{"\xffb", nameKey{n: 2, first: 0xff, runes: 2, set: runeSet("\xffb"), bytes: bit("\xffb"), words: bit("\xffb"), fields: fields("\xffb"), initials: bit("\xffb"), form: "\xffb"}},
+		{"fbi", nameKey{n: 3, first: 'f', runes: 3, set: runeSet("fbi"), bytes: bit("fbi"), words: bit("fbi"), fields: fields("fbi"), initials: bit("f"), abbrev: true, form: "fbi"}},
+		{"us conference", nameKey{n: 13, first: 'u', runes: 13, set: runeSet("us conference"), bytes: bit("us conference"), words: bit("usconference"), fields: fields("us", "conference"), initials: bit("usc"), space: true, long: true, form: "us conference"}},
+		{"united states senate", nameKey{n: 20, first: 'u', runes: 20, set: runeSet("united states senate"), bytes: bit("united states senate"), words: bit("unitedstatessenate"), fields: fields("united", "states", "senate"), initials: bit("uss"), space: true, long: true, led: true, form: DefaultLexicon().acronymLed("united states senate")}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, newNameKey(tt.s), cmp.AllowUnexported(nameKey{})); diff != "" {

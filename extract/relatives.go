@@ -60,6 +60,23 @@ func relatives(claims []Claim, lex *Lexicon) {
 	if twice == nil {
 		return
 	}
+	// givenCandidates by text and key: a family's mentions repeat their
+	// names ("Hillary Clinton" … "Hillary Clinton"), and the candidates
+	// (the text's words lowered and looked up) are read by both passes
+	// below. The slices are shared: no caller changes one.
+	given := map[[2]string][]string{}
+	candidates := func(e Entity) []string {
+		if e.ResolvedFrom != "" {
+			return nil
+		}
+		k := [2]string{e.Text, e.Key}
+		cands, ok := given[k]
+		if !ok {
+			cands = givenCandidates(e, lex)
+			given[k] = cands
+		}
+		return cands
+	}
 	// The keys given with two different candidate given names at all:
 	// only they may split, and most keys of most documents are one person
 	// named in full more than once ("Donald Trump" … "Donald Trump").
@@ -81,7 +98,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 				if twice[e.Key] == 0 || split[e.Key] {
 					continue
 				}
-				cands := givenCandidates(e, lex)
+				cands := candidates(e)
 				for _, g := range cands {
 					note(e.Key, g)
 				}
@@ -132,7 +149,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 				continue
 			}
 			m := &mention{i: i, j: j, honour: honorific(e.Text), plural: pluralFamily(e), gen: generationAfter(e)}
-			for _, g := range givenCandidates(e, lex) {
+			for _, g := range candidates(e) {
 				if !lowerWord(g) {
 					m.cands = append(m.cands, g)
 				}
@@ -337,7 +354,7 @@ func generationAfter(e Entity) string {
 	words := strings.Fields(e.Text)
 	for k := len(words) - 1; k > 0; k-- {
 		if lowWordIs(words[k-1], e.Key) {
-			if g := lowWord(words[k]); generationSuffixes[g] || romanOrdinal(g) {
+			if g := lowWord(words[k]); generationSuffix(g) || romanOrdinal(g) {
 				return g
 			}
 			return ""
@@ -522,7 +539,7 @@ func givenCandidates(e Entity, lex *Lexicon) []string {
 	}
 	gen := ""
 	if fam+1 < len(words) {
-		if g := lowWord(words[fam+1]); generationSuffixes[g] || romanOrdinal(g) {
+		if g := lowWord(words[fam+1]); generationSuffix(g) || romanOrdinal(g) {
 			gen = " " + g
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"slices"
 	"sync"
 )
@@ -49,19 +50,23 @@ func wordSets(claims []Claim, facts [][]*wordFacts, b *repeatBufs) ([][]int32, i
 		return nil, 0
 	}
 	total := 0
-	for i, c := range claims {
-		if len(facts[i]) != len(c.Tokens) {
+	for i := range claims {
+		n := len(claims[i].Tokens)
+		if len(facts[i]) != n {
 			return nil, 0
 		}
-		total += len(c.Tokens)
+		total += n
 	}
 	sc := repeatScratch.Get().(*repeatLocal)
+	// The maps in locals for the loop (the pooled struct's fields would be
+	// read again at every token); seen goes back to sc at the end.
+	local, seen := sc.local, sc.seen[:0]
 	defer func() {
 		// Back to all zero for the next document.
-		for _, g := range sc.seen {
-			sc.local[g] = 0
+		for _, g := range seen {
+			local[g] = 0
 		}
-		sc.seen = sc.seen[:0]
+		sc.seen = seen[:0]
 		repeatScratch.Put(sc)
 	}()
 	buf := slices.Grow(b.buf[:0], total)
@@ -71,23 +76,27 @@ func wordSets(claims []Claim, facts [][]*wordFacts, b *repeatBufs) ([][]int32, i
 	mark := b.mark[:0]
 	defer func() { b.mark = mark }()
 	gen, first := uint32(0), true
-	for i, c := range claims {
+	for i := range claims {
+		// Tokens by index: a copy of each (56 bytes) cost more than the
+		// rest of the loop.
+		toks, fs := claims[i].Tokens, facts[i]
 		start := len(buf)
-		for k, t := range c.Tokens {
+		for k := range toks {
+			t := &toks[k]
 			if t.Stop {
 				continue
 			}
-			f := facts[i][k]
+			f := fs[k]
 			key := f.keyID(t.Entity)
-			if key < 0 || int(key) >= len(sc.local) || (!first && f.gen != gen) {
+			if key < 0 || int(key) >= len(local) || (!first && f.gen != gen) {
 				return nil, 0
 			}
 			gen, first = f.gen, false
-			id := sc.local[key] - 1
+			id := local[key] - 1
 			if id < 0 {
-				id = int32(len(sc.seen))
-				sc.local[key] = id + 1
-				sc.seen = append(sc.seen, key)
+				id = int32(len(seen))
+				local[key] = id + 1
+				seen = append(seen, key)
 				mark = append(mark, 0)
 			}
 			if mark[id] == int32(i+1) {
@@ -99,7 +108,7 @@ func wordSets(claims []Claim, facts [][]*wordFacts, b *repeatBufs) ([][]int32, i
 		}
 		sets[i] = buf[start:len(buf):len(buf)]
 	}
-	return sets, len(sc.seen)
+	return sets, len(seen)
 }
 
 // repeatLocal maps the process's word ids to a document's: local[id] is
@@ -168,6 +177,11 @@ func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
 	seen := make([]int, len(claims)) // 1 + the last claim that saw a candidate
 	var cands []int
 	for j := range claims {
+		if len(sets[j]) < 8 {
+			// Too short to repeat or be repeated (small below): not
+			// indexed, and no candidate of it is compared.
+			continue
+		}
 		cands = cands[:0]
 		for _, k := range sets[j] {
 			if df[k] > rare {
@@ -179,10 +193,8 @@ func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
 					cands = append(cands, i)
 				}
 			}
-			if len(sets[j]) >= 8 {
-				nodes = append(nodes, repeatNode{claim: int32(j), next: head[k]})
-				head[k] = int32(len(nodes))
-			}
+			nodes = append(nodes, repeatNode{claim: int32(j), next: head[k]})
+			head[k] = int32(len(nodes))
 		}
 		slices.Sort(cands)
 		marked := false // sets[j]'s words are marked
@@ -200,7 +212,7 @@ func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
 				}
 				marked = true
 			}
-			if float64(sharedIDs(sets[i], mark, int32(j+1))) >= 0.85*float64(small) {
+			if sharesAtLeast(sets[i], mark, int32(j+1), int(math.Ceil(0.85*float64(small)))) {
 				claims[j].RepeatOf = claims[i].ID
 				break
 			}
@@ -208,14 +220,22 @@ func findRepeats(claims []Claim, sets [][]int32, n int, b *repeatBufs) {
 	}
 }
 
-// sharedIDs counts the ids of the set a that carry mark m (those of the
-// other set).
-func sharedIDs(a, mark []int32, m int32) int {
-	n := 0
+// sharesAtLeast reports whether at least need ids of the set a carry mark
+// m (are the other set's): it stops once too many are missing, as most
+// candidates share a rare word and little else. need is the least count
+// that reaches 85% of the smaller set, float64(need) >= 0.85*small, as
+// the ratio was tested on the count.
+func sharesAtLeast(a, mark []int32, m int32, need int) bool {
+	miss := len(a) - need // ids of a that may lack the mark
+	if miss < 0 {
+		return false
+	}
 	for _, id := range a {
-		if mark[id] == m {
-			n++
+		if mark[id] != m {
+			if miss--; miss < 0 {
+				return false
+			}
 		}
 	}
-	return n
+	return true
 }

@@ -130,5 +130,9 @@ func FuzzSameName(f *testing.F) {
 		if want := sameNameRef(a, b); got != want {
 			t.Fatalf("SameName(%q, %q) = %v, the rule says %v", a, b, got, want)
 		}
+		// CanonicalKeys asks SameName only what the keys' facts leave open.
+		if ka, kb := newNameKey(a), newNameKey(b); got && !mayBeSameName(a, b, &ka, &kb) {
+			t.Fatalf("SameName(%q, %q) but mayBeSameName rules the pair out", a, b)
+		}
 	})
 }

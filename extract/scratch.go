@@ -19,6 +19,7 @@ type scratch struct {
 	sentFacts  [][]*wordFacts
 	claimFacts [][]*wordFacts
 	mentions   []mention // the document's names in text order (coref.go)
+	mentionIDs []int32   // indexMentions': the number of each mention's key
 	ents       []Entity  // annotate's entities of every sentence, before their copy
 	nameWords  nameWords // entityKey's
 	// taken is annotate's per-token flags, reused from claim to claim.
@@ -41,11 +42,11 @@ type scratch struct {
 // maxPooledMap entries are dropped instead: emptying a map costs as much
 // as its largest size.
 type docMaps struct {
-	capSeen                map[string]bool // extractor.capSeen
-	speech                 map[int]bool    // extractor.speech
-	single, full, isPerson map[string]bool // indexMentions'
-	counts                 map[string]int  // extractor.counts
-	keys                   map[string]int  // unifyKeys'
+	capSeen     map[string]bool  // extractor.capSeen
+	speech      map[int]bool     // extractor.speech
+	mentionKeys map[string]int32 // indexMentions': each key's number
+	counts      map[string]int   // extractor.counts
+	keys        map[string]int   // unifyKeys'
 }
 
 const maxPooledMap = 1 << 12
@@ -73,9 +74,7 @@ func empty[K comparable, V any](m *map[K]V) {
 func (d *docMaps) clear() {
 	empty(&d.capSeen)
 	empty(&d.speech)
-	empty(&d.single)
-	empty(&d.full)
-	empty(&d.isPerson)
+	empty(&d.mentionKeys)
 	empty(&d.counts)
 	empty(&d.keys)
 }

@@ -47,11 +47,10 @@ func TestReleaseEmptiesMaps(t *testing.T) {
 		x.acquire()
 		s := x.scratch
 		m := &s.maps
-		for _, f := range []*map[string]bool{&m.capSeen, &m.single, &m.full, &m.isPerson} {
-			p := pooled(f)
-			for i := 0; i < n; i++ {
-				p[x.text[:3]+strconv.Itoa(i)] = true
-			}
+		caps, ids := pooled(&m.capSeen), pooled(&m.mentionKeys)
+		for i := 0; i < n; i++ {
+			caps[x.text[:3]+strconv.Itoa(i)] = true
+			ids[x.text[:3]+strconv.Itoa(i)] = int32(i)
 		}
 		sp, cn := pooled(&m.speech), pooled(&m.counts)
 		for i := 0; i < n; i++ {
@@ -59,7 +58,7 @@ func TestReleaseEmptiesMaps(t *testing.T) {
 		}
 		s.count = append(s.count[:0], rawToken{span: Span{0, 3}, text: x.text[:3]})[:0]
 		x.release()
-		lens := []int{len(m.capSeen), len(m.speech), len(m.single), len(m.full), len(m.isPerson), len(m.counts)}
+		lens := []int{len(m.capSeen), len(m.speech), len(m.mentionKeys), len(m.counts)}
 		for i, l := range lens {
 			if l != 0 {
 				t.Errorf("n=%d: map %d keeps %d entries after release", n, i, l)

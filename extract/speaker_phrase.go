@@ -97,14 +97,14 @@ func (x *extractor) cleanSpeaker(s string) string {
 		for end < len(words) {
 			w := words[end].text
 			lw := strings.ToLower(strings.Trim(w, ",;:"))
-			joins := nameParticles[lw] || lw == "the" && words[end-1].text == "of" ||
+			joins := nameParticle(lw) || lw == "the" && words[end-1].text == "of" ||
 				nameJoiners[lw] && end+1 < len(words) && isCapitalized(words[end+1].text)
 			if !isCapitalized(w) && hasLetter(w) && !joins && (lex.Has(LexStopword, lw) || x.endsSpeaker(lw, true)) {
 				break
 			}
 			end++
 		}
-		for end > 1 && (nameParticles[strings.ToLower(words[end-1].text)] || strings.EqualFold(words[end-1].text, "the")) {
+		for end > 1 && (nameParticle(strings.ToLower(words[end-1].text)) || strings.EqualFold(words[end-1].text, "the")) {
 			end--
 		}
 		return phraseOf(s, words[:end])
@@ -147,7 +147,7 @@ func (x *extractor) cleanSpeaker(s string) string {
 			}
 		}
 		for _, f := range words[k:] {
-			if !isCapitalized(f.text) && hasLetter(f.text) && !nameParticles[strings.ToLower(f.text)] {
+			if !isCapitalized(f.text) && hasLetter(f.text) && !nameParticle(strings.ToLower(f.text)) {
 				return ""
 			}
 		}
