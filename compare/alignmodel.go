@@ -129,6 +129,8 @@ func (cfg *config) bandAligns(e cand, p bandPair, buf *slab[uint64]) (first, sec
 	if cfg.embedder != nil || cfg.bandRule {
 		return e.value >= mutualShare*cfg.threshold && e.value >= p.bestA && e.value >= p.bestB && sharesFacts(e.facts), false
 	}
+	// align calls it only for pairs that share a fact: one that shares
+	// none is refused here and by the rule above whatever its inputs.
 	if !sharesFacts(e.facts) && (e.facts != 1 || p.exclusiveFacts != 1) {
 		// One shared fact is enough when it is exclusive (exclusiveShared).
 		return false, false
@@ -233,23 +235,28 @@ func verbatimRun(ca, cb *claimFeatures, buf *slab[uint64]) int {
 	// a and b[j]; only the entries listed in prevSet are not zero.
 	best := int32(0)
 	for _, id := range ia {
-		curSet = curSet[:0]
-		k := len(ob)
-		if id >= 0 && cb.keyMask&hashBit(id) != 0 {
-			// The first of b's tokens with key id, if any.
-			lo, hi := 0, len(ob)
-			want := uint64(id) << 32
-			for lo < hi {
-				m := int(uint(lo+hi) >> 1)
-				if ob[m] < want {
-					lo = m + 1
-				} else {
-					hi = m
-				}
+		if id < 0 || cb.keyMask&hashBit(id) == 0 {
+			// No token of b has the key (most tokens): the row is empty,
+			// and the run ends.
+			for _, j := range prevSet {
+				prev[j] = 0
 			}
-			k = lo
+			prevSet = prevSet[:0]
+			continue
 		}
-		for ; k < len(ob) && int32(ob[k]>>32) == id; k++ {
+		curSet = curSet[:0]
+		// The first of b's tokens with key id, if any.
+		lo, hi := 0, len(ob)
+		want := uint64(id) << 32
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if ob[m] < want {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		for k := lo; k < len(ob) && int32(ob[k]>>32) == id; k++ {
 			j := int32(uint32(ob[k]))
 			cur[j+1] = prev[j] + 1
 			curSet = append(curSet, j+1)

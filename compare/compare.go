@@ -609,15 +609,20 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 					}
 					anchored = true
 				}
-				excl, exclFacts := exclusiveShared(e.a, e.b, claimsOf)
-				band, second = cfg.bandAligns(e, bandPair{
-					value: e.value, containment: e.containment, facts: e.facts,
-					totalA: e.a.total, totalB: e.b.total,
-					bestA: sc.best[at(e.a)], bestB: sc.best[at(e.b)], secondA: secondBest[at(e.a)], secondB: secondBest[at(e.b)],
-					posA: e.a.idx, posB: e.b.idx, nA: len(feats[e.a.doc]), nB: len(feats[e.b.doc]),
-					neighbour: anchoredNear(e, feats[e.a.doc], sc.partners, sc.anchors, at),
-					exclusive: excl, exclusiveFacts: exclFacts,
-				}, &sc.keys)
+				// A pair that shares no fact (names or years alone) is
+				// refused by the model and the rule alike, before they
+				// read its other inputs: those are not worked out.
+				if e.facts > 0 {
+					excl, exclFacts := exclusiveShared(e.a, e.b, claimsOf)
+					band, second = cfg.bandAligns(e, bandPair{
+						value: e.value, containment: e.containment, facts: e.facts,
+						totalA: e.a.total, totalB: e.b.total,
+						bestA: sc.best[at(e.a)], bestB: sc.best[at(e.b)], secondA: secondBest[at(e.a)], secondB: secondBest[at(e.b)],
+						posA: e.a.idx, posB: e.b.idx, nA: len(feats[e.a.doc]), nB: len(feats[e.b.doc]),
+						neighbour: anchoredNear(e, feats[e.a.doc], sc.partners, sc.anchors, at),
+						exclusive: excl, exclusiveFacts: exclFacts,
+					}, &sc.keys)
+				}
 			}
 			// Two claims without context have no neighbours or runner-up
 			// for the band model to read, and the score alone takes a

@@ -29,9 +29,9 @@ func headlineGroup(docs []*extract.Document, cfg *config) *Group {
 	for k := range sides {
 		all[k] = sides[k].feats
 	}
-	v := intern(cfg.table, all, cfg.names)
+	intern(cfg.table, all, cfg.names)
 	for _, sd := range sides {
-		finish(sd.feats[0], v)
+		finish(sd.feats[0])
 	}
 	var best edge
 	partner := make([]edge, len(sides))

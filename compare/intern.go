@@ -101,12 +101,27 @@ func (cf *claimFeatures) number(t *featTable, v *vocab) {
 	cf.ent = idRange(cf.ids, v.ent)
 	cf.words = idRange(cf.ids, v.words)
 	cf.v = v
+	k := 0
+	for _, id := range cf.ids[cf.words[0]:cf.words[1]] {
+		if len(v.near[id]) > 0 {
+			k++
+		}
+	}
+	cf.nearWords = nil
+	if k > 0 {
+		cf.nearWords = t.sc.int32s(k)[:0]
+		for p := cf.words[0]; p < cf.words[1]; p++ {
+			if len(v.near[cf.ids[p]]) > 0 {
+				cf.nearWords = append(cf.nearWords, int32(p))
+			}
+		}
+	}
 }
 
-// sortSmall sorts a claim's few packed features: by insertion up to 32
-// of them, where slices.Sort's pattern-defeating set-up (pivots, a
-// recursion limit) costs more than the moves it saves; a claim holds
-// twenty or so.
+// sortSmall sorts a claim's few packed features or token keys: by
+// insertion up to 32 of them, where slices.Sort's pattern-defeating
+// set-up (pivots, a recursion limit) costs more than the moves it saves;
+// a claim holds twenty or so.
 func sortSmall(s []uint64) {
 	if len(s) > 32 {
 		slices.Sort(s)
@@ -160,7 +175,7 @@ func (cf *claimFeatures) orderKeys(buf *slab[uint64]) {
 			cf.keyMask |= hashBit(id)
 		}
 	}
-	slices.Sort(cf.keyOrder)
+	sortSmall(cf.keyOrder)
 	cf.keyOrdered = true
 }
 

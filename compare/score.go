@@ -98,6 +98,10 @@ type claimFeatures struct {
 	// in ids; sum is the weight of each kind (kinds order), for bounds.
 	ent, words [2]int
 	sum        [len(kinds)]float64
+	// nearWords lists the positions in ids of the words spelt nearly
+	// alike to another word of the comparison (vocab.near), ascending:
+	// the only words of the claim a score may match softly.
+	nearWords []int32
 	// keyID holds the table id of each token's key (-1 for none), so
 	// that verbatimRun compares numbers, not strings; keyPending for a
 	// token not looked up yet (lookUpKeys), while keysPending is set.
@@ -171,8 +175,7 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 			cf.keysPending = true
 			continue
 		}
-		key, parts := hyphenForms(tok)
-		f := t.token(tok.Text, key)
+		f, parts := t.tokenForms(tok)
 		cf.keyID[i] = f.key
 		if !f.possessive {
 			cf.lowRarity[i] = f.rarity
@@ -273,8 +276,8 @@ func lexicalScore(a, b *claimFeatures, names func(x, y string) bool) pairScore {
 	}
 	ca, cb := *a, *b
 	v := intern(a.table, [][]*claimFeatures{{&ca}, {&cb}}, names)
-	finish(&ca, v)
-	finish(&cb, v)
+	finish(&ca)
+	finish(&cb)
 	return v.lexical(&ca, &cb, nil, true)
 }
 
@@ -391,28 +394,6 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 	return s
 }
 
-// bound is the highest value score(a, b) can reach, from the weights of
-// each kind on both sides: every feature of a is matched at most once, a
-// word or number or date of b at most once, and a name of b at most twice
-// (once as a spelling variant, once exactly; once when the vocabulary
-// matches no variants). Candidate pairs whose bound
-// is below the related threshold are never scored.
-func bound(a, b *claimFeatures) float64 {
-	if a.total == 0 || b.total == 0 {
-		return 0
-	}
-	ub := 0.0
-	for k := range kinds {
-		lim := b.sum[k]
-		if kinds[k] == kindEntity && a.v != nil && a.v.names != nil {
-			lim *= 2
-		}
-		ub += min(a.sum[k], lim)
-	}
-	// A margin for the different order of summation in score.
-	return round3(2 * ub * (1 + 1e-9) / (a.total + b.total))
-}
-
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 
 // minLocalClaims is how many claims the documents compared must hold before
@@ -449,24 +430,35 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 	}
 	if n >= minLocalClaims {
 		// The factor of each word and name, once per key rather than once
-		// per claim that has it (the same expression, so the same value).
+		// per claim that has it (the same expression, so the same value);
+		// and once per claim count and floor (byCount, 0 until worked
+		// out), since that is all it depends on: most keys are in one
+		// to three claims, so an event takes a few dozen logarithms, not
+		// one per key.
+		// Names and words are the ids of v.ent and v.words, and in each
+		// claim the positions of cf.ent and cf.words (kinds order).
 		ln := math.Log(float64(n))
 		factor := make([]float64, len(v.keys))
-		for id := range factor {
-			factor[id] = 1
-			if k := v.keys[id].kind; (k == kindWord || k == kindEntity) && df[id] > 0 {
-				fl := localFloorWord
-				if k == kindEntity {
-					fl = localFloorName
+		byCount := make([]float64, 2*(n+1))
+		for _, r := range [2]struct {
+			ids  [2]int32
+			fl   float64
+			memo []float64
+		}{{v.ent, localFloorName, byCount[n+1:]}, {v.words, localFloorWord, byCount[:n+1]}} {
+			for id := r.ids[0]; id < r.ids[1]; id++ {
+				if d := df[id]; d > 0 {
+					if r.memo[d] == 0 {
+						r.memo[d] = r.fl + (1-r.fl)*math.Log(float64(n)/float64(d))/ln
+					}
+					factor[id] = r.memo[d]
 				}
-				factor[id] = fl + (1-fl)*math.Log(float64(n)/float64(df[id]))/ln
 			}
 		}
 		for _, doc := range feats {
 			for _, cf := range doc {
-				for i, id := range cf.ids {
-					if k := v.keys[id].kind; k == kindWord || k == kindEntity {
-						cf.weights[i] *= factor[id]
+				for _, r := range [2][2]int{cf.ent, cf.words} {
+					for i := r[0]; i < r[1]; i++ {
+						cf.weights[i] *= factor[cf.ids[i]]
 					}
 				}
 			}
@@ -474,18 +466,26 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 	}
 	for _, doc := range feats {
 		for _, cf := range doc {
-			finish(cf, v)
+			finish(cf)
 		}
 	}
 }
 
-// finish sets a claim's total weight and its weight by kind.
-func finish(cf *claimFeatures, v *vocab) {
+// finish sets a claim's total weight and its weight by kind. The kinds
+// are where intern numbered them (kinds order): dates, then names
+// (cf.ent), numbers, words (cf.words) and years; each sum adds its
+// weights in the order of the ids, as the total does.
+func finish(cf *claimFeatures) {
 	cf.total = 0
 	cf.sum = [len(kinds)]float64{}
-	for i, id := range cf.ids {
-		cf.total += cf.weights[i]
-		cf.sum[kindIndex(v.keys[id].kind)] += cf.weights[i]
+	for _, w := range cf.weights {
+		cf.total += w
+	}
+	at := [len(kinds) + 1]int{0, cf.ent[0], cf.ent[1], cf.words[0], cf.words[1], len(cf.weights)}
+	for k := range cf.sum {
+		for _, w := range cf.weights[at[k]:at[k+1]] {
+			cf.sum[k] += w
+		}
 	}
 }
 

@@ -294,15 +294,23 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 	if m == nil {
 		m = defaultUniqueModel
 	}
-	unique := make(map[string]bool, len(r.Unique))
+	// What reviewUnique keeps per claim is in lists by claimSlots, not
+	// in maps by claim id or claim: made for each event, the maps were a
+	// quarter of the model's time in corpus mode.
+	slots := newClaimSlots(feats)
+	unique := make([]bool, slots.len())
 	for _, id := range r.Unique {
-		unique[id] = true
+		if cf := featOf(feats, id); cf != nil {
+			unique[slots.of(cf)] = true
+		}
 	}
-	related := map[string]bool{}
+	related := make([]bool, slots.len())
 	for _, g := range r.Groups {
 		if g.Verdict == VerdictRelated {
 			for _, id := range g.Claims {
-				related[id] = true
+				if cf := featOf(feats, id); cf != nil {
+					related[slots.of(cf)] = true
+				}
 			}
 		}
 	}
@@ -320,7 +328,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 	}
 	todo := make([][]*claimFeatures, len(feats))
 	var all []*unalignedClaim
-	at := map[*claimFeatures]*unalignedClaim{}
+	at := make([]*unalignedClaim, slots.len())
 	// The claims to decide and their lists per document, in one array
 	// each: Unique holds them all, and more.
 	nd := len(feats)
@@ -331,29 +339,29 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 			continue
 		}
 		for _, cf := range d {
-			if cf.claim.RepeatOf != "" || !unique[cf.claim.ID] {
+			if cf.claim.RepeatOf != "" || !unique[slots.of(cf)] {
 				continue
 			}
 			k := len(us)
 			lo, hi := k*nd, (k+1)*nd
-			us = append(us, unalignedClaim{cf: cf, covDoc: -1, near: nears[lo:hi:hi], bestIn: bestIns[lo:hi:hi], bestInValue: bestValues[lo:hi:hi], related: related[cf.claim.ID]})
+			us = append(us, unalignedClaim{cf: cf, covDoc: -1, near: nears[lo:hi:hi], bestIn: bestIns[lo:hi:hi], bestInValue: bestValues[lo:hi:hi], related: related[slots.of(cf)]})
 			u := &us[k]
 			todo[i] = append(todo[i], cf)
 			all = append(all, u)
-			at[cf] = u
+			at[slots.of(cf)] = u
 		}
 	}
 	if len(all) == 0 {
 		return
 	}
-	r.partners(todo, feats, v, cfg, at, scored)
+	r.partners(todo, feats, v, cfg, slots, at, scored)
 	coverage(all, feats, v)
 	// The aligned groups' claims, and the groups of each grouped claim
 	// (a list per group, not per pair of members: an event of hundreds of
 	// outlets has groups of hundreds of claims; a claim that tells what
 	// two groups tell is in both, split.go).
 	var groups [][]*claimFeatures
-	groupOf := map[*claimFeatures][]int{}
+	groupOf := make([][]int, slots.len())
 	for _, g := range r.Groups {
 		if g.Verdict == VerdictRelated || g.Role != "" {
 			continue
@@ -362,7 +370,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		for _, id := range g.Claims {
 			if cf := featOf(feats, id); cf != nil {
 				members = append(members, cf)
-				groupOf[cf] = append(groupOf[cf], len(groups))
+				groupOf[slots.of(cf)] = append(groupOf[slots.of(cf)], len(groups))
 			}
 		}
 		groups = append(groups, members)
@@ -370,7 +378,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 	cut := cfg.omissionCut(m)
 	carried := map[string]*Carried{}
 	for _, u := range all {
-		x := u.features(feats, groups, groupOf, unique)
+		x := u.features(feats, groups, slots, groupOf, unique)
 		if cfg.omitSeen != nil {
 			cfg.omitSeen(u.cf, x)
 		}
@@ -415,6 +423,23 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 	r.Unique = kept
 }
 
+// claimSlots gives each claim of a comparison a position in one list
+// (slots.of), so that what is kept per claim is a slice, not a map: per
+// document, the position of its first claim, then the number of claims.
+type claimSlots []int
+
+func newClaimSlots(feats [][]*claimFeatures) claimSlots {
+	s := make(claimSlots, len(feats)+1)
+	for d, doc := range feats {
+		s[d+1] = s[d] + len(doc)
+	}
+	return s
+}
+
+func (s claimSlots) of(cf *claimFeatures) int { return s[cf.doc] + cf.idx }
+
+func (s claimSlots) len() int { return s[len(s)-1] }
+
 // featOf returns the prepared claim with the given id, or nil: the id
 // says where it is ("d2.c5" the fifth claim of the second document, as
 // Compare numbers them), and the claims are searched only when it does
@@ -453,7 +478,7 @@ func (cfg *config) partnerSearch() config {
 // documents are indexed one at a time, on several cores when the
 // comparison is large; results are merged in document order, so they do
 // not depend on the workers.
-func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, at map[*claimFeatures]*unalignedClaim, scored *scoredPairs) {
+func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, slots claimSlots, at []*unalignedClaim, scored *scoredPairs) {
 	low := cfg.partnerSearch()
 	floor := low.floor()
 	found := make([][]hit, len(feats))
@@ -470,7 +495,7 @@ func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config,
 				// Alignment's floor is at most this one: the pairs under
 				// it are the ones a search at it would not return.
 				for _, h := range hs {
-					if h.value >= floor && at[h.a] != nil {
+					if h.value >= floor && at[slots.of(h.a)] != nil {
 						found[j] = append(found[j], h)
 					}
 				}
@@ -488,7 +513,7 @@ func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config,
 	half := 0.5 * cfg.threshold
 	for j := range found {
 		for _, h := range found[j] {
-			u := at[h.a]
+			u := at[slots.of(h.a)]
 			if h.value >= half {
 				u.near[j] = true
 			}
@@ -625,7 +650,7 @@ func windowShared(cf *claimFeatures, doc []*claimFeatures, at int, claimsOf []ui
 const exclusiveClaims = 2
 
 // features turns an unaligned claim into the omission model's inputs.
-func (u *unalignedClaim) features(feats, groups [][]*claimFeatures, groupOf map[*claimFeatures][]int, unique map[string]bool) [nUnique]float64 {
+func (u *unalignedClaim) features(feats, groups [][]*claimFeatures, slots claimSlots, groupOf [][]int, unique []bool) [nUnique]float64 {
 	doc := feats[u.cf.doc]
 	n := len(doc)
 	rel := func(c *claimFeatures) float64 {
@@ -644,7 +669,7 @@ func (u *unalignedClaim) features(feats, groups [][]*claimFeatures, groupOf map[
 	}
 	anchored := false
 	for k := max(u.cf.idx-anchorReach, 0); k <= min(u.cf.idx+anchorReach, n-1) && !anchored; k++ {
-		for _, g := range groupOf[doc[k]] {
+		for _, g := range groupOf[slots.of(doc[k])] {
 			for _, mate := range groups[g] {
 				if mate.doc == u.cf.doc {
 					continue
@@ -664,7 +689,7 @@ func (u *unalignedClaim) features(feats, groups [][]*claimFeatures, groupOf map[
 			continue
 		}
 		seen++
-		if !unique[doc[k].claim.ID] {
+		if !unique[slots.of(doc[k])] {
 			aligned++
 		}
 	}

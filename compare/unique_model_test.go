@@ -443,9 +443,10 @@ func TestExclusiveWindow(t *testing.T) {
 	if want, excl := 3.0/4, 1.5/4; math.Abs(u.covWindow-want) > 1e-12 || math.Abs(u.exclWindow-excl) > 1e-12 {
 		t.Errorf("coverage_window %v, exclusive_window %v; want %v and %v", u.covWindow, u.exclWindow, want, excl)
 	}
+	feats := [][]*claimFeatures{{u.cf}, {}}
 	if i := slices.Index(uniqueFeatureNames, "exclusive_window"); i < 0 {
 		t.Fatal("exclusive_window is not an input of the model")
-	} else if x := u.features([][]*claimFeatures{{u.cf}, {}}, nil, nil, map[string]bool{}); x[i] != u.exclWindow {
+	} else if x := u.features(feats, nil, newClaimSlots(feats), make([][]int, 1), make([]bool, 1)); x[i] != u.exclWindow {
 		t.Errorf("input %d is %v, want %v", i, x[i], u.exclWindow)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -43,6 +44,8 @@ type featTable struct {
 	// keyCount is unifyAcross's map of an event's name keys, empty
 	// between comparisons (keyCounts).
 	keyCount map[string]int
+	// keyCache answers wordID by the address of the key's bytes.
+	keyCache [1 << keyCacheBits]keySlot
 }
 
 // maxKeyCount is the most keys the table keeps its key-count map for: an
@@ -79,6 +82,9 @@ type tokFacts struct {
 	// possessive is set when label has that ending: rarity is then not
 	// the rarity of label itself (which added detail weighs).
 	possessive bool
+	// hyphen is set when the text has a hyphen (hasHyphen): its key may
+	// be another than the token's (hyphenForms).
+	hyphen bool
 }
 
 // maxTableKeys bounds a table: past it (a stream of text in many
@@ -164,12 +170,26 @@ func (t *featTable) token(text, key string) tokFacts {
 	}
 	low := strings.Clone(strings.ToLower(text))
 	base := strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s")
-	f := tokFacts{key: -1, label: low, rarity: rarity(base), possessive: len(base) < len(low)}
+	f := tokFacts{key: -1, label: low, rarity: rarity(base), possessive: len(base) < len(low), hyphen: hasHyphen(text)}
 	if key != "" {
 		f.key = t.id(kindWord, key)
 	}
 	t.tok.add(text, key, f)
 	return f
+}
+
+// tokenForms returns the facts of a token under the key comparison reads
+// it by, and the words of a compound scored as its words (hyphenForms).
+// A token without a hyphen is read by its own key, so its facts are
+// looked up by that key and its text without asking hyphenForms, whose
+// test for a hyphen was a walk over the text of every token: the facts
+// say whether the text has one.
+func (t *featTable) tokenForms(tok *extract.Token) (tokFacts, []string) {
+	if f, ok := t.tok.find(tok.Text, tok.Key); ok && !f.hyphen {
+		return f, nil
+	}
+	key, parts := hyphenForms(tok)
+	return t.token(tok.Text, key), parts
 }
 
 // wordID returns the id of the word feature of a token key, -1 for an
@@ -178,12 +198,41 @@ func (t *featTable) token(text, key string) tokFacts {
 // so they are looked up by the key alone, not through the token table by
 // text and key, which for these tokens (mostly function words) cost twice
 // the look-up and kept facts no one read.
+//
+// Most of these keys are function words, a few hundred strings asked for
+// over and over, and the keys extraction gives are its word table's
+// copies, one string per word: so a small cache by the address of the
+// key's bytes (keyCache) answers most without hashing the key or probing
+// the map.
 func (t *featTable) wordID(key string) int32 {
 	if key == "" {
 		return -1
 	}
-	return t.id(kindWord, key)
+	p := uintptr(unsafe.Pointer(unsafe.StringData(key)))
+	s := &t.keyCache[(p*0x9E3779B97F4A7C15)>>(64-keyCacheBits)]
+	// The address alone proves nothing (the bytes it held may have been
+	// freed and reused since), so the key is compared too: a few bytes
+	// where the address matched, and a miss only costs the map look-up.
+	if s.p == p && s.key == key {
+		return s.id
+	}
+	id := t.id(kindWord, key)
+	// The slot keeps the table's copy, not key: it may point into an
+	// article.
+	*s = keySlot{p: p, key: t.keys[id].key, id: id}
+	return id
 }
+
+// keySlot is a slot of featTable.keyCache: a word key's id, with the
+// address of the bytes it was asked by and the table's copy of the key.
+type keySlot struct {
+	p   uintptr
+	key string
+	id  int32
+}
+
+// keyCacheBits sizes featTable.keyCache: 1,024 slots of 32 bytes.
+const keyCacheBits = 10
 
 // number returns the id of a number feature (numberKey). The map is keyed
 // by the values' bits: 0 and -0 are equal numbers but different keys, and
