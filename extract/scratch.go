@@ -29,11 +29,13 @@ type scratch struct {
 		keys, surf []string
 		isNum      []bool
 		starts     []uint32
+		out        []Marker
 	}
-	rep    repeatBufs // markRepeats'
-	count  []rawToken // countTokens'
-	wcache wordCache  // the words met lately, by spelling
-	maps   docMaps
+	quoteBuf []Quote    // a claim's quotes, gathered by annotate
+	rep      repeatBufs // markRepeats'
+	count    []rawToken // countTokens'
+	wcache   wordCache  // the words met lately, by spelling
+	maps     docMaps
 }
 
 // docMaps are maps the extraction of one document fills: kept, emptied,
