@@ -32,6 +32,7 @@ type scratch struct {
 		out        []Marker
 	}
 	quoteBuf []Quote    // a claim's quotes, gathered by annotate
+	segBuf   []Span     // a block's sentences (sentences)
 	rep      repeatBufs // markRepeats'
 	count    []rawToken // countTokens'
 	wcache   wordCache  // the words met lately, by spelling
