@@ -33,6 +33,8 @@ type scratch struct {
 	}
 	quoteBuf []Quote    // a claim's quotes, gathered by annotate
 	segBuf   []Span     // a block's sentences (sentences)
+	qmarks   []qmark    // a block's quotation marks (findQuotes)
+	qpairs   pairBufs   // their pairing's arrays (pairQuotes)
 	rep      repeatBufs // markRepeats'
 	count    []rawToken // countTokens'
 	wcache   wordCache  // the words met lately, by spelling
