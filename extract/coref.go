@@ -659,8 +659,23 @@ func (x *extractor) firstPersonOfSentence(k int) bool {
 	if m.sent < 0 || m.sent >= len(x.sents) {
 		return true
 	}
-	toks := tokenize(x.text, x.sents[m.sent].Start, m.span.Start)
-	return len(toks) == 0 || !subjectPronouns[strings.ToLower(toks[0].text)] || x.quotedAt(toks[0].span.Start)
+	// The sentence's opening words are annotate's: asked at every
+	// mention, tokenizing the opening again cost a tokenizer pass each.
+	toks := x.wordsBefore(x.sents[m.sent], m.span.Start)
+	return len(toks) == 0 || !isSubjectPronoun(toks[0].text) || x.quotedAt(toks[0].span.Start)
+}
+
+// isSubjectPronoun reports whether w, in any case, is a personal pronoun
+// that can stand as a sentence's subject in the third person, singular or
+// plural (he, she, they). It compares without folding a copy of the word:
+// no letter beyond ASCII lowers to one of theirs, so only an ASCII word of
+// their lengths can be one, and for ASCII EqualFold is strings.ToLower's
+// comparison.
+func isSubjectPronoun(w string) bool {
+	if len(w) < 2 || len(w) > 4 || !isASCII(w) {
+		return false
+	}
+	return strings.EqualFold(w, "he") || strings.EqualFold(w, "she") || strings.EqualFold(w, "they")
 }
 
 // openingParticiple reports a sentence that opens with a participle
@@ -675,10 +690,6 @@ func openingParticiple(toks []rawToken, lex *Lexicon) bool {
 	w := strings.ToLower(toks[0].text)
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
 }
-
-// subjectPronouns are the personal pronouns that can stand as a
-// sentence's subject in the third person, singular or plural.
-var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true}
 
 // subjectName returns the name that is the subject of sentence s before
 // limit: the first name outside quotation marks and not after a

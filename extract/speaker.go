@@ -193,7 +193,8 @@ func (x *extractor) pronounPos(at int, pronoun string) int {
 	}
 	end := min(at+len(pronoun), x.sents[si].End)
 	pos := at
-	for _, t := range tokenize(x.text, x.sents[si].Start, end) {
+	// The sentence's words are annotate's, not tokenized again per speaker.
+	for _, t := range x.wordsBefore(x.sents[si], end) {
 		if strings.EqualFold(t.text, pronoun) && !x.quotedAt(t.span.Start) {
 			pos = t.span.Start
 		}
