@@ -78,7 +78,7 @@ var saidForms = map[string]bool{"said": true, "told": true, "wrote": true, "spok
 func (x *extractor) cleanSpeaker(s string) string {
 	lex := x.lex
 	words := fieldsOf(s)
-	for len(words) > 1 && speakerOpeners[strings.ToLower(words[0].text)] && !allUpper(words[0].text) {
+	for len(words) > 1 && inLowerSet(speakerOpeners, words[0].text) && !allUpper(words[0].text) {
 		words = words[1:] // "And Trump", not NOW (the organisation)
 	}
 	if len(words) == 0 || !hasLetter(words[0].text) {
@@ -94,15 +94,20 @@ func (x *extractor) cleanSpeaker(s string) string {
 			return ""
 		}
 		end := 1
-		for end < len(words) {
+		for ; end < len(words); end++ {
 			w := words[end].text
+			// A capitalised word or one without a letter never ends the
+			// name: only the others are lowered (a copy of every name
+			// word was most of cleanSpeaker's garbage).
+			if isCapitalized(w) || !hasLetter(w) {
+				continue
+			}
 			lw := strings.ToLower(strings.Trim(w, ",;:"))
 			joins := isNameParticle(lw) || lw == "the" && words[end-1].text == "of" ||
 				nameJoiners[lw] && end+1 < len(words) && isCapitalized(words[end+1].text)
-			if !isCapitalized(w) && hasLetter(w) && !joins && (lex.Has(LexStopword, lw) || x.endsSpeaker(lw, true)) {
+			if !joins && (lex.Has(LexStopword, lw) || x.endsSpeaker(lw, true)) {
 				break
 			}
-			end++
 		}
 		for end > 1 && (isNameParticle(strings.ToLower(words[end-1].text)) || strings.EqualFold(words[end-1].text, "the")) {
 			end--
