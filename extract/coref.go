@@ -384,7 +384,8 @@ func givenGender(name string, lex *Lexicon) byte {
 	if i := strings.Index(name, " of "); i > 0 {
 		name = name[:i] // "Chris Christie of New Jersey"
 	}
-	words := strings.Fields(name)
+	var buf [8]string
+	words := appendFields(buf[:0], name)
 	// From the family name back: the given name stands next to it, a
 	// place or a title before it ("North Carolina Rep. Bob Etheridge" is
 	// Bob, not Carolina).

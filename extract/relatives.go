@@ -137,7 +137,8 @@ func relatives(claims []Claim, lex *Lexicon) {
 	families := map[string]bool{}
 	for i := range claims {
 		for _, e := range claims[i].Entities {
-			if words := strings.Fields(e.Text); len(words) > 1 && lowWordIs(words[len(words)-1], e.Key) {
+			var buf [8]string
+			if words := appendFields(buf[:0], e.Text); len(words) > 1 && lowWordIs(words[len(words)-1], e.Key) {
 				families[e.Key] = true
 			}
 		}
@@ -351,7 +352,8 @@ func lastField(s string) string {
 // generationAfter returns the generation written right after the family
 // name of e ("jr" of "Trump Jr.", "iii" of "Mueller III"), or "".
 func generationAfter(e Entity) string {
-	words := strings.Fields(e.Text)
+	var buf [8]string
+	words := appendFields(buf[:0], e.Text)
 	for k := len(words) - 1; k > 0; k-- {
 		if lowWordIs(words[k-1], e.Key) {
 			if g := lowWord(words[k]); generationSuffix(g) || romanOrdinal(g) {
@@ -469,7 +471,8 @@ func honorific(text string) byte {
 // pluralFamily reports a family name in the plural ("the Clintons"),
 // which names the family, not one of them.
 func pluralFamily(e Entity) bool {
-	words := strings.Fields(e.Text)
+	var buf [8]string
+	words := appendFields(buf[:0], e.Text)
 	if len(words) == 0 {
 		return false
 	}
@@ -524,7 +527,8 @@ func givenCandidates(e Entity, lex *Lexicon) []string {
 	if e.ResolvedFrom != "" {
 		return nil
 	}
-	words := strings.Fields(e.Text)
+	var buf [8]string
+	words := appendFields(buf[:0], e.Text)
 	// The family name: the last word that lowers to the key, a possessive
 	// or a generation after it.
 	fam := -1
