@@ -432,11 +432,36 @@ func givenNameSex(low string, lex *Lexicon) (byte, bool) {
 // organisation or place.
 func (x *extractor) orgWords(words []string) bool {
 	for _, w := range words {
-		if x.orgHead(strings.Trim(w, ".,’'")) {
+		if x.orgHead(trimNameMarks(w)) {
 			return true
 		}
 	}
 	return false
+}
+
+// trimNameMarks is strings.Trim(w, ".,’'"), the marks about a name's
+// word, byte by byte: with "’" in it the cutset is no ASCII set, and
+// strings.Trim decoded every word's runes from both ends.
+func trimNameMarks(w string) string {
+	for len(w) > 0 {
+		if c := w[0]; c == '.' || c == ',' || c == '\'' {
+			w = w[1:]
+		} else if strings.HasPrefix(w, "’") {
+			w = w[len("’"):]
+		} else {
+			break
+		}
+	}
+	for len(w) > 0 {
+		if c := w[len(w)-1]; c == '.' || c == ',' || c == '\'' {
+			w = w[:len(w)-1]
+		} else if strings.HasSuffix(w, "’") {
+			w = w[:len(w)-len("’")]
+		} else {
+			break
+		}
+	}
+	return w
 }
 
 // nameOrgWords is orgWords(strings.Fields(strings.ToLower(name))) without
@@ -445,7 +470,7 @@ func (x *extractor) orgWords(words []string) bool {
 func (x *extractor) nameOrgWords(name string) bool {
 	for w := range strings.FieldsSeq(name) {
 		// Lower-casing leaves the trimmed marks alone and makes none.
-		w = strings.Trim(w, ".,’'")
+		w = trimNameMarks(w)
 		if !isASCII(w) {
 			if x.orgHead(strings.ToLower(w)) {
 				return true

@@ -476,8 +476,9 @@ func pluralFamily(e Entity) bool {
 	if len(words) == 0 {
 		return false
 	}
-	last := lowWord(words[len(words)-1])
-	return last == e.Key+"s" || last == e.Key+"es"
+	// last is key+"s" or key+"es", compared without making either.
+	last, ok := strings.CutPrefix(lowWord(words[len(words)-1]), e.Key)
+	return ok && (last == "s" || last == "es")
 }
 
 // pairedGiven returns the given name of "G1 and G2 F" before e (the
