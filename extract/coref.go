@@ -55,8 +55,18 @@ var titleForms = map[string]string{
 	"dr": "doctor", "pres": "president", "atty": "attorney", "supt": "superintendent", "cmdr": "commander",
 }
 
-// honorificGender is the gender a courtesy title tells.
-var honorificGender = map[string]byte{"mr": 'm', "mrs": 'f', "ms": 'f', "miss": 'f', "sir": 'm', "dame": 'f', "lord": 'm', "lady": 'f', "king": 'm', "queen": 'f', "prince": 'm', "princess": 'f'}
+// honorificGender returns the gender a courtesy title tells, and whether
+// the lower-case word low is one. A switch, not a map: indexMentions asks
+// of every word before a name's last, and few are titles.
+func honorificGender(low string) (byte, bool) {
+	switch low {
+	case "mr", "sir", "lord", "king", "prince":
+		return 'm', true
+	case "mrs", "ms", "miss", "dame", "lady", "queen", "princess":
+		return 'f', true
+	}
+	return 0, false
+}
 
 // titleModifiers are words of the title list that modify a title rather
 // than head one ("former president", "deputy minister"): they never make a
@@ -152,7 +162,8 @@ func (x *extractor) findRole(low string) (string, roleInfo, bool) {
 		return low, ri, true
 	}
 	if title || x.lex.Has(LexTitle, low) && !titleModifiers[low] {
-		return low, roleInfo{gender: honorificGender[low]}, true
+		g, _ := honorificGender(low)
+		return low, roleInfo{gender: g}, true
 	}
 	if len(low) > 3 && strings.HasSuffix(low, "s") {
 		// "the Democrats" is a group, not a person's role.
@@ -226,7 +237,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				if k == len(words)-1 || !personal {
 					break
 				}
-				if g, ok := honorificGender[w]; ok {
+				if g, ok := honorificGender(w); ok {
 					m.person, m.gender = true, g
 				}
 				if r, ri, ok := x.roleOfFacts(sf[ti+k]); ok && !ri.group && !orgWords() {
