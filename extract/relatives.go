@@ -550,7 +550,7 @@ func givenCandidates(e Entity, lex *Lexicon) []string {
 	}
 	from := 0
 	for k := 0; k < fam; k++ {
-		if titleWord(lowWord(words[k]), lex) {
+		if nameTitleWord(words[k], lex) {
 			from = k + 1
 		}
 	}
@@ -565,7 +565,7 @@ func givenCandidates(e Entity, lex *Lexicon) []string {
 			continue
 		}
 		if k+1 < fam {
-			if next := lowWord(words[k+1]); titleWord(next, lex) || lex.Has(LexDemonym, next) {
+			if next := words[k+1]; nameTitleWord(next, lex) || lex.Has(LexDemonym, lowWord(next)) {
 				continue
 			}
 		}
@@ -584,6 +584,31 @@ func lowWord(w string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
 }
 
+// nameTitleWord is titleWord(lowWord(w), lex) without the lower-case
+// copy when w is ASCII: givenCandidates asks it of every word before a
+// family name, and most words are no title.
+func nameTitleWord(w string, lex *Lexicon) bool {
+	if !isASCII(w) {
+		return titleWord(lowWord(w), lex)
+	}
+	b := asciiNameBase(w)
+	// Lowered ASCII keeps its bytes' places: a trailing "s" of the
+	// lower-case word is an "s" or "S" here.
+	n := len(b)
+	return lex.hasLower(LexTitle, b) || n > 0 && (b[n-1] == 's' || b[n-1] == 'S') && lex.hasLower(LexTitle, b[:n-1])
+}
+
+// asciiNameBase is lowWord(w) but for the lowering, for an ASCII w: the
+// word without the full stops and commas after it and its possessive
+// ("'s" or "'S", which lowers to "'s"; "’s" is no ASCII).
+func asciiNameBase(w string) string {
+	w = strings.TrimRight(w, ".,")
+	if n := len(w); n >= 2 && w[n-2] == '\'' && (w[n-1] == 's' || w[n-1] == 'S') {
+		w = w[:n-2]
+	}
+	return w
+}
+
 // lowWordIs reports lowWord(w) == key without the lower-case copy when w
 // is ASCII: the family name is looked for among a name's words, and most
 // words are not it.
@@ -591,13 +616,8 @@ func lowWordIs(w, key string) bool {
 	if !isASCII(w) {
 		return lowWord(w) == key
 	}
-	w = strings.TrimRight(w, ".,")
-	// Lowered ASCII keeps its bytes' places; "’s" is no ASCII, and "'S"
-	// lowers to "'s".
-	if n := len(w); n >= 2 && w[n-2] == '\'' && (w[n-1] == 's' || w[n-1] == 'S') {
-		w = w[:n-2]
-	}
-	return lowerIs(w, key)
+	// Lowered ASCII keeps its bytes' places.
+	return lowerIs(asciiNameBase(w), key)
 }
 
 // titleWord reports a title, or a title's plural ("Presidents Bush").
