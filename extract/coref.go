@@ -55,8 +55,18 @@ var titleForms = map[string]string{
 	"dr": "doctor", "pres": "president", "atty": "attorney", "supt": "superintendent", "cmdr": "commander",
 }
 
-// honorificGender is the gender a courtesy title tells.
-var honorificGender = map[string]byte{"mr": 'm', "mrs": 'f', "ms": 'f', "miss": 'f', "sir": 'm', "dame": 'f', "lord": 'm', "lady": 'f', "king": 'm', "queen": 'f', "prince": 'm', "princess": 'f'}
+// honorificGender returns the gender a courtesy title tells, and whether
+// the lower-case word low is one. A switch, not a map: indexMentions asks
+// of every word before a name's last, and few are titles.
+func honorificGender(low string) (byte, bool) {
+	switch low {
+	case "mr", "sir", "lord", "king", "prince":
+		return 'm', true
+	case "mrs", "ms", "miss", "dame", "lady", "queen", "princess":
+		return 'f', true
+	}
+	return 0, false
+}
 
 // titleModifiers are words of the title list that modify a title rather
 // than head one ("former president", "deputy minister"): they never make a
@@ -152,7 +162,8 @@ func (x *extractor) findRole(low string) (string, roleInfo, bool) {
 		return low, ri, true
 	}
 	if title || x.lex.Has(LexTitle, low) && !titleModifiers[low] {
-		return low, roleInfo{gender: honorificGender[low]}, true
+		g, _ := honorificGender(low)
+		return low, roleInfo{gender: g}, true
 	}
 	if len(low) > 3 && strings.HasSuffix(low, "s") {
 		// "the Democrats" is a group, not a person's role.
@@ -226,7 +237,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				if k == len(words)-1 || !personal {
 					break
 				}
-				if g, ok := honorificGender[w]; ok {
+				if g, ok := honorificGender(w); ok {
 					m.person, m.gender = true, g
 				}
 				if r, ri, ok := x.roleOfFacts(sf[ti+k]); ok && !ri.group && !orgWords() {
@@ -384,7 +395,8 @@ func givenGender(name string, lex *Lexicon) byte {
 	if i := strings.Index(name, " of "); i > 0 {
 		name = name[:i] // "Chris Christie of New Jersey"
 	}
-	words := strings.Fields(name)
+	var buf [8]string
+	words := appendFields(buf[:0], name)
 	// From the family name back: the given name stands next to it, a
 	// place or a title before it ("North Carolina Rep. Bob Etheridge" is
 	// Bob, not Carolina).
@@ -431,11 +443,36 @@ func givenNameSex(low string, lex *Lexicon) (byte, bool) {
 // organisation or place.
 func (x *extractor) orgWords(words []string) bool {
 	for _, w := range words {
-		if x.orgHead(strings.Trim(w, ".,’'")) {
+		if x.orgHead(trimNameMarks(w)) {
 			return true
 		}
 	}
 	return false
+}
+
+// trimNameMarks is strings.Trim(w, ".,’'"), the marks about a name's
+// word, byte by byte: with "’" in it the cutset is no ASCII set, and
+// strings.Trim decoded every word's runes from both ends.
+func trimNameMarks(w string) string {
+	for len(w) > 0 {
+		if c := w[0]; c == '.' || c == ',' || c == '\'' {
+			w = w[1:]
+		} else if strings.HasPrefix(w, "’") {
+			w = w[len("’"):]
+		} else {
+			break
+		}
+	}
+	for len(w) > 0 {
+		if c := w[len(w)-1]; c == '.' || c == ',' || c == '\'' {
+			w = w[:len(w)-1]
+		} else if strings.HasSuffix(w, "’") {
+			w = w[:len(w)-len("’")]
+		} else {
+			break
+		}
+	}
+	return w
 }
 
 // nameOrgWords is orgWords(strings.Fields(strings.ToLower(name))) without
@@ -444,7 +481,7 @@ func (x *extractor) orgWords(words []string) bool {
 func (x *extractor) nameOrgWords(name string) bool {
 	for w := range strings.FieldsSeq(name) {
 		// Lower-casing leaves the trimmed marks alone and makes none.
-		w = strings.Trim(w, ".,’'")
+		w = trimNameMarks(w)
 		if !isASCII(w) {
 			if x.orgHead(strings.ToLower(w)) {
 				return true
@@ -659,8 +696,23 @@ func (x *extractor) firstPersonOfSentence(k int) bool {
 	if m.sent < 0 || m.sent >= len(x.sents) {
 		return true
 	}
-	toks := tokenize(x.text, x.sents[m.sent].Start, m.span.Start)
-	return len(toks) == 0 || !subjectPronouns[strings.ToLower(toks[0].text)] || x.quotedAt(toks[0].span.Start)
+	// The sentence's opening words are annotate's: asked at every
+	// mention, tokenizing the opening again cost a tokenizer pass each.
+	toks := x.wordsBefore(x.sents[m.sent], m.span.Start)
+	return len(toks) == 0 || !isSubjectPronoun(toks[0].text) || x.quotedAt(toks[0].span.Start)
+}
+
+// isSubjectPronoun reports whether w, in any case, is a personal pronoun
+// that can stand as a sentence's subject in the third person, singular or
+// plural (he, she, they). It compares without folding a copy of the word:
+// no letter beyond ASCII lowers to one of theirs, so only an ASCII word of
+// their lengths can be one, and for ASCII EqualFold is strings.ToLower's
+// comparison.
+func isSubjectPronoun(w string) bool {
+	if len(w) < 2 || len(w) > 4 || !isASCII(w) {
+		return false
+	}
+	return strings.EqualFold(w, "he") || strings.EqualFold(w, "she") || strings.EqualFold(w, "they")
 }
 
 // openingParticiple reports a sentence that opens with a participle
@@ -675,10 +727,6 @@ func openingParticiple(toks []rawToken, lex *Lexicon) bool {
 	w := strings.ToLower(toks[0].text)
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
 }
-
-// subjectPronouns are the personal pronouns that can stand as a
-// sentence's subject in the third person, singular or plural.
-var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true}
 
 // subjectName returns the name that is the subject of sentence s before
 // limit: the first name outside quotation marks and not after a

@@ -443,7 +443,18 @@ func (x *extractor) keyOfWords(words []string, wf []*wordFacts) string {
 	// The whole name is joined only when it is the key or may be an
 	// expansion: most names key to their last word.
 	if nameWordIs(words, wf, 0, nameExpansion) {
-		if a, ok := x.expansions()[strings.Join(words, " ")]; ok {
+		// Joined into a buffer on the stack for the look-up only: most
+		// names asked are no expansion, and a joined copy of each was
+		// garbage.
+		var buf [64]byte
+		b := buf[:0]
+		for k, w := range words {
+			if k > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, w...)
+		}
+		if a, ok := x.expansions()[string(b)]; ok {
 			return a
 		}
 	}

@@ -1115,6 +1115,11 @@ func foldedFacts(wf []*wordFacts, toks []rawToken, k int) *wordFacts {
 }
 
 func isPronoun(w string) bool {
+	if len(w) > len("they") && isASCII(w) {
+		// Asked of every speaker phrase: a longer ASCII one is no
+		// pronoun, and each lowerIs below would read it through again.
+		return false
+	}
 	return lowerIs(w, "he") || lowerIs(w, "she") || lowerIs(w, "they") || lowerIs(w, "we") || lowerIs(w, "i") || lowerIs(w, "it")
 }
 

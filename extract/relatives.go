@@ -137,7 +137,8 @@ func relatives(claims []Claim, lex *Lexicon) {
 	families := map[string]bool{}
 	for i := range claims {
 		for _, e := range claims[i].Entities {
-			if words := strings.Fields(e.Text); len(words) > 1 && lowWordIs(words[len(words)-1], e.Key) {
+			var buf [8]string
+			if words := appendFields(buf[:0], e.Text); len(words) > 1 && lowWordIs(words[len(words)-1], e.Key) {
 				families[e.Key] = true
 			}
 		}
@@ -351,7 +352,8 @@ func lastField(s string) string {
 // generationAfter returns the generation written right after the family
 // name of e ("jr" of "Trump Jr.", "iii" of "Mueller III"), or "".
 func generationAfter(e Entity) string {
-	words := strings.Fields(e.Text)
+	var buf [8]string
+	words := appendFields(buf[:0], e.Text)
 	for k := len(words) - 1; k > 0; k-- {
 		if lowWordIs(words[k-1], e.Key) {
 			if g := lowWord(words[k]); generationSuffix(g) || romanOrdinal(g) {
@@ -469,12 +471,14 @@ func honorific(text string) byte {
 // pluralFamily reports a family name in the plural ("the Clintons"),
 // which names the family, not one of them.
 func pluralFamily(e Entity) bool {
-	words := strings.Fields(e.Text)
+	var buf [8]string
+	words := appendFields(buf[:0], e.Text)
 	if len(words) == 0 {
 		return false
 	}
-	last := lowWord(words[len(words)-1])
-	return last == e.Key+"s" || last == e.Key+"es"
+	// last is key+"s" or key+"es", compared without making either.
+	last, ok := strings.CutPrefix(lowWord(words[len(words)-1]), e.Key)
+	return ok && (last == "s" || last == "es")
 }
 
 // pairedGiven returns the given name of "G1 and G2 F" before e (the
@@ -524,7 +528,8 @@ func givenCandidates(e Entity, lex *Lexicon) []string {
 	if e.ResolvedFrom != "" {
 		return nil
 	}
-	words := strings.Fields(e.Text)
+	var buf [8]string
+	words := appendFields(buf[:0], e.Text)
 	// The family name: the last word that lowers to the key, a possessive
 	// or a generation after it.
 	fam := -1
@@ -545,7 +550,7 @@ func givenCandidates(e Entity, lex *Lexicon) []string {
 	}
 	from := 0
 	for k := 0; k < fam; k++ {
-		if titleWord(lowWord(words[k]), lex) {
+		if nameTitleWord(words[k], lex) {
 			from = k + 1
 		}
 	}
@@ -560,7 +565,7 @@ func givenCandidates(e Entity, lex *Lexicon) []string {
 			continue
 		}
 		if k+1 < fam {
-			if next := lowWord(words[k+1]); titleWord(next, lex) || lex.Has(LexDemonym, next) {
+			if next := words[k+1]; nameTitleWord(next, lex) || lex.Has(LexDemonym, lowWord(next)) {
 				continue
 			}
 		}
@@ -579,6 +584,31 @@ func lowWord(w string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
 }
 
+// nameTitleWord is titleWord(lowWord(w), lex) without the lower-case
+// copy when w is ASCII: givenCandidates asks it of every word before a
+// family name, and most words are no title.
+func nameTitleWord(w string, lex *Lexicon) bool {
+	if !isASCII(w) {
+		return titleWord(lowWord(w), lex)
+	}
+	b := asciiNameBase(w)
+	// Lowered ASCII keeps its bytes' places: a trailing "s" of the
+	// lower-case word is an "s" or "S" here.
+	n := len(b)
+	return lex.hasLower(LexTitle, b) || n > 0 && (b[n-1] == 's' || b[n-1] == 'S') && lex.hasLower(LexTitle, b[:n-1])
+}
+
+// asciiNameBase is lowWord(w) but for the lowering, for an ASCII w: the
+// word without the full stops and commas after it and its possessive
+// ("'s" or "'S", which lowers to "'s"; "’s" is no ASCII).
+func asciiNameBase(w string) string {
+	w = strings.TrimRight(w, ".,")
+	if n := len(w); n >= 2 && w[n-2] == '\'' && (w[n-1] == 's' || w[n-1] == 'S') {
+		w = w[:n-2]
+	}
+	return w
+}
+
 // lowWordIs reports lowWord(w) == key without the lower-case copy when w
 // is ASCII: the family name is looked for among a name's words, and most
 // words are not it.
@@ -586,13 +616,8 @@ func lowWordIs(w, key string) bool {
 	if !isASCII(w) {
 		return lowWord(w) == key
 	}
-	w = strings.TrimRight(w, ".,")
-	// Lowered ASCII keeps its bytes' places; "’s" is no ASCII, and "'S"
-	// lowers to "'s".
-	if n := len(w); n >= 2 && w[n-2] == '\'' && (w[n-1] == 's' || w[n-1] == 'S') {
-		w = w[:n-2]
-	}
-	return lowerIs(w, key)
+	// Lowered ASCII keeps its bytes' places.
+	return lowerIs(asciiNameBase(w), key)
 }
 
 // titleWord reports a title, or a title's plural ("Presidents Bush").

@@ -92,6 +92,11 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 			q.speaker = clean
 		}
 	}()
+	// Only a phrase opening with "he", "she", "it" or "the" is resolved:
+	// the others (most, the names) are not lowered and split.
+	if first := firstField(q.speaker); !lowerIs(first, "he") && !lowerIs(first, "she") && !lowerIs(first, "it") && !lowerIs(first, "the") {
+		return
+	}
 	words := strings.Fields(strings.ToLower(q.speaker))
 	if len(words) == 0 {
 		return
@@ -140,6 +145,17 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 		q.speaker = x.personName(key)
 		q.speakerKey = key
 	}
+}
+
+// firstField returns the first word of strings.Fields(s), or "" when s
+// has none. Lowered, it is the first of strings.Fields(strings.ToLower(s)):
+// lowering maps rune by rune and makes no space.
+func firstField(s string) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // introducedUnnamed reports whether the text before pos brings in
@@ -193,7 +209,8 @@ func (x *extractor) pronounPos(at int, pronoun string) int {
 	}
 	end := min(at+len(pronoun), x.sents[si].End)
 	pos := at
-	for _, t := range tokenize(x.text, x.sents[si].Start, end) {
+	// The sentence's words are annotate's, not tokenized again per speaker.
+	for _, t := range x.wordsBefore(x.sents[si], end) {
 		if strings.EqualFold(t.text, pronoun) && !x.quotedAt(t.span.Start) {
 			pos = t.span.Start
 		}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The words around a quote are read for its speaker by position ("…,” said
@@ -78,7 +79,7 @@ var saidForms = map[string]bool{"said": true, "told": true, "wrote": true, "spok
 func (x *extractor) cleanSpeaker(s string) string {
 	lex := x.lex
 	words := fieldsOf(s)
-	for len(words) > 1 && speakerOpeners[strings.ToLower(words[0].text)] && !allUpper(words[0].text) {
+	for len(words) > 1 && inLowerSet(speakerOpeners, words[0].text) && !allUpper(words[0].text) {
 		words = words[1:] // "And Trump", not NOW (the organisation)
 	}
 	if len(words) == 0 || !hasLetter(words[0].text) {
@@ -94,15 +95,20 @@ func (x *extractor) cleanSpeaker(s string) string {
 			return ""
 		}
 		end := 1
-		for end < len(words) {
+		for ; end < len(words); end++ {
 			w := words[end].text
+			// A capitalised word or one without a letter never ends the
+			// name: only the others are lowered (a copy of every name
+			// word was most of cleanSpeaker's garbage).
+			if isCapitalized(w) || !hasLetter(w) {
+				continue
+			}
 			lw := strings.ToLower(strings.Trim(w, ",;:"))
 			joins := isNameParticle(lw) || lw == "the" && words[end-1].text == "of" ||
 				nameJoiners[lw] && end+1 < len(words) && isCapitalized(words[end+1].text)
-			if !isCapitalized(w) && hasLetter(w) && !joins && (lex.Has(LexStopword, lw) || x.endsSpeaker(lw, true)) {
+			if !joins && (lex.Has(LexStopword, lw) || x.endsSpeaker(lw, true)) {
 				break
 			}
-			end++
 		}
 		for end > 1 && (isNameParticle(strings.ToLower(words[end-1].text)) || strings.EqualFold(words[end-1].text, "the")) {
 			end--
@@ -171,12 +177,21 @@ type field struct {
 }
 
 // fieldsOf splits s at white space, as strings.Fields does, keeping each
-// word's offsets.
+// word's offsets. A speaker phrase is a few words: room for four is made
+// at once, and an ASCII byte is told a space without decoding it.
 func fieldsOf(s string) []field {
-	var out []field
+	out := make([]field, 0, 4)
 	start := -1
-	for i, r := range s {
-		if unicode.IsSpace(r) {
+	for i, n := 0, 1; i < len(s); i += n {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			n, space = 1, c == ' ' || '\t' <= c && c <= '\r'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
 			if start >= 0 {
 				out = append(out, field{s[start:i], start, i})
 				start = -1

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCleanSpeaker checks the speaker phrases read around quotes: the
 // words that name the speaker stay, the rest of the sentence goes, and a
@@ -61,6 +64,27 @@ func TestCleanSpeaker(t *testing.T) {
 	for _, tt := range tests {
 		if got := x.cleanSpeaker(tt.in); got != tt.want {
 			t.Errorf("cleanSpeaker(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFieldsOf: the words fieldsOf finds, and their offsets, are those of
+// strings.Fields, on every kind of space it tells apart (ASCII, beyond
+// ASCII, invalid UTF-8).
+func TestFieldsOf(t *testing.T) {
+	for _, s := range []string{
+		"", "  ", "Trump", " said  the\tminister\n", "a\vb\fc\rd",
+		"Zoë\u00a0Brontë\u0085spoke", "x\u2003y\u3000z", "bad\xffbyte \xc3", "„quoted“  words ",
+	} {
+		got := fieldsOf(s)
+		want := strings.Fields(s)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d fields, want %d", s, len(got), len(want))
+		}
+		for k, f := range got {
+			if f.text != want[k] || s[f.start:f.end] != f.text {
+				t.Errorf("%q: field %d is %q at %d:%d, want %q", s, k, f.text, f.start, f.end, want[k])
+			}
 		}
 	}
 }
