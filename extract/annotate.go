@@ -80,8 +80,8 @@ func (x *extractor) annotate(sents []Span) {
 		c.Entities = ents[si]
 		taken := clearedBools(&x.taken, len(toks))
 		x.facts = allFacts[si]
-		c.Dates = x.findDates(toks, lows, x.facts, taken)
-		c.Numbers = x.findNumbers(toks, lows, x.facts, taken)
+		c.Dates = x.dateArr.copyOf(x.findDates(toks, lows, x.facts, taken))
+		c.Numbers = x.numArr.copyOf(x.findNumbers(toks, lows, x.facts, taken))
 		c.Tokens, tokBuf = tokBuf[:len(toks):len(toks)], tokBuf[len(toks):]
 		ei := 0
 		for k, t := range toks {
@@ -105,11 +105,17 @@ func (x *extractor) annotate(sents []Span) {
 				tk.Key = wf.stem
 			}
 		}
+		// The quotes are gathered in the scratch's buffer and cut from
+		// the document's array (carve.go).
+		qs := x.quoteBuf[:0]
 		for _, q := range x.near {
 			if q.kind == quoteDirect {
-				c.Quotes = append(c.Quotes, Quote{Text: text[q.inner.Start:q.inner.End], Speaker: q.speaker, SpeakerRef: q.speakerRef, Verb: q.verb, Span: q.span})
+				qs = append(qs, Quote{Text: text[q.inner.Start:q.inner.End], Speaker: q.speaker, SpeakerRef: q.speakerRef, Verb: q.verb, Span: q.span})
 			}
 		}
+		c.Quotes = x.quoteArr.copyOf(qs)
+		clear(qs) // the scratch keeps no strings of this document
+		x.quoteBuf = qs[:0]
 		c.Entities = x.addResolved(c.Entities, toks, lows, x.facts)
 		c.Markers = x.findMarkers(c, toks, lows, x.facts)
 		c.Attribution = x.attribution(c, toks, lows)
@@ -258,7 +264,7 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 			source = text[src.Start:src.End]
 			span = Span{src.Start, m.Span.End}
 		}
-		return &Attribution{Verb: m.Text, Stance: m.Stance, Source: source, Span: span}
+		return x.attrArr.one(Attribution{Verb: m.Text, Stance: m.Stance, Source: source, Span: span})
 	}
 	return nil
 }

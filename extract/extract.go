@@ -83,6 +83,12 @@ type extractor struct {
 	*scratch
 	lastClose *blockClose // the last closing mark of the block being paired
 	blks      []Span      // blocks(text), made once (textBlocks)
+	// The arrays the claims' annotations are cut from (carve.go).
+	markerArr carver[Marker]
+	quoteArr  carver[Quote]
+	dateArr   carver[Date]
+	numArr    carver[Number]
+	attrArr   carver[Attribution]
 }
 
 // textBlocks returns the text's blocks: segmentation, quotes and speakers

@@ -97,7 +97,8 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			surf[k] = strings.ReplaceAll(surf[k], ".", "")
 		}
 	}
-	var out []Marker
+	// Gathered in the scratch's buffer, copied out at its length.
+	out := x.mk.out[:0]
 	curated := 0 // out[:curated] come from the hand-curated lists
 	for _, lk := range lexiconKinds {
 		if lk.cat == LexLoaded {
@@ -257,7 +258,10 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 		}
 		return cmp.Compare(a.Kind, b.Kind)
 	})
-	return out
+	ms := x.markerArr.copyOf(out)
+	clear(out) // the scratch keeps no strings of this document
+	x.mk.out = out[:0]
+	return ms
 }
 
 // nounDeterminers make the word after them a noun.

@@ -154,9 +154,14 @@ func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
 	text := x.text
 	var out []quoteInfo
 	// One list of marks and one pairing's arrays for every block of the
-	// document, where each block grew its own.
+	// document, where each block grew its own; the scratch's, when the
+	// extractor holds one, where each document grew its own.
 	var marks []qmark
 	var pb pairBufs
+	if x.scratch != nil {
+		marks, pb = x.qmarks, x.qpairs
+		defer func() { x.qmarks, x.qpairs = marks[:0], pb }()
+	}
 	for bi, blk := range blks {
 		marks = marks[:0]
 		for i := blk.Start; i < blk.End; {

@@ -29,11 +29,16 @@ type scratch struct {
 		keys, surf []string
 		isNum      []bool
 		starts     []uint32
+		out        []Marker
 	}
-	rep    repeatBufs // markRepeats'
-	count  []rawToken // countTokens'
-	wcache wordCache  // the words met lately, by spelling
-	maps   docMaps
+	quoteBuf []Quote    // a claim's quotes, gathered by annotate
+	segBuf   []Span     // a block's sentences (sentences)
+	qmarks   []qmark    // a block's quotation marks (findQuotes)
+	qpairs   pairBufs   // their pairing's arrays (pairQuotes)
+	rep      repeatBufs // markRepeats'
+	count    []rawToken // countTokens'
+	wcache   wordCache  // the words met lately, by spelling
+	maps     docMaps
 }
 
 // docMaps are maps the extraction of one document fills: kept, emptied,

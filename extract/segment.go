@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,10 +107,15 @@ func trimSpan(text string, a, b int) (int, int) {
 	return a, b
 }
 
-// sentences finds the sentence spans of one block.
+// sentences finds the sentence spans of one block. With a scratch, they
+// are found into its buffer, good until the next call (findParts copies
+// them at once).
 func (x *extractor) sentences(blk Span) []Span {
 	text := x.text
 	var out []Span
+	if x.scratch != nil {
+		out = x.segBuf[:0]
+	}
 	start := blk.Start
 	emit := func(end int) {
 		a, b := trimSpan(text, start, end)
@@ -169,6 +175,9 @@ func (x *extractor) sentences(blk Span) []Span {
 		i = k
 	}
 	emit(blk.End)
+	if x.scratch != nil {
+		x.segBuf = out
+	}
 	return x.splitLong(out)
 }
 
@@ -277,8 +286,12 @@ func wordAt(text string, i, hi int) string {
 	return text[i:b]
 }
 
-// splitLong cuts sentences longer than maxClaimBytes at white space.
+// splitLong cuts sentences longer than maxClaimBytes at white space. It
+// returns in itself when none is (nearly always).
 func (x *extractor) splitLong(in []Span) []Span {
+	if !slices.ContainsFunc(in, func(s Span) bool { return s.Len() > maxClaimBytes }) {
+		return in
+	}
 	var out []Span
 	for _, s := range in {
 		if s.Len() <= maxClaimBytes {

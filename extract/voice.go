@@ -41,7 +41,10 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 		speaker string
 	}
 	x.colonSpeech(c, toks)
-	var regions []region
+	// On the stack: a claim has a region or two, and each claim with
+	// one made a slice on the heap.
+	var regionBuf [4]region
+	regions := regionBuf[:0]
 	keep := map[int]bool{} // reporting verbs that stay the outlet's
 	for _, m := range c.Markers {
 		if m.Kind != KindAttribution || m.Voice != VoiceOutlet {
