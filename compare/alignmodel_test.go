@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -134,5 +135,42 @@ func TestAnchoredNear(t *testing.T) {
 				t.Errorf("anchoredNear(%d, %d) = %v, want %v", c.i, c.j, got, c.want)
 			}
 		})
+	}
+}
+
+// TestVerbatimRunRandom checks verbatimRun against the longest common
+// run counted by brute force, on claims of few distinct words (so that a
+// token meets several of the other claim's, and runs cross and restart).
+func TestVerbatimRunRandom(t *testing.T) {
+	table := newFeatTable()
+	rng := rand.New(rand.NewPCG(8, 9))
+	words := []string{"aa", "bb", "cc", "dd"}
+	claim := func(n int) (*claimFeatures, []string) {
+		c := &extract.Claim{}
+		var ws []string
+		for range n {
+			w := words[rng.IntN(len(words))]
+			ws = append(ws, w)
+			c.Tokens = append(c.Tokens, extract.Token{Text: w, Key: w})
+		}
+		return prepare(table, 0, 0, c), ws
+	}
+	for round := range 3000 {
+		a, wa := claim(rng.IntN(20))
+		b, wb := claim(rng.IntN(20))
+		want := 0
+		for i := range wa {
+			for j := range wb {
+				k := 0
+				for i+k < len(wa) && j+k < len(wb) && wa[i+k] == wb[j+k] {
+					k++
+				}
+				want = max(want, min(k, maxRun))
+			}
+		}
+		var buf slab[uint64]
+		if got := verbatimRun(a, b, &buf); got != want {
+			t.Fatalf("round %d: verbatimRun(%v, %v) = %d, want %d", round, wa, wb, got, want)
+		}
 	}
 }

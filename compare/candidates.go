@@ -345,8 +345,12 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 			clear(s.mark)
 			s.stamp = 1
 		}
-		s.touched = s.touched[:0]
 		s.lookingUp(a)
+		// The scorer's lists in locals: through s, every access in the
+		// loop below loaded its slice again, since the append to touched
+		// might have changed it.
+		mark, stamp, touched := s.mark, s.stamp, s.touched[:0]
+		acc, accNames, accWords := s.acc, s.accNames, s.accWords
 		var light, heavyNames, heavyWords float64
 		nearAt := 0 // the next of a's words with a near spelling
 		for i, id := range a.ids {
@@ -361,9 +365,9 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 				light += w
 				continue
 			}
-			key := s.v.keys[id]
+			name := s.v.keys[id].kind == kindEntity
 			switch {
-			case key.kind == kindEntity:
+			case name:
 				heavyNames += w
 			case long:
 				heavyWords += w
@@ -372,25 +376,27 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 			if k < 0 {
 				continue
 			}
-			for p, bi := range s.lists[k] {
-				if s.mark[bi] != s.stamp {
-					s.mark[bi] = s.stamp
-					s.touched = append(s.touched, bi)
-					s.acc[bi], s.accNames[bi], s.accWords[bi] = 0, 0, 0
+			list, wl := s.lists[k], s.wlists[k]
+			wl = wl[:len(list)]
+			for p, bi := range list {
+				if mark[bi] != stamp {
+					mark[bi] = stamp
+					touched = append(touched, bi)
+					acc[bi], accNames[bi], accWords[bi] = 0, 0, 0
 				}
 				// The builtin min, not math.Min: inline, where math.Min
 				// is a call to assembly on amd64. The two differ only
 				// for a NaN against an infinity, and weights are finite.
-				m := min(w, s.wlists[k][p])
-				s.acc[bi] += m
+				acc[bi] += min(w, wl[p])
 				switch {
-				case key.kind == kindEntity:
-					s.accNames[bi] += w
+				case name:
+					accNames[bi] += w
 				case long:
-					s.accWords[bi] += w
+					accWords[bi] += w
 				}
 			}
 		}
+		s.touched = touched
 		for _, bi := range s.touched {
 			b := bDoc[bi]
 			if roundedBelow(lookupBound(a, b, light, heavyNames, heavyWords, s.acc[bi], s.accNames[bi], s.accWords[bi]), floor) {

@@ -42,7 +42,7 @@ func intern(t *featTable, feats [][]*claimFeatures, names func(a, b string) bool
 		byKey = append(byKey, preID{t.pre[id], id})
 	}
 	t.sc.byKeyTmp = slices.Grow(t.sc.byKeyTmp[:0], len(byKey))[:len(byKey)]
-	sortByKey(t, byKey, t.sc.byKeyTmp) // radix.go
+	t.sc.order = sortByKey(t, byKey, t.sc.byKeyTmp, t.sc.order) // keyorder.go
 	for i, p := range byKey {
 		uniq[i] = p.id
 	}

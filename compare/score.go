@@ -145,30 +145,13 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 	add := func(id int32, weight float64, label string) {
 		raw = append(raw, rawFeature{id, weight, label})
 	}
-	covered := func(s extract.Span) bool {
-		for _, e := range c.Entities {
-			if e.ResolvedFrom == "" && e.Span.Contains(s) {
-				return true
-			}
-		}
-		for _, n := range c.Numbers {
-			if n.Span.Overlaps(s) {
-				return true
-			}
-		}
-		for _, d := range c.Dates {
-			if d.Span.Overlaps(s) {
-				return true
-			}
-		}
-		return false
-	}
-	cf.keyID = t.sc.int32s(len(c.Tokens))
+	cf.keyID = t.sc.int32s(len(c.Tokens)) // zero: take's
+	markCovered(c, cf.keyID)              // covered.go
 	cf.lowRarity = t.sc.float64s(len(c.Tokens))
 	for i := range c.Tokens {
 		tok := &c.Tokens[i]
 		cf.lowRarity[i] = -1
-		if tok.Stop || len(tok.Key) < 2 || covered(tok.Span) {
+		if tok.Stop || len(tok.Key) < 2 || cf.keyID[i] == keyPending {
 			// Not a feature: only verbatimRun reads its key, for few
 			// claims (lookUpKeys).
 			cf.keyID[i] = keyPending

@@ -11,7 +11,7 @@ import "unsafe"
 // report keeps strings and numbers, never these lists.
 type scratch struct {
 	uniq  []int32  // intern: the table ids of the comparison
-	order []uint64 // claimFeatures.number: one claim's features in order
+	order []uint64 // claimFeatures.number: one claim's features in order; sortByKey's integers
 	byKey []preID  // intern: the comparison's keys in order
 	// byKeyTmp is sortByKey's scratch.
 	byKeyTmp []preID

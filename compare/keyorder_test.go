@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestSortByKey checks the radix sort of a comparison's keys against a
+// TestSortByKey checks the sort of a comparison's keys against a
 // comparison sort, on keys of every kind that share long prefixes (so
 // that prefixes tie) or differ early, short and long, many and few.
 func TestSortByKey(t *testing.T) {
@@ -30,7 +30,7 @@ func TestSortByKey(t *testing.T) {
 		want := slices.Clone(ps)
 		slices.SortFunc(want, func(x, y preID) int { return tab.keys[x.id].compare(tab.keys[y.id]) })
 		got := slices.Clone(ps)
-		sortByKey(tab, got, make([]preID, len(got)))
+		sortByKey(tab, got, make([]preID, len(got)), nil)
 		if !slices.Equal(got, want) {
 			t.Fatalf("round %d: %d keys out of key order", round, len(ps))
 		}
