@@ -1,9 +1,6 @@
 package compare
 
-import (
-	"encoding/binary"
-	"math/rand/v2"
-)
+import "hash/maphash"
 
 // tokTable finds the facts of a token (featTable.token) by its text and
 // key. It is a hash table of its own because the look-up is the costliest
@@ -18,7 +15,7 @@ type tokTable struct {
 	// text's hash and the entry's position + 1.
 	slots   []uint64
 	entries []tokSlot
-	seed    uint64 // textHash's, random per table
+	seed    maphash.Seed
 }
 
 // tokInline is how many bytes of text and key an entry holds in place:
@@ -49,7 +46,7 @@ func (tt *tokTable) find(text, key string) (tokFacts, bool) {
 	if len(tt.slots) == 0 {
 		return tokFacts{}, false
 	}
-	h := textHash(tt.seed, text)
+	h := maphash.String(tt.seed, text)
 	tag := h >> 32
 	mask := uint64(len(tt.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
@@ -79,7 +76,7 @@ func (tt *tokTable) add(text, key string, f tokFacts) {
 		e.long = &[2]string{string([]byte(text)), string([]byte(key))}
 	}
 	tt.entries = append(tt.entries, e)
-	tt.place(textHash(tt.seed, text), uint32(len(tt.entries)))
+	tt.place(maphash.String(tt.seed, text), uint32(len(tt.entries)))
 }
 
 // place puts entry n (position + 1) with text hash h in a free slot.
@@ -96,46 +93,17 @@ func (tt *tokTable) place(h uint64, n uint32) {
 // places every entry again.
 func (tt *tokTable) grow() {
 	if len(tt.slots) == 0 {
-		tt.seed = rand.Uint64()
+		tt.seed = maphash.MakeSeed()
 	}
 	tt.slots = make([]uint64, max(2*len(tt.slots), 1<<12))
 	for k := range tt.entries {
 		e := &tt.entries[k]
-		text := ""
+		h := uint64(0)
 		if e.long == nil {
-			text = string(e.buf[:e.textLen])
+			h = maphash.Bytes(tt.seed, e.buf[:e.textLen]) // as String of the same bytes
 		} else {
-			text = e.long[0]
+			h = maphash.String(tt.seed, e.long[0])
 		}
-		h := textHash(tt.seed, text)
 		tt.place(h, uint32(k+1))
 	}
-}
-
-// textHash mixes a token's text with the table's seed: the slot's
-// position from its low bits, the tag from its top half. A text is read
-// in at most two loads (three bytes or two halves of four under eight
-// bytes; eight a step, the last eight overlapping, from eight), each
-// mixed by one multiply. maphash.String's call cost 67 instructions a
-// look-up on BASIL; the seed keeps the slots a text takes unknown to
-// whoever writes the text.
-func textHash(seed uint64, s string) uint64 {
-	const m1, m2 = 0x9e3779b97f4a7c15, 0xff51afd7ed558ccd
-	n := len(s)
-	h := (seed ^ uint64(n)) * m2
-	switch {
-	case n >= 8:
-		last := s[n-8:]
-		for len(s) > 8 {
-			h = (h ^ binary.LittleEndian.Uint64([]byte(s[:8]))) * m1
-			s = s[8:]
-		}
-		h = (h ^ binary.LittleEndian.Uint64([]byte(last))) * m1
-	case n >= 4:
-		h = (h ^ (uint64(binary.LittleEndian.Uint32([]byte(s[:4]))) | uint64(binary.LittleEndian.Uint32([]byte(s[n-4:])))<<32)) * m1
-	case n > 0:
-		h = (h ^ (uint64(s[0]) | uint64(s[n>>1])<<8 | uint64(s[n-1])<<16)) * m1
-	}
-	h = (h ^ h>>32) * m2
-	return h ^ h>>29
 }
