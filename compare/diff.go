@@ -585,9 +585,17 @@ func detailDiffs(out []Difference, sides []side) []Difference {
 		case whole:
 			// The diff cannot change the runs (see gapped): one deleted
 			// and one inserted run hold every token, and the runs are
-			// read off the added tokens alone (runsOf).
-			d.put(sides[x], sx.runsOf(sc.atA, &sc.runs))
-			d.put(sides[y], sy.runsOf(sc.atB, &sc.runs))
+			// read off the added tokens alone (appendRunsOf).
+			// Both sides' runs are made in the scratch and copied out
+			// as one list, each side's part capped at its length.
+			rs := sx.appendRunsOf(sc.runs[:0], sc.atA)
+			na := len(rs)
+			rs = sy.appendRunsOf(rs, sc.atB)
+			sc.runs = rs
+			both := slices.Clone(rs)
+			clear(rs) // the scratch keeps no article's text
+			d.put(sides[x], both[:na:na])
+			d.put(sides[y], both[na:])
 		case sx.codes != nil:
 			ra, rb := sx.codes, sy.codes
 			if canon == nil {
@@ -810,15 +818,15 @@ func claimNum(id string) int {
 	return n
 }
 
-// runsOf is runs for a pair whose diff cannot split the runs (gapped):
-// one deleted and one inserted run holding every token. Its entries are
+// appendRunsOf appends to runs the entries runs gives for a pair whose
+// diff cannot split the runs (gapped): one deleted and one inserted run
+// holding every token. Its entries are
 // read off the added tokens at (addedBy's) alone: where runs closes a run
 // at a word between two added ones that is neither added nor a stop word,
 // that word makes the count of the side's words other than stop words
 // between the two (nonStop) more than none, which closes it here. An
 // added word is never a stop word (cand).
-func (own *detailSide) runsOf(at []int32, buf *[]Value) []Value {
-	runs := (*buf)[:0]
+func (own *detailSide) appendRunsOf(runs []Value, at []int32) []Value {
 	var cur extract.Span
 	curAt, open, last := 0, false, 0
 	for _, i := range at {
@@ -837,13 +845,7 @@ func (own *detailSide) runsOf(at []int32, buf *[]Value) []Value {
 	if open {
 		runs = append(runs, Value{Text: spanText(own.claims[curAt], cur), Span: cur})
 	}
-	*buf = runs
-	if len(runs) == 0 {
-		return nil
-	}
-	out := slices.Clone(runs)
-	clear(runs) // the scratch keeps no article's text
-	return out
+	return runs
 }
 
 // runs are the entries of added words of one side: each run of them
