@@ -367,25 +367,29 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		d.cand = sc.cand[off : off+n]
 		d.weight = sc.weight[off : off+n]
 		d.nameAt = sc.nameAt[off+si : off+si+n+1]
+		// The side's names, numbered once each, before the names around
+		// its content tokens are listed by them (a look-up per token and
+		// name was a sixth of this function). Only which ids are equal
+		// matters (has), so the order names are numbered in is free.
+		entStart := len(sc.ents)
+		for _, e := range sc.sideEnts {
+			sc.ents = append(sc.ents, voc.nameID(e.Key))
+		}
+		ents := sc.ents[entStart:]
 		nameStart := len(sc.names)
 		for i, t := range toks {
 			d.cand[i] = !t.Stop && !overlapsAny(sc.spans, t.Span)
 			d.nameAt[i] = int32(len(sc.names) - nameStart)
 			if d.cand[i] {
-				for _, e := range sc.sideEnts {
+				for ek, e := range sc.sideEnts {
 					if e.Span.Contains(t.Span) {
-						sc.names = append(sc.names, voc.nameID(e.Key))
+						sc.names = append(sc.names, ents[ek])
 					}
 				}
 			}
 		}
 		d.nameAt[n] = int32(len(sc.names) - nameStart)
 		d.names = sc.names[nameStart:]
-		// The side's names (a content token's have their numbers
-		// already).
-		for _, e := range sc.sideEnts {
-			sc.ents = append(sc.ents, voc.nameID(e.Key))
-		}
 		off += nAll
 	}
 	// What each side has, by id: its words and names, numbered above.
