@@ -177,7 +177,9 @@ func (w *wordDiffer) compute(a, b []rune) []dop {
 }
 
 // bisect is go-diff's diffBisect (Myers 1986: the middle snake, then each
-// half).
+// half). The snakes' tests compare as unsigned, x and y being never
+// negative, so that the compiler drops the look-ups' bounds checks: every
+// diagonal of every step tests its snake once.
 func (w *wordDiffer) bisect(r1, r2 []rune) []dop {
 	n1, n2 := len(r1), len(r2)
 	maxD := (n1 + n2 + 1) / 2
@@ -206,7 +208,7 @@ func (w *wordDiffer) bisect(r1, r2 []rune) []dop {
 				x1 = v1[k1Offset-1] + 1
 			}
 			y1 := x1 - k1
-			for x1 < n1 && y1 < n2 && r1[x1] == r2[y1] {
+			for uint(x1) < uint(len(r1)) && uint(y1) < uint(len(r2)) && r1[x1] == r2[y1] {
 				x1++
 				y1++
 			}
@@ -233,7 +235,7 @@ func (w *wordDiffer) bisect(r1, r2 []rune) []dop {
 				x2 = v2[k2Offset-1] + 1
 			}
 			y2 := x2 - k2
-			for x2 < n1 && y2 < n2 && r1[n1-x2-1] == r2[n2-y2-1] {
+			for uint(n1-x2-1) < uint(len(r1)) && uint(n2-y2-1) < uint(len(r2)) && r1[n1-x2-1] == r2[n2-y2-1] {
 				x2++
 				y2++
 			}
