@@ -489,10 +489,14 @@ func pairCodes(a, b []*extract.Token) ([]rune, []rune) {
 // which it returns.
 func addedBy(own, other *detailSide, ok []bool, at []int32) (bool, []int32) {
 	w := 0.0
+	// The lists cut to the tokens' count: the loop's reads need no
+	// bounds checks.
+	n := len(own.toks)
+	ok, cand, ids, has := ok[:n], own.cand[:n], own.ids[:n], other.has
 tokens:
-	for i := range own.toks {
+	for i := range n {
 		ok[i] = false
-		if !own.cand[i] || other.has[own.ids[i]] || own.partsIn(i, other) {
+		if !cand[i] || has[ids[i]] || own.partsIn(i, other) {
 			continue
 		}
 		for _, e := range own.names[own.nameAt[i]:own.nameAt[i+1]] {
