@@ -531,16 +531,19 @@ func plainPrefix(s string) int {
 	n := len(s)
 	switch {
 	case n >= 8:
-		i := 0
-		for ; i+8 <= n; i += 8 {
-			if !plainWord(binary.LittleEndian.Uint64([]byte(s[i : i+8]))) {
-				return i
+		// The words read off the rest, whose length bounds them (no
+		// bounds check per word).
+		rest := s
+		for len(rest) >= 8 {
+			if !plainWord(binary.LittleEndian.Uint64([]byte(rest[:8]))) {
+				return n - len(rest)
 			}
+			rest = rest[8:]
 		}
-		if i == n || plainWord(binary.LittleEndian.Uint64([]byte(s[n-8:]))) {
+		if len(rest) == 0 || plainWord(binary.LittleEndian.Uint64([]byte(s[n-8:]))) {
 			return n
 		}
-		return i
+		return n - len(rest)
 	case n >= 4:
 		lo := uint64(binary.LittleEndian.Uint32([]byte(s[:4])))
 		hi := uint64(binary.LittleEndian.Uint32([]byte(s[n-4:])))
