@@ -15,8 +15,8 @@ import (
 // gapped says the diff cannot change the runs of added words, the runs
 // made from the whole sides are those made from the word diff (go-diff's
 // where wordDiffer hands it over), and so are those read off the added
-// words alone (runsOf, which detailDiffs uses there). Few words make the repeated stop
-// words between added words that the clean-ups act on.
+// words alone (appendRunsOf, which detailDiffs uses there). Few words make
+// the repeated stop words between added words that the clean-ups act on.
 func TestDetailRunsWithoutDiff(t *testing.T) {
 	n := 100000
 	if testing.Short() {
@@ -96,7 +96,7 @@ func TestDetailRunsWithoutDiff(t *testing.T) {
 					t.Fatalf("side %d of %q / %q: runs without the diff %v, with it %v (diff %v)",
 						k, sideText(sides[0]), sideText(sides[1]), Texts(got), Texts(want), ops)
 				}
-				if got := ds[k].runsOf([][]int32{atA, atB}[k], &sc.runs); !cmp.Equal(got, want) {
+				if got := ds[k].appendRunsOf(nil, [][]int32{atA, atB}[k]); !cmp.Equal(got, want) {
 					t.Fatalf("side %d of %q / %q: runs of the added words %v, with the diff %v (diff %v)",
 						k, sideText(sides[0]), sideText(sides[1]), Texts(got), Texts(want), ops)
 				}

@@ -367,25 +367,29 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 		d.cand = sc.cand[off : off+n]
 		d.weight = sc.weight[off : off+n]
 		d.nameAt = sc.nameAt[off+si : off+si+n+1]
+		// The side's names, numbered once each, before the names around
+		// its content tokens are listed by them (a look-up per token and
+		// name was a sixth of this function). Only which ids are equal
+		// matters (has), so the order names are numbered in is free.
+		entStart := len(sc.ents)
+		for _, e := range sc.sideEnts {
+			sc.ents = append(sc.ents, voc.nameID(e.Key))
+		}
+		ents := sc.ents[entStart:]
 		nameStart := len(sc.names)
 		for i, t := range toks {
 			d.cand[i] = !t.Stop && !overlapsAny(sc.spans, t.Span)
 			d.nameAt[i] = int32(len(sc.names) - nameStart)
 			if d.cand[i] {
-				for _, e := range sc.sideEnts {
+				for ek, e := range sc.sideEnts {
 					if e.Span.Contains(t.Span) {
-						sc.names = append(sc.names, voc.nameID(e.Key))
+						sc.names = append(sc.names, ents[ek])
 					}
 				}
 			}
 		}
 		d.nameAt[n] = int32(len(sc.names) - nameStart)
 		d.names = sc.names[nameStart:]
-		// The side's names (a content token's have their numbers
-		// already).
-		for _, e := range sc.sideEnts {
-			sc.ents = append(sc.ents, voc.nameID(e.Key))
-		}
 		off += nAll
 	}
 	// What each side has, by id: its words and names, numbered above.
@@ -485,10 +489,14 @@ func pairCodes(a, b []*extract.Token) ([]rune, []rune) {
 // which it returns.
 func addedBy(own, other *detailSide, ok []bool, at []int32) (bool, []int32) {
 	w := 0.0
+	// The lists cut to the tokens' count: the loop's reads need no
+	// bounds checks.
+	n := len(own.toks)
+	ok, cand, ids, has := ok[:n], own.cand[:n], own.ids[:n], other.has
 tokens:
-	for i := range own.toks {
+	for i := range n {
 		ok[i] = false
-		if !own.cand[i] || other.has[own.ids[i]] || own.partsIn(i, other) {
+		if !cand[i] || has[ids[i]] || own.partsIn(i, other) {
 			continue
 		}
 		for _, e := range own.names[own.nameAt[i]:own.nameAt[i+1]] {
@@ -585,9 +593,17 @@ func detailDiffs(out []Difference, sides []side) []Difference {
 		case whole:
 			// The diff cannot change the runs (see gapped): one deleted
 			// and one inserted run hold every token, and the runs are
-			// read off the added tokens alone (runsOf).
-			d.put(sides[x], sx.runsOf(sc.atA, &sc.runs))
-			d.put(sides[y], sy.runsOf(sc.atB, &sc.runs))
+			// read off the added tokens alone (appendRunsOf).
+			// Both sides' runs are made in the scratch and copied out
+			// as one list, each side's part capped at its length.
+			rs := sx.appendRunsOf(sc.runs[:0], sc.atA)
+			na := len(rs)
+			rs = sy.appendRunsOf(rs, sc.atB)
+			sc.runs = rs
+			both := slices.Clone(rs)
+			clear(rs) // the scratch keeps no article's text
+			d.put(sides[x], both[:na:na])
+			d.put(sides[y], both[na:])
 		case sx.codes != nil:
 			ra, rb := sx.codes, sy.codes
 			if canon == nil {
@@ -810,15 +826,15 @@ func claimNum(id string) int {
 	return n
 }
 
-// runsOf is runs for a pair whose diff cannot split the runs (gapped):
-// one deleted and one inserted run holding every token. Its entries are
+// appendRunsOf appends to runs the entries runs gives for a pair whose
+// diff cannot split the runs (gapped): one deleted and one inserted run
+// holding every token. Its entries are
 // read off the added tokens at (addedBy's) alone: where runs closes a run
 // at a word between two added ones that is neither added nor a stop word,
 // that word makes the count of the side's words other than stop words
 // between the two (nonStop) more than none, which closes it here. An
 // added word is never a stop word (cand).
-func (own *detailSide) runsOf(at []int32, buf *[]Value) []Value {
-	runs := (*buf)[:0]
+func (own *detailSide) appendRunsOf(runs []Value, at []int32) []Value {
 	var cur extract.Span
 	curAt, open, last := 0, false, 0
 	for _, i := range at {
@@ -837,13 +853,7 @@ func (own *detailSide) runsOf(at []int32, buf *[]Value) []Value {
 	if open {
 		runs = append(runs, Value{Text: spanText(own.claims[curAt], cur), Span: cur})
 	}
-	*buf = runs
-	if len(runs) == 0 {
-		return nil
-	}
-	out := slices.Clone(runs)
-	clear(runs) // the scratch keeps no article's text
-	return out
+	return runs
 }
 
 // runs are the entries of added words of one side: each run of them

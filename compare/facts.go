@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -263,12 +264,16 @@ func anchorKeys(c *extract.Claim, sp extract.Span, out []string) []string {
 	// passing over them too would reach the words of another statement.
 	n := 0
 	take := func(t *extract.Token) {
-		if t.Stop || t.Entity || t.Number || tokenKey(t) == "" {
+		if t.Stop || t.Entity || t.Number {
+			return
+		}
+		k := tokenKey(t) // once: a compound's key splits and joins it
+		if k == "" {
 			return
 		}
 		n++
 		if !sayingOrDate(c, t) {
-			out = append(out, tokenKey(t))
+			out = append(out, k)
 		}
 	}
 	for i := first - 1; i >= 0 && n < anchorWords && !clauseBreak(c, i+1); i-- {
@@ -398,11 +403,29 @@ func statementDate(c *extract.Claim, d extract.Date) bool {
 			continue
 		}
 		gap := c.Text[m.Span.End-c.Span.Start : d.Span.Start-c.Span.Start]
-		if len(strings.Fields(gap)) <= 3 && !strings.ContainsAny(gap, ",;:.“”\"") {
+		if fieldsAtMost(gap, 3) && !strings.ContainsAny(gap, ",;:.“”\"") {
 			return true
 		}
 	}
 	return false
+}
+
+// fieldsAtMost reports whether len(strings.Fields(s)) <= n, counting
+// the words without making their list.
+func fieldsAtMost(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			in = false
+		case !in:
+			in = true
+			if words++; words > n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // sameDate compares two resolved dates. A bare weekday is compared as a

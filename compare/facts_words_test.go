@@ -110,3 +110,15 @@ func TestNegatesAtEveryRefusal(t *testing.T) {
 		}
 	}
 }
+
+// fieldsAtMost must count words as strings.Fields splits them: Unicode
+// spaces (a no-break space, U+0085) and invalid bytes included.
+func TestFieldsAtMost(t *testing.T) {
+	for _, s := range []string{"", " ", "said", " said on ", "told\tthe\nnews", "a b c d", "a\u00a0b", "a\u0085b c", "x\xffy z", "  two  words  ", "\u2003em\u2003space\u2003"} {
+		for n := 0; n <= 4; n++ {
+			if got, want := fieldsAtMost(s, n), len(strings.Fields(s)) <= n; got != want {
+				t.Errorf("fieldsAtMost(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}

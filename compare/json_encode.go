@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"math"
+	"math/bits"
 	"reflect"
 	"slices"
 	"strconv"
@@ -506,10 +507,16 @@ const hexDigits = "0123456789abcdef"
 // byte with its high bit set is caught by x itself; on the others, of
 // seven bits, an addition carries into no other byte, so b + 0x60 has its
 // high bit set exactly when b ≥ 0x20, and (b ^ c) + 0x7f exactly when b ≠ c.
-func plainWord(x uint64) bool {
+func plainWord(x uint64) bool { return unplain(x) == 0 }
+
+// unplain has the high bit set of each byte of x that needs escaping or
+// decoding, and maybe of bytes after one: a byte with its high bit set
+// may carry into the next. The lowest bit set is that of the first such
+// byte, since a byte of seven bits carries into none.
+func unplain(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	ok := (x + 0x60*ones) & ((x ^ '"'*ones) + 0x7f*ones) & ((x ^ '\\'*ones) + 0x7f*ones)
-	return (x|^ok)&highs == 0
+	return (x | ^ok) & highs
 }
 
 // plainPrefix returns how many of s's first bytes need no escaping or
@@ -524,16 +531,19 @@ func plainPrefix(s string) int {
 	n := len(s)
 	switch {
 	case n >= 8:
-		i := 0
-		for ; i+8 <= n; i += 8 {
-			if !plainWord(binary.LittleEndian.Uint64([]byte(s[i : i+8]))) {
-				return i
+		// The words read off the rest, whose length bounds them (no
+		// bounds check per word).
+		rest := s
+		for len(rest) >= 8 {
+			if !plainWord(binary.LittleEndian.Uint64([]byte(rest[:8]))) {
+				return n - len(rest)
 			}
+			rest = rest[8:]
 		}
-		if i == n || plainWord(binary.LittleEndian.Uint64([]byte(s[n-8:]))) {
+		if len(rest) == 0 || plainWord(binary.LittleEndian.Uint64([]byte(s[n-8:]))) {
 			return n
 		}
-		return i
+		return n - len(rest)
 	case n >= 4:
 		lo := uint64(binary.LittleEndian.Uint32([]byte(s[:4])))
 		hi := uint64(binary.LittleEndian.Uint32([]byte(s[n-4:])))
@@ -556,9 +566,16 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	start := 0
 	for i < len(s) {
-		if i+8 <= len(s) && plainWord(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) {
-			i += 8
-			continue
+		if i+8 <= len(s) {
+			// A word that is not plain is passed over up to its first
+			// byte that is not: tried again one byte on, the word around
+			// a curly quote or an accent was read up to eight times.
+			bad := unplain(binary.LittleEndian.Uint64([]byte(s[i : i+8])))
+			if bad == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(bad) >> 3
 		}
 		if b := s[i]; b < utf8.RuneSelf {
 			if jsonSafe[b] {

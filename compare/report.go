@@ -13,7 +13,15 @@ import (
 
 // profile fills Unique and Outlets once the groups are known.
 func (r *Report) profile() {
-	shared := map[string]bool{}
+	// Made at its size: grown claim by claim, it was a third of this
+	// function's allocations.
+	n := 0
+	for gk := range r.Groups {
+		if g := &r.Groups[gk]; g.Verdict != VerdictRelated {
+			n += len(g.Claims)
+		}
+	}
+	shared := make(map[string]bool, n)
 	for gk := range r.Groups {
 		g := &r.Groups[gk]
 		if g.Verdict == VerdictRelated {

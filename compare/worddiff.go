@@ -177,16 +177,21 @@ func (w *wordDiffer) compute(a, b []rune) []dop {
 }
 
 // bisect is go-diff's diffBisect (Myers 1986: the middle snake, then each
-// half).
+// half). The snakes' tests compare as unsigned, x and y being never
+// negative, so that the compiler drops the look-ups' bounds checks: every
+// diagonal of every step tests its snake once.
 func (w *wordDiffer) bisect(r1, r2 []rune) []dop {
 	n1, n2 := len(r1), len(r2)
 	maxD := (n1 + n2 + 1) / 2
 	vOffset := maxD
 	vLength := 2 * maxD
-	if cap(w.v) < 2*vLength {
-		w.v = make([]int, 2*vLength)
+	// Each list has one more element than it uses, so that the three
+	// around a diagonal can be taken as one slice (one bounds check, not
+	// three); it is never read.
+	if cap(w.v) < 2*vLength+2 {
+		w.v = make([]int, 2*vLength+2)
 	}
-	v1, v2 := w.v[:vLength], w.v[vLength:2*vLength]
+	v1, v2 := w.v[:vLength+1], w.v[vLength+1:2*vLength+2]
 	for i := range v1 {
 		v1[i] = -1
 		v2[i] = -1
@@ -199,18 +204,19 @@ func (w *wordDiffer) bisect(r1, r2 []rune) []dop {
 	for d := 0; d < maxD; d++ {
 		for k1 := -d + k1start; k1 <= d-k1end; k1 += 2 {
 			k1Offset := vOffset + k1
+			vk := v1[k1Offset-1 : k1Offset+2 : k1Offset+2]
 			var x1 int
-			if k1 == -d || (k1 != d && v1[k1Offset-1] < v1[k1Offset+1]) {
-				x1 = v1[k1Offset+1]
+			if k1 == -d || (k1 != d && vk[0] < vk[2]) {
+				x1 = vk[2]
 			} else {
-				x1 = v1[k1Offset-1] + 1
+				x1 = vk[0] + 1
 			}
 			y1 := x1 - k1
-			for x1 < n1 && y1 < n2 && r1[x1] == r2[y1] {
+			for uint(x1) < uint(len(r1)) && uint(y1) < uint(len(r2)) && r1[x1] == r2[y1] {
 				x1++
 				y1++
 			}
-			v1[k1Offset] = x1
+			vk[1] = x1
 			if x1 > n1 {
 				k1end += 2
 			} else if y1 > n2 {
@@ -226,18 +232,19 @@ func (w *wordDiffer) bisect(r1, r2 []rune) []dop {
 		}
 		for k2 := -d + k2start; k2 <= d-k2end; k2 += 2 {
 			k2Offset := vOffset + k2
+			vk := v2[k2Offset-1 : k2Offset+2 : k2Offset+2]
 			var x2 int
-			if k2 == -d || (k2 != d && v2[k2Offset-1] < v2[k2Offset+1]) {
-				x2 = v2[k2Offset+1]
+			if k2 == -d || (k2 != d && vk[0] < vk[2]) {
+				x2 = vk[2]
 			} else {
-				x2 = v2[k2Offset-1] + 1
+				x2 = vk[0] + 1
 			}
 			y2 := x2 - k2
-			for x2 < n1 && y2 < n2 && r1[n1-x2-1] == r2[n2-y2-1] {
+			for uint(n1-x2-1) < uint(len(r1)) && uint(n2-y2-1) < uint(len(r2)) && r1[n1-x2-1] == r2[n2-y2-1] {
 				x2++
 				y2++
 			}
-			v2[k2Offset] = x2
+			vk[1] = x2
 			if x2 > n1 {
 				k2end += 2
 			} else if y2 > n2 {
