@@ -475,19 +475,9 @@ func (s *pairScorer) scoreFrom(a, b *claimFeatures) pairScore {
 		if hit[i] == stamp {
 			continue
 		}
-		near := v.near[a.ids[i]]
-		p := 0
-		for kb := b.words[0]; kb < b.words[1] && p < len(near); kb++ {
-			id := b.ids[kb]
-			for p < len(near) && near[p] < id {
-				p++
-			}
-			if p == len(near) || near[p] != id || used[kb] {
-				continue
-			}
+		if kb := nearPartner(v.near[a.ids[i]], b, used); kb >= 0 {
 			used[kb] = true
 			shared += softShare * min(a.weights[i], b.weights[kb])
-			break
 		}
 	}
 	r.Value = round3(2 * shared / (a.total + b.total))

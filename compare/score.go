@@ -351,30 +351,38 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 	// Soft matches between the words left over on both sides: the first
 	// unused word of b that is a near-spelling neighbour.
 	for _, i := range unA {
-		near := v.near[a.ids[i]]
-		if len(near) == 0 {
+		kb := nearPartner(v.near[a.ids[i]], b, used)
+		if kb < 0 {
 			continue
 		}
-		p := 0
-		for kb := b.words[0]; kb < b.words[1] && p < len(near); kb++ {
-			id := b.ids[kb]
-			for p < len(near) && near[p] < id {
-				p++
-			}
-			if p == len(near) || near[p] != id || used[kb] {
-				continue
-			}
-			used[kb] = true
-			shared += softShare * min(a.weights[i], b.weights[kb])
-			if evidence {
-				s.Variants = append(s.Variants, a.labels[i]+"~"+b.labels[kb])
-			}
-			break
+		used[kb] = true
+		shared += softShare * min(a.weights[i], b.weights[kb])
+		if evidence {
+			s.Variants = append(s.Variants, a.labels[i]+"~"+b.labels[kb])
 		}
 	}
 	s.Value = round3(2 * shared / (a.total + b.total))
 	s.Containment = round3(min(1, shared/min(a.total, b.total)))
 	return s
+}
+
+// nearPartner returns the position of the first word of b, not yet used,
+// whose id is in near (a word's near-spelling neighbours, in id order),
+// or -1. b's words are in id order too, so one pass over both finds it.
+// The lexical score and the candidate search (scoreFrom) both take a
+// soft match from it, so that the two agree on every pair.
+func nearPartner(near []int32, b *claimFeatures, used []bool) int {
+	p := 0
+	for kb := b.words[0]; kb < b.words[1] && p < len(near); kb++ {
+		id := b.ids[kb]
+		for p < len(near) && near[p] < id {
+			p++
+		}
+		if p < len(near) && near[p] == id && !used[kb] {
+			return kb
+		}
+	}
+	return -1
 }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
