@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // The words around a quote are read for its speaker by position ("…,” said
@@ -178,30 +177,11 @@ type field struct {
 
 // fieldsOf splits s at white space, as strings.Fields does, keeping each
 // word's offsets. A speaker phrase is a few words: room for four is made
-// at once, and an ASCII byte is told a space without decoding it.
+// at once.
 func fieldsOf(s string) []field {
 	out := make([]field, 0, 4)
-	start := -1
-	for i, n := 0, 1; i < len(s); i += n {
-		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
-			n, space = 1, c == ' ' || '\t' <= c && c <= '\r'
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			if start >= 0 {
-				out = append(out, field{s[start:i], start, i})
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		out = append(out, field{s[start:], start, len(s)})
+	for start, end := nextField(s, 0); start < end; start, end = nextField(s, end) {
+		out = append(out, field{s[start:end], start, end})
 	}
 	return out
 }
