@@ -378,6 +378,12 @@ func compareTable(ctx context.Context, docs []*extract.Document, cfg *config) (*
 	for i, d := range inferPublished(docs) {
 		c := *d
 		c.Claims = append(make([]extract.Claim, 0, len(d.Claims)), d.Claims...) // [] in JSON, never null
+		if d.Headline != nil {
+			// SetID numbers the headline too: the copy's, not the
+			// caller's, which another comparison may be reading.
+			h := *d.Headline
+			c.Headline = &h
+		}
 		extract.SetID(&c, "d"+strconv.Itoa(i+1))
 		r.Documents = append(r.Documents, &c)
 	}
