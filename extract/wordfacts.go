@@ -21,9 +21,10 @@ type wordFacts struct {
 	// word (vagueStart) or a hyphenated form ("twenty-five", "9-11").
 	numLike bool
 	// digit: the form opens with an ASCII digit, as the spelling of each
-	// of its tokens does (lowerKey keeps a first digit and makes none):
-	// findNumbers and findDates test it at every token, where each read
-	// the token's bytes.
+	// of its tokens does: lowerKey keeps a first digit, and the one it
+	// can bring forward (".5" keys "5") never opens a token, since the
+	// tokenizer starts words at a letter or digit. findNumbers and
+	// findDates test it at every token, where each read the token's bytes.
 	digit bool
 	// hyphen: the form holds a '-'. lowerKey keeps every '-' of a
 	// spelling, so a token whose form has none has none either: the
