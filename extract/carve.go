@@ -1,9 +1,10 @@
 package extract
 
 // carver hands out a document's small slices (a claim's markers, quotes,
-// dates and numbers, and its attribution) cut from a few larger arrays of its own, capacity
-// capped at length, where each claim grew its own from nil: a growslice
-// for each claim that had one, two or more for the many with several.
+// dates and numbers, and its attribution) cut from a few larger arrays of
+// its own, capacity capped at length, where each claim grew its own from
+// nil: a growslice for each claim that had one, two or more for the many
+// with several.
 // The arrays belong to one document (an extractor's, never the pooled
 // scratch's), since its claims keep them; they double from 8 elements up
 // to 64, so that little of the last one goes unused (BenchmarkExtractBasil
