@@ -43,7 +43,7 @@ func (e *jsonEnc) key(k string) {
 
 func (e *jsonEnc) str(s string) { e.b = appendJSONString(e.b, s) }
 
-func (e *jsonEnc) int(n int) { e.b = strconv.AppendInt(e.b, int64(n), 10) }
+func (e *jsonEnc) int(n int) { e.b = appendInt(e.b, n) }
 
 func (e *jsonEnc) bool(v bool) { e.b = strconv.AppendBool(e.b, v) }
 
@@ -89,10 +89,46 @@ func (e *jsonEnc) strs(ss []string) {
 
 func (e *jsonEnc) span(s extract.Span) {
 	e.b = append(e.b, '[')
-	e.b = strconv.AppendInt(e.b, int64(s.Start), 10)
+	e.b = appendInt(e.b, s.Start)
 	e.b = append(e.b, ',')
-	e.b = strconv.AppendInt(e.b, int64(s.End), 10)
+	e.b = appendInt(e.b, s.End)
 	e.b = append(e.b, ']')
+}
+
+// twoDigits holds "00" to "99".
+const twoDigits = "00010203040506070809" + "10111213141516171819" + "20212223242526272829" +
+	"30313233343536373839" + "40414243444546474849" + "50515253545556575859" +
+	"60616263646566676869" + "70717273747576777879" + "80818283848586878889" + "90919293949596979899"
+
+// appendInt is strconv.AppendInt(b, int64(n), 10), whose digits are
+// formatted in an array of its own and copied out, through three calls;
+// the spans' offsets, two in every span of a report, are most of its
+// numbers. A number that is negative or has more than nine digits is left
+// to strconv (TestAppendInt).
+func appendInt(b []byte, n int) []byte {
+	if uint(n) >= 1e9 {
+		return strconv.AppendInt(b, int64(n), 10)
+	}
+	d := 1
+	for p := 10; n >= p; p *= 10 {
+		d++
+	}
+	l := len(b)
+	b = slices.Grow(b, d)[:l+d]
+	i := l + d
+	for n >= 100 {
+		q := n / 100
+		r := 2 * (n - 100*q)
+		i -= 2
+		b[i], b[i+1] = twoDigits[r], twoDigits[r+1]
+		n = q
+	}
+	if n >= 10 {
+		b[i-2], b[i-1] = twoDigits[2*n], twoDigits[2*n+1]
+	} else {
+		b[i-1] = byte('0' + n)
+	}
+	return b
 }
 
 // optStr writes a member with omitempty. Most optional members are empty:

@@ -7,6 +7,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -262,4 +264,29 @@ func TestPlainWord(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestAppendInt checks appendInt against strconv.AppendInt on every
+// number up to a million, around each power of ten and at the extremes,
+// appended to a buffer with and without room.
+func TestAppendInt(t *testing.T) {
+	check := func(n int) {
+		t.Helper()
+		for _, b := range [][]byte{nil, []byte("x"), make([]byte, 3, 64)} {
+			want := strconv.AppendInt(slices.Clone(b), int64(n), 10)
+			if got := appendInt(slices.Clone(b), n); !bytes.Equal(got, want) {
+				t.Fatalf("appendInt(%q, %d) = %q, want %q", b, n, got, want)
+			}
+		}
+	}
+	for n := -1000; n <= 1_000_000; n++ {
+		check(n)
+	}
+	for p := 1; p > 0 && p <= math.MaxInt/10; p *= 10 {
+		for _, n := range []int{p - 1, p, p + 1, -p, 2*p - 1, 9*p + p - 1} {
+			check(n)
+		}
+	}
+	check(math.MaxInt)
+	check(math.MinInt)
 }
