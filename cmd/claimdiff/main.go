@@ -45,6 +45,7 @@ import (
 	"math"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -62,6 +63,10 @@ func (e usageError) Error() string { return e.msg }
 const outBuffer = 1 << 16
 
 func main() {
+	if !asksMemProfile(os.Args[1:]) { // profile.go
+		// Set once, before any goroutine starts, as package runtime asks.
+		runtime.MemProfileRate = 0
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-ctx.Done()

@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 )
 
 // profileFlags write Go profiles of a run, so that the speed figures in the
@@ -61,4 +62,22 @@ func (p *profileFlags) start(stderr io.Writer) func() {
 			fmt.Fprintln(stderr, "claimdiff: --memprofile:", err)
 		}
 	}
+}
+
+// asksMemProfile reports whether args may ask for a heap profile
+// (--memprofile, in any form package flag reads). Without one, main stops
+// the runtime's sampling of allocations for it: a sample walks the
+// allocating goroutine's stack, one every half megabyte allocated, and only
+// --memprofile reads them. An argument mistaken for the flag (a file of
+// that name) only leaves sampling on.
+func asksMemProfile(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			break // package flag reads no flag after it
+		}
+		if name, _, _ := strings.Cut(a, "="); name == "-memprofile" || name == "--memprofile" {
+			return true
+		}
+	}
+	return false
 }
