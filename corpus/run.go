@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/claimdiff/claimdiff/compare"
@@ -287,6 +288,7 @@ type runner struct {
 	done    map[int]compared // finished report lines waiting for their turn
 	written int              // events written
 	werr    error
+	queue   eventQueue // the comparisons dispatched, for the comparers
 }
 
 func (r *runner) run(parent context.Context, inputs []Input) error {
@@ -298,6 +300,15 @@ func (r *runner) run(parent context.Context, inputs []Input) error {
 	jobs := make(chan job)
 	results := make(chan result)
 	cmpDone := make(chan compared)
+
+	// The comparisons run on n goroutines kept for the whole run: a
+	// goroutine started for each event began on a small stack and grew
+	// it, copying it several times, for every event.
+	r.queue.ready.L = &r.queue.mu
+	defer r.queue.close()
+	for range n {
+		go r.queue.work()
+	}
 
 	var readErr error
 	readDone := make(chan struct{})
@@ -498,19 +509,64 @@ func (r *runner) closeAll(ctx context.Context, sem chan struct{}, out chan<- com
 	return len(names)
 }
 
-// dispatch compares one event on its own goroutine; the result comes back
-// on out.
+// dispatch queues one event for comparison; the result comes back on out.
+// It never waits: the collector that calls it also takes the results.
 func (r *runner) dispatch(ctx context.Context, name string, sem chan struct{}, out chan<- compared) int {
 	ev := r.open[name]
 	delete(r.open, name)
 	r.closed[name] = true
-	go func() {
+	r.queue.push(func() {
 		sem <- struct{}{}
 		line, buf, failed, fatal := compareSafe(ctx, name, ev, r.cfg)
 		<-sem
 		out <- compared{idx: ev.idx, line: line, buf: buf, err: failed, fatal: fatal}
-	}()
+	})
 	return 1
+}
+
+// eventQueue holds the comparisons dispatched and not yet started, in
+// order, for the goroutines that run them (work). It has no bound: all
+// the events still open at the end of input are dispatched at once.
+type eventQueue struct {
+	mu     sync.Mutex
+	ready  sync.Cond // on mu: a task was pushed, or the queue closed
+	tasks  []func()
+	closed bool
+}
+
+func (q *eventQueue) push(task func()) {
+	q.mu.Lock()
+	q.tasks = append(q.tasks, task)
+	q.mu.Unlock()
+	q.ready.Signal()
+}
+
+// close ends the workers once the tasks queued are done.
+func (q *eventQueue) close() {
+	q.mu.Lock()
+	q.closed = true
+	q.mu.Unlock()
+	q.ready.Broadcast()
+}
+
+// work runs the queued tasks, one at a time, until the queue is closed and
+// empty.
+func (q *eventQueue) work() {
+	for {
+		q.mu.Lock()
+		for len(q.tasks) == 0 && !q.closed {
+			q.ready.Wait()
+		}
+		if len(q.tasks) == 0 {
+			q.mu.Unlock()
+			return
+		}
+		task := q.tasks[0]
+		q.tasks[0] = nil
+		q.tasks = q.tasks[1:]
+		q.mu.Unlock()
+		task()
+	}
 }
 
 // compareSafe compares an event; a failure (a bug) becomes the event's
