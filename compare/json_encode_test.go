@@ -290,3 +290,46 @@ func TestAppendInt(t *testing.T) {
 	check(math.MaxInt)
 	check(math.MinInt)
 }
+
+// TestAppendMillis checks the float writer's fast path (appendMillis)
+// against strconv's shortest formatting: every thousandth up to ±300, the
+// thousandths around the bound and the spacing's edge, sums that miss a
+// thousandth, and random floats; and that it declines what is no whole
+// number of thousandths.
+func TestAppendMillis(t *testing.T) {
+	check := func(f float64) {
+		t.Helper()
+		got, ok := appendMillis([]byte("x"), f)
+		if !ok {
+			if string(got) != "x" {
+				t.Fatalf("appendMillis(%v) declined but wrote %q", f, got)
+			}
+			return
+		}
+		if want := strconv.AppendFloat([]byte("x"), f, 'f', -1, 64); !bytes.Equal(got, want) {
+			t.Fatalf("appendMillis(%v) = %q, want %q", f, got, want)
+		}
+	}
+	for k := -300000; k <= 300000; k++ {
+		f := float64(k) / 1000
+		check(f)
+		check(math.Nextafter(f, math.Inf(1)))
+		check(math.Nextafter(f, math.Inf(-1)))
+	}
+	for _, k := range []float64{1e12 - 1, 1e12, 1e12 + 1, 999999999999, 123456789123, 4503599627370495, 1 << 53} {
+		check(k / 1000)
+		check(-k / 1000)
+	}
+	for _, f := range []float64{0.1 + 0.2, 1.0 / 3, 2.0 / 3, 0.0005, 0.0015, 1e-7, 1e21, 1e9, 999999999.999, math.MaxFloat64, math.SmallestNonzeroFloat64, math.Copysign(0, -1), 0, math.Inf(1), math.Inf(-1), math.NaN()} {
+		check(f)
+		check(-f)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		check(r.NormFloat64() * math.Pow(10, float64(r.IntN(16)-6)))
+		check(math.Round(r.NormFloat64()*1e6) / 1000)
+	}
+	if _, ok := appendMillis(nil, 0.734); !ok {
+		t.Error("appendMillis declines 0.734")
+	}
+}
