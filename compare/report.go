@@ -141,13 +141,29 @@ func (r *Report) Document(id string) *extract.Document {
 	return nil
 }
 
-// idNumber reads the 1-based number after prefix in s ("d12" → 12).
+// idNumber reads the 1-based number after prefix in s ("d12" → 12): what
+// strconv.Atoi reads there, if it is more than 0. A run of digits is read
+// here, and whatever is not (a number that is not one, whose error
+// strconv allocates) is no number at all; strconv still reads a sign and
+// what could overflow (TestIDNumber).
 func idNumber(s, prefix string) (int, bool) {
 	if !strings.HasPrefix(s, prefix) {
 		return 0, false
 	}
-	n, err := strconv.Atoi(s[len(prefix):])
-	return n, err == nil && n > 0
+	s = s[len(prefix):]
+	if s == "" || len(s) > 18 || s[0] == '+' || s[0] == '-' {
+		n, err := strconv.Atoi(s)
+		return n, err == nil && n > 0
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		n = n*10 + int(c)
+	}
+	return n, n > 0
 }
 
 // OutletName returns a document's outlet, or its source, or its id.
