@@ -45,8 +45,6 @@ func (e *jsonEnc) str(s string) { e.b = appendJSONString(e.b, s) }
 
 func (e *jsonEnc) int(n int) { e.b = appendInt(e.b, n) }
 
-func (e *jsonEnc) bool(v bool) { e.b = strconv.AppendBool(e.b, v) }
-
 // float is encoding/json's float64 encoder: ES6 number formatting, 'e'
 // only below 1e-6 or from 1e21, a one-digit negative exponent unpadded.
 func (e *jsonEnc) float(f float64) {
@@ -124,8 +122,9 @@ func (e *jsonEnc) strs(ss []string) {
 	e.b = append(e.b, ']')
 }
 
+// span writes a "span" member, never an object's first.
 func (e *jsonEnc) span(s extract.Span) {
-	e.b = append(e.b, '[')
+	e.b = append(e.b, `,"span":[`...)
 	e.b = appendInt(e.b, s.Start)
 	e.b = append(e.b, ',')
 	e.b = appendInt(e.b, s.End)
@@ -256,30 +255,29 @@ func object[V any](e *jsonEnc, m map[string]V, val func(*jsonEnc, V)) {
 }
 
 func encRun(e *jsonEnc, r *Run) {
-	e.b = append(e.b, '{')
-	e.key(`"tool":`)
+	e.b = append(e.b, `{"tool":`...)
 	e.str(r.Tool)
-	e.key(`"version":`)
+	e.b = append(e.b, `,"version":`...)
 	e.str(r.Version)
-	e.key(`"threshold":`)
+	e.b = append(e.b, `,"threshold":`...)
 	e.float(r.Threshold)
-	e.key(`"related_threshold":`)
+	e.b = append(e.b, `,"related_threshold":`...)
 	e.float(r.RelatedThreshold)
-	e.key(`"name_matcher":`)
+	e.b = append(e.b, `,"name_matcher":`...)
 	e.str(r.NameMatcher)
-	e.key(`"lexicon":`)
+	e.b = append(e.b, `,"lexicon":`...)
 	e.str(r.Lexicon)
 	e.optStr(`"embedder":`, r.Embedder)
 	if r.SemanticWeight != nil {
-		e.key(`"semantic_weight":`)
+		e.b = append(e.b, `,"semantic_weight":`...)
 		e.float(*r.SemanticWeight)
 	}
 	if r.OmissionModel != nil {
-		e.key(`"omission_model":`)
+		e.b = append(e.b, `,"omission_model":`...)
 		encModelRun(e, r.OmissionModel)
 	}
 	if r.PairModel != nil {
-		e.key(`"pair_model":`)
+		e.b = append(e.b, `,"pair_model":`...)
 		encModelRun(e, r.PairModel)
 	}
 	e.b = append(e.b, '}')
@@ -297,24 +295,22 @@ func encModelRun(e *jsonEnc, o *ModelRun) {
 // encDocumentHead writes a document up to the opening bracket of its
 // claims, which the writer streams.
 func encDocumentHead(e *jsonEnc, d *extract.Document) {
-	e.b = append(e.b, '{')
-	e.key(`"id":`)
+	e.b = append(e.b, `{"id":`...)
 	e.str(d.ID)
 	e.optStr(`"outlet":`, d.Outlet)
 	e.optStr(`"title":`, d.Title)
 	e.optStr(`"published":`, d.Published)
 	if d.PublishedInferred {
-		e.key(`"published_inferred":`)
-		e.bool(true)
+		e.b = append(e.b, `,"published_inferred":true`...)
 	}
 	e.optStr(`"url":`, d.URL)
 	e.optStr(`"source":`, d.Source)
 	optList(e, `"excluded":`, d.Excluded, encExcluded)
 	if d.Headline != nil {
-		e.key(`"headline":`)
+		e.b = append(e.b, `,"headline":`...)
 		encClaim(e, d.Headline)
 	}
-	e.key(`"claims":[`)
+	e.b = append(e.b, `,"claims":[`...)
 }
 
 // encDocumentTail closes a document's claims and writes the rest.
@@ -326,31 +322,26 @@ func encDocumentTail(e *jsonEnc, d *extract.Document) {
 }
 
 func encExcluded(e *jsonEnc, x *extract.Excluded) {
-	e.b = append(e.b, '{')
-	e.key(`"kind":`)
+	e.b = append(e.b, `{"kind":`...)
 	e.str(x.Kind)
-	e.key(`"text":`)
+	e.b = append(e.b, `,"text":`...)
 	e.str(x.Text)
-	e.key(`"span":`)
 	e.span(x.Span)
 	e.b = append(e.b, '}')
 }
 
 func encClaim(e *jsonEnc, c *extract.Claim) {
-	e.b = append(e.b, '{')
-	e.key(`"id":`)
+	e.b = append(e.b, `{"id":`...)
 	e.str(c.ID)
-	e.key(`"text":`)
+	e.b = append(e.b, `,"text":`...)
 	e.str(c.Text)
-	e.key(`"span":`)
 	e.span(c.Span)
 	if a := c.Attribution; a != nil {
-		e.key(`"attribution":{"source":`)
+		e.b = append(e.b, `,"attribution":{"source":`...)
 		e.str(a.Source)
-		e.key(`"verb":`)
+		e.b = append(e.b, `,"verb":`...)
 		e.str(a.Verb)
 		e.optStr(`"stance":`, a.Stance)
-		e.key(`"span":`)
 		e.span(a.Span)
 		e.b = append(e.b, '}')
 	}
@@ -366,117 +357,104 @@ func encClaim(e *jsonEnc, c *extract.Claim) {
 }
 
 func encEntity(e *jsonEnc, x *extract.Entity) {
-	e.b = append(e.b, '{')
-	e.key(`"text":`)
+	e.b = append(e.b, `{"text":`...)
 	e.str(x.Text)
-	e.key(`"key":`)
+	e.b = append(e.b, `,"key":`...)
 	e.str(x.Key)
-	e.key(`"span":`)
 	e.span(x.Span)
 	e.optStr(`"resolved_from":`, x.ResolvedFrom)
 	e.b = append(e.b, '}')
 }
 
 func encNumber(e *jsonEnc, n *extract.Number) {
-	e.b = append(e.b, '{')
-	e.key(`"text":`)
+	e.b = append(e.b, `{"text":`...)
 	e.str(n.Text)
-	e.key(`"value":`)
+	e.b = append(e.b, `,"value":`...)
 	e.float(n.Value)
 	e.optFloat(`"max":`, n.Max)
 	e.optStr(`"unit":`, n.Unit)
-	e.key(`"span":`)
 	e.span(n.Span)
 	e.b = append(e.b, '}')
 }
 
 func encDate(e *jsonEnc, d *extract.Date) {
-	e.b = append(e.b, '{')
-	e.key(`"text":`)
+	e.b = append(e.b, `{"text":`...)
 	e.str(d.Text)
 	e.optStr(`"value":`, d.Value)
-	e.key(`"precision":`)
+	e.b = append(e.b, `,"precision":`...)
 	e.str(d.Precision)
-	e.key(`"span":`)
 	e.span(d.Span)
 	if d.Inferred {
-		e.key(`"inferred":`)
-		e.bool(true)
+		e.b = append(e.b, `,"inferred":true`...)
 	}
 	e.b = append(e.b, '}')
 }
 
 func encQuote(e *jsonEnc, q *extract.Quote) {
-	e.b = append(e.b, '{')
-	e.key(`"text":`)
+	e.b = append(e.b, `{"text":`...)
 	e.str(q.Text)
 	e.optStr(`"speaker":`, q.Speaker)
 	e.optStr(`"speaker_ref":`, q.SpeakerRef)
 	e.optStr(`"verb":`, q.Verb)
-	e.key(`"span":`)
 	e.span(q.Span)
 	e.b = append(e.b, '}')
 }
 
 func encMarker(e *jsonEnc, m *extract.Marker) {
-	e.b = append(e.b, '{')
-	e.key(`"kind":`)
+	e.b = append(e.b, `{"kind":`...)
 	e.str(m.Kind)
-	e.key(`"text":`)
+	e.b = append(e.b, `,"text":`...)
 	e.str(m.Text)
 	e.optStr(`"stance":`, m.Stance)
-	e.key(`"voice":`)
+	e.b = append(e.b, `,"voice":`...)
 	e.str(m.Voice)
 	e.optStr(`"speaker":`, m.Speaker)
 	e.optStr(`"refers_to":`, m.RefersTo)
 	e.optStr(`"rule":`, m.Rule)
-	e.key(`"span":`)
 	e.span(m.Span)
 	e.b = append(e.b, '}')
 }
 
 func encGroup(e *jsonEnc, g *Group) {
-	e.b = append(e.b, '{')
-	e.key(`"id":`)
+	e.b = append(e.b, `{"id":`...)
 	e.str(g.ID)
 	e.optStr(`"role":`, g.Role)
-	e.key(`"claims":`)
+	e.b = append(e.b, `,"claims":`...)
 	e.strs(g.Claims)
-	e.key(`"verdict":`)
+	e.b = append(e.b, `,"verdict":`...)
 	e.str(g.Verdict)
-	e.key(`"score":`)
+	e.b = append(e.b, `,"score":`...)
 	e.float(g.Score)
-	e.key(`"evidence":`)
+	e.b = append(e.b, `,"evidence":`...)
 	encEvidence(e, &g.Evidence)
 	optList(e, `"differences":`, g.Differences, encDifference)
 	e.b = append(e.b, '}')
 }
 
 func encEvidence(e *jsonEnc, v *Evidence) {
-	e.b = append(e.b, '{')
-	e.key(`"pair":[`)
+	e.b = append(e.b, `{"pair":[`...)
 	e.str(v.Pair[0])
 	e.b = append(e.b, ',')
 	e.str(v.Pair[1])
 	e.b = append(e.b, ']')
-	e.key(`"shared":`)
+	e.b = append(e.b, `,"shared":`...)
 	e.strs(v.Shared)
 	e.optStrs(`"names":`, v.Names)
 	e.optStrs(`"numbers":`, v.Numbers)
 	e.optStrs(`"dates":`, v.Dates)
 	e.optStrs(`"variants":`, v.Variants)
-	e.key(`"containment":`)
+	e.b = append(e.b, `,"containment":`...)
 	e.float(v.Containment)
 	if v.Lexical != nil {
-		e.key(`"lexical":`)
+		e.b = append(e.b, `,"lexical":`...)
 		e.float(*v.Lexical)
 	}
 	if v.Semantic != nil {
-		e.key(`"semantic":`)
+		e.b = append(e.b, `,"semantic":`...)
 		e.float(*v.Semantic)
 	}
 	if v.PairModel != nil {
-		e.key(`"pair_model":`)
+		e.b = append(e.b, `,"pair_model":`...)
 		e.float(*v.PairModel)
 	}
 	optList(e, `"members":`, v.Members, encMember)
@@ -484,8 +462,7 @@ func encEvidence(e *jsonEnc, v *Evidence) {
 }
 
 func encMember(e *jsonEnc, m *Member) {
-	e.b = append(e.b, '{')
-	e.key(`"claim":`)
+	e.b = append(e.b, `{"claim":`...)
 	e.str(m.Claim)
 	e.optStr(`"with":`, m.With)
 	e.optFloat(`"score":`, m.Score)
@@ -494,15 +471,14 @@ func encMember(e *jsonEnc, m *Member) {
 }
 
 func encDifference(e *jsonEnc, d *Difference) {
-	e.b = append(e.b, '{')
-	e.key(`"kind":`)
+	e.b = append(e.b, `{"kind":`...)
 	e.str(d.Kind)
-	e.key(`"values":`)
+	e.b = append(e.b, `,"values":`...)
 	object(e, d.Values, func(e *jsonEnc, vs []Value) { list(e, vs, encValue) })
-	e.key(`"explain":`)
+	e.b = append(e.b, `,"explain":`...)
 	e.str(d.Explain)
 	if len(d.Conflicts) > 0 {
-		e.key(`"conflicts":[`)
+		e.b = append(e.b, `,"conflicts":[`...)
 		for i, p := range d.Conflicts {
 			if i > 0 {
 				e.b = append(e.b, ',')
@@ -519,18 +495,16 @@ func encDifference(e *jsonEnc, d *Difference) {
 }
 
 func encValue(e *jsonEnc, v *Value) {
-	e.b = append(e.b, '{')
-	e.key(`"text":`)
+	e.b = append(e.b, `{"text":`...)
 	e.str(v.Text)
-	e.key(`"span":`)
 	e.span(v.Span)
 	e.optStr(`"stance":`, v.Stance)
 	if v.Number != nil {
-		e.key(`"number":`)
+		e.b = append(e.b, `,"number":`...)
 		encNumber(e, v.Number)
 	}
 	if v.Date != nil {
-		e.key(`"date":`)
+		e.b = append(e.b, `,"date":`...)
 		encDate(e, v.Date)
 	}
 	e.b = append(e.b, '}')
