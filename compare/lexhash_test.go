@@ -76,14 +76,3 @@ func TestAppendQuote(t *testing.T) {
 		}
 	}
 }
-
-// TestDefaultLexiconHash checks the default lexicon's hash that
-// LexiconHash returns without computing it against the computed one.
-func TestDefaultLexiconHash(t *testing.T) {
-	if got := hashLexicon(extract.DefaultLexicon()); got != defaultLexiconHash {
-		t.Fatalf("the embedded lexicon changed: set defaultLexiconHash (run.go) to %q", got)
-	}
-	if got := LexiconHash(extract.DefaultLexicon()); got != defaultLexiconHash {
-		t.Fatalf("LexiconHash(default) = %q, want %q", got, defaultLexiconHash)
-	}
-}
