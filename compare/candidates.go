@@ -60,9 +60,8 @@ type pairScorer struct {
 	// took at the threshold or above (align's first pass).
 	anchors []int32
 	second  []float64 // and its second best
-	// keys holds the key orders verbatimRun makes for the claims of the
-	// documents this worker indexes (bandAligns).
-	keys slab[uint64]
+	// runs is the worker's scratch for verbatimRun (bandAligns).
+	runs runIndex
 }
 
 // cand is a candidate pair of claims with its score, before the evidence.
@@ -206,7 +205,6 @@ func (s *pairScorer) reset(v *vocab) {
 	}
 	s.edges = s.edges[:0]
 	s.names.reset()
-	s.keys.reset()
 }
 
 // release lets go of what the scorer's buffers point to (claims, scores'

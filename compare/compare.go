@@ -627,7 +627,7 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 						posA: e.a.idx, posB: e.b.idx, nA: len(feats[e.a.doc]), nB: len(feats[e.b.doc]),
 						neighbour: anchoredNear(e, feats[e.a.doc], sc.partners, sc.anchors, at),
 						exclusive: excl, exclusiveFacts: exclFacts,
-					}, &sc.keys)
+					}, &sc.runs)
 				}
 			}
 			// Two claims without context have no neighbours or runner-up

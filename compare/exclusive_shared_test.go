@@ -54,7 +54,7 @@ func TestExclusiveShared(t *testing.T) {
 	cfg := newConfig(nil)
 	asked := 0
 	cfg.bandSeen = func(a, b *claimFeatures, x [nBand]float64) { asked++ }
-	var buf slab[uint64]
+	var buf runIndex
 	e := cand{a: a, b: b, value: 0.3, facts: 1}
 	for _, c := range []struct {
 		exclFacts int

@@ -158,31 +158,6 @@ func idRange(ids []int32, r [2]int32) [2]int {
 	return [2]int{lo, hi}
 }
 
-// orderKeys sets the claim's token key order and mask (claimFeatures.
-// keyOrder, keyMask) from its token key ids, for verbatimRun, in memory
-// from buf.
-func (cf *claimFeatures) orderKeys(buf *slab[uint64]) {
-	n := 0
-	for _, id := range cf.keyID {
-		if id >= 0 {
-			n++
-		}
-	}
-	cf.keyOrder = buf.take(n)[:0]
-	for i, id := range cf.keyID {
-		if id >= 0 {
-			cf.keyOrder = append(cf.keyOrder, uint64(id)<<32|uint64(i))
-			cf.keyMask |= hashBit(id)
-		}
-	}
-	sortSmall(cf.keyOrder)
-	cf.keyOrdered = true
-}
-
-// hashBit is a token key's bit in claimFeatures.keyMask: the key id mixed
-// (Fibonacci hashing), its top six bits.
-func hashBit(id int32) uint64 { return 1 << ((uint64(id) * 0x9E3779B97F4A7C15) >> 58) }
-
 // nameMemo remembers, for one worker of one comparison, which entity keys
 // name the same person or place: the test is an edit distance, and the
 // same two names meet in many pairs of claims.

@@ -111,15 +111,6 @@ type claimFeatures struct {
 	// (added detail weighs a word by it), or -1 where prepare did not
 	// look the token up or its facts hold another rarity.
 	lowRarity []float64
-	// keyOrder lists the tokens with a key, each as its key id and
-	// position packed in one integer (id<<32 | position), sorted: the
-	// tokens of the other claim that can match one are found by a search.
-	// keyMask has the hashBit of every token key: a token of the other
-	// claim whose bit is not set has no match here. Both are made when
-	// verbatimRun first needs them (keyOrdered), for few claims.
-	keyOrder   []uint64
-	keyMask    uint64
-	keyOrdered bool
 	// group is the claim's part in the cluster of aligned claims it is in
 	// (cohesion.go).
 	group groupState
