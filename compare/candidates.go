@@ -31,6 +31,9 @@ type pairScorer struct {
 	// that claim (no search of the claim's features per look-up).
 	wlists [][]float64
 	used   []int32 // feature ids with a slot, to clear
+	// indexed is the document the lists index (nil: none yet in this
+	// comparison).
+	indexed []*claimFeatures
 	// acc holds, per claim position of the indexed document, what one
 	// claim of the other (the stamp-th looked up) shares with it through
 	// the index; touched lists the positions met for that claim.
@@ -209,6 +212,7 @@ func (s *pairScorer) reset(v *vocab) {
 		s.aPos[i] = -1
 	}
 	s.used = s.used[:0]
+	s.indexed = nil
 	for _, c := range s.edges {
 		clear(c[:cap(c)])
 	}
@@ -220,6 +224,7 @@ func (s *pairScorer) reset(v *vocab) {
 // evidence) once its comparison is over.
 func (s *pairScorer) release() {
 	s.v = nil
+	s.indexed = nil
 	for _, c := range s.edges {
 		clear(c[:cap(c)])
 	}
@@ -232,8 +237,14 @@ func (s *pairScorer) release() {
 	s.names.reset()
 }
 
-// index makes the claims of one document findable by their features.
+// index makes the claims of one document findable by their features. The
+// document indexed last is indexed already: the omission model's partner
+// search (partners) starts with the one alignment ended on.
 func (s *pairScorer) index(doc []*claimFeatures) {
+	if len(doc) > 0 && len(s.indexed) == len(doc) && &s.indexed[0] == &doc[0] {
+		return
+	}
+	s.indexed = doc
 	for _, id := range s.used {
 		s.slot[id] = -1
 	}

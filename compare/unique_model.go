@@ -477,12 +477,15 @@ func (cfg *config) partnerSearch() config {
 // pairs; those alignment scored already come from scored (scored.go). The
 // documents are indexed one at a time, on several cores when the
 // comparison is large; results are merged in document order, so they do
-// not depend on the workers.
+// not depend on the workers. The documents come last first, as alignment
+// indexed them: its scorer still holds the index of the one it ended on,
+// which the search may need first.
 func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, slots claimSlots, at []*unalignedClaim, scored *scoredPairs) {
 	low := cfg.partnerSearch()
 	floor := low.floor()
 	found := make([][]hit, len(feats))
-	eachWith(len(feats), large(feats), scorerAfterAlign(cfg.table, v), func(s *pairScorer, j int) {
+	eachWith(len(feats), large(feats), scorerAfterAlign(cfg.table, v), func(s *pairScorer, k int) {
+		j := len(feats) - 1 - k
 		if len(feats[j]) == 0 {
 			return
 		}
