@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"slices"
@@ -128,5 +129,35 @@ func TestExclusiveSharedInAlign(t *testing.T) {
 	}
 	if !some {
 		t.Error("no pair asked about has an exclusive shared feature")
+	}
+}
+
+// TestBandAnswersReadOnlyWhereRead checks the short cut of align that
+// asks the band model nothing for a pair its answers cannot link
+// (mayLink) against the plain rule, every band pair decided: a bandSeen
+// hook that does nothing makes align decide them all. The reports must be
+// the same bytes, on generated events and on the development events when
+// they are present.
+func TestBandAnswersReadOnlyWhereRead(t *testing.T) {
+	events := [][]*extract.Document{parallelDocs(3, 40), parallelDocs(4, 25), variantDocs()}
+	if !testing.Short() {
+		events = append(events, devEvents(t)...)
+	}
+	band := 0
+	every := optionFunc(func(c *config) { c.bandSeen = func(a, b *claimFeatures, x [nBand]float64) { band++ } })
+	for e, docs := range events {
+		var plain, short bytes.Buffer
+		if err := Compare(docs, every).WriteJSON(&plain); err != nil {
+			t.Fatal(err)
+		}
+		if err := Compare(docs).WriteJSON(&short); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(plain.Bytes(), short.Bytes()) {
+			t.Errorf("event %d: the report differs when every band pair is decided", e)
+		}
+	}
+	if band == 0 {
+		t.Fatal("no pair in the band model's band: the test checks nothing")
 	}
 }
