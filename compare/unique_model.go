@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -355,6 +356,15 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		return
 	}
 	r.partners(todo, feats, v, cfg, slots, at, scored)
+	if cfg.omitSeen == nil {
+		// The model decides only a claim with a partner from
+		// uniqueFloorShare of the threshold (decided): the inputs of the
+		// others are not worked out, unless a fit is shown them all.
+		all = slices.DeleteFunc(all, func(u *unalignedClaim) bool { return !u.decided(cfg) })
+		if len(all) == 0 {
+			return
+		}
+	}
 	coverage(all, feats, v)
 	// The aligned groups' claims, and the groups of each grouped claim
 	// (a list per group, not per pair of members: an event of hundreds of
@@ -382,7 +392,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		if cfg.omitSeen != nil {
 			cfg.omitSeen(u.cf, x)
 		}
-		if u.bestWith == nil || u.best < uniqueFloorShare*cfg.threshold {
+		if !u.decided(cfg) {
 			continue
 		}
 		p := m.prob(x[:])
@@ -651,6 +661,12 @@ func windowShared(cf *claimFeatures, doc []*claimFeatures, at int, claimsOf []ui
 // exclusiveClaims is the most claims of a comparison, the claim itself
 // among them, that hold a feature counted as exclusive (exclusive_window).
 const exclusiveClaims = 2
+
+// decided reports whether the omission model decides the claim: it has a
+// partner in another document from uniqueFloorShare of the threshold.
+func (u *unalignedClaim) decided(cfg *config) bool {
+	return u.bestWith != nil && !(u.best < uniqueFloorShare*cfg.threshold)
+}
 
 // features turns an unaligned claim into the omission model's inputs.
 func (u *unalignedClaim) features(feats, groups [][]*claimFeatures, slots claimSlots, groupOf [][]int, unique []bool) [nUnique]float64 {
