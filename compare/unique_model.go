@@ -566,6 +566,7 @@ func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
 		}
 	}
 	per := make([]float64, len(feats))
+	marks := windowMarks{of: make([]uint32, len(v.keys))}
 	for _, u := range all {
 		cf := u.cf
 		clear(per)
@@ -601,7 +602,7 @@ func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
 			if b == nil {
 				continue
 			}
-			w, excl := windowShared(cf, feats[j], b.idx, claimsOf)
+			w, excl := windowShared(cf, feats[j], b.idx, claimsOf, &marks)
 			u.covWindow = max(u.covWindow, w/cf.total)
 			u.exclWindow = max(u.exclWindow, excl/cf.total)
 		}
@@ -622,40 +623,39 @@ const _ = uint(8 - maxOmissionDocs)
 // (claimsOf, by feature id): a word or name the two claims alone use is
 // evidence that they tell one thing, where the story's common words and
 // names, found around any partner on its topic, are not.
-func windowShared(cf *claimFeatures, doc []*claimFeatures, at int, claimsOf []uint8) (w, excl float64) {
-	// Each neighbour's list merged with the claim's (both sorted), the
-	// features found marked, then their weights summed in the claim's
-	// order, as a search per feature would.
-	var buf [128]bool
-	var found []bool
-	if len(cf.ids) <= len(buf) {
-		found = buf[:len(cf.ids)]
-	} else {
-		found = make([]bool, len(cf.ids))
+//
+// The window's features are marked (marks, by feature id), then cf's
+// weights found among them summed in cf's order, as a search per feature
+// would: a mark each is cheaper than a merge of cf's list with each
+// neighbour's.
+func windowShared(cf *claimFeatures, doc []*claimFeatures, at int, claimsOf []uint8, marks *windowMarks) (w, excl float64) {
+	marks.stamp++
+	if marks.stamp == 0 {
+		clear(marks.of)
+		marks.stamp = 1
 	}
+	of, stamp := marks.of, marks.stamp
 	for b := max(at-1, 0); b <= min(at+1, len(doc)-1); b++ {
-		ids, j := doc[b].ids, 0
-		for k, id := range cf.ids {
-			for j < len(ids) && ids[j] < id {
-				j++
-			}
-			if j == len(ids) {
-				break
-			}
-			if ids[j] == id {
-				found[k] = true
-			}
+		for _, id := range doc[b].ids {
+			of[id] = stamp
 		}
 	}
-	for k, f := range found {
-		if f {
+	for k, id := range cf.ids {
+		if of[id] == stamp {
 			w += cf.weights[k]
-			if claimsOf[cf.ids[k]] <= exclusiveClaims {
+			if claimsOf[id] <= exclusiveClaims {
 				excl += cf.weights[k]
 			}
 		}
 	}
 	return w, excl
+}
+
+// windowMarks is windowShared's scratch: per feature id, the stamp of the
+// last window that holds it.
+type windowMarks struct {
+	of    []uint32
+	stamp uint32
 }
 
 // exclusiveClaims is the most claims of a comparison, the claim itself
