@@ -123,9 +123,8 @@ func runFeature(run int) float64 { return float64(min(run, maxRun)) / maxRun }
 // model, fitted on lexical scores, does not apply: a mutual best match
 // aligns from mutualShare of the threshold when it shares two facts.
 //
-// buf holds the key orders verbatimRun makes for the claims of e.b's
-// document; only the worker that indexed that document may pass it.
-func (cfg *config) bandAligns(e cand, p bandPair, buf *slab[uint64]) (first, second bool) {
+// runs is the calling goroutine's scratch for verbatimRun.
+func (cfg *config) bandAligns(e cand, p bandPair, runs *runIndex) (first, second bool) {
 	if cfg.embedder != nil || cfg.bandRule {
 		return e.value >= mutualShare*cfg.threshold && e.value >= p.bestA && e.value >= p.bestB && sharesFacts(e.facts), false
 	}
@@ -168,7 +167,7 @@ func (cfg *config) bandAligns(e cand, p bandPair, buf *slab[uint64]) (first, sec
 			return true, true
 		}
 	}
-	p.run = verbatimRun(e.a, e.b, buf)
+	p.run = verbatimRun(e.a, e.b, runs)
 	if known {
 		// The run is the last input and no other reads it: the rest of
 		// x stands.
@@ -205,11 +204,10 @@ const maxRun = 8
 // for word, which a bag of content words cannot see ("will not reopen the
 // harbour this year"). The longest common run is the usual table of run
 // lengths, kept sparse: a token of a meets only the tokens of b with its
-// key, found by a search of b's keys in id order (prepare), so a row
-// costs its matches. Both claims must have been prepared with one table;
-// their keys prepare left pending are looked up here (lazykeys.go).
-// b's key order is made in buf on first use: it writes to cb, so only
-// one goroutine may pass a given cb (align: the worker of its document).
+// key, found through x, so a row costs its matches. Both claims must have
+// been prepared with one table; their keys prepare left pending are
+// looked up here (lazykeys.go), so only a goroutine that may use the
+// table passes a claim with keys pending.
 //
 // The table is one row: per token of b, the last row (token of a) that
 // matched it, and the run that ended there. A row's matches are taken
@@ -219,47 +217,36 @@ const maxRun = 8
 // with lists of their cells to clear, kept so many slices live in the
 // loop that the compiler spilled them at every token of a (verbatimRun
 // 39.7 → 30.3 M instructions on BASIL ×5).
-func verbatimRun(ca, cb *claimFeatures, buf *slab[uint64]) int {
+func verbatimRun(ca, cb *claimFeatures, x *runIndex) int {
 	ca.lookUpKeys()
 	cb.lookUpKeys()
-	if !cb.keyOrdered {
-		cb.orderKeys(buf)
-	}
-	ia, ob := ca.keyID, cb.keyOrder
+	ia, ib := ca.keyID, cb.keyID
 	nb := len(cb.claim.Tokens)
-	if len(ia) == 0 || nb == 0 || len(cb.keyID) != nb {
+	if len(ia) == 0 || nb == 0 || len(ib) != nb {
 		return 0
 	}
 	const stack = 96
-	var rowBuf, runBuf [stack]int32
+	var rowBuf, runBuf, prevBuf [stack]int32
 	// row[j+1] is 1 + the last row that matched b[j] (0: none yet), and
-	// run[j+1] the length of the run that ended there.
-	var row, run []int32
+	// run[j+1] the length of the run that ended there; prev[j] is the
+	// position of the token before b[j] with its key (-1: none).
+	var row, run, prev []int32
 	if nb+1 <= stack {
-		row, run = rowBuf[:nb+1], runBuf[:nb+1]
+		row, run, prev = rowBuf[:nb+1], runBuf[:nb+1], prevBuf[:nb]
 	} else {
-		row, run = make([]int32, nb+1), make([]int32, nb+1)
+		row, run, prev = make([]int32, nb+1), make([]int32, nb+1), make([]int32, nb)
 	}
+	last, stamp := x.index(cb, prev)
 	best := int32(0)
 	for i, id := range ia {
-		if id < 0 || cb.keyMask&hashBit(id) == 0 {
+		// An id past last is one b cannot have (a key pending, none, or
+		// one the table numbered after b's).
+		if uint(id) >= uint(len(last)) || last[id]>>32 != stamp {
 			// No token of b has the key (most tokens): the row is empty,
 			// and the runs end.
 			continue
 		}
-		// Past the last of b's tokens with key id.
-		lo, hi := 0, len(ob)
-		next := uint64(id+1) << 32
-		for lo < hi {
-			m := int(uint(lo+hi) >> 1)
-			if ob[m] < next {
-				lo = m + 1
-			} else {
-				hi = m
-			}
-		}
-		for k := lo - 1; k >= 0 && int32(ob[k]>>32) == id; k-- {
-			j := int32(uint32(ob[k]))
+		for j := int32(uint32(last[id])) - 1; j >= 0; j = prev[j] {
 			r := int32(1)
 			if row[j] == int32(i) {
 				r = run[j] + 1 // the run through b[j-1] at the row before
@@ -274,6 +261,44 @@ func verbatimRun(ca, cb *claimFeatures, buf *slab[uint64]) int {
 		}
 	}
 	return int(best)
+}
+
+// runIndex is verbatimRun's scratch, one per goroutine: where each token
+// key occurs in the claim b of the pair under way. A claim's tokens with
+// one key are chained from the last (last) to the first (prev), which
+// puts them in the order verbatimRun takes them without a sort, and finds
+// them by the key's table id without a search.
+type runIndex struct {
+	// last holds, per table id, stamp<<32 | 1 + the position of the last
+	// token of b with that key; an entry of an earlier stamp is a key b
+	// lacks, so the entries need no clearing from one pair to the next.
+	last  []uint64
+	stamp uint32
+}
+
+// index indexes cb's token keys, setting prev (one per token), and
+// returns the index and its stamp.
+func (x *runIndex) index(cb *claimFeatures, prev []int32) ([]uint64, uint64) {
+	if n := len(cb.table.keys); len(x.last) < n {
+		x.last = append(x.last, make([]uint64, n-len(x.last))...)
+	}
+	x.stamp++
+	if x.stamp == 0 {
+		clear(x.last)
+		x.stamp = 1
+	}
+	last, stamp := x.last, uint64(x.stamp)
+	for j, id := range cb.keyID {
+		prev[j] = -1
+		if id < 0 {
+			continue
+		}
+		if e := last[id]; e>>32 == stamp {
+			prev[j] = int32(uint32(e)) - 1
+		}
+		last[id] = stamp<<32 | uint64(j+1)
+	}
+	return last, stamp
 }
 
 // bandFloorShare is the share of the threshold from which a pair is a

@@ -30,14 +30,16 @@ type pairScorer struct {
 	// wlists holds, beside each entry of lists, the feature's weight in
 	// that claim (no search of the claim's features per look-up).
 	wlists [][]float64
-	used   []int32  // feature ids with a slot, to clear
-	mark   []uint32 // per claim position of the indexed document: last stamp
-	stamp  uint32
-	// Per claim position of the indexed document, while one claim of the
-	// other is looked up: the weight shared exactly through its heavy
-	// features, and the part of it that names and long words carry.
-	acc, accNames, accWords []float64
-	touched                 []int32
+	used   []int32 // feature ids with a slot, to clear
+	// indexed is the document the lists index (nil: none yet in this
+	// comparison).
+	indexed []*claimFeatures
+	// acc holds, per claim position of the indexed document, what one
+	// claim of the other (the stamp-th looked up) shares with it through
+	// the index; touched lists the positions met for that claim.
+	acc     []accum
+	stamp   uint32
+	touched []int32
 	// While candidates looks up one claim a: aPos holds, per feature id,
 	// its position in a (-1 for the others), and aHit the stamp
 	// (hitStamp) of the last pair whose exact match took each position
@@ -60,9 +62,18 @@ type pairScorer struct {
 	// took at the threshold or above (align's first pass).
 	anchors []int32
 	second  []float64 // and its second best
-	// keys holds the key orders verbatimRun makes for the claims of the
-	// documents this worker indexes (bandAligns).
-	keys slab[uint64]
+	// runs is the worker's scratch for verbatimRun (bandAligns).
+	runs runIndex
+}
+
+// accum is what the index found one claim of the indexed document to
+// share with the claim looked up, while mark is the stamp of that look-up:
+// the weight shared exactly through the claim's heavy features, and the
+// part of it that names and long words carry (lookupBound). One struct,
+// not a list per field: the look-up's inner loop touches one entry.
+type accum struct {
+	mark                 uint32
+	shared, names, words float64
 }
 
 // cand is a candidate pair of claims with its score, before the evidence.
@@ -201,18 +212,19 @@ func (s *pairScorer) reset(v *vocab) {
 		s.aPos[i] = -1
 	}
 	s.used = s.used[:0]
+	s.indexed = nil
 	for _, c := range s.edges {
 		clear(c[:cap(c)])
 	}
 	s.edges = s.edges[:0]
 	s.names.reset()
-	s.keys.reset()
 }
 
 // release lets go of what the scorer's buffers point to (claims, scores'
 // evidence) once its comparison is over.
 func (s *pairScorer) release() {
 	s.v = nil
+	s.indexed = nil
 	for _, c := range s.edges {
 		clear(c[:cap(c)])
 	}
@@ -225,8 +237,14 @@ func (s *pairScorer) release() {
 	s.names.reset()
 }
 
-// index makes the claims of one document findable by their features.
+// index makes the claims of one document findable by their features. The
+// document indexed last is indexed already: the omission model's partner
+// search (partners) starts with the one alignment ended on.
 func (s *pairScorer) index(doc []*claimFeatures) {
+	if len(doc) > 0 && len(s.indexed) == len(doc) && &s.indexed[0] == &doc[0] {
+		return
+	}
+	s.indexed = doc
 	for _, id := range s.used {
 		s.slot[id] = -1
 	}
@@ -255,29 +273,24 @@ func (s *pairScorer) index(doc []*claimFeatures) {
 			s.wlists[k] = append(s.wlists[k], b.weights[fi])
 		}
 	}
-	if cap(s.mark) < len(doc) {
-		s.mark = make([]uint32, len(doc))
+	if cap(s.acc) < len(doc) {
+		s.acc = make([]accum, len(doc))
 		s.stamp = 0
-		s.acc = make([]float64, len(doc))
-		s.accNames = make([]float64, len(doc))
-		s.accWords = make([]float64, len(doc))
 	}
-	s.mark = s.mark[:len(doc)]
+	s.acc = s.acc[:len(doc)]
 }
 
 // lookupBound is the highest value score(a, b) can reach given what the
 // index found, before it is rounded as a score is (round3): the weight a
-// and b share exactly through a's heavy features (acc), plus at most the
-// whole weight of a's light features, of its heavy names found in b under
-// no exact key (spelling variants, when the vocabulary matches them), and
-// softShare of its heavy long words b lacks (near spellings).
-func lookupBound(a, b *claimFeatures, light, heavyNames, heavyWords, acc, accNames, accWords float64) float64 {
-	ub := acc + light
-	if a.v.names != nil {
-		ub += min(heavyNames-accNames, 2*b.sum[kindIndex(kindEntity)])
-	}
-	ub += softShare * min(heavyWords-accWords, b.sum[kindIndex(kindWord)])
-	return 2 * ub * (1 + 1e-9) / (a.total + b.total)
+// and b share exactly through a's heavy features (shared: acc, plus at
+// most the whole weight of a's light features), of its heavy names found
+// in b under no exact key (names: spelling variants, when the vocabulary
+// matches them; 0 when it does not), and softShare of its heavy long
+// words b lacks (words: near spellings). aTotal is a's total weight.
+func lookupBound(b *claimFeatures, aTotal, shared, names, words float64) float64 {
+	ub := shared + min(names, 2*b.sum[kindIndex(kindEntity)])
+	ub += softShare * min(words, b.sum[kindIndex(kindWord)])
+	return 2 * ub * (1 + 1e-9) / (aTotal + b.total)
 }
 
 // roundedBelow reports whether round3(x) < floor, rounding only near the
@@ -285,14 +298,14 @@ func lookupBound(a, b *claimFeatures, light, heavyNames, heavyWords, acc, accNam
 // rounded or not, and most of the bounds candidates tests are far under
 // it.
 func roundedBelow(x, floor float64) bool {
-	switch {
-	case x < floor-0.001:
-		return true
-	case x >= floor+0.001:
-		return false
-	}
-	return round3(x) < floor
+	return x < floor-0.001 || x < floor+0.001 && roundsBelow(x, floor)
 }
+
+// roundsBelow is round3(x) < floor, kept out of line so that
+// roundedBelow is inlined.
+//
+//go:noinline
+func roundsBelow(x, floor float64) bool { return round3(x) < floor }
 
 // candidates returns the pairs of claims of two documents that score at
 // least cfg.floor() (the related threshold or the band model's floor),
@@ -306,6 +319,7 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 	// Paraphrases scored by meaning may share no word (WithEmbedder).
 	all := cfg.embedder != nil
 	floor := cfg.floor()
+	names, ent := s.v.names != nil, s.v.ent
 	// Without name variants to search, a's features are looked up by id
 	// (scoreFrom) rather than merged with each b's.
 	byPos := !all && s.v.names == nil
@@ -342,15 +356,14 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 		}
 		s.stamp++
 		if s.stamp == 0 {
-			clear(s.mark)
+			clear(s.acc[:cap(s.acc)])
 			s.stamp = 1
 		}
 		s.lookingUp(a)
 		// The scorer's lists in locals: through s, every access in the
 		// loop below loaded its slice again, since the append to touched
 		// might have changed it.
-		mark, stamp, touched := s.mark, s.stamp, s.touched[:0]
-		acc, accNames, accWords := s.acc, s.accNames, s.accWords
+		acc, stamp, touched := s.acc, s.stamp, s.touched[:0]
 		var light, heavyNames, heavyWords float64
 		nearAt := 0 // the next of a's words with a near spelling
 		for i, id := range a.ids {
@@ -365,7 +378,10 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 				light += w
 				continue
 			}
-			name := s.v.keys[id].kind == kindEntity
+			// Names count apart only where the vocabulary matches their
+			// spelling variants (lookupBound): else their accum.names
+			// stays 0.
+			name := names && id >= ent[0] && id < ent[1]
 			switch {
 			case name:
 				heavyNames += w
@@ -379,27 +395,27 @@ func (s *pairScorer) candidates(aDoc, bDoc []*claimFeatures, cfg *config) []cand
 			list, wl := s.lists[k], s.wlists[k]
 			wl = wl[:len(list)]
 			for p, bi := range list {
-				if mark[bi] != stamp {
-					mark[bi] = stamp
+				c := &acc[bi]
+				if c.mark != stamp {
+					*c = accum{mark: stamp}
 					touched = append(touched, bi)
-					acc[bi], accNames[bi], accWords[bi] = 0, 0, 0
 				}
 				// The builtin min, not math.Min: inline, where math.Min
 				// is a call to assembly on amd64. The two differ only
 				// for a NaN against an infinity, and weights are finite.
-				acc[bi] += min(w, wl[p])
+				c.shared += min(w, wl[p])
 				switch {
 				case name:
-					accNames[bi] += w
+					c.names += w
 				case long:
-					accWords[bi] += w
+					c.words += w
 				}
 			}
 		}
 		s.touched = touched
-		for _, bi := range s.touched {
-			b := bDoc[bi]
-			if roundedBelow(lookupBound(a, b, light, heavyNames, heavyWords, s.acc[bi], s.accNames[bi], s.accWords[bi]), floor) {
+		for _, bi := range touched {
+			b, c := bDoc[bi], &acc[bi]
+			if roundedBelow(lookupBound(b, a.total, c.shared+light, heavyNames-c.names, heavyWords-c.words), floor) {
 				continue
 			}
 			try(a, b)

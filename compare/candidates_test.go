@@ -151,3 +151,42 @@ func TestRoundedBelow(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexKept checks that a scorer which finds the document it is asked
+// to index indexed already (the last one it indexed, kept from alignment
+// to the omission model's partner search) gives the candidates a scorer
+// that indexes it afresh gives, whichever documents came before; and that
+// a reset forgets the index.
+func TestIndexKept(t *testing.T) {
+	cfg := newConfig(nil)
+	cfg.table = acquireTable()
+	defer cfg.table.release()
+	feats, v := features(parallelDocs(3, 20), cfg)
+	kept := newPairScorer(v)
+	found := 0
+	for _, order := range [][]int{{2, 1, 1, 0, 1}, {0, 0, 2, 2, 1}} {
+		for _, j := range order {
+			kept.index(feats[j])
+			fresh := newPairScorer(v)
+			fresh.index(feats[j])
+			for i := range feats {
+				if i == j {
+					continue
+				}
+				got := slices.Clone(kept.candidates(feats[i], feats[j], cfg))
+				want := fresh.candidates(feats[i], feats[j], cfg)
+				if !slices.EqualFunc(got, want, func(x, y cand) bool { return x.a == y.a && x.b == y.b && x.value == y.value }) {
+					t.Fatalf("documents %d / %d after %v: %d candidates with the index kept, %d indexed afresh", i, j, order, len(got), len(want))
+				}
+				found += len(got)
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no candidates: the test checks nothing")
+	}
+	kept.reset(v)
+	if kept.indexed != nil {
+		t.Fatal("reset kept the index")
+	}
+}

@@ -617,8 +617,10 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 				}
 				// A pair that shares no fact (names or years alone) is
 				// refused by the model and the rule alike, before they
-				// read its other inputs: those are not worked out.
-				if e.facts > 0 {
+				// read its other inputs: those are not worked out. Nor
+				// are they for a pair the answers cannot link (mayLink),
+				// unless a fit watches every pair the model is shown.
+				if e.facts > 0 && (cfg.bandSeen != nil || mayLink(pa, pb, of)) {
 					excl, exclFacts := exclusiveShared(e.a, e.b, claimsOf)
 					band, second = cfg.bandAligns(e, bandPair{
 						value: e.value, containment: e.containment, facts: e.facts,
@@ -627,7 +629,7 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 						posA: e.a.idx, posB: e.b.idx, nA: len(feats[e.a.doc]), nB: len(feats[e.b.doc]),
 						neighbour: anchoredNear(e, feats[e.a.doc], sc.partners, sc.anchors, at),
 						exclusive: excl, exclusiveFacts: exclFacts,
-					}, &sc.keys)
+					}, &sc.runs)
 				}
 			}
 			// Two claims without context have no neighbours or runner-up
@@ -730,6 +732,24 @@ func (e edge) withEvidence() edge {
 		e.s = e.a.v.score(e.a, e.b, nil, true)
 	}
 	return e
+}
+
+// mayLink reports whether align may link a pair under the threshold
+// whose claims have the partners pa and pb: as a first partner, when
+// neither has one, or as a second half (splitMatch), when one has none
+// and the other has one that has no other. Elsewhere the band model's
+// answers (first and second partner) are not read: the pair is weak
+// either way.
+func mayLink(pa, pb []*claimFeatures, of func(*claimFeatures) *[]*claimFeatures) bool {
+	switch {
+	case len(pa) == 0 && len(pb) == 0:
+		return true
+	case len(pb) == 0 && len(pa) == 1:
+		return len(*of(pa[0])) == 1
+	case len(pa) == 0 && len(pb) == 1:
+		return len(*of(pb[0])) == 1
+	}
+	return false
 }
 
 // Within articles, a pair under the threshold may still align: the rest

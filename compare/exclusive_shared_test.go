@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"slices"
@@ -54,7 +55,7 @@ func TestExclusiveShared(t *testing.T) {
 	cfg := newConfig(nil)
 	asked := 0
 	cfg.bandSeen = func(a, b *claimFeatures, x [nBand]float64) { asked++ }
-	var buf slab[uint64]
+	var buf runIndex
 	e := cand{a: a, b: b, value: 0.3, facts: 1}
 	for _, c := range []struct {
 		exclFacts int
@@ -128,5 +129,46 @@ func TestExclusiveSharedInAlign(t *testing.T) {
 	}
 	if !some {
 		t.Error("no pair asked about has an exclusive shared feature")
+	}
+}
+
+// TestBandAnswersReadOnlyWhereRead checks the short cut of align that
+// asks the band model nothing for a pair its answers cannot link
+// (mayLink) against the plain rule, every band pair decided: a bandSeen
+// hook that does nothing makes align decide them all.
+func TestBandAnswersReadOnlyWhereRead(t *testing.T) {
+	band := 0
+	every := optionFunc(func(c *config) { c.bandSeen = func(a, b *claimFeatures, x [nBand]float64) { band++ } })
+	sameReports(t, shortCutEvents(t), every, "when every band pair is decided")
+	if band == 0 {
+		t.Fatal("no pair in the band model's band: the test checks nothing")
+	}
+}
+
+// shortCutEvents are the events the tests of a short cut compare on:
+// generated ones, and the development events when they are present.
+func shortCutEvents(t *testing.T) [][]*extract.Document {
+	events := [][]*extract.Document{parallelDocs(3, 40), parallelDocs(4, 25), variantDocs()}
+	if !testing.Short() {
+		events = append(events, devEvents(t)...)
+	}
+	return events
+}
+
+// sameReports fails t for each event whose report with opt (a hook that
+// turns a short cut off) is not the same bytes as its report without.
+func sameReports(t *testing.T, events [][]*extract.Document, opt Option, what string) {
+	t.Helper()
+	for e, docs := range events {
+		var with, without bytes.Buffer
+		if err := Compare(docs, opt).WriteJSON(&with); err != nil {
+			t.Fatal(err)
+		}
+		if err := Compare(docs).WriteJSON(&without); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(with.Bytes(), without.Bytes()) {
+			t.Errorf("event %d: the report differs %s", e, what)
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package compare
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // vocab numbers the features of one comparison. Ids follow the order of
 // the keys, so a claim's features sorted by id are sorted by key, and a
@@ -54,6 +57,9 @@ func intern(t *featTable, feats [][]*claimFeatures, names func(a, b string) bool
 	}
 	v := &vocab{keys: keys, names: names, ent: kindIDs(keys, kindEntity), words: kindIDs(keys, kindWord)}
 	v.near = t.near.neighbours(t, uniq, t.local, &t.sc)
+	t.sc.seen = slices.Grow(t.sc.seen[:0], (len(uniq)+63)/64)[:(len(uniq)+63)/64]
+	t.sc.best = slices.Grow(t.sc.best[:0], len(uniq))[:len(uniq)]
+	clear(t.sc.seen) // empty already, unless a comparison panicked half-way
 	for _, doc := range feats {
 		for _, cf := range doc {
 			cf.number(t, v)
@@ -68,38 +74,53 @@ func intern(t *featTable, feats [][]*claimFeatures, names func(a, b string) bool
 
 // number sets the claim's id, weight and label lists from its raw
 // features, one feature per key (the first of the heaviest), by id.
+//
+// The keys are told apart by a set of the comparison's ids (t.sc.seen,
+// one bit each, empty between claims), beside the position in raw of
+// each key's feature kept so far (t.sc.best); the set, read a word at a
+// time, lists the ids in order. Where its words between the claim's
+// lowest and highest ids outnumber the claim's keys (a comparison of
+// many keys), the ids are sorted instead, as the set would list them.
 func (cf *claimFeatures) number(t *featTable, v *vocab) {
-	// Sorted by id, then by position in raw: (id, position) packed in
-	// one integer, so the sort is stable without a comparison function.
-	order := t.sc.order[:0]
+	seen, best := t.sc.seen, t.sc.best
+	order := t.sc.order[:0] // the claim's ids, first found first
+	lo, hi := len(seen), 0
 	for i, f := range cf.raw {
-		order = append(order, uint64(t.local[f.id])<<32|uint64(i))
-	}
-	sortSmall(order)
-	t.sc.order = order
-	n := 0
-	for k, o := range order {
-		if k == 0 || o>>32 != order[k-1]>>32 {
-			n++
+		id := t.local[f.id]
+		w, bit := id>>6, uint64(1)<<(id&63)
+		if seen[w]&bit == 0 {
+			seen[w] |= bit
+			best[id] = int32(i)
+			order = append(order, uint64(id))
+			lo, hi = min(lo, int(w)), max(hi, int(w))
+		} else if f.weight > cf.raw[best[id]].weight {
+			best[id] = int32(i)
 		}
 	}
+	t.sc.order = order
+	n := len(order)
 	cf.ids = t.sc.int32s(n)
 	cf.weights = t.sc.float64s(n)
 	cf.labels = t.sc.strings(n)
-	n = 0
-	for k, o := range order {
-		f := &cf.raw[uint32(o)]
-		if k > 0 && o>>32 == order[k-1]>>32 {
-			if f.weight > cf.weights[n-1] {
-				cf.weights[n-1], cf.labels[n-1] = f.weight, f.label
+	if hi-lo+1 <= n {
+		k := 0
+		for w := lo; w <= hi; w++ {
+			for x := seen[w]; x != 0; x &= x - 1 {
+				cf.keep(k, int32(w<<6+bits.TrailingZeros64(x)), best)
+				k++
 			}
-			continue
+			seen[w] = 0
 		}
-		cf.ids[n], cf.weights[n], cf.labels[n] = int32(o>>32), f.weight, f.label
-		n++
+	} else {
+		for _, id := range order {
+			seen[id>>6] = 0
+		}
+		sortSmall(order)
+		for k, id := range order {
+			cf.keep(k, int32(id), best)
+		}
 	}
-	cf.ent = idRange(cf.ids, v.ent)
-	cf.words = idRange(cf.ids, v.words)
+	cf.ent, cf.words = kindRanges(cf.ids, v.ent, v.words)
 	cf.v = v
 	k := 0
 	for _, id := range cf.ids[cf.words[0]:cf.words[1]] {
@@ -116,6 +137,13 @@ func (cf *claimFeatures) number(t *featTable, v *vocab) {
 			}
 		}
 	}
+}
+
+// keep sets the claim's k-th feature: id, with the feature of raw kept
+// for it (best).
+func (cf *claimFeatures) keep(k int, id int32, best []int32) {
+	f := &cf.raw[best[id]]
+	cf.ids[k], cf.weights[k], cf.labels[k] = id, f.weight, f.label
 }
 
 // sortSmall sorts a claim's few packed features or token keys: by
@@ -151,37 +179,32 @@ func kindIDs(keys []featKey, kind byte) [2]int32 {
 	return [2]int32{int32(lo), int32(hi)}
 }
 
-// idRange returns the index range of the ids within r in a sorted list.
-func idRange(ids []int32, r [2]int32) [2]int {
-	lo, _ := slices.BinarySearch(ids, r[0])
-	hi, _ := slices.BinarySearch(ids, r[1])
-	return [2]int{lo, hi}
-}
-
-// orderKeys sets the claim's token key order and mask (claimFeatures.
-// keyOrder, keyMask) from its token key ids, for verbatimRun, in memory
-// from buf.
-func (cf *claimFeatures) orderKeys(buf *slab[uint64]) {
-	n := 0
-	for _, id := range cf.keyID {
-		if id >= 0 {
-			n++
-		}
+// kindRanges returns the index ranges of the names and of the words in a
+// claim's ids (sorted; names and words are the ids of the vocabulary's
+// ent and words). A claim's ids of other kinds are few (its dates and
+// numbers, before the words, and its years, after them), so the bounds
+// are found by walking in from either end, past few ids.
+func kindRanges(ids []int32, ent, words [2]int32) (e, w [2]int) {
+	i := 0
+	for i < len(ids) && ids[i] < ent[0] {
+		i++
 	}
-	cf.keyOrder = buf.take(n)[:0]
-	for i, id := range cf.keyID {
-		if id >= 0 {
-			cf.keyOrder = append(cf.keyOrder, uint64(id)<<32|uint64(i))
-			cf.keyMask |= hashBit(id)
-		}
+	e[0] = i
+	for i < len(ids) && ids[i] < ent[1] {
+		i++
 	}
-	sortSmall(cf.keyOrder)
-	cf.keyOrdered = true
+	e[1] = i
+	for i < len(ids) && ids[i] < words[0] {
+		i++
+	}
+	w[0] = i
+	j := len(ids)
+	for j > i && ids[j-1] >= words[1] {
+		j--
+	}
+	w[1] = j
+	return e, w
 }
-
-// hashBit is a token key's bit in claimFeatures.keyMask: the key id mixed
-// (Fibonacci hashing), its top six bits.
-func hashBit(id int32) uint64 { return 1 << ((uint64(id) * 0x9E3779B97F4A7C15) >> 58) }
 
 // nameMemo remembers, for one worker of one comparison, which entity keys
 // name the same person or place: the test is an edit distance, and the

@@ -62,7 +62,7 @@ func TestVerbatimRunLazyKeys(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	var bufL, bufE slab[uint64]
+	var bufL, bufE runIndex
 	long := 0
 	for k := 0; k < 2000; k++ {
 		a, b := rng.IntN(len(lazy[0])), rng.IntN(len(lazy[1]))

@@ -111,15 +111,6 @@ type claimFeatures struct {
 	// (added detail weighs a word by it), or -1 where prepare did not
 	// look the token up or its facts hold another rarity.
 	lowRarity []float64
-	// keyOrder lists the tokens with a key, each as its key id and
-	// position packed in one integer (id<<32 | position), sorted: the
-	// tokens of the other claim that can match one are found by a search.
-	// keyMask has the hashBit of every token key: a token of the other
-	// claim whose bit is not set has no match here. Both are made when
-	// verbatimRun first needs them (keyOrdered), for few claims.
-	keyOrder   []uint64
-	keyMask    uint64
-	keyOrdered bool
 	// group is the claim's part in the cluster of aligned claims it is in
 	// (cohesion.go).
 	group groupState
@@ -480,11 +471,20 @@ func finish(cf *claimFeatures) {
 	}
 }
 
-// tokenKey is the key comparison reads a token under (hyphenForms).
+// tokenKey is the key comparison reads a token under (hyphenForms). A
+// token that is whole (most) is read under its own key without a call.
 func tokenKey(tok *extract.Token) string {
+	if whole(tok) {
+		return tok.Key
+	}
 	k, _ := hyphenForms(tok)
 	return k
 }
+
+// whole reports whether a token is read whole under its own key for
+// want of a hyphen to split it at: a name, or a word without one
+// (hyphenParts).
+func whole(tok *extract.Token) bool { return tok.Entity || !hasHyphen(tok.Text) }
 
 // hyphenForms returns the key comparison reads a token under and, for a
 // compound scored as its words, those words. The key is the token's, but
@@ -499,6 +499,9 @@ func tokenKey(tok *extract.Token) string {
 // "anti-immigration": a short part, a function word or a prefix alone
 // would match other words). A name keeps its key.
 func hyphenForms(tok *extract.Token) (key string, parts []string) {
+	if whole(tok) {
+		return tok.Key, nil
+	}
 	ps, ok := hyphenParts(tok)
 	if !ok {
 		return tok.Key, nil
@@ -538,7 +541,7 @@ var hyphenPrefixes = sync.OnceValue(func() map[string]bool {
 // false for a token with no hyphen, an empty part ("-based", "well-") or
 // a part without a letter ("9-11", "COVID-19").
 func hyphenParts(tok *extract.Token) ([]string, bool) {
-	if tok.Entity || !hasHyphen(tok.Text) {
+	if whole(tok) {
 		return nil, false
 	}
 	parts := strings.FieldsFunc(tok.Text, isHyphen)
@@ -558,15 +561,12 @@ func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 // hasHyphen is strings.ContainsAny(s, "-\u2010\u2011") as a loop over
 // the bytes: every token of every side passes here, and a token has a few
 // bytes, where a search (strings.IndexByte) costs a call and its set-up.
+// U+2010 and U+2011 are E2 80 90 and E2 80 91 in UTF-8. It is small
+// enough to be inlined, with whole, into tokenKey.
 func hasHyphen(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '-':
+		if s[i] == '-' || s[i] == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]|1 == 0x91 {
 			return true
-		case 0xe2:
-			if strings.HasPrefix(s[i:], "\u2010") || strings.HasPrefix(s[i:], "\u2011") {
-				return true
-			}
 		}
 	}
 	return false

@@ -11,8 +11,12 @@ import "unsafe"
 // report keeps strings and numbers, never these lists.
 type scratch struct {
 	uniq  []int32  // intern: the table ids of the comparison
-	order []uint64 // claimFeatures.number: one claim's features in order; sortByKey's integers
-	byKey []preID  // intern: the comparison's keys in order
+	order []uint64 // claimFeatures.number: one claim's ids in order; sortByKey's integers
+	// claimFeatures.number: a set of the comparison's ids, empty between
+	// claims, and per id the position of its feature kept.
+	seen  []uint64
+	best  []int32
+	byKey []preID // intern: the comparison's keys in order
 	// byKeyTmp is sortByKey's scratch.
 	byKeyTmp []preID
 

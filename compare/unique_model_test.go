@@ -450,3 +450,35 @@ func TestExclusiveWindow(t *testing.T) {
 		t.Errorf("input %d is %v, want %v", i, x[i], u.exclWindow)
 	}
 }
+
+// TestOmissionInputsOnlyForDecided checks the short cut of reviewUnique
+// that works out the omission model's inputs only for the claims it
+// decides (decided) against the plain rule, every claim's inputs worked
+// out: an omitSeen hook makes reviewUnique work them all out. Some claims
+// must have gone undecided, or the test checks nothing.
+func TestOmissionInputsOnlyForDecided(t *testing.T) {
+	// Three short articles, each with a sentence no other says a word of.
+	var apart []*extract.Document
+	for i, odd := range []string{
+		"A violinist from Prague tuned her instrument before dawn.",
+		"Orchards near the coast produced record apricot yields.",
+		"The chess olympiad opened with a blitz exhibition.",
+	} {
+		text := "Flooding closed the main bridge in Port Selmar on Monday, officials said. " +
+			"Rescue crews evacuated forty families from the river district. " + odd +
+			" The mayor said repairs would take several weeks. Schools in the city stayed shut."
+		apart = append(apart, extract.Extract(text, extract.WithOutlet(fmt.Sprintf("outlet%d", i+1))))
+	}
+	undecided := 0
+	every := optionFunc(func(c *config) {
+		c.omitSeen = func(cf *claimFeatures, x [nUnique]float64) {
+			if x[0] < uniqueFloorShare*c.threshold {
+				undecided++ // no partner: x[0] is the best score
+			}
+		}
+	})
+	sameReports(t, append(shortCutEvents(t), apart), every, "when every claim's inputs are worked out")
+	if undecided == 0 {
+		t.Fatal("every claim was decided: the test checks nothing")
+	}
+}

@@ -6,12 +6,12 @@ import (
 	"testing"
 )
 
-// TestWindowShared checks windowShared's merge against what it replaced,
+// TestWindowShared checks windowShared's marks against what it replaced,
 // a search of each neighbour for each feature, summed in the claim's
-// order: the sums must be equal to the last bit, for claims of few and
-// of more features than its stack buffer holds, with the part of them
-// in features few claims hold (exclusive_window), at both ends of a
-// document and in one of a single claim.
+// order: the sums must be equal to the last bit, for claims of few
+// features and of many, with the part of them in features few claims
+// hold (exclusive_window), at both ends of a document and in one of a
+// single claim, with one scratch for every round.
 func TestWindowShared(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 9))
 	set := func(n, of int) *claimFeatures {
@@ -43,6 +43,9 @@ func TestWindowShared(t *testing.T) {
 		}
 		return w, excl
 	}
+	// One scratch for every round, as coverage keeps it from claim to
+	// claim, its stamp a few rounds short of wrapping around.
+	marks := windowMarks{of: make([]uint32, 420), stamp: ^uint32(0) - 5}
 	for i := 0; i < 3000; i++ {
 		of := 20 + rng.IntN(400)
 		size := func() int { return min(rng.IntN(3*of/4+1), []int{10, 60, 200}[rng.IntN(3)]) }
@@ -55,7 +58,7 @@ func TestWindowShared(t *testing.T) {
 		for id := range claimsOf {
 			claimsOf[id] = uint8(1 + rng.IntN(exclusiveClaims+1))
 		}
-		got, gotExcl := windowShared(cf, doc, at, claimsOf)
+		got, gotExcl := windowShared(cf, doc, at, claimsOf, &marks)
 		want, wantExcl := search(cf, doc, at, claimsOf)
 		if got != want || gotExcl != wantExcl {
 			t.Fatalf("claim of %d features at %d of %d: %v / %v, want %v / %v", len(cf.ids), at, len(doc), got, gotExcl, want, wantExcl)

@@ -208,7 +208,7 @@ func (t *featTable) wordID(key string) int32 {
 	if key == "" {
 		return -1
 	}
-	p := uintptr(unsafe.Pointer(unsafe.StringData(key)))
+	p := addrOf(key)
 	s := &t.keyCache[(p*0x9E3779B97F4A7C15)>>(64-keyCacheBits)]
 	// The address alone proves nothing (the bytes it held may have been
 	// freed and reused since), so the key is compared too: a few bytes
@@ -222,6 +222,11 @@ func (t *featTable) wordID(key string) int32 {
 	*s = keySlot{p: p, key: t.keys[id].key, id: id}
 	return id
 }
+
+// addrOf is the address of a string's bytes, by which keyCache and the
+// token table's cache (tokTable.recent) know the keys extraction gives:
+// its word table's copies, one string per word for the whole process.
+func addrOf(s string) uintptr { return uintptr(unsafe.Pointer(unsafe.StringData(s))) }
 
 // keySlot is a slot of featTable.keyCache: a word key's id, with the
 // address of the bytes it was asked by and the table's copy of the key.

@@ -269,6 +269,39 @@ func TestTokTable(t *testing.T) {
 	}
 }
 
+// TestTokTableRecent checks the token table's look-ups through its cache
+// of recent keys (tokTable.recent) against a map of what was added: keys
+// shared as extraction shares them (one string per word), copies of them
+// at other addresses, texts of one length under one key, so that a slot
+// the cache finds by a key's address often holds another text, and more
+// pairs than the cache has slots.
+func TestTokTableRecent(t *testing.T) {
+	var tt tokTable
+	rng := rand.New(rand.NewPCG(5, 6))
+	var keys []string
+	for i := range 3000 {
+		keys = append(keys, "k"+strconv.Itoa(i))
+	}
+	texts := []string{"Said", "said", "SAID", "sAid", "Says", "said's"}
+	want := map[[2]string]int32{}
+	for i := range 200000 {
+		key := keys[rng.IntN(len(keys))]
+		if rng.IntN(4) == 0 {
+			key = strings.Clone(key) // the same key at another address
+		}
+		text := texts[rng.IntN(len(texts))] + key[1:]
+		f, ok := tt.find(text, key)
+		w, had := want[[2]string{text, key}]
+		if ok != had || ok && f.key != w {
+			t.Fatalf("look-up %d, %q/%q: %v, %v; want %v, %v", i, text, key, f.key, ok, w, had)
+		}
+		if !ok {
+			want[[2]string{text, key}] = int32(i)
+			tt.add(text, key, tokFacts{key: int32(i)})
+		}
+	}
+}
+
 // TestTokSlotSize: an entry of the token table takes one cache line, as
 // its look-up (one read of one entry) was measured with; a field added or
 // reordered that makes it larger fails here rather than only slowing.
