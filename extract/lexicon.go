@@ -424,10 +424,32 @@ func normalExpansion(s string) string {
 
 // stem is the matching key of an ordinary word: Snowball English.
 func stem(w string) string {
-	if len(w) < 3 {
+	if len(w) < 3 || keepsEnding(w) {
 		return w
 	}
 	return english.Stem(w, true)
+}
+
+// keepsEnding reports a word the Snowball English stemmer returns as it
+// is without looking: ASCII lower-case letters, digits and hyphens (no
+// case to fold, no apostrophe to trim) ending in a letter that ends none
+// of the suffixes its steps take off or rewrite (those end in ', s, d,
+// g, y, i, l, r, n, m, e, c or t) nor any of its special words. Most of
+// the words a process stems are names outside the stems file ("obama",
+// "netanyahu", "trump"), and the stemmer turns each into runes and tries
+// every suffix of every step on it. TestKeepsEnding checks the rule
+// against the stemmer.
+func keepsEnding(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	switch w[len(w)-1] {
+	case 'a', 'b', 'f', 'h', 'j', 'k', 'o', 'p', 'q', 'u', 'v', 'w', 'x', 'z':
+		return true
+	}
+	return false
 }
 
 func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
