@@ -432,24 +432,49 @@ func stem(w string) string {
 
 // keepsEnding reports a word the Snowball English stemmer returns as it
 // is without looking: ASCII lower-case letters, digits and hyphens (no
-// case to fold, no apostrophe to trim) ending in a letter that ends none
-// of the suffixes its steps take off or rewrite (those end in ', s, d,
-// g, y, i, l, r, n, m, e, c or t) nor any of its special words. Most of
-// the words a process stems are names outside the stems file ("obama",
-// "netanyahu", "trump"), and the stemmer turns each into runes and tries
-// every suffix of every step on it. TestKeepsEnding checks the rule
-// against the stemmer.
+// case to fold, no apostrophe to trim) that end in none of the suffixes
+// its steps take off or rewrite, nor in any of its special words (each
+// ends in one of those suffixes). The suffixes are those of each step
+// written shortest: every one ends in e, l, s or y, or in one of the
+// endings below. Most of the words a process stems are names outside
+// the stems file ("obama", "clinton", "netanyahu"), and the stemmer
+// turns each into runes and tries every suffix of every step on it.
+// TestKeepsEnding checks the rule against the stemmer.
 func keepsEnding(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
 			return false
 		}
 	}
-	switch w[len(w)-1] {
-	case 'a', 'b', 'f', 'h', 'j', 'k', 'o', 'p', 'q', 'u', 'v', 'w', 'x', 'z':
-		return true
+	has := func(suffixes ...string) bool {
+		for _, s := range suffixes {
+			if strings.HasSuffix(w, s) {
+				return true
+			}
+		}
+		return false
 	}
-	return false
+	switch w[len(w)-1] {
+	case 'e', 'l', 's', 'y':
+		return false
+	case 'd':
+		return !has("ed")
+	case 'g':
+		return !has("ing")
+	case 'i':
+		return !has("li", "iti", "ci", "gi")
+	case 'n':
+		return !has("ion")
+	case 'r':
+		return !has("er", "ator")
+	case 'm':
+		return !has("ism")
+	case 't':
+		return !has("ent", "ant")
+	case 'c':
+		return !has("ic")
+	}
+	return true
 }
 
 func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
