@@ -40,6 +40,11 @@ var byteWord = func() (t [256]bool) {
 	return t
 }()
 
+// byteJoins tells the ASCII marks that may join two words into one token
+// (appendTokens): the comma and dot of numbers and acronyms, the ASCII
+// apostrophe and hyphen.
+var byteJoins = [utf8.RuneSelf]bool{',': true, '.': true, '\'': true, '-': true}
+
 // decode returns the rune at i, treating an invalid byte as a one-byte
 // separator so that spans stay valid on broken input.
 func decode(s string, i int) (rune, int) {
@@ -113,7 +118,13 @@ func appendTokens(out []rawToken, text string, start, end int) []rawToken {
 				j++
 				continue
 			}
+			// Only commas, dots, apostrophes and hyphens join words
+			// (below): a space or other mark ends the word without a
+			// look at its neighbours.
 			if c < utf8.RuneSelf {
+				if !byteJoins[c] {
+					break
+				}
 				r, n = rune(c), 1
 			} else {
 				r, n = decode(text, j)
@@ -121,11 +132,9 @@ func appendTokens(out []rawToken, text string, start, end int) []rawToken {
 					j += n
 					continue
 				}
-			}
-			if r != ',' && r != '.' && !isApostrophe(r) && !isHyphen(r) {
-				// Only these join words (below): a space or other
-				// mark ends the word without a look at its neighbours.
-				break
+				if !isApostrophe(r) && !isHyphen(r) {
+					break
+				}
 			}
 			if j+n >= end {
 				break
