@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -34,13 +35,39 @@ func CheckText[T string | []byte](b T) error {
 		// Read in place, not copied: countNonText keeps nothing of it.
 		nul, bad = countNonText(unsafe.String(unsafe.SliceData(v), len(v)))
 	}
+	return nonTextError(nul, bad, len(b))
+}
+
+// nonTextError is CheckText's answer for input of n bytes with nul NUL
+// bytes and bad bytes in all (countNonText).
+func nonTextError(nul, bad, n int) error {
 	switch {
 	case nul > 0:
 		return fmt.Errorf("%w: it holds %d NUL bytes (a binary file, or UTF-16)", ErrNotText, nul)
-	case len(b) > 0 && float64(bad) > maxNonText*float64(len(b)):
-		return fmt.Errorf("%w: %d%% of its bytes are control characters or invalid UTF-8", ErrNotText, 100*bad/len(b))
+	case n > 0 && float64(bad) > maxNonText*float64(n):
+		return fmt.Errorf("%w: %d%% of its bytes are control characters or invalid UTF-8", ErrNotText, 100*bad/n)
 	}
 	return nil
+}
+
+// decodedNonText is countNonText's count of bad bytes in a line
+// decodeArticle took. Such a line is valid UTF-8 with no NUL and no
+// control byte but JSON's white space (tab, newline, carriage return),
+// so only its DEL bytes and C1 controls (U+0080 to U+009F, whose UTF-8
+// is 0xC2 and a byte from 0x80 to 0x9F) count: both are found by
+// searching for one byte, without decoding the line's runes.
+func decodedNonText(line []byte) int {
+	bad := bytes.Count(line, []byte{0x7f})
+	for i := 0; ; {
+		k := bytes.IndexByte(line[i:], 0xc2)
+		if k < 0 || i+k+1 >= len(line) {
+			return bad
+		}
+		i += k + 1
+		if c := line[i]; 0x80 <= c && c <= 0x9f {
+			bad++
+		}
+	}
 }
 
 // countNonText counts CheckText's NUL bytes and bad bytes (control
