@@ -284,28 +284,31 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	if low != f.stem {
 		f.byLow = l.starts[low]
 	}
-	for ci := range LexiconCategories {
-		var key, low []*Entry
-		if f.byKey != nil {
-			key = f.byKey[ci]
-		}
-		if f.byLow != nil {
-			low = f.byLow[ci]
-		}
-		if len(key) == 0 && len(low) == 0 {
-			continue
-		}
-		cands := startingHere(mergeCands(key, low), f.low, f.stem)
-		if len(cands) == 0 {
-			continue
-		}
-		f.starts |= 1 << ci
-		if f.cands == nil {
-			f.cands = make([][]*Entry, len(LexiconCategories))
-		}
-		f.cands[ci] = cands
-		for _, e := range f.cands[ci] {
-			f.lowerEntry = f.lowerEntry || e.Lower
+	// Most words start no entry of any category.
+	if f.byKey != nil || f.byLow != nil {
+		for ci := range LexiconCategories {
+			var key, low []*Entry
+			if f.byKey != nil {
+				key = f.byKey[ci]
+			}
+			if f.byLow != nil {
+				low = f.byLow[ci]
+			}
+			if len(key) == 0 && len(low) == 0 {
+				continue
+			}
+			cands := startingHere(mergeCands(key, low), f.low, f.stem)
+			if len(cands) == 0 {
+				continue
+			}
+			f.starts |= 1 << ci
+			if f.cands == nil {
+				f.cands = make([][]*Entry, len(LexiconCategories))
+			}
+			f.cands[ci] = cands
+			for _, e := range f.cands[ci] {
+				f.lowerEntry = f.lowerEntry || e.Lower
+			}
 		}
 	}
 	f.be = beForms[low]
