@@ -373,16 +373,19 @@ func (l *Lexicon) index() {
 	}
 	l.expansions = map[string]string{}
 	l.expansionFirst = map[string]bool{}
-	for _, e := range l.entries[LexAcronym] {
+	acronyms := l.entries[LexAcronym]
+	exps := make([]string, len(acronyms)) // normalExpansion of each, for both passes
+	for i, e := range acronyms {
 		exp := normalExpansion(e.Expand)
+		exps[i] = exp
 		l.expansions[exp] = e.Phrase
 		first, _, _ := strings.Cut(exp, " ")
 		l.expansionFirst[first] = true
 	}
 	l.acronymExp = map[string]string{}
 	l.ledBy = map[string][]expansion{}
-	for _, e := range l.entries[LexAcronym] {
-		exp := normalExpansion(e.Expand)
+	for i, e := range acronyms {
+		exp := exps[i]
 		if _, done := l.acronymExp[e.Phrase]; !done && l.expansions[exp] == e.Phrase {
 			l.acronymExp[e.Phrase] = exp
 			if first, _, ok := strings.Cut(exp, " "); ok {
