@@ -231,9 +231,11 @@ func (x *extractor) isBoundary(blk Span, i, j, k int) (int, bool) {
 			lw, word = lw[dot-1:], word[dot-1:]
 		}
 	}
-	// wordAt reads letters only, so lowerKey lower-cases the word and
-	// nothing else: the word's facts say whether it is a stop word.
-	starter := x.wordOf(wordAt(text, p, blk.End)).facts.stop
+	// Whether the next word is a stop word, asked only after an
+	// abbreviation, an initial or an acronym (most dots end a plain
+	// word). wordAt reads letters only, so lowerKey lower-cases the word
+	// and nothing else: the word's facts say whether it is a stop word.
+	starter := func() bool { return x.wordOf(wordAt(text, p, blk.End)).facts.stop }
 	if e := x.lex.Word(LexAbbreviation, lw); e != nil {
 		switch e.Kind {
 		case "title":
@@ -244,7 +246,7 @@ func (x *extractor) isBoundary(blk Span, i, j, k int) (int, bool) {
 			}
 			return m, true
 		default:
-			if starter {
+			if starter() {
 				return m, true
 			}
 			return 0, false
@@ -252,10 +254,10 @@ func (x *extractor) isBoundary(blk Span, i, j, k int) (int, bool) {
 	}
 	if len([]rune(word)) == 1 && unicode.IsUpper([]rune(word)[0]) {
 		// An initial (John F. Kennedy) unless a sentence plainly starts.
-		return m, starter && k > j
+		return m, starter() && k > j
 	}
 	if isDottedAcronym(word) {
-		return m, starter
+		return m, starter()
 	}
 	return m, true
 }
