@@ -111,15 +111,16 @@ func countNonText(s string) (nul, bad int) {
 
 // printable8 reports whether the eight bytes of x are all printable ASCII
 // (0x20 to 0x7e), which CheckText counts as neither control characters
-// nor bad UTF-8: no byte has its high bit set, none is below 0x20 (a
-// borrow out of a byte below 0x20 sets its high bit; with no high bit set
-// in x, only such a byte does), and none is DEL (0x7f).
+// nor bad UTF-8: no byte has its high bit set, none is below 0x20 and none
+// is DEL (0x7f).
 func printable8(x uint64) bool { return nonPrintable8(x) == 0 }
 
 // nonPrintable8 marks with its high bit each byte of x that is not
-// printable ASCII, and may mark bytes after the first such one too.
+// printable ASCII, and only those. With the high bits cleared (t), a byte
+// plus 0x60 reaches 0x80 exactly when it is 0x20 or more, and plus 1 when
+// it is 0x7f; neither sum carries into the next byte.
 func nonPrintable8(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	del := x ^ 0x7f*ones
-	return x&highs | (x-0x20*ones)&^x&highs | (del-ones)&^del&highs
+	t := x &^ highs
+	return (x | ^(t + 0x60*ones) | (t + ones)) & highs
 }
