@@ -40,6 +40,15 @@ var byteWord = func() (t [256]bool) {
 	return t
 }()
 
+// byteGap tells the ASCII bytes that are no part of a word (byteWord's
+// others below 0x80): the spaces and marks between words.
+var byteGap = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !byteWord[c]
+	}
+	return t
+}()
+
 // byteJoins tells the ASCII marks that may join two words into one token
 // (appendTokens): the comma and dot of numbers and acronyms, the ASCII
 // apostrophe and hyphen.
@@ -176,6 +185,12 @@ func appendTokens(out []rawToken, text string, start, end int) []rawToken {
 			}
 		}
 		out = append(out, rawToken{span: Span{i, j}, text: text[i:j]})
+		// The spaces and marks after the word, passed over here in a
+		// loop of their own: the loop above keeps more in registers
+		// than it can hold, and took them out and back at every byte.
+		for j < len(s) && byteGap[s[j]] {
+			j++
+		}
 		i = j
 	}
 	return out
