@@ -37,15 +37,24 @@ var lexiconKinds = []struct{ cat, kind string }{
 	{LexHedge, KindHedge}, {LexIntensifier, KindIntensifier}, {LexLoaded, ""},
 }
 
-// framingCats has the bit of each category of lexiconKinds (catIndex), as
-// wordFacts.starts has them: a word's starts in the other lists (stop
-// words, titles, given names) are no concern of findMarkers.
-var framingCats = func() (m uint32) {
-	for _, lk := range lexiconKinds {
-		m |= 1 << catIndex(lk.cat)
-	}
-	return m
-}()
+// lexiconKindIndex is catIndex of each category of lexiconKinds, and
+// framingCats has their bits, as wordFacts.starts has them: a word's
+// starts in the other lists (stop words, titles, given names) are no
+// concern of findMarkers.
+var (
+	lexiconKindIndex = func() (ci []int) {
+		for _, lk := range lexiconKinds {
+			ci = append(ci, catIndex(lk.cat))
+		}
+		return ci
+	}()
+	framingCats = func() (m uint32) {
+		for _, ci := range lexiconKindIndex {
+			m |= 1 << ci
+		}
+		return m
+	}()
+)
 
 // groupNouns follow a label and belong to its phrase: "terrorist group".
 var groupNouns = map[string]bool{
@@ -94,7 +103,8 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	}
 	var present uint32 // the categories that can start somewhere
 	for k, t := range toks {
-		surf[k] = ""
+		// surf[k] is written, and read (matchCands), only at a word
+		// where an entry for lower-case surfaces starts.
 		wf := facts[k]
 		for b := wf.starts & framingCats; b != 0; b &= b - 1 {
 			ci := bits.TrailingZeros32(b)
@@ -117,11 +127,11 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	// Gathered in the scratch's buffer, copied out at its length.
 	out := x.mk.out[:0]
 	curated := 0 // out[:curated] come from the hand-curated lists
-	for _, lk := range lexiconKinds {
+	for li, lk := range lexiconKinds {
 		if lk.cat == LexLoaded {
 			curated = len(out)
 		}
-		ci := catIndex(lk.cat)
+		ci := lexiconKindIndex[li]
 		if present&(1<<ci) == 0 {
 			// No entry of the category starts in the sentence.
 			continue
