@@ -256,9 +256,11 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	// names, whose answers startsDateWord, notNameWord and
 	// BackgroundCount would each look up again.
 	bg := backgroundWord(low)
-	weekday, isWeekday := weekdays[low]
-	f := &wordFacts{id: -1, stemID: -1, low: strings.Clone(low), numWord: numberWords[low] > 0,
-		month: monthNames[low], weekday: weekday, future: futureWords[low], bg: bg.count}
+	short := shortLists[low]
+	f := &wordFacts{id: -1, stemID: -1, low: strings.Clone(low), numWord: short.number,
+		month: short.month, weekday: short.weekday, future: short.future, bg: bg.count,
+		be: short.be, clause: short.clause}
+	isWeekday := short.isWeekday
 	switch st := bg.stem; {
 	case st == low:
 		// Most words: the stem shares the form's copy.
@@ -311,8 +313,6 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 			}
 		}
 	}
-	f.be = beForms[low]
-	f.clause = clauseWords[low]
 	f.speech = l.speechWord(low, f.stem)
 	if strings.HasSuffix(low, ".") {
 		f.notName = notNameWord(low)
@@ -328,6 +328,45 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	f.name = l.nameBitsOf(low)
 	return f
 }
+
+// shortFacts is what the short word lists newFacts reads say of a word.
+type shortFacts struct {
+	number             bool // numberWords[w] > 0
+	month, weekday     int  // monthNames[w], weekdays[w]
+	isWeekday          bool // w is a key of weekdays
+	future, be, clause bool // futureWords[w], beForms[w], clauseWords[w]
+}
+
+// shortLists holds the shortFacts of each word on one of those lists, made
+// from them once: a new form, most often on none of them, costs newFacts
+// one look-up instead of six.
+var shortLists = func() map[string]shortFacts {
+	m := map[string]shortFacts{}
+	set := func(w string, f func(*shortFacts)) {
+		s := m[w]
+		f(&s)
+		m[w] = s
+	}
+	for w, v := range numberWords {
+		set(w, func(s *shortFacts) { s.number = v > 0 })
+	}
+	for w, v := range monthNames {
+		set(w, func(s *shortFacts) { s.month = v })
+	}
+	for w, v := range weekdays {
+		set(w, func(s *shortFacts) { s.weekday, s.isWeekday = v, true })
+	}
+	for w, v := range futureWords {
+		set(w, func(s *shortFacts) { s.future = v })
+	}
+	for w, v := range beForms {
+		set(w, func(s *shortFacts) { s.be = v })
+	}
+	for w, v := range clauseWords {
+		set(w, func(s *shortFacts) { s.clause = v })
+	}
+	return m
+}()
 
 // nameBits are flags of a word form for the entity rules (wordFacts.name).
 type nameBits uint8
