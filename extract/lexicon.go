@@ -144,6 +144,18 @@ type Lexicon struct {
 	// tells which categories can match there at all.
 	starts map[string][][]*Entry
 	table  *wordTable // facts about word forms, for this lexicon (wordfacts.go)
+	// listed holds what the lists newFacts asks of every new form say of
+	// each word on one of them (listedWord): one look-up, not five.
+	listed map[string]listedWord
+}
+
+// listedWord is what a lexicon's single-word lists say of a form: the
+// categories of singleCats it is an entry of (by catIndex), whether it is
+// a stop word, and whether it is the first word of an acronym's expansion
+// (expansionFirst).
+type listedWord struct {
+	single               uint32
+	stop, expansionFirst bool
 }
 
 // categoryIndex is the position of each category in LexiconCategories.
@@ -395,6 +407,23 @@ func (l *Lexicon) index() {
 	}
 	for _, es := range l.ledBy {
 		slices.SortStableFunc(es, func(a, b expansion) int { return len(b.full) - len(a.full) })
+	}
+	l.listed = map[string]listedWord{}
+	list := func(w string, f func(*listedWord)) {
+		lw := l.listed[w]
+		f(&lw)
+		l.listed[w] = lw
+	}
+	for _, ci := range singleCats {
+		for w := range l.words[ci] {
+			list(w, func(lw *listedWord) { lw.single |= 1 << ci })
+		}
+	}
+	for w := range l.words[catIndex(LexStopword)] {
+		list(w, func(lw *listedWord) { lw.stop = true })
+	}
+	for w := range l.expansionFirst {
+		list(w, func(lw *listedWord) { lw.expansionFirst = true })
 	}
 }
 

@@ -277,7 +277,8 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	}
 	// monthNames holds no 0: a month name has month ≥ 1.
 	f.dateWord = f.month > 0 || isWeekday || dateAdverb(low)
-	f.stop = l.Has(LexStopword, low)
+	listed := l.listed[low]
+	f.stop = listed.stop
 	f.bits = wordBit(f.low) | wordBit(f.stem)
 	f.digit = startsWithDigit(low)
 	f.hyphen = strings.Contains(low, "-")
@@ -319,13 +320,9 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	} else {
 		f.notName = f.month > 0 || isWeekday || low == "i"
 	}
-	for _, ci := range singleCats {
-		if _, ok := l.words[ci][low]; ok {
-			f.single |= 1 << ci
-		}
-	}
+	f.single = listed.single
 	f.orgHead = orgHeadIn(l, low)
-	f.name = l.nameBitsOf(low)
+	f.name = nameBitsOf(low, listed.expansionFirst)
 	return f
 }
 
@@ -379,8 +376,9 @@ const (
 	nameExpansion                       // the first word of an expansion of the acronym lexicon (Lexicon.expansions)
 )
 
-// nameBitsOf works out the nameBits of the lower-case form low.
-func (l *Lexicon) nameBitsOf(low string) nameBits {
+// nameBitsOf works out the nameBits of the lower-case form low, the first
+// word of an acronym's expansion when expansionFirst is set.
+func nameBitsOf(low string, expansionFirst bool) nameBits {
 	var b nameBits
 	if isNameParticle(low) {
 		b |= nameParticle
@@ -394,7 +392,7 @@ func (l *Lexicon) nameBitsOf(low string) nameBits {
 	if romanOrdinal(low) {
 		b |= nameRoman
 	}
-	if l.expansionFirst[low] {
+	if expansionFirst {
 		b |= nameExpansion
 	}
 	return b
