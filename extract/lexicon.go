@@ -459,7 +459,43 @@ func stem(w string) string {
 	if len(w) < 3 || keepsEnding(w) {
 		return w
 	}
+	if st, ok := plainPlural(w); ok {
+		return st
+	}
 	return english.Stem(w, true)
+}
+
+// plainPlural returns the stem of a word from which the Snowball English
+// stemmer only takes a plural s: w less its s when that ends in none of
+// the stemmer's suffixes (keepsEnding), and the s is one step 1a deletes
+// (not of "ss", "us" or "ies", and after a vowel before the letter that
+// precedes it; a y is a vowel there unless it starts the word or follows a
+// vowel). The stemmer's special words in s it keeps whole are not taken.
+// TestKeepsEnding checks it against the stemmer.
+func plainPlural(w string) (string, bool) {
+	n := len(w)
+	if n < 4 || w[n-1] != 's' || w[n-2] == 's' || w[n-2] == 'u' || strings.HasSuffix(w, "ies") {
+		return "", false
+	}
+	switch w {
+	case "news", "atlas", "cosmos", "bias":
+		return "", false
+	}
+	if !keepsEnding(w[:n-1]) {
+		return "", false
+	}
+	for i := 0; i < n-2; i++ {
+		// The first vowel decides: a y after a vowel is never the first.
+		switch w[i] {
+		case 'a', 'e', 'i', 'o', 'u':
+			return w[:n-1], true
+		case 'y':
+			if i > 0 {
+				return w[:n-1], true
+			}
+		}
+	}
+	return "", false
 }
 
 // keepsEnding reports a word the Snowball English stemmer returns as it

@@ -179,11 +179,12 @@ func stemLine(w, st string) string {
 	return "=" + st
 }
 
-// TestKeepsEnding checks keepsEnding's short cut against the stemmer: on
-// every word of three and four letters (of five in a full run), on the
-// background list's words, the stemmer's special words and random words
-// of letters, digits, hyphens and apostrophes, a word it passes is the
-// stemmer's own stem, and it passes only words of its alphabet.
+// TestKeepsEnding checks keepsEnding's and plainPlural's short cuts
+// against the stemmer: on every word of three and four letters (of five
+// in a full run), on the background list's words, the stemmer's special
+// words and random words of letters, digits, hyphens and apostrophes, a
+// word keepsEnding passes is the stemmer's own stem (and of its
+// alphabet), and plainPlural's stem is the stemmer's.
 func TestKeepsEnding(t *testing.T) {
 	words := append(backgroundList(),
 		// The stemmer's special words.
@@ -216,8 +217,14 @@ func TestKeepsEnding(t *testing.T) {
 		}
 		words = append(words, string(b))
 	}
-	kept := 0
+	kept, plurals := 0, 0
 	for _, w := range words {
+		if st, ok := plainPlural(w); ok {
+			plurals++
+			if got := english.Stem(w, true); got != st {
+				t.Errorf("plainPlural(%q) = %q, but the stemmer gives %q", w, st, got)
+			}
+		}
 		if !keepsEnding(w) {
 			continue
 		}
@@ -229,7 +236,7 @@ func TestKeepsEnding(t *testing.T) {
 			t.Errorf("keepsEnding(%q), but the stemmer gives %q", w, got)
 		}
 	}
-	if kept < 1000 {
-		t.Errorf("only %d words kept their ending", kept)
+	if kept < 1000 || plurals < 1000 {
+		t.Errorf("only %d words kept their ending, %d were plain plurals", kept, plurals)
 	}
 }
