@@ -336,7 +336,13 @@ func (x *extractor) splitLong(in []Span) []Span {
 func noTerminator8(x uint64) bool { return terminators8(x) == 0 }
 
 // terminators8 marks with its high bit each byte of x that noTerminator8
-// stops at, and may mark bytes after the first such one too.
+// stops at, and only those. Bytes from 0x80 are marked as they are; below
+// it (t, the high bits cleared), a byte v is zero exactly when v+0x7f
+// stays below 0x80, with no carry into the next byte, so one sum per mark
+// and a complement of their AND tell the three marks.
 func terminators8(x uint64) uint64 {
-	return (x | eqMask(x, '.') | eqMask(x, '!') | eqMask(x, '?')) & swarHighs
+	t := x &^ swarHighs
+	const sevenFs = 0x7f * swarOnes
+	none := ((t ^ '.'*swarOnes) + sevenFs) & ((t ^ '!'*swarOnes) + sevenFs) & ((t ^ '?'*swarOnes) + sevenFs)
+	return (x | ^none) & swarHighs
 }
