@@ -91,6 +91,7 @@ func TestSWARExact(t *testing.T) {
 	}{
 		{"nonPrintable8", nonPrintable8, func(c byte) bool { return c >= 0x20 && c <= 0x7e }},
 		{"terminators8", terminators8, func(c byte) bool { return c < 0x80 && c != '.' && c != '!' && c != '?' }},
+		{"stops8", stops8, func(c byte) bool { return c >= 0x20 && c != '"' && c != '\\' }},
 	}
 	r := rand.New(rand.NewPCG(11, 12))
 	for _, tt := range tests {
