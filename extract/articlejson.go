@@ -395,7 +395,13 @@ func hex4(b []byte) (rune, bool) {
 func plain8(x uint64) bool { return stops8(x) == 0 }
 
 // stops8 marks with its high bit each byte of x that plain8 refuses, and
-// may mark bytes after the first such one too.
+// only those. Below 0x80 (t, the high bits cleared), a byte is under 0x20
+// exactly when it plus 0x60 stays below 0x80, and zero exactly when it
+// plus 0x7f does, neither sum carrying into the next byte; bytes from 0x80
+// (a high bit of x) are plain.
 func stops8(x uint64) uint64 {
-	return ((x-0x20*swarOnes)&^x | eqMask(x, '"') | eqMask(x, '\\')) & swarHighs
+	t := x &^ swarHighs
+	const sevenFs = 0x7f * swarOnes
+	none := (t + 0x60*swarOnes) & ((t ^ '"'*swarOnes) + sevenFs) & ((t ^ '\\'*swarOnes) + sevenFs)
+	return ^none &^ x & swarHighs
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"errors"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -31,6 +32,9 @@ func checkDecodeArticle(t *testing.T, line []byte) bool {
 	var got Article
 	if !decodeArticle(line, &got) {
 		return false
+	}
+	if nul, bad := countNonText(string(line)); nul != 0 || bad != decodedNonText(line) {
+		t.Errorf("decodeArticle took %q: countNonText = %d NUL, %d bad; decodedNonText %d", line, nul, bad, decodedNonText(line))
 	}
 	if werr != nil {
 		t.Errorf("decodeArticle took %q, json.Unmarshal: %v", line, werr)
@@ -93,8 +97,8 @@ func TestDecodeArticleMatchesUnmarshal(t *testing.T) {
 // keys in and out of Article, in any case, strings with every kind of
 // escape and byte, values of other types, syntax slips.
 func TestDecodeArticleRandom(t *testing.T) {
-	keys := []string{"event", "outlet", "title", "published", "url", "source", "text", "Event", "URL", "id", "bias", "textual", "", "sourcE", "\u017furl", "te\\u0078t"}
-	pieces := []string{"a", " ", "é", "“", "\\n", "\\\"", "\\\\", "\\/", "\\u00e9", "\\u2028", "\\ud83d\\ude00", "\\ud83d", "\\x", "\xff", "\xe2\x80", "\t", "\x7f", "\\u0000", "\\u00"}
+	keys := []string{"event", "outlet", "title", "published", "url", "source", "text", "Event", "URL", "id", "bias", "textual", "", "sourcE", "\u017furl", "te\\u0078t", "de\x7fl", "\u0085"}
+	pieces := []string{"a", " ", "é", "“", "\\n", "\\\"", "\\\\", "\\/", "\\u00e9", "\\u2028", "\\ud83d\\ude00", "\\ud83d", "\\x", "\xff", "\xe2\x80", "\t", "\x7f", "\\u0000", "\\u00", "\u0085", "\u009f", "\u00a0", "\xc2", "\u0080\x7f\u0080"}
 	values := []string{"null", "1", "true", "false", "-0", "12.5e-3", "1E+2", "01", "1.", "-", "truex", "nul", "{}", "[\"a\"]", "{\"a\":\"b\"}"}
 	r := rand.New(rand.NewPCG(1, 2))
 	took := 0
@@ -159,5 +163,30 @@ func TestDecodeArticleDevCorpus(t *testing.T) {
 	t.Logf("took %d of %d", took, lines)
 	if took < lines*9/10 {
 		t.Errorf("decodeArticle took %d of %d records", took, lines)
+	}
+}
+
+// TestParseArticleNotText checks that ParseArticle refuses a line that is
+// not text with CheckText's own words, whether decodeArticle takes the
+// line (DEL bytes and C1 controls in its strings) or not (NUL bytes).
+func TestParseArticleNotText(t *testing.T) {
+	for _, line := range []string{
+		`{"event":"e","text":"` + strings.Repeat("\x7f", 40) + `"}`,
+		`{"event":"e","text":"` + strings.Repeat("\u0085", 20) + ` x"}`,
+		`{"event":"e","te` + strings.Repeat("\x7f", 20) + `xt":"x"}`,
+		`{"event":"e","text":"` + strings.Repeat("\x00", 4) + `"}`,
+		`{"event":"e","text":"` + strings.Repeat("\x7f", 2) + ` some text"}`,
+	} {
+		_, err := ParseArticle([]byte(line))
+		want := CheckText(line)
+		if want == nil {
+			if err != nil {
+				t.Errorf("ParseArticle(%q): %v, CheckText: text", line, err)
+			}
+			continue
+		}
+		if !errors.Is(err, ErrNotText) || !errors.Is(err, ErrBadJSON) || err.Error() != ErrBadJSON.Error()+": "+want.Error() {
+			t.Errorf("ParseArticle(%q): %v, want %v: %v", line, err, ErrBadJSON, want)
+		}
 	}
 }

@@ -29,7 +29,11 @@ type bgWord struct {
 // count. stems.txt holds a line per word it gives, so the file and the
 // loader read the list through this one function.
 func eachBackgroundWord(f func(w string, count int)) {
-	for _, line := range strings.Split(backgroundFile, "\n") {
+	// Line by line in place: a list of the 30,000 lines would be made
+	// only to be read once.
+	for rest := backgroundFile; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		if line == "" || line[0] == '#' {
 			continue
 		}

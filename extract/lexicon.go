@@ -144,6 +144,18 @@ type Lexicon struct {
 	// tells which categories can match there at all.
 	starts map[string][][]*Entry
 	table  *wordTable // facts about word forms, for this lexicon (wordfacts.go)
+	// listed holds what the lists newFacts asks of every new form say of
+	// each word on one of them (listedWord): one look-up, not five.
+	listed map[string]listedWord
+}
+
+// listedWord is what a lexicon's single-word lists say of a form: the
+// categories of singleCats it is an entry of (by catIndex), whether it is
+// a stop word, and whether it is the first word of an acronym's expansion
+// (expansionFirst).
+type listedWord struct {
+	single               uint32
+	stop, expansionFirst bool
 }
 
 // categoryIndex is the position of each category in LexiconCategories.
@@ -373,16 +385,19 @@ func (l *Lexicon) index() {
 	}
 	l.expansions = map[string]string{}
 	l.expansionFirst = map[string]bool{}
-	for _, e := range l.entries[LexAcronym] {
+	acronyms := l.entries[LexAcronym]
+	exps := make([]string, len(acronyms)) // normalExpansion of each, for both passes
+	for i, e := range acronyms {
 		exp := normalExpansion(e.Expand)
+		exps[i] = exp
 		l.expansions[exp] = e.Phrase
 		first, _, _ := strings.Cut(exp, " ")
 		l.expansionFirst[first] = true
 	}
 	l.acronymExp = map[string]string{}
 	l.ledBy = map[string][]expansion{}
-	for _, e := range l.entries[LexAcronym] {
-		exp := normalExpansion(e.Expand)
+	for i, e := range acronyms {
+		exp := exps[i]
 		if _, done := l.acronymExp[e.Phrase]; !done && l.expansions[exp] == e.Phrase {
 			l.acronymExp[e.Phrase] = exp
 			if first, _, ok := strings.Cut(exp, " "); ok {
@@ -392,6 +407,23 @@ func (l *Lexicon) index() {
 	}
 	for _, es := range l.ledBy {
 		slices.SortStableFunc(es, func(a, b expansion) int { return len(b.full) - len(a.full) })
+	}
+	l.listed = map[string]listedWord{}
+	list := func(w string, f func(*listedWord)) {
+		lw := l.listed[w]
+		f(&lw)
+		l.listed[w] = lw
+	}
+	for _, ci := range singleCats {
+		for w := range l.words[ci] {
+			list(w, func(lw *listedWord) { lw.single |= 1 << ci })
+		}
+	}
+	for w := range l.words[catIndex(LexStopword)] {
+		list(w, func(lw *listedWord) { lw.stop = true })
+	}
+	for w := range l.expansionFirst {
+		list(w, func(lw *listedWord) { lw.expansionFirst = true })
 	}
 }
 
@@ -424,10 +456,93 @@ func normalExpansion(s string) string {
 
 // stem is the matching key of an ordinary word: Snowball English.
 func stem(w string) string {
-	if len(w) < 3 {
+	if len(w) < 3 || keepsEnding(w) {
 		return w
 	}
+	if st, ok := plainPlural(w); ok {
+		return st
+	}
 	return english.Stem(w, true)
+}
+
+// plainPlural returns the stem of a word from which the Snowball English
+// stemmer only takes a plural s: w less its s when that ends in none of
+// the stemmer's suffixes (keepsEnding), and the s is one step 1a deletes
+// (not of "ss", "us" or "ies", and after a vowel before the letter that
+// precedes it; a y is a vowel there unless it starts the word or follows a
+// vowel). The stemmer's special words in s it keeps whole are not taken.
+// TestKeepsEnding checks it against the stemmer.
+func plainPlural(w string) (string, bool) {
+	n := len(w)
+	if n < 4 || w[n-1] != 's' || w[n-2] == 's' || w[n-2] == 'u' || strings.HasSuffix(w, "ies") {
+		return "", false
+	}
+	switch w {
+	case "news", "atlas", "cosmos", "bias":
+		return "", false
+	}
+	if !keepsEnding(w[:n-1]) {
+		return "", false
+	}
+	for i := 0; i < n-2; i++ {
+		// The first vowel decides: a y after a vowel is never the first.
+		switch w[i] {
+		case 'a', 'e', 'i', 'o', 'u':
+			return w[:n-1], true
+		case 'y':
+			if i > 0 {
+				return w[:n-1], true
+			}
+		}
+	}
+	return "", false
+}
+
+// keepsEnding reports a word the Snowball English stemmer returns as it
+// is without looking: ASCII lower-case letters, digits and hyphens (no
+// case to fold, no apostrophe to trim) that end in none of the suffixes
+// its steps take off or rewrite, nor in any of its special words (each
+// ends in one of those suffixes). The suffixes are those of each step
+// written shortest: every one ends in e, l, s or y, or in one of the
+// endings below. Most of the words a process stems are names outside
+// the stems file ("obama", "clinton", "netanyahu"), and the stemmer
+// turns each into runes and tries every suffix of every step on it.
+// TestKeepsEnding checks the rule against the stemmer.
+func keepsEnding(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	has := func(suffixes ...string) bool {
+		for _, s := range suffixes {
+			if strings.HasSuffix(w, s) {
+				return true
+			}
+		}
+		return false
+	}
+	switch w[len(w)-1] {
+	case 'e', 'l', 's', 'y':
+		return false
+	case 'd':
+		return !has("ed")
+	case 'g':
+		return !has("ing")
+	case 'i':
+		return !has("li", "iti", "ci", "gi")
+	case 'n':
+		return !has("ion")
+	case 'r':
+		return !has("er", "ator")
+	case 'm':
+		return !has("ism")
+	case 't':
+		return !has("ent", "ant")
+	case 'c':
+		return !has("ic")
+	}
+	return true
 }
 
 func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -36,6 +37,25 @@ var lexiconKinds = []struct{ cat, kind string }{
 	{LexHedge, KindHedge}, {LexIntensifier, KindIntensifier}, {LexLoaded, ""},
 }
 
+// lexiconKindIndex is catIndex of each category of lexiconKinds, and
+// framingCats has their bits, as wordFacts.starts has them: a word's
+// starts in the other lists (stop words, titles, given names) are no
+// concern of findMarkers.
+var (
+	lexiconKindIndex = func() (ci []int) {
+		for _, lk := range lexiconKinds {
+			ci = append(ci, catIndex(lk.cat))
+		}
+		return ci
+	}()
+	framingCats = func() (m uint32) {
+		for _, ci := range lexiconKindIndex {
+			m |= 1 << ci
+		}
+		return m
+	}()
+)
+
 // groupNouns follow a label and belong to its phrase: "terrorist group".
 var groupNouns = map[string]bool{
 	"group": true, "groups": true, "organization": true, "organisation": true, "organizations": true, "movement": true,
@@ -67,10 +87,10 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	keys := slices.Grow(x.mk.keys[:0], n)[:n]
 	isNum := slices.Grow(x.mk.isNum[:0], n)[:n]
 	surf := slices.Grow(x.mk.surf[:0], n)[:n]
-	// starts[k] is facts[k].starts side by side: each category present
-	// passes over the tokens, and reads one array, not each word's facts.
-	starts := slices.Grow(x.mk.starts[:0], n)[:n]
-	x.mk.starts = starts
+	// at[ci] lists the tokens where an entry of category ci can start
+	// (wordFacts.starts), gathered in one pass: each category then visits
+	// its own tokens, not every token of the claim for a bit.
+	at := &x.mk.at
 	// The entries that can start at each token are in its word facts, by
 	// category, merged and ordered once for the process. Surface forms are
 	// needed only where an entry for lower-case surfaces starts.
@@ -83,10 +103,17 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	}
 	var present uint32 // the categories that can start somewhere
 	for k, t := range toks {
-		surf[k] = ""
+		// surf[k] is written, and read (matchCands), only at a word
+		// where an entry for lower-case surfaces starts.
 		wf := facts[k]
-		present |= wf.starts
-		starts[k] = wf.starts
+		for b := wf.starts & framingCats; b != 0; b &= b - 1 {
+			ci := bits.TrailingZeros32(b)
+			if present&(1<<ci) == 0 {
+				at[ci] = at[ci][:0]
+			}
+			at[ci] = append(at[ci], int32(k))
+			present |= 1 << ci
+		}
 		keys[k] = wf.stem
 		isNum[k] = startsWithDigit(t.text) || wf.numWord
 		if !wf.lowerEntry {
@@ -100,17 +127,19 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	// Gathered in the scratch's buffer, copied out at its length.
 	out := x.mk.out[:0]
 	curated := 0 // out[:curated] come from the hand-curated lists
-	for _, lk := range lexiconKinds {
+	for li, lk := range lexiconKinds {
 		if lk.cat == LexLoaded {
 			curated = len(out)
 		}
-		ci := catIndex(lk.cat)
+		ci := lexiconKindIndex[li]
 		if present&(1<<ci) == 0 {
 			// No entry of the category starts in the sentence.
 			continue
 		}
-		for i := 0; i < len(toks); i++ {
-			if starts[i]&(1<<ci) == 0 {
+		from := 0 // a match ends before it: tokens before it are passed over
+		for _, i := range at[ci] {
+			i := int(i)
+			if i < from {
 				continue
 			}
 			var next uint64
@@ -125,20 +154,20 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 				// "about 5 million", "largely": the precision of an amount
 				// or a degree, not the writer's commitment to the claim
 				// (hedge.txt). Numbers keep their own approximation.
-				i = m.end - 1
+				from = m.end
 				continue
 			}
 			if lk.kind == KindHedge && m.e.Sub == "adverb" && m.start > 0 && m.end < len(toks) && gerundPreps[lows[m.start-1]] && strings.HasSuffix(lows[m.end], "ing") {
 				// "for potentially overturning", "about potentially easing
 				// sanctions": the possible event talked about (hedge.txt).
-				i = m.end - 1
+				from = m.end
 				continue
 			}
 			if lk.kind == KindHedge && m.e.Sub == "modal" && lows[m.end-1] == "be" && m.end < len(toks) &&
 				(strings.HasSuffix(lows[m.end], "ed") || x.lex.Has(LexParticiple, lows[m.end])) {
 				// "turnout may be depressed", "cuts might be carried out":
 				// a passive forecast, not a guess about what is the case.
-				i = m.end - 1
+				from = m.end
 				continue
 			}
 			start, end := m.start, m.end
@@ -181,26 +210,26 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 				// measure": news uses so-called to bring in a bill's or a
 				// procedure's name, meaning "known as"; a reader judged
 				// these no distance (issue 11).
-				i = m.end - 1
+				from = m.end
 				continue
 			}
 			if lk.cat == LexLoaded && m.start > 0 && x.inCapitalRun(toks, m.start) && !titleStyle(toks) {
 				// "Sen. Tom Carper", "Mad Dog Mattis": a generated word
 				// written with a capital inside a run of capitals is part
 				// of a name, in a sentence that is not set in title case.
-				i = m.end - 1
+				from = m.end
 				continue
 			}
 			if kind == KindLabel && (m.e.Sub == "act" || lows[end-1] == "attack" || lows[end-1] == "attacks") && x.datedEvent(toks, lows, start, end) {
 				// "the 2003 invasion of Iraq", "the Sept. 11 terrorist
 				// attacks": a dated event's settled name, which every
 				// outlet uses, not a choice among labels.
-				i = end - 1
+				from = end
 				continue
 			}
 			if kind == KindLabel && x.inPlaceName(c, toks[m.start].span) {
 				// "Martyrs' Square" names a place; it labels no one.
-				i = end - 1
+				from = end
 				continue
 			}
 			mk.Span = Span{toks[start].span.Start, toks[end-1].span.End}
@@ -208,15 +237,15 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			if (kind == KindLabel || kind == KindIntensifier) && x.inMention(mk.Span) {
 				// The term “deep state”, the film “Occupation”: a word
 				// mentioned or a title names, it does not label.
-				i = end - 1
+				from = end
 				continue
 			}
 			if lk.cat == LexLoaded && loadedShadowed(mk, out[:curated]) {
-				i = m.end - 1
+				from = m.end
 				continue
 			}
 			out = append(out, mk)
-			i = end - 1
+			from = end
 		}
 	}
 	out = append(out, x.agentless(toks, lows, facts)...)

@@ -87,10 +87,17 @@ func ReadJSON(r io.Reader, opts ...Option) ([]*Document, error) {
 // text.
 func ParseArticle(line []byte) (Article, error) {
 	var a Article
-	if err := CheckText(line); err != nil {
-		return a, fmt.Errorf("%w: %w", ErrBadJSON, err)
-	}
-	if !decodeArticle(line, &a) {
+	if decodeArticle(line, &a) {
+		// The line is text as CheckText counts unless its DEL bytes and
+		// C1 controls say otherwise (decodedNonText): it is not read a
+		// second time for them.
+		if err := nonTextError(0, decodedNonText(line), len(line)); err != nil {
+			return Article{}, fmt.Errorf("%w: %w", ErrBadJSON, err)
+		}
+	} else {
+		if err := CheckText(line); err != nil {
+			return Article{}, fmt.Errorf("%w: %w", ErrBadJSON, err)
+		}
 		a = Article{}
 		if err := json.Unmarshal(line, &a); err != nil {
 			return a, fmt.Errorf("%w: %v", ErrBadJSON, jsonError(err))

@@ -28,7 +28,7 @@ type scratch struct {
 	mk struct {
 		keys, surf []string
 		isNum      []bool
-		starts     []uint32
+		at         [18][]int32 // by category (catIndex): the tokens where its entries may start
 		out        []Marker
 	}
 	quoteBuf []Quote    // a claim's quotes, gathered by annotate

@@ -231,9 +231,11 @@ func (x *extractor) isBoundary(blk Span, i, j, k int) (int, bool) {
 			lw, word = lw[dot-1:], word[dot-1:]
 		}
 	}
-	// wordAt reads letters only, so lowerKey lower-cases the word and
-	// nothing else: the word's facts say whether it is a stop word.
-	starter := x.wordOf(wordAt(text, p, blk.End)).facts.stop
+	// Whether the next word is a stop word, asked only after an
+	// abbreviation, an initial or an acronym (most dots end a plain
+	// word). wordAt reads letters only, so lowerKey lower-cases the word
+	// and nothing else: the word's facts say whether it is a stop word.
+	starter := func() bool { return x.wordOf(wordAt(text, p, blk.End)).facts.stop }
 	if e := x.lex.Word(LexAbbreviation, lw); e != nil {
 		switch e.Kind {
 		case "title":
@@ -244,7 +246,7 @@ func (x *extractor) isBoundary(blk Span, i, j, k int) (int, bool) {
 			}
 			return m, true
 		default:
-			if starter {
+			if starter() {
 				return m, true
 			}
 			return 0, false
@@ -252,10 +254,10 @@ func (x *extractor) isBoundary(blk Span, i, j, k int) (int, bool) {
 	}
 	if len([]rune(word)) == 1 && unicode.IsUpper([]rune(word)[0]) {
 		// An initial (John F. Kennedy) unless a sentence plainly starts.
-		return m, starter && k > j
+		return m, starter() && k > j
 	}
 	if isDottedAcronym(word) {
-		return m, starter
+		return m, starter()
 	}
 	return m, true
 }
@@ -334,7 +336,13 @@ func (x *extractor) splitLong(in []Span) []Span {
 func noTerminator8(x uint64) bool { return terminators8(x) == 0 }
 
 // terminators8 marks with its high bit each byte of x that noTerminator8
-// stops at, and may mark bytes after the first such one too.
+// stops at, and only those. Bytes from 0x80 are marked as they are; below
+// it (t, the high bits cleared), a byte v is zero exactly when v+0x7f
+// stays below 0x80, with no carry into the next byte, so one sum per mark
+// and a complement of their AND tell the three marks.
 func terminators8(x uint64) uint64 {
-	return (x | eqMask(x, '.') | eqMask(x, '!') | eqMask(x, '?')) & swarHighs
+	t := x &^ swarHighs
+	const sevenFs = 0x7f * swarOnes
+	none := ((t ^ '.'*swarOnes) + sevenFs) & ((t ^ '!'*swarOnes) + sevenFs) & ((t ^ '?'*swarOnes) + sevenFs)
+	return (x | ^none) & swarHighs
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -34,13 +35,39 @@ func CheckText[T string | []byte](b T) error {
 		// Read in place, not copied: countNonText keeps nothing of it.
 		nul, bad = countNonText(unsafe.String(unsafe.SliceData(v), len(v)))
 	}
+	return nonTextError(nul, bad, len(b))
+}
+
+// nonTextError is CheckText's answer for input of n bytes with nul NUL
+// bytes and bad bytes in all (countNonText).
+func nonTextError(nul, bad, n int) error {
 	switch {
 	case nul > 0:
 		return fmt.Errorf("%w: it holds %d NUL bytes (a binary file, or UTF-16)", ErrNotText, nul)
-	case len(b) > 0 && float64(bad) > maxNonText*float64(len(b)):
-		return fmt.Errorf("%w: %d%% of its bytes are control characters or invalid UTF-8", ErrNotText, 100*bad/len(b))
+	case n > 0 && float64(bad) > maxNonText*float64(n):
+		return fmt.Errorf("%w: %d%% of its bytes are control characters or invalid UTF-8", ErrNotText, 100*bad/n)
 	}
 	return nil
+}
+
+// decodedNonText is countNonText's count of bad bytes in a line
+// decodeArticle took. Such a line is valid UTF-8 with no NUL and no
+// control byte but JSON's white space (tab, newline, carriage return),
+// so only its DEL bytes and C1 controls (U+0080 to U+009F, whose UTF-8
+// is 0xC2 and a byte from 0x80 to 0x9F) count: both are found by
+// searching for one byte, without decoding the line's runes.
+func decodedNonText(line []byte) int {
+	bad := bytes.Count(line, []byte{0x7f})
+	for i := 0; ; {
+		k := bytes.IndexByte(line[i:], 0xc2)
+		if k < 0 || i+k+1 >= len(line) {
+			return bad
+		}
+		i += k + 1
+		if c := line[i]; 0x80 <= c && c <= 0x9f {
+			bad++
+		}
+	}
 }
 
 // countNonText counts CheckText's NUL bytes and bad bytes (control
@@ -84,15 +111,16 @@ func countNonText(s string) (nul, bad int) {
 
 // printable8 reports whether the eight bytes of x are all printable ASCII
 // (0x20 to 0x7e), which CheckText counts as neither control characters
-// nor bad UTF-8: no byte has its high bit set, none is below 0x20 (a
-// borrow out of a byte below 0x20 sets its high bit; with no high bit set
-// in x, only such a byte does), and none is DEL (0x7f).
+// nor bad UTF-8: no byte has its high bit set, none is below 0x20 and none
+// is DEL (0x7f).
 func printable8(x uint64) bool { return nonPrintable8(x) == 0 }
 
 // nonPrintable8 marks with its high bit each byte of x that is not
-// printable ASCII, and may mark bytes after the first such one too.
+// printable ASCII, and only those. With the high bits cleared (t), a byte
+// plus 0x60 reaches 0x80 exactly when it is 0x20 or more, and plus 1 when
+// it is 0x7f; neither sum carries into the next byte.
 func nonPrintable8(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	del := x ^ 0x7f*ones
-	return x&highs | (x-0x20*ones)&^x&highs | (del-ones)&^del&highs
+	t := x &^ highs
+	return (x | ^(t + 0x60*ones) | (t + ones)) & highs
 }

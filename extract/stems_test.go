@@ -2,11 +2,14 @@ package extract
 
 import (
 	"flag"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/kljensen/snowball/english"
 )
 
 var updateStems = flag.Bool("update-stems", false, "rewrite data/stems.txt from background.txt and the default lexicon")
@@ -174,4 +177,66 @@ func stemLine(w, st string) string {
 		return strconv.Itoa(len(st))
 	}
 	return "=" + st
+}
+
+// TestKeepsEnding checks keepsEnding's and plainPlural's short cuts
+// against the stemmer: on every word of three and four letters (of five
+// in a full run), on the background list's words, the stemmer's special
+// words and random words of letters, digits, hyphens and apostrophes, a
+// word keepsEnding passes is the stemmer's own stem (and of its
+// alphabet), and plainPlural's stem is the stemmer's.
+func TestKeepsEnding(t *testing.T) {
+	words := append(backgroundList(),
+		// The stemmer's special words.
+		"skis", "skies", "dying", "lying", "tying", "idly", "gently", "ugly", "early", "only", "singly", "sky",
+		"news", "howe", "atlas", "cosmos", "bias", "andes", "inning", "innings", "outing", "outings", "canning",
+		"cannings", "herring", "herrings", "earring", "earrings", "proceed", "proceeds", "proceeded", "proceeding",
+		"exceed", "exceeds", "exceeded", "exceeding", "succeed", "succeeds", "succeeded", "succeeding")
+	maxLen := 5
+	if testing.Short() {
+		maxLen = 4
+	}
+	var grow func(w string)
+	grow = func(w string) {
+		if len(w) >= 3 {
+			words = append(words, w)
+		}
+		if len(w) < maxLen {
+			for c := 'a'; c <= 'z'; c++ {
+				grow(w + string(c))
+			}
+		}
+	}
+	grow("")
+	rng := rand.New(rand.NewPCG(12, 1))
+	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-'’Y "
+	for range 20000 {
+		b := make([]rune, 3+rng.IntN(10))
+		for i := range b {
+			b[i] = []rune(alphabet)[rng.IntN(len([]rune(alphabet)))]
+		}
+		words = append(words, string(b))
+	}
+	kept, plurals := 0, 0
+	for _, w := range words {
+		if st, ok := plainPlural(w); ok {
+			plurals++
+			if got := english.Stem(w, true); got != st {
+				t.Errorf("plainPlural(%q) = %q, but the stemmer gives %q", w, st, got)
+			}
+		}
+		if !keepsEnding(w) {
+			continue
+		}
+		kept++
+		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+			t.Fatalf("keepsEnding(%q): a byte outside its alphabet", w)
+		}
+		if got := english.Stem(w, true); got != w {
+			t.Errorf("keepsEnding(%q), but the stemmer gives %q", w, got)
+		}
+	}
+	if kept < 1000 || plurals < 1000 {
+		t.Errorf("only %d words kept their ending, %d were plain plurals", kept, plurals)
+	}
 }

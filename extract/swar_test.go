@@ -80,3 +80,38 @@ func TestSWARFirstMark(t *testing.T) {
 		}
 	}
 }
+
+// TestSWARExact checks that the marking tests that mark only the bytes
+// their plain tests refuse do, whatever the bytes around them.
+func TestSWARExact(t *testing.T) {
+	tests := []struct {
+		name  string
+		mark  func(uint64) uint64
+		plain func(byte) bool
+	}{
+		{"nonPrintable8", nonPrintable8, func(c byte) bool { return c >= 0x20 && c <= 0x7e }},
+		{"terminators8", terminators8, func(c byte) bool { return c < 0x80 && c != '.' && c != '!' && c != '?' }},
+		{"stops8", stops8, func(c byte) bool { return c >= 0x20 && c != '"' && c != '\\' }},
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for _, tt := range tests {
+		for n := range 200000 {
+			var b [8]byte
+			for i := range b {
+				b[i] = byte(r.IntN(256))
+				if n < 256*8 && i == n/256 {
+					b[i] = byte(n % 256) // each value at each place
+				}
+			}
+			var want uint64
+			for i, c := range b {
+				if !tt.plain(c) {
+					want |= 0x80 << (8 * i)
+				}
+			}
+			if got := tt.mark(binary.LittleEndian.Uint64(b[:])); got != want {
+				t.Fatalf("%s(% x) = %#x, want %#x", tt.name, b, got, want)
+			}
+		}
+	}
+}

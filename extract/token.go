@@ -40,6 +40,20 @@ var byteWord = func() (t [256]bool) {
 	return t
 }()
 
+// byteGap tells the ASCII bytes that are no part of a word (byteWord's
+// others below 0x80): the spaces and marks between words.
+var byteGap = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !byteWord[c]
+	}
+	return t
+}()
+
+// byteJoins tells the ASCII marks that may join two words into one token
+// (appendTokens): the comma and dot of numbers and acronyms, the ASCII
+// apostrophe and hyphen.
+var byteJoins = [utf8.RuneSelf]bool{',': true, '.': true, '\'': true, '-': true}
+
 // decode returns the rune at i, treating an invalid byte as a one-byte
 // separator so that spans stay valid on broken input.
 func decode(s string, i int) (rune, int) {
@@ -113,7 +127,13 @@ func appendTokens(out []rawToken, text string, start, end int) []rawToken {
 				j++
 				continue
 			}
+			// Only commas, dots, apostrophes and hyphens join words
+			// (below): a space or other mark ends the word without a
+			// look at its neighbours.
 			if c < utf8.RuneSelf {
+				if !byteJoins[c] {
+					break
+				}
 				r, n = rune(c), 1
 			} else {
 				r, n = decode(text, j)
@@ -121,11 +141,9 @@ func appendTokens(out []rawToken, text string, start, end int) []rawToken {
 					j += n
 					continue
 				}
-			}
-			if r != ',' && r != '.' && !isApostrophe(r) && !isHyphen(r) {
-				// Only these join words (below): a space or other
-				// mark ends the word without a look at its neighbours.
-				break
+				if !isApostrophe(r) && !isHyphen(r) {
+					break
+				}
 			}
 			if j+n >= end {
 				break
@@ -167,6 +185,12 @@ func appendTokens(out []rawToken, text string, start, end int) []rawToken {
 			}
 		}
 		out = append(out, rawToken{span: Span{i, j}, text: text[i:j]})
+		// The spaces and marks after the word, passed over here in a
+		// loop of their own: the loop above keeps more in registers
+		// than it can hold, and took them out and back at every byte.
+		for j < len(s) && byteGap[s[j]] {
+			j++
+		}
 		i = j
 	}
 	return out

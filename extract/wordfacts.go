@@ -256,9 +256,11 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	// names, whose answers startsDateWord, notNameWord and
 	// BackgroundCount would each look up again.
 	bg := backgroundWord(low)
-	weekday, isWeekday := weekdays[low]
-	f := &wordFacts{id: -1, stemID: -1, low: strings.Clone(low), numWord: numberWords[low] > 0,
-		month: monthNames[low], weekday: weekday, future: futureWords[low], bg: bg.count}
+	short := shortLists[low]
+	f := &wordFacts{id: -1, stemID: -1, low: strings.Clone(low), numWord: short.number,
+		month: short.month, weekday: short.weekday, future: short.future, bg: bg.count,
+		be: short.be, clause: short.clause}
+	isWeekday := short.isWeekday
 	switch st := bg.stem; {
 	case st == low:
 		// Most words: the stem shares the form's copy.
@@ -275,7 +277,8 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	}
 	// monthNames holds no 0: a month name has month ≥ 1.
 	f.dateWord = f.month > 0 || isWeekday || dateAdverb(low)
-	f.stop = l.Has(LexStopword, low)
+	listed := l.listed[low]
+	f.stop = listed.stop
 	f.bits = wordBit(f.low) | wordBit(f.stem)
 	f.digit = startsWithDigit(low)
 	f.hyphen = strings.Contains(low, "-")
@@ -284,47 +287,83 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	if low != f.stem {
 		f.byLow = l.starts[low]
 	}
-	for ci := range LexiconCategories {
-		var key, low []*Entry
-		if f.byKey != nil {
-			key = f.byKey[ci]
-		}
-		if f.byLow != nil {
-			low = f.byLow[ci]
-		}
-		if len(key) == 0 && len(low) == 0 {
-			continue
-		}
-		cands := startingHere(mergeCands(key, low), f.low, f.stem)
-		if len(cands) == 0 {
-			continue
-		}
-		f.starts |= 1 << ci
-		if f.cands == nil {
-			f.cands = make([][]*Entry, len(LexiconCategories))
-		}
-		f.cands[ci] = cands
-		for _, e := range f.cands[ci] {
-			f.lowerEntry = f.lowerEntry || e.Lower
+	// Most words start no entry of any category.
+	if f.byKey != nil || f.byLow != nil {
+		for ci := range LexiconCategories {
+			var key, low []*Entry
+			if f.byKey != nil {
+				key = f.byKey[ci]
+			}
+			if f.byLow != nil {
+				low = f.byLow[ci]
+			}
+			if len(key) == 0 && len(low) == 0 {
+				continue
+			}
+			cands := startingHere(mergeCands(key, low), f.low, f.stem)
+			if len(cands) == 0 {
+				continue
+			}
+			f.starts |= 1 << ci
+			if f.cands == nil {
+				f.cands = make([][]*Entry, len(LexiconCategories))
+			}
+			f.cands[ci] = cands
+			for _, e := range f.cands[ci] {
+				f.lowerEntry = f.lowerEntry || e.Lower
+			}
 		}
 	}
-	f.be = beForms[low]
-	f.clause = clauseWords[low]
 	f.speech = l.speechWord(low, f.stem)
 	if strings.HasSuffix(low, ".") {
 		f.notName = notNameWord(low)
 	} else {
 		f.notName = f.month > 0 || isWeekday || low == "i"
 	}
-	for _, ci := range singleCats {
-		if _, ok := l.words[ci][low]; ok {
-			f.single |= 1 << ci
-		}
-	}
+	f.single = listed.single
 	f.orgHead = orgHeadIn(l, low)
-	f.name = l.nameBitsOf(low)
+	f.name = nameBitsOf(low, listed.expansionFirst)
 	return f
 }
+
+// shortFacts is what the short word lists newFacts reads say of a word.
+type shortFacts struct {
+	number             bool // numberWords[w] > 0
+	month, weekday     int  // monthNames[w], weekdays[w]
+	isWeekday          bool // w is a key of weekdays
+	future, be, clause bool // futureWords[w], beForms[w], clauseWords[w]
+}
+
+// shortLists holds the shortFacts of each word on one of those lists, made
+// from them once: a new form, most often on none of them, costs newFacts
+// one look-up instead of six.
+var shortLists = func() map[string]shortFacts {
+	m := map[string]shortFacts{}
+	set := func(w string, f func(*shortFacts)) {
+		s := m[w]
+		f(&s)
+		m[w] = s
+	}
+	for w, v := range numberWords {
+		set(w, func(s *shortFacts) { s.number = v > 0 })
+	}
+	for w, v := range monthNames {
+		set(w, func(s *shortFacts) { s.month = v })
+	}
+	for w, v := range weekdays {
+		set(w, func(s *shortFacts) { s.weekday, s.isWeekday = v, true })
+	}
+	for w, v := range futureWords {
+		set(w, func(s *shortFacts) { s.future = v })
+	}
+	for w, v := range beForms {
+		set(w, func(s *shortFacts) { s.be = v })
+	}
+	for w, v := range clauseWords {
+		set(w, func(s *shortFacts) { s.clause = v })
+	}
+	return m
+}()
 
 // nameBits are flags of a word form for the entity rules (wordFacts.name).
 type nameBits uint8
@@ -337,8 +376,9 @@ const (
 	nameExpansion                       // the first word of an expansion of the acronym lexicon (Lexicon.expansions)
 )
 
-// nameBitsOf works out the nameBits of the lower-case form low.
-func (l *Lexicon) nameBitsOf(low string) nameBits {
+// nameBitsOf works out the nameBits of the lower-case form low, the first
+// word of an acronym's expansion when expansionFirst is set.
+func nameBitsOf(low string, expansionFirst bool) nameBits {
 	var b nameBits
 	if isNameParticle(low) {
 		b |= nameParticle
@@ -352,7 +392,7 @@ func (l *Lexicon) nameBitsOf(low string) nameBits {
 	if romanOrdinal(low) {
 		b |= nameRoman
 	}
-	if l.expansionFirst[low] {
+	if expansionFirst {
 		b |= nameExpansion
 	}
 	return b
