@@ -224,18 +224,7 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 			continue
 		}
 		// Token index of the marker.
-		k0, k1 := -1, -1
-		for k, t := range toks {
-			if t.span.Start > m.Span.End {
-				break // tokenRange's reason
-			}
-			if t.span.Start == m.Span.Start {
-				k0 = k
-			}
-			if t.span.End == m.Span.End {
-				k1 = k + 1
-			}
-		}
+		k0, k1 := tokenBounds(toks, m.Span)
 		if k0 < 0 || k1 < 0 {
 			continue
 		}

@@ -224,24 +224,48 @@ var reportedKinds = map[string]bool{KindHedge: true, KindAgentless: true, KindAt
 // tokenRange returns the token indexes [k0, k1) that cover s exactly, or
 // -1, -1 when s does not fall on token boundaries.
 func tokenRange(toks []rawToken, s Span) (int, int) {
-	k0, k1 := -1, -1
-	for k, t := range toks {
-		if t.span.Start > s.End {
-			// The tokens are in text order: none after this one
-			// starts or ends where s does.
-			break
-		}
-		if t.span.Start == s.Start {
-			k0 = k
-		}
-		if t.span.End == s.End {
-			k1 = k + 1
-		}
-	}
+	k0, k1 := tokenBounds(toks, s)
 	if k0 < 0 || k1 < 0 || k1 <= k0 {
 		return -1, -1
 	}
 	return k0, k1
+}
+
+// tokenBounds returns the index k0 of the token that starts where s does
+// and k1, one past the token that ends where s does, each -1 when there
+// is none among the tokens that start by s.End. toks are a sentence's, in
+// text order, nonempty and apart, so their starts and their ends both
+// rise: each is found by a binary search, where a scan from the first
+// token read half the sentence a marker (reportedVoice, colonSpeech and
+// attribution ask of every marker).
+func tokenBounds(toks []rawToken, s Span) (k0, k1 int) {
+	k0, k1 = -1, -1
+	if i := tokenAtOrAfter(toks, s.Start, false); i < len(toks) && toks[i].span.Start == s.Start && s.Start <= s.End {
+		k0 = i
+	}
+	if i := tokenAtOrAfter(toks, s.End, true); i < len(toks) && toks[i].span.End == s.End && toks[i].span.Start <= s.End {
+		k1 = i + 1
+	}
+	return k0, k1
+}
+
+// tokenAtOrAfter returns the index of the first token that starts (or,
+// with ends, ends) at pos or after, len(toks) when none does.
+func tokenAtOrAfter(toks []rawToken, pos int, ends bool) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		at := toks[m].span.Start
+		if ends {
+			at = toks[m].span.End
+		}
+		if at < pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 func containsWord(ws []string, w string) bool {
