@@ -90,6 +90,13 @@ func namePartAt(t string, f *wordFacts) bool {
 	return isNamePart(t)
 }
 
+// noNameStart reports a word t of the form f that opens with an ASCII
+// byte other than a capital and holds no hyphen: no name starts at it
+// (namePartAt is false) nor a party tag (which opens with D, R or I).
+func noNameStart(t string, f *wordFacts) bool {
+	return t == "" || t[0] < utf8.RuneSelf && (t[0] < 'A' || t[0] > 'Z') && !f.hyphen
+}
+
 // findEntities marks name tokens and returns the claim's entities. A name is
 // a run of capitalised words with particles between them. A capitalised word
 // that opens the sentence is a name only when the word is not a common
@@ -108,6 +115,13 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 	out := all
 	n := len(toks)
 	for i := 0; i < n; {
+		// Most words are passed over on their first byte.
+		for i < n && noNameStart(toks[i].text, facts[i]) {
+			i++
+		}
+		if i == n {
+			break
+		}
 		t := toks[i].text
 		// partyTagLen's first test made here, without a call for
 		// every word.
