@@ -510,11 +510,13 @@ func (x *extractor) unmarkedQuotes(qs []quoteInfo, blks []Span) []quoteInfo {
 				continue
 			}
 		}
-		if bi == 0 || hasQuoteMark(t) {
+		if bi == 0 {
 			continue
 		}
+		// The paragraph before is read first: few end in a colon, and
+		// the test for a mark reads the whole paragraph.
 		prev := strings.TrimRight(text[blks[bi-1].Start:blks[bi-1].End], " \t\r\n")
-		if !strings.HasSuffix(prev, ":") {
+		if !strings.HasSuffix(prev, ":") || hasQuoteMark(t) {
 			continue
 		}
 		ws := strings.Fields(strings.TrimSuffix(prev, ":"))
