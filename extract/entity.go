@@ -742,11 +742,16 @@ func partyTagLen(text string, toks []rawToken, i int) int {
 // isPartyTagAt reports whether a party-state tag stands at text[pos:],
 // after optional spaces, a bracket or a comma: the mark of a politician.
 func isPartyTagAt(text string, pos int) bool {
-	rest := strings.TrimLeft(text[pos:min(len(text), pos+16)], " ")
-	if !strings.HasPrefix(rest, "(") && !strings.HasPrefix(rest, ",") {
+	// The spaces and the bracket or comma by bytes: after most names
+	// come a space and a word, and no cut of the text is made for them.
+	i, end := pos, min(len(text), pos+16)
+	for i < end && text[i] == ' ' {
+		i++
+	}
+	if i == end || text[i] != '(' && text[i] != ',' {
 		return false
 	}
-	rest = strings.TrimLeft(rest[1:], " ")
+	rest := strings.TrimLeft(text[i+1:end], " ")
 	// Both forms open with D, R or I: other text is not run through the
 	// expression.
 	return rest != "" && (rest[0] == 'D' || rest[0] == 'R' || rest[0] == 'I') && partyTagRE.MatchString(rest)

@@ -18,3 +18,27 @@ func TestNoNameStart(t *testing.T) {
 		}
 	}
 }
+
+// TestIsPartyTagAtPlain checks isPartyTagAt's byte loop against its plain
+// rule: the text after the spaces opens with a bracket or a comma, and
+// after it and more spaces comes a tag partyTagRE matches, all within 16
+// bytes.
+func TestIsPartyTagAtPlain(t *testing.T) {
+	plain := func(text string, pos int) bool {
+		rest := strings.TrimLeft(text[pos:min(len(text), pos+16)], " ")
+		if !strings.HasPrefix(rest, "(") && !strings.HasPrefix(rest, ",") {
+			return false
+		}
+		rest = strings.TrimLeft(rest[1:], " ")
+		return partyTagRE.MatchString(rest)
+	}
+	for _, text := range []string{"", " ", "(", ",", "Pelosi (D-Calif.) said", "Ryan, R-Wis., said", "Sanders (I) said",
+		"Sanders (I)", "Roe ( D-Ohio)", "Roe  ,  R-Tex.", "Roe said", "Roe (Democrat)", "Roe,D-N.Y.", "Roe              (D-Calif.)",
+		"Roe (d-calif.)", "Roe — (R-Wis.)", "Roe (“R-Wis.”)", "Roe ,", "Roe (", "Roe (R-"} {
+		for pos := 0; pos <= len(text); pos++ {
+			if got, want := isPartyTagAt(text, pos), plain(text, pos); got != want {
+				t.Errorf("isPartyTagAt(%q, %d) = %v, want %v", text, pos, got, want)
+			}
+		}
+	}
+}
