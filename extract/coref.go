@@ -105,6 +105,7 @@ type mention struct {
 	after  string   // the lower-case word before it, when a preposition or possessive makes it no subject
 	poss   bool     // a possessive ("Roe’s")
 	shaped bool     // shaped like a personal name: two or three capitalised words, no head noun of an organisation
+	keyN   int      // how often the document names key
 }
 
 // keyFlags are what indexMentions learns of one key from its mentions.
@@ -186,13 +187,13 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	}
 	x.mentions = slices.Grow(x.mentions[:0], n)
 	x.people = map[string]*personInfo{}
-	x.counts = nil
 	x.roles = nil
 	// The keys numbered in order of their first mention, and what the
 	// mentions say of each key by number (keyFlags): one look-up of the
 	// key a mention, where three maps by key took six.
 	ids := pooled(&x.maps.mentionKeys)
 	var flags []keyFlags
+	var keyN []int // by key number, its mentions
 	keyIDs := slices.Grow(x.mentionIDs[:0], n)
 	defer func() { x.mentionIDs = keyIDs[:0] }()
 	for si := range sents {
@@ -213,8 +214,10 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				id = int32(len(flags))
 				ids[e.Key] = id
 				flags = append(flags, 0)
+				keyN = append(keyN, 0)
 			}
 			keyIDs = append(keyIDs, id)
+			keyN[id]++
 			if len(words) == 1 {
 				flags[id] |= keySingle
 			}
@@ -323,6 +326,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	}
 	for i := range x.mentions {
 		m, f := &x.mentions[i], flags[keyIDs[i]]
+		m.keyN = keyN[keyIDs[i]]
 		if f&(keySingle|keyFull) == keySingle|keyFull {
 			m.person = true
 		}
@@ -924,7 +928,7 @@ func (x *extractor) roleIndex() *roleIndex {
 				ri.groups[r] = append(ri.groups[r], k)
 				continue
 			}
-			rb := roleBest{k: k, best: m.key, bestN: x.mentionCount(m.key)}
+			rb := roleBest{k: k, best: m.key, bestN: m.keyN}
 			if l := ri.people[r]; len(l) > 0 && l[len(l)-1].bestN > rb.bestN {
 				rb.best, rb.bestN = l[len(l)-1].best, l[len(l)-1].bestN
 			}
@@ -945,17 +949,6 @@ func (x *extractor) roleIndex() *roleIndex {
 	}
 	x.roles = ri
 	return ri
-}
-
-// mentionCount returns how often the document names key.
-func (x *extractor) mentionCount(key string) int {
-	if x.counts == nil {
-		x.counts = pooled(&x.maps.counts)
-		for _, m := range x.mentions {
-			x.counts[m.key]++
-		}
-	}
-	return x.counts[key]
 }
 
 // personName returns the fullest name the document gives the person with
