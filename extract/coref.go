@@ -277,7 +277,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 						m.roles = append(m.roles, r)
 					}
 				}
-				if prepositions[prev] {
+				if isPreposition(prev) {
 					m.after = prev
 				}
 			}
@@ -593,7 +593,7 @@ func (x *extractor) appositive(st []rawToken, sl []string, sf []*wordFacts, j in
 		// adds a complement ("the top Democrat on the committee"), and a
 		// comma closes the appositive before any verb: in "with Mr. Roe,
 		// the governor said" the governor is someone else.
-		head := k+1 == len(st) || !onlySpaceBetween(x.text, st[k].span.End, st[k+1].span.Start) || prepositions[sl[k+1]] || sl[k+1] == "who" || sl[k+1] == "and"
+		head := k+1 == len(st) || !onlySpaceBetween(x.text, st[k].span.End, st[k+1].span.Start) || isPreposition(sl[k+1]) || sl[k+1] == "who" || sl[k+1] == "and"
 		if !head {
 			_, _, next := x.roleOfFacts(sf[k+1])
 			head = !next && isLowerWord(st[k+1].text)
@@ -620,12 +620,17 @@ func (x *extractor) appositiveCloses(st []rawToken, k int) bool {
 	return true
 }
 
-// prepositions before a name make it an object, not the subject a pronoun
-// usually picks up.
-var prepositions = map[string]bool{
-	"of": true, "to": true, "with": true, "about": true, "against": true, "for": true, "at": true, "on": true, "from": true,
-	"than": true, "like": true, "into": true, "toward": true, "towards": true, "over": true, "under": true, "between": true,
-	"among": true, "in": true, "unlike": true, "called": true, "named": true,
+// isPreposition reports a preposition, which before a name makes it an
+// object, not the subject a pronoun usually picks up. A switch, not a
+// map: indexMentions asks of the word before every name.
+func isPreposition(w string) bool {
+	switch w {
+	case "of", "to", "with", "about", "against", "for", "at", "on", "from",
+		"than", "like", "into", "toward", "towards", "over", "under", "between",
+		"among", "in", "unlike", "called", "named":
+		return true
+	}
+	return false
 }
 
 // mentionIndex returns the index of the first mention starting at or after
