@@ -41,7 +41,7 @@ func (x *extractor) annotate(sents []Span) {
 		}
 		lo = hi
 	}
-	x.indexMentions(sents, all, allLows, allFacts, ents)
+	keys := x.indexMentions(sents, all, allLows, allFacts, ents)
 	x.quotes = x.findQuotes(x.textBlocks(), sents)
 	slices.SortStableFunc(x.quotes, func(a, b quoteInfo) int { return cmp.Compare(a.span.Start, b.span.Start) })
 	x.resolveSpeakers()
@@ -122,7 +122,7 @@ func (x *extractor) annotate(sents []Span) {
 		x.reportedVoice(c, toks, lows)
 		claimFacts = append(claimFacts, x.facts)
 	}
-	unifyKeys(x.doc.Claims, pooled(&x.maps.keys))
+	unifyKeys(x.doc.Claims, keys)
 	relatives(x.doc.Claims, x.lex)
 	SetID(x.doc, x.doc.ID)
 	x.claimFacts = claimFacts

@@ -177,7 +177,10 @@ func (x *extractor) findRole(low string) (string, roleInfo, bool) {
 // the words around it say: titles, honorifics, party tags, appositives and
 // role nouns before it make a person; a name whose last word the document
 // also uses alone ("Jane Roe" … "Roe said") is a person too.
-func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]string, facts [][]*wordFacts, ents [][]Entity) {
+//
+// It returns the document's name keys, numbered in order of their first
+// mention, with their mentions counted (unifyKeys reads them).
+func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]string, facts [][]*wordFacts, ents [][]Entity) docKeys {
 	text := x.text
 	// One mention per name: sized once, not grown by doubling (a long
 	// article has hundreds of thousands).
@@ -193,7 +196,8 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	// key a mention, where three maps by key took six.
 	ids := pooled(&x.maps.mentionKeys)
 	var flags []keyFlags
-	var keyN []int // by key number, its mentions
+	var keyStr []string // by key number, the key
+	var keyN []int      // by key number, its mentions
 	keyIDs := slices.Grow(x.mentionIDs[:0], n)
 	defer func() { x.mentionIDs = keyIDs[:0] }()
 	for si := range sents {
@@ -214,6 +218,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				id = int32(len(flags))
 				ids[e.Key] = id
 				flags = append(flags, 0)
+				keyStr = append(keyStr, e.Key)
 				keyN = append(keyN, 0)
 			}
 			keyIDs = append(keyIDs, id)
@@ -387,6 +392,26 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			p.gender = g
 		}
 	}
+	return docKeys{ids: ids, keys: keyStr, n: keyN}
+}
+
+// docKeys are a document's name keys: ids numbers them, keys[id] is the
+// key and n[id] how many entities have it.
+type docKeys struct {
+	ids  map[string]int32
+	keys []string
+	n    []int
+}
+
+// add counts one more entity of key.
+func (k *docKeys) add(key string) {
+	id, ok := k.ids[key]
+	if !ok {
+		id = int32(len(k.keys))
+		k.ids[key] = id
+		k.keys, k.n = append(k.keys, key), append(k.n, 0)
+	}
+	k.n[id]++
 }
 
 // givenGender is the gender the given name in name tells (LexGivenName:

@@ -19,22 +19,28 @@ import (
 // unifyKeys gives spelling variants of one name within a document one key:
 // a key within a small edit distance of a more frequent key takes that key
 // (Kadhafi, Gaddafi). Distances scale with length so short names never merge.
-// count is an empty map to count the keys in (the scratch's: a map made
-// for each document grew from nothing), or nil.
-func unifyKeys(claims []Claim, count map[string]int) {
-	if count == nil {
-		count = map[string]int{}
-	}
+// keys are the keys of claims' names as indexMentions numbered and counted
+// them: the entities addResolved added (ResolvedFrom) are counted here, and
+// the keys need no map of their own.
+func unifyKeys(claims []Claim, keys docKeys) {
 	for _, c := range claims {
 		for _, e := range c.Entities {
-			count[e.Key]++
+			if e.ResolvedFrom != "" {
+				keys.add(e.Key)
+			}
 		}
 	}
-	if len(count) < 2 {
+	if len(keys.keys) < 2 {
 		// No other key to be a variant of.
 		return
 	}
-	canon := CanonicalKeys(count)
+	sc := canonScratch.Get().(*canonBufs)
+	defer canonScratch.Put(sc)
+	sc.keys = sc.keys[:0]
+	for id, k := range keys.keys {
+		sc.keys = append(sc.keys, keyCount{k, keys.n[id]})
+	}
+	canon := sc.canonical(func(k string) bool { _, ok := keys.ids[k]; return ok }, SameName, true)
 	if len(canon) == 0 {
 		return
 	}
@@ -70,10 +76,17 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 	// (canonScratch): every document and every event asks.
 	sc := canonScratch.Get().(*canonBufs)
 	defer canonScratch.Put(sc)
-	keys := sc.keys[:0]
+	sc.keys = sc.keys[:0]
 	for k, c := range counts {
-		keys = append(keys, keyCount{k, c})
+		sc.keys = append(sc.keys, keyCount{k, c})
 	}
+	return sc.canonical(func(k string) bool { return counts[k] > 0 }, same, known)
+}
+
+// canonical is canonicalKeys of the keys with counts in sc.keys, which it
+// empties; has reports a key among them.
+func (sc *canonBufs) canonical(has func(key string) bool, same func(a, b string) bool, known bool) map[string]string {
+	keys := sc.keys
 	defer func() {
 		clear(keys) // drop the strings for the collector
 		sc.keys = keys[:0]
@@ -129,7 +142,7 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 			if given && person {
 				continue
 			}
-			if firstNameOf(keys[j].key, k.key, counts) {
+			if firstNameOf(keys[j].key, k.key, has) {
 				// "paul ryan" (relatives.go) beside "ryan" is Ryan, not
 				// "paul" (Rand Paul). Only where "paul" is named more: a
 				// given name used alone ("Melania") is that person's,
@@ -166,9 +179,9 @@ var canonScratch = sync.Pool{New: func() any { return new(canonBufs) }}
 // person's "given family" key, while the family name is a key of its own:
 // a first name is no short form of a person whose family name stands
 // among the keys.
-func firstNameOf(long, short string, counts map[string]int) bool {
+func firstNameOf(long, short string, has func(key string) bool) bool {
 	first, rest, ok := strings.Cut(long, " ")
-	return ok && first == short && !strings.Contains(rest, " ") && counts[rest] > 0 && !orgHeadIn(DefaultLexicon(), rest)
+	return ok && first == short && !strings.Contains(rest, " ") && has(rest) && !orgHeadIn(DefaultLexicon(), rest)
 }
 
 // givenKeyOf reports whether key is family with a given name before it,
