@@ -118,8 +118,11 @@ func (x *extractor) annotate(sents []Span) {
 		x.quoteBuf = qs[:0]
 		c.Entities = x.addResolved(c.Entities, toks, lows, x.facts)
 		c.Markers = x.findMarkers(c, toks, lows, x.facts)
-		c.Attribution = x.attribution(c, toks, lows)
-		x.reportedVoice(c, toks, lows)
+		// attribution and reportedVoice read the source before the
+		// same reporting verbs: it is found once (sourceBefore).
+		var srcs sourceMemo
+		c.Attribution = x.attribution(c, toks, lows, &srcs)
+		x.reportedVoice(c, toks, lows, &srcs)
 		claimFacts = append(claimFacts, x.facts)
 	}
 	unifyKeys(x.doc.Claims, keys)
@@ -206,18 +209,18 @@ func (x *extractor) inDirectQuote(s Span) *quoteInfo {
 // attribution finds who the claim is attributed to: "X said/reported
 // (that) …", "…, X told Y", "according to X". Verbs inside quotes belong to
 // the speaker and are skipped; a verb needs a source phrase to count.
-func (x *extractor) attribution(c *Claim, toks []rawToken, lows []string) *Attribution {
+func (x *extractor) attribution(c *Claim, toks []rawToken, lows []string, srcs *sourceMemo) *Attribution {
 	// Verbs that introduce speech first ("denied", "reported"), then the
 	// rest ("pledged"), each in sentence order.
 	for pass := 0; pass < 2; pass++ {
-		if a := x.attributionPass(c, toks, lows, pass == 0); a != nil {
+		if a := x.attributionPass(c, toks, lows, pass == 0, srcs); a != nil {
 			return a
 		}
 	}
 	return nil
 }
 
-func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, speech bool) *Attribution {
+func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, speech bool, srcs *sourceMemo) *Attribution {
 	text := x.text
 	for _, m := range c.Markers {
 		if m.Kind != KindAttribution || m.Voice != VoiceOutlet || x.speech[m.Span.Start] != speech {
@@ -246,7 +249,7 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 			source = src
 			span = Span{m.Span.Start, toks[k1].span.Start + len(src)}
 		} else {
-			src, ok := phraseBeforeSpan(text, toks[:relativeClauseStart(text, toks, lows, k0)], x.facts, 7, x.lex)
+			src, ok := x.sourceBefore(toks, lows, k0, srcs)
 			if !ok {
 				continue
 			}
@@ -256,6 +259,38 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 		return x.attrArr.one(Attribution{Verb: m.Text, Stance: m.Stance, Source: source, Span: span})
 	}
 	return nil
+}
+
+// sourceBefore is the source phrase before the reporting verb at toks[k0]
+// of the claim being annotated (phraseBeforeSpan, seven words back, after
+// any relative clause), found once a verb for the claim: srcs holds the
+// answers so far.
+func (x *extractor) sourceBefore(toks []rawToken, lows []string, k0 int, srcs *sourceMemo) (Span, bool) {
+	for _, e := range srcs.e[:srcs.n] {
+		if e.k0 == k0 {
+			return e.span, e.ok
+		}
+	}
+	span, ok := phraseBeforeSpan(x.text, toks[:relativeClauseStart(x.text, toks, lows, k0)], x.facts, 7, x.lex)
+	if srcs.n < len(srcs.e) {
+		srcs.e[srcs.n] = sourceAnswer{k0, span, ok}
+		srcs.n++
+	}
+	return span, ok
+}
+
+// sourceMemo holds sourceBefore's answers for one claim, on the stack: a
+// claim has a reporting verb or two.
+type sourceMemo struct {
+	e [4]sourceAnswer
+	n int
+}
+
+// sourceAnswer is sourceBefore's answer for the verb at token k0.
+type sourceAnswer struct {
+	k0   int
+	span Span
+	ok   bool
 }
 
 // invertedGap reports whether the punctuation before "said" closes a

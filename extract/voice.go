@@ -35,7 +35,7 @@ import "strings"
 //
 // Only verbs that introduce speech (attribution.txt, speech) count: a
 // "pledged" or "vowed" reports an act, not a proposition the outlet passes on.
-func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
+func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string, srcs *sourceMemo) {
 	type region struct {
 		span    Span
 		speaker string
@@ -111,7 +111,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 			}
 			regions = append(regions, region{Span{c.Span.Start, m.Span.Start}, src})
 		default:
-			src, ok := phraseBeforeSpan(x.text, toks[:relativeClauseStart(x.text, toks, lows, k0)], x.facts, 7, x.lex)
+			src, ok := x.sourceBefore(toks, lows, k0, srcs)
 			if !ok {
 				continue
 			}
