@@ -45,7 +45,9 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string, srcs
 	// one made a slice on the heap.
 	var regionBuf [4]region
 	regions := regionBuf[:0]
-	keep := map[int]bool{} // reporting verbs that stay the outlet's
+	// The reporting verbs that stay the outlet's; made for the first,
+	// as most claims have none.
+	var keep map[int]bool
 	for _, m := range c.Markers {
 		if m.Kind != KindAttribution || m.Voice != VoiceOutlet {
 			continue
@@ -67,6 +69,9 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string, srcs
 			// the second verb shares the first one's subject and is the
 			// outlet's narration too; what it introduces is that
 			// subject's, when the first verb's source is known.
+			if keep == nil {
+				keep = map[int]bool{}
+			}
 			keep[m.Span.Start] = true
 			inside := false
 			for _, r := range regions {
@@ -88,7 +93,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string, srcs
 			}
 			continue
 		}
-		if strings.HasSuffix(low, "ing") || k0 > 0 && beForms[lows[k0-1]] {
+		if strings.HasSuffix(low, "ing") || k0 > 0 && x.facts[k0-1].be {
 			// "…, saying …" hangs off another verb whose subject this
 			// reading does not find safely; "were accused" is a passive
 			// whose subject is not the speaker.
@@ -146,7 +151,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string, srcs
 	}
 	for i := range c.Markers {
 		m := &c.Markers[i]
-		if m.Voice != VoiceOutlet || !reportedKinds[m.Kind] || keep[m.Span.Start] || m.Stance == StanceLoaded || m.Kind == KindAttribution && lowerHasPrefix(m.Text, "according to") {
+		if m.Voice != VoiceOutlet || !reportedKind(m.Kind) || keep[m.Span.Start] || m.Stance == StanceLoaded || m.Kind == KindAttribution && lowerHasPrefix(m.Text, "according to") {
 			// "according to X" is the outlet's own sourcing of the
 			// whole sentence, wherever it stands.
 			continue
@@ -217,9 +222,11 @@ func (x *extractor) denies(m Marker, low string) bool {
 	return false
 }
 
-// reportedKinds are the marker kinds that indirect speech gives to its
+// reportedKind reports the marker kinds that indirect speech gives to its
 // source (see reportedVoice).
-var reportedKinds = map[string]bool{KindHedge: true, KindAgentless: true, KindAttribution: true}
+func reportedKind(kind string) bool {
+	return kind == KindHedge || kind == KindAgentless || kind == KindAttribution
+}
 
 // tokenRange returns the token indexes [k0, k1) that cover s exactly, or
 // -1, -1 when s does not fall on token boundaries.
