@@ -195,9 +195,9 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	// mentions say of each key by number (keyFlags): one look-up of the
 	// key a mention, where three maps by key took six.
 	ids := pooled(&x.maps.mentionKeys)
-	var flags []keyFlags
-	var keyStr []string // by key number, the key
-	var keyN []int      // by key number, its mentions
+	// Sized once for the mentions: grown from nothing, they were
+	// reallocated a few times a document.
+	keys := make([]docKey, 0, n)
 	keyIDs := slices.Grow(x.mentionIDs[:0], n)
 	defer func() { x.mentionIDs = keyIDs[:0] }()
 	for si := range sents {
@@ -215,16 +215,14 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			words := sl[ti:tj]
 			id, ok := ids[e.Key]
 			if !ok {
-				id = int32(len(flags))
+				id = int32(len(keys))
 				ids[e.Key] = id
-				flags = append(flags, 0)
-				keyStr = append(keyStr, e.Key)
-				keyN = append(keyN, 0)
+				keys = append(keys, docKey{key: e.Key})
 			}
 			keyIDs = append(keyIDs, id)
-			keyN[id]++
+			keys[id].n++
 			if len(words) == 1 {
-				flags[id] |= keySingle
+				keys[id].flags |= keySingle
 			}
 			personal := !strings.Contains(e.Key, " ") || len(words) >= 2 && e.Key == words[len(words)-1]
 			// orgWords(words), asked at most once a mention: 0 not yet
@@ -323,23 +321,23 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	// also named alone can be such a person, and a key is settled by its
 	// first full name: the tests of a name's words run for those only.
 	for i := range x.mentions {
-		m, f := &x.mentions[i], &flags[keyIDs[i]]
+		m, f := &x.mentions[i], &keys[keyIDs[i]].flags
 		if *f&(keySingle|keyFull) == keySingle && strings.Contains(m.text, " ") && !strings.Contains(m.key, " ") &&
 			!isAcronymShape(m.text) && fewFields(m.text, 4) && !x.nameOrgWords(m.text) {
 			*f |= keyFull
 		}
 	}
 	for i := range x.mentions {
-		m, f := &x.mentions[i], flags[keyIDs[i]]
-		m.keyN = keyN[keyIDs[i]]
+		m, f := &x.mentions[i], keys[keyIDs[i]].flags
+		m.keyN = keys[keyIDs[i]].n
 		if f&(keySingle|keyFull) == keySingle|keyFull {
 			m.person = true
 		}
 		if m.person {
-			flags[keyIDs[i]] |= keyPerson
+			keys[keyIDs[i]].flags |= keyPerson
 		}
 	}
-	people := make([]*personInfo, len(flags))
+	people := make([]*personInfo, len(keys))
 	// The given names of the person's mentions tell the gender where no
 	// honorific or role did, when they agree: relatives may still share a
 	// key ("Margaret Hunter" beside her husband's bare "Hunter").
@@ -353,7 +351,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	byText := map[string]nameGender{}
 	for i := range x.mentions {
 		m, id := &x.mentions[i], keyIDs[i]
-		if flags[id]&keyPerson == 0 {
+		if keys[id].flags&keyPerson == 0 {
 			continue
 		}
 		m.person = true
@@ -392,15 +390,22 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			p.gender = g
 		}
 	}
-	return docKeys{ids: ids, keys: keyStr, n: keyN}
+	return docKeys{ids: ids, keys: keys}
 }
 
 // docKeys are a document's name keys: ids numbers them, keys[id] is the
-// key and n[id] how many entities have it.
+// key's.
 type docKeys struct {
 	ids  map[string]int32
-	keys []string
-	n    []int
+	keys []docKey
+}
+
+// docKey is a name key of the document, with how many entities have it
+// and what indexMentions learnt of it from its mentions.
+type docKey struct {
+	key   string
+	n     int
+	flags keyFlags
 }
 
 // add counts one more entity of key.
@@ -409,9 +414,9 @@ func (k *docKeys) add(key string) {
 	if !ok {
 		id = int32(len(k.keys))
 		k.ids[key] = id
-		k.keys, k.n = append(k.keys, key), append(k.n, 0)
+		k.keys = append(k.keys, docKey{key: key})
 	}
-	k.n[id]++
+	k.keys[id].n++
 }
 
 // givenGender is the gender the given name in name tells (LexGivenName:

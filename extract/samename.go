@@ -37,8 +37,8 @@ func unifyKeys(claims []Claim, keys docKeys) {
 	sc := canonScratch.Get().(*canonBufs)
 	defer canonScratch.Put(sc)
 	sc.keys = sc.keys[:0]
-	for id, k := range keys.keys {
-		sc.keys = append(sc.keys, keyCount{k, keys.n[id]})
+	for _, k := range keys.keys {
+		sc.keys = append(sc.keys, keyCount{k.key, k.n})
 	}
 	canon := sc.canonical(func(k string) bool { _, ok := keys.ids[k]; return ok }, SameName, true)
 	if len(canon) == 0 {
