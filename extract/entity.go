@@ -619,13 +619,28 @@ func commonNounShape(w string) bool {
 // ("WHO", "IDF"): an acronym even when it spells a common word.
 func isAcronymShape(w string) bool {
 	n := 0
-	for _, r := range w {
+	for i := 0; i < len(w); {
+		// An ASCII letter is lower case from a to z and upper case
+		// from A to Z: most words are told by their bytes, without a
+		// rune decoded or a table read.
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				return false
+			}
+			if 'A' <= c && c <= 'Z' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
 		if unicode.IsLower(r) {
 			return false
 		}
 		if unicode.IsUpper(r) {
 			n++
 		}
+		i += size
 	}
 	return n >= 2
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestNoNameStart checks findEntities' first-byte pass over words against
@@ -39,6 +40,33 @@ func TestIsPartyTagAtPlain(t *testing.T) {
 			if got, want := isPartyTagAt(text, pos), plain(text, pos); got != want {
 				t.Errorf("isPartyTagAt(%q, %d) = %v, want %v", text, pos, got, want)
 			}
+		}
+	}
+}
+
+// TestIsAcronymShapeRunes checks isAcronymShape's byte path against the
+// rule it stands for: no lower-case rune and two upper-case ones or more.
+func TestIsAcronymShapeRunes(t *testing.T) {
+	plain := func(w string) bool {
+		n := 0
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return false
+			}
+			if unicode.IsUpper(r) {
+				n++
+			}
+		}
+		return n >= 2
+	}
+	words := []string{"", "A", "AB", "Ab", "aB", "WHO", "IDF", "U.S.", "U.S", "N.Y.", "G7", "G-7", "3M", "ÉU", "ÉTA", "Éta",
+		"ÖSTERREICH", "Straße", "STRASSE", "ǅ", "ǅA", "ΑΒ", "Αβ", "AΒ", "bad\xffAB", "AB\xff", "\xc3A", "A\u00a0B", "AÿB", "ÀÁ", "ªA", "ºAB"}
+	for c := 0; c < 0x250; c += 7 {
+		words = append(words, "A"+string(rune(c)), string(rune(c))+"B", "AB"+string(rune(c)))
+	}
+	for _, w := range words {
+		if got, want := isAcronymShape(w), plain(w); got != want {
+			t.Errorf("isAcronymShape(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
