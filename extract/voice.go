@@ -242,16 +242,30 @@ func tokenRange(toks []rawToken, s Span) (int, int) {
 // and k1, one past the token that ends where s does, each -1 when there
 // is none among the tokens that start by s.End. toks are a sentence's, in
 // text order, nonempty and apart, so their starts and their ends both
-// rise: each is found by a binary search, where a scan from the first
-// token read half the sentence a marker (reportedVoice, colonSpeech and
-// attribution ask of every marker).
+// rise: the start is found by a binary search and the end a word or two
+// after it, where a scan from the first token read half the sentence a
+// marker (reportedVoice, colonSpeech and attribution ask of every marker).
 func tokenBounds(toks []rawToken, s Span) (k0, k1 int) {
 	k0, k1 = -1, -1
-	if i := tokenAtOrAfter(toks, s.Start, false); i < len(toks) && toks[i].span.Start == s.Start && s.Start <= s.End {
+	if s.Start > s.End {
+		// A reversed span starts no token; its end is searched for
+		// alone.
+		if j := tokenAtOrAfter(toks, s.End, true); j < len(toks) && toks[j].span.End == s.End && toks[j].span.Start <= s.End {
+			k1 = j + 1
+		}
+		return k0, k1
+	}
+	i := tokenAtOrAfter(toks, s.Start, false)
+	if i < len(toks) && toks[i].span.Start == s.Start {
 		k0 = i
 	}
-	if i := tokenAtOrAfter(toks, s.End, true); i < len(toks) && toks[i].span.End == s.End && toks[i].span.Start <= s.End {
-		k1 = i + 1
+	// Every token before toks[i-1] ends before s starts: the one that
+	// ends with s, if any, is met from there on.
+	for j := max(i-1, 0); j < len(toks) && toks[j].span.End <= s.End; j++ {
+		if toks[j].span.End == s.End {
+			k1 = j + 1
+			break
+		}
 	}
 	return k0, k1
 }
