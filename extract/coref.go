@@ -589,10 +589,12 @@ func (x *extractor) expansionOf(key string) (string, bool) {
 // governor," after a name ending at token j: the role it gives. sf are
 // the word facts of the words.
 func (x *extractor) appositive(st []rawToken, sl []string, sf []*wordFacts, j int) (string, roleInfo, bool) {
-	if j <= 0 || j >= len(st) || strings.TrimSpace(x.text[st[j-1].span.End:st[j].span.Start]) != "," {
+	// The word after the name first: few names are followed by one of
+	// these, and the gap's test trims it.
+	if j <= 0 || j >= len(st) || sl[j] != "the" && sl[j] != "a" && sl[j] != "an" && sl[j] != "who" {
 		return "", roleInfo{}, false
 	}
-	if sl[j] != "the" && sl[j] != "a" && sl[j] != "an" && sl[j] != "who" {
+	if strings.TrimSpace(x.text[st[j-1].span.End:st[j].span.Start]) != "," {
 		return "", roleInfo{}, false
 	}
 	k := j + 1
