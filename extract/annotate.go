@@ -175,8 +175,11 @@ func SetID(d *Document, id string) {
 		end := at + len(id) + 2 + decimalLen(i+1)
 		n := all[at:end]
 		at = end
-		if _, ok := old[d.Claims[i].ID]; ok {
-			old[d.Claims[i].ID] = n
+		if old != nil {
+			// Most documents repeat nothing: no look-up for them.
+			if _, ok := old[d.Claims[i].ID]; ok {
+				old[d.Claims[i].ID] = n
+			}
 		}
 		d.Claims[i].ID = n
 	}
