@@ -122,21 +122,27 @@ func (sc *canonBufs) canonical(has func(key string) bool, same func(a, b string)
 		// ("clinton" and "hillary clinton", not "william clinton" too:
 		// relatives.go split them where one document names both).
 		person := false
-		var qa quickKey
+		// The keys after k that may name its entity. Most pairs share
+		// neither words nor nearly all their letters: with known they
+		// are ruled out first, in a loop of their own on 24 bytes a key,
+		// and the rest of the tests are made for the few left.
+		cands := sc.cands[:0]
 		if known {
-			qa = quick[i]
-		}
-		for j := i + 1; j < len(keys); j++ {
-			if done[j] {
-				continue
-			}
-			if known {
-				// Most pairs share neither words nor nearly all their
-				// letters: ruled out here, inline, on 24 bytes a key,
-				// before mayMatch.
-				if !qa.may(quick[j]) || !facts[i].mayMatch(&facts[j]) {
-					continue
+			qa := quick[i]
+			for d, qb := range quick[i+1:] {
+				if qa.may(qb) {
+					cands = append(cands, i+1+d)
 				}
+			}
+		} else {
+			for j := i + 1; j < len(keys); j++ {
+				cands = append(cands, j)
+			}
+		}
+		sc.cands = cands
+		for _, j := range cands {
+			if done[j] || known && !facts[i].mayMatch(&facts[j]) {
+				continue
 			}
 			given := givenKeyOf(keys[j].key, k.key)
 			if given && person {
@@ -171,6 +177,7 @@ type canonBufs struct {
 	facts []nameKey
 	quick []quickKey
 	done  []bool
+	cands []int // the keys a key is compared with
 }
 
 var canonScratch = sync.Pool{New: func() any { return new(canonBufs) }}
