@@ -83,26 +83,35 @@ func (x *extractor) annotate(sents []Span) {
 		c.Dates = x.dateArr.copyOf(x.findDates(toks, lows, x.facts, taken))
 		c.Numbers = x.numArr.copyOf(x.findNumbers(toks, lows, x.facts, taken))
 		c.Tokens, tokBuf = tokBuf[:len(toks):len(toks)], tokBuf[len(toks):]
-		ei := 0
 		for k, t := range toks {
-			for ei < len(c.Entities) && c.Entities[ei].Span.End <= t.span.Start {
-				ei++
-			}
 			wf := x.facts[k]
 			// Written in place: the array is new and zero, and a
 			// Token built aside was then copied whole.
 			tk := &c.Tokens[k]
 			tk.Text, tk.Span = t.text, t.span
-			tk.Entity = ei < len(c.Entities) && c.Entities[ei].Span.Contains(t.span)
 			tk.Number, tk.Stop = startsWithDigit(t.text), wf.stop
-			tk.Quoted = len(x.near) > 0 && x.inDirectQuote(t.span) != nil
-			if tk.Entity {
+			tk.Key = wf.stem
+		}
+		if len(x.near) > 0 {
+			for k := range toks {
+				c.Tokens[k].Quoted = x.inDirectQuote(toks[k].span) != nil
+			}
+		}
+		// The tokens inside the sentence's entities, which are in text
+		// order and apart, met by one walk from entity to entity: they
+		// are names' words, keyed unstemmed.
+		k := 0
+		for _, e := range c.Entities {
+			for k < len(toks) && toks[k].span.Start < e.Span.Start {
+				k++
+			}
+			for ; k < len(toks) && toks[k].span.End <= e.Span.End; k++ {
+				tk := &c.Tokens[k]
+				tk.Entity = true
 				// The table's copy, not lows[k]: a plain word's form
 				// is its bytes in the text (words), and a key the
 				// caller keeps must not keep the article alive.
-				tk.Key = wf.low
-			} else {
-				tk.Key = wf.stem
+				tk.Key = x.facts[k].low
 			}
 		}
 		// The quotes are gathered in the scratch's buffer and cut from
