@@ -92,9 +92,14 @@ func (x *extractor) annotate(sents []Span) {
 			tk.Number, tk.Stop = startsWithDigit(t.text), wf.stop
 			tk.Key = wf.stem
 		}
-		if len(x.near) > 0 {
-			for k := range toks {
-				c.Tokens[k].Quoted = x.inDirectQuote(toks[k].span) != nil
+		// The tokens inside a direct quote's words, met from the first
+		// that starts in them (inDirectQuote for each token, by quote).
+		for _, q := range x.near {
+			if q.kind != quoteDirect {
+				continue
+			}
+			for k := tokenAtOrAfter(toks, q.inner.Start, false); k < len(toks) && toks[k].span.End <= q.inner.End; k++ {
+				c.Tokens[k].Quoted = true
 			}
 		}
 		// The tokens inside the sentence's entities, which are in text
