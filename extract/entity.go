@@ -114,6 +114,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 	first := len(all)
 	out := all
 	n := len(toks)
+	facts = facts[:n] // one a token: cut to n, the loops index it without a bounds test
 	for i := 0; i < n; {
 		// Most words are passed over on their first byte.
 		for i < n && noNameStart(toks[i].text, facts[i]) {
