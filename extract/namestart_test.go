@@ -70,3 +70,30 @@ func TestIsAcronymShapeRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestByteSetFirsts checks unifyKeys' filter against its plain rule: a
+// key it passes over opens with a byte no key added opens with.
+func TestByteSetFirsts(t *testing.T) {
+	added := []string{"gaddafi", "Zed", "émile", "\xff", "1st"}
+	var s byteSet
+	for _, k := range added {
+		s.addFirst(k)
+	}
+	for c := 0; c < 256; c++ {
+		key := string([]byte{byte(c), 'x'})
+		plain := false
+		for _, k := range added {
+			plain = plain || k[0] == key[0]
+		}
+		if s.mayHoldFirst(key) != plain {
+			t.Errorf("mayHoldFirst(%q) = %v, want %v", key, s.mayHoldFirst(key), plain)
+		}
+	}
+	if !s.mayHoldFirst("") {
+		t.Error("the empty key is passed over")
+	}
+	s.addFirst("")
+	if !s.mayHoldFirst("q") {
+		t.Error("after an empty key, a key is passed over")
+	}
+}

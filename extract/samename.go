@@ -44,13 +44,42 @@ func unifyKeys(claims []Claim, keys docKeys) {
 	if len(canon) == 0 {
 		return
 	}
+	// A document has a variant or two: a key whose first byte no variant
+	// opens with is passed over without the map's look-up.
+	var firsts byteSet
+	for k := range canon {
+		firsts.addFirst(k)
+	}
 	for i := range claims {
 		for j := range claims[i].Entities {
-			if k, ok := canon[claims[i].Entities[j].Key]; ok {
+			key := claims[i].Entities[j].Key
+			if !firsts.mayHoldFirst(key) {
+				continue
+			}
+			if k, ok := canon[key]; ok {
 				claims[i].Entities[j].Key = k
 			}
 		}
 	}
+}
+
+// byteSet is a set of bytes, the first bytes of some keys.
+type byteSet [4]uint64
+
+// addFirst adds the first byte of key; an empty key makes every key a
+// maybe.
+func (s *byteSet) addFirst(key string) {
+	if key == "" {
+		*s = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		return
+	}
+	s[key[0]>>6] |= 1 << (key[0] & 63)
+}
+
+// mayHoldFirst is false only for a nonempty key whose first byte was
+// added by no key.
+func (s *byteSet) mayHoldFirst(key string) bool {
+	return key == "" || s[key[0]>>6]&(1<<(key[0]&63)) != 0
 }
 
 // CanonicalKeys maps each entity key of counts that is a variant of a more
