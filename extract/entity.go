@@ -242,7 +242,8 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 		i = next
 	}
 	// Defined acronyms: "[UNSC]" keys to the name it was defined for.
-	for k := first; k < len(out); k++ {
+	// Most documents define none, and their names are not looked up.
+	for k := first; k < len(out) && len(x.acronyms) > 0; k++ {
 		if v, ok := x.acronyms[out[k].Key]; ok {
 			out[k].Key = v
 		}
