@@ -231,7 +231,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			orgWords := func() bool {
 				if org == 0 {
 					org = 1
-					if x.orgWords(words) {
+					if x.orgWordsFacts(words, sf[ti:tj]) {
 						org = 2
 					}
 				}
@@ -478,6 +478,22 @@ func givenNameSex(low string, lex *Lexicon) (byte, bool) {
 func (x *extractor) orgWords(words []string) bool {
 	for _, w := range words {
 		if x.orgHead(trimNameMarks(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgWordsFacts is orgWords of the lower-case forms words with facts wf
+// (wf[k].low is words[k]): a word no mark surrounds is told by its facts
+// (wordFacts.orgHead), not looked up again.
+func (x *extractor) orgWordsFacts(words []string, wf []*wordFacts) bool {
+	for k, w := range words {
+		if t := trimNameMarks(w); len(t) == len(w) {
+			if wf[k].orgHead {
+				return true
+			}
+		} else if x.orgHead(t) {
 			return true
 		}
 	}
