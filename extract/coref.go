@@ -565,7 +565,7 @@ func (x *extractor) bareName(t string) string {
 		// title: the name is cut from t, not split and joined.
 		for {
 			sp := strings.IndexByte(t, ' ')
-			if sp < 0 || !x.lex.Has(LexTitle, x.wordOf(t[:sp]).facts.low) {
+			if sp < 0 || !x.wordOf(t[:sp]).facts.is(ciTitle) {
 				return t
 			}
 			t = t[sp+1:]
