@@ -566,14 +566,20 @@ func nameHead(key string) (first, head string) {
 // orgHeadEntry is the LexOrgHead entry of w, singular or plural as
 // orgHeadIn reads it, or nil.
 func orgHeadEntry(lex *Lexicon, w string) *Entry {
-	if e := lex.Word(LexOrgHead, w); e != nil {
+	// lex.Word(LexOrgHead, …) read by the category's position, worked
+	// out once: every name's words and every key's are asked.
+	heads := lex.words[ciOrgHead]
+	if e := heads[w]; e != nil {
 		return e
 	}
 	if len(w) <= 3 || !strings.HasSuffix(w, "s") {
 		return nil
 	}
-	if e := lex.Word(LexOrgHead, w[:len(w)-1]); e != nil && !e.Exact {
+	if e := heads[w[:len(w)-1]]; e != nil && !e.Exact {
 		return e
 	}
 	return nil
 }
+
+// ciOrgHead is LexOrgHead's position in the lexicon's categories.
+var ciOrgHead = catIndex(LexOrgHead)
