@@ -97,3 +97,35 @@ func TestByteSetFirsts(t *testing.T) {
 		t.Error("after an empty key, a key is passed over")
 	}
 }
+
+// TestSpeakerFromFacts checks findSpeaker's reading of the words before
+// a quote from their facts (speechAt, phraseBeforeSpan with facts)
+// against the look-ups by spelling it stands for.
+func TestSpeakerFromFacts(t *testing.T) {
+	x := &extractor{lex: DefaultLexicon()}
+	for _, text := range []string{
+		"The minister, who took office in May, said on Monday that the plan",
+		"Sen. Ann Ruiz (D-Calif.) told reporters the U.S. would not",
+		"“We will win,” SAID the President’s spokesman, adding that the White House",
+		"He SAYS the company's chief executive officer, Jane O'Neil, has claimed",
+		"Officials in Kyiv were quoted as saying the strikes, described as",
+	} {
+		toks := tokenize(text, 0, len(text))
+		facts := make([]*wordFacts, len(toks))
+		for k, tk := range toks {
+			facts[k] = x.lex.word(tk.text).facts
+		}
+		for k := range toks {
+			if got, want := x.speechAt(toks, facts, k), x.isSpeechWord(toks[k].text); got != want {
+				t.Errorf("%q: speechAt %q = %v, isSpeechWord %v", text, toks[k].text, got, want)
+			}
+			for n := 1; n <= 7; n++ {
+				gs, gok := phraseBeforeSpan(text, toks[:k], facts[:k], n, x.lex)
+				ws, wok := phraseBeforeSpan(text, toks[:k], nil, n, x.lex)
+				if gs != ws || gok != wok {
+					t.Errorf("%q: phraseBeforeSpan of %d words, %d back, with facts %v %v, without %v %v", text, k, n, gs, gok, ws, wok)
+				}
+			}
+		}
+	}
+}

@@ -632,8 +632,9 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		}
 	}
 	var before []rawToken
+	var beforeFacts []*wordFacts
 	if okOpen {
-		before = x.wordsIn(sOpen, true, sOpen.Start, q.span.Start)
+		before, beforeFacts = x.wordsAndFacts(sOpen, true, sOpen.Start, q.span.Start)
 	}
 	prevWord := ""
 	if len(before) > 0 {
@@ -648,7 +649,7 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		}
 	}
 
-	x.findSpeaker(q, before, sOpen, sClose, okOpen, okClose)
+	x.findSpeaker(q, before, beforeFacts, sOpen, sClose, okOpen, okClose)
 	short := len(inner) >= 1 && len(inner) <= 4 && !strings.ContainsAny(text[q.inner.Start:q.inner.End], ".!?")
 	// Punctuation just inside the closing mark ends a clause: “They are
 	// lying,” Novak said — the next word is not modified by the quote.
@@ -793,6 +794,15 @@ func (x *extractor) isSpeechWord(w string) bool {
 	return x.wordOf(w).facts.speech
 }
 
+// speechAt is isSpeechWord(toks[k].text), read from facts[k] when the
+// caller has the words' facts (facts non-nil).
+func (x *extractor) speechAt(toks []rawToken, facts []*wordFacts, k int) bool {
+	if facts != nil {
+		return facts[k].speech
+	}
+	return x.isSpeechWord(toks[k].text)
+}
+
 // speechWord is isSpeechWord for the lower-case form lw with stem st,
 // worked out once per form for the process (wordFacts.speech).
 func (l *Lexicon) speechWord(lw, st string) bool {
@@ -814,7 +824,9 @@ func (l *Lexicon) speechWord(lw, st string) bool {
 
 // findSpeaker looks for "…,” NAME said", "…,” said NAME" after the quote and
 // "NAME said: “…”" / "NAME rejects …, saying “…”" before it.
-func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose Span, okOpen, okClose bool) {
+//
+// bf are the facts of before's words, or nil: the words are then looked up.
+func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, bf []*wordFacts, sOpen, sClose Span, okOpen, okClose bool) {
 	text := x.text
 	if okClose && q.span.End >= sClose.End-1 {
 		// “…?” Smith asked. — the sentence ended inside the marks and the
@@ -876,7 +888,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 	// up to 40 words back ("said on Monday that the decision to delete
 	// the files “is criminal”"), so dense quotation stays linear.
 	for k := len(before) - 1; k >= 0 && k >= len(before)-40; k-- {
-		if !x.isSpeechWord(before[k].text) || nounAfterDeterminer(text, before, k) {
+		if !x.speechAt(before, bf, k) || nounAfterDeterminer(text, before, k) {
 			continue
 		}
 		verb := before[k].text
@@ -888,7 +900,15 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 			q.speaker = x.subjectOf(sOpen, before[k].span.Start)
 			q.participle = true
 		} else {
-			q.speaker = phraseBefore(text, before[:k], 6, x.lex)
+			// phraseBefore, with the words' facts when known.
+			var wf []*wordFacts
+			if bf != nil {
+				wf = bf[:k]
+			}
+			q.speaker = ""
+			if s, ok := phraseBeforeSpan(text, before[:k], wf, 6, x.lex); ok {
+				q.speaker = text[s.Start:s.End]
+			}
 			if q.speaker == "" && k > 0 && strings.EqualFold(before[k-1].text, "and") {
 				// "…, and said": a second verb of the sentence's subject.
 				q.speaker = x.subjectOf(sOpen, before[k].span.Start)
@@ -937,9 +957,16 @@ func (x *extractor) verbAfterAppositive(toks []rawToken, k int) (int, bool) {
 // is what tokenize(text, a, b) finds, and a sentence dense with quotation
 // marks costs each quote a binary search, not a pass over the sentence.
 func (x *extractor) wordsIn(s Span, ok bool, a, b int) []rawToken {
+	toks, _ := x.wordsAndFacts(s, ok, a, b)
+	return toks
+}
+
+// wordsAndFacts is wordsIn with the words' facts, cut from those annotate
+// found for s; nil when the words were tokenized again.
+func (x *extractor) wordsAndFacts(s Span, ok bool, a, b int) ([]rawToken, []*wordFacts) {
 	si := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].Start >= s.Start })
 	if !ok || si == len(x.sents) || x.sents[si] != s || si >= len(x.sentToks) {
-		return tokenize(x.text, a, b)
+		return tokenize(x.text, a, b), nil
 	}
 	toks := x.sentToks[si]
 	lo := sort.Search(len(toks), func(i int) bool { return toks[i].span.Start >= a })
@@ -947,7 +974,11 @@ func (x *extractor) wordsIn(s Span, ok bool, a, b int) []rawToken {
 	if hi < lo {
 		hi = lo
 	}
-	return toks[lo:hi:hi]
+	var facts []*wordFacts
+	if x.scratch != nil && si < len(x.sentFacts) && len(x.sentFacts[si]) == len(toks) {
+		facts = x.sentFacts[si][lo:hi:hi]
+	}
+	return toks[lo:hi:hi], facts
 }
 
 // wordsBefore returns tokenize(x.text, s.Start, limit) for s.Start ≤
