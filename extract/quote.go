@@ -712,14 +712,14 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		q.kind = quoteMention
 	case short && titleCase(inner) && (possessiveBefore || len(inner) >= 2 && !ownSentence || mediaNouns[prevWord] || mediaNouns[afterWord] || mediaRoles[afterWord] ||
 		len(inner) >= 3 || nameHeads[strings.ToLower(inner[len(inner)-1].text)] || hasDigit(x.text[q.inner.Start:q.inner.End]) ||
-		mediaNouns[twoBefore] || prevWord == "on" && len(inner) >= 2 && x.speechVerbBefore(before, 6)):
+		mediaNouns[twoBefore] || prevWord == "on" && len(inner) >= 2 && x.speechVerbBefore(before, beforeFacts, 6)):
 		// A work's title or a name: CBS’s “Face the Press”, said on
 		// “This Week”, the “Clean Rivers Act”, the “HB 12” bill.
 		q.kind = quoteTitle
 	case short && (mentionNouns[prevWord] || mentionNouns[afterWord] || kindNouns[afterWord] || nameHeads[afterWord] || prevWord == "of" && mentionNouns[twoBefore] ||
 		prevWord == "as" && strings.HasPrefix(twoBefore, "known")):
 		q.kind = quoteMention
-	case short && asBefore(before) && (!modifier || x.speechVerbBefore(before[:len(before)-1], 4)):
+	case short && asBefore(before) && (!modifier || x.speechVerbBefore(before[:len(before)-1], beforeFacts, 4)):
 		// Characterised "as": slammed the ruling as “an attack on
 		// democracy”, what he described as “heavy-handed” interference.
 		q.kind = quoteDirect
@@ -728,7 +728,7 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		q.kind = quoteScare
 	case short && q.speaker != "":
 		q.kind = quoteDirect
-	case short && x.speechVerbBefore(before, 8):
+	case short && x.speechVerbBefore(before, beforeFacts, 8):
 		q.kind = quoteDirect
 	case short:
 		q.kind = quoteScare
@@ -781,9 +781,12 @@ func titleCase(toks []rawToken) bool {
 
 // speechVerbBefore reports whether one of the last n words is a verb of
 // saying or naming.
-func (x *extractor) speechVerbBefore(before []rawToken, n int) bool {
+//
+// bf are the facts of before's words, or nil; before may be cut shorter
+// than bf, from its end.
+func (x *extractor) speechVerbBefore(before []rawToken, bf []*wordFacts, n int) bool {
 	for k := len(before) - 1; k >= 0 && k >= len(before)-n; k-- {
-		if x.isSpeechWord(before[k].text) {
+		if x.speechAt(before, bf, k) {
 			return true
 		}
 	}
@@ -837,7 +840,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, bf []*wordFacts
 		}
 	}
 	if okClose && q.span.End < sClose.End {
-		after := x.wordsIn(sClose, true, q.span.End, sClose.End)
+		after, af := x.wordsAndFacts(sClose, true, q.span.End, sClose.End)
 		gap := ""
 		if len(after) > 0 {
 			gap = strings.TrimSpace(text[q.span.End:after[0].span.Start])
@@ -848,7 +851,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, bf []*wordFacts
 		inside, _ := decodeLast(text, q.span.End-markSize)
 		comma := inside == ',' || inside == '?' || inside == '!' || strings.HasPrefix(gap, ",")
 		if len(after) > 0 && len(gap) <= 2 && comma {
-			if x.isSpeechWord(after[0].text) && !lowerHasSuffix(after[0].text, "ing") {
+			if x.speechAt(after, af, 0) && !lowerHasSuffix(after[0].text, "ing") {
 				// "…,” said the minister."
 				np := phraseFrom(text, after[1:], 6)
 				if np != "" {
@@ -872,7 +875,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, bf []*wordFacts
 					!x.honorificGapAt(after, k) {
 					break
 				}
-				if x.isSpeechWord(after[k].text) {
+				if x.speechAt(after, af, k) {
 					q.speaker = text[after[0].span.Start:after[k-1].span.End]
 					q.verb = after[k].text
 					q.speakerAt = after[0].span.Start
