@@ -1,3 +1,6 @@
+// The tests of this file check short cuts of the name, quote and speaker
+// passes against the plain rules they stand for.
+
 package extract
 
 import (
