@@ -41,7 +41,7 @@ func (x *extractor) annotate(sents []Span) {
 		}
 		lo = hi
 	}
-	x.indexMentions(sents, all, allLows, allFacts, ents)
+	keys := x.indexMentions(sents, all, allLows, allFacts, ents)
 	x.quotes = x.findQuotes(x.textBlocks(), sents)
 	slices.SortStableFunc(x.quotes, func(a, b quoteInfo) int { return cmp.Compare(a.span.Start, b.span.Start) })
 	x.resolveSpeakers()
@@ -83,26 +83,40 @@ func (x *extractor) annotate(sents []Span) {
 		c.Dates = x.dateArr.copyOf(x.findDates(toks, lows, x.facts, taken))
 		c.Numbers = x.numArr.copyOf(x.findNumbers(toks, lows, x.facts, taken))
 		c.Tokens, tokBuf = tokBuf[:len(toks):len(toks)], tokBuf[len(toks):]
-		ei := 0
 		for k, t := range toks {
-			for ei < len(c.Entities) && c.Entities[ei].Span.End <= t.span.Start {
-				ei++
-			}
 			wf := x.facts[k]
 			// Written in place: the array is new and zero, and a
 			// Token built aside was then copied whole.
 			tk := &c.Tokens[k]
 			tk.Text, tk.Span = t.text, t.span
-			tk.Entity = ei < len(c.Entities) && c.Entities[ei].Span.Contains(t.span)
 			tk.Number, tk.Stop = startsWithDigit(t.text), wf.stop
-			tk.Quoted = len(x.near) > 0 && x.inDirectQuote(t.span) != nil
-			if tk.Entity {
+			tk.Key = wf.stem
+		}
+		// The tokens inside a direct quote's words, met from the first
+		// that starts in them (inDirectQuote for each token, by quote).
+		for _, q := range x.near {
+			if q.kind != quoteDirect {
+				continue
+			}
+			for k := tokenAtOrAfter(toks, q.inner.Start, false); k < len(toks) && toks[k].span.End <= q.inner.End; k++ {
+				c.Tokens[k].Quoted = true
+			}
+		}
+		// The tokens inside the sentence's entities, which are in text
+		// order and apart, met by one walk from entity to entity: they
+		// are names' words, keyed unstemmed.
+		k := 0
+		for _, e := range c.Entities {
+			for k < len(toks) && toks[k].span.Start < e.Span.Start {
+				k++
+			}
+			for ; k < len(toks) && toks[k].span.End <= e.Span.End; k++ {
+				tk := &c.Tokens[k]
+				tk.Entity = true
 				// The table's copy, not lows[k]: a plain word's form
 				// is its bytes in the text (words), and a key the
 				// caller keeps must not keep the article alive.
-				tk.Key = wf.low
-			} else {
-				tk.Key = wf.stem
+				tk.Key = x.facts[k].low
 			}
 		}
 		// The quotes are gathered in the scratch's buffer and cut from
@@ -118,11 +132,14 @@ func (x *extractor) annotate(sents []Span) {
 		x.quoteBuf = qs[:0]
 		c.Entities = x.addResolved(c.Entities, toks, lows, x.facts)
 		c.Markers = x.findMarkers(c, toks, lows, x.facts)
-		c.Attribution = x.attribution(c, toks, lows)
-		x.reportedVoice(c, toks, lows)
+		// attribution and reportedVoice read the source before the
+		// same reporting verbs: it is found once (sourceBefore).
+		var srcs sourceMemo
+		c.Attribution = x.attribution(c, toks, lows, &srcs)
+		x.reportedVoice(c, toks, lows, &srcs)
 		claimFacts = append(claimFacts, x.facts)
 	}
-	unifyKeys(x.doc.Claims, pooled(&x.maps.keys))
+	unifyKeys(x.doc.Claims, keys)
 	relatives(x.doc.Claims, x.lex)
 	SetID(x.doc, x.doc.ID)
 	x.claimFacts = claimFacts
@@ -172,8 +189,11 @@ func SetID(d *Document, id string) {
 		end := at + len(id) + 2 + decimalLen(i+1)
 		n := all[at:end]
 		at = end
-		if _, ok := old[d.Claims[i].ID]; ok {
-			old[d.Claims[i].ID] = n
+		if old != nil {
+			// Most documents repeat nothing: no look-up for them.
+			if _, ok := old[d.Claims[i].ID]; ok {
+				old[d.Claims[i].ID] = n
+			}
 		}
 		d.Claims[i].ID = n
 	}
@@ -206,36 +226,25 @@ func (x *extractor) inDirectQuote(s Span) *quoteInfo {
 // attribution finds who the claim is attributed to: "X said/reported
 // (that) …", "…, X told Y", "according to X". Verbs inside quotes belong to
 // the speaker and are skipped; a verb needs a source phrase to count.
-func (x *extractor) attribution(c *Claim, toks []rawToken, lows []string) *Attribution {
+func (x *extractor) attribution(c *Claim, toks []rawToken, lows []string, srcs *sourceMemo) *Attribution {
 	// Verbs that introduce speech first ("denied", "reported"), then the
 	// rest ("pledged"), each in sentence order.
 	for pass := 0; pass < 2; pass++ {
-		if a := x.attributionPass(c, toks, lows, pass == 0); a != nil {
+		if a := x.attributionPass(c, toks, lows, pass == 0, srcs); a != nil {
 			return a
 		}
 	}
 	return nil
 }
 
-func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, speech bool) *Attribution {
+func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, speech bool, srcs *sourceMemo) *Attribution {
 	text := x.text
 	for _, m := range c.Markers {
 		if m.Kind != KindAttribution || m.Voice != VoiceOutlet || x.speech[m.Span.Start] != speech {
 			continue
 		}
 		// Token index of the marker.
-		k0, k1 := -1, -1
-		for k, t := range toks {
-			if t.span.Start > m.Span.End {
-				break // tokenRange's reason
-			}
-			if t.span.Start == m.Span.Start {
-				k0 = k
-			}
-			if t.span.End == m.Span.End {
-				k1 = k + 1
-			}
-		}
+		k0, k1 := tokenBounds(toks, m.Span)
 		if k0 < 0 || k1 < 0 {
 			continue
 		}
@@ -257,7 +266,7 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 			source = src
 			span = Span{m.Span.Start, toks[k1].span.Start + len(src)}
 		} else {
-			src, ok := phraseBeforeSpan(text, toks[:relativeClauseStart(text, toks, lows, k0)], x.facts, 7, x.lex)
+			src, ok := x.sourceBefore(toks, lows, k0, srcs)
 			if !ok {
 				continue
 			}
@@ -267,6 +276,38 @@ func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, sp
 		return x.attrArr.one(Attribution{Verb: m.Text, Stance: m.Stance, Source: source, Span: span})
 	}
 	return nil
+}
+
+// sourceBefore is the source phrase before the reporting verb at toks[k0]
+// of the claim being annotated (phraseBeforeSpan, seven words back, after
+// any relative clause), found once a verb for the claim: srcs holds the
+// answers so far.
+func (x *extractor) sourceBefore(toks []rawToken, lows []string, k0 int, srcs *sourceMemo) (Span, bool) {
+	for _, e := range srcs.e[:srcs.n] {
+		if e.k0 == k0 {
+			return e.span, e.ok
+		}
+	}
+	span, ok := phraseBeforeSpan(x.text, toks[:relativeClauseStart(x.text, toks, lows, k0)], x.facts, 7, x.lex)
+	if srcs.n < len(srcs.e) {
+		srcs.e[srcs.n] = sourceAnswer{k0, span, ok}
+		srcs.n++
+	}
+	return span, ok
+}
+
+// sourceMemo holds sourceBefore's answers for one claim, on the stack: a
+// claim has a reporting verb or two.
+type sourceMemo struct {
+	e [4]sourceAnswer
+	n int
+}
+
+// sourceAnswer is sourceBefore's answer for the verb at token k0.
+type sourceAnswer struct {
+	k0   int
+	span Span
+	ok   bool
 }
 
 // invertedGap reports whether the punctuation before "said" closes a

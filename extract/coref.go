@@ -105,6 +105,7 @@ type mention struct {
 	after  string   // the lower-case word before it, when a preposition or possessive makes it no subject
 	poss   bool     // a possessive ("Roe’s")
 	shaped bool     // shaped like a personal name: two or three capitalised words, no head noun of an organisation
+	keyN   int      // how often the document names key
 }
 
 // keyFlags are what indexMentions learns of one key from its mentions.
@@ -176,7 +177,10 @@ func (x *extractor) findRole(low string) (string, roleInfo, bool) {
 // the words around it say: titles, honorifics, party tags, appositives and
 // role nouns before it make a person; a name whose last word the document
 // also uses alone ("Jane Roe" … "Roe said") is a person too.
-func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]string, facts [][]*wordFacts, ents [][]Entity) {
+//
+// It returns the document's name keys, numbered in order of their first
+// mention, with their mentions counted (unifyKeys reads them).
+func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]string, facts [][]*wordFacts, ents [][]Entity) docKeys {
 	text := x.text
 	// One mention per name: sized once, not grown by doubling (a long
 	// article has hundreds of thousands).
@@ -186,13 +190,14 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	}
 	x.mentions = slices.Grow(x.mentions[:0], n)
 	x.people = map[string]*personInfo{}
-	x.counts = nil
 	x.roles = nil
 	// The keys numbered in order of their first mention, and what the
 	// mentions say of each key by number (keyFlags): one look-up of the
 	// key a mention, where three maps by key took six.
 	ids := pooled(&x.maps.mentionKeys)
-	var flags []keyFlags
+	// Sized once for the mentions: grown from nothing, they were
+	// reallocated a few times a document.
+	keys := make([]docKey, 0, n)
 	keyIDs := slices.Grow(x.mentionIDs[:0], n)
 	defer func() { x.mentionIDs = keyIDs[:0] }()
 	for si := range sents {
@@ -210,13 +215,14 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			words := sl[ti:tj]
 			id, ok := ids[e.Key]
 			if !ok {
-				id = int32(len(flags))
+				id = int32(len(keys))
 				ids[e.Key] = id
-				flags = append(flags, 0)
+				keys = append(keys, docKey{key: e.Key})
 			}
 			keyIDs = append(keyIDs, id)
+			keys[id].n++
 			if len(words) == 1 {
-				flags[id] |= keySingle
+				keys[id].flags |= keySingle
 			}
 			personal := !strings.Contains(e.Key, " ") || len(words) >= 2 && e.Key == words[len(words)-1]
 			// orgWords(words), asked at most once a mention: 0 not yet
@@ -225,7 +231,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			orgWords := func() bool {
 				if org == 0 {
 					org = 1
-					if x.orgWords(words) {
+					if x.orgWordsFacts(words, sf[ti:tj]) {
 						org = 2
 					}
 				}
@@ -274,7 +280,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 						m.roles = append(m.roles, r)
 					}
 				}
-				if prepositions[prev] {
+				if isPreposition(prev) {
 					m.after = prev
 				}
 			}
@@ -315,22 +321,23 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	// also named alone can be such a person, and a key is settled by its
 	// first full name: the tests of a name's words run for those only.
 	for i := range x.mentions {
-		m, f := &x.mentions[i], &flags[keyIDs[i]]
+		m, f := &x.mentions[i], &keys[keyIDs[i]].flags
 		if *f&(keySingle|keyFull) == keySingle && strings.Contains(m.text, " ") && !strings.Contains(m.key, " ") &&
 			!isAcronymShape(m.text) && fewFields(m.text, 4) && !x.nameOrgWords(m.text) {
 			*f |= keyFull
 		}
 	}
 	for i := range x.mentions {
-		m, f := &x.mentions[i], flags[keyIDs[i]]
+		m, f := &x.mentions[i], keys[keyIDs[i]].flags
+		m.keyN = keys[keyIDs[i]].n
 		if f&(keySingle|keyFull) == keySingle|keyFull {
 			m.person = true
 		}
 		if m.person {
-			flags[keyIDs[i]] |= keyPerson
+			keys[keyIDs[i]].flags |= keyPerson
 		}
 	}
-	people := make([]*personInfo, len(flags))
+	people := make([]*personInfo, len(keys))
 	// The given names of the person's mentions tell the gender where no
 	// honorific or role did, when they agree: relatives may still share a
 	// key ("Margaret Hunter" beside her husband's bare "Hunter").
@@ -344,7 +351,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 	byText := map[string]nameGender{}
 	for i := range x.mentions {
 		m, id := &x.mentions[i], keyIDs[i]
-		if flags[id]&keyPerson == 0 {
+		if keys[id].flags&keyPerson == 0 {
 			continue
 		}
 		m.person = true
@@ -383,6 +390,33 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			p.gender = g
 		}
 	}
+	return docKeys{ids: ids, keys: keys}
+}
+
+// docKeys are a document's name keys: ids numbers them, keys[id] is the
+// key's.
+type docKeys struct {
+	ids  map[string]int32
+	keys []docKey
+}
+
+// docKey is a name key of the document, with how many entities have it
+// and what indexMentions learnt of it from its mentions.
+type docKey struct {
+	key   string
+	n     int
+	flags keyFlags
+}
+
+// add counts one more entity of key.
+func (k *docKeys) add(key string) {
+	id, ok := k.ids[key]
+	if !ok {
+		id = int32(len(k.keys))
+		k.ids[key] = id
+		k.keys = append(k.keys, docKey{key: key})
+	}
+	k.keys[id].n++
 }
 
 // givenGender is the gender the given name in name tells (LexGivenName:
@@ -444,6 +478,22 @@ func givenNameSex(low string, lex *Lexicon) (byte, bool) {
 func (x *extractor) orgWords(words []string) bool {
 	for _, w := range words {
 		if x.orgHead(trimNameMarks(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgWordsFacts is orgWords of the lower-case forms words with facts wf
+// (wf[k].low is words[k]): a word no mark surrounds is told by its facts
+// (wordFacts.orgHead), not looked up again.
+func (x *extractor) orgWordsFacts(words []string, wf []*wordFacts) bool {
+	for k, w := range words {
+		if t := trimNameMarks(w); len(t) == len(w) {
+			if wf[k].orgHead {
+				return true
+			}
+		} else if x.orgHead(t) {
 			return true
 		}
 	}
@@ -515,7 +565,7 @@ func (x *extractor) bareName(t string) string {
 		// title: the name is cut from t, not split and joined.
 		for {
 			sp := strings.IndexByte(t, ' ')
-			if sp < 0 || !x.lex.Has(LexTitle, x.wordOf(t[:sp]).facts.low) {
+			if sp < 0 || !x.wordOf(t[:sp]).facts.is(ciTitle) {
 				return t
 			}
 			t = t[sp+1:]
@@ -555,10 +605,12 @@ func (x *extractor) expansionOf(key string) (string, bool) {
 // governor," after a name ending at token j: the role it gives. sf are
 // the word facts of the words.
 func (x *extractor) appositive(st []rawToken, sl []string, sf []*wordFacts, j int) (string, roleInfo, bool) {
-	if j <= 0 || j >= len(st) || strings.TrimSpace(x.text[st[j-1].span.End:st[j].span.Start]) != "," {
+	// The word after the name first: few names are followed by one of
+	// these, and the gap's test trims it.
+	if j <= 0 || j >= len(st) || sl[j] != "the" && sl[j] != "a" && sl[j] != "an" && sl[j] != "who" {
 		return "", roleInfo{}, false
 	}
-	if sl[j] != "the" && sl[j] != "a" && sl[j] != "an" && sl[j] != "who" {
+	if strings.TrimSpace(x.text[st[j-1].span.End:st[j].span.Start]) != "," {
 		return "", roleInfo{}, false
 	}
 	k := j + 1
@@ -589,7 +641,7 @@ func (x *extractor) appositive(st []rawToken, sl []string, sf []*wordFacts, j in
 		// adds a complement ("the top Democrat on the committee"), and a
 		// comma closes the appositive before any verb: in "with Mr. Roe,
 		// the governor said" the governor is someone else.
-		head := k+1 == len(st) || !onlySpaceBetween(x.text, st[k].span.End, st[k+1].span.Start) || prepositions[sl[k+1]] || sl[k+1] == "who" || sl[k+1] == "and"
+		head := k+1 == len(st) || !onlySpaceBetween(x.text, st[k].span.End, st[k+1].span.Start) || isPreposition(sl[k+1]) || sl[k+1] == "who" || sl[k+1] == "and"
 		if !head {
 			_, _, next := x.roleOfFacts(sf[k+1])
 			head = !next && isLowerWord(st[k+1].text)
@@ -616,12 +668,17 @@ func (x *extractor) appositiveCloses(st []rawToken, k int) bool {
 	return true
 }
 
-// prepositions before a name make it an object, not the subject a pronoun
-// usually picks up.
-var prepositions = map[string]bool{
-	"of": true, "to": true, "with": true, "about": true, "against": true, "for": true, "at": true, "on": true, "from": true,
-	"than": true, "like": true, "into": true, "toward": true, "towards": true, "over": true, "under": true, "between": true,
-	"among": true, "in": true, "unlike": true, "called": true, "named": true,
+// isPreposition reports a preposition, which before a name makes it an
+// object, not the subject a pronoun usually picks up. A switch, not a
+// map: indexMentions asks of the word before every name.
+func isPreposition(w string) bool {
+	switch w {
+	case "of", "to", "with", "about", "against", "for", "at", "on", "from",
+		"than", "like", "into", "toward", "towards", "over", "under", "between",
+		"among", "in", "unlike", "called", "named":
+		return true
+	}
+	return false
 }
 
 // mentionIndex returns the index of the first mention starting at or after
@@ -924,7 +981,7 @@ func (x *extractor) roleIndex() *roleIndex {
 				ri.groups[r] = append(ri.groups[r], k)
 				continue
 			}
-			rb := roleBest{k: k, best: m.key, bestN: x.mentionCount(m.key)}
+			rb := roleBest{k: k, best: m.key, bestN: m.keyN}
 			if l := ri.people[r]; len(l) > 0 && l[len(l)-1].bestN > rb.bestN {
 				rb.best, rb.bestN = l[len(l)-1].best, l[len(l)-1].bestN
 			}
@@ -945,17 +1002,6 @@ func (x *extractor) roleIndex() *roleIndex {
 	}
 	x.roles = ri
 	return ri
-}
-
-// mentionCount returns how often the document names key.
-func (x *extractor) mentionCount(key string) int {
-	if x.counts == nil {
-		x.counts = pooled(&x.maps.counts)
-		for _, m := range x.mentions {
-			x.counts[m.key]++
-		}
-	}
-	return x.counts[key]
 }
 
 // personName returns the fullest name the document gives the person with

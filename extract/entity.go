@@ -90,6 +90,13 @@ func namePartAt(t string, f *wordFacts) bool {
 	return isNamePart(t)
 }
 
+// noNameStart reports a word t of the form f that opens with an ASCII
+// byte other than a capital and holds no hyphen: no name starts at it
+// (namePartAt is false) nor a party tag (which opens with D, R or I).
+func noNameStart(t string, f *wordFacts) bool {
+	return t == "" || t[0] < utf8.RuneSelf && (t[0] < 'A' || t[0] > 'Z') && !f.hyphen
+}
+
 // findEntities marks name tokens and returns the claim's entities. A name is
 // a run of capitalised words with particles between them. A capitalised word
 // that opens the sentence is a name only when the word is not a common
@@ -107,7 +114,15 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 	first := len(all)
 	out := all
 	n := len(toks)
+	facts = facts[:n] // one a token: cut to n, the loops index it without a bounds test
 	for i := 0; i < n; {
+		// Most words are passed over on their first byte.
+		for i < n && noNameStart(toks[i].text, facts[i]) {
+			i++
+		}
+		if i == n {
+			break
+		}
 		t := toks[i].text
 		// partyTagLen's first test made here, without a call for
 		// every word.
@@ -227,7 +242,8 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 		i = next
 	}
 	// Defined acronyms: "[UNSC]" keys to the name it was defined for.
-	for k := first; k < len(out); k++ {
+	// Most documents define none, and their names are not looked up.
+	for k := first; k < len(out) && len(x.acronyms) > 0; k++ {
 		if v, ok := x.acronyms[out[k].Key]; ok {
 			out[k].Key = v
 		}
@@ -605,13 +621,28 @@ func commonNounShape(w string) bool {
 // ("WHO", "IDF"): an acronym even when it spells a common word.
 func isAcronymShape(w string) bool {
 	n := 0
-	for _, r := range w {
+	for i := 0; i < len(w); {
+		// An ASCII letter is lower case from a to z and upper case
+		// from A to Z: most words are told by their bytes, without a
+		// rune decoded or a table read.
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				return false
+			}
+			if 'A' <= c && c <= 'Z' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
 		if unicode.IsLower(r) {
 			return false
 		}
 		if unicode.IsUpper(r) {
 			n++
 		}
+		i += size
 	}
 	return n >= 2
 }
@@ -728,11 +759,16 @@ func partyTagLen(text string, toks []rawToken, i int) int {
 // isPartyTagAt reports whether a party-state tag stands at text[pos:],
 // after optional spaces, a bracket or a comma: the mark of a politician.
 func isPartyTagAt(text string, pos int) bool {
-	rest := strings.TrimLeft(text[pos:min(len(text), pos+16)], " ")
-	if !strings.HasPrefix(rest, "(") && !strings.HasPrefix(rest, ",") {
+	// The spaces and the bracket or comma by bytes: after most names
+	// come a space and a word, and no cut of the text is made for them.
+	i, end := pos, min(len(text), pos+16)
+	for i < end && text[i] == ' ' {
+		i++
+	}
+	if i == end || text[i] != '(' && text[i] != ',' {
 		return false
 	}
-	rest = strings.TrimLeft(rest[1:], " ")
+	rest := strings.TrimLeft(text[i+1:end], " ")
 	// Both forms open with D, R or I: other text is not run through the
 	// expression.
 	return rest != "" && (rest[0] == 'D' || rest[0] == 'R' || rest[0] == 'I') && partyTagRE.MatchString(rest)

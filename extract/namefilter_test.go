@@ -36,3 +36,24 @@ func TestNameFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgWordsFacts checks indexMentions' reading of a name's words from
+// their facts against orgWords, on the lower-case forms of names' tokens:
+// plain words, possessives, dotted acronyms, marks about a word.
+func TestOrgWordsFacts(t *testing.T) {
+	x := &extractor{lex: DefaultLexicon()}
+	for _, name := range []string{"Justice Department", "the Defense Ministry’s", "U.S. Senate", "Council of Europe",
+		"Ann Roe", "Roe’s", "New York Times", "Agencys", "COUNCILS", "University.", "'Ministry", "İstanbul Üniversitesi",
+		"House", "White House", "Federal Reserve Bank", "Jane O'Neil", "St. Louis", "the F.B.I."} {
+		var lows []string
+		var wf []*wordFacts
+		for _, tk := range tokenize(name, 0, len(name)) {
+			low := lowerKey(tk.text)
+			lows = append(lows, low)
+			wf = append(wf, x.lex.facts(low))
+		}
+		if got, want := x.orgWordsFacts(lows, wf), x.orgWords(lows); got != want {
+			t.Errorf("orgWordsFacts(%q) = %v, orgWords gives %v", lows, got, want)
+		}
+	}
+}

@@ -510,11 +510,13 @@ func (x *extractor) unmarkedQuotes(qs []quoteInfo, blks []Span) []quoteInfo {
 				continue
 			}
 		}
-		if bi == 0 || hasQuoteMark(t) {
+		if bi == 0 {
 			continue
 		}
+		// The paragraph before is read first: few end in a colon, and
+		// the test for a mark reads the whole paragraph.
 		prev := strings.TrimRight(text[blks[bi-1].Start:blks[bi-1].End], " \t\r\n")
-		if !strings.HasSuffix(prev, ":") {
+		if !strings.HasSuffix(prev, ":") || hasQuoteMark(t) {
 			continue
 		}
 		ws := strings.Fields(strings.TrimSuffix(prev, ":"))
@@ -630,8 +632,9 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		}
 	}
 	var before []rawToken
+	var beforeFacts []*wordFacts
 	if okOpen {
-		before = x.wordsIn(sOpen, true, sOpen.Start, q.span.Start)
+		before, beforeFacts = x.wordsAndFacts(sOpen, true, sOpen.Start, q.span.Start)
 	}
 	prevWord := ""
 	if len(before) > 0 {
@@ -646,7 +649,7 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		}
 	}
 
-	x.findSpeaker(q, before, sOpen, sClose, okOpen, okClose)
+	x.findSpeaker(q, before, beforeFacts, sOpen, sClose, okOpen, okClose)
 	short := len(inner) >= 1 && len(inner) <= 4 && !strings.ContainsAny(text[q.inner.Start:q.inner.End], ".!?")
 	// Punctuation just inside the closing mark ends a clause: “They are
 	// lying,” Novak said — the next word is not modified by the quote.
@@ -709,14 +712,14 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		q.kind = quoteMention
 	case short && titleCase(inner) && (possessiveBefore || len(inner) >= 2 && !ownSentence || mediaNouns[prevWord] || mediaNouns[afterWord] || mediaRoles[afterWord] ||
 		len(inner) >= 3 || nameHeads[strings.ToLower(inner[len(inner)-1].text)] || hasDigit(x.text[q.inner.Start:q.inner.End]) ||
-		mediaNouns[twoBefore] || prevWord == "on" && len(inner) >= 2 && x.speechVerbBefore(before, 6)):
+		mediaNouns[twoBefore] || prevWord == "on" && len(inner) >= 2 && x.speechVerbBefore(before, beforeFacts, 6)):
 		// A work's title or a name: CBS’s “Face the Press”, said on
 		// “This Week”, the “Clean Rivers Act”, the “HB 12” bill.
 		q.kind = quoteTitle
 	case short && (mentionNouns[prevWord] || mentionNouns[afterWord] || kindNouns[afterWord] || nameHeads[afterWord] || prevWord == "of" && mentionNouns[twoBefore] ||
 		prevWord == "as" && strings.HasPrefix(twoBefore, "known")):
 		q.kind = quoteMention
-	case short && asBefore(before) && (!modifier || x.speechVerbBefore(before[:len(before)-1], 4)):
+	case short && asBefore(before) && (!modifier || x.speechVerbBefore(before[:len(before)-1], beforeFacts, 4)):
 		// Characterised "as": slammed the ruling as “an attack on
 		// democracy”, what he described as “heavy-handed” interference.
 		q.kind = quoteDirect
@@ -725,7 +728,7 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		q.kind = quoteScare
 	case short && q.speaker != "":
 		q.kind = quoteDirect
-	case short && x.speechVerbBefore(before, 8):
+	case short && x.speechVerbBefore(before, beforeFacts, 8):
 		q.kind = quoteDirect
 	case short:
 		q.kind = quoteScare
@@ -778,9 +781,12 @@ func titleCase(toks []rawToken) bool {
 
 // speechVerbBefore reports whether one of the last n words is a verb of
 // saying or naming.
-func (x *extractor) speechVerbBefore(before []rawToken, n int) bool {
+//
+// bf are the facts of before's words, or nil; before may be cut shorter
+// than bf, from its end.
+func (x *extractor) speechVerbBefore(before []rawToken, bf []*wordFacts, n int) bool {
 	for k := len(before) - 1; k >= 0 && k >= len(before)-n; k-- {
-		if x.isSpeechWord(before[k].text) {
+		if x.speechAt(before, bf, k) {
 			return true
 		}
 	}
@@ -789,6 +795,15 @@ func (x *extractor) speechVerbBefore(before []rawToken, n int) bool {
 
 func (x *extractor) isSpeechWord(w string) bool {
 	return x.wordOf(w).facts.speech
+}
+
+// speechAt is isSpeechWord(toks[k].text), read from facts[k] when the
+// caller has the words' facts (facts non-nil).
+func (x *extractor) speechAt(toks []rawToken, facts []*wordFacts, k int) bool {
+	if facts != nil {
+		return facts[k].speech
+	}
+	return x.isSpeechWord(toks[k].text)
 }
 
 // speechWord is isSpeechWord for the lower-case form lw with stem st,
@@ -812,7 +827,9 @@ func (l *Lexicon) speechWord(lw, st string) bool {
 
 // findSpeaker looks for "…,” NAME said", "…,” said NAME" after the quote and
 // "NAME said: “…”" / "NAME rejects …, saying “…”" before it.
-func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose Span, okOpen, okClose bool) {
+//
+// bf are the facts of before's words, or nil: the words are then looked up.
+func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, bf []*wordFacts, sOpen, sClose Span, okOpen, okClose bool) {
 	text := x.text
 	if okClose && q.span.End >= sClose.End-1 {
 		// “…?” Smith asked. — the sentence ended inside the marks and the
@@ -823,7 +840,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 		}
 	}
 	if okClose && q.span.End < sClose.End {
-		after := x.wordsIn(sClose, true, q.span.End, sClose.End)
+		after, af := x.wordsAndFacts(sClose, true, q.span.End, sClose.End)
 		gap := ""
 		if len(after) > 0 {
 			gap = strings.TrimSpace(text[q.span.End:after[0].span.Start])
@@ -834,7 +851,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 		inside, _ := decodeLast(text, q.span.End-markSize)
 		comma := inside == ',' || inside == '?' || inside == '!' || strings.HasPrefix(gap, ",")
 		if len(after) > 0 && len(gap) <= 2 && comma {
-			if x.isSpeechWord(after[0].text) && !lowerHasSuffix(after[0].text, "ing") {
+			if x.speechAt(after, af, 0) && !lowerHasSuffix(after[0].text, "ing") {
 				// "…,” said the minister."
 				np := phraseFrom(text, after[1:], 6)
 				if np != "" {
@@ -858,7 +875,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 					!x.honorificGapAt(after, k) {
 					break
 				}
-				if x.isSpeechWord(after[k].text) {
+				if x.speechAt(after, af, k) {
 					q.speaker = text[after[0].span.Start:after[k-1].span.End]
 					q.verb = after[k].text
 					q.speakerAt = after[0].span.Start
@@ -874,7 +891,7 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 	// up to 40 words back ("said on Monday that the decision to delete
 	// the files “is criminal”"), so dense quotation stays linear.
 	for k := len(before) - 1; k >= 0 && k >= len(before)-40; k-- {
-		if !x.isSpeechWord(before[k].text) || nounAfterDeterminer(text, before, k) {
+		if !x.speechAt(before, bf, k) || nounAfterDeterminer(text, before, k) {
 			continue
 		}
 		verb := before[k].text
@@ -886,7 +903,15 @@ func (x *extractor) findSpeaker(q *quoteInfo, before []rawToken, sOpen, sClose S
 			q.speaker = x.subjectOf(sOpen, before[k].span.Start)
 			q.participle = true
 		} else {
-			q.speaker = phraseBefore(text, before[:k], 6, x.lex)
+			// phraseBefore, with the words' facts when known.
+			var wf []*wordFacts
+			if bf != nil {
+				wf = bf[:k]
+			}
+			q.speaker = ""
+			if s, ok := phraseBeforeSpan(text, before[:k], wf, 6, x.lex); ok {
+				q.speaker = text[s.Start:s.End]
+			}
 			if q.speaker == "" && k > 0 && strings.EqualFold(before[k-1].text, "and") {
 				// "…, and said": a second verb of the sentence's subject.
 				q.speaker = x.subjectOf(sOpen, before[k].span.Start)
@@ -935,9 +960,16 @@ func (x *extractor) verbAfterAppositive(toks []rawToken, k int) (int, bool) {
 // is what tokenize(text, a, b) finds, and a sentence dense with quotation
 // marks costs each quote a binary search, not a pass over the sentence.
 func (x *extractor) wordsIn(s Span, ok bool, a, b int) []rawToken {
+	toks, _ := x.wordsAndFacts(s, ok, a, b)
+	return toks
+}
+
+// wordsAndFacts is wordsIn with the words' facts, cut from those annotate
+// found for s; nil when the words were tokenized again.
+func (x *extractor) wordsAndFacts(s Span, ok bool, a, b int) ([]rawToken, []*wordFacts) {
 	si := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].Start >= s.Start })
 	if !ok || si == len(x.sents) || x.sents[si] != s || si >= len(x.sentToks) {
-		return tokenize(x.text, a, b)
+		return tokenize(x.text, a, b), nil
 	}
 	toks := x.sentToks[si]
 	lo := sort.Search(len(toks), func(i int) bool { return toks[i].span.Start >= a })
@@ -945,7 +977,11 @@ func (x *extractor) wordsIn(s Span, ok bool, a, b int) []rawToken {
 	if hi < lo {
 		hi = lo
 	}
-	return toks[lo:hi:hi]
+	var facts []*wordFacts
+	if x.scratch != nil && si < len(x.sentFacts) && len(x.sentFacts[si]) == len(toks) {
+		facts = x.sentFacts[si][lo:hi:hi]
+	}
+	return toks[lo:hi:hi], facts
 }
 
 // wordsBefore returns tokenize(x.text, s.Start, limit) for s.Start ≤

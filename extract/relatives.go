@@ -635,12 +635,19 @@ func givenShape(w string) bool {
 // notGiven reports a word the lexicon explains as something other than a
 // given name.
 func notGiven(low string, lex *Lexicon) bool {
-	for _, cat := range []string{LexTitle, LexStopword, LexDemonym, LexPlacePrefix, LexAbbreviation} {
-		if lex.Has(cat, low) {
+	for _, ci := range notGivenCats {
+		if _, ok := lex.words[ci][low]; ok {
 			return true
 		}
 	}
 	return orgHeadIn(lex, low)
+}
+
+// notGivenCats are the positions of the categories notGiven reads (Has's
+// catIndex, worked out once): title, stop word, demonym, place opener,
+// abbreviation.
+var notGivenCats = [...]int{
+	catIndex(LexTitle), catIndex(LexStopword), catIndex(LexDemonym), catIndex(LexPlacePrefix), catIndex(LexAbbreviation),
 }
 
 // droppedGiven returns the given name that opens claim c right before e

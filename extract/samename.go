@@ -19,32 +19,67 @@ import (
 // unifyKeys gives spelling variants of one name within a document one key:
 // a key within a small edit distance of a more frequent key takes that key
 // (Kadhafi, Gaddafi). Distances scale with length so short names never merge.
-// count is an empty map to count the keys in (the scratch's: a map made
-// for each document grew from nothing), or nil.
-func unifyKeys(claims []Claim, count map[string]int) {
-	if count == nil {
-		count = map[string]int{}
-	}
+// keys are the keys of claims' names as indexMentions numbered and counted
+// them: the entities addResolved added (ResolvedFrom) are counted here, and
+// the keys need no map of their own.
+func unifyKeys(claims []Claim, keys docKeys) {
 	for _, c := range claims {
 		for _, e := range c.Entities {
-			count[e.Key]++
+			if e.ResolvedFrom != "" {
+				keys.add(e.Key)
+			}
 		}
 	}
-	if len(count) < 2 {
+	if len(keys.keys) < 2 {
 		// No other key to be a variant of.
 		return
 	}
-	canon := CanonicalKeys(count)
+	sc := canonScratch.Get().(*canonBufs)
+	defer canonScratch.Put(sc)
+	sc.keys = sc.keys[:0]
+	for _, k := range keys.keys {
+		sc.keys = append(sc.keys, keyCount{k.key, k.n})
+	}
+	canon := sc.canonical(func(k string) bool { _, ok := keys.ids[k]; return ok }, SameName, true)
 	if len(canon) == 0 {
 		return
 	}
+	// A document has a variant or two: a key whose first byte no variant
+	// opens with is passed over without the map's look-up.
+	var firsts byteSet
+	for k := range canon {
+		firsts.addFirst(k)
+	}
 	for i := range claims {
 		for j := range claims[i].Entities {
-			if k, ok := canon[claims[i].Entities[j].Key]; ok {
+			key := claims[i].Entities[j].Key
+			if !firsts.mayHoldFirst(key) {
+				continue
+			}
+			if k, ok := canon[key]; ok {
 				claims[i].Entities[j].Key = k
 			}
 		}
 	}
+}
+
+// byteSet is a set of bytes, the first bytes of some keys.
+type byteSet [4]uint64
+
+// addFirst adds the first byte of key; an empty key makes every key a
+// maybe.
+func (s *byteSet) addFirst(key string) {
+	if key == "" {
+		*s = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		return
+	}
+	s[key[0]>>6] |= 1 << (key[0] & 63)
+}
+
+// mayHoldFirst is false only for a nonempty key whose first byte was
+// added by no key.
+func (s *byteSet) mayHoldFirst(key string) bool {
+	return key == "" || s[key[0]>>6]&(1<<(key[0]&63)) != 0
 }
 
 // CanonicalKeys maps each entity key of counts that is a variant of a more
@@ -70,10 +105,17 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 	// (canonScratch): every document and every event asks.
 	sc := canonScratch.Get().(*canonBufs)
 	defer canonScratch.Put(sc)
-	keys := sc.keys[:0]
+	sc.keys = sc.keys[:0]
 	for k, c := range counts {
-		keys = append(keys, keyCount{k, c})
+		sc.keys = append(sc.keys, keyCount{k, c})
 	}
+	return sc.canonical(func(k string) bool { return counts[k] > 0 }, same, known)
+}
+
+// canonical is canonicalKeys of the keys with counts in sc.keys, which it
+// empties; has reports a key among them.
+func (sc *canonBufs) canonical(has func(key string) bool, same func(a, b string) bool, known bool) map[string]string {
+	keys := sc.keys
 	defer func() {
 		clear(keys) // drop the strings for the collector
 		sc.keys = keys[:0]
@@ -109,27 +151,33 @@ func canonicalKeys(counts map[string]int, same func(a, b string) bool, known boo
 		// ("clinton" and "hillary clinton", not "william clinton" too:
 		// relatives.go split them where one document names both).
 		person := false
-		var qa quickKey
+		// The keys after k that may name its entity. Most pairs share
+		// neither words nor nearly all their letters: with known they
+		// are ruled out first, in a loop of their own on 24 bytes a key,
+		// and the rest of the tests are made for the few left.
+		cands := sc.cands[:0]
 		if known {
-			qa = quick[i]
-		}
-		for j := i + 1; j < len(keys); j++ {
-			if done[j] {
-				continue
-			}
-			if known {
-				// Most pairs share neither words nor nearly all their
-				// letters: ruled out here, inline, on 24 bytes a key,
-				// before mayMatch.
-				if !qa.may(quick[j]) || !facts[i].mayMatch(&facts[j]) {
-					continue
+			qa := quick[i]
+			for d, qb := range quick[i+1:] {
+				if qa.may(qb) {
+					cands = append(cands, i+1+d)
 				}
+			}
+		} else {
+			for j := i + 1; j < len(keys); j++ {
+				cands = append(cands, j)
+			}
+		}
+		sc.cands = cands
+		for _, j := range cands {
+			if done[j] || known && !facts[i].mayMatch(&facts[j]) {
+				continue
 			}
 			given := givenKeyOf(keys[j].key, k.key)
 			if given && person {
 				continue
 			}
-			if firstNameOf(keys[j].key, k.key, counts) {
+			if firstNameOf(keys[j].key, k.key, has) {
 				// "paul ryan" (relatives.go) beside "ryan" is Ryan, not
 				// "paul" (Rand Paul). Only where "paul" is named more: a
 				// given name used alone ("Melania") is that person's,
@@ -158,6 +206,7 @@ type canonBufs struct {
 	facts []nameKey
 	quick []quickKey
 	done  []bool
+	cands []int // the keys a key is compared with
 }
 
 var canonScratch = sync.Pool{New: func() any { return new(canonBufs) }}
@@ -166,9 +215,9 @@ var canonScratch = sync.Pool{New: func() any { return new(canonBufs) }}
 // person's "given family" key, while the family name is a key of its own:
 // a first name is no short form of a person whose family name stands
 // among the keys.
-func firstNameOf(long, short string, counts map[string]int) bool {
+func firstNameOf(long, short string, has func(key string) bool) bool {
 	first, rest, ok := strings.Cut(long, " ")
-	return ok && first == short && !strings.Contains(rest, " ") && counts[rest] > 0 && !orgHeadIn(DefaultLexicon(), rest)
+	return ok && first == short && !strings.Contains(rest, " ") && has(rest) && !orgHeadIn(DefaultLexicon(), rest)
 }
 
 // givenKeyOf reports whether key is family with a given name before it,
@@ -517,14 +566,20 @@ func nameHead(key string) (first, head string) {
 // orgHeadEntry is the LexOrgHead entry of w, singular or plural as
 // orgHeadIn reads it, or nil.
 func orgHeadEntry(lex *Lexicon, w string) *Entry {
-	if e := lex.Word(LexOrgHead, w); e != nil {
+	// lex.Word(LexOrgHead, …) read by the category's position, worked
+	// out once: every name's words and every key's are asked.
+	heads := lex.words[ciOrgHead]
+	if e := heads[w]; e != nil {
 		return e
 	}
 	if len(w) <= 3 || !strings.HasSuffix(w, "s") {
 		return nil
 	}
-	if e := lex.Word(LexOrgHead, w[:len(w)-1]); e != nil && !e.Exact {
+	if e := heads[w[:len(w)-1]]; e != nil && !e.Exact {
 		return e
 	}
 	return nil
 }
+
+// ciOrgHead is LexOrgHead's position in the lexicon's categories.
+var ciOrgHead = catIndex(LexOrgHead)

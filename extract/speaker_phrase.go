@@ -77,7 +77,8 @@ var saidForms = map[string]bool{"said": true, "told": true, "wrote": true, "spok
 //     or no letter at all ("2017") names no one.
 func (x *extractor) cleanSpeaker(s string) string {
 	lex := x.lex
-	words := fieldsOf(s)
+	var buf [8]field
+	words := fieldsOf(buf[:0], s)
 	for len(words) > 1 && inLowerSet(speakerOpeners, words[0].text) && !allUpper(words[0].text) {
 		words = words[1:] // "And Trump", not NOW (the organisation)
 	}
@@ -175,11 +176,10 @@ type field struct {
 	start, end int
 }
 
-// fieldsOf splits s at white space, as strings.Fields does, keeping each
-// word's offsets. A speaker phrase is a few words: room for four is made
-// at once.
-func fieldsOf(s string) []field {
-	out := make([]field, 0, 4)
+// fieldsOf appends the words of s to out, split at white space as
+// strings.Fields does, keeping each word's offsets. A speaker phrase is a
+// few words: the caller's array on the stack holds them.
+func fieldsOf(out []field, s string) []field {
 	for start, end := nextField(s, 0); start < end; start, end = nextField(s, end) {
 		out = append(out, field{s[start:end], start, end})
 	}

@@ -76,7 +76,7 @@ func TestFieldsOf(t *testing.T) {
 		"", "  ", "Trump", " said  the\tminister\n", "a\vb\fc\rd",
 		"Zoë\u00a0Brontë\u0085spoke", "x\u2003y\u3000z", "bad\xffbyte \xc3", "„quoted“  words ",
 	} {
-		got := fieldsOf(s)
+		got := fieldsOf(nil, s)
 		want := strings.Fields(s)
 		if len(got) != len(want) {
 			t.Fatalf("%q: %d fields, want %d", s, len(got), len(want))

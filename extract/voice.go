@@ -35,7 +35,7 @@ import "strings"
 //
 // Only verbs that introduce speech (attribution.txt, speech) count: a
 // "pledged" or "vowed" reports an act, not a proposition the outlet passes on.
-func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
+func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string, srcs *sourceMemo) {
 	type region struct {
 		span    Span
 		speaker string
@@ -45,7 +45,9 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 	// one made a slice on the heap.
 	var regionBuf [4]region
 	regions := regionBuf[:0]
-	keep := map[int]bool{} // reporting verbs that stay the outlet's
+	// The reporting verbs that stay the outlet's; made for the first,
+	// as most claims have none.
+	var keep map[int]bool
 	for _, m := range c.Markers {
 		if m.Kind != KindAttribution || m.Voice != VoiceOutlet {
 			continue
@@ -67,6 +69,9 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 			// the second verb shares the first one's subject and is the
 			// outlet's narration too; what it introduces is that
 			// subject's, when the first verb's source is known.
+			if keep == nil {
+				keep = map[int]bool{}
+			}
 			keep[m.Span.Start] = true
 			inside := false
 			for _, r := range regions {
@@ -88,7 +93,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 			}
 			continue
 		}
-		if strings.HasSuffix(low, "ing") || k0 > 0 && beForms[lows[k0-1]] {
+		if strings.HasSuffix(low, "ing") || k0 > 0 && x.facts[k0-1].be {
 			// "…, saying …" hangs off another verb whose subject this
 			// reading does not find safely; "were accused" is a passive
 			// whose subject is not the speaker.
@@ -111,7 +116,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 			}
 			regions = append(regions, region{Span{c.Span.Start, m.Span.Start}, src})
 		default:
-			src, ok := phraseBeforeSpan(x.text, toks[:relativeClauseStart(x.text, toks, lows, k0)], x.facts, 7, x.lex)
+			src, ok := x.sourceBefore(toks, lows, k0, srcs)
 			if !ok {
 				continue
 			}
@@ -146,7 +151,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string) {
 	}
 	for i := range c.Markers {
 		m := &c.Markers[i]
-		if m.Voice != VoiceOutlet || !reportedKinds[m.Kind] || keep[m.Span.Start] || m.Stance == StanceLoaded || m.Kind == KindAttribution && lowerHasPrefix(m.Text, "according to") {
+		if m.Voice != VoiceOutlet || !reportedKind(m.Kind) || keep[m.Span.Start] || m.Stance == StanceLoaded || m.Kind == KindAttribution && lowerHasPrefix(m.Text, "according to") {
 			// "according to X" is the outlet's own sourcing of the
 			// whole sentence, wherever it stands.
 			continue
@@ -217,31 +222,71 @@ func (x *extractor) denies(m Marker, low string) bool {
 	return false
 }
 
-// reportedKinds are the marker kinds that indirect speech gives to its
+// reportedKind reports the marker kinds that indirect speech gives to its
 // source (see reportedVoice).
-var reportedKinds = map[string]bool{KindHedge: true, KindAgentless: true, KindAttribution: true}
+func reportedKind(kind string) bool {
+	return kind == KindHedge || kind == KindAgentless || kind == KindAttribution
+}
 
 // tokenRange returns the token indexes [k0, k1) that cover s exactly, or
 // -1, -1 when s does not fall on token boundaries.
 func tokenRange(toks []rawToken, s Span) (int, int) {
-	k0, k1 := -1, -1
-	for k, t := range toks {
-		if t.span.Start > s.End {
-			// The tokens are in text order: none after this one
-			// starts or ends where s does.
-			break
-		}
-		if t.span.Start == s.Start {
-			k0 = k
-		}
-		if t.span.End == s.End {
-			k1 = k + 1
-		}
-	}
+	k0, k1 := tokenBounds(toks, s)
 	if k0 < 0 || k1 < 0 || k1 <= k0 {
 		return -1, -1
 	}
 	return k0, k1
+}
+
+// tokenBounds returns the index k0 of the token that starts where s does
+// and k1, one past the token that ends where s does, each -1 when there
+// is none among the tokens that start by s.End. toks are a sentence's, in
+// text order, nonempty and apart, so their starts and their ends both
+// rise: the start is found by a binary search and the end a word or two
+// after it, where a scan from the first token read half the sentence a
+// marker (reportedVoice, colonSpeech and attribution ask of every marker).
+func tokenBounds(toks []rawToken, s Span) (k0, k1 int) {
+	k0, k1 = -1, -1
+	if s.Start > s.End {
+		// A reversed span starts no token; its end is searched for
+		// alone.
+		if j := tokenAtOrAfter(toks, s.End, true); j < len(toks) && toks[j].span.End == s.End && toks[j].span.Start <= s.End {
+			k1 = j + 1
+		}
+		return k0, k1
+	}
+	i := tokenAtOrAfter(toks, s.Start, false)
+	if i < len(toks) && toks[i].span.Start == s.Start {
+		k0 = i
+	}
+	// Every token before toks[i-1] ends before s starts: the one that
+	// ends with s, if any, is met from there on.
+	for j := max(i-1, 0); j < len(toks) && toks[j].span.End <= s.End; j++ {
+		if toks[j].span.End == s.End {
+			k1 = j + 1
+			break
+		}
+	}
+	return k0, k1
+}
+
+// tokenAtOrAfter returns the index of the first token that starts (or,
+// with ends, ends) at pos or after, len(toks) when none does.
+func tokenAtOrAfter(toks []rawToken, pos int, ends bool) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		at := toks[m].span.Start
+		if ends {
+			at = toks[m].span.End
+		}
+		if at < pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 func containsWord(ws []string, w string) bool {
