@@ -1,9 +1,9 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
-	"math/bits"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -53,7 +53,7 @@ func RecordEvent(line []byte) (string, bool) {
 // decodeFields is decodeArticle, which keeps only the event when
 // eventOnly is set (the other fields are read and checked, not copied).
 func decodeFields(line []byte, a *Article, eventOnly bool) bool {
-	d := articleDecoder{b: line}
+	d := articleDecoder{b: line, quote: -1}
 	d.space()
 	if !d.byte('{') {
 		return false
@@ -155,8 +155,9 @@ func unknownKey(key []byte) bool {
 
 // articleDecoder is decodeArticle's position in its line.
 type articleDecoder struct {
-	b []byte
-	i int
+	b     []byte
+	i     int
+	quote int // plainRun's next '"' (len(b): none), stale once below i
 }
 
 // space passes over JSON's white space.
@@ -209,15 +210,15 @@ func (d *articleDecoder) str(keep bool) (string, bool) {
 	var out []byte // the text so far, once an escape was met (a pooled buffer)
 	var buf *[]byte
 	for {
-		// A plain run up to the closing quote or an escape, eight bytes
-		// at a time while they are plain: an article's text is a few
-		// long runs between the escapes of its line breaks and quotes.
+		// A plain run up to the closing quote or an escape: an
+		// article's text is a few long runs between the escapes of its
+		// line breaks and quotes.
 		// high gathers the run's bytes: a run without a byte from 0x80
 		// is ASCII, valid UTF-8 without a second look.
 		start := d.i
-		var high uint64
-		d.i, high = plainRun(d.b, d.i)
-		if d.i == len(d.b) || d.b[d.i] < 0x20 {
+		end, high, ok := d.plainRun()
+		d.i = end
+		if !ok || d.i == len(d.b) {
 			return "", false
 		}
 		// A run ends at an ASCII byte, so a character is never split
@@ -333,31 +334,47 @@ func (d *articleDecoder) digits() bool {
 	return d.i > start
 }
 
-// plainRun returns where the plain run of b from i ends (plain8's bytes:
-// no quote, backslash or control byte) and its bytes ORed together: a
-// run without a high bit is ASCII. A function of its own, so that the
-// loop's few values stay in registers (inside str they were stored and
-// loaded at each step).
-func plainRun(b []byte, i int) (int, uint64) {
-	var high uint64
-	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		if m := stops8(x); m != 0 {
-			// The lowest byte marked is the first that ends the
-			// run (a borrow marks only bytes after it).
-			k := bits.TrailingZeros64(m) >> 3
-			return i + k, high | x&(1<<(8*k)-1)
+// plainRun returns where the plain run from d.i ends (the first quote,
+// backslash or control byte) and its bytes ORed together (a run without
+// a high bit is ASCII), or false when a control byte ends it: a JSON
+// string cannot hold one, so the caller needs no more than that. The
+// quote and the backslash are found by bytes.IndexByte, which reads many
+// bytes an instruction, and the run is then tested for control bytes a
+// word at a time; d.quote keeps the next quote from one run to the next,
+// so that a text of many escapes is not searched to its end at each.
+func (d *articleDecoder) plainRun() (int, uint64, bool) {
+	if d.quote < d.i {
+		d.quote = len(d.b)
+		if k := bytes.IndexByte(d.b[d.i:], '"'); k >= 0 {
+			d.quote = d.i + k
 		}
+	}
+	end := d.quote
+	if k := bytes.IndexByte(d.b[d.i:end], '\\'); k >= 0 {
+		end = d.i + k
+	}
+	run := d.b[d.i:end]
+	var low, high uint64
+	i := 0
+	for ; i+16 <= len(run); i += 16 {
+		w := run[i : i+16 : i+16]
+		x, y := binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[8:])
+		low |= (x-0x20*swarOnes)&^x | (y-0x20*swarOnes)&^y
+		high |= x | y
+	}
+	low &= swarHighs // belowSpace8 of each word, ORed
+	for ; i+8 <= len(run); i += 8 {
+		x := binary.LittleEndian.Uint64(run[i:])
+		low |= belowSpace8(x)
 		high |= x
 	}
-	for ; i < len(b); i++ {
-		c := b[i]
-		if c < 0x20 || c == '"' || c == '\\' {
-			break
+	for ; i < len(run); i++ {
+		if run[i] < 0x20 {
+			low = 1
 		}
-		high |= uint64(c)
+		high |= uint64(run[i])
 	}
-	return i, high
+	return end, high, low == 0
 }
 
 // strBufs hold the text of strings with escapes while str reads them.
@@ -389,19 +406,11 @@ func hex4(b []byte) (rune, bool) {
 	return r, true
 }
 
-// plain8 reports whether none of the eight bytes of x (little-endian) ends
-// a plain run of a JSON string: no quote, no backslash, no control byte.
-// Bytes from 0x80 are plain here (utf8.Valid judges them).
-func plain8(x uint64) bool { return stops8(x) == 0 }
-
-// stops8 marks with its high bit each byte of x that plain8 refuses, and
-// only those. Below 0x80 (t, the high bits cleared), a byte is under 0x20
-// exactly when it plus 0x60 stays below 0x80, and zero exactly when it
-// plus 0x7f does, neither sum carrying into the next byte; bytes from 0x80
-// (a high bit of x) are plain.
-func stops8(x uint64) uint64 {
-	t := x &^ swarHighs
-	const sevenFs = 0x7f * swarOnes
-	none := (t + 0x60*swarOnes) & ((t ^ '"'*swarOnes) + sevenFs) & ((t ^ '\\'*swarOnes) + sevenFs)
-	return ^none &^ x & swarHighs
+// belowSpace8 is not zero exactly when a byte of x is a control byte
+// (below 0x20). A byte from 0x20 takes 0x20 away without a borrow and
+// keeps its high bit only when x has it; the lowest byte below 0x20
+// borrows and sets its high bit, which x lacks. Bytes after a borrow may
+// be marked too: the answer is for the word, not for each byte.
+func belowSpace8(x uint64) uint64 {
+	return (x - 0x20*swarOnes) &^ x & swarHighs
 }

@@ -4,6 +4,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -129,6 +130,42 @@ func TestSpeakerFromFacts(t *testing.T) {
 					t.Errorf("%q: phraseBeforeSpan of %d words, %d back, with facts %v %v, without %v %v", text, k, n, gs, gok, ws, wok)
 				}
 			}
+		}
+	}
+}
+
+// TestPlainRunPlain: plainRun's searches and word tests end a run where a
+// byte-by-byte scan does (the first quote, backslash or control byte),
+// gather its bytes alike, and refuse it exactly when a control byte ends
+// it, also for a line read run after run as str reads it.
+func TestPlainRunPlain(t *testing.T) {
+	special := []byte{0, 0x01, 0x1f, 0x20, '"', '\\', 0x7f, 0x80, 0xc2, 0xe2, 0xff, 'a', ' '}
+	r := rand.New(rand.NewPCG(21, 22))
+	for range 20000 {
+		b := make([]byte, r.IntN(80))
+		for i := range b {
+			if r.IntN(8) == 0 {
+				b[i] = special[r.IntN(len(special))]
+			} else {
+				b[i] = byte(0x20 + r.IntN(0x5f))
+			}
+		}
+		d := articleDecoder{b: b, quote: -1}
+		for d.i < len(b) {
+			end, high, ok := d.plainRun()
+			want, wantHigh := d.i, uint64(0)
+			for want < len(b) && b[want] >= 0x20 && b[want] != '"' && b[want] != '\\' {
+				wantHigh |= uint64(b[want])
+				want++
+			}
+			wantOK := want == len(b) || b[want] >= 0x20
+			if ok != wantOK || ok && (end != want || (high&swarHighs != 0) != (wantHigh&0x80 != 0)) {
+				t.Fatalf("plainRun(%q from %d) = %d, %#x, %v; want %d, %#x, %v", b, d.i, end, high, ok, want, wantHigh, wantOK)
+			}
+			if !ok {
+				break
+			}
+			d.i = want + 1 // past the quote or the backslash
 		}
 	}
 }
