@@ -267,9 +267,8 @@ func (x *extractor) continueSpeaker(q, prev, last *quoteInfo, blks []Span) {
 	opens := strings.TrimSpace(text[blks[bi].Start:q.span.Start]) == ""
 	if prev != nil && prev == last {
 		pb := blockIndex(blks, prev.span.End-1)
-		between := x.countTokens(prev.span.End, q.span.Start)
 		switch {
-		case pb == bi && between <= 15:
+		case pb == bi && x.countTokens(prev.span.End, q.span.Start) <= 15:
 			q.speaker = prev.speaker
 			return
 		case opens && pb == bi-1 && x.countTokens(prev.span.End, blks[pb].End) <= 15:
