@@ -79,15 +79,17 @@ func ParseLine(file string, line int, data []byte) (Article, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return Article{}, ErrBlank
 	}
-	a, d, err := extract.ParseDocument(data, func(a *extract.Article) error {
-		if a.Event == "" {
-			return ErrNoEvent
-		}
-		if a.Source == "" {
-			a.Source = base + ":" + strconv.Itoa(line)
-		}
-		return nil
-	})
+	a, err := extract.ParseArticle(data)
+	if err != nil {
+		return Article{}, fmt.Errorf("%s:%d: %w", base, line, err)
+	}
+	if a.Event == "" {
+		return Article{}, fmt.Errorf("%s:%d: %w", base, line, ErrNoEvent)
+	}
+	if a.Source == "" {
+		a.Source = base + ":" + strconv.Itoa(line)
+	}
+	d, err := a.Document()
 	if err != nil {
 		return Article{}, fmt.Errorf("%s:%d: %w", base, line, err)
 	}

@@ -27,8 +27,7 @@ import (
 // for a field, a nested value, a key that differs from a name only in
 // case, a surrogate escape, a syntax error) returns false. TestDecodeArticleMatchesUnmarshal checks the two agree.
 func decodeArticle(line []byte, a *Article) bool {
-	ok, _ := decodeFields(line, a, false)
-	return ok
+	return decodeFields(line, a, false)
 }
 
 // RecordEvent returns the "event" of a JSON article record as
@@ -39,7 +38,7 @@ func decodeArticle(line []byte, a *Article) bool {
 // the rest of the record without copying it.
 func RecordEvent(line []byte) (string, bool) {
 	var a Article
-	if ok, _ := decodeFields(line, &a, true); ok {
+	if decodeFields(line, &a, true) {
 		return a.Event, true
 	}
 	var e struct {
@@ -53,58 +52,54 @@ func RecordEvent(line []byte) (string, bool) {
 
 // decodeFields is decodeArticle, which keeps only the event when
 // eventOnly is set (the other fields are read and checked, not copied).
-// textOdd reports whether the text kept had an escape that str calls odd.
-func decodeFields(line []byte, a *Article, eventOnly bool) (ok, textOdd bool) {
+func decodeFields(line []byte, a *Article, eventOnly bool) bool {
 	d := articleDecoder{b: line, quote: -1}
 	d.space()
 	if !d.byte('{') {
-		return false, false
+		return false
 	}
 	d.space()
 	if d.byte('}') {
 		d.space()
-		return d.i == len(d.b), d.textOdd
+		return d.i == len(d.b)
 	}
 	for {
 		key, ok := d.rawKey()
 		if !ok {
-			return false, false
+			return false
 		}
 		d.space()
 		if !d.byte(':') {
-			return false, false
+			return false
 		}
 		d.space()
 		field, known := articleField(a, key)
 		if !known && !unknownKey(key) {
-			return false, false
+			return false
 		}
 		if !known && d.i < len(d.b) && d.b[d.i] != '"' {
 			// An ignored field's number, true, false or null
 			// (records often carry an id or a year).
 			if !d.scalar() {
-				return false, false
+				return false
 			}
 		} else {
 			keep := known && (!eventOnly || field == &a.Event)
 			s, ok := d.str(keep)
 			if !ok {
-				return false, false
+				return false
 			}
 			if keep {
 				*field = s
-				if field == &a.Text {
-					d.textOdd = d.odd
-				}
 			}
 		}
 		d.space()
 		if d.byte('}') {
 			d.space()
-			return d.i == len(d.b), d.textOdd
+			return d.i == len(d.b)
 		}
 		if !d.byte(',') {
-			return false, false
+			return false
 		}
 		d.space()
 	}
@@ -163,13 +158,6 @@ type articleDecoder struct {
 	b     []byte
 	i     int
 	quote int // plainRun's next '"' (len(b): none), stale once below i
-	// odd is set by str when an escape it kept may stand for a byte
-	// that CheckText counts against text: \b, or a \u escape of a
-	// control, DEL or a C1 control (also \u0009 and the like: a rare
-	// spelling, left to CheckText).
-	odd bool
-	// textOdd is odd of the "text" kept last.
-	textOdd bool
 }
 
 // space passes over JSON's white space.
@@ -221,7 +209,6 @@ func (d *articleDecoder) str(keep bool) (string, bool) {
 	}
 	var out []byte // the text so far, once an escape was met (a pooled buffer)
 	var buf *[]byte
-	d.odd = false
 	for {
 		// A plain run up to the closing quote or an escape: an
 		// article's text is a few long runs between the escapes of its
@@ -277,7 +264,6 @@ func (d *articleDecoder) str(keep bool) (string, bool) {
 		case '"', '\\', '/':
 		case 'b':
 			e = '\b'
-			d.odd = true
 		case 'f':
 			e = '\f'
 		case 'n':
@@ -296,7 +282,6 @@ func (d *articleDecoder) str(keep bool) (string, bool) {
 			d.i += 4
 			if keep {
 				out = utf8.AppendRune(out, r)
-				d.odd = d.odd || r < 0x20 || 0x7f <= r && r <= 0x9f
 			}
 			continue
 		default:

@@ -86,62 +86,30 @@ func ReadJSON(r io.Reader, opts ...Option) ([]*Document, error) {
 // string where an article object belongs, a field of the wrong type, no
 // text.
 func ParseArticle(line []byte) (Article, error) {
-	a, _, err := parseArticle(line)
-	return a, err
-}
-
-// ParseDocument is ParseArticle and then Document, with prepare called in
-// between to refuse the article (its error is returned as it is) or fill
-// in its fields. The text is not checked a second time when decoding it
-// showed it passes CheckText: corpus mode reads every record this way.
-func ParseDocument(line []byte, prepare func(*Article) error, opts ...Option) (Article, *Document, error) {
-	a, checked, err := parseArticle(line)
-	if err != nil {
-		return a, nil, err
-	}
-	if err := prepare(&a); err != nil {
-		return a, nil, err
-	}
-	// prepare may have changed the text: the same string costs no
-	// more than a pointer compare.
-	d, err := a.document(checked == a.Text, opts)
-	return a, d, err
-}
-
-// parseArticle is ParseArticle, which also returns the text when it is
-// known to pass CheckText (else "").
-func parseArticle(line []byte) (a Article, checked string, err error) {
-	if ok, textOdd := decodeFields(line, &a, false); ok {
+	var a Article
+	if decodeArticle(line, &a) {
 		// The line is text as CheckText counts unless its DEL bytes and
 		// C1 controls say otherwise (decodedNonText): it is not read a
 		// second time for them.
-		bad := decodedNonText(line)
-		if err := nonTextError(0, bad, len(line)); err != nil {
-			return Article{}, "", fmt.Errorf("%w: %w", ErrBadJSON, err)
-		}
-		if bad == 0 && !textOdd {
-			// The text's bytes are the line's, valid UTF-8 without
-			// a control byte but tab, newline and carriage return,
-			// DEL or C1 control, and its escapes' (\b and \u ones
-			// of such bytes are odd): CheckText has nothing to count.
-			checked = a.Text
+		if err := nonTextError(0, decodedNonText(line), len(line)); err != nil {
+			return Article{}, fmt.Errorf("%w: %w", ErrBadJSON, err)
 		}
 	} else {
 		if err := CheckText(line); err != nil {
-			return Article{}, "", fmt.Errorf("%w: %w", ErrBadJSON, err)
+			return Article{}, fmt.Errorf("%w: %w", ErrBadJSON, err)
 		}
 		a = Article{}
 		if err := json.Unmarshal(line, &a); err != nil {
-			return a, "", fmt.Errorf("%w: %v", ErrBadJSON, jsonError(err))
+			return a, fmt.Errorf("%w: %v", ErrBadJSON, jsonError(err))
 		}
 	}
 	if a.Text == "" {
-		return a, "", ErrNoText
+		return a, ErrNoText
 	}
 	if strings.TrimSpace(a.Text) == "" {
-		return a, "", errBlankText
+		return a, errBlankText
 	}
-	return a, checked, nil
+	return a, nil
 }
 
 // jsonError rewords encoding/json's errors, which name Go types, in the
@@ -255,22 +223,14 @@ func ScanLines(r io.Reader, fn func(n int, raw []byte) error) error {
 // an article without text (ErrNoText) and one whose text is binary data
 // (ErrNotText).
 func (a Article) Document(opts ...Option) (*Document, error) {
-	return a.document(false, opts)
-}
-
-// document is Document, which does not ask CheckText when checked says
-// the text passes it.
-func (a Article) document(checked bool, opts []Option) (*Document, error) {
 	if a.Text == "" {
 		return nil, ErrNoText
 	}
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, errBlankText
 	}
-	if !checked {
-		if err := CheckText(a.Text); err != nil {
-			return nil, fmt.Errorf(`"text": %w`, err)
-		}
+	if err := CheckText(a.Text); err != nil {
+		return nil, fmt.Errorf(`"text": %w`, err)
 	}
 	base := []Option{WithOutlet(a.Outlet), WithTitle(a.Title), WithPublished(a.Published), WithURL(a.URL), WithSource(a.Source)}
 	return Extract(a.Text, append(base, opts...)...), nil
