@@ -108,12 +108,27 @@ type claimFeatures struct {
 	keyID       []int32
 	keysPending bool
 	// lowRarity holds, per token, the rarity of its text in lower case
-	// (added detail weighs a word by it), or -1 where prepare did not
-	// look the token up or its facts hold another rarity.
+	// (added detail weighs a word by it); 0 where its facts hold another
+	// rarity (a rarity is 0.05 at least); unread where prepare did not
+	// look the token up.
 	lowRarity []float64
+	// compounds lists, in token order, the tokens prepare looked up that
+	// hyphenForms splits into parts, with the parts: detailSides reads
+	// them here rather than asking hyphenForms again.
+	compounds []compound
 	// group is the claim's part in the cluster of aligned claims it is in
 	// (cohesion.go).
 	group groupState
+}
+
+// unread is claimFeatures.lowRarity's mark of a token prepare did not look
+// up: neither its rarity nor its compound parts are known.
+const unread = -1
+
+// compound is a token of a claim that hyphenForms splits, and its parts.
+type compound struct {
+	tok   int32
+	parts []string
 }
 
 // rarity weighs a word by how rare it is in the background corpus.
@@ -141,12 +156,12 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 	cf.lowRarity = t.sc.float64s(len(c.Tokens))
 	for i := range c.Tokens {
 		tok := &c.Tokens[i]
-		cf.lowRarity[i] = -1
 		if tok.Stop || len(tok.Key) < 2 || cf.keyID[i] == keyPending {
 			// Not a feature: only verbatimRun reads its key, for few
 			// claims (lookUpKeys).
 			cf.keyID[i] = keyPending
 			cf.keysPending = true
+			cf.lowRarity[i] = unread
 			continue
 		}
 		f, parts := t.tokenForms(tok)
@@ -155,6 +170,7 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 			cf.lowRarity[i] = f.rarity
 		}
 		if parts != nil {
+			cf.compounds = append(cf.compounds, compound{int32(i), parts})
 			for _, p := range parts {
 				pf := t.token(p, extract.WordKey(p))
 				add(pf.key, pf.rarity, pf.label)
