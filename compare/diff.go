@@ -333,24 +333,23 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 				if ti < len(low) {
 					w = low[ti]
 				}
-				if tkey != nil {
-					if w == unread {
-						if !t.Entity && mayHyphen(t.Text) {
-							// hyphenForms gives parts only to a token that
-							// is no name and has a hyphen (hyphenParts).
-							_, ps = hyphenForms(t)
-						}
-					} else {
-						// The compounds before ti were tokens of markers.
-						for len(compounds) > 0 && int(compounds[0].tok) < ti {
-							compounds = compounds[1:]
-						}
-						if len(compounds) > 0 && int(compounds[0].tok) == ti {
-							ps = compounds[0].parts
-						}
+				if w == unread {
+					w = 0 // addedBy works it out when it needs it
+					if tkey != nil && !t.Entity && mayHyphen(t.Text) {
+						// hyphenForms gives parts only to a token that is
+						// no name and has a hyphen (hyphenParts).
+						_, ps = hyphenForms(t)
+					}
+				} else if tkey != nil {
+					// The compounds before ti were tokens of markers.
+					for len(compounds) > 0 && int(compounds[0].tok) < ti {
+						compounds = compounds[1:]
+					}
+					if len(compounds) > 0 && int(compounds[0].tok) == ti {
+						ps = compounds[0].parts
 					}
 				}
-				sc.weight[off+len(toks)] = max(w, 0)
+				sc.weight[off+len(toks)] = w
 				sc.ids[off+len(toks)] = all[k-1]
 				if ps != nil {
 					if d.parts == nil {
