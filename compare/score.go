@@ -454,13 +454,10 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 		}
 		for _, doc := range feats {
 			for _, cf := range doc {
-				for _, r := range [2][2]int{cf.ent, cf.words} {
-					for i := r[0]; i < r[1]; i++ {
-						cf.weights[i] *= factor[cf.ids[i]]
-					}
-				}
+				finishScaled(cf, factor)
 			}
 		}
+		return
 	}
 	for _, doc := range feats {
 		for _, cf := range doc {
@@ -473,18 +470,31 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 // are where intern numbered them (kinds order): dates, then names
 // (cf.ent), numbers, words (cf.words) and years; each sum adds its
 // weights in the order of the ids, as the total does.
-func finish(cf *claimFeatures) {
-	cf.total = 0
-	cf.sum = [len(kinds)]float64{}
-	for _, w := range cf.weights {
-		cf.total += w
-	}
+func finish(cf *claimFeatures) { finishScaled(cf, nil) }
+
+// finishScaled is finish after the weights of the claim's names and words
+// are multiplied by factor (by id), unless factor is nil: in one pass over
+// the weights, where the scaling and the two sums were three. The kinds
+// lie in order, so the total still adds the weights in the order of the
+// ids.
+func finishScaled(cf *claimFeatures, factor []float64) {
+	total := 0.0
 	at := [len(kinds) + 1]int{0, cf.ent[0], cf.ent[1], cf.words[0], cf.words[1], len(cf.weights)}
 	for k := range cf.sum {
-		for _, w := range cf.weights[at[k]:at[k+1]] {
-			cf.sum[k] += w
+		scaled := factor != nil && (kinds[k] == kindEntity || kinds[k] == kindWord)
+		sum := 0.0
+		for i := at[k]; i < at[k+1]; i++ {
+			w := cf.weights[i]
+			if scaled {
+				w = float64(w * factor[cf.ids[i]]) // rounded as stored: no fused add
+				cf.weights[i] = w
+			}
+			total += w
+			sum += w
 		}
+		cf.sum[k] = sum
 	}
+	cf.total = total
 }
 
 // tokenKey is the key comparison reads a token under (hyphenForms). A
