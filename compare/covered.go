@@ -1,6 +1,10 @@
 package compare
 
-import "github.com/claimdiff/claimdiff/extract"
+import (
+	"math"
+
+	"github.com/claimdiff/claimdiff/extract"
+)
 
 // markCovered sets keyID[i] to keyPending for each token of c that lies
 // within one of its names (a name the text gives where it stands, not a
@@ -20,8 +24,12 @@ func markCovered(c *extract.Claim, keyID []int32) {
 		return
 	}
 	toks := c.Tokens
+	// In order, the starts and ends read in turn never go down: last is
+	// the end before (none before the first token).
+	last := math.MinInt
 	for i := range toks {
-		if s := toks[i].Span; s.End < s.Start || i > 0 && s.Start < toks[i-1].Span.End {
+		s := toks[i].Span
+		if s.Start < last || s.End < s.Start {
 			for i := range toks {
 				if coveredBy(c, toks[i].Span) {
 					keyID[i] = keyPending
@@ -29,6 +37,7 @@ func markCovered(c *extract.Claim, keyID []int32) {
 			}
 			return
 		}
+		last = s.End
 	}
 	// In this order both the starts and the ends ascend: the tokens within
 	// a span are those from the first starting at or after its start,

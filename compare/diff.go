@@ -52,7 +52,7 @@ type detailSide struct {
 	codes  []rune           // word code of each content token, for the diff
 	has    []bool           // by word id: what the side says (its words, "e:" and its name keys)
 	cand   []bool           // content token that can be added detail: no stop word, date or number
-	weight []float64        // rarity of each content token, or -1 before it is needed (detailSides)
+	weight []float64        // rarity of each content token, or 0 before it is needed (detailSides)
 	pos    []int32          // per content token, its index among all the side's tokens
 	// names[nameAt[i]:nameAt[i+1]] are the ids of "e:"+key of the names
 	// containing content token i.
@@ -298,11 +298,13 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 			// addedBy works it out when it needs it).
 			var low []float64
 			var tkey []int32
+			var compounds []compound
 			if ci < len(s.feats) {
 				low = s.feats[ci].lowRarity
 			}
 			if voc.table != nil {
 				tkey = s.feats[ci].keyID
+				compounds = s.feats[ci].compounds
 			}
 			markers := c.Markers
 		tokens:
@@ -327,17 +329,28 @@ func detailSides(sides []side, sc *detailScratch) []detailSide {
 						continue tokens
 					}
 				}
-				w := -1.0
+				w := 0.0
 				if ti < len(low) {
 					w = low[ti]
 				}
+				if w == unread {
+					w = 0 // addedBy works it out when it needs it
+					if tkey != nil && !t.Entity && mayHyphen(t.Text) {
+						// hyphenForms gives parts only to a token that is
+						// no name and has a hyphen (hyphenParts).
+						_, ps = hyphenForms(t)
+					}
+				} else if tkey != nil {
+					// The compounds before ti were tokens of markers.
+					for len(compounds) > 0 && int(compounds[0].tok) < ti {
+						compounds = compounds[1:]
+					}
+					if len(compounds) > 0 && int(compounds[0].tok) == ti {
+						ps = compounds[0].parts
+					}
+				}
 				sc.weight[off+len(toks)] = w
 				sc.ids[off+len(toks)] = all[k-1]
-				if tkey != nil && !t.Entity && mayHyphen(t.Text) {
-					// hyphenForms gives parts only to a token that is no
-					// name and has a hyphen (hyphenParts).
-					_, ps = hyphenForms(t)
-				}
 				if ps != nil {
 					if d.parts == nil {
 						d.parts = map[int32][]int32{}
@@ -509,7 +522,7 @@ tokens:
 		if w >= minDetailWeight {
 			continue
 		}
-		if own.weight[i] < 0 {
+		if own.weight[i] == 0 {
 			own.weight[i] = rarity(strings.ToLower(own.toks[i].Text))
 		}
 		w += own.weight[i]

@@ -108,12 +108,27 @@ type claimFeatures struct {
 	keyID       []int32
 	keysPending bool
 	// lowRarity holds, per token, the rarity of its text in lower case
-	// (added detail weighs a word by it), or -1 where prepare did not
-	// look the token up or its facts hold another rarity.
+	// (added detail weighs a word by it); 0 where its facts hold another
+	// rarity (a rarity is 0.05 at least); unread where prepare did not
+	// look the token up.
 	lowRarity []float64
+	// compounds lists, in token order, the tokens prepare looked up that
+	// hyphenForms splits into parts, with the parts: detailSides reads
+	// them here rather than asking hyphenForms again.
+	compounds []compound
 	// group is the claim's part in the cluster of aligned claims it is in
 	// (cohesion.go).
 	group groupState
+}
+
+// unread is claimFeatures.lowRarity's mark of a token prepare did not look
+// up: neither its rarity nor its compound parts are known.
+const unread = -1
+
+// compound is a token of a claim that hyphenForms splits, and its parts.
+type compound struct {
+	tok   int32
+	parts []string
 }
 
 // rarity weighs a word by how rare it is in the background corpus.
@@ -141,12 +156,12 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 	cf.lowRarity = t.sc.float64s(len(c.Tokens))
 	for i := range c.Tokens {
 		tok := &c.Tokens[i]
-		cf.lowRarity[i] = -1
 		if tok.Stop || len(tok.Key) < 2 || cf.keyID[i] == keyPending {
 			// Not a feature: only verbatimRun reads its key, for few
 			// claims (lookUpKeys).
 			cf.keyID[i] = keyPending
 			cf.keysPending = true
+			cf.lowRarity[i] = unread
 			continue
 		}
 		f, parts := t.tokenForms(tok)
@@ -155,6 +170,7 @@ func prepare(t *featTable, doc, idx int, c *extract.Claim) *claimFeatures {
 			cf.lowRarity[i] = f.rarity
 		}
 		if parts != nil {
+			cf.compounds = append(cf.compounds, compound{int32(i), parts})
 			for _, p := range parts {
 				pf := t.token(p, extract.WordKey(p))
 				add(pf.key, pf.rarity, pf.label)
@@ -438,13 +454,10 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 		}
 		for _, doc := range feats {
 			for _, cf := range doc {
-				for _, r := range [2][2]int{cf.ent, cf.words} {
-					for i := r[0]; i < r[1]; i++ {
-						cf.weights[i] *= factor[cf.ids[i]]
-					}
-				}
+				finishScaled(cf, factor)
 			}
 		}
+		return
 	}
 	for _, doc := range feats {
 		for _, cf := range doc {
@@ -457,18 +470,31 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 // are where intern numbered them (kinds order): dates, then names
 // (cf.ent), numbers, words (cf.words) and years; each sum adds its
 // weights in the order of the ids, as the total does.
-func finish(cf *claimFeatures) {
-	cf.total = 0
-	cf.sum = [len(kinds)]float64{}
-	for _, w := range cf.weights {
-		cf.total += w
-	}
+func finish(cf *claimFeatures) { finishScaled(cf, nil) }
+
+// finishScaled is finish after the weights of the claim's names and words
+// are multiplied by factor (by id), unless factor is nil: in one pass over
+// the weights, where the scaling and the two sums were three. The kinds
+// lie in order, so the total still adds the weights in the order of the
+// ids.
+func finishScaled(cf *claimFeatures, factor []float64) {
+	total := 0.0
 	at := [len(kinds) + 1]int{0, cf.ent[0], cf.ent[1], cf.words[0], cf.words[1], len(cf.weights)}
 	for k := range cf.sum {
-		for _, w := range cf.weights[at[k]:at[k+1]] {
-			cf.sum[k] += w
+		scaled := factor != nil && (kinds[k] == kindEntity || kinds[k] == kindWord)
+		sum := 0.0
+		for i := at[k]; i < at[k+1]; i++ {
+			w := cf.weights[i]
+			if scaled {
+				w = float64(w * factor[cf.ids[i]]) // rounded as stored: no fused add
+				cf.weights[i] = w
+			}
+			total += w
+			sum += w
 		}
+		cf.sum[k] = sum
 	}
+	cf.total = total
 }
 
 // tokenKey is the key comparison reads a token under (hyphenForms). A
