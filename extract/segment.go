@@ -127,7 +127,7 @@ func (x *extractor) sentences(blk Span) []Span {
 		// Eight bytes at a time over plain ASCII without a terminator:
 		// this scan passes over every byte of the text.
 		// A word with a mark: the lowest byte marked is the first
-		// (a borrow marks only bytes after it), the bytes before it
+		// (the mask marks exactly the terminators), the bytes before it
 		// are passed over.
 		for i+8 <= blk.End {
 			if m := terminators8(load8(text, i)); m != 0 {

@@ -83,7 +83,7 @@ func countNonText(s string) (nul, bad int) {
 				continue
 			}
 			// The lowest byte marked is the first that is not
-			// printable ASCII (a borrow marks only bytes after it):
+			// printable ASCII (the mask marks exactly those bytes):
 			// the bytes before it are passed over, and the eight
 			// after it read as a word again, not one by one.
 			i += bits.TrailingZeros64(m) >> 3
