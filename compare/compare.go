@@ -643,6 +643,8 @@ func align(feats [][]*claimFeatures, v *vocab, cfg *config, scored *scoredPairs)
 					held = append(held, e)
 				}
 			}
+			// mayLink copies the partner conditions of the first three
+			// cases: change them together.
 			switch {
 			case accept && len(pa) == 0 && len(pb) == 0:
 				sc.keep(link(e))
