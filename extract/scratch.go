@@ -50,8 +50,6 @@ type docMaps struct {
 	capSeen     map[string]bool  // extractor.capSeen
 	speech      map[int]bool     // extractor.speech
 	mentionKeys map[string]int32 // indexMentions': each key's number
-	counts      map[string]int   // extractor.counts
-	keys        map[string]int   // unifyKeys'
 }
 
 const maxPooledMap = 1 << 12
@@ -80,8 +78,6 @@ func (d *docMaps) clear() {
 	empty(&d.capSeen)
 	empty(&d.speech)
 	empty(&d.mentionKeys)
-	empty(&d.counts)
-	empty(&d.keys)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -110,7 +106,7 @@ func (x *extractor) release() {
 		return
 	}
 	x.scratch, x.sentToks, x.facts = nil, nil, nil
-	x.capSeen, x.speech, x.counts = nil, nil, nil
+	x.capSeen, x.speech = nil, nil
 	s.maps.clear()
 	if cap(s.toks) > maxPooledTokens {
 		// A very long document's working memory (56 bytes a token and
