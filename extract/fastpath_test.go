@@ -132,3 +132,53 @@ func TestSpeakerFromFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestAnyDigitFact checks wordFacts.anyDigit, which findEntities reads for
+// a token, against hasDigit of the token's own spelling.
+func TestAnyDigitFact(t *testing.T) {
+	l := DefaultLexicon()
+	text := "F-16s, the G7’s B2B and U.S. 3.5 K9 Mk.II 2nd ٣ Ⅻ ＃1 Route-66's A1’ x.5 ½ Café42 ÀÉ9. COVID-19 MP3s \xff9"
+	for _, tk := range tokenize(text, 0, len(text)) {
+		if got, want := l.word(tk.text).facts.anyDigit, hasDigit(tk.text); got != want {
+			t.Errorf("%q: anyDigit %v, hasDigit %v", tk.text, got, want)
+		}
+	}
+}
+
+// TestSpeechWordFromRows checks speechWord, which reads the attribution
+// entries from a form's rows of Lexicon.starts and namingVerbs and
+// quoteVerbs from one set, against the look-ups it stands for.
+func TestSpeechWordFromRows(t *testing.T) {
+	l := DefaultLexicon()
+	plain := func(lw, st string) bool {
+		if namingVerbs[st] || quoteVerbs[st] || strings.HasPrefix(lw, "characteriz") || strings.HasPrefix(lw, "characteris") {
+			return true
+		}
+		for _, k := range []string{st, lw} {
+			for _, e := range l.first[LexAttribution][k] {
+				if e.Speech && len(e.Words) == 1 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	words := []string{"said", "says", "say", "told", "tells", "wrote", "called", "calls", "characterized", "characterises",
+		"denied", "claimed", "reported", "according", "noted", "the", "minister", "quipped", "continued", "x", ""}
+	for _, vs := range []map[string]bool{namingVerbs, quoteVerbs} {
+		for w := range vs {
+			words = append(words, w)
+		}
+	}
+	for _, es := range l.entries {
+		for _, e := range es {
+			words = append(words, e.Words...)
+		}
+	}
+	for _, w := range words {
+		f := l.newFacts(w)
+		if got, want := f.speech, plain(f.low, f.stem); got != want {
+			t.Errorf("%q (stem %q): speechWord %v, plain rule %v", w, f.stem, got, want)
+		}
+	}
+}
