@@ -182,3 +182,36 @@ func TestSpeechWordFromRows(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkerTokens checks the tokens findMarkers records for a match
+// (markerTokens) against tokenBounds of the marker's span, which they
+// stand for: a match's span runs from its first token's start to its last
+// token's end, and every other span is searched for.
+func TestMarkerTokens(t *testing.T) {
+	for _, text := range []string{
+		"The minister, who took office in May, said on Monday that the plan “will not work,” according to Reuters.",
+		"Sen. Ann Ruiz (D-Calif.) told reporters the U.S. would not—as she put it—“back down”; officials denied it.",
+		"Officials in Kyiv were quoted as saying the strikes, described as 'retaliation', hit 3.5 km from al-Hayya's home…",
+	} {
+		name := text[:12]
+		toks := tokenize(text, 0, len(text))
+		x := &extractor{scratch: new(scratch)}
+		for s := range toks {
+			for e := s + 1; e <= len(toks) && e <= s+8; e++ {
+				span := Span{toks[s].span.Start, toks[e-1].span.End}
+				x.mk.attrs = append(x.mk.attrs[:0], markerToks{span, s, e})
+				k0, k1 := x.markerTokens(toks, span)
+				w0, w1 := tokenBounds(toks, span)
+				if k0 != w0 || k1 != w1 {
+					t.Fatalf("%s: tokens [%d, %d) %v: recorded %d, %d, tokenBounds %d, %d", name, s, e, span, k0, k1, w0, w1)
+				}
+				other := Span{span.Start + 1, span.End}
+				k0, k1 = x.markerTokens(toks, other)
+				w0, w1 = tokenBounds(toks, other)
+				if k0 != w0 || k1 != w1 {
+					t.Fatalf("%s: span %v not recorded: %d, %d, tokenBounds %d, %d", name, other, k0, k1, w0, w1)
+				}
+			}
+		}
+	}
+}

@@ -124,6 +124,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			surf[k] = strings.ReplaceAll(surf[k], ".", "")
 		}
 	}
+	x.mk.speech, x.mk.attrs = x.mk.speech[:0], x.mk.attrs[:0]
 	// Gathered in the scratch's buffer, copied out at its length.
 	out := x.mk.out[:0]
 	curated := 0 // out[:curated] come from the hand-curated lists
@@ -199,7 +200,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 				mk.Stance = StanceNeutral
 			}
 			if m.e.Speech {
-				x.speech[toks[start].span.Start] = true
+				x.mk.speech = append(x.mk.speech, toks[start].span.Start)
 			}
 			if kind == KindLabel {
 				start, end = x.labelPhrase(toks, lows, start, end)
@@ -245,6 +246,9 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 				continue
 			}
 			out = append(out, mk)
+			if kind == KindAttribution {
+				x.mk.attrs = append(x.mk.attrs, markerToks{mk.Span, start, end})
+			}
 			from = end
 		}
 	}
@@ -291,6 +295,31 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	clear(out) // the scratch keeps no strings of this document
 	x.mk.out = out[:0]
 	return ms
+}
+
+// markerToks is an attribution marker findMarkers matched in the
+// lexicon, with the tokens [k0, k1) of the claim it covers.
+type markerToks struct {
+	span   Span
+	k0, k1 int
+}
+
+// markerTokens is tokenBounds(toks, s) for a marker of the claim
+// findMarkers read last: a match of the lexicon knows its tokens, and
+// others (a configured detector's) are searched for.
+func (x *extractor) markerTokens(toks []rawToken, s Span) (k0, k1 int) {
+	for _, a := range x.mk.attrs {
+		if a.span == s {
+			return a.k0, a.k1
+		}
+	}
+	return tokenBounds(toks, s)
+}
+
+// speechAtOffset reports whether a match of an entry that introduces
+// speech starts at offset at in the claim findMarkers read last.
+func (x *extractor) speechAtOffset(at int) bool {
+	return slices.Contains(x.mk.speech, at)
 }
 
 // nounDeterminers make the word after them a noun.
