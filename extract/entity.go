@@ -348,7 +348,7 @@ func (x *extractor) entityKey(lows []string, facts []*wordFacts) string {
 	}
 	nw.words, nw.facts = nw.words[:0], nw.facts[:0]
 	for k, w := range lows {
-		if plainField(w) {
+		if facts[k].field { // plainField(w): lows[k] is facts[k].low
 			if !articleWord(w) {
 				nw.words, nw.facts = append(nw.words, w), append(nw.facts, facts[k])
 			}

@@ -215,3 +215,16 @@ func TestMarkerTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldFact checks wordFacts.field, which entityKey reads for a name's
+// word, against plainField of the word's lower-case form (lows[k]).
+func TestFieldFact(t *testing.T) {
+	l := DefaultLexicon()
+	text := "Al-Hayya met U.S. Sen. O’Neil, Smith-Jones, el-Sisi and Café Müller’s B2B CEO at Ash-Sham's Jr. HQ"
+	for _, tk := range tokenize(text, 0, len(text)) {
+		f := l.word(tk.text).facts
+		if got, want := f.field, plainField(lowerKey(tk.text)); got != want || f.low != lowerKey(tk.text) {
+			t.Errorf("%q: field %v, plainField %v (form %q)", tk.text, got, want, f.low)
+		}
+	}
+}

@@ -30,6 +30,9 @@ type wordFacts struct {
 	// the spelling of each of its tokens does: lowerKey drops no digit
 	// and makes none. findEntities asks it of every capitalised word.
 	anyDigit bool
+	// field: plainField of the form, which entityKey asks of each word
+	// of every name.
+	field bool
 	// hyphen: the form holds a '-'. lowerKey keeps every '-' of a
 	// spelling, so a token whose form has none has none either: the
 	// entity rules search a token for one only when its form has one.
@@ -286,6 +289,7 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	f.bits = wordBit(f.low) | wordBit(f.stem)
 	f.digit = startsWithDigit(low)
 	f.anyDigit = hasDigit(low)
+	f.field = plainField(low)
 	f.hyphen = strings.Contains(low, "-")
 	f.numLike = f.numWord || vagueStart(low) || f.hyphen
 	f.byKey = l.starts[f.stem]
