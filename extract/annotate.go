@@ -88,7 +88,7 @@ func (x *extractor) annotate(sents []Span) {
 			// Token built aside was then copied whole.
 			tk := &c.Tokens[k]
 			tk.Text, tk.Span = t.text, t.span
-			tk.Number, tk.Stop = startsWithDigit(t.text), wf.stop
+			tk.Number, tk.Stop = wf.digit, wf.stop // digit: startsWithDigit(t.text)
 			tk.Key = wf.stem
 		}
 		// The tokens inside a direct quote's words, met from the first

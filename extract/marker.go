@@ -102,9 +102,11 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 		}
 	}
 	var present uint32 // the categories that can start somewhere
-	for k, t := range toks {
+	for k := range toks {
 		// surf[k] is written, and read (matchCands), only at a word
-		// where an entry for lower-case surfaces starts.
+		// where an entry for lower-case surfaces starts; the token's
+		// spelling is read there only (wordFacts.digit is its first
+		// digit).
 		wf := facts[k]
 		for b := wf.starts & framingCats; b != 0; b &= b - 1 {
 			ci := bits.TrailingZeros32(b)
@@ -115,11 +117,11 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			present |= 1 << ci
 		}
 		keys[k] = wf.stem
-		isNum[k] = startsWithDigit(t.text) || wf.numWord
+		isNum[k] = wf.digit || wf.numWord
 		if !wf.lowerEntry {
 			continue
 		}
-		surf[k] = strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s"), "’", "'")
+		surf[k] = strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(toks[k].text, "’s"), "'s"), "’", "'")
 		if strings.Contains(surf[k], ".") && !startsWithDigit(surf[k]) {
 			surf[k] = strings.ReplaceAll(surf[k], ".", "")
 		}
