@@ -604,6 +604,7 @@ func (x *extractor) labelReferent(c *Claim, toks []rawToken, lows []string, star
 // setting its class asks for (agentlessFrame).
 func (x *extractor) agentless(toks []rawToken, lows []string, facts []*wordFacts) []Marker {
 	var out []Marker
+	facts = facts[:len(toks)] // one a token: the scan reads it without a bounds test
 	for i := 0; i < len(toks); i++ {
 		if !facts[i].be {
 			continue
