@@ -16,7 +16,6 @@ func (x *extractor) annotate(sents []Span) {
 		// A headline's reading starts with what its article capitalises.
 		x.capSeen = pooled(&x.maps.capSeen)
 	}
-	x.speech = pooled(&x.maps.speech)
 	all, allLows, allFacts := x.words(sents)
 	x.sents, x.sentToks = sents, all
 	// Names first, for the whole document: quote speakers and descriptions
@@ -89,7 +88,7 @@ func (x *extractor) annotate(sents []Span) {
 			// Token built aside was then copied whole.
 			tk := &c.Tokens[k]
 			tk.Text, tk.Span = t.text, t.span
-			tk.Number, tk.Stop = startsWithDigit(t.text), wf.stop
+			tk.Number, tk.Stop = wf.digit, wf.stop // digit: startsWithDigit(t.text)
 			tk.Key = wf.stem
 		}
 		// The tokens inside a direct quote's words, met from the first
@@ -240,11 +239,11 @@ func (x *extractor) attribution(c *Claim, toks []rawToken, lows []string, srcs *
 func (x *extractor) attributionPass(c *Claim, toks []rawToken, lows []string, speech bool, srcs *sourceMemo) *Attribution {
 	text := x.text
 	for _, m := range c.Markers {
-		if m.Kind != KindAttribution || m.Voice != VoiceOutlet || x.speech[m.Span.Start] != speech {
+		if m.Kind != KindAttribution || m.Voice != VoiceOutlet || x.speechAtOffset(m.Span.Start) != speech {
 			continue
 		}
 		// Token index of the marker.
-		k0, k1 := tokenBounds(toks, m.Span)
+		k0, k1 := x.markerTokens(toks, m.Span)
 		if k0 < 0 || k1 < 0 {
 			continue
 		}

@@ -883,6 +883,7 @@ type description struct {
 // sf are the word facts of the words.
 func (x *extractor) descriptions(st []rawToken, sl []string, sf []*wordFacts) []description {
 	var out []description
+	sl = sl[:len(st)] // one a token: the loop reads it without a bounds test
 	for k := 0; k < len(st); k++ {
 		if sl[k] != "the" {
 			continue

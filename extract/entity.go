@@ -133,7 +133,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 				continue
 			}
 		}
-		if !namePartAt(t, facts[i]) || facts[i].notName || hasDigit(t) {
+		if !namePartAt(t, facts[i]) || facts[i].notName || facts[i].anyDigit {
 			i++
 			continue
 		}
@@ -150,7 +150,7 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			if !onlySpaceBetween(text, toks[j-1].span.End, toks[j].span.Start) && !x.honorificGap(toks, facts, j) && !x.placeAbbrevGap(toks, facts, j) && !x.initialGap(toks, facts, j) {
 				break
 			}
-			if namePartAt(toks[j].text, facts[j]) && !facts[j].notName && !hasDigit(toks[j].text) {
+			if namePartAt(toks[j].text, facts[j]) && !facts[j].notName && !facts[j].anyDigit {
 				if facts[j].is(ciTitle) && !facts[j-1].is(ciTitle) && isAcronymShape(toks[j-1].text) {
 					// "U.S. President Donald Trump": a title after an
 					// acronym starts the next name.
@@ -348,7 +348,7 @@ func (x *extractor) entityKey(lows []string, facts []*wordFacts) string {
 	}
 	nw.words, nw.facts = nw.words[:0], nw.facts[:0]
 	for k, w := range lows {
-		if plainField(w) {
+		if facts[k].field { // plainField(w): lows[k] is facts[k].low
 			if !articleWord(w) {
 				nw.words, nw.facts = append(nw.words, w), append(nw.facts, facts[k])
 			}

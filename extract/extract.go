@@ -72,9 +72,7 @@ type extractor struct {
 	near     []*quoteInfo           // the quotes touching the sentence being annotated
 	acronyms map[string]string      // defined in the text: "unsc" → key of the name it stands for
 	capSeen  map[string]bool        // words capitalised mid-sentence somewhere in the document
-	speech   map[int]bool           // start offsets of attribution markers whose verb introduces speech
 	people   map[string]*personInfo // what the document says about each person, by key
-	counts   map[string]int         // mentions per key
 	roles    *roleIndex             // where names carry each role word (coref.go)
 	facts    []*wordFacts           // of the tokens of the sentence being annotated (wordfacts.go)
 	// scratch holds the buffers that do not outlive the extraction,

@@ -169,3 +169,99 @@ func TestPlainRunPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestAnyDigitFact checks wordFacts.anyDigit, which findEntities reads for
+// a token, against hasDigit of the token's own spelling.
+func TestAnyDigitFact(t *testing.T) {
+	l := DefaultLexicon()
+	text := "F-16s, the G7’s B2B and U.S. 3.5 K9 Mk.II 2nd ٣ Ⅻ ＃1 Route-66's A1’ x.5 ½ Café42 ÀÉ9. COVID-19 MP3s \xff9"
+	for _, tk := range tokenize(text, 0, len(text)) {
+		if got, want := l.word(tk.text).facts.anyDigit, hasDigit(tk.text); got != want {
+			t.Errorf("%q: anyDigit %v, hasDigit %v", tk.text, got, want)
+		}
+	}
+}
+
+// TestSpeechWordFromRows checks speechWord, which reads the attribution
+// entries from a form's rows of Lexicon.starts and namingVerbs and
+// quoteVerbs from one set, against the look-ups it stands for.
+func TestSpeechWordFromRows(t *testing.T) {
+	l := DefaultLexicon()
+	plain := func(lw, st string) bool {
+		if namingVerbs[st] || quoteVerbs[st] || strings.HasPrefix(lw, "characteriz") || strings.HasPrefix(lw, "characteris") {
+			return true
+		}
+		for _, k := range []string{st, lw} {
+			for _, e := range l.first[LexAttribution][k] {
+				if e.Speech && len(e.Words) == 1 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	words := []string{"said", "says", "say", "told", "tells", "wrote", "called", "calls", "characterized", "characterises",
+		"denied", "claimed", "reported", "according", "noted", "the", "minister", "quipped", "continued", "x", ""}
+	for _, vs := range []map[string]bool{namingVerbs, quoteVerbs} {
+		for w := range vs {
+			words = append(words, w)
+		}
+	}
+	for _, es := range l.entries {
+		for _, e := range es {
+			words = append(words, e.Words...)
+		}
+	}
+	for _, w := range words {
+		f := l.newFacts(w)
+		if got, want := f.speech, plain(f.low, f.stem); got != want {
+			t.Errorf("%q (stem %q): speechWord %v, plain rule %v", w, f.stem, got, want)
+		}
+	}
+}
+
+// TestMarkerTokens checks the tokens findMarkers records for a match
+// (markerTokens) against tokenBounds of the marker's span, which they
+// stand for: a match's span runs from its first token's start to its last
+// token's end, and every other span is searched for.
+func TestMarkerTokens(t *testing.T) {
+	for _, text := range []string{
+		"The minister, who took office in May, said on Monday that the plan “will not work,” according to Reuters.",
+		"Sen. Ann Ruiz (D-Calif.) told reporters the U.S. would not—as she put it—“back down”; officials denied it.",
+		"Officials in Kyiv were quoted as saying the strikes, described as 'retaliation', hit 3.5 km from al-Hayya's home…",
+	} {
+		name := text[:12]
+		toks := tokenize(text, 0, len(text))
+		x := &extractor{scratch: new(scratch)}
+		for s := range toks {
+			for e := s + 1; e <= len(toks) && e <= s+8; e++ {
+				span := Span{toks[s].span.Start, toks[e-1].span.End}
+				x.mk.attrs = append(x.mk.attrs[:0], markerToks{span, s, e})
+				k0, k1 := x.markerTokens(toks, span)
+				w0, w1 := tokenBounds(toks, span)
+				if k0 != w0 || k1 != w1 {
+					t.Fatalf("%s: tokens [%d, %d) %v: recorded %d, %d, tokenBounds %d, %d", name, s, e, span, k0, k1, w0, w1)
+				}
+				other := Span{span.Start + 1, span.End}
+				k0, k1 = x.markerTokens(toks, other)
+				w0, w1 = tokenBounds(toks, other)
+				if k0 != w0 || k1 != w1 {
+					t.Fatalf("%s: span %v not recorded: %d, %d, tokenBounds %d, %d", name, other, k0, k1, w0, w1)
+				}
+			}
+		}
+	}
+}
+
+// TestFieldFact checks wordFacts.field, which entityKey reads for a name's
+// word, against plainField of the word's lower-case form (lows[k]).
+func TestFieldFact(t *testing.T) {
+	l := DefaultLexicon()
+	text := "Al-Hayya met U.S. Sen. O’Neil, Smith-Jones, el-Sisi and Café Müller’s B2B CEO at Ash-Sham's Jr. HQ"
+	for _, tk := range tokenize(text, 0, len(text)) {
+		f := l.word(tk.text).facts
+		if got, want := f.field, plainField(lowerKey(tk.text)); got != want || f.low != lowerKey(tk.text) {
+			t.Errorf("%q: field %v, plainField %v (form %q)", tk.text, got, want, f.low)
+		}
+	}
+}

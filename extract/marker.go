@@ -102,9 +102,11 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 		}
 	}
 	var present uint32 // the categories that can start somewhere
-	for k, t := range toks {
+	for k := range toks {
 		// surf[k] is written, and read (matchCands), only at a word
-		// where an entry for lower-case surfaces starts.
+		// where an entry for lower-case surfaces starts; the token's
+		// spelling is read there only (wordFacts.digit is its first
+		// digit).
 		wf := facts[k]
 		for b := wf.starts & framingCats; b != 0; b &= b - 1 {
 			ci := bits.TrailingZeros32(b)
@@ -115,15 +117,16 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			present |= 1 << ci
 		}
 		keys[k] = wf.stem
-		isNum[k] = startsWithDigit(t.text) || wf.numWord
+		isNum[k] = wf.digit || wf.numWord
 		if !wf.lowerEntry {
 			continue
 		}
-		surf[k] = strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s"), "’", "'")
+		surf[k] = strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(toks[k].text, "’s"), "'s"), "’", "'")
 		if strings.Contains(surf[k], ".") && !startsWithDigit(surf[k]) {
 			surf[k] = strings.ReplaceAll(surf[k], ".", "")
 		}
 	}
+	x.mk.speech, x.mk.attrs = x.mk.speech[:0], x.mk.attrs[:0]
 	// Gathered in the scratch's buffer, copied out at its length.
 	out := x.mk.out[:0]
 	curated := 0 // out[:curated] come from the hand-curated lists
@@ -199,7 +202,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 				mk.Stance = StanceNeutral
 			}
 			if m.e.Speech {
-				x.speech[toks[start].span.Start] = true
+				x.mk.speech = append(x.mk.speech, toks[start].span.Start)
 			}
 			if kind == KindLabel {
 				start, end = x.labelPhrase(toks, lows, start, end)
@@ -245,6 +248,9 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 				continue
 			}
 			out = append(out, mk)
+			if kind == KindAttribution {
+				x.mk.attrs = append(x.mk.attrs, markerToks{mk.Span, start, end})
+			}
 			from = end
 		}
 	}
@@ -291,6 +297,31 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	clear(out) // the scratch keeps no strings of this document
 	x.mk.out = out[:0]
 	return ms
+}
+
+// markerToks is an attribution marker findMarkers matched in the
+// lexicon, with the tokens [k0, k1) of the claim it covers.
+type markerToks struct {
+	span   Span
+	k0, k1 int
+}
+
+// markerTokens is tokenBounds(toks, s) for a marker of the claim
+// findMarkers read last: a match of the lexicon knows its tokens, and
+// others (a configured detector's) are searched for.
+func (x *extractor) markerTokens(toks []rawToken, s Span) (k0, k1 int) {
+	for _, a := range x.mk.attrs {
+		if a.span == s {
+			return a.k0, a.k1
+		}
+	}
+	return tokenBounds(toks, s)
+}
+
+// speechAtOffset reports whether a match of an entry that introduces
+// speech starts at offset at in the claim findMarkers read last.
+func (x *extractor) speechAtOffset(at int) bool {
+	return slices.Contains(x.mk.speech, at)
 }
 
 // nounDeterminers make the word after them a noun.
@@ -573,6 +604,7 @@ func (x *extractor) labelReferent(c *Claim, toks []rawToken, lows []string, star
 // setting its class asks for (agentlessFrame).
 func (x *extractor) agentless(toks []rawToken, lows []string, facts []*wordFacts) []Marker {
 	var out []Marker
+	facts = facts[:len(toks)] // one a token: the scan reads it without a bounds test
 	for i := 0; i < len(toks); i++ {
 		if !facts[i].be {
 			continue

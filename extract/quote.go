@@ -807,23 +807,38 @@ func (x *extractor) speechAt(toks []rawToken, facts []*wordFacts, k int) bool {
 }
 
 // speechWord is isSpeechWord for the lower-case form lw with stem st,
-// worked out once per form for the process (wordFacts.speech).
-func (l *Lexicon) speechWord(lw, st string) bool {
-	if namingVerbs[st] || quoteVerbs[st] || strings.HasPrefix(lw, "characteriz") || strings.HasPrefix(lw, "characteris") {
+// worked out once per form for the process (wordFacts.speech). byKey and
+// byLow are the form's rows of Lexicon.starts (wordFacts.byKey, byLow):
+// their attribution entries are those first[LexAttribution] holds under
+// st and lw, and byLow is nil when lw is its own stem.
+func speechWord(lw, st string, byKey, byLow [][]*Entry) bool {
+	if speechStems[st] || strings.HasPrefix(lw, "characteriz") || strings.HasPrefix(lw, "characteris") {
 		return true
 	}
-	for _, e := range l.first[LexAttribution][st] {
-		if e.Speech && len(e.Words) == 1 {
-			return true
+	for _, row := range [2][][]*Entry{byKey, byLow} {
+		if row == nil {
+			continue
 		}
-	}
-	for _, e := range l.first[LexAttribution][lw] {
-		if e.Speech && len(e.Words) == 1 {
-			return true
+		for _, e := range row[ciAttribution] {
+			if e.Speech && len(e.Words) == 1 {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// speechStems are namingVerbs and quoteVerbs in one set: a new form is
+// looked up once.
+var speechStems = func() map[string]bool {
+	m := make(map[string]bool, len(namingVerbs)+len(quoteVerbs))
+	for _, vs := range []map[string]bool{namingVerbs, quoteVerbs} {
+		for w, v := range vs {
+			m[w] = m[w] || v
+		}
+	}
+	return m
+}()
 
 // findSpeaker looks for "…,” NAME said", "…,” said NAME" after the quote and
 // "NAME said: “…”" / "NAME rejects …, saying “…”" before it.

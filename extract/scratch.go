@@ -30,6 +30,11 @@ type scratch struct {
 		isNum      []bool
 		at         [18][]int32 // by category (catIndex): the tokens where its entries may start
 		out        []Marker
+		// speech holds the start offsets of the claim's matches whose
+		// entry introduces speech, and attrs the attribution markers
+		// matched, with their tokens: attributionPass reads both.
+		speech []int
+		attrs  []markerToks
 	}
 	quoteBuf []Quote    // a claim's quotes, gathered by annotate
 	segBuf   []Span     // a block's sentences (sentences)
@@ -48,10 +53,7 @@ type scratch struct {
 // as its largest size.
 type docMaps struct {
 	capSeen     map[string]bool  // extractor.capSeen
-	speech      map[int]bool     // extractor.speech
 	mentionKeys map[string]int32 // indexMentions': each key's number
-	counts      map[string]int   // extractor.counts
-	keys        map[string]int   // unifyKeys'
 }
 
 const maxPooledMap = 1 << 12
@@ -78,10 +80,7 @@ func empty[K comparable, V any](m *map[K]V) {
 // clear empties the maps; their keys may point into the document.
 func (d *docMaps) clear() {
 	empty(&d.capSeen)
-	empty(&d.speech)
 	empty(&d.mentionKeys)
-	empty(&d.counts)
-	empty(&d.keys)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -110,7 +109,7 @@ func (x *extractor) release() {
 		return
 	}
 	x.scratch, x.sentToks, x.facts = nil, nil, nil
-	x.capSeen, x.speech, x.counts = nil, nil, nil
+	x.capSeen = nil
 	s.maps.clear()
 	if cap(s.toks) > maxPooledTokens {
 		// A very long document's working memory (56 bytes a token and

@@ -52,20 +52,16 @@ func TestReleaseEmptiesMaps(t *testing.T) {
 			caps[x.text[:3]+strconv.Itoa(i)] = true
 			ids[x.text[:3]+strconv.Itoa(i)] = int32(i)
 		}
-		sp, cn := pooled(&m.speech), pooled(&m.counts)
-		for i := 0; i < n; i++ {
-			sp[i], cn[strconv.Itoa(i)] = true, i
-		}
 		s.count = append(s.count[:0], rawToken{span: Span{0, 3}, text: x.text[:3]})[:0]
 		x.release()
-		lens := []int{len(m.capSeen), len(m.speech), len(m.mentionKeys), len(m.counts)}
+		lens := []int{len(m.capSeen), len(m.mentionKeys)}
 		for i, l := range lens {
 			if l != 0 {
 				t.Errorf("n=%d: map %d keeps %d entries after release", n, i, l)
 			}
 		}
-		if big := n > maxPooledMap; big != (m.capSeen == nil) || big != (m.speech == nil) || big != (m.counts == nil) {
-			t.Errorf("n=%d: maps kept %v %v %v, want dropped %v", n, m.capSeen != nil, m.speech != nil, m.counts != nil, big)
+		if big := n > maxPooledMap; big != (m.capSeen == nil) || big != (m.mentionKeys == nil) {
+			t.Errorf("n=%d: maps kept %v %v, want dropped %v", n, m.capSeen != nil, m.mentionKeys != nil, big)
 		}
 		if s.count[:1][0].text != "" {
 			t.Errorf("n=%d: countTokens' buffer keeps the document's text", n)

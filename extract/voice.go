@@ -52,7 +52,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string, srcs
 		if m.Kind != KindAttribution || m.Voice != VoiceOutlet {
 			continue
 		}
-		k0, k1 := tokenRange(toks, m.Span)
+		k0, k1 := x.markerRange(toks, m.Span)
 		if k0 < 0 {
 			continue
 		}
@@ -60,7 +60,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string, srcs
 		// that …") reports speech as much as "said that" does; the verb
 		// itself stays the outlet's.
 		loadedSpeech := m.Stance == StanceLoaded && k1 < len(toks) && lows[k1] == "that"
-		if !x.speech[m.Span.Start] && !loadedSpeech && !lowerHasPrefix(m.Text, "according to") {
+		if !x.speechAtOffset(m.Span.Start) && !loadedSpeech && !lowerHasPrefix(m.Text, "according to") {
 			continue
 		}
 		low := strings.ToLower(m.Text)
@@ -175,10 +175,10 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string, srcs
 // quote finder's.
 func (x *extractor) colonSpeech(c *Claim, toks []rawToken) {
 	for _, m := range c.Markers {
-		if m.Kind != KindAttribution || m.Voice != VoiceOutlet || !x.speech[m.Span.Start] {
+		if m.Kind != KindAttribution || m.Voice != VoiceOutlet || !x.speechAtOffset(m.Span.Start) {
 			continue
 		}
-		_, k1 := tokenRange(toks, m.Span)
+		_, k1 := x.markerRange(toks, m.Span)
 		if k1 < 0 || k1 >= len(toks) {
 			continue
 		}
@@ -189,7 +189,7 @@ func (x *extractor) colonSpeech(c *Claim, toks []rawToken) {
 		var speaker string
 		if lowerHasSuffix(m.Text, "ing") {
 			speaker = x.subjectOf(c.Span, m.Span.Start)
-		} else if k0, _ := tokenRange(toks, m.Span); k0 > 0 {
+		} else if k0, _ := x.markerRange(toks, m.Span); k0 > 0 {
 			speaker = phraseBefore(x.text, toks[:k0], 7, x.lex)
 		}
 		if speaker == "" {
@@ -231,7 +231,18 @@ func reportedKind(kind string) bool {
 // tokenRange returns the token indexes [k0, k1) that cover s exactly, or
 // -1, -1 when s does not fall on token boundaries.
 func tokenRange(toks []rawToken, s Span) (int, int) {
-	k0, k1 := tokenBounds(toks, s)
+	return nonEmptyRange(tokenBounds(toks, s))
+}
+
+// markerRange is tokenRange for a marker of the claim findMarkers read
+// last (markerTokens).
+func (x *extractor) markerRange(toks []rawToken, s Span) (int, int) {
+	return nonEmptyRange(x.markerTokens(toks, s))
+}
+
+// nonEmptyRange returns k0, k1 when both are found and k1 > k0, else
+// -1, -1.
+func nonEmptyRange(k0, k1 int) (int, int) {
 	if k0 < 0 || k1 < 0 || k1 <= k0 {
 		return -1, -1
 	}

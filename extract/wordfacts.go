@@ -26,6 +26,13 @@ type wordFacts struct {
 	// tokenizer starts words at a letter or digit. findNumbers and
 	// findDates test it at every token, where each read the token's bytes.
 	digit bool
+	// anyDigit: the form holds an ASCII digit anywhere (hasDigit), as
+	// the spelling of each of its tokens does: lowerKey drops no digit
+	// and makes none. findEntities asks it of every capitalised word.
+	anyDigit bool
+	// field: plainField of the form, which entityKey asks of each word
+	// of every name.
+	field bool
 	// hyphen: the form holds a '-'. lowerKey keeps every '-' of a
 	// spelling, so a token whose form has none has none either: the
 	// entity rules search a token for one only when its form has one.
@@ -281,6 +288,8 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	f.stop = listed.stop
 	f.bits = wordBit(f.low) | wordBit(f.stem)
 	f.digit = startsWithDigit(low)
+	f.anyDigit = hasDigit(low)
+	f.field = plainField(low)
 	f.hyphen = strings.Contains(low, "-")
 	f.numLike = f.numWord || vagueStart(low) || f.hyphen
 	f.byKey = l.starts[f.stem]
@@ -314,7 +323,7 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 			}
 		}
 	}
-	f.speech = l.speechWord(low, f.stem)
+	f.speech = speechWord(low, f.stem, f.byKey, f.byLow)
 	if strings.HasSuffix(low, ".") {
 		f.notName = notNameWord(low)
 	} else {
@@ -415,6 +424,7 @@ var (
 	ciTitle        = catIndex(LexTitle)
 	ciPlacePrefix  = catIndex(LexPlacePrefix)
 	ciAbbreviation = catIndex(LexAbbreviation)
+	ciAttribution  = catIndex(LexAttribution)
 	singleCats     = []int{ciTitle, ciPlacePrefix, ciAbbreviation}
 )
 
