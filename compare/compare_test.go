@@ -408,6 +408,26 @@ func TestVerdictBetweenWording(t *testing.T) {
 	}
 }
 
+// A decimal written with a leading point is the same number as with a
+// leading zero: ".5 percent" and "0.5 percent" agree, "5 percent" conflicts.
+func TestVerdictLeadingPoint(t *testing.T) {
+	pub := extract.WithPublished("2026-03-10")
+	docs := []*extract.Document{
+		extract.Extract("The central bank raised its benchmark rate by .5 percent on Tuesday.", pub),
+		extract.Extract("The central bank raised its benchmark rate by 0.5 percent on Tuesday.", pub),
+		extract.Extract("The central bank raised its benchmark rate by 5 percent on Tuesday.", pub),
+	}
+	r := compare.Compare(docs)
+	if len(r.Groups) != 1 {
+		t.Fatalf("%d groups", len(r.Groups))
+	}
+	g := r.Groups[0]
+	got := []string{g.VerdictBetween("d1", "d2"), g.VerdictBetween("d1", "d3"), g.VerdictBetween("d2", "d3")}
+	if diff := cmp.Diff([]string{"agree", "conflict", "conflict"}, got); diff != "" {
+		t.Errorf("verdicts (-want +got):\n%s", diff)
+	}
+}
+
 // A side with two claims keys each difference span to the claim it lies in.
 func TestSpansOfSplitSides(t *testing.T) {
 	a := extract.Extract("The rebels attacked the Kessel garrison at dawn and the Marlow fuel depot burned for hours afterwards.")

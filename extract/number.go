@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var numberWords = map[string]float64{
@@ -259,6 +260,7 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 			continue
 		}
 		scale := 1.0
+		point := false
 		if startsWithDigit(toks[i].text) {
 			raw := toks[i].text
 			// "41bn", "2.5m", "300k": a scale glued to the digits.
@@ -275,6 +277,14 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 			// "0x10", which are no news quantities and can overflow to an
 			// infinity that JSON cannot carry.
 			v, ok = f, err == nil && plainDecimal(lo)
+			if ok && leadingPoint(text, toks[i].span.Start, lo) {
+				// ".5 percent", "$.50": a word starts at its first digit,
+				// so the point before it is outside the token, and the
+				// number without it reads ten or a hundred times too
+				// large (a false number conflict with "0.5 percent").
+				v, _ = strconv.ParseFloat("0."+lo, 64)
+				point = true
+			}
 			if isRange && ok {
 				h, err := strconv.ParseFloat(strings.ReplaceAll(up, ",", ""), 64)
 				ok = err == nil && plainDecimal(up) && h > f
@@ -289,6 +299,9 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 			continue
 		}
 		n := Number{Value: v * scale, Max: hi * scale, Span: toks[i].span}
+		if point {
+			n.Span.Start--
+		}
 		j := i + 1
 		adj := func(k int) bool {
 			return k < len(toks) && onlySpaceBetween(text, toks[k-1].span.End, toks[k].span.Start)
@@ -437,6 +450,26 @@ func currencyPrefixed(text string, t rawToken) (string, string, bool) {
 
 // plainDecimal reports whether s is written with digits, thousands commas
 // and a decimal point only.
+// leadingPoint reports a decimal point written before the digits of a
+// token that starts at start, as in ".5" or "$.50": the point follows a
+// space, an opening mark or a currency sign, not a letter, a digit or
+// another point ("No.5", "Jan.5", "...5"), and the digits are whole.
+func leadingPoint(text string, start int, digits string) bool {
+	if start < 1 || text[start-1] != '.' || digits == "" {
+		return false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return false
+		}
+	}
+	if start == 1 {
+		return true
+	}
+	c := text[start-2]
+	return !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c >= utf8.RuneSelf)
+}
+
 func plainDecimal(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if (s[i] < '0' || s[i] > '9') && s[i] != ',' && s[i] != '.' {
