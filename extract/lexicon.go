@@ -700,27 +700,27 @@ type lexMatch struct {
 // matchCands returns the longest entry of cands that matches words
 // starting at token i: cands are the entries of a category that start at
 // the token's word (wordFacts.cands; their first word matches it). low are
-// the tokens' lower-case surface forms and keys their stems; isNum reports
-// numerals.
+// the tokens' lower-case surface forms and facts their word facts (the
+// stems, and whether a token is a numeral).
 //
 // next is the wordFacts.bits of the token after i (0 at the end): an
 // entry whose second word shares no bit with it cannot match (Entry.next),
 // and most candidates fail there.
-func matchCands(cands []*Entry, i int, next uint64, low, keys []string, surf []string, isNum []bool) (lexMatch, bool) {
+func matchCands(cands []*Entry, i int, next uint64, low []string, facts []*wordFacts, surf []string) (lexMatch, bool) {
 	for _, e := range cands {
 		if e.next != 0 && e.next&next == 0 {
 			continue
 		}
 		// The first word matches: cands are a word's, which hold only
 		// the entries that start at it (startingHere).
-		end, ok := matchSeq(e.Words[1:], e.keys[1:], e.Exact, i+1, low, keys)
+		end, ok := matchSeq(e.Words[1:], e.keys[1:], e.Exact, i+1, low, facts)
 		if !ok {
 			continue
 		}
 		if e.Lower && surf[i] != low[i] {
 			continue
 		}
-		if e.Number && (end >= len(isNum) || !isNum[end]) {
+		if e.Number && (end >= len(facts) || !(facts[end].digit || facts[end].numWord)) {
 			continue
 		}
 		if notNext(e, low, end) {
@@ -780,16 +780,16 @@ func notNext(e *Entry, low []string, end int) bool {
 }
 
 // matchSeq reports where the phrase words ws with match keys ks end when
-// they match the tokens from i (exact: the lower-case forms; otherwise the
-// stems or the forms): after a wildcard it goes on with the rest of the
+// they match the tokens from i (exact: the lower-case forms low; otherwise
+// the stems of facts or the forms): after a wildcard it goes on with the rest of the
 // phrase, without building an entry for it.
-func matchSeq(ws, ks []string, exact bool, i int, low, keys []string) (int, bool) {
+func matchSeq(ws, ks []string, exact bool, i int, low []string, facts []*wordFacts) (int, bool) {
 	j := i
 	for w := 0; w < len(ws); w++ {
 		if ws[w] == "*" {
 			// Match one to three words, then the rest of the phrase.
 			for skip := 1; skip <= 3 && j+skip <= len(low); skip++ {
-				if end, ok := matchSeq(ws[w+1:], ks[w+1:], exact, j+skip, low, keys); ok {
+				if end, ok := matchSeq(ws[w+1:], ks[w+1:], exact, j+skip, low, facts); ok {
 					return end, true
 				}
 			}
@@ -802,7 +802,7 @@ func matchSeq(ws, ks []string, exact bool, i int, low, keys []string) (int, bool
 			if low[j] != ws[w] {
 				return 0, false
 			}
-		} else if keys[j] != ks[w] && low[j] != ws[w] {
+		} else if facts[j].stem != ks[w] && low[j] != ws[w] {
 			return 0, false
 		}
 		j++

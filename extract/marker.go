@@ -84,8 +84,6 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	text := x.text
 	// Per-token scratch, reused from claim to claim (x.mk).
 	n := len(toks)
-	keys := slices.Grow(x.mk.keys[:0], n)[:n]
-	isNum := slices.Grow(x.mk.isNum[:0], n)[:n]
 	surf := slices.Grow(x.mk.surf[:0], n)[:n]
 	// at[ci] lists the tokens where an entry of category ci can start
 	// (wordFacts.starts), gathered in one pass: each category then visits
@@ -94,7 +92,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	// The entries that can start at each token are in its word facts, by
 	// category, merged and ordered once for the process. Surface forms are
 	// needed only where an entry for lower-case surfaces starts.
-	x.mk.keys, x.mk.isNum, x.mk.surf = keys, isNum, surf
+	x.mk.surf = surf
 	if len(facts) != len(toks) {
 		facts = make([]*wordFacts, len(toks))
 		for k := range toks {
@@ -116,8 +114,6 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			at[ci] = append(at[ci], int32(k))
 			present |= 1 << ci
 		}
-		keys[k] = wf.stem
-		isNum[k] = wf.digit || wf.numWord
 		if !wf.lowerEntry {
 			continue
 		}
@@ -149,7 +145,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			if i+1 < len(facts) {
 				next = facts[i+1].bits
 			}
-			m, ok := matchCands(facts[i].cands[ci], i, next, lows, keys, surf, isNum)
+			m, ok := matchCands(facts[i].cands[ci], i, next, lows, facts, surf)
 			if !ok || !x.phraseAdjacent(toks, m.start, m.end) {
 				continue
 			}

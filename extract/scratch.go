@@ -26,10 +26,9 @@ type scratch struct {
 	taken []bool
 	// mk is findMarkers' per-token scratch, reused from claim to claim.
 	mk struct {
-		keys, surf []string
-		isNum      []bool
-		at         [18][]int32 // by category (catIndex): the tokens where its entries may start
-		out        []Marker
+		surf []string
+		at   [18][]int32 // by category (catIndex): the tokens where its entries may start
+		out  []Marker
 		// speech holds the start offsets of the claim's matches whose
 		// entry introduces speech, and attrs the attribution markers
 		// matched, with their tokens: attributionPass reads both.
@@ -132,7 +131,6 @@ func (x *extractor) release() {
 	clear(s.mentions)
 	clear(s.count[:cap(s.count)])
 	clear(s.rep.sets)
-	clear(s.mk.keys[:cap(s.mk.keys)])
 	clear(s.mk.surf[:cap(s.mk.surf)])
 	scratchPool.Put(s)
 }

@@ -53,7 +53,7 @@ func TestStartingHere(t *testing.T) {
 			// What is kept must match at the first word, what is left
 			// out must not: matchSeq over the whole phrase agrees.
 			for _, e := range tt.cands {
-				_, ok := matchSeq(e.Words[:1], e.keys[:1], e.Exact, 0, []string{tt.low}, []string{tt.key})
+				_, ok := matchSeq(e.Words[:1], e.keys[:1], e.Exact, 0, []string{tt.low}, []*wordFacts{{low: tt.low, stem: tt.key}})
 				kept := false
 				for _, g := range got {
 					kept = kept || g == e
