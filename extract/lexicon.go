@@ -701,12 +701,13 @@ type lexMatch struct {
 // starting at token i: cands are the entries of a category that start at
 // the token's word (wordFacts.cands; their first word matches it). low are
 // the tokens' lower-case surface forms and facts their word facts (the
-// stems, and whether a token is a numeral).
+// stems, and whether a token is a numeral); the spelling of toks is read
+// only for an entry of lower-case surfaces, after the rest of it matched.
 //
 // next is the wordFacts.bits of the token after i (0 at the end): an
 // entry whose second word shares no bit with it cannot match (Entry.next),
 // and most candidates fail there.
-func matchCands(cands []*Entry, i int, next uint64, low []string, facts []*wordFacts, surf []string) (lexMatch, bool) {
+func matchCands(cands []*Entry, i int, next uint64, toks []rawToken, low []string, facts []*wordFacts) (lexMatch, bool) {
 	for _, e := range cands {
 		if e.next != 0 && e.next&next == 0 {
 			continue
@@ -717,7 +718,7 @@ func matchCands(cands []*Entry, i int, next uint64, low []string, facts []*wordF
 		if !ok {
 			continue
 		}
-		if e.Lower && surf[i] != low[i] {
+		if e.Lower && lowerSurface(toks[i].text) != low[i] {
 			continue
 		}
 		if e.Number && (end >= len(facts) || !(facts[end].digit || facts[end].numWord)) {

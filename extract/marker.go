@@ -83,16 +83,12 @@ var passiveAdverbs = map[string]bool{"not": true, "also": true, "still": true, "
 func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts []*wordFacts) []Marker {
 	text := x.text
 	// Per-token scratch, reused from claim to claim (x.mk).
-	n := len(toks)
-	surf := slices.Grow(x.mk.surf[:0], n)[:n]
 	// at[ci] lists the tokens where an entry of category ci can start
 	// (wordFacts.starts), gathered in one pass: each category then visits
 	// its own tokens, not every token of the claim for a bit.
 	at := &x.mk.at
 	// The entries that can start at each token are in its word facts, by
-	// category, merged and ordered once for the process. Surface forms are
-	// needed only where an entry for lower-case surfaces starts.
-	x.mk.surf = surf
+	// category, merged and ordered once for the process.
 	if len(facts) != len(toks) {
 		facts = make([]*wordFacts, len(toks))
 		for k := range toks {
@@ -101,10 +97,6 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 	}
 	var present uint32 // the categories that can start somewhere
 	for k := range toks {
-		// surf[k] is written, and read (matchCands), only at a word
-		// where an entry for lower-case surfaces starts; the token's
-		// spelling is read there only (wordFacts.digit is its first
-		// digit).
 		wf := facts[k]
 		for b := wf.starts & framingCats; b != 0; b &= b - 1 {
 			ci := bits.TrailingZeros32(b)
@@ -113,13 +105,6 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			}
 			at[ci] = append(at[ci], int32(k))
 			present |= 1 << ci
-		}
-		if !wf.lowerEntry {
-			continue
-		}
-		surf[k] = strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(toks[k].text, "’s"), "'s"), "’", "'")
-		if strings.Contains(surf[k], ".") && !startsWithDigit(surf[k]) {
-			surf[k] = strings.ReplaceAll(surf[k], ".", "")
 		}
 	}
 	x.mk.speech, x.mk.attrs = x.mk.speech[:0], x.mk.attrs[:0]
@@ -145,7 +130,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 			if i+1 < len(facts) {
 				next = facts[i+1].bits
 			}
-			m, ok := matchCands(facts[i].cands[ci], i, next, lows, facts, surf)
+			m, ok := matchCands(facts[i].cands[ci], i, next, toks, lows, facts)
 			if !ok || !x.phraseAdjacent(toks, m.start, m.end) {
 				continue
 			}
@@ -592,6 +577,18 @@ func (x *extractor) labelReferent(c *Claim, toks []rawToken, lows []string, star
 		return ""
 	}
 	return best.Text
+}
+
+// lowerSurface is the spelling of token text that an entry for lower-case
+// surfaces (Entry.Lower) compares with the token's lower-case form: without
+// a possessive, with straight apostrophes, and without the dots of an
+// abbreviation that opens with no digit.
+func lowerSurface(text string) string {
+	s := strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(text, "’s"), "'s"), "’", "'")
+	if strings.Contains(s, ".") && !startsWithDigit(s) {
+		s = strings.ReplaceAll(s, ".", "")
+	}
+	return s
 }
 
 // agentless finds passives with no agent that a reader takes for framing: a

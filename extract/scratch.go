@@ -26,9 +26,8 @@ type scratch struct {
 	taken []bool
 	// mk is findMarkers' per-token scratch, reused from claim to claim.
 	mk struct {
-		surf []string
-		at   [18][]int32 // by category (catIndex): the tokens where its entries may start
-		out  []Marker
+		at  [18][]int32 // by category (catIndex): the tokens where its entries may start
+		out []Marker
 		// speech holds the start offsets of the claim's matches whose
 		// entry introduces speech, and attrs the attribution markers
 		// matched, with their tokens: attributionPass reads both.
@@ -131,6 +130,5 @@ func (x *extractor) release() {
 	clear(s.mentions)
 	clear(s.count[:cap(s.count)])
 	clear(s.rep.sets)
-	clear(s.mk.surf[:cap(s.mk.surf)])
 	scratchPool.Put(s)
 }

@@ -60,13 +60,10 @@ type wordFacts struct {
 	// word, in the order matchCands tries them: byKey's, merged with
 	// byLow's (longest phrase first, the exact form before the stem at
 	// equal length) once for the process instead of at every token.
-	// lowerEntry says one of them matches lower-case surfaces only, the
-	// only use of a token's surface form there.
-	cands      [][]*Entry
-	lowerEntry bool
-	be         bool // a form of be or get (beForms), which opens a passive
-	clause     bool // clauseWords[low]: ends a noun phrase read backwards (phraseBeforeSpan)
-	speech     bool // a verb of saying (isSpeechWord)
+	cands  [][]*Entry
+	be     bool // a form of be or get (beForms), which opens a passive
+	clause bool // clauseWords[low]: ends a noun phrase read backwards (phraseBeforeSpan)
+	speech bool // a verb of saying (isSpeechWord)
 	// notName: capitalised for another reason than a name (notName);
 	// bg: BackgroundCount of the form.
 	notName bool
@@ -318,9 +315,6 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 				f.cands = make([][]*Entry, len(LexiconCategories))
 			}
 			f.cands[ci] = cands
-			for _, e := range f.cands[ci] {
-				f.lowerEntry = f.lowerEntry || e.Lower
-			}
 		}
 	}
 	f.speech = speechWord(low, f.stem, f.byKey, f.byLow)
