@@ -533,6 +533,9 @@ tokens:
 // partsIn reports whether own's content token i is a compound scored as
 // its parts (hyphenForms) whose every part other says.
 func (own *detailSide) partsIn(i int, other *detailSide) bool {
+	if own.parts == nil {
+		return false // most sides hold no compound: no look-up
+	}
 	ps := own.parts[int32(i)]
 	for _, id := range ps {
 		if !other.has[id] {

@@ -136,6 +136,9 @@ const twoDigits = "00010203040506070809" + "10111213141516171819" + "20212223242
 	"30313233343536373839" + "40414243444546474849" + "50515253545556575859" +
 	"60616263646566676869" + "70717273747576777879" + "80818283848586878889" + "90919293949596979899"
 
+// pow10 holds 10⁰ to 10⁹.
+var pow10 = [...]int{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
+
 // appendInt is strconv.AppendInt(b, int64(n), 10), whose digits are
 // formatted in an array of its own and copied out, through three calls;
 // the spans' offsets, two in every span of a report, are most of its
@@ -145,8 +148,12 @@ func appendInt(b []byte, n int) []byte {
 	if uint(n) >= 1e9 {
 		return strconv.AppendInt(b, int64(n), 10)
 	}
-	d := 1
-	for p := 10; n >= p; p *= 10 {
+	// The digits counted from the bit length (1233/4096 is just above
+	// log10 2), then one more where n reaches the next power of ten; n|1
+	// has n's digits (no power of ten above 1 is odd) and 0 has one.
+	x := n | 1
+	d := bits.Len32(uint32(x)) * 1233 >> 12
+	if x >= pow10[d] {
 		d++
 	}
 	l := len(b)
