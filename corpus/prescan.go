@@ -1,10 +1,116 @@
 package corpus
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
 	"sync"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
+
+// scan is the first reading of the inputs (prescan): for each record
+// number (over all inputs) that is the last line of an event, that event,
+// and the totals. done is closed once closeAt, st and err are set.
+type scan struct {
+	done    chan struct{}
+	closeAt map[int]string
+	st      Stats // TotalRecords and TotalEvents
+	err     error
+}
+
+// scanLead is how far (in input bytes) the second reading may run ahead
+// of a first reading that is not done: what it extracts meanwhile stays in
+// memory, since no event can close before the first reading knows where
+// each one ends. The first reading is many times faster than extraction,
+// so the lead only binds on a first reading slowed down (a cold disk).
+const scanLead = 2 << 20
+
+// startScan begins the first reading of the inputs. It returns nil when an
+// input cannot seek: events then close at the end of input. When every
+// input can also be read at an offset (io.ReaderAt, as a file), the first
+// reading runs beside the second on readers of its own, so that the
+// first articles are extracted while it goes on: it used to hold back
+// the whole run, and reading a file the system has not cached is the
+// slow part of it. Else it is done before startScan returns, and every
+// input is sought back to where it was.
+func startScan(inputs []Input, jobs int) (*scan, error) {
+	starts := make([]int64, len(inputs))
+	concurrent := true
+	for i, in := range inputs {
+		s, ok := in.R.(io.Seeker)
+		if !ok {
+			return nil, nil
+		}
+		off, err := s.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return nil, nil
+		}
+		starts[i] = off
+		_, at := in.R.(io.ReaderAt)
+		concurrent = concurrent && at
+	}
+	sc := &scan{done: make(chan struct{})}
+	if concurrent {
+		own := make([]Input, len(inputs))
+		for i, in := range inputs {
+			// A section to the largest offset reads to the end, as Read
+			// does, however long the input is by then.
+			own[i] = Input{Name: in.Name, R: io.NewSectionReader(in.R.(io.ReaderAt), starts[i], math.MaxInt64-starts[i])}
+		}
+		go func() {
+			defer close(sc.done)
+			sc.closeAt, sc.st, sc.err = prescan(own, jobs)
+		}()
+		return sc, nil
+	}
+	defer close(sc.done)
+	sc.closeAt, sc.st, sc.err = prescan(inputs, jobs)
+	if sc.err != nil {
+		return nil, sc.err
+	}
+	for i, in := range inputs {
+		if _, err := in.R.(io.Seeker).Seek(starts[i], io.SeekStart); err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Base(in.Name), err)
+		}
+	}
+	return sc, nil
+}
+
+// prescan reads the inputs to their end and returns, for each record
+// number (over all inputs) that is the last line of an event, that event,
+// with the totals. The records' JSON is decoded on jobs workers
+// (eventDecoder) while the inputs are read.
+func prescan(inputs []Input, jobs int) (map[int]string, Stats, error) {
+	var st Stats
+	dec := newEventDecoder(jobs)
+	seq := 0
+	for _, in := range inputs {
+		err := extract.EachRecord(in.R, func(_ int, raw []byte) error {
+			if len(raw) <= extract.MaxInputBytes {
+				dec.add(seq, raw)
+			}
+			seq++
+			return nil
+		})
+		var re *extract.RecordError
+		if errors.As(err, &re) {
+			seq++ // the broken array is one dead letter
+		} else if err != nil {
+			dec.wait()
+			return nil, st, fmt.Errorf("%s: %w", filepath.Base(in.Name), err)
+		}
+	}
+	last := dec.wait()
+	closeAt := make(map[int]string, len(last))
+	for ev, s := range last {
+		closeAt[s] = ev
+	}
+	st.TotalRecords, st.TotalEvents = seq, len(last)
+	return closeAt, st, nil
+}
 
 // eventDecoder finds the events of prescan's records on workers while the
 // reader goes on: decoding the JSON is nearly all of prescan's time, and

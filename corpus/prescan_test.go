@@ -1,10 +1,16 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -95,5 +101,87 @@ func TestCompareEventBuf(t *testing.T) {
 	cancel()
 	if buf, err := compareEventBuf(ctx, "e", []Article{one, two}, Config{}); err == nil || buf != nil {
 		t.Errorf("cancelled: buffer %v, error %v; want none and an error", buf != nil, err)
+	}
+}
+
+// slowScan is a file-like input whose first reading (ReadAt) is held up
+// until the second (Read) has reached the end or has stalled for wait; it
+// records how far the second had read when the first went on.
+type slowScan struct {
+	r       *bytes.Reader
+	read    atomic.Int64
+	release chan struct{}
+	once    sync.Once
+	wait    time.Duration
+	readAt  int64 // Read's bytes when ReadAt was let through
+	written int64 // Read's bytes when the first report was written
+}
+
+func (s *slowScan) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	s.read.Add(int64(n))
+	if err == io.EOF {
+		s.once.Do(func() { close(s.release) })
+	}
+	return n, err
+}
+
+func (s *slowScan) Seek(off int64, wh int) (int64, error) { return s.r.Seek(off, wh) }
+
+func (s *slowScan) ReadAt(p []byte, off int64) (int, error) {
+	if off == 0 {
+		select {
+		case <-s.release:
+		case <-time.After(s.wait):
+		}
+		s.readAt = s.read.Load()
+	}
+	return s.r.ReadAt(p, off)
+}
+
+func (s *slowScan) Write(p []byte) (int, error) {
+	if s.written == 0 {
+		s.written = s.read.Load()
+	}
+	return len(p), nil
+}
+
+// TestScanLead: while the first reading is held up, the second reads at
+// most scanLead bytes (and a buffer and a line) ahead; once it is done,
+// the events whose last lines were already read close at once, long
+// before the end of the input.
+func TestScanLead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for a stalled reading")
+	}
+	line := func(ev, outlet, text string) string {
+		b, _ := json.Marshal(map[string]string{"event": ev, "outlet": outlet, "text": text})
+		return string(b) + "\n"
+	}
+	var in strings.Builder
+	for i := range 3 {
+		for _, o := range []string{"A", "B"} {
+			in.WriteString(line(fmt.Sprint("e", i), o, fmt.Sprintf("Workers at plant %d walked out on Monday, union %s said.", i, o)))
+		}
+	}
+	filler := `{"event":"x","text":"` + strings.Repeat("unclosed ", 1000) + "\n" // a dead letter, quick to refuse
+	for in.Len() < 3*scanLead {
+		in.WriteString(filler)
+	}
+	in.WriteString(line("e9", "A", "The bridge reopened on Tuesday."))
+	size := int64(in.Len())
+	s := &slowScan{r: bytes.NewReader([]byte(in.String())), release: make(chan struct{}), wait: 300 * time.Millisecond}
+	st, err := RunContext(context.Background(), []Input{{Name: "c.jsonl", R: s}}, s, Config{}, Jobs(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Events != 4 || st.TotalEvents != 4 {
+		t.Errorf("stats %+v", st)
+	}
+	if slack := int64(64<<10 + len(filler)); s.readAt > scanLead+slack {
+		t.Errorf("read %d of %d bytes before the first reading went on; want at most %d", s.readAt, size, scanLead+slack)
+	}
+	if s.written <= 0 || s.written >= size {
+		t.Errorf("first report written after reading %d of %d bytes; want it before the end", s.written, size)
 	}
 }

@@ -377,3 +377,100 @@ func TestReadError(t *testing.T) {
 		t.Errorf("got %v, %d bytes out", err, len(out))
 	}
 }
+
+// seekOnly is a seekable input that cannot be read at an offset: it is
+// scanned before the run and sought back.
+type seekOnly struct{ r *strings.Reader }
+
+func (s *seekOnly) Read(p []byte) (int, error)            { return s.r.Read(p) }
+func (s *seekOnly) Seek(off int64, wh int) (int64, error) { return s.r.Seek(off, wh) }
+
+// TestScanReaders: the report, the dead letters and the totals are the
+// same whether the first reading runs beside the second (an input read at
+// an offset: a file, a strings.Reader), before it (an input that can only
+// seek) or not at all (a pipe: no totals), from an input that starts
+// where its reader stands, not at 0.
+func TestScanReaders(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("not read: the input starts after this line\n")
+	skip := int64(in.Len())
+	for i := 0; i < 24; i++ {
+		ev := fmt.Sprint("e", i%5) // interleaved
+		in.WriteString(lineWithSource(ev, fmt.Sprint("O", i%3), "", fmt.Sprintf("Workers at plant %d walked out on Monday, union %d said.", i%5, i)) + "\n")
+		if i%7 == 3 {
+			in.WriteString(`{"event":"broken"` + "\n")
+		}
+	}
+	path := filepath.Join(t.TempDir(), "c.jsonl")
+	if err := os.WriteFile(path, []byte(in.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	at := func(r io.ReadSeeker) io.ReadSeeker {
+		if _, err := r.Seek(skip, io.SeekStart); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	type outcome struct {
+		Out           string
+		Dead          []string
+		Records       int
+		Total, Events int
+	}
+	runOn := func(r io.Reader, jobs int) outcome {
+		out, dead, st, err := run(t, context.Background(), []corpus.Input{{Name: "c.jsonl", R: r}}, corpus.Jobs(jobs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := outcome{Out: string(out), Records: st.Records, Total: st.TotalRecords, Events: st.TotalEvents}
+		for _, d := range dead {
+			o.Dead = append(o.Dead, d.Error)
+		}
+		return o
+	}
+	want := runOn(onlyReader{strings.NewReader(in.String()[skip:])}, 1)
+	if want.Total != 0 || want.Events != 0 || len(want.Dead) != 3 {
+		t.Fatalf("pipe: %d dead letters, totals %d and %d; want 3 and no totals", len(want.Dead), want.Total, want.Events)
+	}
+	want.Total, want.Events = want.Records, 5
+	for _, jobs := range []int{1, 3} {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		readers := []struct {
+			name string
+			r    io.Reader
+		}{
+			{"file", at(f)},
+			{"strings.Reader", at(strings.NewReader(in.String()))},
+			{"seek only", at(&seekOnly{strings.NewReader(in.String())})},
+		}
+		for _, rd := range readers {
+			if diff := cmp.Diff(want, runOn(rd.r, jobs)); diff != "" {
+				t.Errorf("%s, %d jobs (-pipe +got):\n%s", rd.name, jobs, diff)
+			}
+		}
+		f.Close()
+	}
+}
+
+// failAt is an input whose second reading works and whose first (ReadAt)
+// breaks off: the run stops with the error and writes nothing.
+type failAt struct{ *strings.Reader }
+
+func (f failAt) ReadAt(p []byte, off int64) (int, error) {
+	if off > 0 {
+		return 0, errors.New("connection reset")
+	}
+	n, _ := f.Reader.ReadAt(p[:min(len(p), 10)], off)
+	return n, nil
+}
+
+func TestScanReadError(t *testing.T) {
+	in := lineWithSource("e", "A", "a", "The bridge closed on Monday.") + "\n" + lineWithSource("f", "A", "b", "The road reopened on Tuesday.") + "\n"
+	out, _, _, err := run(t, context.Background(), []corpus.Input{{Name: "dir/c.jsonl", R: failAt{strings.NewReader(in)}}})
+	if err == nil || !strings.Contains(err.Error(), "connection reset") || !strings.HasPrefix(err.Error(), "c.jsonl:") || len(out) != 0 {
+		t.Errorf("got %v, %d bytes out", err, len(out))
+	}
+}

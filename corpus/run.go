@@ -46,13 +46,13 @@ type DeadLetter struct {
 // run goes on; RunContext returns the final one.
 type Stats struct {
 	// Records is the number of input lines (or array elements) handled,
-	// blank ones included; TotalRecords is how many there are, when known
-	// (every input seekable), else 0.
+	// blank ones included; TotalRecords is how many there are, once known
+	// (every input seekable, and read a first time), else 0.
 	Records, TotalRecords int
 	Articles              int // lines read as articles
 	DeadLetters           int // lines that could not be
 	// Events is the number of report lines written; TotalEvents is the
-	// number of distinct events the input names, when known, else 0.
+	// number of distinct events the input names, once known, else 0.
 	Events, TotalEvents int
 	// EventErrors counts events whose comparison failed (their report line
 	// is {"event":…,"error":…}); it is 0 unless there is a bug.
@@ -151,11 +151,16 @@ func (e *deadLettersError) Unwrap() error { return e.first.Err }
 // stops the run: an input that cannot be read, w failing, or ctx done
 // (ctx.Err()); every line written to w is then still a complete report.
 //
-// Memory. When every input is seekable (a file), RunContext first reads the
-// inputs once to learn where each event's last line is, so that an event
-// is compared and its documents freed as soon as its last line has been
-// read: with input grouped by event, memory is bounded by the largest
-// event and the workers' lines in flight, not by the corpus. With events
+// Memory. When every input is seekable (a file), RunContext also reads the
+// inputs a first time to learn where each event's last line is, so that an
+// event is compared and its documents freed as soon as its last line has
+// been read: with input grouped by event, memory is bounded by the largest
+// event and the workers' lines in flight, not by the corpus. An input that
+// can be read at an offset (io.ReaderAt, as *os.File, *bytes.Reader and
+// *strings.Reader can; its ReadAt must be safe to call while Read runs)
+// is read that first time beside the second reading, which meanwhile gets
+// at most 2 MB ahead; any other seekable input is read to its end first
+// and sought back. With events
 // interleaved, an event's documents are held from its first line to its
 // last, and a finished event's report line waits (as bytes) for the events
 // that appeared before it. An input that cannot seek (a pipe) is read once
@@ -170,12 +175,12 @@ func RunContext(ctx context.Context, inputs []Input, w io.Writer, cfg Config, op
 	}
 	start := time.Now()
 	go warmUp()
-	closeAt, st, err := prescan(inputs, rc.jobs)
+	sc, err := startScan(inputs, rc.jobs)
 	if err != nil {
-		return st, err
+		return Stats{}, err
 	}
 	r := &runner{
-		rc: rc, cfg: cfg, w: w, start: start, st: st, closeAt: closeAt,
+		rc: rc, cfg: cfg, w: w, start: start, scan: sc,
 		open: map[string]*eventState{}, closed: map[string]bool{}, done: map[int]compared{},
 	}
 	err = r.run(ctx, inputs)
@@ -193,57 +198,6 @@ func RunContext(ctx context.Context, inputs []Input, w io.Writer, cfg Config, op
 func warmUp() {
 	compare.LexiconHash(extract.DefaultLexicon())
 	extract.BackgroundCount("")
-}
-
-// prescan reads seekable inputs once and returns, for each record number
-// (over all inputs) that is the last line of an event, that event, with the
-// totals. It returns nil (events then close at the end of input) when an
-// input cannot seek, and rewinds every input to where it was. The records'
-// JSON is decoded on jobs workers (eventDecoder) while the inputs are read.
-func prescan(inputs []Input, jobs int) (map[int]string, Stats, error) {
-	var st Stats
-	starts := make([]int64, len(inputs))
-	for i, in := range inputs {
-		s, ok := in.R.(io.Seeker)
-		if !ok {
-			return nil, st, nil
-		}
-		off, err := s.Seek(0, io.SeekCurrent)
-		if err != nil {
-			return nil, st, nil
-		}
-		starts[i] = off
-	}
-	dec := newEventDecoder(jobs)
-	seq := 0
-	for _, in := range inputs {
-		err := extract.EachRecord(in.R, func(_ int, raw []byte) error {
-			if len(raw) <= extract.MaxInputBytes {
-				dec.add(seq, raw)
-			}
-			seq++
-			return nil
-		})
-		var re *extract.RecordError
-		if errors.As(err, &re) {
-			seq++ // the broken array is one dead letter
-		} else if err != nil {
-			dec.wait()
-			return nil, st, fmt.Errorf("%s: %w", filepath.Base(in.Name), err)
-		}
-	}
-	last := dec.wait()
-	for i, in := range inputs {
-		if _, err := in.R.(io.Seeker).Seek(starts[i], io.SeekStart); err != nil {
-			return nil, st, fmt.Errorf("%s: %w", filepath.Base(in.Name), err)
-		}
-	}
-	closeAt := make(map[int]string, len(last))
-	for ev, s := range last {
-		closeAt[s] = ev
-	}
-	st.TotalRecords, st.TotalEvents = seq, len(last)
-	return closeAt, st, nil
 }
 
 // job is one record to extract; err is set when the reader already knows
@@ -282,15 +236,16 @@ type runner struct {
 	w       io.Writer
 	start   time.Time
 	st      Stats
-	closeAt map[int]string // nil: events close at the end of input
+	scan    *scan          // nil: events close at the end of input
+	closeAt map[int]string // the scan's, once it is done
 
 	open    map[string]*eventState
 	closed  map[string]bool
 	events  int              // events seen (first appearances)
 	done    map[int]compared // finished report lines waiting for their turn
 	written int              // events written
-	werr    error
-	queue   eventQueue // the comparisons dispatched, for the comparers
+	werr    error            // what stops the run: w failing, a fatal comparison, the scan failing
+	queue   eventQueue       // the comparisons dispatched, for the comparers
 }
 
 func (r *runner) run(parent context.Context, inputs []Input) error {
@@ -314,10 +269,23 @@ func (r *runner) run(parent context.Context, inputs []Input) error {
 
 	var readErr error
 	readDone := make(chan struct{})
+	var scanned <-chan struct{} // the scan's done, until it is taken
+	if r.scan != nil {
+		scanned = r.scan.done
+	}
+	select {
+	case <-scanned:
+		// Done already (an input that cannot be read at an offset was
+		// scanned before the run).
+		scanned = nil
+		r.scanned(ctx, cancel, 0, sem, cmpDone)
+	default:
+	}
+	readLead := scanned // the reader's own copy: the loop below clears scanned
 	go func() {
 		defer close(readDone)
 		defer close(jobs)
-		readErr = r.read(ctx, inputs, window, jobs)
+		readErr = r.read(ctx, inputs, readLead, window, jobs)
 		if readErr != nil {
 			// An input broke off: its events would be reported
 			// incomplete, so nothing more is written.
@@ -356,6 +324,11 @@ func (r *runner) run(parent context.Context, inputs []Input) error {
 				if workersLeft == 0 {
 					// End of input: what is still open closes now.
 					<-readDone
+					if scanned != nil {
+						<-scanned
+						scanned = nil
+						inFlight += r.scanned(ctx, cancel, next, sem, cmpDone)
+					}
 					inFlight += r.closeAll(ctx, sem, cmpDone)
 				}
 				continue
@@ -371,6 +344,9 @@ func (r *runner) run(parent context.Context, inputs []Input) error {
 				next++
 				<-window
 			}
+		case <-scanned:
+			scanned = nil
+			inFlight += r.scanned(ctx, cancel, next, sem, cmpDone)
 		case c := <-cmpDone:
 			inFlight--
 			if c.fatal != nil && r.werr == nil {
@@ -395,10 +371,20 @@ func (r *runner) run(parent context.Context, inputs []Input) error {
 }
 
 // read feeds the records of every input to the workers, at most the
-// window's size ahead of the collector.
-func (r *runner) read(ctx context.Context, inputs []Input, window chan struct{}, jobs chan<- job) error {
+// window's size ahead of the collector and, until scanned is closed (nil:
+// no scan is pending), at most scanLead bytes into the input.
+func (r *runner) read(ctx context.Context, inputs []Input, scanned <-chan struct{}, window chan struct{}, jobs chan<- job) error {
 	seq := 0
+	lead := 0
 	send := func(j job) error {
+		if lead += len(j.raw); scanned != nil && lead > scanLead {
+			select {
+			case <-scanned:
+				scanned = nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
 		select {
 		case window <- struct{}{}:
 		case <-ctx.Done():
@@ -486,6 +472,34 @@ func (r *runner) handle(ctx context.Context, res result, sem chan struct{}, out 
 		return r.dispatch(ctx, name, sem, out)
 	}
 	return 0
+}
+
+// scanned takes the scan once it is done, with records before next
+// handled: an event whose last record is among them closes now, in order
+// of first appearance. A scan that failed stops the run (the input could
+// not be read to its end), and nothing is written. It returns the
+// comparisons started.
+func (r *runner) scanned(ctx context.Context, cancel context.CancelFunc, next int, sem chan struct{}, out chan<- compared) int {
+	if r.scan.err != nil {
+		if r.werr == nil {
+			r.werr = r.scan.err
+		}
+		cancel()
+		return 0
+	}
+	r.closeAt = r.scan.closeAt
+	r.st.TotalRecords, r.st.TotalEvents = r.scan.st.TotalRecords, r.scan.st.TotalEvents
+	var names []string
+	for seq, name := range r.closeAt {
+		if seq < next && r.open[name] != nil {
+			names = append(names, name)
+		}
+	}
+	sort.Slice(names, func(i, j int) bool { return r.open[names[i]].idx < r.open[names[j]].idx })
+	for _, name := range names {
+		r.dispatch(ctx, name, sem, out)
+	}
+	return len(names)
 }
 
 func (r *runner) dead(j job, err error) {
