@@ -78,3 +78,87 @@ func TestDecodeStemPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestLexParserWords checks the parser's split of a phrase against the
+// plain rule: strings.Fields, each word through strings.ToLower, the
+// phrase the words as written joined by single spaces.
+func TestLexParserWords(t *testing.T) {
+	heads := []string{"", " ", "  ", "a", "A", "a b", "A B", "a  b", " a", "a ", " a b ", "a\vb", "a\fb", "a\rb", "a\nb",
+		"a\tb", "*", "a * b", "New York", "naïve x", "ÜBER alles", "x\u00a0y", "x\u2003y", "U.S. Army", "a b c d e f g h"}
+	p := newLexParser(LexHedge, "t.txt", 0)
+	for _, h := range heads {
+		ws := strings.Fields(h)
+		want := make([]string, len(ws))
+		for i, w := range ws {
+			want[i] = strings.ToLower(w)
+		}
+		words, keys, phrase := p.words(h)
+		if fmt.Sprintf("%q", words) != fmt.Sprintf("%q", want) || phrase != strings.Join(ws, " ") || len(keys) != len(words) || cap(words) != len(words) {
+			t.Errorf("words(%q) = %q, %d keys, phrase %q; want %q, phrase %q", h, words, len(keys), phrase, want, strings.Join(ws, " "))
+		}
+	}
+}
+
+// TestParseLexiconText checks the default lexicon's parser, which reads a
+// file held whole, against the reader's on every embedded file and on
+// files with errors, and its map by phrase against the entries.
+func TestParseLexiconText(t *testing.T) {
+	type file struct{ cat, text string }
+	var files []file
+	for _, cat := range LexiconCategories {
+		b, err := lexiconFS.ReadFile("lexicon/" + cat + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, file{cat, string(b)})
+	}
+	for _, text := range []string{"", "\n", "a\nb\n", "a\r\nb\r\n", "# c\n  # d\n\na\n", "a\na\n", "a\n\tsub=x\n", "a\tbad\n",
+		"a\tsub=x\t\tkind=y \n", "A  B\n*\n", "x\ny\n  x  \n", "a\tprev=is, was\tnot_next=The\n", "a\r\r\n", "é\nÉ\n"} {
+		files = append(files, file{LexHedge, text}, file{LexAcronym, strings.ReplaceAll(text, "\n", "\texpansion=E x\n")})
+	}
+	show := func(es []*Entry, err error) string {
+		var sb strings.Builder
+		for _, e := range es {
+			fmt.Fprintf(&sb, "%+v\n", *e)
+		}
+		if err != nil {
+			sb.WriteString(err.Error())
+		}
+		return sb.String()
+	}
+	for _, f := range files {
+		es, words, err := parseLexiconText(f.cat, f.cat+".txt", f.text)
+		wantEs, wantErr := parseLexicon(f.cat, f.cat+".txt", strings.NewReader(f.text))
+		if got, want := show(es, err), show(wantEs, wantErr); got != want {
+			t.Errorf("%s %q:\n got %s\nwant %s", f.cat, f.text[:min(len(f.text), 60)], got, want)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		lines := strings.Split(f.text, "\n")
+		want := map[string]*Entry{}
+		for _, e := range es {
+			want[e.Phrase] = e
+			if e.Where != fmt.Sprintf("%s.txt:%d", f.cat, e.line) || strings.Fields(lines[e.line-1])[0] != strings.Fields(e.Phrase)[0] {
+				t.Errorf("%s: entry %q at %s (line %d)", f.cat, e.Phrase, e.Where, e.line)
+			}
+		}
+		if len(words) != len(want) {
+			t.Errorf("%s: %d phrases, want %d", f.cat, len(words), len(want))
+		}
+		for p, e := range want {
+			if words[p] != e {
+				t.Errorf("%s: phrase %q is not its last entry", f.cat, p)
+			}
+		}
+	}
+}
+
+// TestParseLexiconDuplicate: a duplicate names the line of the first.
+func TestParseLexiconDuplicate(t *testing.T) {
+	_, _, err := parseLexiconText(LexHedge, "h.txt", "# x\na\nb\n\na\n")
+	if want := `lexicon: h.txt:5: duplicate entry "a" (first on line 2)`; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
