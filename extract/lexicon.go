@@ -118,8 +118,11 @@ type Entry struct {
 // concurrent use. Build one with DefaultLexicon and extend or replace
 // categories with Extend and Replace, which return a new Lexicon.
 type Lexicon struct {
-	entries map[string][]*Entry            // by category, in file order
-	first   map[string]map[string][]*Entry // by category, by first match key
+	entries map[string][]*Entry // by category, in file order
+	// first holds the attribution entries by first match key, as
+	// starts does (the lists are the same), for the rules that read
+	// them outside findMarkers.
+	first map[string]map[string][]*Entry
 	// words holds each category's entries by phrase (single-word
 	// look-ups), by the category's position in LexiconCategories
 	// (catIndex), so that a look-up hashes the word only.
@@ -142,13 +145,21 @@ type Lexicon struct {
 	// starts holds, by the first match key of an entry (a stem, or the
 	// surface form of an exact entry), its entries of each category, by
 	// the category's position in LexiconCategories: one look-up per token
-	// tells which categories can match there at all.
+	// tells which categories can match there at all. Only the first
+	// startCats categories are matched from a first word.
 	starts map[string][][]*Entry
 	table  *wordTable // facts about word forms, for this lexicon (wordfacts.go)
 	// listed holds what the lists newFacts asks of every new form say of
 	// each word on one of them (listedWord): one look-up, not five.
 	listed map[string]listedWord
 }
+
+// startCats is how many categories, first in LexiconCategories, are
+// matched in running text from an entry's first word (Lexicon.starts):
+// the framing ones findMarkers reads (lexiconKinds). The lists after them
+// are looked up whole (Lexicon.words), and indexing their entries by first
+// word (five thousand given names) was most of the index's work and size.
+const startCats = 6
 
 // listedWord is what a lexicon's single-word lists say of a form: the
 // categories of singleCats it is an entry of (by catIndex), whether it is
@@ -158,15 +169,6 @@ type listedWord struct {
 	single               uint32
 	stop, expansionFirst bool
 }
-
-// categoryIndex is the position of each category in LexiconCategories.
-var categoryIndex = func() map[string]int {
-	m := map[string]int{}
-	for i, c := range LexiconCategories {
-		m[c] = i
-	}
-	return m
-}()
 
 var (
 	defaultOnce sync.Once
@@ -282,7 +284,7 @@ func (l *Lexicon) Word(category, w string) *Entry {
 }
 
 // catIndex is the position of category in LexiconCategories, -1 for none:
-// a switch on constants, where categoryIndex hashes the name.
+// a switch on constants, where a map would hash the name.
 func catIndex(category string) int {
 	switch category {
 	case LexLabel:
@@ -338,59 +340,62 @@ func knownCategory(c string) bool {
 // words map may be given (the parser's, parseLexiconText): it must hold
 // the category's entries by phrase, the last of each phrase.
 func (l *Lexicon) index() {
-	l.first = make(map[string]map[string][]*Entry, len(l.entries))
 	// Maps made at their size, not grown: growing them was a third of
 	// the lexicon's start.
 	for cat, es := range l.entries {
-		f := make(map[string][]*Entry, len(es))
-		i := catIndex(cat)
-		if i >= 0 && l.words[i] == nil {
+		if i := catIndex(cat); i >= 0 && l.words[i] == nil {
 			w := make(map[string]*Entry, len(es))
 			for _, e := range es {
 				w[e.Phrase] = e
 			}
 			l.words[i] = w
 		}
-		for _, e := range es {
-			f[e.keys[0]] = append(f[e.keys[0]], e)
-		}
-		// Longer phrases first, so "terrorist organization" wins over
-		// "terrorist". Most keys start one entry: sorted without
-		// reflection, and only lists of two or more.
-		for _, v := range f {
-			if len(v) > 1 {
-				slices.SortStableFunc(v, func(a, b *Entry) int { return cmp.Compare(len(b.Words), len(a.Words)) })
-			}
-		}
-		l.first[cat] = f
 	}
 	l.table = &wordTable{m: map[string]*wordFacts{}, keys: map[string]int32{}, surf: map[string]surfaceForm{}}
 	n := 0
-	for cat, f := range l.first {
-		if _, ok := categoryIndex[cat]; ok {
-			n += len(f)
-		}
+	for _, cat := range LexiconCategories[:startCats] {
+		n += len(l.entries[cat])
 	}
+	// As many keys as entries at most; most keys start one entry, whose
+	// list is a slot of one array (an append to it makes a list of its
+	// own), and the rows come from arrays of many.
 	l.starts = make(map[string][][]*Entry, n)
-	// One backing array for every key's row rather than a row each.
+	ones := make([]*Entry, n)
 	var rows [][]*Entry
-	for cat, f := range l.first {
-		ci, ok := categoryIndex[cat]
-		if !ok {
-			continue
-		}
-		for w, es := range f {
-			row := l.starts[w]
+	for ci, cat := range LexiconCategories[:startCats] {
+		for _, e := range l.entries[cat] {
+			k := e.keys[0]
+			row := l.starts[k]
 			if row == nil {
-				if len(rows) < len(LexiconCategories) {
-					rows = make([][]*Entry, len(LexiconCategories)*max(n, 1))
+				if len(rows) < startCats {
+					rows = make([][]*Entry, startCats*256)
 				}
-				row, rows = rows[:len(LexiconCategories):len(LexiconCategories)], rows[len(LexiconCategories):]
-				l.starts[w] = row
+				row, rows = rows[:startCats:startCats], rows[startCats:]
+				l.starts[k] = row
 			}
-			row[ci] = es
+			if row[ci] == nil {
+				ones[0] = e
+				row[ci], ones = ones[:1:1], ones[1:]
+			} else {
+				row[ci] = append(row[ci], e)
+			}
 		}
 	}
+	// Longer phrases first, so "terrorist organization" wins over
+	// "terrorist". Most keys start one entry: sorted without reflection,
+	// and only lists of two or more.
+	attribution := map[string][]*Entry{}
+	for k, row := range l.starts {
+		for _, es := range row {
+			if len(es) > 1 {
+				slices.SortStableFunc(es, func(a, b *Entry) int { return cmp.Compare(len(b.Words), len(a.Words)) })
+			}
+		}
+		if es := row[ciAttribution]; es != nil {
+			attribution[k] = es
+		}
+	}
+	l.first = map[string]map[string][]*Entry{LexAttribution: attribution}
 	l.expansions = map[string]string{}
 	l.expansionFirst = map[string]bool{}
 	acronyms := l.entries[LexAcronym]

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -160,5 +161,59 @@ func TestParseLexiconDuplicate(t *testing.T) {
 	_, _, err := parseLexiconText(LexHedge, "h.txt", "# x\na\nb\n\na\n")
 	if want := `lexicon: h.txt:5: duplicate entry "a" (first on line 2)`; err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+// TestStartCats: the categories matched from a first word (findMarkers'
+// and the attribution rules') are the first startCats, the ones
+// Lexicon.starts indexes.
+func TestStartCats(t *testing.T) {
+	for _, ci := range append([]int{ciAttribution}, lexiconKindIndex...) {
+		if ci < 0 || ci >= startCats {
+			t.Errorf("category %d is matched from its first word but not in starts (%d categories)", ci, startCats)
+		}
+	}
+	if framingCats>>startCats != 0 {
+		t.Errorf("framingCats %b has categories past startCats", framingCats)
+	}
+}
+
+// TestLexiconStarts checks Lexicon.starts and first against the plain
+// rule: for each category matched from a first word, its entries by first
+// key in file order, longer phrases first.
+func TestLexiconStarts(t *testing.T) {
+	ext, err := DefaultLexicon().Extend(LexHedge, "x.txt", strings.NewReader("perhaps so\nperhaps\nmaybe not\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []*Lexicon{DefaultLexicon(), ext} {
+		keys := 0
+		for ci, cat := range LexiconCategories[:startCats] {
+			want := map[string][]*Entry{}
+			for _, e := range l.Entries(cat) {
+				want[e.keys[0]] = append(want[e.keys[0]], e)
+			}
+			for k, es := range want {
+				slices.SortStableFunc(es, func(a, b *Entry) int { return len(b.Words) - len(a.Words) })
+				if got := l.starts[k][ci]; !slices.Equal(got, es) {
+					t.Errorf("%s %q: starts %d entries, want %d", cat, k, len(got), len(es))
+				}
+				if cat == LexAttribution && !slices.Equal(l.first[LexAttribution][k], es) {
+					t.Errorf("first[attribution][%q] is not its entries", k)
+				}
+			}
+			for k, row := range l.starts {
+				if len(row[ci]) > 0 && want[k] == nil {
+					t.Errorf("%s %q: starts has entries the category lacks", cat, k)
+				}
+			}
+			if cat == LexAttribution && len(l.first[LexAttribution]) != len(want) {
+				t.Errorf("first[attribution]: %d keys, want %d", len(l.first[LexAttribution]), len(want))
+			}
+			keys += len(want)
+		}
+		if keys < len(l.starts) {
+			t.Errorf("starts has %d keys, the categories %d", len(l.starts), keys)
+		}
 	}
 }
