@@ -56,13 +56,16 @@ func TestEachCounted(t *testing.T) {
 			files = append(files, a+"\n"+b, a+"\n"+b+"\n", b+"\n"+a)
 		}
 	}
-	collect := func(each func(string, func(string, int)), file string) string {
-		var sb strings.Builder
-		each(file, func(w string, n int) { fmt.Fprintf(&sb, "%q %d\n", w, n) })
-		return sb.String()
-	}
 	for _, file := range files {
-		if got, want := collect(eachCounted, file), collect(plainCounted, file); got != want {
+		var got, want strings.Builder
+		eachCounted(file, func(w string, at, n int) {
+			fmt.Fprintf(&got, "%q %d\n", w, n)
+			if file[at:at+len(w)] != w {
+				t.Errorf("file %q: %q is not at %d", file[:min(len(file), 80)], w, at)
+			}
+		})
+		plainCounted(file, func(w string, n int) { fmt.Fprintf(&want, "%q %d\n", w, n) })
+		if got, want := got.String(), want.String(); got != want {
 			t.Errorf("file %q: got\n%s\nwant\n%s", file[:min(len(file), 80)], got, want)
 		}
 	}
@@ -73,8 +76,11 @@ func TestDecodeStemPlain(t *testing.T) {
 	for _, w := range []string{"", "a", "running", "abcdefghijklmnopqrstuvwxyz"} {
 		for _, line := range []string{"", "=", "=run", "0", "1", "3", "7", "07", "+3", "-3", "26", "27",
 			"99999999999999999999", "3x", " 3", "3\r"} {
-			if got, want := decodeStem(w, line), plainDecodeStem(w, line); got != want {
-				t.Errorf("decodeStem(%q, %q) = %q, want %q", w, line, got, want)
+			got, own := decodeStem(w, line)
+			// Own: the word or its start, not a stem the line spells.
+			wantOwn := line == "" || line[0] != '=' && got != ""
+			if want := plainDecodeStem(w, line); got != want || own != wantOwn {
+				t.Errorf("decodeStem(%q, %q) = %q, %t; want %q", w, line, got, own, want)
 			}
 		}
 	}
@@ -214,6 +220,47 @@ func TestLexiconStarts(t *testing.T) {
 		}
 		if keys < len(l.starts) {
 			t.Errorf("starts has %d keys, the categories %d", len(l.starts), keys)
+		}
+	}
+}
+
+// TestBackgroundEntries checks the packed background table against the
+// plain one: every word of the list with its count and its stem as the
+// stems file gives it, then the file's other words with count 0.
+func TestBackgroundEntries(t *testing.T) {
+	want := map[string]bgWord{}
+	stems := newStemLines(stemsFile)
+	eachBackgroundWord(func(w string, n int) {
+		st, _ := stems.next(w)
+		want[w] = bgWord{count: n, stem: st}
+	})
+	stems.others(func(w, st string) {
+		if _, ok := want[w]; !ok {
+			want[w] = bgWord{stem: st}
+		}
+	})
+	bgOnce.Do(loadBackground)
+	if len(bgWords) != len(want) {
+		t.Errorf("%d words, want %d", len(bgWords), len(want))
+	}
+	for w, bw := range want {
+		if got := backgroundWord(w); got != bw {
+			t.Errorf("backgroundWord(%q) = %+v, want %+v", w, got, bw)
+		}
+	}
+	// Stems of every form, of words of the list (at: where its line is)
+	// and of stems.txt (at -1).
+	for _, tc := range []struct {
+		w, stem     string
+		inList, own bool
+	}{{"running", "run", true, true}, {"running", "running", true, true}, {"happy", "happi", true, false}, {"the", "th", true, true},
+		{"the", "thee", true, false}, {"cats", "cat", false, true}, {"cats", "cat", false, false}, {"x", "", true, false}} {
+		at := -1
+		if tc.inList {
+			at = strings.Index(backgroundFile, "\n"+tc.w+"\t") + 1
+		}
+		if got := newBgEntry(tc.w, at, 7, tc.stem, tc.own).word(); got.stem != tc.stem || got.count != 7 {
+			t.Errorf("newBgEntry(%q, %d, 7, %q) reads back as %+v", tc.w, at, tc.stem, got)
 		}
 	}
 }

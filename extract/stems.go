@@ -43,10 +43,10 @@ func newStemLines(file string) *stemLines {
 
 // next returns the stem of the list's next word w, or "" when the
 // background section has run out or its line does not fit w (then the
-// stemmer answers).
-func (s *stemLines) next(w string) string {
+// stemmer answers); own reports a stem that is w or its start (decodeStem).
+func (s *stemLines) next(w string) (stem string, own bool) {
 	if s.rest == "" || s.rest[0] == '#' {
-		return ""
+		return "", false
 	}
 	// The lines are short (most are empty or one or two digits): a loop
 	// finds their end in fewer instructions than strings.Cut's call.
@@ -72,33 +72,34 @@ func (s *stemLines) others(add func(w, stem string)) {
 		if !ok || w == "" {
 			continue
 		}
-		if st := decodeStem(w, code); st != "" {
+		if st, _ := decodeStem(w, code); st != "" {
 			add(w, st)
 		}
 	}
 }
 
 // decodeStem reads the stem of w from its form in the file (stemLine),
-// "" when it does not fit w.
-func decodeStem(w, line string) string {
+// "" when it does not fit w; own reports a stem that is w or its first
+// bytes (a line empty or a number), not one the line spells out.
+func decodeStem(w, line string) (stem string, own bool) {
 	switch {
 	case line == "":
-		return w
+		return w, true
 	case line[0] == '=':
-		return line[1:]
+		return line[1:], false
 	}
 	n, end := digitsAt(line, 0)
 	if end < len(line) {
 		// Not plain digits: as strconv reads it.
 		var err error
 		if n, err = strconv.Atoi(line); err != nil {
-			return ""
+			return "", false
 		}
 	}
 	if n <= 0 || n > len(w) {
-		return ""
+		return "", false
 	}
-	return w[:n]
+	return w[:n], true
 }
 
 // backgroundStem returns stem(w) when the stems file has it, else "".
