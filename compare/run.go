@@ -137,31 +137,44 @@ var (
 // attribute a marker depends on is in it, and the source line a marker
 // names (its rule).
 func lexiconHashLine(b []byte, e *extract.Entry) []byte {
-	list := func(b []byte, l []string) []byte {
-		b = append(b, '[')
-		for i, w := range l {
-			if i > 0 {
-				b = append(b, ' ')
-			}
-			b = appendQuote(b, w)
-		}
-		return append(b, ']')
-	}
+	// Field by field without loops over little arrays of them: most
+	// fields are empty, and the line is made for every entry of every run.
 	b = appendQuote(b, e.Phrase)
-	b = list(append(b, ' '), e.Words)
-	for _, f := range []string{e.Stance, e.Sub, e.Kind} {
-		b = appendQuote(append(b, ' '), f)
-	}
-	for _, f := range []bool{e.Speech, e.Exact, e.Lower, e.Number} {
-		b = strconv.AppendBool(append(b, ' '), f)
-	}
-	b = list(append(b, ' '), e.NotNext)
-	b = list(append(b, ' '), e.NotPrev)
+	b = appendQuoteList(append(b, ' '), e.Words)
+	b = appendQuote(append(b, ' '), e.Stance)
+	b = appendQuote(append(b, ' '), e.Sub)
+	b = appendQuote(append(b, ' '), e.Kind)
+	b = appendBool(b, e.Speech)
+	b = appendBool(b, e.Exact)
+	b = appendBool(b, e.Lower)
+	b = appendBool(b, e.Number)
+	b = appendQuoteList(append(b, ' '), e.NotNext)
+	b = appendQuoteList(append(b, ' '), e.NotPrev)
 	b = appendQuote(append(b, ' '), e.Expand)
 	b = appendQuote(append(b, ' '), e.Marker)
-	b = list(append(b, ' '), e.Prev)
+	b = appendQuoteList(append(b, ' '), e.Prev)
 	b = appendQuote(append(b, ' '), e.Where)
 	return append(b, '\n')
+}
+
+// appendQuoteList appends l as fmt's %q writes a list of strings: [a b].
+func appendQuoteList(b []byte, l []string) []byte {
+	b = append(b, '[')
+	for i, w := range l {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendQuote(b, w)
+	}
+	return append(b, ']')
+}
+
+// appendBool appends a space and f as %t writes it.
+func appendBool(b []byte, f bool) []byte {
+	if f {
+		return append(b, " true"...)
+	}
+	return append(b, " false"...)
 }
 
 // appendQuote is strconv.AppendQuote, which looks each rune up in its
@@ -170,6 +183,9 @@ func lexiconHashLine(b []byte, e *extract.Entry) []byte {
 // Every run of the command hashes the default lexicon (thousands of
 // entries, fifteen strings each) before its first report.
 func appendQuote(b []byte, s string) []byte {
+	if s == "" {
+		return append(b, '"', '"')
+	}
 	for i := 0; i < len(s); i++ {
 		if !quotedAsIs[s[i]] {
 			return strconv.AppendQuote(b, s)
