@@ -561,7 +561,7 @@ func keepsEnding(w string) bool {
 // parseLexicon reads a lexicon file of category from r; name labels errors
 // and marker rules ("mylabels.txt:3").
 func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
-	p := newLexParser(category, name, 0)
+	p := newLexParser(category, name, 0, 0)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 4096), 1<<20)
 	for sc.Scan() {
@@ -583,7 +583,8 @@ func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
 func parseLexiconText(category, name, text string) ([]*Entry, map[string]*Entry, error) {
 	// Every entry is a line that starts with no '#': at most the lines
 	// less those after a newline that start with one.
-	p := newLexParser(category, name, strings.Count(text, "\n")+1-strings.Count(text, "\n#"))
+	lines := strings.Count(text, "\n") + 1
+	p := newLexParser(category, name, lines-strings.Count(text, "\n#"), lines)
 	for rest := text; rest != ""; {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
@@ -609,12 +610,17 @@ type lexParser struct {
 	hint    int // the entries the first array is made for (0: a few at a time)
 	// where holds the entries' Where, one after the other; whereEnd
 	// where each ends. They are made one string at the end.
-	where    []byte
+	where    strings.Builder
 	whereEnd []int32
 }
 
-func newLexParser(category, name string, hint int) *lexParser {
-	return &lexParser{category: category, name: name, hint: hint, byPhrase: make(map[string]*Entry, hint)}
+// newLexParser returns a parser of a file of at most hint entries in
+// lines lines, the lists made at that size (0: grown as they fill).
+func newLexParser(category, name string, hint, lines int) *lexParser {
+	p := &lexParser{category: category, name: name, hint: hint, byPhrase: make(map[string]*Entry, hint),
+		out: make([]*Entry, 0, hint), whereEnd: make([]int32, 0, hint)}
+	p.where.Grow(hint * (len(name) + 1 + len(strconv.Itoa(lines))))
+	return p
 }
 
 // newEntry returns a zero Entry from the parser's array.
@@ -640,7 +646,7 @@ func (p *lexParser) newStrings(n int) []string {
 
 // finish gives the entries their Where and returns them.
 func (p *lexParser) finish() []*Entry {
-	where, start := string(p.where), int32(0)
+	where, start := p.where.String(), int32(0)
 	for i, e := range p.out {
 		e.Where = where[start:p.whereEnd[i]]
 		start = p.whereEnd[i]
@@ -814,8 +820,9 @@ func (p *lexParser) line(line string) error {
 	if len(e.Words) > 1 && e.Words[1] != "*" {
 		e.next = wordBit(e.Words[1]) | wordBit(e.keys[1])
 	}
-	p.where = strconv.AppendInt(append(append(p.where, name...), ':'), int64(n), 10)
-	p.whereEnd = append(p.whereEnd, int32(len(p.where)))
+	var where [64]byte
+	p.where.Write(strconv.AppendInt(append(append(where[:0], name...), ':'), int64(n), 10))
+	p.whereEnd = append(p.whereEnd, int32(p.where.Len()))
 	p.out = append(p.out, e)
 	return nil
 }

@@ -92,7 +92,7 @@ func TestDecodeStemPlain(t *testing.T) {
 func TestLexParserWords(t *testing.T) {
 	heads := []string{"", " ", "  ", "a", "A", "a b", "A B", "a  b", " a", "a ", " a b ", "a\vb", "a\fb", "a\rb", "a\nb",
 		"a\tb", "*", "a * b", "New York", "naïve x", "ÜBER alles", "x\u00a0y", "x\u2003y", "U.S. Army", "a b c d e f g h"}
-	p := newLexParser(LexHedge, "t.txt", 0)
+	p := newLexParser(LexHedge, "t.txt", 0, 0)
 	for _, h := range heads {
 		ws := strings.Fields(h)
 		want := make([]string, len(ws))
