@@ -701,12 +701,28 @@ func (p *lexParser) words(head string) (words, keys []string, phrase string) {
 	return words, keys, head
 }
 
+// entryLine returns line without the spaces and carriage returns that end
+// it, and false for a line without an entry (blank, or a comment).
+func entryLine(line string) (string, bool) {
+	if line == "" {
+		return "", false
+	}
+	if c, d := line[0], line[len(line)-1]; c <= ' ' || d <= ' ' || c >= utf8.RuneSelf || d >= utf8.RuneSelf {
+		// Spaces to trim, or bytes that may be one: most lines open and
+		// end with neither, and the trims would leave them as they are.
+		line = strings.TrimRight(line, " \r")
+		t := strings.TrimSpace(line)
+		return line, t != "" && t[0] != '#'
+	}
+	return line, line[0] != '#'
+}
+
 // line reads the next line of the file.
 func (p *lexParser) line(line string) error {
 	p.n++
 	n, category, name := p.n, p.category, p.name
-	line = strings.TrimRight(line, " \r")
-	if t := strings.TrimSpace(line); t == "" || t[0] == '#' {
+	line, ok := entryLine(line)
+	if !ok {
 		return nil
 	}
 	bad := func(format string, a ...any) error {

@@ -264,3 +264,19 @@ func TestBackgroundEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestEntryLine checks entryLine against the plain rule: trailing spaces
+// and carriage returns trimmed, and no entry on a line blank or starting
+// with '#' once trimmed of every space.
+func TestEntryLine(t *testing.T) {
+	for _, line := range []string{"", " ", "\r", "\t", "#", "# x", " #x", "a", "a ", "a\r", " a", "\ta", "a\tsub=x",
+		"a\tsub=x \r", "\u00a0a", "a\u00a0", "\u2003", "é", "aé", "\x01a", "a\x01", "#\u00a0", "\u00a0#", "a#", "\va\v", "a \r \r"} {
+		plain := strings.TrimRight(line, " \r")
+		tr := strings.TrimSpace(plain)
+		wantOK := tr != "" && tr[0] != '#'
+		got, ok := entryLine(line)
+		if ok != wantOK || ok && got != plain {
+			t.Errorf("entryLine(%q) = %q, %t; want %q, %t", line, got, ok, plain, wantOK)
+		}
+	}
+}
