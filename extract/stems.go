@@ -32,13 +32,14 @@ var stemsFile string
 // itself, a number n when it is the word's first n bytes, and "=stem"
 // otherwise: the stems are the lists' own bytes or the file's, with no
 // copy made.
-type stemLines struct{ rest string }
+type stemLines struct{ file, rest string }
 
 func newStemLines(file string) *stemLines {
+	whole := file
 	for strings.HasPrefix(file, "#") {
 		_, file, _ = strings.Cut(file, "\n")
 	}
-	return &stemLines{rest: file}
+	return &stemLines{file: whole, rest: file}
 }
 
 // next returns the stem of the list's next word w, or "" when the
@@ -59,10 +60,12 @@ func (s *stemLines) next(w string) (stem string, own bool) {
 	return decodeStem(w, line)
 }
 
-// others calls add with each word and stem of the section after the
-// background list's.
-func (s *stemLines) others(add func(w, stem string)) {
+// others calls add with each word of the section after the background
+// list's, its offset in the file and its stem (own: the word or its
+// start, decodeStem).
+func (s *stemLines) others(add func(w string, at int, stem string, own bool)) {
 	for s.rest != "" {
+		at := len(s.file) - len(s.rest)
 		var line string
 		line, s.rest, _ = strings.Cut(s.rest, "\n")
 		if line == "" || line[0] == '#' {
@@ -72,8 +75,8 @@ func (s *stemLines) others(add func(w, stem string)) {
 		if !ok || w == "" {
 			continue
 		}
-		if st, _ := decodeStem(w, code); st != "" {
-			add(w, st)
+		if st, own := decodeStem(w, code); st != "" {
+			add(w, at, st, own)
 		}
 	}
 }
