@@ -710,10 +710,9 @@ func (p *lexParser) finish() []*Entry {
 }
 
 // words splits head as strings.Fields does and returns the words in
-// lower case (strings.ToLower), room after them for as many keys, and the
-// phrase the words make as written, joined by single spaces. Both lists
-// are taken from the parser's array.
-func (p *lexParser) words(head string) (words, keys []string, phrase string) {
+// lower case (strings.ToLower), taken from the parser's array, and the
+// phrase the words make as written, joined by single spaces.
+func (p *lexParser) words(head string) (words []string, phrase string) {
 	// Most heads are ASCII words between single spaces: the phrase is
 	// the head itself, and a word without a capital its own lower case.
 	plain, upper, spaces := head != "", false, 0
@@ -733,15 +732,14 @@ func (p *lexParser) words(head string) (words, keys []string, phrase string) {
 	}
 	if !plain {
 		ws := strings.Fields(head)
-		all := p.newStrings(2 * len(ws))
+		words = p.newStrings(len(ws))
 		for i, w := range ws {
-			all[i] = strings.ToLower(w)
+			words[i] = strings.ToLower(w)
 		}
-		return all[:len(ws):len(ws)], all[len(ws):], strings.Join(ws, " ")
+		return words, strings.Join(ws, " ")
 	}
 	n := spaces + 1
-	all := p.newStrings(2 * n)
-	words, keys = all[:n:n], all[n:]
+	words = p.newStrings(n)
 	rest := head
 	for k := 0; k < n-1; k++ {
 		i := strings.IndexByte(rest, ' ')
@@ -753,7 +751,7 @@ func (p *lexParser) words(head string) (words, keys []string, phrase string) {
 			words[i] = strings.ToLower(w)
 		}
 	}
-	return words, keys, head
+	return words, head
 }
 
 // entryLine returns line without the spaces and carriage returns that end
@@ -787,12 +785,12 @@ func (p *lexParser) line(line string) error {
 	// lexicon of ten thousand entries made a list of each line's
 	// fields and of its words twice.
 	head, rest, more := strings.Cut(line, "\t")
-	words, keys, phrase := p.words(head)
+	words, phrase := p.words(head)
 	if phrase == "" {
 		return bad("empty phrase")
 	}
 	e := p.newEntry()
-	e.Category, e.Phrase, e.Words, e.keys, e.line = category, phrase, words, keys, int32(n)
+	e.Category, e.Phrase, e.Words, e.line = category, phrase, words, int32(n)
 	if e.Words[0] == "*" || e.Words[len(e.Words)-1] == "*" {
 		return bad("a wildcard * may not start or end a phrase")
 	}
@@ -876,16 +874,25 @@ func (p *lexParser) line(line string) error {
 		}
 	}
 	p.byPhrase[phrase] = e
+	// The keys are the words themselves (the same list) until one
+	// differs: a list of their own for fewer than half the entries.
+	e.keys = e.Words
+	shared := true
 	for i, w := range e.Words {
 		if e.Exact || w == "*" || category == LexGivenName {
 			// Given names are looked up whole (Lexicon.Word), never
 			// matched in running text: stemming their 5,000 entries
 			// was most of a run's start.
-			e.keys[i] = w
-		} else {
-			// Through the process's memo: the lexicon's words
-			// recur in its entries and in the text read after.
-			e.keys[i] = cachedStem(w)
+			continue
+		}
+		// Through the process's memo: the lexicon's words recur in
+		// its entries and in the text read after.
+		if k := cachedStem(w); k != w {
+			if shared {
+				e.keys, shared = p.newStrings(len(e.Words)), false
+				copy(e.keys, e.Words)
+			}
+			e.keys[i] = k
 		}
 	}
 	if len(e.Words) > 1 && e.Words[1] != "*" {

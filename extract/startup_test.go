@@ -101,9 +101,9 @@ func TestLexParserWords(t *testing.T) {
 		for i, w := range ws {
 			want[i] = strings.ToLower(w)
 		}
-		words, keys, phrase := p.words(h)
-		if fmt.Sprintf("%q", words) != fmt.Sprintf("%q", want) || phrase != strings.Join(ws, " ") || len(keys) != len(words) || cap(words) != len(words) {
-			t.Errorf("words(%q) = %q, %d keys, phrase %q; want %q, phrase %q", h, words, len(keys), phrase, want, strings.Join(ws, " "))
+		words, phrase := p.words(h)
+		if fmt.Sprintf("%q", words) != fmt.Sprintf("%q", want) || phrase != strings.Join(ws, " ") || cap(words) != len(words) {
+			t.Errorf("words(%q) = %q, phrase %q; want %q, phrase %q", h, words, phrase, want, strings.Join(ws, " "))
 		}
 	}
 }
@@ -323,6 +323,28 @@ func TestLexiconTexts(t *testing.T) {
 		}
 		if lexiconTexts[i] != string(b) {
 			t.Errorf("lexiconTexts[%d] is not %s.txt", i, cat)
+		}
+	}
+}
+
+// TestEntryKeys checks every entry's match keys against the plain rule:
+// the word itself for an exact entry, a wildcard or a given name, else its
+// stem.
+func TestEntryKeys(t *testing.T) {
+	for _, cat := range LexiconCategories {
+		for _, e := range DefaultLexicon().Entries(cat) {
+			if len(e.keys) != len(e.Words) {
+				t.Fatalf("%s: %d keys for %d words", e.Where, len(e.keys), len(e.Words))
+			}
+			for i, w := range e.Words {
+				want := w
+				if !e.Exact && w != "*" && cat != LexGivenName {
+					want = stem(w)
+				}
+				if e.keys[i] != want {
+					t.Errorf("%s: key %q of %q, want %q", e.Where, e.keys[i], w, want)
+				}
+			}
 		}
 	}
 }
