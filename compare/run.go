@@ -184,8 +184,14 @@ func appendBool(b []byte, f bool) []byte {
 // entries, fifteen strings each) before its first report.
 func appendQuote(b []byte, s string) []byte {
 	if s == "" {
+		// Most of an entry's strings: here, where the call inlines.
 		return append(b, '"', '"')
 	}
+	return appendQuoted(b, s)
+}
+
+// appendQuoted is appendQuote of a string that is not empty.
+func appendQuoted(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		if !quotedAsIs[s[i]] {
 			return strconv.AppendQuote(b, s)
