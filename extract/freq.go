@@ -2,7 +2,6 @@ package extract
 
 import (
 	_ "embed"
-	"hash/maphash"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,8 +11,11 @@ import (
 var backgroundFile string
 
 var (
-	bgOnce sync.Once
-	bg     bgTable
+	bgOnce  sync.Once
+	bgWords map[string]bgEntry
+	// bgStems holds the stems that are not the start of their word
+	// (bgEntry.stem), each once per word.
+	bgStems []string
 )
 
 // bgWord is what the background list says of a word: its count and,
@@ -25,150 +27,53 @@ type bgWord struct {
 	stem  string
 }
 
-// bgTable holds the background list's words, and the other words of
-// stems.txt, by hash: 12 bytes a word and two 4-byte slots of an index,
-// without a pointer, where a Go map of the words took some 60 bytes a
-// word (the 30,000 words were the largest table a run builds at its
-// start, and their pages a good part of a small run's). The words and
-// stems are the embedded files' bytes, named by where they are (span).
-type bgTable struct {
-	seed maphash.Seed
-	// index holds 1 + the position in words of each word, shifted
-	// left 8 bits over the top byte of its hash (a probe compares
-	// strings only when that byte is the word's), at its
-	// hash's slot or the first free one after (0: free); it has at
-	// least twice as many slots as words.
-	index []uint32
-	words []bgSlot
-	// stems holds the stems the stems file spells out (bgSlot.stem).
-	stems []string
-}
-
-// bgSlot is one word of the table.
-type bgSlot struct {
-	word  span
+// bgEntry is a bgWord as bgWords keeps it: eight bytes without a pointer,
+// where a count and a string took twenty-four (the map's 30,000 entries
+// were the largest table a run builds at its start). stem is 0 for no
+// stem; with bgPrefix set, the first stem&0xff bytes of the word, whose
+// bytes start at stem>>8 &bgOffset in background.txt; else bgStems[stem-1].
+type bgEntry struct {
 	count int32
-	// stem is 0 for no stem, stemSpelled|i for stems[i], else the
-	// stem's span: most stems are the word or its start.
-	stem uint32
+	stem  uint32
 }
-
-// A span names a string of background.txt or, with spanStems set,
-// stems.txt: its offset in bits 8–29 and its length in bits 0–7.
-type span uint32
 
 const (
-	spanStems   = 1 << 30
-	spanMaxAt   = 1<<22 - 1
-	spanMaxLen  = 0xff
-	stemSpelled = 1 << 31
+	bgPrefix = 1 << 31
+	bgOffset = 1<<23 - 1
 )
 
-// makeSpan returns the span of the n bytes at offset at of stems.txt
-// (inStems) or background.txt, and false when it cannot name them.
-func makeSpan(inStems bool, at, n int) (span, bool) {
-	s := span(at<<8 | n)
-	if inStems {
-		s |= spanStems
-	}
-	return s, uint(at) <= spanMaxAt && uint(n) <= spanMaxLen
-}
-
-func (s span) String() string {
-	file := backgroundFile
-	if s&spanStems != 0 {
-		file = stemsFile
-	}
-	at := int(s >> 8 & spanMaxAt)
-	return file[at : at+int(s&spanMaxLen)]
-}
-
-// find returns the position in index of w, or of the free slot where it
-// would go, and the tag of w's hash.
-func (t *bgTable) find(w string) (i int, tag uint32) {
-	mask := len(t.index) - 1
-	h := maphash.String(t.seed, w)
-	tag = uint32(h >> 56)
-	for i = int(h) & mask; ; i = (i + 1) & mask {
-		e := t.index[i]
-		if e == 0 {
-			return i, tag
-		}
-		if e&0xff == tag {
-			if s := t.words[e>>8-1].word; int(s&spanMaxLen) == len(w) && s.String() == w {
-				return i, tag
-			}
-		}
-	}
-}
-
-// get returns what the table says of w: count 0 and no stem for a word
-// outside it.
-func (t *bgTable) get(w string) bgWord {
-	i, _ := t.find(w)
-	e := t.index[i]
-	if e == 0 {
-		return bgWord{}
-	}
-	s := &t.words[e>>8-1]
-	bw := bgWord{count: int(s.count)}
+// word returns the bgWord e stands for.
+func (e bgEntry) word() bgWord {
+	w := bgWord{count: int(e.count)}
 	switch {
-	case s.stem&stemSpelled != 0:
-		bw.stem = t.stems[s.stem&^stemSpelled]
-	case s.stem != 0:
-		bw.stem = span(s.stem).String()
+	case e.stem&bgPrefix != 0:
+		at := int(e.stem >> 8 & bgOffset)
+		w.stem = backgroundFile[at : at+int(e.stem&0xff)]
+	case e.stem != 0:
+		w.stem = bgStems[e.stem-1]
 	}
-	return bw
+	return w
 }
 
-// has reports whether w is in the table.
-func (t *bgTable) has(w string) bool {
-	i, _ := t.find(w)
-	return t.index[i] != 0
-}
-
-// put sets w, at offset at of stems.txt (inStems) or background.txt, to
-// count and stem, replacing an entry of w; own reports a stem that is w
-// or its start, which is then named by its place in the file.
-func (t *bgTable) put(w string, inStems bool, at, count int, stem string, own bool) {
-	ws, ok := makeSpan(inStems, at, len(w))
-	if !ok || int(int32(count)) != count {
-		// The lists are part of the build; TestBackgroundEntries loads them.
-		panic("background.txt, stems.txt: a word the table cannot hold: " + w)
+// newBgEntry makes the entry of the word w at offset at of
+// background.txt (at < 0: a word of stems.txt) with its count and stem;
+// own reports a stem that is w or its start.
+func newBgEntry(w string, at, count int, stem string, own bool) bgEntry {
+	if int(int32(count)) != count {
+		// The list is part of the build, checked by TestBackgroundFits.
+		panic("background.txt: a count past 32 bits")
 	}
-	s := bgSlot{word: ws, count: int32(count)}
-	if stem != "" {
-		if own && len(stem) <= spanMaxLen {
-			s.stem = uint32(ws&^spanMaxLen) | uint32(len(stem))
-		} else {
-			s.stem = stemSpelled | uint32(len(t.stems))
-			t.stems = append(t.stems, stem)
-		}
+	e := bgEntry{count: int32(count)}
+	switch {
+	case stem == "":
+	case own && at >= 0 && at <= bgOffset && len(stem) <= 0xff:
+		// Most stems are the word or its start: those bytes of the list.
+		e.stem = bgPrefix | uint32(at)<<8 | uint32(len(stem))
+	default:
+		bgStems = append(bgStems, stem)
+		e.stem = uint32(len(bgStems))
 	}
-	if 2*len(t.words) >= len(t.index) {
-		t.grow()
-	}
-	i, tag := t.find(w)
-	if e := t.index[i]; e != 0 {
-		t.words[e>>8-1] = s
-		return
-	}
-	t.words = append(t.words, s)
-	t.index[i] = uint32(len(t.words))<<8 | tag
-}
-
-// grow doubles the index (at least 64 slots) and places every word again.
-func (t *bgTable) grow() {
-	t.index = make([]uint32, max(2*len(t.index), 64))
-	mask := len(t.index) - 1
-	for j, s := range t.words {
-		h := maphash.String(t.seed, s.word.String())
-		i := int(h) & mask
-		for t.index[i] != 0 {
-			i = (i + 1) & mask
-		}
-		t.index[i] = uint32(j+1)<<8 | uint32(h>>56)
-	}
+	return e
 }
 
 // eachBackgroundWord calls f with each word of background.txt and its
@@ -239,16 +144,15 @@ func digitsAt(s string, i int) (n, end int) {
 }
 
 func loadBackground() {
-	// The list and the lexicon words of stems.txt: an index of 64Ki slots.
-	bg = bgTable{seed: maphash.MakeSeed(), index: make([]uint32, 1<<16), words: make([]bgSlot, 0, 31000)}
+	bgWords = make(map[string]bgEntry, 33000) // the list and the lexicon words of stems.txt
 	stems := newStemLines(stemsFile)
 	eachCounted(backgroundFile, func(w string, at, n int) {
 		st, own := stems.next(w)
-		bg.put(w, false, at, n, st, own)
+		bgWords[w] = newBgEntry(w, at, n, st, own)
 	})
-	stems.others(func(w string, at int, st string, own bool) {
-		if !bg.has(w) {
-			bg.put(w, true, at, 0, st, own)
+	stems.others(func(w, st string) {
+		if _, ok := bgWords[w]; !ok {
+			bgWords[w] = newBgEntry(w, -1, 0, st, false)
 		}
 	})
 }
@@ -260,14 +164,14 @@ func loadBackground() {
 // know "the" from a name.
 func BackgroundCount(w string) int {
 	bgOnce.Do(loadBackground)
-	return bg.get(w).count
+	return int(bgWords[w].count)
 }
 
 // backgroundWord returns what the background list says of the lower-case
 // word w: count 0 and no stem for a word outside it.
 func backgroundWord(w string) bgWord {
 	bgOnce.Do(loadBackground)
-	return bg.get(w)
+	return bgWords[w].word()
 }
 
 // BackgroundTotal is the number of running words the counts come from.

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"hash/maphash"
 	"os"
 	"slices"
 	"strconv"
@@ -226,10 +225,9 @@ func TestLexiconStarts(t *testing.T) {
 	}
 }
 
-// TestBackgroundEntries checks the background table against the plain
-// map: every word of the list with its count and its stem as the stems
-// file gives it, then the file's other words with count 0; words outside
-// both are not in it.
+// TestBackgroundEntries checks the packed background table against the
+// plain one: every word of the list with its count and its stem as the
+// stems file gives it, then the file's other words with count 0.
 func TestBackgroundEntries(t *testing.T) {
 	want := map[string]bgWord{}
 	stems := newStemLines(stemsFile)
@@ -237,60 +235,34 @@ func TestBackgroundEntries(t *testing.T) {
 		st, _ := stems.next(w)
 		want[w] = bgWord{count: n, stem: st}
 	})
-	stems.others(func(w string, _ int, st string, _ bool) {
+	stems.others(func(w, st string) {
 		if _, ok := want[w]; !ok {
 			want[w] = bgWord{stem: st}
 		}
 	})
 	bgOnce.Do(loadBackground)
-	if len(bg.words) != len(want) {
-		t.Errorf("%d words, want %d", len(bg.words), len(want))
+	if len(bgWords) != len(want) {
+		t.Errorf("%d words, want %d", len(bgWords), len(want))
 	}
 	for w, bw := range want {
 		if got := backgroundWord(w); got != bw {
 			t.Errorf("backgroundWord(%q) = %+v, want %+v", w, got, bw)
 		}
 	}
-	for _, w := range []string{"", "zqxjkv", "The", "the ", strings.Repeat("a", 300)} {
-		if _, in := want[w]; !in && backgroundWord(w) != (bgWord{}) {
-			t.Errorf("backgroundWord(%q) = %+v, want nothing", w, backgroundWord(w))
-		}
-	}
-}
-
-// TestBgTable checks the table's put and get on words of both files and
-// stems of every form, a word put twice (the last wins), and a table grown
-// from nothing.
-func TestBgTable(t *testing.T) {
-	var tb bgTable
-	tb.seed = maphash.MakeSeed()
-	at := func(file, w string) int { return strings.Index(file, "\n"+w+"\t") + 1 }
+	// Stems of every form, of words of the list (at: where its line is)
+	// and of stems.txt (at -1).
 	for _, tc := range []struct {
-		w, stem      string
-		inStems, own bool
-	}{{"running", "run", false, true}, {"running", "running", false, true}, {"happy", "happi", false, false},
-		{"the", "th", false, true}, {"the", "thee", false, false}, {"said", "", false, false}} {
-		file := backgroundFile
-		if tc.inStems {
-			file = stemsFile
+		w, stem     string
+		inList, own bool
+	}{{"running", "run", true, true}, {"running", "running", true, true}, {"happy", "happi", true, false}, {"the", "th", true, true},
+		{"the", "thee", true, false}, {"cats", "cat", false, true}, {"cats", "cat", false, false}, {"x", "", true, false}} {
+		at := -1
+		if tc.inList {
+			at = strings.Index(backgroundFile, "\n"+tc.w+"\t") + 1
 		}
-		tb.put(tc.w, tc.inStems, at(file, tc.w), 7, tc.stem, tc.own)
-		if got := tb.get(tc.w); got != (bgWord{7, tc.stem}) {
-			t.Errorf("put(%q, %q, own %t) reads back as %+v", tc.w, tc.stem, tc.own, got)
+		if got := newBgEntry(tc.w, at, 7, tc.stem, tc.own).word(); got.stem != tc.stem || got.count != 7 {
+			t.Errorf("newBgEntry(%q, %d, 7, %q) reads back as %+v", tc.w, at, tc.stem, got)
 		}
-	}
-	if len(tb.words) != 4 {
-		t.Errorf("%d words after puts of 4, want 4", len(tb.words))
-	}
-	// Every word of the list, through growing.
-	eachCounted(backgroundFile, func(w string, at, n int) { tb.put(w, false, at, n, "", false) })
-	eachCounted(backgroundFile, func(w string, _, n int) {
-		if got := tb.get(w); got.count != n {
-			t.Errorf("get(%q) = %+v after growing, want count %d", w, got, n)
-		}
-	})
-	if 2*len(tb.words) > len(tb.index) {
-		t.Errorf("%d words in %d slots", len(tb.words), len(tb.index))
 	}
 }
 

@@ -32,14 +32,13 @@ var stemsFile string
 // itself, a number n when it is the word's first n bytes, and "=stem"
 // otherwise: the stems are the lists' own bytes or the file's, with no
 // copy made.
-type stemLines struct{ file, rest string }
+type stemLines struct{ rest string }
 
 func newStemLines(file string) *stemLines {
-	whole := file
 	for strings.HasPrefix(file, "#") {
 		_, file, _ = strings.Cut(file, "\n")
 	}
-	return &stemLines{file: whole, rest: file}
+	return &stemLines{rest: file}
 }
 
 // next returns the stem of the list's next word w, or "" when the
@@ -60,12 +59,10 @@ func (s *stemLines) next(w string) (stem string, own bool) {
 	return decodeStem(w, line)
 }
 
-// others calls add with each word of the section after the background
-// list's, its offset in the file and its stem (own: the word or its
-// start, decodeStem).
-func (s *stemLines) others(add func(w string, at int, stem string, own bool)) {
+// others calls add with each word and stem of the section after the
+// background list's.
+func (s *stemLines) others(add func(w, stem string)) {
 	for s.rest != "" {
-		at := len(s.file) - len(s.rest)
 		var line string
 		line, s.rest, _ = strings.Cut(s.rest, "\n")
 		if line == "" || line[0] == '#' {
@@ -75,8 +72,8 @@ func (s *stemLines) others(add func(w string, at int, stem string, own bool)) {
 		if !ok || w == "" {
 			continue
 		}
-		if st, own := decodeStem(w, code); st != "" {
-			add(w, at, st, own)
+		if st, _ := decodeStem(w, code); st != "" {
+			add(w, st)
 		}
 	}
 }

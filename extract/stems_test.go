@@ -90,7 +90,7 @@ func TestStems(t *testing.T) {
 		check(w, st)
 	}
 	others := 0
-	s.others(func(w string, _ int, st string, _ bool) {
+	s.others(func(w, st string) {
 		others++
 		check(w, st)
 	})
@@ -98,9 +98,9 @@ func TestStems(t *testing.T) {
 	// loader that kept other lines than backgroundList would pair words
 	// with the stems of their neighbours.
 	bgOnce.Do(loadBackground)
-	for _, s := range bg.words {
-		if w := s.word.String(); backgroundWord(w).stem != "" {
-			check(w, backgroundWord(w).stem)
+	for w, e := range bgWords {
+		if bw := e.word(); bw.stem != "" {
+			check(w, bw.stem)
 		}
 	}
 	if bad > 0 {
@@ -123,7 +123,7 @@ func TestStemLines(t *testing.T) {
 		}
 	}
 	var got []string
-	s.others(func(w string, _ int, st string, _ bool) { got = append(got, w+":"+st) })
+	s.others(func(w, st string) { got = append(got, w+":"+st) })
 	if want := []string{"flies:fli", "cats:cat"}; !slices.Equal(got, want) {
 		t.Errorf("others: %q, want %q", got, want)
 	}
