@@ -3,7 +3,7 @@ package extract
 import (
 	"bufio"
 	"cmp"
-	_ "embed"
+	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -16,69 +16,8 @@ import (
 	"github.com/kljensen/snowball/english"
 )
 
-// The default lexicon's files, a string each, parsed in place: read from
-// an embed.FS, each was copied twice (to bytes, then to a string).
-var (
-	//go:embed lexicon/label.txt
-	lexLabelText string
-	//go:embed lexicon/attribution.txt
-	lexAttributionText string
-	//go:embed lexicon/hedge.txt
-	lexHedgeText string
-	//go:embed lexicon/distancing.txt
-	lexDistancingText string
-	//go:embed lexicon/intensifier.txt
-	lexIntensifierText string
-	//go:embed lexicon/loaded.txt
-	lexLoadedText string
-	//go:embed lexicon/participle.txt
-	lexParticipleText string
-	//go:embed lexicon/agentless_exclude.txt
-	lexAgentlessExcludeText string
-	//go:embed lexicon/agentless_verb.txt
-	lexAgentlessVerbText string
-	//go:embed lexicon/stopword.txt
-	lexStopwordText string
-	//go:embed lexicon/abbreviation.txt
-	lexAbbreviationText string
-	//go:embed lexicon/acronym.txt
-	lexAcronymText string
-	//go:embed lexicon/orghead.txt
-	lexOrgheadText string
-	//go:embed lexicon/title.txt
-	lexTitleText string
-	//go:embed lexicon/placeprefix.txt
-	lexPlaceprefixText string
-	//go:embed lexicon/demonym.txt
-	lexDemonymText string
-	//go:embed lexicon/nickname.txt
-	lexNicknameText string
-	//go:embed lexicon/givenname.txt
-	lexGivennameText string
-)
-
-// lexiconTexts holds the files in LexiconCategories order
-// (TestLexiconTexts).
-var lexiconTexts = [...]string{
-	lexLabelText,
-	lexAttributionText,
-	lexHedgeText,
-	lexDistancingText,
-	lexIntensifierText,
-	lexLoadedText,
-	lexParticipleText,
-	lexAgentlessExcludeText,
-	lexAgentlessVerbText,
-	lexStopwordText,
-	lexAbbreviationText,
-	lexAcronymText,
-	lexOrgheadText,
-	lexTitleText,
-	lexPlaceprefixText,
-	lexDemonymText,
-	lexNicknameText,
-	lexGivennameText,
-}
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
 
 // Lexicon categories. The framing categories match marker kinds, except
 // LexLoaded; the others are word lists the annotators need.
@@ -264,7 +203,13 @@ func loadDefaultLexicon() (*Lexicon, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			res[i].es, res[i].words, res[i].err = parseLexiconText(cat, cat+".txt", lexiconTexts[i])
+			name := "lexicon/" + cat + ".txt"
+			b, err := lexiconFS.ReadFile(name)
+			if err != nil {
+				res[i].err = fmt.Errorf("%w: %s: %v", ErrLexicon, name, err)
+				return
+			}
+			res[i].es, res[i].words, res[i].err = parseLexiconText(cat, cat+".txt", string(b))
 		}()
 	}
 	wg.Wait()

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,7 +113,7 @@ func TestParseLexiconText(t *testing.T) {
 	type file struct{ cat, text string }
 	var files []file
 	for _, cat := range LexiconCategories {
-		b, err := os.ReadFile("lexicon/" + cat + ".txt")
+		b, err := lexiconFS.ReadFile("lexicon/" + cat + ".txt")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -278,23 +277,6 @@ func TestEntryLine(t *testing.T) {
 		got, ok := entryLine(line)
 		if ok != wantOK || ok && got != plain {
 			t.Errorf("entryLine(%q) = %q, %t; want %q, %t", line, got, ok, plain, wantOK)
-		}
-	}
-}
-
-// TestLexiconTexts: the embedded files are those of the categories, in
-// LexiconCategories order.
-func TestLexiconTexts(t *testing.T) {
-	if len(lexiconTexts) != len(LexiconCategories) {
-		t.Fatalf("%d files for %d categories", len(lexiconTexts), len(LexiconCategories))
-	}
-	for i, cat := range LexiconCategories {
-		b, err := os.ReadFile("lexicon/" + cat + ".txt")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if lexiconTexts[i] != string(b) {
-			t.Errorf("lexiconTexts[%d] is not %s.txt", i, cat)
 		}
 	}
 }
