@@ -68,6 +68,9 @@ func TestLexiconHashAttributes(t *testing.T) {
 // TestAppendQuote checks the plain-ASCII path of appendQuote against
 // strconv.Quote on every printable ASCII byte and the ones around them.
 func TestAppendQuote(t *testing.T) {
+	if got := string(appendQuote(nil, "")); got != `""` {
+		t.Errorf(`appendQuote("") = %s, want ""`, got)
+	}
 	for c := 0; c < 256; c++ {
 		for _, s := range []string{string(rune(c)), "a" + string([]byte{byte(c)}) + "b"} {
 			if got, want := string(appendQuote(nil, s)), strconv.Quote(s); got != want {

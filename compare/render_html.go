@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -488,13 +489,17 @@ func (r *Report) page() *htmlPage {
 // report.html#g3 and report.html#d1.c2 point at one finding. Article text
 // is escaped by html/template. The bytes are the same for the same input.
 func (r *Report) WriteHTML(w io.Writer) error {
-	return htmlReport.Execute(w, r.page())
+	return htmlReport().Execute(w, r.page())
 }
 
-var htmlReport = template.Must(template.Must(template.New("report").Funcs(template.FuncMap{
-	"plus1":  func(n int) int { return n + 1 },
-	"hlKind": hlKind,
-}).Parse(htmlTemplate)).New("claim").Parse(htmlClaimTemplate)).Lookup("report")
+// htmlReport is the page's template, parsed when first used: most runs
+// write no HTML, and every run parsed it at start-up.
+var htmlReport = sync.OnceValue(func() *template.Template {
+	return template.Must(template.Must(template.New("report").Funcs(template.FuncMap{
+		"plus1":  func(n int) int { return n + 1 },
+		"hlKind": hlKind,
+	}).Parse(htmlTemplate)).New("claim").Parse(htmlClaimTemplate)).Lookup("report")
+})
 
 const htmlTemplate = `<!DOCTYPE html>
 <html lang="en">

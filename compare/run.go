@@ -137,31 +137,44 @@ var (
 // attribute a marker depends on is in it, and the source line a marker
 // names (its rule).
 func lexiconHashLine(b []byte, e *extract.Entry) []byte {
-	list := func(b []byte, l []string) []byte {
-		b = append(b, '[')
-		for i, w := range l {
-			if i > 0 {
-				b = append(b, ' ')
-			}
-			b = appendQuote(b, w)
-		}
-		return append(b, ']')
-	}
+	// Field by field without loops over little arrays of them: most
+	// fields are empty, and the line is made for every entry of every run.
 	b = appendQuote(b, e.Phrase)
-	b = list(append(b, ' '), e.Words)
-	for _, f := range []string{e.Stance, e.Sub, e.Kind} {
-		b = appendQuote(append(b, ' '), f)
-	}
-	for _, f := range []bool{e.Speech, e.Exact, e.Lower, e.Number} {
-		b = strconv.AppendBool(append(b, ' '), f)
-	}
-	b = list(append(b, ' '), e.NotNext)
-	b = list(append(b, ' '), e.NotPrev)
+	b = appendQuoteList(append(b, ' '), e.Words)
+	b = appendQuote(append(b, ' '), e.Stance)
+	b = appendQuote(append(b, ' '), e.Sub)
+	b = appendQuote(append(b, ' '), e.Kind)
+	b = appendBool(b, e.Speech)
+	b = appendBool(b, e.Exact)
+	b = appendBool(b, e.Lower)
+	b = appendBool(b, e.Number)
+	b = appendQuoteList(append(b, ' '), e.NotNext)
+	b = appendQuoteList(append(b, ' '), e.NotPrev)
 	b = appendQuote(append(b, ' '), e.Expand)
 	b = appendQuote(append(b, ' '), e.Marker)
-	b = list(append(b, ' '), e.Prev)
+	b = appendQuoteList(append(b, ' '), e.Prev)
 	b = appendQuote(append(b, ' '), e.Where)
 	return append(b, '\n')
+}
+
+// appendQuoteList appends l as fmt's %q writes a list of strings: [a b].
+func appendQuoteList(b []byte, l []string) []byte {
+	b = append(b, '[')
+	for i, w := range l {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendQuote(b, w)
+	}
+	return append(b, ']')
+}
+
+// appendBool appends a space and f as %t writes it.
+func appendBool(b []byte, f bool) []byte {
+	if f {
+		return append(b, " true"...)
+	}
+	return append(b, " false"...)
 }
 
 // appendQuote is strconv.AppendQuote, which looks each rune up in its
@@ -170,8 +183,17 @@ func lexiconHashLine(b []byte, e *extract.Entry) []byte {
 // Every run of the command hashes the default lexicon (thousands of
 // entries, fifteen strings each) before its first report.
 func appendQuote(b []byte, s string) []byte {
+	if s == "" {
+		// Most of an entry's strings: here, where the call inlines.
+		return append(b, '"', '"')
+	}
+	return appendQuoted(b, s)
+}
+
+// appendQuoted is appendQuote of a string that is not empty.
+func appendQuoted(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+		if !quotedAsIs[s[i]] {
 			return strconv.AppendQuote(b, s)
 		}
 	}
@@ -179,6 +201,16 @@ func appendQuote(b []byte, s string) []byte {
 	b = append(b, s...)
 	return append(b, '"')
 }
+
+// quotedAsIs holds the bytes strconv.Quote writes as they are: printable
+// ASCII but the quote and the backslash. One load a byte, where testing
+// the four bounds was most of appendQuote's cost.
+var quotedAsIs = func() (t [256]bool) {
+	for c := ' '; c <= '~'; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // LexiconHash returns "sha256:" and the hex SHA-256 of a lexicon's
 // entries: every category in extract.LexiconCategories order, every entry
@@ -200,15 +232,21 @@ func LexiconHash(l *extract.Lexicon) string {
 	// The lines are those of fmt's "%q %q %q %q %q %t %t %t %t %q %q %q
 	// %q %q %q\n" (lexiconHashLine), made without fmt: formatting them was a tenth of
 	// the command's start on a small corpus.
-	var b []byte
+	// The lines go to the hash some kilobytes at a time, not one by one:
+	// each Write has a cost of its own.
+	const flushAt = 16 << 10
+	b := make([]byte, 0, flushAt+1024)
 	for _, cat := range extract.LexiconCategories {
-		b = append(append(append(b[:0], '['), cat...), "]\n"...)
-		s.Write(b)
+		b = append(append(append(b, '['), cat...), "]\n"...)
 		for _, e := range l.Entries(cat) {
-			b = lexiconHashLine(b[:0], e)
-			s.Write(b)
+			b = lexiconHashLine(b, e)
+			if len(b) >= flushAt {
+				s.Write(b)
+				b = b[:0]
+			}
 		}
 	}
+	s.Write(b)
 	h := "sha256:" + hex.EncodeToString(s.Sum(nil))
 	lexHashes.Store(l, h)
 	return h

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -56,7 +57,7 @@ var leadsByFirst = func() (m [256][]string) {
 
 // copyrightRE is a copyright line: "Copyright © 2025 …", "Copyright (c) …",
 // "Copyright 2025 Reuters".
-var copyrightRE = regexp.MustCompile(`^(?i:copyright)\s*(?:©|\([cC]\)|\d{4}\b)`)
+var copyrightRE = lazyRegexp(`^(?i:copyright)\s*(?:©|\([cC]\)|\d{4}\b)`)
 
 // maxBoilerplateBytes bounds a block that a lead may mark as boilerplate.
 const maxBoilerplateBytes = 300
@@ -74,7 +75,7 @@ func isBoilerplate(block string) bool {
 	}
 	// (?i:copyright) can start with c or C only (no other rune folds to
 	// c): other blocks are not run through the expression.
-	if block[0]|0x20 == 'c' && copyrightRE.MatchString(block) {
+	if block[0]|0x20 == 'c' && copyrightRE().MatchString(block) {
 		return true
 	}
 	for _, p := range leadsByFirst[block[0]] {
@@ -123,4 +124,12 @@ func isNavigation(block string) bool {
 		}
 	}
 	return true
+}
+
+// lazyRegexp compiles expr when it is first used: the expressions of the
+// rare shapes (a wire dateline, a copyright line, an embedded post) are
+// asked of an input only past a test of its bytes, and compiling them all
+// at start-up cost every run, most of which never reach one.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,7 +31,7 @@ var weekdays = map[string]int{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday
 
 // acronymDefRE finds acronyms defined in the text: "UN Security Council’s
 // [UNSC]", "Israel Defense Forces (IDF)".
-var acronymDefRE = regexp.MustCompile(`^\s*[\[(]([A-Z][A-Z0-9]{1,7})[\])]`)
+var acronymDefRE = lazyRegexp(`^\s*[\[(]([A-Z][A-Z0-9]{1,7})[\])]`)
 
 // acronymDef is acronymDefRE.FindStringSubmatch(s), run only when the
 // first byte after the blanks \s allows opens a bracket: most names are
@@ -45,7 +44,7 @@ func acronymDef(s string) []string {
 	if i == len(s) || s[i] != '(' && s[i] != '[' {
 		return nil
 	}
-	return acronymDefRE.FindStringSubmatch(s)
+	return acronymDefRE().FindStringSubmatch(s)
 }
 
 // isNamePart reports whether a token can be part of a proper name:
@@ -771,10 +770,10 @@ func isPartyTagAt(text string, pos int) bool {
 	rest := strings.TrimLeft(text[i+1:end], " ")
 	// Both forms open with D, R or I: other text is not run through the
 	// expression.
-	return rest != "" && (rest[0] == 'D' || rest[0] == 'R' || rest[0] == 'I') && partyTagRE.MatchString(rest)
+	return rest != "" && (rest[0] == 'D' || rest[0] == 'R' || rest[0] == 'I') && partyTagRE().MatchString(rest)
 }
 
-var partyTagRE = regexp.MustCompile(`^(?:[DRI]-[A-Z][A-Za-z.]*|[DRI]\))`)
+var partyTagRE = lazyRegexp(`^(?:[DRI]-[A-Z][A-Za-z.]*|[DRI]\))`)
 
 // personAfterTitle returns where the words after the last title of a
 // name that holds one before a personal name start ("senate majority

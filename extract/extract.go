@@ -148,9 +148,9 @@ func extractWith(text string, cfg *config) *Document {
 
 var (
 	dateLineRE = regexp.MustCompile(`^date (\d{4}-\d{2}-\d{2})\b[ \t]*`)
-	footerRE   = regexp.MustCompile(`^The post (.+) appeared first on (.+?)\.?$`)
+	footerRE   = lazyRegexp(`^The post (.+) appeared first on (.+?)\.?$`)
 	// A wire dateline: "WASHINGTON (Reuters) - ", "GAZA CITY, Nov. 21 (AP) — ".
-	wireRE = regexp.MustCompile(`^[A-Z][A-Z.'’ ]{2,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: ?\([A-Za-z .&]{2,30}\))? ?(?:-{1,2}|—|–) ?`)
+	wireRE = lazyRegexp(`^[A-Z][A-Z.'’ ]{2,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: ?\([A-Za-z .&]{2,30}\))? ?(?:-{1,2}|—|–) ?`)
 )
 
 // wireLead is wireRE.FindStringIndex(s), run only when s opens as the
@@ -164,7 +164,7 @@ func wireLead(s string) []int {
 		// A byte from 0x80 on may open ’: left to the expression.
 		return nil
 	}
-	return wireRE.FindStringIndex(s)
+	return wireRE().FindStringIndex(s)
 }
 
 // feedFooter is footerRE.FindStringSubmatch(s), run only on a sentence
@@ -173,7 +173,7 @@ func feedFooter(s string) []string {
 	if !strings.HasPrefix(s, "The post ") {
 		return nil
 	}
-	return footerRE.FindStringSubmatch(s)
+	return footerRE().FindStringSubmatch(s)
 }
 
 // findParts splits the text into sentences and sets aside what is not a

@@ -35,7 +35,7 @@ func TestIsPartyTagAtPlain(t *testing.T) {
 			return false
 		}
 		rest = strings.TrimLeft(rest[1:], " ")
-		return partyTagRE.MatchString(rest)
+		return partyTagRE().MatchString(rest)
 	}
 	for _, text := range []string{"", " ", "(", ",", "Pelosi (D-Calif.) said", "Ryan, R-Wis., said", "Sanders (I) said",
 		"Sanders (I)", "Roe ( D-Ohio)", "Roe  ,  R-Tex.", "Roe said", "Roe (Democrat)", "Roe,D-N.Y.", "Roe              (D-Calif.)",

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bufio"
-	"bytes"
 	"cmp"
 	"embed"
 	"errors"
@@ -12,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -98,6 +98,7 @@ type Entry struct {
 	Exact    bool     // match surface forms, not stems
 	Lower    bool     // match lower-case surface only
 	Number   bool     // only before a number
+	line     int32    // the line of Where (in what would be padding)
 	NotNext  []string
 	NotPrev  []string
 	// Prev, when set, is the only words the entry may follow: "possible"
@@ -117,8 +118,11 @@ type Entry struct {
 // concurrent use. Build one with DefaultLexicon and extend or replace
 // categories with Extend and Replace, which return a new Lexicon.
 type Lexicon struct {
-	entries map[string][]*Entry            // by category, in file order
-	first   map[string]map[string][]*Entry // by category, by first match key
+	entries map[string][]*Entry // by category, in file order
+	// first holds the attribution entries by first match key, as
+	// starts does (the lists are the same), for the rules that read
+	// them outside findMarkers.
+	first map[string]map[string][]*Entry
 	// words holds each category's entries by phrase (single-word
 	// look-ups), by the category's position in LexiconCategories
 	// (catIndex), so that a look-up hashes the word only.
@@ -141,13 +145,21 @@ type Lexicon struct {
 	// starts holds, by the first match key of an entry (a stem, or the
 	// surface form of an exact entry), its entries of each category, by
 	// the category's position in LexiconCategories: one look-up per token
-	// tells which categories can match there at all.
+	// tells which categories can match there at all. Only the first
+	// startCats categories are matched from a first word.
 	starts map[string][][]*Entry
 	table  *wordTable // facts about word forms, for this lexicon (wordfacts.go)
 	// listed holds what the lists newFacts asks of every new form say of
 	// each word on one of them (listedWord): one look-up, not five.
 	listed map[string]listedWord
 }
+
+// startCats is how many categories, first in LexiconCategories, are
+// matched in running text from an entry's first word (Lexicon.starts):
+// the framing ones findMarkers reads (lexiconKinds). The lists after them
+// are looked up whole (Lexicon.words), and indexing their entries by first
+// word (five thousand given names) was most of the index's work and size.
+const startCats = 6
 
 // listedWord is what a lexicon's single-word lists say of a form: the
 // categories of singleCats it is an entry of (by catIndex), whether it is
@@ -157,15 +169,6 @@ type listedWord struct {
 	single               uint32
 	stop, expansionFirst bool
 }
-
-// categoryIndex is the position of each category in LexiconCategories.
-var categoryIndex = func() map[string]int {
-	m := map[string]int{}
-	for i, c := range LexiconCategories {
-		m[c] = i
-	}
-	return m
-}()
 
 var (
 	defaultOnce sync.Once
@@ -190,8 +193,9 @@ func DefaultLexicon() *Lexicon {
 // the command once per event pays that start every time.
 func loadDefaultLexicon() (*Lexicon, error) {
 	type parsed struct {
-		es  []*Entry
-		err error
+		es    []*Entry
+		words map[string]*Entry
+		err   error
 	}
 	res := make([]parsed, len(LexiconCategories))
 	var wg sync.WaitGroup
@@ -205,7 +209,7 @@ func loadDefaultLexicon() (*Lexicon, error) {
 				res[i].err = fmt.Errorf("%w: %s: %v", ErrLexicon, name, err)
 				return
 			}
-			res[i].es, res[i].err = parseLexicon(cat, cat+".txt", bytes.NewReader(b))
+			res[i].es, res[i].words, res[i].err = parseLexiconText(cat, cat+".txt", string(b))
 		}()
 	}
 	wg.Wait()
@@ -216,6 +220,7 @@ func loadDefaultLexicon() (*Lexicon, error) {
 			return nil, res[i].err
 		}
 		l.entries[cat] = res[i].es
+		l.words[i] = res[i].words
 	}
 	l.index()
 	return l, nil
@@ -279,7 +284,7 @@ func (l *Lexicon) Word(category, w string) *Entry {
 }
 
 // catIndex is the position of category in LexiconCategories, -1 for none:
-// a switch on constants, where categoryIndex hashes the name.
+// a switch on constants, where a map would hash the name.
 func catIndex(category string) int {
 	switch category {
 	case LexLabel:
@@ -331,58 +336,66 @@ func knownCategory(c string) bool {
 	return false
 }
 
+// index builds the lexicon's look-ups from its entries. A category's
+// words map may be given (the parser's, parseLexiconText): it must hold
+// the category's entries by phrase, the last of each phrase.
 func (l *Lexicon) index() {
-	l.first = make(map[string]map[string][]*Entry, len(l.entries))
-	l.words = [18]map[string]*Entry{}
 	// Maps made at their size, not grown: growing them was a third of
 	// the lexicon's start.
 	for cat, es := range l.entries {
-		f := make(map[string][]*Entry, len(es))
-		w := make(map[string]*Entry, len(es))
-		for _, e := range es {
-			f[e.keys[0]] = append(f[e.keys[0]], e)
-			w[e.Phrase] = e
-		}
-		// Longer phrases first, so "terrorist organization" wins over
-		// "terrorist". Most keys start one entry: sorted without
-		// reflection, and only lists of two or more.
-		for _, v := range f {
-			if len(v) > 1 {
-				slices.SortStableFunc(v, func(a, b *Entry) int { return cmp.Compare(len(b.Words), len(a.Words)) })
+		if i := catIndex(cat); i >= 0 && l.words[i] == nil {
+			w := make(map[string]*Entry, len(es))
+			for _, e := range es {
+				w[e.Phrase] = e
 			}
-		}
-		l.first[cat] = f
-		if i := catIndex(cat); i >= 0 {
 			l.words[i] = w
 		}
 	}
 	l.table = &wordTable{m: map[string]*wordFacts{}, keys: map[string]int32{}, surf: map[string]surfaceForm{}}
 	n := 0
-	for cat, f := range l.first {
-		if _, ok := categoryIndex[cat]; ok {
-			n += len(f)
-		}
+	for _, cat := range LexiconCategories[:startCats] {
+		n += len(l.entries[cat])
 	}
+	// As many keys as entries at most; most keys start one entry, whose
+	// list is a slot of one array (an append to it makes a list of its
+	// own), and the rows come from arrays of many.
 	l.starts = make(map[string][][]*Entry, n)
-	// One backing array for every key's row rather than a row each.
+	ones := make([]*Entry, n)
 	var rows [][]*Entry
-	for cat, f := range l.first {
-		ci, ok := categoryIndex[cat]
-		if !ok {
-			continue
-		}
-		for w, es := range f {
-			row := l.starts[w]
+	for ci, cat := range LexiconCategories[:startCats] {
+		for _, e := range l.entries[cat] {
+			k := e.keys[0]
+			row := l.starts[k]
 			if row == nil {
-				if len(rows) < len(LexiconCategories) {
-					rows = make([][]*Entry, len(LexiconCategories)*max(n, 1))
+				if len(rows) < startCats {
+					rows = make([][]*Entry, startCats*256)
 				}
-				row, rows = rows[:len(LexiconCategories):len(LexiconCategories)], rows[len(LexiconCategories):]
-				l.starts[w] = row
+				row, rows = rows[:startCats:startCats], rows[startCats:]
+				l.starts[k] = row
 			}
-			row[ci] = es
+			if row[ci] == nil {
+				ones[0] = e
+				row[ci], ones = ones[:1:1], ones[1:]
+			} else {
+				row[ci] = append(row[ci], e)
+			}
 		}
 	}
+	// Longer phrases first, so "terrorist organization" wins over
+	// "terrorist". Most keys start one entry: sorted without reflection,
+	// and only lists of two or more.
+	attribution := map[string][]*Entry{}
+	for k, row := range l.starts {
+		for _, es := range row {
+			if len(es) > 1 {
+				slices.SortStableFunc(es, func(a, b *Entry) int { return cmp.Compare(len(b.Words), len(a.Words)) })
+			}
+		}
+		if es := row[ciAttribution]; es != nil {
+			attribution[k] = es
+		}
+	}
+	l.first = map[string]map[string][]*Entry{LexAttribution: attribution}
 	l.expansions = map[string]string{}
 	l.expansionFirst = map[string]bool{}
 	acronyms := l.entries[LexAcronym]
@@ -545,140 +558,296 @@ func keepsEnding(w string) bool {
 	return true
 }
 
+// parseLexicon reads a lexicon file of category from r; name labels errors
+// and marker rules ("mylabels.txt:3").
 func parseLexicon(category, name string, r io.Reader) ([]*Entry, error) {
-	var out []*Entry
-	seen := map[string]int{}
+	p := newLexParser(category, name, 0, 0)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 4096), 1<<20)
-	n := 0
 	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), " \r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
-			continue
+		if err := p.line(sc.Text()); err != nil {
+			return nil, err
 		}
-		bad := func(format string, a ...any) error {
-			return fmt.Errorf("%w: %s:%d: %s", ErrLexicon, name, n, fmt.Sprintf(format, a...))
-		}
-		// The phrase, then its tab-separated fields, read in place: a
-		// lexicon of ten thousand entries made a list of each line's
-		// fields and of its words twice.
-		head, rest, more := strings.Cut(line, "\t")
-		words := strings.Fields(head)
-		phrase := strings.Join(words, " ")
-		if phrase == "" {
-			return nil, bad("empty phrase")
-		}
-		var where [64]byte
-		e := &Entry{Category: category, Phrase: phrase, Words: words,
-			Where: string(strconv.AppendInt(append(append(where[:0], name...), ':'), int64(n), 10))}
-		if e.Words[0] == "*" || e.Words[len(e.Words)-1] == "*" {
-			return nil, bad("a wildcard * may not start or end a phrase")
-		}
-		for more {
-			var f string
-			f, rest, more = strings.Cut(rest, "\t")
-			f = strings.TrimSpace(f)
-			if f == "" {
-				continue
-			}
-			k, v, hasV := strings.Cut(f, "=")
-			switch k {
-			case "stance":
-				switch v {
-				case StanceNeutral, StanceDistancing, StanceEndorsing, StanceDenial, StanceLoaded:
-					e.Stance = v
-				default:
-					return nil, bad("stance %q: want neutral, distancing, endorsing, denial or loaded", v)
-				}
-			case "marker":
-				switch v {
-				case KindLabel, KindIntensifier, KindAttribution:
-					e.Marker = v
-				default:
-					return nil, bad("marker %q: want label, intensifier or attribution", v)
-				}
-			case "sub":
-				e.Sub = v
-			case "kind":
-				e.Kind = v
-			case "expansion":
-				e.Expand = v
-			case "speech":
-				e.Speech = true
-			case "exact":
-				e.Exact = true
-			case "case":
-				if v != "lower" {
-					return nil, bad("case=%q: only case=lower is known", v)
-				}
-				e.Lower = true
-			case "next":
-				if v != "number" {
-					return nil, bad("next=%q: only next=number is known", v)
-				}
-				e.Number = true
-			case "not_next":
-				e.NotNext = splitList(v)
-			case "not_prev":
-				e.NotPrev = splitList(v)
-			case "prev":
-				e.Prev = splitList(v)
-			default:
-				return nil, bad("unknown attribute %q", k)
-			}
-			if !hasV && k != "speech" && k != "exact" {
-				return nil, bad("attribute %q needs a value", k)
-			}
-		}
-		if category == LexAttribution && e.Stance == "" {
-			return nil, bad("attribution entry %q needs stance=", phrase)
-		}
-		if category == LexLoaded && e.Marker == "" {
-			return nil, bad("loaded entry %q needs marker= (label, intensifier or attribution)", phrase)
-		}
-		if category != LexLoaded && e.Marker != "" {
-			return nil, bad("marker= belongs to loaded entries only")
-		}
-		if category == LexLoaded && e.Marker == KindAttribution && e.Stance == "" {
-			return nil, bad("loaded entry %q with marker=attribution needs stance=", phrase)
-		}
-		if category != LexAttribution && !(category == LexLoaded && e.Marker == KindAttribution) && e.Stance != "" || category != LexAttribution && e.Speech {
-			return nil, bad("stance belongs to attribution entries only, speech to attribution.txt")
-		}
-		if category == LexAcronym && e.Expand == "" {
-			return nil, bad("acronym %q needs expansion=", phrase)
-		}
-		if category != LexAcronym {
-			if prev, dup := seen[phrase]; dup {
-				return nil, bad("duplicate entry %q (first on line %d)", phrase, prev)
-			}
-			seen[phrase] = n
-		}
-		e.keys = make([]string, len(e.Words))
-		for i, w := range e.Words {
-			w = strings.ToLower(w)
-			e.Words[i] = w
-			if e.Exact || w == "*" || category == LexGivenName {
-				// Given names are looked up whole (Lexicon.Word), never
-				// matched in running text: stemming their 5,000 entries
-				// was most of a run's start.
-				e.keys[i] = w
-			} else {
-				// Through the process's memo: the lexicon's words
-				// recur in its entries and in the text read after.
-				e.keys[i] = cachedStem(w)
-			}
-		}
-		if len(e.Words) > 1 && e.Words[1] != "*" {
-			e.next = wordBit(e.Words[1]) | wordBit(e.keys[1])
-		}
-		out = append(out, e)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%w: %s:%d: %v", ErrLexicon, name, n+1, err)
+		return nil, fmt.Errorf("%w: %s:%d: %v", ErrLexicon, name, p.n+1, err)
 	}
-	return out, nil
+	return p.finish(), nil
+}
+
+// parseLexiconText is parseLexicon on a file held whole, as the default
+// lexicon's are: its lines are read in place rather than each copied by a
+// scanner, and its entries come from one array. It also returns the
+// entries by phrase, the category's Lexicon.words, which the parser's
+// test for duplicates builds anyway.
+func parseLexiconText(category, name, text string) ([]*Entry, map[string]*Entry, error) {
+	// Every entry is a line that starts with no '#': at most the lines
+	// less those after a newline that start with one.
+	lines := strings.Count(text, "\n") + 1
+	p := newLexParser(category, name, lines-strings.Count(text, "\n#"), lines)
+	for rest := text; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		if err := p.line(line); err != nil {
+			return nil, nil, err
+		}
+	}
+	return p.finish(), p.byPhrase, nil
+}
+
+// lexParser reads the lines of one lexicon file.
+type lexParser struct {
+	category, name string
+	n              int // the last line read
+	out            []*Entry
+	// byPhrase holds the entries by phrase: for duplicates, which only
+	// acronyms may have (then the last, as Lexicon.words keeps it).
+	byPhrase map[string]*Entry
+	// entries and strs are where the entries and their words' lists
+	// are taken from: one allocation for many.
+	entries []Entry
+	strs    []string
+	hint    int // the entries the first array is made for (0: a few at a time)
+	// where holds the entries' Where, one after the other; whereEnd
+	// where each ends. They are made one string at the end.
+	where    strings.Builder
+	whereEnd []int32
+}
+
+// newLexParser returns a parser of a file of at most hint entries in
+// lines lines, the lists made at that size (0: grown as they fill).
+func newLexParser(category, name string, hint, lines int) *lexParser {
+	p := &lexParser{category: category, name: name, hint: hint, byPhrase: make(map[string]*Entry, hint),
+		out: make([]*Entry, 0, hint), whereEnd: make([]int32, 0, hint)}
+	p.where.Grow(hint * (len(name) + 1 + len(strconv.Itoa(lines))))
+	return p
+}
+
+// newEntry returns a zero Entry from the parser's array.
+func (p *lexParser) newEntry() *Entry {
+	if len(p.entries) == 0 {
+		p.entries = make([]Entry, max(p.hint, 32))
+		p.hint = 0
+	}
+	e := &p.entries[0]
+	p.entries = p.entries[1:]
+	return e
+}
+
+// newStrings returns n strings, capped at n, from the parser's array.
+func (p *lexParser) newStrings(n int) []string {
+	if len(p.strs) < n {
+		p.strs = make([]string, max(n, 512))
+	}
+	s := p.strs[:n:n]
+	p.strs = p.strs[n:]
+	return s
+}
+
+// finish gives the entries their Where and returns them.
+func (p *lexParser) finish() []*Entry {
+	where, start := p.where.String(), int32(0)
+	for i, e := range p.out {
+		e.Where = where[start:p.whereEnd[i]]
+		start = p.whereEnd[i]
+	}
+	return p.out
+}
+
+// words splits head as strings.Fields does and returns the words in
+// lower case (strings.ToLower), taken from the parser's array, and the
+// phrase the words make as written, joined by single spaces.
+func (p *lexParser) words(head string) (words []string, phrase string) {
+	// Most heads are ASCII words between single spaces: the phrase is
+	// the head itself, and a word without a capital its own lower case.
+	plain, upper, spaces := head != "", false, 0
+	for i := 0; i < len(head); i++ {
+		switch c := head[i]; {
+		case c == ' ':
+			spaces++
+			if i == 0 || i == len(head)-1 || head[i-1] == ' ' {
+				plain = false
+			}
+		case c >= utf8.RuneSelf || '\t' <= c && c <= '\r':
+			// Not ASCII, or another space.
+			plain = false
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		}
+	}
+	if !plain {
+		ws := strings.Fields(head)
+		words = p.newStrings(len(ws))
+		for i, w := range ws {
+			words[i] = strings.ToLower(w)
+		}
+		return words, strings.Join(ws, " ")
+	}
+	n := spaces + 1
+	words = p.newStrings(n)
+	rest := head
+	for k := 0; k < n-1; k++ {
+		i := strings.IndexByte(rest, ' ')
+		words[k], rest = rest[:i], rest[i+1:]
+	}
+	words[n-1] = rest
+	if upper {
+		for i, w := range words {
+			words[i] = strings.ToLower(w)
+		}
+	}
+	return words, head
+}
+
+// entryLine returns line without the spaces and carriage returns that end
+// it, and false for a line without an entry (blank, or a comment).
+func entryLine(line string) (string, bool) {
+	if line == "" {
+		return "", false
+	}
+	if c, d := line[0], line[len(line)-1]; c <= ' ' || d <= ' ' || c >= utf8.RuneSelf || d >= utf8.RuneSelf {
+		// Spaces to trim, or bytes that may be one: most lines open and
+		// end with neither, and the trims would leave them as they are.
+		line = strings.TrimRight(line, " \r")
+		t := strings.TrimSpace(line)
+		return line, t != "" && t[0] != '#'
+	}
+	return line, line[0] != '#'
+}
+
+// line reads the next line of the file.
+func (p *lexParser) line(line string) error {
+	p.n++
+	n, category, name := p.n, p.category, p.name
+	line, ok := entryLine(line)
+	if !ok {
+		return nil
+	}
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("%w: %s:%d: %s", ErrLexicon, name, n, fmt.Sprintf(format, a...))
+	}
+	// The phrase, then its tab-separated fields, read in place: a
+	// lexicon of ten thousand entries made a list of each line's
+	// fields and of its words twice.
+	head, rest, more := strings.Cut(line, "\t")
+	words, phrase := p.words(head)
+	if phrase == "" {
+		return bad("empty phrase")
+	}
+	e := p.newEntry()
+	e.Category, e.Phrase, e.Words, e.line = category, phrase, words, int32(n)
+	if e.Words[0] == "*" || e.Words[len(e.Words)-1] == "*" {
+		return bad("a wildcard * may not start or end a phrase")
+	}
+	for more {
+		var f string
+		f, rest, more = strings.Cut(rest, "\t")
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		k, v, hasV := strings.Cut(f, "=")
+		switch k {
+		case "stance":
+			switch v {
+			case StanceNeutral, StanceDistancing, StanceEndorsing, StanceDenial, StanceLoaded:
+				e.Stance = v
+			default:
+				return bad("stance %q: want neutral, distancing, endorsing, denial or loaded", v)
+			}
+		case "marker":
+			switch v {
+			case KindLabel, KindIntensifier, KindAttribution:
+				e.Marker = v
+			default:
+				return bad("marker %q: want label, intensifier or attribution", v)
+			}
+		case "sub":
+			e.Sub = v
+		case "kind":
+			e.Kind = v
+		case "expansion":
+			e.Expand = v
+		case "speech":
+			e.Speech = true
+		case "exact":
+			e.Exact = true
+		case "case":
+			if v != "lower" {
+				return bad("case=%q: only case=lower is known", v)
+			}
+			e.Lower = true
+		case "next":
+			if v != "number" {
+				return bad("next=%q: only next=number is known", v)
+			}
+			e.Number = true
+		case "not_next":
+			e.NotNext = splitList(v)
+		case "not_prev":
+			e.NotPrev = splitList(v)
+		case "prev":
+			e.Prev = splitList(v)
+		default:
+			return bad("unknown attribute %q", k)
+		}
+		if !hasV && k != "speech" && k != "exact" {
+			return bad("attribute %q needs a value", k)
+		}
+	}
+	if category == LexAttribution && e.Stance == "" {
+		return bad("attribution entry %q needs stance=", phrase)
+	}
+	if category == LexLoaded && e.Marker == "" {
+		return bad("loaded entry %q needs marker= (label, intensifier or attribution)", phrase)
+	}
+	if category != LexLoaded && e.Marker != "" {
+		return bad("marker= belongs to loaded entries only")
+	}
+	if category == LexLoaded && e.Marker == KindAttribution && e.Stance == "" {
+		return bad("loaded entry %q with marker=attribution needs stance=", phrase)
+	}
+	if category != LexAttribution && !(category == LexLoaded && e.Marker == KindAttribution) && e.Stance != "" || category != LexAttribution && e.Speech {
+		return bad("stance belongs to attribution entries only, speech to attribution.txt")
+	}
+	if category == LexAcronym && e.Expand == "" {
+		return bad("acronym %q needs expansion=", phrase)
+	}
+	if category != LexAcronym {
+		if prev, dup := p.byPhrase[phrase]; dup {
+			return bad("duplicate entry %q (first on line %d)", phrase, prev.line)
+		}
+	}
+	p.byPhrase[phrase] = e
+	// The keys are the words themselves (the same list) until one
+	// differs: a list of their own for fewer than half the entries.
+	e.keys = e.Words
+	shared := true
+	for i, w := range e.Words {
+		if e.Exact || w == "*" || category == LexGivenName {
+			// Given names are looked up whole (Lexicon.Word), never
+			// matched in running text: stemming their 5,000 entries
+			// was most of a run's start.
+			continue
+		}
+		// Through the process's memo: the lexicon's words recur in
+		// its entries and in the text read after.
+		if k := cachedStem(w); k != w {
+			if shared {
+				e.keys, shared = p.newStrings(len(e.Words)), false
+				copy(e.keys, e.Words)
+			}
+			e.keys[i] = k
+		}
+	}
+	if len(e.Words) > 1 && e.Words[1] != "*" {
+		e.next = wordBit(e.Words[1]) | wordBit(e.keys[1])
+	}
+	var where [64]byte
+	p.where.Write(strconv.AppendInt(append(append(where[:0], name...), ':'), int64(n), 10))
+	p.whereEnd = append(p.whereEnd, int32(p.where.Len()))
+	p.out = append(p.out, e)
+	return nil
 }
 
 func splitList(v string) []string {

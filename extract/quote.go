@@ -3,7 +3,6 @@ package extract
 import (
 	"cmp"
 	"math/bits"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -452,7 +451,7 @@ func (x *extractor) blockQuoteRuns(qs []quoteInfo, blks []Span) []quoteInfo {
 
 // tweetSignature ends a paragraph that embeds a post: "— Name (@handle)
 // December 4, 2017", as news sites print an embedded tweet.
-var tweetSignature = regexp.MustCompile(`\s[—–-]{1,2}\s*([^()\n—–]{1,60}?)\s*\(@\w{1,20}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$`)
+var tweetSignature = lazyRegexp(`\s[—–-]{1,2}\s*([^()\n—–]{1,60}?)\s*\(@\w{1,20}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$`)
 
 // hasQuoteMark is strings.ContainsAny(t, "“”\"«»„") by bytes: the marks
 // are the straight quote and runes led by 0xC2 or 0xE2, so other bytes are
@@ -503,7 +502,7 @@ func (x *extractor) unmarkedQuotes(qs []quoteInfo, blks []Span) []quoteInfo {
 		// and the unanchored pattern costs a backtracking run from every
 		// byte of the paragraph.
 		if strings.Contains(t, "(@") {
-			if m := tweetSignature.FindStringSubmatchIndex(t); m != nil && m[0] > 0 {
+			if m := tweetSignature().FindStringSubmatchIndex(t); m != nil && m[0] > 0 {
 				q := x.newQuote(blk.Start, 0, blk.Start+m[0], 0, true)
 				q.kind, q.speaker = quoteDirect, strings.TrimSpace(t[m[2]:m[3]])
 				add = append(add, q)

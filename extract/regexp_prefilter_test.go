@@ -24,10 +24,10 @@ func TestRegexpPrefilters(t *testing.T) {
 		"", "W", "WA", "WA-",
 	}
 	for _, s := range texts {
-		if got, want := wireLead(s), wireRE.FindStringIndex(s); !slices.Equal(got, want) {
+		if got, want := wireLead(s), wireRE().FindStringIndex(s); !slices.Equal(got, want) {
 			t.Errorf("wireLead(%q) = %v, want %v", s, got, want)
 		}
-		if got, want := feedFooter(s), footerRE.FindStringSubmatch(s); !slices.Equal(got, want) {
+		if got, want := feedFooter(s), footerRE().FindStringSubmatch(s); !slices.Equal(got, want) {
 			t.Errorf("feedFooter(%q) = %q, want %q", s, got, want)
 		}
 	}
@@ -36,7 +36,7 @@ func TestRegexpPrefilters(t *testing.T) {
 		rest := strings.TrimLeft(s[pos:min(len(s), pos+16)], " ")
 		want := false
 		if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, ",") {
-			want = partyTagRE.MatchString(strings.TrimLeft(rest[1:], " "))
+			want = partyTagRE().MatchString(strings.TrimLeft(rest[1:], " "))
 		}
 		if got := isPartyTagAt(s, pos); got != want {
 			t.Errorf("isPartyTagAt(%q) = %v, want %v", s, got, want)

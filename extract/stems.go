@@ -43,13 +43,19 @@ func newStemLines(file string) *stemLines {
 
 // next returns the stem of the list's next word w, or "" when the
 // background section has run out or its line does not fit w (then the
-// stemmer answers).
-func (s *stemLines) next(w string) string {
+// stemmer answers); own reports a stem that is w or its start (decodeStem).
+func (s *stemLines) next(w string) (stem string, own bool) {
 	if s.rest == "" || s.rest[0] == '#' {
-		return ""
+		return "", false
 	}
-	line, rest, _ := strings.Cut(s.rest, "\n")
-	s.rest = rest
+	// The lines are short (most are empty or one or two digits): a loop
+	// finds their end in fewer instructions than strings.Cut's call.
+	i := 0
+	for i < len(s.rest) && s.rest[i] != '\n' {
+		i++
+	}
+	line := s.rest[:i]
+	s.rest = s.rest[min(i+1, len(s.rest)):]
 	return decodeStem(w, line)
 }
 
@@ -66,26 +72,34 @@ func (s *stemLines) others(add func(w, stem string)) {
 		if !ok || w == "" {
 			continue
 		}
-		if st := decodeStem(w, code); st != "" {
+		if st, _ := decodeStem(w, code); st != "" {
 			add(w, st)
 		}
 	}
 }
 
 // decodeStem reads the stem of w from its form in the file (stemLine),
-// "" when it does not fit w.
-func decodeStem(w, line string) string {
+// "" when it does not fit w; own reports a stem that is w or its first
+// bytes (a line empty or a number), not one the line spells out.
+func decodeStem(w, line string) (stem string, own bool) {
 	switch {
 	case line == "":
-		return w
+		return w, true
 	case line[0] == '=':
-		return line[1:]
+		return line[1:], false
 	}
-	n, err := strconv.Atoi(line)
-	if err != nil || n <= 0 || n > len(w) {
-		return ""
+	n, end := digitsAt(line, 0)
+	if end < len(line) {
+		// Not plain digits: as strconv reads it.
+		var err error
+		if n, err = strconv.Atoi(line); err != nil {
+			return "", false
+		}
 	}
-	return w[:n]
+	if n <= 0 || n > len(w) {
+		return "", false
+	}
+	return w[:n], true
 }
 
 // backgroundStem returns stem(w) when the stems file has it, else "".

@@ -295,7 +295,7 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 	}
 	// Most words start no entry of any category.
 	if f.byKey != nil || f.byLow != nil {
-		for ci := range LexiconCategories {
+		for ci := range startCats {
 			var key, low []*Entry
 			if f.byKey != nil {
 				key = f.byKey[ci]
@@ -312,7 +312,7 @@ func (l *Lexicon) newFacts(low string) *wordFacts {
 			}
 			f.starts |= 1 << ci
 			if f.cands == nil {
-				f.cands = make([][]*Entry, len(LexiconCategories))
+				f.cands = make([][]*Entry, startCats)
 			}
 			f.cands[ci] = cands
 		}
