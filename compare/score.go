@@ -253,6 +253,32 @@ type pairEvidence struct {
 	Variants []string // spelling variants matched by character trigrams
 }
 
+// share fills the evidence lists from the features of a at positions
+// at, which the other claim has: each list made at its length, all of
+// them from one array, and a list with nothing in it left nil.
+func (e *pairEvidence) share(a *claimFeatures, v *vocab, at []int32) {
+	lists := [len(kinds)]*[]string{&e.Dates, &e.Names, &e.Numbers, &e.Shared, nil} // by kindIndex; years are not listed
+	var n [len(kinds)]int
+	total := 0
+	for _, i := range at {
+		if k := kindIndex(v.keys[a.ids[i]].kind); lists[k] != nil {
+			n[k]++
+			total++
+		}
+	}
+	labels := make([]string, total)
+	for k, l := range lists {
+		if n[k] > 0 {
+			*l, labels = labels[:0:n[k]], labels[n[k]:]
+		}
+	}
+	for _, i := range at {
+		if l := lists[kindIndex(v.keys[a.ids[i]].kind)]; l != nil {
+			*l = append(*l, a.labels[i])
+		}
+	}
+}
+
 // maxStackFeatures is how many features of the second claim a score tracks
 // without allocating.
 const maxStackFeatures = 256
@@ -311,6 +337,8 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 	}
 	var unBuf [64]int32
 	unA := unBuf[:0] // positions in a of words b lacks
+	var sharedBuf [64]int32
+	sharedA := sharedBuf[:0] // with evidence: positions in a of what b has
 	shared := 0.0
 	j := 0
 	for i, id := range a.ids {
@@ -343,17 +371,11 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 			s.facts++
 		}
 		if evidence {
-			switch kind {
-			case kindWord:
-				s.Shared = append(s.Shared, a.labels[i])
-			case kindEntity:
-				s.Names = append(s.Names, a.labels[i])
-			case kindNumber:
-				s.Numbers = append(s.Numbers, a.labels[i])
-			case kindDate:
-				s.Dates = append(s.Dates, a.labels[i])
-			}
+			sharedA = append(sharedA, int32(i))
 		}
+	}
+	if evidence {
+		s.pairEvidence.share(a, v, sharedA)
 	}
 	// Soft matches between the words left over on both sides: the first
 	// unused word of b that is a near-spelling neighbour.
