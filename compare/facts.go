@@ -1086,9 +1086,10 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 	// The negations of each side, found once per group: a negation word
 	// outside quotes, or the outlet's own denial verb.
 	type negation struct {
-		c  *extract.Claim
-		ci int // c's index in its side
-		k  int // token index in c
+		c     *extract.Claim
+		ci    int            // c's index in its side
+		k     int            // token index in c
+		focus *extract.Token // what it denies (focus below), or nil
 	}
 	var negs [][]negation // made at the first negation: most groups have none
 	for si, s := range sides {
@@ -1113,7 +1114,7 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 					if negs == nil {
 						negs = make([][]negation, len(sides))
 					}
-					negs[si] = append(negs[si], negation{c, ci, k})
+					negs[si] = append(negs[si], negation{c: c, ci: ci, k: k})
 				}
 			}
 		}
@@ -1192,16 +1193,14 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 		}
 		return nil
 	}
-	foci := make([][]*extract.Token, len(sides))
-	for si := range sides {
-		foci[si] = make([]*extract.Token, len(negs[si]))
-		for i, ng := range negs[si] {
-			foci[si][i] = focus(ng)
+	for _, ns := range negs {
+		for i := range ns {
+			ns[i].focus = focus(ns[i])
 		}
 	}
 	negatedBy := func(o int, t *extract.Token) bool {
-		for _, f := range foci[o] {
-			if f != nil && tokenKey(f) == tokenKey(t) {
+		for _, ng := range negs[o] {
+			if f := ng.focus; f != nil && tokenKey(f) == tokenKey(t) {
 				return true
 			}
 		}
@@ -1211,8 +1210,8 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 		n := 0
 		var where extract.Span
 		var holder *extract.Claim
-		for i, ng := range negs[si] {
-			t := foci[si][i]
+		for _, ng := range negs[si] {
+			t := ng.focus
 			if t == nil || negatedBy(o, t) || !affirms(o, t, si, ng) {
 				continue
 			}
