@@ -97,11 +97,15 @@ func cohesive(runs [][]edge, cfg *config) ([]*cluster, []edge) {
 		ver   int
 	}
 	refused := map[[2]mergeSide]bool{}
+	var sc *scratch // where clusters are made, when there is a table
+	if cfg.table != nil {
+		sc = &cfg.table.sc
+	}
 	for e := range merged(runs) {
 		ca, cb := e.a.group.cl, e.b.group.cl
 		switch {
 		case ca == nil && cb == nil:
-			cl := &cluster{claims: []*claimFeatures{e.a, e.b}, best: e, joins: []edge{e}}
+			cl := newCluster(sc, e)
 			e.a.group = groupState{cl: cl, joined: e, sum: e.s.Value, n: 1}
 			e.b.group = groupState{cl: cl, joined: e, sum: e.s.Value, n: 1}
 			all = append(all, cl)
@@ -216,6 +220,22 @@ func cohesive(runs [][]edge, cfg *config) ([]*cluster, []edge) {
 		}
 	}
 	return out, apart
+}
+
+// newCluster returns a cluster of the pair e alone, made in sc, or on
+// the heap when sc is nil: an event forms tens of clusters, a large one
+// thousands, and the table's scratch is kept from one to the next.
+func newCluster(sc *scratch, e edge) *cluster {
+	if sc == nil {
+		return &cluster{claims: []*claimFeatures{e.a, e.b}, best: e, joins: []edge{e}}
+	}
+	cl := &sc.cls.take(1)[0]
+	cl.claims = sc.cfp.take(2)
+	cl.claims[0], cl.claims[1] = e.a, e.b
+	cl.joins = sc.edg.take(1)
+	cl.joins[0] = e
+	cl.best = e
+	return cl
 }
 
 // edgeOrder is the order in which cohesive takes the aligned pairs: best

@@ -27,6 +27,11 @@ type scratch struct {
 	cfs slab[claimFeatures]
 	key slab[featKey]
 	lst slab[[]int32]
+	// cohesive's clusters, and the claims and join of each when it is
+	// made (merges append to them elsewhere).
+	cls slab[cluster]
+	cfp slab[*claimFeatures]
+	edg slab[edge]
 }
 
 func (s *scratch) int32s(n int) []int32           { return s.i32.take(n) }
@@ -45,6 +50,9 @@ func (s *scratch) release() {
 	s.cfs.reset()
 	s.key.reset()
 	s.lst.reset()
+	s.cls.reset()
+	s.cfp.reset()
+	s.edg.reset()
 }
 
 // slabChunk is the largest size of a chunk, in elements; chunks start
