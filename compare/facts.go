@@ -993,7 +993,7 @@ func gapBefore(c *extract.Claim, j int) string {
 	return c.Text[a:b]
 }
 
-func isASCII(s string) bool {
+func isASCII[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
