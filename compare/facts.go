@@ -165,13 +165,14 @@ func interval(c *extract.Claim, n extract.Number) (lo, hi float64, upper bool) {
 	// math.Max, not the builtin: a Document built by hand may carry a NaN
 	// Max, and math.Max(+Inf, NaN) is +Inf where max gives NaN.
 	lo, hi = n.Value, math.Max(n.Value, n.Max)
-	before := strings.ToLower(c.Text[:max(0, min(len(c.Text), n.Span.Start-c.Span.Start))])
+	var tail [boundTail]byte
+	before := lowerTail(tail[:0], c.Text[:max(0, min(len(c.Text), n.Span.Start-c.Span.Start))])
 	bs := bounds
 	if n.Unit == extract.UnitTime {
 		bs = timeBounds
 	}
 	for _, b := range bs {
-		if strings.HasSuffix(before, b.prefix) {
+		if hasSuffix(before, b.prefix) {
 			switch {
 			case b.lower:
 				return lo, math.Inf(1), false
@@ -189,7 +190,7 @@ func interval(c *extract.Claim, n extract.Number) (lo, hi float64, upper bool) {
 		return lo * 0.9, hi * 1.1, false
 	}
 	for _, a := range approximators {
-		if strings.HasSuffix(before, a) {
+		if hasSuffix(before, a) {
 			return widen()
 		}
 	}
@@ -200,6 +201,27 @@ func interval(c *extract.Claim, n extract.Number) (lo, hi float64, upper bool) {
 		}
 	}
 	return lo, hi, false
+}
+
+// boundTail is the most bytes of a number's bound or approximator
+// (bounds, timeBounds, approximators; TestBoundTail checks them).
+const boundTail = 16
+
+// lowerTail appends to dst an end of strings.ToLower(s) long enough to
+// tell whether it ends with a bound or an approximator: the last
+// boundTail bytes of s lower-cased, when they are ASCII (ToLower maps
+// each ASCII byte alone, so they end ToLower(s) as they are), else all of
+// ToLower(s). Most of a claim's text before its number need not be
+// lower-cased.
+func lowerTail(dst []byte, s string) []byte {
+	if t := s[max(0, len(s)-boundTail):]; isASCII(t) {
+		return lowerASCII(dst, t)
+	}
+	return append(dst, strings.ToLower(s)...)
+}
+
+func hasSuffix(b []byte, suffix string) bool {
+	return len(b) >= len(suffix) && string(b[len(b)-len(suffix):]) == suffix
 }
 
 // anchorWords is how many content words on each side of a number or a

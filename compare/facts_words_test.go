@@ -122,3 +122,39 @@ func TestFieldsAtMost(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundTail checks that every bound and approximator fits in
+// boundTail bytes, in lower-case ASCII, and that reading them off
+// lowerTail agrees with the plain rule, strings.HasSuffix on
+// strings.ToLower of the whole text, on texts that mix case, letters
+// whose lower case is ASCII (the Kelvin sign, İ), other letters and
+// invalid UTF-8, near the end and far from it.
+func TestBoundTail(t *testing.T) {
+	var all []string
+	for _, b := range append(append([]numberBound(nil), bounds...), timeBounds...) {
+		all = append(all, b.prefix)
+	}
+	all = append(all, approximators...)
+	for _, p := range all {
+		if len(p) > boundTail || p != strings.ToLower(p) || !isASCII(p) {
+			t.Errorf("%q: longer than boundTail (%d) or not lower-case ASCII", p, boundTail)
+		}
+	}
+	pieces := []string{"at least ", "AT LEAST ", "up to ", "Up To ", "\u212a", "k", "İ", "i", "é", "É", "\xff", "\xe2\x82", "€",
+		" ", "some ", "SOME ", "no fewer than ", "almost ", "a", "T"}
+	rng := rand.New(rand.NewPCG(15, 3))
+	for trial := range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(8) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := sb.String()
+		var buf [boundTail]byte
+		tail := lowerTail(buf[:0], s)
+		for _, p := range all {
+			if got, want := hasSuffix(tail, p), strings.HasSuffix(strings.ToLower(s), p); got != want {
+				t.Fatalf("trial %d: %q ends with %q: %v, want %v", trial, s, p, got, want)
+			}
+		}
+	}
+}
