@@ -620,13 +620,13 @@ var placeLens = func() (t [9]bool) {
 // placePreposition reports a word that introduces a place, in any case.
 // Lower-casing a short ASCII word needs no new string.
 func placePreposition(w string) bool {
-	var buf [8]byte
-	if len(w) > len(buf) || !isASCII(w) {
+	if !isASCII(w) {
 		return placePrepositions[strings.ToLower(w)] // "İN" lower-cases to "in"
 	}
-	if !placeLens[len(w)] {
+	if len(w) >= len(placeLens) || !placeLens[len(w)] {
 		return false // no preposition has that length
 	}
+	var buf [len(placeLens)]byte
 	return placePrepositions[string(lowerASCII(buf[:0], w))]
 }
 

@@ -9,11 +9,11 @@ import (
 	"github.com/claimdiff/claimdiff/extract"
 )
 
-// TestWordChecksMatchToLower compares negationWord and placePreposition,
-// which lower-case short ASCII words by hand and skip words that cannot
-// match, with the plain definitions on strings.ToLower, on words in every
-// case, with typographic apostrophes, letters whose lower case is ASCII
-// (İ → i) and random strings; that the refusals and "yet", which
+// TestWordChecksMatchToLower compares negationWord, placePreposition and
+// lowerRarity, which lower-case short ASCII words by hand and skip words
+// that cannot match, with the plain definitions on strings.ToLower, on
+// words in every case, long and short, with typographic apostrophes,
+// letters whose lower case is ASCII (İ → i) and random strings; that the refusals and "yet", which
 // negatesAt turns away by their first letter, start with one of its; and
 // that mayNegate, and negationEdges before it, turn away no word
 // negatesAt reads further.
@@ -22,7 +22,8 @@ func TestWordChecksMatchToLower(t *testing.T) {
 		"don't", "DON'T", "Don’t", "can’t", "CAN’T", "n't", "t", "T", "in", "In", "IN", "iN", "at", "AT", "near", "Near",
 		"NEAR", "İn", "İN", "nearby", "inn", "a", "the", "Ankara", "Knot", "\u212Aot", "ﬁn", "ñot", "at\xff", "\xffin",
 		"declined", "DECLINES", "Refusal", "refuſals", "YET", "yEt", "ｙet",
-		"neİther", "WİTHOUT", "faİled", "nothİng", "NOTHİNG’T", "no\u212Anot", "cannot’t", "İsn't", "won\xe2\x80\x99t", "won\x99t"}
+		"neİther", "WİTHOUT", "faİled", "nothİng", "NOTHİNG’T", "no\u212Anot", "cannot’t", "İsn't", "won\xe2\x80\x99t", "won\x99t",
+		"Internationally", "NEARNEARNEAR", "Government", "The", "A-Team", strings.Repeat("Ab", 20)}
 	rng := rand.New(rand.NewPCG(7, 8))
 	letters := []string{"a", "e", "i", "n", "o", "r", "t", "w", "f", "N", "T", "A", "'", "’", "İ", "é", "\u212A", "\xff", "\xe2\x80", "\x99"}
 	for i := 0; i < 5000; i++ {
@@ -48,6 +49,9 @@ func TestWordChecksMatchToLower(t *testing.T) {
 		}
 		if got, want := placePreposition(w), placePrepositions[lw]; got != want {
 			t.Errorf("placePreposition(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := lowerRarity(w), rarity(lw); got != want {
+			t.Errorf("lowerRarity(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -139,6 +139,16 @@ func rarity(w string) float64 {
 	return max(0.05, min(1, v))
 }
 
+// lowerRarity is rarity(strings.ToLower(w)), a short ASCII word
+// lower-cased on the stack.
+func lowerRarity(w string) float64 {
+	var buf [32]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return rarity(strings.ToLower(w))
+	}
+	return rarity(string(lowerASCII(buf[:0], w)))
+}
+
 // prepare lists the features of a claim. It is the one place where a
 // feature's key is decided: a key mapped here (a paraphrase class, a
 // coreference key) is what every score, bound and index sees. The
