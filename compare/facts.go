@@ -630,6 +630,27 @@ func placePreposition(w string) bool {
 	return placePrepositions[string(lowerASCII(buf[:0], w))]
 }
 
+// inLowerSet reports set[strings.ToLower(w)]: an ASCII word in lower case
+// is looked up as it is, a short one in capitals lower-cased on the stack.
+func inLowerSet(set map[string]bool, w string) bool {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	var buf [32]byte
+	switch {
+	case !upper:
+		return set[w]
+	case len(w) > len(buf):
+		return set[strings.ToLower(w)]
+	}
+	return set[string(lowerASCII(buf[:0], w))]
+}
+
 // lowerASCII appends w, ASCII, lower-cased as strings.ToLower would.
 func lowerASCII(dst []byte, w string) []byte {
 	for i := 0; i < len(w); i++ {
@@ -865,7 +886,7 @@ func negatesAt(c *extract.Claim, k int) bool {
 	if k+1 < len(c.Tokens) && strings.EqualFold(c.Tokens[k+1].Text, "to") && refusalBeforeTo(t) {
 		// "declined to give details", not "declined to 4%" or "declined
 		// to their lowest level".
-		return k+2 < len(c.Tokens) && !c.Tokens[k+2].Number && !toTheLevel[strings.ToLower(c.Tokens[k+2].Text)]
+		return k+2 < len(c.Tokens) && !c.Tokens[k+2].Number && !inLowerSet(toTheLevel, c.Tokens[k+2].Text)
 	}
 	if !strings.EqualFold(t, "yet") || k+1 >= len(c.Tokens) || !strings.EqualFold(c.Tokens[k+1].Text, "to") || k == 0 {
 		return false
@@ -963,7 +984,7 @@ func negatedAfter(c *extract.Claim, i int, neg *extract.Claim, at int) bool {
 		}
 		for j := k + 1; j < len(c.Tokens) && j <= k+6; j++ {
 			f := &c.Tokens[j]
-			if f.Stop || scopeNouns[strings.ToLower(f.Text)] {
+			if f.Stop || inLowerSet(scopeNouns, f.Text) {
 				continue
 			}
 			if f.Entity || f.Number {
@@ -1086,7 +1107,7 @@ func clauseBreak(c *extract.Claim, j int) bool {
 // c.Tokens[j]: a clause break, a comma ("Without a warrant, police
 // searched the house"), or a subordinator that opens a clause of its own.
 func scopeBreak(c *extract.Claim, j int) bool {
-	return clauseBreak(c, j) || strings.Contains(gapBefore(c, j), ",") || subordinators[strings.ToLower(c.Tokens[j].Text)]
+	return clauseBreak(c, j) || strings.Contains(gapBefore(c, j), ",") || inLowerSet(subordinators, c.Tokens[j].Text)
 }
 
 // denialAt reports a denial verb (attribution stance denial, in any
@@ -1201,7 +1222,7 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 				return nil // the focus is in the negation's clause ("may never be, since ferry operators …")
 			}
 			t := &c.Tokens[j]
-			if t.Stop || scopeNouns[strings.ToLower(t.Text)] {
+			if t.Stop || inLowerSet(scopeNouns, t.Text) {
 				continue
 			}
 			if partitive {

@@ -9,21 +9,22 @@ import (
 	"github.com/claimdiff/claimdiff/extract"
 )
 
-// TestWordChecksMatchToLower compares negationWord, placePreposition and
-// lowerRarity, which lower-case short ASCII words by hand and skip words
-// that cannot match, with the plain definitions on strings.ToLower, on
-// words in every case, long and short, with typographic apostrophes,
-// letters whose lower case is ASCII (İ → i) and random strings; that the refusals and "yet", which
-// negatesAt turns away by their first letter, start with one of its; and
-// that mayNegate, and negationEdges before it, turn away no word
-// negatesAt reads further.
+// TestWordChecksMatchToLower compares negationWord, placePreposition,
+// lowerRarity and inLowerSet, which lower-case short ASCII words by hand
+// and skip words that cannot match, with the plain definitions on
+// strings.ToLower, on words in every case, long and short, with
+// typographic apostrophes, letters whose lower case is ASCII (İ → i) and
+// random strings; that the refusals and "yet", which negatesAt turns
+// away by their first letter, start with one of its; and that mayNegate,
+// and negationEdges before it, turn away no word negatesAt reads further.
 func TestWordChecksMatchToLower(t *testing.T) {
 	words := []string{"", "not", "NOT", "Not", "no", "No", "never", "Neither", "WITHOUT", "refused", "Refuses", "FAILED",
 		"don't", "DON'T", "Don’t", "can’t", "CAN’T", "n't", "t", "T", "in", "In", "IN", "iN", "at", "AT", "near", "Near",
 		"NEAR", "İn", "İN", "nearby", "inn", "a", "the", "Ankara", "Knot", "\u212Aot", "ﬁn", "ñot", "at\xff", "\xffin",
 		"declined", "DECLINES", "Refusal", "refuſals", "YET", "yEt", "ｙet",
 		"neİther", "WİTHOUT", "faİled", "nothİng", "NOTHİNG’T", "no\u212Anot", "cannot’t", "İsn't", "won\xe2\x80\x99t", "won\x99t",
-		"Internationally", "NEARNEARNEAR", "Government", "The", "A-Team", strings.Repeat("Ab", 20)}
+		"Internationally", "NEARNEARNEAR", "Government", "The", "A-Team", strings.Repeat("Ab", 20), "When", "WHILE", "Although",
+		"wHo", "PLANS", "Intention", "KNOW"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	letters := []string{"a", "e", "i", "n", "o", "r", "t", "w", "f", "N", "T", "A", "'", "’", "İ", "é", "\u212A", "\xff", "\xe2\x80", "\x99"}
 	for i := 0; i < 5000; i++ {
@@ -52,6 +53,11 @@ func TestWordChecksMatchToLower(t *testing.T) {
 		}
 		if got, want := lowerRarity(w), rarity(lw); got != want {
 			t.Errorf("lowerRarity(%q) = %v, want %v", w, got, want)
+		}
+		for _, set := range []map[string]bool{subordinators, scopeNouns, toTheLevel, hyphenPrefixes()} {
+			if got, want := inLowerSet(set, w), set[lw]; got != want {
+				t.Errorf("inLowerSet(%q) = %v, want %v", w, got, want)
+			}
 		}
 	}
 }

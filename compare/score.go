@@ -567,7 +567,7 @@ func hyphenForms(tok *extract.Token) (key string, parts []string) {
 	if joined := strings.Join(ps, ""); extract.KnownWord(joined) {
 		return extract.WordKey(joined), nil
 	}
-	if hyphenPrefixes()[strings.ToLower(ps[0])] {
+	if inLowerSet(hyphenPrefixes(), ps[0]) {
 		return tok.Key, nil
 	}
 	lex := extract.DefaultLexicon()
