@@ -547,7 +547,9 @@ func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config,
 			}
 			if hs, ok := scored.of(i, j); ok {
 				// Alignment's floor is at most this one: the pairs under
-				// it are the ones a search at it would not return.
+				// it are the ones a search at it would not return. The
+				// list grows once, for all of them, not hit by hit.
+				found[j] = slices.Grow(found[j], len(hs))
 				for _, h := range hs {
 					if h.value >= floor && at[slots.of(h.a)] != nil {
 						found[j] = append(found[j], h)
@@ -559,7 +561,9 @@ func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config,
 				s.index(feats[j])
 				indexed = true
 			}
-			for _, c := range s.candidates(todo[i], feats[j], &low) {
+			cs := s.candidates(todo[i], feats[j], &low)
+			found[j] = slices.Grow(found[j], len(cs))
+			for _, c := range cs {
 				found[j] = append(found[j], hit{c.a, c.b, c.value})
 			}
 		}
