@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -46,20 +47,26 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 	clusters, apart := cohesive(edges, cfg)
 	// A cluster's parts (split.go) are its groups; pos is its first.
 	var memo nameMemo
-	var nodes []node // the parts' node lists are carved from it, each at its size
+	// The groups' node lists are carved from one list, each at its size
+	// (a repeat appended later moves its list).
+	var nodes []node
+	carve := func(n int) []node {
+		if len(nodes)+n > cap(nodes) {
+			nodes = make([]node, 0, max(64, n))
+		}
+		at := len(nodes)
+		nodes = nodes[:at+n]
+		return nodes[at : at+n : at+n]
+	}
 	for _, cl := range clusters {
 		cl.pos = len(ps)
 		parts := cl.parts()
 		for _, part := range parts {
 			p := pending{e: partEdge(cl, part, &memo), cl: cl, split: len(parts) > 1}
-			if len(nodes)+len(part) > cap(nodes) {
-				nodes = make([]node, 0, max(64, len(part)))
+			p.ns = carve(len(part))
+			for k, c := range part {
+				p.ns[k] = node{c.doc, c.idx}
 			}
-			at := len(nodes)
-			for _, c := range part {
-				nodes = append(nodes, node{c.doc, c.idx})
-			}
-			p.ns = nodes[at:len(nodes):len(nodes)] // a repeat appended later moves it
 			ps = append(ps, p)
 		}
 	}
@@ -110,7 +117,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 			continue
 		}
 		inPair[e.a], inPair[e.b] = true, true
-		ps = append(ps, pending{ns: []node{{e.a.doc, e.a.idx}, {e.b.doc, e.b.idx}}, e: e, pair: true})
+		ps = append(ps, pending{ns: pairNodes(carve(2), e), e: e, pair: true})
 	}
 	// slices' sorts, not sort.Slice's: no reflection and no swapper
 	// allocated per group; nodes are distinct, so the order is the same.
@@ -123,7 +130,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		if e.a.group.cl != nil || e.b.group.cl != nil || inPair[e.a] || inPair[e.b] {
 			continue
 		}
-		ps = append(ps, pending{ns: []node{{e.a.doc, e.a.idx}, {e.b.doc, e.b.idx}}, e: e, rel: true})
+		ps = append(ps, pending{ns: pairNodes(carve(2), e), e: e, rel: true})
 	}
 	// Sorted as indices, then laid out in their order: the sort's moves
 	// of whole pending values (a hundred bytes each) cost more than the
@@ -149,8 +156,19 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		total += len(p.ns)
 	}
 	ids := make([]string, 0, total)
+	// The groups' ids are cut from one string ("g1g2…").
+	var gids strings.Builder
+	var num [20]byte
+	gids.Grow(len(ps) * (1 + len(strconv.AppendInt(num[:0], int64(len(ps)), 10))))
+	for gi := range ps {
+		gids.WriteByte('g')
+		gids.Write(strconv.AppendInt(num[:0], int64(gi+1), 10))
+	}
+	idText, idAt := gids.String(), 0
 	for gi, p := range ps {
-		g := Group{ID: "g" + strconv.Itoa(gi+1), Score: p.e.s.Value}
+		idLen := 1 + len(strconv.AppendInt(num[:0], int64(gi+1), 10))
+		g := Group{ID: idText[idAt : idAt+idLen], Score: p.e.s.Value}
+		idAt += idLen
 		at := len(ids)
 		for _, n := range p.ns {
 			ids = append(ids, docs[n.doc].Claims[n.idx].ID)
@@ -177,6 +195,12 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		out = append(out, g)
 	}
 	return out
+}
+
+// pairNodes fills ns, two long, with the nodes of e's claims.
+func pairNodes(ns []node, e edge) []node {
+	ns[0], ns[1] = node{e.a.doc, e.a.idx}, node{e.b.doc, e.b.idx}
+	return ns
 }
 
 // evidenceOf is the evidence of a group's strongest pair. Shared lists
