@@ -58,9 +58,10 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		nodes = nodes[:at+n]
 		return nodes[at : at+n : at+n]
 	}
+	var partsBuf [maxSplitParts][]*claimFeatures
 	for _, cl := range clusters {
 		cl.pos = len(ps)
-		parts := cl.parts()
+		parts := cl.appendParts(partsBuf[:0])
 		for _, part := range parts {
 			p := pending{e: partEdge(cl, part, &memo), cl: cl, split: len(parts) > 1}
 			p.ns = carve(len(part))
