@@ -157,6 +157,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		total += len(p.ns)
 	}
 	ids := make([]string, 0, total)
+	members := make([]Member, 0, total) // the groups' member lists, carved likewise
 	// The groups' ids are cut from one string ("g1g2…").
 	var gids strings.Builder
 	var num [20]byte
@@ -182,7 +183,9 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 			pr := round3(cfg.pairProb(e.a, e.b, e.s.Value, e.s.Containment))
 			g.Evidence.PairModel = &pr
 		}
-		g.Evidence.Members = membership(docs, feats, p.ns, p.e, p.rel || p.pair)
+		at = len(members)
+		members = appendMembership(members, docs, feats, p.ns, p.e, p.rel || p.pair)
+		g.Evidence.Members = members[at:len(members):len(members)]
 		if p.split {
 			partMembership(g.Evidence.Members, feats, p.ns, p.cl, &memo)
 		}
@@ -222,13 +225,12 @@ func evidenceOf(e edge) Evidence {
 	return ev
 }
 
-// membership explains why each claim of a group is in it: the claim it was
-// aligned with and that pair's score (or the claim it repeats), and its mean
-// score with the group's claims from other documents (cohesive keeps the
-// sums; repeats have none). For a related group (rel), both claims were
-// joined by e, and e's score is their mean.
-func membership(docs []*extract.Document, feats [][]*claimFeatures, ns []node, e edge, rel bool) []Member {
-	out := make([]Member, 0, len(ns))
+// appendMembership appends to out why each claim of a group is in it:
+// the claim it was aligned with and that pair's score (or the claim it
+// repeats), and its mean score with the group's claims from other
+// documents (cohesive keeps the sums; repeats have none). For a related
+// group (rel), both claims were joined by e, and e's score is their mean.
+func appendMembership(out []Member, docs []*extract.Document, feats [][]*claimFeatures, ns []node, e edge, rel bool) []Member {
 	for _, n := range ns {
 		c := &docs[n.doc].Claims[n.idx]
 		m := Member{Claim: c.ID}

@@ -163,7 +163,7 @@ func partMembership(ms []Member, feats [][]*claimFeatures, ns []node, cl *cluste
 	for k, n := range ns {
 		cf := feats[n.doc][n.idx]
 		if cf.group.cl == nil {
-			continue // a repeat: membership says which claim it repeats
+			continue // a repeat: appendMembership says which claim it repeats
 		}
 		joined, found := cl.strongestJoin(func(e *edge) bool { return (e.a == cf || e.b == cf) && inPart(e.a) && inPart(e.b) })
 		sum, cnt := 0.0, 0
