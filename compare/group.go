@@ -50,14 +50,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 	// The groups' node lists are carved from one list, each at its size
 	// (a repeat appended later moves its list).
 	var nodes []node
-	carve := func(n int) []node {
-		if len(nodes)+n > cap(nodes) {
-			nodes = make([]node, 0, max(64, n))
-		}
-		at := len(nodes)
-		nodes = nodes[:at+n]
-		return nodes[at : at+n : at+n]
-	}
+	carve := func(n int) []node { return carveFrom(&nodes, n, 64) }
 	var partsBuf [maxSplitParts][]*claimFeatures
 	for _, cl := range clusters {
 		cl.pos = len(ps)
@@ -158,6 +151,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 	}
 	ids := make([]string, 0, total)
 	members := make([]Member, 0, total) // the groups' member lists, carved likewise
+	var shared []string                 // and their evidence's shared lists (evidenceOf)
 	// The groups' ids are cut from one string ("g1g2…").
 	var gids strings.Builder
 	var num [20]byte
@@ -178,7 +172,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		if len(ids) > at {
 			g.Claims = ids[at:len(ids):len(ids)]
 		}
-		g.Evidence = evidenceOf(p.e.withEvidence())
+		g.Evidence = evidenceOf(p.e.withEvidence(), &shared)
 		if e := p.e; cfg.isolated(feats, e.a.doc, e.b.doc) {
 			pr := round3(cfg.pairProb(e.a, e.b, e.s.Value, e.s.Containment))
 			g.Evidence.PairModel = &pr
@@ -207,14 +201,34 @@ func pairNodes(ns []node, e edge) []node {
 	return ns
 }
 
+// carveFrom returns n elements of *buf, capped at n, for a list of its
+// own: *buf is made anew, of at least block elements, when it has not
+// room for them. Lists of a report carved from one array need one
+// allocation, not one each.
+func carveFrom[T any](buf *[]T, n, block int) []T {
+	if *buf == nil || len(*buf)+n > cap(*buf) {
+		*buf = make([]T, 0, max(block, n))
+	}
+	at := len(*buf)
+	*buf = (*buf)[:at+n]
+	return (*buf)[at : at+n : at+n]
+}
+
 // evidenceOf is the evidence of a group's strongest pair. Shared lists
-// everything the pair shares, as the contract shows it; Names, Numbers and
-// Dates repeat those parts by kind.
-func evidenceOf(e edge) Evidence {
+// everything the pair shares, as the contract shows it, carved from
+// *lists (nil: made alone); Names, Numbers and Dates repeat those parts
+// by kind.
+func evidenceOf(e edge, lists *[]string) Evidence {
 	if e.s.pairEvidence == nil {
 		e.s.pairEvidence = &pairEvidence{}
 	}
-	all := make([]string, 0, len(e.s.Names)+len(e.s.Shared)+len(e.s.Numbers)+len(e.s.Dates)) // never nil: "shared" is a list
+	n := len(e.s.Names) + len(e.s.Shared) + len(e.s.Numbers) + len(e.s.Dates)
+	var all []string // never nil: "shared" is a list
+	if lists == nil {
+		all = make([]string, 0, n)
+	} else {
+		all = carveFrom(lists, n, 256)[:0]
+	}
 	all = append(append(append(append(all, e.s.Names...), e.s.Shared...), e.s.Numbers...), e.s.Dates...)
 	ev := Evidence{
 		Pair:   [2]string{e.a.claim.ID, e.b.claim.ID},

@@ -73,7 +73,7 @@ func headlineGroup(docs []*extract.Document, cfg *config) *Group {
 		}
 		g.Evidence.Members = append(g.Evidence.Members, m)
 	}
-	ev := evidenceOf(best)
+	ev := evidenceOf(best, nil)
 	ev.Members = g.Evidence.Members
 	g.Evidence = ev
 	g.Differences = sideDifferences(sides, cfg.names)
