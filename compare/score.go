@@ -447,9 +447,9 @@ const (
 	localFloorName = 0.6
 )
 
-func localRarity(feats [][]*claimFeatures, v *vocab) {
+func localRarity(feats [][]*claimFeatures, v *vocab, sc *scratch) {
 	n := 0
-	df := make([]int32, len(v.keys))
+	df := sc.int32s(len(v.keys))
 	for _, doc := range feats {
 		for _, cf := range doc {
 			n++
@@ -468,8 +468,8 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 		// Names and words are the ids of v.ent and v.words, and in each
 		// claim the positions of cf.ent and cf.words (kinds order).
 		ln := math.Log(float64(n))
-		factor := make([]float64, len(v.keys))
-		byCount := make([]float64, 2*(n+1))
+		factor := sc.float64s(len(v.keys))
+		byCount := sc.float64s(2 * (n + 1))
 		for _, r := range [2]struct {
 			ids  [2]int32
 			fl   float64
