@@ -97,11 +97,12 @@ func cohesive(runs [][]edge, cfg *config) ([]*cluster, []edge) {
 		ver   int
 	}
 	refused := map[[2]mergeSide]bool{}
+	sc := &cfg.table.sc // where clusters are made
 	for e := range merged(runs) {
 		ca, cb := e.a.group.cl, e.b.group.cl
 		switch {
 		case ca == nil && cb == nil:
-			cl := &cluster{claims: []*claimFeatures{e.a, e.b}, best: e, joins: []edge{e}}
+			cl := newCluster(sc, e)
 			e.a.group = groupState{cl: cl, joined: e, sum: e.s.Value, n: 1}
 			e.b.group = groupState{cl: cl, joined: e, sum: e.s.Value, n: 1}
 			all = append(all, cl)
@@ -162,10 +163,10 @@ func cohesive(runs [][]edge, cfg *config) ([]*cluster, []edge) {
 			continue
 		}
 		into.ver++
-		into.joins = append(into.joins, e)
+		into.joins = appendIn(&sc.edg, into.joins, e)
 		for _, p := range pairs {
 			if p.v < splitShare*cfg.threshold && !e.joins(p.x, p.y) {
-				into.weak = append(into.weak, [2]*claimFeatures{p.x, p.y})
+				into.weak = appendIn(&sc.wk, into.weak, [2]*claimFeatures{p.x, p.y})
 			}
 		}
 		// An incoming claim's sum is its new pairs' scores added up from
@@ -191,13 +192,13 @@ func cohesive(runs [][]edge, cfg *config) ([]*cluster, []edge) {
 				c.group.joined = e
 			}
 		}
-		into.claims = append(into.claims, incoming...)
+		into.claims = appendIn(&sc.cfp, into.claims, incoming...)
 		if from != nil {
 			if from.best.s.Value > into.best.s.Value {
 				into.best = from.best
 			}
-			into.joins = append(into.joins, from.joins...)
-			into.weak = append(into.weak, from.weak...)
+			into.joins = appendIn(&sc.edg, into.joins, from.joins...)
+			into.weak = appendIn(&sc.wk, into.weak, from.weak...)
 			from.claims, from.joins, from.weak = nil, nil, nil
 		}
 	}
@@ -216,6 +217,31 @@ func cohesive(runs [][]edge, cfg *config) ([]*cluster, []edge) {
 		}
 	}
 	return out, apart
+}
+
+// newCluster returns a cluster of the pair e alone, made in sc: an
+// event forms tens of clusters, a large one thousands, and the table's
+// scratch is kept from one to the next.
+func newCluster(sc *scratch, e edge) *cluster {
+	cl := &sc.cls.take(1)[0]
+	cl.claims = sc.cfp.take(2)
+	cl.claims[0], cl.claims[1] = e.a, e.b
+	cl.joins = sc.edg.take(1)
+	cl.joins[0] = e
+	cl.best = e
+	return cl
+}
+
+// appendIn appends vs to list, moving it first, when it is full, to a
+// slice of s twice as large: a cluster's lists grow with every merge
+// into it, and the slab is kept from one comparison to the next.
+func appendIn[T any](s *slab[T], list []T, vs ...T) []T {
+	if len(list)+len(vs) > cap(list) {
+		grown := s.take(max(2*cap(list), len(list)+len(vs)))[:len(list)]
+		copy(grown, list)
+		list = grown
+	}
+	return append(list, vs...)
 }
 
 // edgeOrder is the order in which cohesive takes the aligned pairs: best

@@ -375,17 +375,29 @@ func compareWith(ctx context.Context, docs []*extract.Document, cfg *config) (*R
 func compareTable(ctx context.Context, docs []*extract.Document, cfg *config) (*Report, error) {
 	cfg.ctx = ctx
 	r := &Report{Version: ReportVersion, Run: newRun(cfg), Documents: make([]*extract.Document, 0, len(docs)), Outlets: map[string]Profile{}, Groups: []Group{}, Unique: []string{}}
-	for i, d := range inferPublished(docs) {
-		c := *d
+	// The copies of the documents, and of their headlines, are made in
+	// one array each.
+	docs = inferPublished(docs)
+	copies := make([]extract.Document, len(docs))
+	heads := 0
+	for _, d := range docs {
+		if d.Headline != nil {
+			heads++
+		}
+	}
+	headCopies := make([]extract.Claim, 0, heads)
+	for i, d := range docs {
+		c := &copies[i]
+		*c = *d
 		c.Claims = append(make([]extract.Claim, 0, len(d.Claims)), d.Claims...) // [] in JSON, never null
 		if d.Headline != nil {
 			// SetID numbers the headline too: the copy's, not the
 			// caller's, which another comparison may be reading.
-			h := *d.Headline
-			c.Headline = &h
+			headCopies = append(headCopies, *d.Headline)
+			c.Headline = &headCopies[len(headCopies)-1]
 		}
-		extract.SetID(&c, "d"+strconv.Itoa(i+1))
-		r.Documents = append(r.Documents, &c)
+		extract.SetID(c, "d"+strconv.Itoa(i+1))
+		r.Documents = append(r.Documents, c)
 	}
 	r.Run.OmissionModel = omissionRun(cfg, len(r.Documents))
 	r.Run.PairModel = pairRun(cfg)
@@ -429,8 +441,15 @@ func features(docs []*extract.Document, cfg *config) ([][]*claimFeatures, *vocab
 	if len(docs) > 1 {
 		// One document has nothing to align: its claims' features would
 		// only cost memory (a 30 MB article has 360,000 claims).
+		// The documents' lists are carved from one.
+		total := 0
+		for _, d := range docs {
+			total += len(d.Claims)
+		}
+		all := make([]*claimFeatures, 0, total)
 		for i, d := range docs {
-			feats[i] = make([]*claimFeatures, 0, len(d.Claims))
+			feats[i] = all[len(all) : len(all) : len(all)+len(d.Claims)]
+			all = all[:len(all)+len(d.Claims)]
 			for j := range d.Claims {
 				feats[i] = append(feats[i], prepare(cfg.table, i, j, &d.Claims[j]))
 			}
@@ -452,7 +471,7 @@ func features(docs []*extract.Document, cfg *config) ([][]*claimFeatures, *vocab
 		names = nil
 	}
 	v := intern(cfg.table, feats, names)
-	localRarity(feats, v)
+	localRarity(feats, v, &cfg.table.sc)
 	lookUpAllKeys(feats) // before scoring on several cores (lazykeys.go)
 	return feats, v
 }

@@ -523,7 +523,7 @@ tokens:
 			continue
 		}
 		if own.weight[i] == 0 {
-			own.weight[i] = rarity(strings.ToLower(own.toks[i].Text))
+			own.weight[i] = lowerRarity(own.toks[i].Text)
 		}
 		w += own.weight[i]
 	}

@@ -61,16 +61,28 @@ func differences(docs []*extract.Document, feats [][]*claimFeatures, ns []node, 
 		end := len(b.claims)
 		s.claims, s.feats = b.claims[start:end:end], b.feats[start:end:end]
 	}
-	out := sideDifferences(sides, names)
+	b.diffs = appendSideDifferences(b.diffs[:0], sides, names)
+	out := listOf(b.diffs)
 	b.put(sides)
 	return out
 }
 
-// sideBuf holds the side lists of one group (differences).
+// listOf returns a copy of ds made at its length, nil when it is empty.
+func listOf(ds []Difference) []Difference {
+	if len(ds) == 0 {
+		return nil
+	}
+	return append(make([]Difference, 0, len(ds)), ds...)
+}
+
+// sideBuf holds the side lists of one group (differences), and the
+// list its differences are gathered in before they are copied out at
+// their number (appended kind by kind, the list grew several times).
 type sideBuf struct {
 	sides  []side
 	claims []*extract.Claim
 	feats  []*claimFeatures
+	diffs  []Difference
 }
 
 var sideBufs = sync.Pool{New: func() any { return new(sideBuf) }}
@@ -80,6 +92,7 @@ var sideBufs = sync.Pool{New: func() any { return new(sideBuf) }}
 func (b *sideBuf) put(sides []side) {
 	clear(b.claims)
 	clear(b.feats)
+	clear(b.diffs)
 	clear(sides)
 	b.sides = sides[:0]
 	sideBufs.Put(b)
@@ -87,10 +100,14 @@ func (b *sideBuf) put(sides []side) {
 
 // sideDifferences classifies how the sides of a group differ.
 func sideDifferences(sides []side, names func(a, b string) bool) []Difference {
+	return appendSideDifferences(nil, sides, names)
+}
+
+// appendSideDifferences is sideDifferences appending to out.
+func appendSideDifferences(out []Difference, sides []side, names func(a, b string) bool) []Difference {
 	if len(sides) < 2 {
-		return nil
+		return out
 	}
-	var out []Difference
 	cs := newContentSets(sides)
 	out = append(out, numberDiffs(sides, cs)...)
 	out = append(out, dateDiffs(sides, cs)...)

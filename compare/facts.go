@@ -165,13 +165,14 @@ func interval(c *extract.Claim, n extract.Number) (lo, hi float64, upper bool) {
 	// math.Max, not the builtin: a Document built by hand may carry a NaN
 	// Max, and math.Max(+Inf, NaN) is +Inf where max gives NaN.
 	lo, hi = n.Value, math.Max(n.Value, n.Max)
-	before := strings.ToLower(c.Text[:max(0, min(len(c.Text), n.Span.Start-c.Span.Start))])
+	var tail [boundTail]byte
+	before := lowerTail(tail[:0], c.Text[:max(0, min(len(c.Text), n.Span.Start-c.Span.Start))])
 	bs := bounds
 	if n.Unit == extract.UnitTime {
 		bs = timeBounds
 	}
 	for _, b := range bs {
-		if strings.HasSuffix(before, b.prefix) {
+		if hasSuffix(before, b.prefix) {
 			switch {
 			case b.lower:
 				return lo, math.Inf(1), false
@@ -189,7 +190,7 @@ func interval(c *extract.Claim, n extract.Number) (lo, hi float64, upper bool) {
 		return lo * 0.9, hi * 1.1, false
 	}
 	for _, a := range approximators {
-		if strings.HasSuffix(before, a) {
+		if hasSuffix(before, a) {
 			return widen()
 		}
 	}
@@ -200,6 +201,27 @@ func interval(c *extract.Claim, n extract.Number) (lo, hi float64, upper bool) {
 		}
 	}
 	return lo, hi, false
+}
+
+// boundTail is the most bytes of a number's bound or approximator
+// (bounds, timeBounds, approximators; TestBoundTail checks them).
+const boundTail = 16
+
+// lowerTail appends to dst an end of strings.ToLower(s) long enough to
+// tell whether it ends with a bound or an approximator: the last
+// boundTail bytes of s lower-cased, when they are ASCII (ToLower maps
+// each ASCII byte alone, so they end ToLower(s) as they are), else all of
+// ToLower(s). Most of a claim's text before its number need not be
+// lower-cased.
+func lowerTail(dst []byte, s string) []byte {
+	if t := s[max(0, len(s)-boundTail):]; isASCII(t) {
+		return lowerASCII(dst, t)
+	}
+	return append(dst, strings.ToLower(s)...)
+}
+
+func hasSuffix(b []byte, suffix string) bool {
+	return len(b) >= len(suffix) && string(b[len(b)-len(suffix):]) == suffix
 }
 
 // anchorWords is how many content words on each side of a number or a
@@ -598,14 +620,35 @@ var placeLens = func() (t [9]bool) {
 // placePreposition reports a word that introduces a place, in any case.
 // Lower-casing a short ASCII word needs no new string.
 func placePreposition(w string) bool {
-	var buf [8]byte
-	if len(w) > len(buf) || !isASCII(w) {
+	if !isASCII(w) {
 		return placePrepositions[strings.ToLower(w)] // "İN" lower-cases to "in"
 	}
-	if !placeLens[len(w)] {
+	if len(w) >= len(placeLens) || !placeLens[len(w)] {
 		return false // no preposition has that length
 	}
+	var buf [len(placeLens)]byte
 	return placePrepositions[string(lowerASCII(buf[:0], w))]
+}
+
+// inLowerSet reports set[strings.ToLower(w)]: an ASCII word in lower case
+// is looked up as it is, a short one in capitals lower-cased on the stack.
+func inLowerSet(set map[string]bool, w string) bool {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	var buf [32]byte
+	switch {
+	case !upper:
+		return set[w]
+	case len(w) > len(buf):
+		return set[strings.ToLower(w)]
+	}
+	return set[string(lowerASCII(buf[:0], w))]
 }
 
 // lowerASCII appends w, ASCII, lower-cased as strings.ToLower would.
@@ -843,7 +886,7 @@ func negatesAt(c *extract.Claim, k int) bool {
 	if k+1 < len(c.Tokens) && strings.EqualFold(c.Tokens[k+1].Text, "to") && refusalBeforeTo(t) {
 		// "declined to give details", not "declined to 4%" or "declined
 		// to their lowest level".
-		return k+2 < len(c.Tokens) && !c.Tokens[k+2].Number && !toTheLevel[strings.ToLower(c.Tokens[k+2].Text)]
+		return k+2 < len(c.Tokens) && !c.Tokens[k+2].Number && !inLowerSet(toTheLevel, c.Tokens[k+2].Text)
 	}
 	if !strings.EqualFold(t, "yet") || k+1 >= len(c.Tokens) || !strings.EqualFold(c.Tokens[k+1].Text, "to") || k == 0 {
 		return false
@@ -941,7 +984,7 @@ func negatedAfter(c *extract.Claim, i int, neg *extract.Claim, at int) bool {
 		}
 		for j := k + 1; j < len(c.Tokens) && j <= k+6; j++ {
 			f := &c.Tokens[j]
-			if f.Stop || scopeNouns[strings.ToLower(f.Text)] {
+			if f.Stop || inLowerSet(scopeNouns, f.Text) {
 				continue
 			}
 			if f.Entity || f.Number {
@@ -993,7 +1036,7 @@ func gapBefore(c *extract.Claim, j int) string {
 	return c.Text[a:b]
 }
 
-func isASCII(s string) bool {
+func isASCII[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
@@ -1064,7 +1107,7 @@ func clauseBreak(c *extract.Claim, j int) bool {
 // c.Tokens[j]: a clause break, a comma ("Without a warrant, police
 // searched the house"), or a subordinator that opens a clause of its own.
 func scopeBreak(c *extract.Claim, j int) bool {
-	return clauseBreak(c, j) || strings.Contains(gapBefore(c, j), ",") || subordinators[strings.ToLower(c.Tokens[j].Text)]
+	return clauseBreak(c, j) || strings.Contains(gapBefore(c, j), ",") || inLowerSet(subordinators, c.Tokens[j].Text)
 }
 
 // denialAt reports a denial verb (attribution stance denial, in any
@@ -1086,9 +1129,10 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 	// The negations of each side, found once per group: a negation word
 	// outside quotes, or the outlet's own denial verb.
 	type negation struct {
-		c  *extract.Claim
-		ci int // c's index in its side
-		k  int // token index in c
+		c     *extract.Claim
+		ci    int            // c's index in its side
+		k     int            // token index in c
+		focus *extract.Token // what it denies (focus below), or nil
 	}
 	var negs [][]negation // made at the first negation: most groups have none
 	for si, s := range sides {
@@ -1113,7 +1157,7 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 					if negs == nil {
 						negs = make([][]negation, len(sides))
 					}
-					negs[si] = append(negs[si], negation{c, ci, k})
+					negs[si] = append(negs[si], negation{c: c, ci: ci, k: k})
 				}
 			}
 		}
@@ -1178,7 +1222,7 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 				return nil // the focus is in the negation's clause ("may never be, since ferry operators …")
 			}
 			t := &c.Tokens[j]
-			if t.Stop || scopeNouns[strings.ToLower(t.Text)] {
+			if t.Stop || inLowerSet(scopeNouns, t.Text) {
 				continue
 			}
 			if partitive {
@@ -1192,16 +1236,14 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 		}
 		return nil
 	}
-	foci := make([][]*extract.Token, len(sides))
-	for si := range sides {
-		foci[si] = make([]*extract.Token, len(negs[si]))
-		for i, ng := range negs[si] {
-			foci[si][i] = focus(ng)
+	for _, ns := range negs {
+		for i := range ns {
+			ns[i].focus = focus(ns[i])
 		}
 	}
 	negatedBy := func(o int, t *extract.Token) bool {
-		for _, f := range foci[o] {
-			if f != nil && tokenKey(f) == tokenKey(t) {
+		for _, ng := range negs[o] {
+			if f := ng.focus; f != nil && tokenKey(f) == tokenKey(t) {
 				return true
 			}
 		}
@@ -1211,8 +1253,8 @@ func polarityDiffs(sides []side, cs *contentSets) []Difference {
 		n := 0
 		var where extract.Span
 		var holder *extract.Claim
-		for i, ng := range negs[si] {
-			t := foci[si][i]
+		for _, ng := range negs[si] {
+			t := ng.focus
 			if t == nil || negatedBy(o, t) || !affirms(o, t, si, ng) {
 				continue
 			}

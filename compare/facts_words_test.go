@@ -9,20 +9,22 @@ import (
 	"github.com/claimdiff/claimdiff/extract"
 )
 
-// TestWordChecksMatchToLower compares negationWord and placePreposition,
-// which lower-case short ASCII words by hand and skip words that cannot
-// match, with the plain definitions on strings.ToLower, on words in every
-// case, with typographic apostrophes, letters whose lower case is ASCII
-// (İ → i) and random strings; that the refusals and "yet", which
-// negatesAt turns away by their first letter, start with one of its; and
-// that mayNegate, and negationEdges before it, turn away no word
-// negatesAt reads further.
+// TestWordChecksMatchToLower compares negationWord, placePreposition,
+// lowerRarity and inLowerSet, which lower-case short ASCII words by hand
+// and skip words that cannot match, with the plain definitions on
+// strings.ToLower, on words in every case, long and short, with
+// typographic apostrophes, letters whose lower case is ASCII (İ → i) and
+// random strings; that the refusals and "yet", which negatesAt turns
+// away by their first letter, start with one of its; and that mayNegate,
+// and negationEdges before it, turn away no word negatesAt reads further.
 func TestWordChecksMatchToLower(t *testing.T) {
 	words := []string{"", "not", "NOT", "Not", "no", "No", "never", "Neither", "WITHOUT", "refused", "Refuses", "FAILED",
 		"don't", "DON'T", "Don’t", "can’t", "CAN’T", "n't", "t", "T", "in", "In", "IN", "iN", "at", "AT", "near", "Near",
 		"NEAR", "İn", "İN", "nearby", "inn", "a", "the", "Ankara", "Knot", "\u212Aot", "ﬁn", "ñot", "at\xff", "\xffin",
 		"declined", "DECLINES", "Refusal", "refuſals", "YET", "yEt", "ｙet",
-		"neİther", "WİTHOUT", "faİled", "nothİng", "NOTHİNG’T", "no\u212Anot", "cannot’t", "İsn't", "won\xe2\x80\x99t", "won\x99t"}
+		"neİther", "WİTHOUT", "faİled", "nothİng", "NOTHİNG’T", "no\u212Anot", "cannot’t", "İsn't", "won\xe2\x80\x99t", "won\x99t",
+		"Internationally", "NEARNEARNEAR", "Government", "The", "A-Team", strings.Repeat("Ab", 20), "When", "WHILE", "Although",
+		"wHo", "PLANS", "Intention", "KNOW"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	letters := []string{"a", "e", "i", "n", "o", "r", "t", "w", "f", "N", "T", "A", "'", "’", "İ", "é", "\u212A", "\xff", "\xe2\x80", "\x99"}
 	for i := 0; i < 5000; i++ {
@@ -48,6 +50,14 @@ func TestWordChecksMatchToLower(t *testing.T) {
 		}
 		if got, want := placePreposition(w), placePrepositions[lw]; got != want {
 			t.Errorf("placePreposition(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := lowerRarity(w), rarity(lw); got != want {
+			t.Errorf("lowerRarity(%q) = %v, want %v", w, got, want)
+		}
+		for _, set := range []map[string]bool{subordinators, scopeNouns, toTheLevel, hyphenPrefixes()} {
+			if got, want := inLowerSet(set, w), set[lw]; got != want {
+				t.Errorf("inLowerSet(%q) = %v, want %v", w, got, want)
+			}
 		}
 	}
 }
@@ -118,6 +128,42 @@ func TestFieldsAtMost(t *testing.T) {
 		for n := 0; n <= 4; n++ {
 			if got, want := fieldsAtMost(s, n), len(strings.Fields(s)) <= n; got != want {
 				t.Errorf("fieldsAtMost(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
+
+// TestBoundTail checks that every bound and approximator fits in
+// boundTail bytes, in lower-case ASCII, and that reading them off
+// lowerTail agrees with the plain rule, strings.HasSuffix on
+// strings.ToLower of the whole text, on texts that mix case, letters
+// whose lower case is ASCII (the Kelvin sign, İ), other letters and
+// invalid UTF-8, near the end and far from it.
+func TestBoundTail(t *testing.T) {
+	var all []string
+	for _, b := range append(append([]numberBound(nil), bounds...), timeBounds...) {
+		all = append(all, b.prefix)
+	}
+	all = append(all, approximators...)
+	for _, p := range all {
+		if len(p) > boundTail || p != strings.ToLower(p) || !isASCII(p) {
+			t.Errorf("%q: longer than boundTail (%d) or not lower-case ASCII", p, boundTail)
+		}
+	}
+	pieces := []string{"at least ", "AT LEAST ", "up to ", "Up To ", "\u212a", "k", "İ", "i", "é", "É", "\xff", "\xe2\x82", "€",
+		" ", "some ", "SOME ", "no fewer than ", "almost ", "a", "T"}
+	rng := rand.New(rand.NewPCG(15, 3))
+	for trial := range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(8) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := sb.String()
+		var buf [boundTail]byte
+		tail := lowerTail(buf[:0], s)
+		for _, p := range all {
+			if got, want := hasSuffix(tail, p), strings.HasSuffix(strings.ToLower(s), p); got != want {
+				t.Fatalf("trial %d: %q ends with %q: %v, want %v", trial, s, p, got, want)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -29,7 +30,10 @@ func markerDiff(sides []side, kind string) (Difference, bool) {
 		}
 	}
 	all := make([]Value, 0, n)
-	first, differs, any := "", false, false
+	// Each side's comparable form is written on the stack, the first
+	// side's kept to compare the others' with.
+	var firstBuf, otherBuf [128]byte
+	first, differs, any := firstBuf[:0], false, false
 	for si, s := range sides {
 		at := len(all)
 		for _, c := range s.claims {
@@ -52,9 +56,9 @@ func markerDiff(sides []side, kind string) (Difference, bool) {
 		if !any {
 			continue // comparable of no entries is ""
 		}
-		if c := comparable(kind, vs); si == 0 {
-			first = c
-		} else if c != first {
+		if si == 0 {
+			first = appendComparable(first, kind, vs)
+		} else if !bytes.Equal(appendComparable(otherBuf[:0], kind, vs), first) {
 			differs = true
 		}
 	}
@@ -78,12 +82,7 @@ func markerDiff(sides []side, kind string) (Difference, bool) {
 		}
 		b = append(append(b, docOf(s.id())...), ": "...)
 		n := len(b)
-		for i, t := range displayTexts(kind, vals[si]) {
-			if i > 0 {
-				b = append(b, "; "...)
-			}
-			b = append(b, t...)
-		}
+		b = appendDisplayTexts(b, kind, vals[si])
 		if len(b) == n {
 			b = append(b, "none"...)
 		}
@@ -92,29 +91,74 @@ func markerDiff(sides []side, kind string) (Difference, bool) {
 	return d, true
 }
 
-// displayTexts lists a side's entries once each (ignoring case), in text
-// order, attributions with their stance: "said (neutral)".
-func displayTexts(kind string, vals []Value) []string {
-	seen := map[string]bool{}
-	var out []string
+// appendDisplayTexts appends a side's entries to b, "; " between them:
+// each once (ignoring case, as strings.ToLower does), in text order,
+// attributions with their stance: "said (neutral)". Each entry is written
+// and then compared with the ones before it (a side has a handful), and
+// taken back if it repeats one.
+func appendDisplayTexts(b []byte, kind string, vals []Value) []byte {
+	var writtenBuf [16][2]int
+	written := writtenBuf[:0] // where each entry written begins and ends in b
 	for _, v := range vals {
-		t := v.Text
-		if kind == extract.KindAttribution && v.Stance != "" {
-			t += " (" + v.Stance + ")"
+		at := len(b)
+		if len(written) > 0 {
+			b = append(b, "; "...)
 		}
-		if k := strings.ToLower(t); !seen[k] {
-			seen[k] = true
-			out = append(out, t)
+		e := len(b)
+		b = append(b, v.Text...)
+		if kind == extract.KindAttribution && v.Stance != "" {
+			b = append(append(append(b, " ("...), v.Stance...), ')')
+		}
+		repeat := false
+		for _, w := range written {
+			if repeat = sameLower(b[w[0]:w[1]], b[e:]); repeat {
+				break
+			}
+		}
+		if repeat {
+			b = b[:at]
+			continue
+		}
+		written = append(written, [2]int{e, len(b)})
+	}
+	return b
+}
+
+// sameLower reports whether strings.ToLower makes x and y the same
+// string: ASCII is compared in place, anything else lower-cased.
+func sameLower(x, y []byte) bool {
+	if !isASCII(x) || !isASCII(y) {
+		return strings.ToLower(string(x)) == strings.ToLower(string(y))
+	}
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if lowerByte(x[i]) != lowerByte(y[i]) {
+			return false
 		}
 	}
-	return out
+	return true
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
 }
 
 // comparable is the form in which two sides' entries are compared: their
 // lower-cased texts as a set; for attribution the stances alone ("said"
 // and "told" are both neutral).
 func comparable(kind string, vals []Value) string {
-	var keys []string
+	return string(appendComparable(nil, kind, vals))
+}
+
+// appendComparable appends comparable's form to dst.
+func appendComparable(dst []byte, kind string, vals []Value) []byte {
+	var keysBuf [16]string
+	keys := keysBuf[:0]
 	for _, v := range vals {
 		if kind == extract.KindAttribution {
 			if v.Stance != "" {
@@ -124,5 +168,11 @@ func comparable(kind string, vals []Value) string {
 		}
 		keys = append(keys, strings.ToLower(v.Text))
 	}
-	return strings.Join(uniqSorted(keys), "; ")
+	for i, k := range uniqSorted(keys) {
+		if i > 0 {
+			dst = append(dst, "; "...)
+		}
+		dst = append(dst, k...)
+	}
+	return dst
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/claimdiff/claimdiff/extract"
 )
@@ -46,20 +47,20 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 	clusters, apart := cohesive(edges, cfg)
 	// A cluster's parts (split.go) are its groups; pos is its first.
 	var memo nameMemo
-	var nodes []node // the parts' node lists are carved from it, each at its size
+	// The groups' node lists are carved from one list, each at its size
+	// (a repeat appended later moves its list).
+	var nodes []node
+	carve := func(n int) []node { return carveFrom(&nodes, n, 64) }
+	var partsBuf [maxSplitParts][]*claimFeatures
 	for _, cl := range clusters {
 		cl.pos = len(ps)
-		parts := cl.parts()
+		parts := cl.appendParts(partsBuf[:0])
 		for _, part := range parts {
 			p := pending{e: partEdge(cl, part, &memo), cl: cl, split: len(parts) > 1}
-			if len(nodes)+len(part) > cap(nodes) {
-				nodes = make([]node, 0, max(64, len(part)))
+			p.ns = carve(len(part))
+			for k, c := range part {
+				p.ns[k] = node{c.doc, c.idx}
 			}
-			at := len(nodes)
-			for _, c := range part {
-				nodes = append(nodes, node{c.doc, c.idx})
-			}
-			p.ns = nodes[at:len(nodes):len(nodes)] // a repeat appended later moves it
 			ps = append(ps, p)
 		}
 	}
@@ -110,7 +111,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 			continue
 		}
 		inPair[e.a], inPair[e.b] = true, true
-		ps = append(ps, pending{ns: []node{{e.a.doc, e.a.idx}, {e.b.doc, e.b.idx}}, e: e, pair: true})
+		ps = append(ps, pending{ns: pairNodes(carve(2), e), e: e, pair: true})
 	}
 	// slices' sorts, not sort.Slice's: no reflection and no swapper
 	// allocated per group; nodes are distinct, so the order is the same.
@@ -123,7 +124,7 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		if e.a.group.cl != nil || e.b.group.cl != nil || inPair[e.a] || inPair[e.b] {
 			continue
 		}
-		ps = append(ps, pending{ns: []node{{e.a.doc, e.a.idx}, {e.b.doc, e.b.idx}}, e: e, rel: true})
+		ps = append(ps, pending{ns: pairNodes(carve(2), e), e: e, rel: true})
 	}
 	// Sorted as indices, then laid out in their order: the sort's moves
 	// of whole pending values (a hundred bytes each) cost more than the
@@ -149,8 +150,21 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		total += len(p.ns)
 	}
 	ids := make([]string, 0, total)
+	members := make([]Member, 0, total) // the groups' member lists, carved likewise
+	var shared []string                 // and their evidence's shared lists (evidenceOf)
+	// The groups' ids are cut from one string ("g1g2…").
+	var gids strings.Builder
+	var num [20]byte
+	gids.Grow(len(ps) * (1 + len(strconv.AppendInt(num[:0], int64(len(ps)), 10))))
+	for gi := range ps {
+		gids.WriteByte('g')
+		gids.Write(strconv.AppendInt(num[:0], int64(gi+1), 10))
+	}
+	idText, idAt := gids.String(), 0
 	for gi, p := range ps {
-		g := Group{ID: "g" + strconv.Itoa(gi+1), Score: p.e.s.Value}
+		idLen := 1 + len(strconv.AppendInt(num[:0], int64(gi+1), 10))
+		g := Group{ID: idText[idAt : idAt+idLen], Score: p.e.s.Value}
+		idAt += idLen
 		at := len(ids)
 		for _, n := range p.ns {
 			ids = append(ids, docs[n.doc].Claims[n.idx].ID)
@@ -158,12 +172,14 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 		if len(ids) > at {
 			g.Claims = ids[at:len(ids):len(ids)]
 		}
-		g.Evidence = evidenceOf(p.e.withEvidence())
+		g.Evidence = evidenceOf(p.e.withEvidence(), &shared)
 		if e := p.e; cfg.isolated(feats, e.a.doc, e.b.doc) {
 			pr := round3(cfg.pairProb(e.a, e.b, e.s.Value, e.s.Containment))
 			g.Evidence.PairModel = &pr
 		}
-		g.Evidence.Members = membership(docs, feats, p.ns, p.e, p.rel || p.pair)
+		at = len(members)
+		members = appendMembership(members, docs, feats, p.ns, p.e, p.rel || p.pair)
+		g.Evidence.Members = members[at:len(members):len(members)]
 		if p.split {
 			partMembership(g.Evidence.Members, feats, p.ns, p.cl, &memo)
 		}
@@ -179,14 +195,40 @@ func buildGroups(docs []*extract.Document, feats [][]*claimFeatures, edges [][]e
 	return out
 }
 
+// pairNodes fills ns, two long, with the nodes of e's claims.
+func pairNodes(ns []node, e edge) []node {
+	ns[0], ns[1] = node{e.a.doc, e.a.idx}, node{e.b.doc, e.b.idx}
+	return ns
+}
+
+// carveFrom returns n elements of *buf, capped at n, for a list of its
+// own: *buf is made anew, of at least block elements, when it has not
+// room for them. Lists of a report carved from one array need one
+// allocation, not one each.
+func carveFrom[T any](buf *[]T, n, block int) []T {
+	if *buf == nil || len(*buf)+n > cap(*buf) {
+		*buf = make([]T, 0, max(block, n))
+	}
+	at := len(*buf)
+	*buf = (*buf)[:at+n]
+	return (*buf)[at : at+n : at+n]
+}
+
 // evidenceOf is the evidence of a group's strongest pair. Shared lists
-// everything the pair shares, as the contract shows it; Names, Numbers and
-// Dates repeat those parts by kind.
-func evidenceOf(e edge) Evidence {
+// everything the pair shares, as the contract shows it, carved from
+// *lists (nil: made alone); Names, Numbers and Dates repeat those parts
+// by kind.
+func evidenceOf(e edge, lists *[]string) Evidence {
 	if e.s.pairEvidence == nil {
 		e.s.pairEvidence = &pairEvidence{}
 	}
-	all := make([]string, 0, len(e.s.Names)+len(e.s.Shared)+len(e.s.Numbers)+len(e.s.Dates)) // never nil: "shared" is a list
+	n := len(e.s.Names) + len(e.s.Shared) + len(e.s.Numbers) + len(e.s.Dates)
+	var all []string // never nil: "shared" is a list
+	if lists == nil {
+		all = make([]string, 0, n)
+	} else {
+		all = carveFrom(lists, n, 256)[:0]
+	}
 	all = append(append(append(append(all, e.s.Names...), e.s.Shared...), e.s.Numbers...), e.s.Dates...)
 	ev := Evidence{
 		Pair:   [2]string{e.a.claim.ID, e.b.claim.ID},
@@ -197,13 +239,12 @@ func evidenceOf(e edge) Evidence {
 	return ev
 }
 
-// membership explains why each claim of a group is in it: the claim it was
-// aligned with and that pair's score (or the claim it repeats), and its mean
-// score with the group's claims from other documents (cohesive keeps the
-// sums; repeats have none). For a related group (rel), both claims were
-// joined by e, and e's score is their mean.
-func membership(docs []*extract.Document, feats [][]*claimFeatures, ns []node, e edge, rel bool) []Member {
-	out := make([]Member, 0, len(ns))
+// appendMembership appends to out why each claim of a group is in it:
+// the claim it was aligned with and that pair's score (or the claim it
+// repeats), and its mean score with the group's claims from other
+// documents (cohesive keeps the sums; repeats have none). For a related
+// group (rel), both claims were joined by e, and e's score is their mean.
+func appendMembership(out []Member, docs []*extract.Document, feats [][]*claimFeatures, ns []node, e edge, rel bool) []Member {
 	for _, n := range ns {
 		c := &docs[n.doc].Claims[n.idx]
 		m := Member{Claim: c.ID}

@@ -11,15 +11,25 @@ import "github.com/claimdiff/claimdiff/extract"
 // related groups are off). Nil when fewer than two documents have a
 // headline.
 func headlineGroup(docs []*extract.Document, cfg *config) *Group {
-	var sides []side
+	n := 0
+	for _, d := range docs {
+		if d.Headline != nil {
+			n++
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	// Each side's one claim and features, carved from one list each.
+	sides := make([]side, 0, n)
+	heads, feats := make([]*extract.Claim, n), make([]*claimFeatures, n)
 	for i, d := range docs {
 		if d.Headline == nil {
 			continue
 		}
-		sides = append(sides, side{doc: i, claims: []*extract.Claim{d.Headline}, feats: []*claimFeatures{cfg.withSemantic(prepare(cfg.table, i, -1, d.Headline))}}) // withSemantic: embed.go
-	}
-	if len(sides) < 2 {
-		return nil
+		k := len(sides)
+		heads[k], feats[k] = d.Headline, cfg.withSemantic(prepare(cfg.table, i, -1, d.Headline)) // withSemantic: embed.go
+		sides = append(sides, side{doc: i, claims: heads[k : k+1 : k+1], feats: feats[k : k+1 : k+1]})
 	}
 	// The headlines numbered together once, not again for every pair
 	// (lexicalScore): a pair's score is the same in either vocabulary,
@@ -33,11 +43,14 @@ func headlineGroup(docs []*extract.Document, cfg *config) *Group {
 	for _, sd := range sides {
 		finish(sd.feats[0])
 	}
+	// Only the best pair's evidence is read: the pairs are scored
+	// without theirs, and it is worked out once (withEvidence).
 	var best edge
 	partner := make([]edge, len(sides))
 	for x := range sides {
 		for y := x + 1; y < len(sides); y++ {
-			e := edge{sides[x].feats[0], sides[y].feats[0], score(sides[x].feats[0], sides[y].feats[0], cfg.names)}
+			a, b := sides[x].feats[0], sides[y].feats[0]
+			e := edge{a, b, pairValue(a, b, cfg.names)}
 			if best.a == nil || e.s.Value > best.s.Value {
 				best = e
 			}
@@ -48,7 +61,9 @@ func headlineGroup(docs []*extract.Document, cfg *config) *Group {
 			}
 		}
 	}
-	g := &Group{ID: "h1", Role: extract.RoleHeadline, Score: best.s.Value}
+	best = best.withEvidence()
+	g := &Group{ID: "h1", Role: extract.RoleHeadline, Score: best.s.Value, Claims: make([]string, 0, len(sides))}
+	g.Evidence.Members = make([]Member, 0, len(sides))
 	for k, sd := range sides {
 		id := sd.claims[0].ID
 		g.Claims = append(g.Claims, id)
@@ -58,7 +73,7 @@ func headlineGroup(docs []*extract.Document, cfg *config) *Group {
 		}
 		g.Evidence.Members = append(g.Evidence.Members, m)
 	}
-	ev := evidenceOf(best)
+	ev := evidenceOf(best, nil)
 	ev.Members = g.Evidence.Members
 	g.Evidence = ev
 	g.Differences = sideDifferences(sides, cfg.names)
@@ -70,4 +85,13 @@ func headlineGroup(docs []*extract.Document, cfg *config) *Group {
 		g.Verdict = VerdictRelated
 	}
 	return g
+}
+
+// pairValue is score(a, b, names) without its evidence lists when the two
+// claims share a vocabulary (with them otherwise): the same value.
+func pairValue(a, b *claimFeatures, names func(x, y string) bool) pairScore {
+	if a.v != nil && a.v == b.v {
+		return a.v.score(a, b, nil, false)
+	}
+	return score(a, b, names)
 }

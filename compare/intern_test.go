@@ -96,3 +96,49 @@ func TestNumberPlainRule(t *testing.T) {
 		}
 	}
 }
+
+// TestShareEvidence checks pairEvidence.share against the plain rule:
+// each shared feature's label appended to its kind's list, in order,
+// years left out, a kind with none left nil.
+func TestShareEvidence(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 77))
+	v := &vocab{}
+	for i := range 40 {
+		v.keys = append(v.keys, featKey{kind: kinds[rng.IntN(len(kinds))], key: fmt.Sprint(i)})
+	}
+	for trial := range 500 {
+		a := &claimFeatures{}
+		for id := range v.keys {
+			if rng.IntN(3) == 0 {
+				a.ids = append(a.ids, int32(id))
+				a.labels = append(a.labels, fmt.Sprintf("l%d", id))
+			}
+		}
+		var at []int32
+		for i := range a.ids {
+			if rng.IntN(2) == 0 {
+				at = append(at, int32(i))
+			}
+		}
+		var want pairEvidence
+		for _, i := range at {
+			switch v.keys[a.ids[i]].kind {
+			case kindWord:
+				want.Shared = append(want.Shared, a.labels[i])
+			case kindEntity:
+				want.Names = append(want.Names, a.labels[i])
+			case kindNumber:
+				want.Numbers = append(want.Numbers, a.labels[i])
+			case kindDate:
+				want.Dates = append(want.Dates, a.labels[i])
+			}
+		}
+		var got pairEvidence
+		got.share(a, v, at)
+		for _, l := range [][2][]string{{got.Shared, want.Shared}, {got.Names, want.Names}, {got.Numbers, want.Numbers}, {got.Dates, want.Dates}} {
+			if !slices.Equal(l[0], l[1]) || (l[0] == nil) != (l[1] == nil) || cap(l[0]) != len(l[0]) {
+				t.Fatalf("trial %d: share gives %+v, want %+v", trial, got, want)
+			}
+		}
+	}
+}

@@ -32,7 +32,9 @@ func (r *Report) profile() {
 		}
 	}
 	for _, d := range r.Documents {
-		p := Profile{Outlet: d.Outlet, Claims: len(d.Claims), Markers: map[string]int{}, Per100: map[string]float64{}, Quoted: map[string]int{}, Reported: map[string]int{}}
+		// Quoted and Reported are nil when empty: made at their first
+		// marker.
+		p := Profile{Outlet: d.Outlet, Claims: len(d.Claims), Markers: map[string]int{}, Per100: map[string]float64{}}
 		for _, k := range extract.MarkerKinds {
 			p.Markers[k] = 0
 		}
@@ -53,8 +55,14 @@ func (r *Report) profile() {
 				case extract.VoiceOutlet:
 					p.Markers[m.Kind]++
 				case extract.VoiceReported:
+					if p.Reported == nil {
+						p.Reported = map[string]int{}
+					}
 					p.Reported[m.Kind]++
 				default:
+					if p.Quoted == nil {
+						p.Quoted = map[string]int{}
+					}
 					p.Quoted[m.Kind]++
 				}
 			}
@@ -65,12 +73,6 @@ func (r *Report) profile() {
 			} else {
 				p.Per100[k] = 0
 			}
-		}
-		if len(p.Quoted) == 0 {
-			p.Quoted = nil
-		}
-		if len(p.Reported) == 0 {
-			p.Reported = nil
 		}
 		r.Outlets[d.ID] = p
 	}

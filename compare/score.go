@@ -139,6 +139,16 @@ func rarity(w string) float64 {
 	return max(0.05, min(1, v))
 }
 
+// lowerRarity is rarity(strings.ToLower(w)), a short ASCII word
+// lower-cased on the stack.
+func lowerRarity(w string) float64 {
+	var buf [32]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return rarity(strings.ToLower(w))
+	}
+	return rarity(string(lowerASCII(buf[:0], w)))
+}
+
 // prepare lists the features of a claim. It is the one place where a
 // feature's key is decided: a key mapped here (a paraphrase class, a
 // coreference key) is what every score, bound and index sees. The
@@ -253,6 +263,32 @@ type pairEvidence struct {
 	Variants []string // spelling variants matched by character trigrams
 }
 
+// share fills the evidence lists from the features of a at positions
+// at, which the other claim has: each list made at its length, all of
+// them from one array, and a list with nothing in it left nil.
+func (e *pairEvidence) share(a *claimFeatures, v *vocab, at []int32) {
+	lists := [len(kinds)]*[]string{&e.Dates, &e.Names, &e.Numbers, &e.Shared, nil} // by kindIndex; years are not listed
+	var n [len(kinds)]int
+	total := 0
+	for _, i := range at {
+		if k := kindIndex(v.keys[a.ids[i]].kind); lists[k] != nil {
+			n[k]++
+			total++
+		}
+	}
+	labels := make([]string, total)
+	for k, l := range lists {
+		if n[k] > 0 {
+			*l, labels = labels[:0:n[k]], labels[n[k]:]
+		}
+	}
+	for _, i := range at {
+		if l := lists[kindIndex(v.keys[a.ids[i]].kind)]; l != nil {
+			*l = append(*l, a.labels[i])
+		}
+	}
+}
+
 // maxStackFeatures is how many features of the second claim a score tracks
 // without allocating.
 const maxStackFeatures = 256
@@ -311,6 +347,8 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 	}
 	var unBuf [64]int32
 	unA := unBuf[:0] // positions in a of words b lacks
+	var sharedBuf [64]int32
+	sharedA := sharedBuf[:0] // with evidence: positions in a of what b has
 	shared := 0.0
 	j := 0
 	for i, id := range a.ids {
@@ -343,17 +381,11 @@ func (v *vocab) lexical(a, b *claimFeatures, names *nameMemo, evidence bool) pai
 			s.facts++
 		}
 		if evidence {
-			switch kind {
-			case kindWord:
-				s.Shared = append(s.Shared, a.labels[i])
-			case kindEntity:
-				s.Names = append(s.Names, a.labels[i])
-			case kindNumber:
-				s.Numbers = append(s.Numbers, a.labels[i])
-			case kindDate:
-				s.Dates = append(s.Dates, a.labels[i])
-			}
+			sharedA = append(sharedA, int32(i))
 		}
+	}
+	if evidence {
+		s.pairEvidence.share(a, v, sharedA)
 	}
 	// Soft matches between the words left over on both sides: the first
 	// unused word of b that is a near-spelling neighbour.
@@ -415,9 +447,9 @@ const (
 	localFloorName = 0.6
 )
 
-func localRarity(feats [][]*claimFeatures, v *vocab) {
+func localRarity(feats [][]*claimFeatures, v *vocab, sc *scratch) {
 	n := 0
-	df := make([]int32, len(v.keys))
+	df := sc.int32s(len(v.keys))
 	for _, doc := range feats {
 		for _, cf := range doc {
 			n++
@@ -436,8 +468,8 @@ func localRarity(feats [][]*claimFeatures, v *vocab) {
 		// Names and words are the ids of v.ent and v.words, and in each
 		// claim the positions of cf.ent and cf.words (kinds order).
 		ln := math.Log(float64(n))
-		factor := make([]float64, len(v.keys))
-		byCount := make([]float64, 2*(n+1))
+		factor := sc.float64s(len(v.keys))
+		byCount := sc.float64s(2 * (n + 1))
 		for _, r := range [2]struct {
 			ids  [2]int32
 			fl   float64
@@ -535,7 +567,7 @@ func hyphenForms(tok *extract.Token) (key string, parts []string) {
 	if joined := strings.Join(ps, ""); extract.KnownWord(joined) {
 		return extract.WordKey(joined), nil
 	}
-	if hyphenPrefixes()[strings.ToLower(ps[0])] {
+	if inLowerSet(hyphenPrefixes(), ps[0]) {
 		return tok.Key, nil
 	}
 	lex := extract.DefaultLexicon()

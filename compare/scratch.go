@@ -27,6 +27,12 @@ type scratch struct {
 	cfs slab[claimFeatures]
 	key slab[featKey]
 	lst slab[[]int32]
+	// cohesive's clusters, and their lists of claims, joins and weak
+	// pairs.
+	cls slab[cluster]
+	cfp slab[*claimFeatures]
+	edg slab[edge]
+	wk  slab[[2]*claimFeatures]
 }
 
 func (s *scratch) int32s(n int) []int32           { return s.i32.take(n) }
@@ -45,6 +51,10 @@ func (s *scratch) release() {
 	s.cfs.reset()
 	s.key.reset()
 	s.lst.reset()
+	s.cls.reset()
+	s.cfp.reset()
+	s.edg.reset()
+	s.wk.reset()
 }
 
 // slabChunk is the largest size of a chunk, in elements; chunks start

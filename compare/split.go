@@ -28,10 +28,14 @@ const (
 // which no two are apart (the maximal cliques of the pairs that are not),
 // each in the cluster's order, in the order of their first claims. Two
 // claims are apart when the cluster holds their pair as weak.
-func (cl *cluster) parts() [][]*claimFeatures {
+func (cl *cluster) parts() [][]*claimFeatures { return cl.appendParts(nil) }
+
+// appendParts appends the cluster's parts to dst: most clusters are one
+// part, which needs no list of its own.
+func (cl *cluster) appendParts(dst [][]*claimFeatures) [][]*claimFeatures {
 	n := len(cl.claims)
 	if len(cl.weak) == 0 || n > maxSplitClaims {
-		return [][]*claimFeatures{cl.claims}
+		return append(dst, cl.claims)
 	}
 	at := make(map[*claimFeatures]int, n)
 	for i, c := range cl.claims {
@@ -69,7 +73,7 @@ func (cl *cluster) parts() [][]*claimFeatures {
 		return true
 	}
 	if !grow(0, all, 0) {
-		return [][]*claimFeatures{cl.claims}
+		return append(dst, cl.claims)
 	}
 	// The cliques in the order of their claims (a lower first claim, then
 	// a lower second, …): the order of the sets' bits reversed.
@@ -78,7 +82,7 @@ func (cl *cluster) parts() [][]*claimFeatures {
 	// of its claims is also in a part with the claim that brought it in
 	// (a pair that joins is never weak). Should one not be, the cluster
 	// stays whole rather than lose it.
-	parts := make([][]*claimFeatures, 0, len(out))
+	parts := slices.Grow(dst, len(out))
 	covered := uint64(0)
 	for _, set := range out {
 		part := make([]*claimFeatures, 0, bits.OnesCount64(set))
@@ -96,7 +100,7 @@ func (cl *cluster) parts() [][]*claimFeatures {
 		}
 	}
 	if covered != all {
-		return [][]*claimFeatures{cl.claims}
+		return append(dst, cl.claims)
 	}
 	return parts
 }
@@ -159,7 +163,7 @@ func partMembership(ms []Member, feats [][]*claimFeatures, ns []node, cl *cluste
 	for k, n := range ns {
 		cf := feats[n.doc][n.idx]
 		if cf.group.cl == nil {
-			continue // a repeat: membership says which claim it repeats
+			continue // a repeat: appendMembership says which claim it repeats
 		}
 		joined, found := cl.strongestJoin(func(e *edge) bool { return (e.a == cf || e.b == cf) && inPart(e.a) && inPart(e.b) })
 		sum, cnt := 0.0, 0

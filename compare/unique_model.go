@@ -328,17 +328,19 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		return
 	}
 	todo := make([][]*claimFeatures, len(feats))
-	var all []*unalignedClaim
 	at := make([]*unalignedClaim, slots.len())
-	// The claims to decide and their lists per document, in one array
-	// each: Unique holds them all, and more.
+	// The claims to decide, their lists per document and the lists of
+	// them, in one array each: Unique holds them all, and more.
 	nd := len(feats)
 	us := make([]unalignedClaim, 0, len(r.Unique))
+	all := make([]*unalignedClaim, 0, len(r.Unique))
+	todos := make([]*claimFeatures, 0, len(r.Unique))
 	nears, bestIns, bestValues := make([]bool, nd*len(r.Unique)), make([]*claimFeatures, nd*len(r.Unique)), make([]float64, nd*len(r.Unique))
 	for i, d := range feats {
 		if len(d) < mutualContext {
 			continue
 		}
+		start := len(todos)
 		for _, cf := range d {
 			if cf.claim.RepeatOf != "" || !unique[slots.of(cf)] {
 				continue
@@ -347,10 +349,11 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 			lo, hi := k*nd, (k+1)*nd
 			us = append(us, unalignedClaim{cf: cf, covDoc: -1, near: nears[lo:hi:hi], bestIn: bestIns[lo:hi:hi], bestInValue: bestValues[lo:hi:hi], related: related[slots.of(cf)]})
 			u := &us[k]
-			todo[i] = append(todo[i], cf)
+			todos = append(todos, cf)
 			all = append(all, u)
 			at[slots.of(cf)] = u
 		}
+		todo[i] = todos[start:len(todos):len(todos)]
 	}
 	if len(all) == 0 {
 		return
@@ -366,29 +369,11 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		}
 	}
 	coverage(all, feats, v)
-	// The aligned groups' claims, and the groups of each grouped claim
-	// (a list per group, not per pair of members: an event of hundreds of
-	// outlets has groups of hundreds of claims; a claim that tells what
-	// two groups tell is in both, split.go).
-	var groups [][]*claimFeatures
-	groupOf := make([][]int, slots.len())
-	for _, g := range r.Groups {
-		if g.Verdict == VerdictRelated || g.Role != "" {
-			continue
-		}
-		var members []*claimFeatures
-		for _, id := range g.Claims {
-			if cf := featOf(feats, id); cf != nil {
-				members = append(members, cf)
-				groupOf[slots.of(cf)] = append(groupOf[slots.of(cf)], len(groups))
-			}
-		}
-		groups = append(groups, members)
-	}
+	groups := newAlignedGroups(r.Groups, feats, slots)
 	cut := cfg.omissionCut(m)
-	carried := map[string]*Carried{}
+	carried := map[string]Carried{}
 	for _, u := range all {
-		x := u.features(feats, groups, slots, groupOf, unique)
+		x := u.features(feats, &groups, slots, unique)
 		if cfg.omitSeen != nil {
 			cfg.omitSeen(u.cf, x)
 		}
@@ -399,7 +384,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		if !(p >= cut) {
 			continue
 		}
-		c := &Carried{Claim: u.cf.claim.ID, Probability: round3(p), Coverage: round3(u.covBest),
+		c := Carried{Claim: u.cf.claim.ID, Probability: round3(p), Coverage: round3(u.covBest),
 			Best: u.bestWith.claim.ID, Score: round3(u.best)}
 		if u.covDoc >= 0 {
 			c.Document = r.Documents[u.covDoc].ID
@@ -416,8 +401,7 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 		if c != nil && c.RepeatOf != "" {
 			orig = c.RepeatOf
 		}
-		if k, ok := carried[orig]; ok {
-			e := *k
+		if e, ok := carried[orig]; ok {
 			e.Claim = id
 			r.LikelyCarried = append(r.LikelyCarried, e)
 			if d := docOf(id); d != "" {
@@ -432,6 +416,63 @@ func (r *Report) reviewUnique(feats [][]*claimFeatures, v *vocab, cfg *config, s
 	}
 	r.Unique = kept
 }
+
+// alignedGroups holds the aligned groups' claims, and the groups of each
+// grouped claim (a list per group, not per pair of members: an event of
+// hundreds of outlets has groups of hundreds of claims; a claim that
+// tells what two groups tell is in both, split.go). Each is one array:
+// the members of all groups, and the groups of all claims, the groups of
+// slot s at of[start[s]:start[s+1]], in the groups' order.
+type alignedGroups struct {
+	members [][]*claimFeatures
+	start   []int32
+	of      []int32
+}
+
+func newAlignedGroups(gs []Group, feats [][]*claimFeatures, slots claimSlots) alignedGroups {
+	aligned := func(g *Group) bool { return g.Verdict != VerdictRelated && g.Role == "" }
+	n, ng := 0, 0
+	for i := range gs {
+		if aligned(&gs[i]) {
+			n += len(gs[i].Claims)
+			ng++
+		}
+	}
+	all := make([]*claimFeatures, 0, n)
+	x := alignedGroups{members: make([][]*claimFeatures, 0, ng), start: make([]int32, slots.len()+1)}
+	// start counts each slot's groups, then is summed to where each
+	// slot's list ends; the lists are filled from their ends, last group
+	// first, which leaves start at where each begins.
+	for i := range gs {
+		if !aligned(&gs[i]) {
+			continue
+		}
+		first := len(all)
+		for _, id := range gs[i].Claims {
+			if cf := featOf(feats, id); cf != nil {
+				all = append(all, cf)
+				x.start[slots.of(cf)]++
+			}
+		}
+		x.members = append(x.members, all[first:len(all):len(all)])
+	}
+	for s := 1; s < len(x.start); s++ {
+		x.start[s] += x.start[s-1]
+	}
+	x.of = make([]int32, len(all))
+	for g := len(x.members) - 1; g >= 0; g-- {
+		ms := x.members[g]
+		for k := len(ms) - 1; k >= 0; k-- {
+			s := slots.of(ms[k])
+			x.start[s]--
+			x.of[x.start[s]] = int32(g)
+		}
+	}
+	return x
+}
+
+// groupsOf returns the groups that hold the claim in slot s.
+func (x *alignedGroups) groupsOf(s int) []int32 { return x.of[x.start[s]:x.start[s+1]] }
 
 // claimSlots gives each claim of a comparison a position in one list
 // (slots.of), so that what is kept per claim is a slice, not a map: per
@@ -506,7 +547,9 @@ func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config,
 			}
 			if hs, ok := scored.of(i, j); ok {
 				// Alignment's floor is at most this one: the pairs under
-				// it are the ones a search at it would not return.
+				// it are the ones a search at it would not return. The
+				// list grows once, for all of them, not hit by hit.
+				found[j] = slices.Grow(found[j], len(hs))
 				for _, h := range hs {
 					if h.value >= floor && at[slots.of(h.a)] != nil {
 						found[j] = append(found[j], h)
@@ -518,7 +561,9 @@ func (r *Report) partners(todo, feats [][]*claimFeatures, v *vocab, cfg *config,
 				s.index(feats[j])
 				indexed = true
 			}
-			for _, c := range s.candidates(todo[i], feats[j], &low) {
+			cs := s.candidates(todo[i], feats[j], &low)
+			found[j] = slices.Grow(found[j], len(cs))
+			for _, c := range cs {
 				found[j] = append(found[j], hit{c.a, c.b, c.value})
 			}
 		}
@@ -669,7 +714,7 @@ func (u *unalignedClaim) decided(cfg *config) bool {
 }
 
 // features turns an unaligned claim into the omission model's inputs.
-func (u *unalignedClaim) features(feats, groups [][]*claimFeatures, slots claimSlots, groupOf [][]int, unique []bool) [nUnique]float64 {
+func (u *unalignedClaim) features(feats [][]*claimFeatures, groups *alignedGroups, slots claimSlots, unique []bool) [nUnique]float64 {
 	doc := feats[u.cf.doc]
 	n := len(doc)
 	rel := func(c *claimFeatures) float64 {
@@ -688,8 +733,8 @@ func (u *unalignedClaim) features(feats, groups [][]*claimFeatures, slots claimS
 	}
 	anchored := false
 	for k := max(u.cf.idx-anchorReach, 0); k <= min(u.cf.idx+anchorReach, n-1) && !anchored; k++ {
-		for _, g := range groupOf[slots.of(doc[k])] {
-			for _, mate := range groups[g] {
+		for _, g := range groups.groupsOf(slots.of(doc[k])) {
+			for _, mate := range groups.members[g] {
 				if mate.doc == u.cf.doc {
 					continue
 				}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -444,9 +445,11 @@ func TestExclusiveWindow(t *testing.T) {
 		t.Errorf("coverage_window %v, exclusive_window %v; want %v and %v", u.covWindow, u.exclWindow, want, excl)
 	}
 	feats := [][]*claimFeatures{{u.cf}, {}}
+	slots := newClaimSlots(feats)
+	noGroups := newAlignedGroups(nil, feats, slots)
 	if i := slices.Index(uniqueFeatureNames, "exclusive_window"); i < 0 {
 		t.Fatal("exclusive_window is not an input of the model")
-	} else if x := u.features(feats, nil, newClaimSlots(feats), make([][]int, 1), make([]bool, 1)); x[i] != u.exclWindow {
+	} else if x := u.features(feats, &noGroups, slots, make([]bool, 1)); x[i] != u.exclWindow {
 		t.Errorf("input %d is %v, want %v", i, x[i], u.exclWindow)
 	}
 }
@@ -480,5 +483,70 @@ func TestOmissionInputsOnlyForDecided(t *testing.T) {
 	sameReports(t, append(shortCutEvents(t), apart), every, "when every claim's inputs are worked out")
 	if undecided == 0 {
 		t.Fatal("every claim was decided: the test checks nothing")
+	}
+}
+
+// TestAlignedGroups checks newAlignedGroups against the plain rule: the
+// aligned groups (not related, no role) in order, each with its claims
+// that have features, and for each claim the groups that hold it, in
+// order, once per time a group lists it.
+func TestAlignedGroups(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 13))
+	for trial := range 300 {
+		nd := 1 + rng.IntN(4)
+		feats := make([][]*claimFeatures, nd)
+		var ids []string
+		for d := range feats {
+			for c := range rng.IntN(5) {
+				id := fmt.Sprintf("d%d.c%d", d+1, c+1)
+				feats[d] = append(feats[d], &claimFeatures{doc: d, idx: c, claim: &extract.Claim{ID: id}})
+				ids = append(ids, id)
+			}
+		}
+		ids = append(ids, "d9.c1") // no features
+		var gs []Group
+		for range rng.IntN(6) {
+			g := Group{}
+			switch rng.IntN(4) {
+			case 0:
+				g.Verdict = VerdictRelated
+			case 1:
+				g.Role = extract.RoleHeadline
+			}
+			for range rng.IntN(5) {
+				g.Claims = append(g.Claims, ids[rng.IntN(len(ids))])
+			}
+			gs = append(gs, g)
+		}
+		slots := newClaimSlots(feats)
+		var members [][]*claimFeatures
+		groupOf := make([][]int32, slots.len())
+		for _, g := range gs {
+			if g.Verdict == VerdictRelated || g.Role != "" {
+				continue
+			}
+			var ms []*claimFeatures
+			for _, id := range g.Claims {
+				if cf := featOf(feats, id); cf != nil {
+					ms = append(ms, cf)
+					groupOf[slots.of(cf)] = append(groupOf[slots.of(cf)], int32(len(members)))
+				}
+			}
+			members = append(members, ms)
+		}
+		x := newAlignedGroups(gs, feats, slots)
+		if len(x.members) != len(members) {
+			t.Fatalf("trial %d: %d groups, want %d", trial, len(x.members), len(members))
+		}
+		for g := range members {
+			if !slices.Equal(x.members[g], members[g]) {
+				t.Errorf("trial %d: group %d is %v, want %v", trial, g, x.members[g], members[g])
+			}
+		}
+		for s := range groupOf {
+			if got := x.groupsOf(s); !slices.Equal(got, groupOf[s]) && len(got)+len(groupOf[s]) > 0 {
+				t.Errorf("trial %d: slot %d in groups %v, want %v", trial, s, got, groupOf[s])
+			}
+		}
 	}
 }

@@ -168,7 +168,10 @@ func (t *featTable) token(text, key string) tokFacts {
 	if f, ok := t.tok.find(text, key); ok {
 		return f
 	}
-	low := strings.Clone(strings.ToLower(text))
+	low := strings.ToLower(text)
+	if low == text {
+		low = strings.Clone(text) // the table keeps it, not the article's text
+	}
 	base := strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s")
 	f := tokFacts{key: -1, label: low, rarity: rarity(base), possessive: len(base) < len(low), hyphen: hasHyphen(text)}
 	if key != "" {

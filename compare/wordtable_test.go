@@ -420,3 +420,31 @@ func TestKeyCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendInSlab checks appendIn against append: lists grown in one
+// slab hold what append gives them, however their appends interleave, and
+// none writes into another.
+func TestAppendInSlab(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 9))
+	var s slab[int32]
+	got, want := make([][]int32, 8), make([][]int32, 8)
+	for step := range 3000 {
+		k := rng.IntN(len(got))
+		vs := make([]int32, rng.IntN(4))
+		for i := range vs {
+			vs[i] = int32(step)
+		}
+		got[k] = appendIn(&s, got[k], vs...)
+		want[k] = append(want[k], vs...)
+		for i := range got {
+			if !slices.Equal(got[i], want[i]) {
+				t.Fatalf("step %d: list %d is %v, want %v", step, i, got[i], want[i])
+			}
+		}
+		if step%500 == 499 {
+			s.reset()
+			clear(got)
+			clear(want)
+		}
+	}
+}
