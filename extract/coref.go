@@ -117,11 +117,33 @@ const (
 	keyPerson                      // a mention shows a person
 )
 
-// personInfo is what the document says about one person, by key.
+// nameGender is a mention's bare name and the gender its given name tells.
+type nameGender struct {
+	name string
+	g    byte
+}
+
+// personInfo is what the document says about one person, by the number
+// indexMentions gave the key.
 type personInfo struct {
 	name   string // the fullest form of the name without titles
 	gender byte
-	roles  map[string]bool
+	person bool // the key is a person's: the other fields are set
+	// named is the gender the mentions' given names agree on: 0 none
+	// told yet, 'x' when they disagree.
+	named byte
+}
+
+// person returns what the document says about the person with key, nil
+// when the key is no person's.
+func (x *extractor) person(key string) *personInfo {
+	id, ok := x.maps.mentionKeys[key]
+	if !ok || int(id) >= len(x.people) || !x.people[id].person {
+		// Keys numbered after indexMentions (unifyKeys' resolved ones)
+		// name no person of its.
+		return nil
+	}
+	return &x.people[id]
 }
 
 // roleOf returns the role a word gives (the word itself, or the full form
@@ -189,12 +211,15 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 		n += len(e)
 	}
 	x.mentions = slices.Grow(x.mentions[:0], n)
-	x.people = map[string]*personInfo{}
 	x.roles = nil
 	// The keys numbered in order of their first mention, and what the
 	// mentions say of each key by number (keyFlags): one look-up of the
 	// key a mention, where three maps by key took six.
 	ids := pooled(&x.maps.mentionKeys)
+	// Each mention's roles are cut from one array the document's mentions
+	// share, not appended to a slice of their own.
+	roleWords := x.roleWords[:0]
+	defer func() { x.roleWords = roleWords }()
 	// Sized once for the mentions: grown from nothing, they were
 	// reallocated a few times a document.
 	keys := make([]docKey, 0, n)
@@ -212,6 +237,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				tj++
 			}
 			m := mention{span: e.Span, key: e.Key, text: e.Text, sent: si}
+			firstRole := len(roleWords)
 			words := sl[ti:tj]
 			id, ok := ids[e.Key]
 			if !ok {
@@ -254,7 +280,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 					} else if ti > 0 {
 						r = rolePrefix(sl[ti-1]) + r
 					}
-					m.roles = append(m.roles, r)
+					roleWords = append(roleWords, r)
 					if ri.gender != 0 {
 						m.gender = ri.gender
 					}
@@ -277,7 +303,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 						}
 					}
 					if !ri.group || !personal || len(words) == 1 {
-						m.roles = append(m.roles, r)
+						roleWords = append(roleWords, r)
 					}
 				}
 				if isPreposition(prev) {
@@ -297,22 +323,26 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 					}
 				}
 				if r != "" {
-					m.roles = append(m.roles, r)
+					roleWords = append(roleWords, r)
 				}
 			}
 			if exp, ok := x.expansionOf(e.Key); ok {
 				for _, w := range strings.Fields(exp) {
 					if _, ri, ok := x.roleOf(w); ok && ri.group {
-						m.roles = append(m.roles, w)
+						roleWords = append(roleWords, w)
 					}
 				}
 			}
 			for k, w := range words {
 				if sf[ti+k].orgHead {
 					if _, ri, ok := x.roleOfFacts(sf[ti+k]); ok && ri.group {
-						m.roles = append(m.roles, w)
+						roleWords = append(roleWords, w)
 					}
 				}
+			}
+			if len(roleWords) > firstRole {
+				// Capped: a later mention's roles do not overwrite them.
+				m.roles = roleWords[firstRole:len(roleWords):len(roleWords)]
 			}
 			x.mentions = append(x.mentions, m)
 		}
@@ -337,30 +367,24 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			keys[keyIDs[i]].flags |= keyPerson
 		}
 	}
-	people := make([]*personInfo, len(keys))
-	// The given names of the person's mentions tell the gender where no
-	// honorific or role did, when they agree: relatives may still share a
+	// What the document says of each person, by key number; the given
+	// names of the person's mentions tell the gender where no honorific
+	// or role did, when they agree (named): relatives may still share a
 	// key ("Margaret Hunter" beside her husband's bare "Hunter").
-	named := map[*personInfo]byte{}
-	// A mention's bare name and the gender its given name tells, by its
-	// text: a person's mentions repeat a few texts ("Ann Roe", "Roe").
-	type nameGender struct {
-		name string
-		g    byte
-	}
-	byText := map[string]nameGender{}
+	people := slices.Grow(x.people[:0], len(keys))[:len(keys)]
+	clear(people)
+	x.people = people
+	// The mentions' bare names and genders, by their texts: a person's
+	// mentions repeat a few texts ("Ann Roe", "Roe").
+	byText := pooled(&x.maps.nameGenders)
 	for i := range x.mentions {
 		m, id := &x.mentions[i], keyIDs[i]
 		if keys[id].flags&keyPerson == 0 {
 			continue
 		}
 		m.person = true
-		p := people[id]
-		if p == nil {
-			p = &personInfo{roles: map[string]bool{}}
-			x.people[m.key] = p
-			people[id] = p
-		}
+		p := &people[id]
+		p.person = true
 		ng, ok := byText[m.text]
 		if !ok {
 			ng.name = x.bareName(m.text)
@@ -374,20 +398,17 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 		if m.gender != 0 && p.gender == 0 {
 			p.gender = m.gender
 		}
-		for _, r := range m.roles {
-			p.roles[r] = true
-		}
 		switch g := ng.g; {
-		case g == 0 || named[p] == 'x':
-		case named[p] == 0:
-			named[p] = g
-		case named[p] != g:
-			named[p] = 'x'
+		case g == 0 || p.named == 'x':
+		case p.named == 0:
+			p.named = g
+		case p.named != g:
+			p.named = 'x'
 		}
 	}
-	for p, g := range named {
-		if g != 'x' && p.gender == 0 {
-			p.gender = g
+	for id := range people {
+		if p := &people[id]; p.named != 'x' && p.gender == 0 {
+			p.gender = p.named
 		}
 	}
 	return docKeys{ids: ids, keys: keys}
@@ -711,10 +732,10 @@ func (x *extractor) personBefore(pos int, gender byte) string {
 		if m.sent < si-lookBack {
 			break
 		}
-		if !m.person && !(m.shaped && m.after == "" && x.people[m.key] == nil) || x.quotedAt(m.span.Start) {
+		if !m.person && !(m.shaped && m.after == "" && x.person(m.key) == nil) || x.quotedAt(m.span.Start) {
 			continue
 		}
-		if p := x.people[m.key]; p != nil && gender != 0 && p.gender != 0 && p.gender != gender {
+		if p := x.person(m.key); p != nil && gender != 0 && p.gender != 0 && p.gender != gender {
 			continue
 		}
 		if !m.person {
@@ -972,6 +993,7 @@ func (x *extractor) roleIndex() *roleIndex {
 		return x.roles
 	}
 	ri := &roleIndex{groups: map[string][]int{}, people: map[string][]roleBest{}, only: map[string]string{}}
+	several := map[string]bool{}
 	for k := range x.mentions {
 		m := &x.mentions[k]
 		for i, r := range m.roles {
@@ -987,15 +1009,12 @@ func (x *extractor) roleIndex() *roleIndex {
 				rb.best, rb.bestN = l[len(l)-1].best, l[len(l)-1].bestN
 			}
 			ri.people[r] = append(ri.people[r], rb)
-		}
-	}
-	several := map[string]bool{}
-	for k, p := range x.people {
-		for r := range p.roles {
-			if _, ok := ri.only[r]; ok {
+			// The person's mentions hold the roles the document gives
+			// it: a role two persons' mentions hold is no one's only.
+			if k, ok := ri.only[r]; ok && k != m.key {
 				several[r] = true
 			}
-			ri.only[r] = k
+			ri.only[r] = m.key
 		}
 	}
 	for r := range several {
@@ -1008,7 +1027,7 @@ func (x *extractor) roleIndex() *roleIndex {
 // personName returns the fullest name the document gives the person with
 // key k.
 func (x *extractor) personName(k string) string {
-	if p := x.people[k]; p != nil && p.name != "" {
+	if p := x.person(k); p != nil && p.name != "" {
 		return p.name
 	}
 	name := ""

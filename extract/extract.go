@@ -67,14 +67,13 @@ type extractor struct {
 	notes []string
 
 	quotes   []quoteInfo
-	sents    []Span                 // the claims' spans, while annotating
-	sentToks [][]rawToken           // the words of each of sents
-	near     []*quoteInfo           // the quotes touching the sentence being annotated
-	acronyms map[string]string      // defined in the text: "unsc" → key of the name it stands for
-	capSeen  map[string]bool        // words capitalised mid-sentence somewhere in the document
-	people   map[string]*personInfo // what the document says about each person, by key
-	roles    *roleIndex             // where names carry each role word (coref.go)
-	facts    []*wordFacts           // of the tokens of the sentence being annotated (wordfacts.go)
+	sents    []Span            // the claims' spans, while annotating
+	sentToks [][]rawToken      // the words of each of sents
+	near     []*quoteInfo      // the quotes touching the sentence being annotated
+	acronyms map[string]string // defined in the text: "unsc" → key of the name it stands for
+	capSeen  map[string]bool   // words capitalised mid-sentence somewhere in the document
+	roles    *roleIndex        // where names carry each role word (coref.go)
+	facts    []*wordFacts      // of the tokens of the sentence being annotated (wordfacts.go)
 	// scratch holds the buffers that do not outlive the extraction,
 	// reused from document to document (scratch.go); nil outside annotate
 	// and after release.

@@ -20,8 +20,12 @@ type scratch struct {
 	claimFacts [][]*wordFacts
 	mentions   []mention // the document's names in text order (coref.go)
 	mentionIDs []int32   // indexMentions': the number of each mention's key
-	ents       []Entity  // annotate's entities of every sentence, before their copy
-	nameWords  nameWords // entityKey's
+	roleWords  []string  // the mentions' roles, which each cuts its own from
+	// people is what the document says about each person, by the number
+	// of its key (maps.mentionKeys).
+	people    []personInfo
+	ents      []Entity  // annotate's entities of every sentence, before their copy
+	nameWords nameWords // entityKey's
 	// taken is annotate's per-token flags, reused from claim to claim.
 	taken []bool
 	// mk is findMarkers' per-token scratch, reused from claim to claim.
@@ -50,8 +54,9 @@ type scratch struct {
 // maxPooledMap entries are dropped instead: emptying a map costs as much
 // as its largest size.
 type docMaps struct {
-	capSeen     map[string]bool  // extractor.capSeen
-	mentionKeys map[string]int32 // indexMentions': each key's number
+	capSeen     map[string]bool       // extractor.capSeen
+	mentionKeys map[string]int32      // indexMentions': each key's number
+	nameGenders map[string]nameGender // indexMentions': by a mention's text
 }
 
 const maxPooledMap = 1 << 12
@@ -79,6 +84,7 @@ func empty[K comparable, V any](m *map[K]V) {
 func (d *docMaps) clear() {
 	empty(&d.capSeen)
 	empty(&d.mentionKeys)
+	empty(&d.nameGenders)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -128,6 +134,8 @@ func (x *extractor) release() {
 	clear(s.sentFacts)
 	clear(s.claimFacts)
 	clear(s.mentions)
+	clear(s.roleWords[:cap(s.roleWords)])
+	clear(s.people[:cap(s.people)])
 	clear(s.count[:cap(s.count)])
 	clear(s.rep.sets)
 	scratchPool.Put(s)
