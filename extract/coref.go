@@ -953,73 +953,122 @@ func (x *extractor) resolveDescription(d description) string {
 	// Among the earlier names with the role, the one the document names
 	// most (the sitting president, not a predecessor recalled once); the
 	// nearest on a tie. An organisation: the nearest.
+	return x.resolveRole(d.head, d.group, x.mentionIndex(d.span.Start))
+}
+
+// resolveRole is resolveDescription for a description with head role, of
+// an organisation (group) or a person, before mentions[before].
+func (x *extractor) resolveRole(role string, group bool, before int) string {
 	ri := x.roleIndex()
-	before := x.mentionIndex(d.span.Start)
-	if d.group {
-		ks := ri.groups[d.head]
-		if i := sort.SearchInts(ks, before); i > 0 {
-			return x.mentions[ks[i-1]].key
-		}
+	run, ok := ri.find(role, group)
+	if !ok {
 		return ""
 	}
-	ps := ri.people[d.head]
-	if i := sort.Search(len(ps), func(i int) bool { return ps[i].k >= before }); i > 0 {
-		return ps[i-1].best
+	es := ri.entries[run.lo:run.hi]
+	i := sort.Search(len(es), func(i int) bool { return es[i].k >= before })
+	switch {
+	case i == 0 && group:
+		return ""
+	case i == 0:
+		return run.only
+	case group:
+		return x.mentions[es[i-1].k].key
 	}
-	return ri.only[d.head]
+	return es[i-1].best
 }
 
 // roleIndex is where the document's names carry each role word, built
 // once the mentions are known, so that a description finds the names
 // before it without a scan back through every mention (quadratic in a
-// long document).
+// long document). It is two sorted arrays the scratch lends, where three
+// maps of slices took an allocation a role.
 type roleIndex struct {
-	groups map[string][]int // mentions of organisations with the role, in text order
-	// people holds the mentions of persons with the role, in text order,
-	// each with the best of those up to it: the key named most in the
-	// document, the later on a tie.
-	people map[string][]roleBest
-	only   map[string]string // the document's one person with the role, if only one has it
+	// entries are the mentions with each role, those of organisations
+	// and those of persons apart, in text order within a role.
+	entries []roleEntry
+	runs    []roleRun // the roles' runs of entries, sorted as entries are
 }
 
-type roleBest struct {
-	k     int // index in mentions
+// roleEntry is a mention with a role. A person's carries the best of the
+// role's persons up to it: the key named most in the document, the later
+// on a tie.
+type roleEntry struct {
+	role  string
+	group bool // an organisation's
+	k     int  // index in mentions
 	best  string
 	bestN int
+}
+
+// roleRun is a role's entries, entries[lo:hi].
+type roleRun struct {
+	role   string
+	group  bool
+	lo, hi int
+	only   string // of persons: the document's one person with the role, if only one has it
+}
+
+// compareRoles orders roles: organisations' first, then by the role word.
+func compareRoles(aRole string, aGroup bool, bRole string, bGroup bool) int {
+	if aGroup != bGroup {
+		if aGroup {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(aRole, bRole)
+}
+
+// find returns the run of role among organisations' (group) or persons'.
+func (ri *roleIndex) find(role string, group bool) (roleRun, bool) {
+	i, ok := slices.BinarySearchFunc(ri.runs, role, func(r roleRun, role string) int {
+		return compareRoles(r.role, r.group, role, group)
+	})
+	if !ok {
+		return roleRun{}, false
+	}
+	return ri.runs[i], true
 }
 
 func (x *extractor) roleIndex() *roleIndex {
 	if x.roles != nil {
 		return x.roles
 	}
-	ri := &roleIndex{groups: map[string][]int{}, people: map[string][]roleBest{}, only: map[string]string{}}
-	several := map[string]bool{}
+	ri := &x.roleIdx
+	es := ri.entries[:0]
 	for k := range x.mentions {
 		m := &x.mentions[k]
 		for i, r := range m.roles {
-			if slices.Contains(m.roles[:i], r) {
-				continue
+			if !slices.Contains(m.roles[:i], r) {
+				es = append(es, roleEntry{role: r, group: !m.person, k: k, best: m.key, bestN: m.keyN})
 			}
-			if !m.person {
-				ri.groups[r] = append(ri.groups[r], k)
-				continue
-			}
-			rb := roleBest{k: k, best: m.key, bestN: m.keyN}
-			if l := ri.people[r]; len(l) > 0 && l[len(l)-1].bestN > rb.bestN {
-				rb.best, rb.bestN = l[len(l)-1].best, l[len(l)-1].bestN
-			}
-			ri.people[r] = append(ri.people[r], rb)
-			// The person's mentions hold the roles the document gives
-			// it: a role two persons' mentions hold is no one's only.
-			if k, ok := ri.only[r]; ok && k != m.key {
-				several[r] = true
-			}
-			ri.only[r] = m.key
 		}
 	}
-	for r := range several {
-		delete(ri.only, r)
+	// Stable: each role's entries stay in text order.
+	slices.SortStableFunc(es, func(a, b roleEntry) int { return compareRoles(a.role, a.group, b.role, b.group) })
+	runs := ri.runs[:0]
+	for lo := 0; lo < len(es); {
+		run := roleRun{role: es[lo].role, group: es[lo].group, lo: lo, hi: lo + 1}
+		for run.hi < len(es) && es[run.hi].role == run.role && es[run.hi].group == run.group {
+			run.hi++
+		}
+		if !run.group {
+			// best holds each mention's own key until carried below: a
+			// role two persons' mentions hold is no one's only.
+			run.only = es[lo].best
+			for j := lo + 1; j < run.hi; j++ {
+				if es[j].best != es[lo].best {
+					run.only = ""
+				}
+				if es[j-1].bestN > es[j].bestN {
+					es[j].best, es[j].bestN = es[j-1].best, es[j-1].bestN
+				}
+			}
+		}
+		runs = append(runs, run)
+		lo = run.hi
 	}
+	ri.entries, ri.runs = es, runs
 	x.roles = ri
 	return ri
 }

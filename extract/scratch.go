@@ -24,6 +24,7 @@ type scratch struct {
 	// people is what the document says about each person, by the number
 	// of its key (maps.mentionKeys).
 	people    []personInfo
+	roleIdx   roleIndex // the document's, once a description asks (coref.go)
 	ents      []Entity  // annotate's entities of every sentence, before their copy
 	nameWords nameWords // entityKey's
 	// taken is annotate's per-token flags, reused from claim to claim.
@@ -136,6 +137,8 @@ func (x *extractor) release() {
 	clear(s.mentions)
 	clear(s.roleWords[:cap(s.roleWords)])
 	clear(s.people[:cap(s.people)])
+	clear(s.roleIdx.entries[:cap(s.roleIdx.entries)])
+	clear(s.roleIdx.runs[:cap(s.roleIdx.runs)])
 	clear(s.count[:cap(s.count)])
 	clear(s.rep.sets)
 	scratchPool.Put(s)
