@@ -79,6 +79,8 @@ func (x *extractor) annotate(sents []Span) {
 		c.Entities = ents[si]
 		taken := clearedBools(&x.taken, len(toks))
 		x.facts = allFacts[si]
+		// Found into the scratch's buffers and cut from the document's
+		// arrays (carve.go).
 		c.Dates = x.dateArr.copyOf(x.findDates(toks, lows, x.facts, taken))
 		c.Numbers = x.numArr.copyOf(x.findNumbers(toks, lows, x.facts, taken))
 		c.Tokens, tokBuf = tokBuf[:len(toks):len(toks)], tokBuf[len(toks):]

@@ -901,9 +901,10 @@ type description struct {
 // descriptions finds "the [modifiers] ROLE" in a sentence's words, where
 // the role is not followed by a name (then the name is there already) nor
 // by "of" (which makes a new description: "the president of the club").
-// sf are the word facts of the words.
+// sf are the word facts of the words. The descriptions are found into the
+// scratch's buffer, which the next call reuses.
 func (x *extractor) descriptions(st []rawToken, sl []string, sf []*wordFacts) []description {
-	var out []description
+	x.descBuf = x.descBuf[:0]
 	sl = sl[:len(st)] // one a token: the loop reads it without a bounds test
 	for k := 0; k < len(st); k++ {
 		if sl[k] != "the" {
@@ -937,12 +938,12 @@ func (x *extractor) descriptions(st []rawToken, sl []string, sf []*wordFacts) []
 					break
 				}
 			}
-			out = append(out, description{span: Span{st[k].span.Start, st[h].span.End}, head: r, title: isCapitalized(st[h].text), group: ri.group})
+			x.descBuf = append(x.descBuf, description{span: Span{st[k].span.Start, st[h].span.End}, head: r, title: isCapitalized(st[h].text), group: ri.group})
 			k = h
 			break
 		}
 	}
-	return out
+	return x.descBuf
 }
 
 // resolveDescription returns the key of the name a description refers to:
