@@ -11,7 +11,7 @@ import (
 func (x *extractor) annotate(sents []Span) {
 	text := x.text
 	x.acquire()
-	x.acronyms = map[string]string{}
+	x.acronyms = nil
 	if x.capSeen == nil {
 		// A headline's reading starts with what its article capitalises.
 		x.capSeen = pooled(&x.maps.capSeen)

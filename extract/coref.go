@@ -327,9 +327,10 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				}
 			}
 			if exp, ok := x.expansionOf(e.Key); ok {
-				for _, w := range strings.Fields(exp) {
-					if _, ri, ok := x.roleOf(w); ok && ri.group {
-						roleWords = append(roleWords, w)
+				// The expansion's words, read where they stand.
+				for a, b := nextField(exp, 0); a < b; a, b = nextField(exp, b) {
+					if _, ri, ok := x.roleOf(exp[a:b]); ok && ri.group {
+						roleWords = append(roleWords, exp[a:b])
 					}
 				}
 			}
@@ -463,7 +464,9 @@ func givenGender(name string, lex *Lexicon) byte {
 			}
 			continue // a middle initial
 		}
-		if g, known := givenNameSex(strings.ToLower(w), lex); known {
+		// The word is capitalised: lowered on the stack, not copied.
+		var buf [maxLowered]byte
+		if g, known := givenNameSex(string(lowerBytes(&buf, w)), lex); known {
 			return g
 		}
 		// Not a given name: a title or a role before the name ("Justice",

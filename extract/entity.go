@@ -235,6 +235,10 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			if e.Key != "" {
 				out = append(out, e)
 				if m := acronymDef(text[toks[j-1].span.End:min(len(text), toks[j-1].span.End+12)]); m != nil {
+					if x.acronyms == nil {
+						// Made for the few documents that define one.
+						x.acronyms = map[string]string{}
+					}
 					x.acronyms[strings.ToLower(m[1])] = e.Key
 				}
 			}

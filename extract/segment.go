@@ -224,7 +224,10 @@ func (x *extractor) isBoundary(blk Span, i, j, k int) (int, bool) {
 		return m, true
 	}
 	word := wordBefore(text, blk.Start, i)
-	lw := strings.ToLower(word)
+	// Mostly a capitalised word or an abbreviation: lowered on the stack,
+	// not copied.
+	var lb [maxLowered]byte
+	lw := string(lowerBytes(&lb, word))
 	if dot := strings.LastIndexByte(lw, '.'); dot > 1 && !isDottedAcronym(word) {
 		// "JNSU.S": a byline glued to a dotted acronym; judge the acronym.
 		if e := x.lex.Word(LexAbbreviation, lw[dot-1:]); e != nil {
