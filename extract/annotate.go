@@ -41,7 +41,9 @@ func (x *extractor) annotate(sents []Span) {
 		lo = hi
 	}
 	keys := x.indexMentions(sents, all, allLows, allFacts, ents)
-	x.quotes = x.findQuotes(x.textBlocks(), sents)
+	// In the scratch's array, which holds them until the extraction ends.
+	x.quotes = x.findQuotes(x.quoteInfos[:0], x.textBlocks(), sents)
+	x.quoteInfos = x.quotes
 	slices.SortStableFunc(x.quotes, func(a, b quoteInfo) int { return cmp.Compare(a.span.Start, b.span.Start) })
 	x.resolveSpeakers()
 	x.doc.Claims = slices.Grow(x.doc.Claims, len(sents))

@@ -92,7 +92,14 @@ type extractor struct {
 // each read them, and they are found once.
 func (x *extractor) textBlocks() []Span {
 	if x.blks == nil {
-		x.blks = blocks(x.text)
+		if x.scratch == nil {
+			x.blks = blocks(x.text)
+		} else {
+			// In the scratch's array: the document's blocks are read
+			// while the extractor holds it.
+			x.blks = appendBlocks(x.blockBuf[:0], x.text)
+			x.blockBuf = x.blks
+		}
 	}
 	return x.blks
 }
@@ -181,6 +188,11 @@ func feedFooter(s string) []string {
 func (x *extractor) findParts() []Span {
 	text := x.text
 	var sents []Span
+	if x.scratch != nil {
+		// In the scratch's array, which holds them until the
+		// extraction ends.
+		sents = x.sentBuf[:0]
+	}
 	blks := x.textBlocks()
 	for bi, blk := range blks {
 		line := text[blk.Start:blk.End]
@@ -230,6 +242,9 @@ func (x *extractor) findParts() []Span {
 				sents = append(sents, s)
 			}
 		}
+	}
+	if x.scratch != nil {
+		x.sentBuf = sents
 	}
 	return sents
 }

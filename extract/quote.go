@@ -149,10 +149,9 @@ var titleWords = map[string]bool{"and": true, "of": true, "the": true, "a": true
 // findQuotes pairs quotation marks block by block. A quote never runs past
 // its block (paragraph): an opening mark that is never closed ends with its
 // sentence, and the repair is noted, so one stray mark cannot turn the rest
-// of an article into quoted speech.
-func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
+// of an article into quoted speech. The quotes are appended to out.
+func (x *extractor) findQuotes(out []quoteInfo, blks []Span, sents []Span) []quoteInfo {
 	text := x.text
-	var out []quoteInfo
 	// One list of marks and one pairing's arrays for every block of the
 	// document, where each block grew its own; the scratch's, when the
 	// extractor holds one, where each document grew its own.

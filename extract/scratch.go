@@ -39,17 +39,22 @@ type scratch struct {
 		speech []int
 		attrs  []markerToks
 	}
-	quoteBuf []Quote       // a claim's quotes, gathered by annotate
-	dateBuf  []Date        // a claim's dates (findDates)
-	numBuf   []Number      // a claim's numbers (findNumbers)
-	descBuf  []description // a claim's descriptions (addResolved)
-	segBuf   []Span        // a block's sentences (sentences)
-	qmarks   []qmark       // a block's quotation marks (findQuotes)
-	qpairs   pairBufs      // their pairing's arrays (pairQuotes)
-	rep      repeatBufs    // markRepeats'
-	count    []rawToken    // countTokens'
-	wcache   wordCache     // the words met lately, by spelling
-	maps     docMaps
+	quoteBuf []Quote // a claim's quotes, gathered by annotate
+	// The document's blocks, sentences and quotes (extractor.blks, sents
+	// and quotes).
+	blockBuf   []Span
+	sentBuf    []Span
+	quoteInfos []quoteInfo
+	dateBuf    []Date        // a claim's dates (findDates)
+	numBuf     []Number      // a claim's numbers (findNumbers)
+	descBuf    []description // a claim's descriptions (addResolved)
+	segBuf     []Span        // a block's sentences (sentences)
+	qmarks     []qmark       // a block's quotation marks (findQuotes)
+	qpairs     pairBufs      // their pairing's arrays (pairQuotes)
+	rep        repeatBufs    // markRepeats'
+	count      []rawToken    // countTokens'
+	wcache     wordCache     // the words met lately, by spelling
+	maps       docMaps
 }
 
 // docMaps are maps the extraction of one document fills: kept, emptied,
@@ -144,6 +149,7 @@ func (x *extractor) release() {
 	clear(s.roleIdx.runs[:cap(s.roleIdx.runs)])
 	clear(s.count[:cap(s.count)])
 	clear(s.rep.sets)
+	clear(s.quoteInfos[:cap(s.quoteInfos)])
 	// The per-claim buffers hold strings of the document.
 	clear(s.dateBuf[:cap(s.dateBuf)])
 	clear(s.numBuf[:cap(s.numBuf)])

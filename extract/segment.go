@@ -43,7 +43,11 @@ func isBadByte(text string, i int) bool {
 // ends a block unless it is a soft wrap (the line does not end a sentence and
 // the next line starts in lower case). Blank lines always end a block.
 func blocks(text string) []Span {
-	var out []Span
+	return appendBlocks(nil, text)
+}
+
+// appendBlocks appends the blocks of text to out.
+func appendBlocks(out []Span, text string) []Span {
 	start := -1
 	lineStart := 0
 	for lineStart <= len(text) {
