@@ -828,7 +828,7 @@ func (x *extractor) subjectPerson(s Span, limit int) string {
 func (x *extractor) subjectNamed(s Span, limit int, person bool) string {
 	start := s.Start
 	toks := x.wordsBefore(s, limit)
-	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.lex.Has(LexStopword, lowerKey(toks[0].text)) || openingParticiple(toks, x.lex) {
+	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.wordOf(toks[0].text).facts.stop || openingParticiple(toks, x.lex) {
 		// An opening phrase ends at the first comma.
 		for k := 1; k < len(toks) && k < 25; k++ {
 			if strings.Contains(x.text[toks[k-1].span.End:toks[k].span.Start], ",") {

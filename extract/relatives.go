@@ -459,7 +459,8 @@ func mayGiveTwice(claims []Claim) map[string]int {
 // 'f' for "Mrs.", "Ms." or "Miss", 0 for none.
 func honorific(text string) byte {
 	w, _, _ := strings.Cut(text, " ")
-	switch strings.ToLower(strings.TrimSuffix(w, ".")) {
+	var buf [maxLowered]byte
+	switch string(lowerBytes(&buf, strings.TrimSuffix(w, "."))) {
 	case "mr":
 		return 'm'
 	case "mrs", "ms", "miss":
