@@ -143,7 +143,7 @@ func (x *extractor) annotate(sents []Span) {
 		claimFacts = append(claimFacts, x.facts)
 	}
 	unifyKeys(x.doc.Claims, keys)
-	relatives(x.doc.Claims, x.lex)
+	relatives(x.doc.Claims, x.lex, pooled(&x.maps.twice))
 	SetID(x.doc, x.doc.ID)
 	x.claimFacts = claimFacts
 	markRepeats(x.doc.Claims, claimFacts, &x.rep)

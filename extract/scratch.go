@@ -66,6 +66,7 @@ type docMaps struct {
 	capSeen     map[string]bool       // extractor.capSeen
 	mentionKeys map[string]int32      // indexMentions': each key's number
 	nameGenders map[string]nameGender // indexMentions': by a mention's text
+	twice       map[string]int        // relatives' (mayGiveTwice)
 }
 
 const maxPooledMap = 1 << 12
@@ -94,6 +95,7 @@ func (d *docMaps) clear() {
 	empty(&d.capSeen)
 	empty(&d.mentionKeys)
 	empty(&d.nameGenders)
+	empty(&d.twice)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
