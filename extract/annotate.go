@@ -131,8 +131,7 @@ func (x *extractor) annotate(sents []Span) {
 			}
 		}
 		c.Quotes = x.quoteArr.copyOf(qs)
-		clear(qs) // the scratch keeps no strings of this document
-		x.quoteBuf = qs[:0]
+		x.quoteBuf = qs[:0] // its strings cleared by release
 		c.Entities = x.addResolved(c.Entities, toks, lows, x.facts)
 		c.Markers = x.findMarkers(c, toks, lows, x.facts)
 		// attribution and reportedVoice read the source before the

@@ -373,9 +373,9 @@ func (x *extractor) entityKey(lows []string, facts []*wordFacts) string {
 		}
 	}
 	key := x.keyOfWords(nw.words, nw.facts)
-	// The scratch outlives the document: it keeps none of its strings.
-	clear(nw.words)
 	if x.scratch != nil {
+		// Its strings cleared by release, once a document, not once a
+		// name.
 		x.nameWords = nw
 	}
 	return key

@@ -151,6 +151,11 @@ func (x *extractor) release() {
 	clear(s.roleIdx.runs[:cap(s.roleIdx.runs)])
 	clear(s.count[:cap(s.count)])
 	clear(s.rep.sets)
+	// The per-claim and per-name buffers, cut shorter from call to
+	// call, hold strings of the document up to their capacity.
+	clear(s.quoteBuf[:cap(s.quoteBuf)])
+	clear(s.mk.out[:cap(s.mk.out)])
+	clear(s.nameWords.words[:cap(s.nameWords.words)])
 	clear(s.quoteInfos[:cap(s.quoteInfos)])
 	// The per-claim buffers hold strings of the document.
 	clear(s.dateBuf[:cap(s.dateBuf)])
