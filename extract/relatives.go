@@ -96,7 +96,7 @@ func relatives(claims []Claim, lex *Lexicon, twice map[string]int) {
 		}
 		for i := range claims {
 			for _, e := range claims[i].Entities {
-				if twice[e.Key] == 0 || split[e.Key] {
+				if twice[e.Key] < 2 || split[e.Key] {
 					continue
 				}
 				cands := candidates(e)
@@ -416,11 +416,12 @@ func writtenLower(claims []Claim, w string) bool {
 	return false
 }
 
-// mayGiveTwice counts into the empty map twice the one-word keys of
-// claims' entities with two mentions or more that may give a given name: a
-// name of several words, or one word right after a claim's first word or
-// after "and". Only those keys can name two relatives. It reports whether
-// any key qualifies.
+// mayGiveTwice counts into the empty map twice the mentions of one-word
+// keys of claims' entities that may give a given name: a name of several
+// words, or one word right after a claim's first word or after "and". Only
+// the keys counted twice or more can name two relatives; it reports
+// whether there is one. (Those counted once stay in the map: a pass to
+// delete them cost more than the callers' test of the count.)
 func mayGiveTwice(claims []Claim, twice map[string]int) bool {
 	for i := range claims {
 		c := &claims[i]
@@ -433,19 +434,19 @@ func mayGiveTwice(claims []Claim, twice map[string]int) bool {
 				if at < 2 || at > len(c.Text) || c.Text[at-1] != ' ' {
 					continue
 				}
-				if strings.IndexByte(c.Text[:at-1], ' ') >= 0 && !strings.HasSuffix(c.Text[:at], " and ") {
+				if !strings.HasSuffix(c.Text[:at], " and ") && strings.IndexByte(c.Text[:at-1], ' ') >= 0 {
 					continue
 				}
 			}
 			twice[e.Key]++
 		}
 	}
-	for k, n := range twice {
-		if n < 2 {
-			delete(twice, k)
+	for _, n := range twice {
+		if n >= 2 {
+			return true
 		}
 	}
-	return len(twice) > 0
+	return false
 }
 
 // honorific tells the courtesy title that opens a name: 'm' for "Mr.",
