@@ -243,7 +243,10 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			if !ok {
 				id = int32(len(keys))
 				ids[e.Key] = id
-				keys = append(keys, docKey{key: e.Key})
+				// An acronym's expansion, looked up once a key, not
+				// once a mention.
+				exp, _ := x.expansionOf(e.Key)
+				keys = append(keys, docKey{key: e.Key, exp: exp})
 			}
 			keyIDs = append(keyIDs, id)
 			keys[id].n++
@@ -326,7 +329,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 					roleWords = append(roleWords, r)
 				}
 			}
-			if exp, ok := x.expansionOf(e.Key); ok {
+			if exp := keys[id].exp; exp != "" {
 				// The expansion's words, read where they stand.
 				for a, b := nextField(exp, 0); a < b; a, b = nextField(exp, b) {
 					if _, ri, ok := x.roleOf(exp[a:b]); ok && ri.group {
@@ -428,6 +431,7 @@ type docKey struct {
 	key   string
 	n     int
 	flags keyFlags
+	exp   string // indexMentions': the expansion of an acronym key
 }
 
 // add counts one more entity of key.
