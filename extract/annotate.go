@@ -11,7 +11,7 @@ import (
 func (x *extractor) annotate(sents []Span) {
 	text := x.text
 	x.acquire()
-	x.acronyms = map[string]string{}
+	x.acronyms = nil
 	if x.capSeen == nil {
 		// A headline's reading starts with what its article capitalises.
 		x.capSeen = pooled(&x.maps.capSeen)
@@ -41,7 +41,9 @@ func (x *extractor) annotate(sents []Span) {
 		lo = hi
 	}
 	keys := x.indexMentions(sents, all, allLows, allFacts, ents)
-	x.quotes = x.findQuotes(x.textBlocks(), sents)
+	// In the scratch's array, which holds them until the extraction ends.
+	x.quotes = x.findQuotes(x.quoteInfos[:0], x.textBlocks(), sents)
+	x.quoteInfos = x.quotes
 	slices.SortStableFunc(x.quotes, func(a, b quoteInfo) int { return cmp.Compare(a.span.Start, b.span.Start) })
 	x.resolveSpeakers()
 	x.doc.Claims = slices.Grow(x.doc.Claims, len(sents))
@@ -79,6 +81,8 @@ func (x *extractor) annotate(sents []Span) {
 		c.Entities = ents[si]
 		taken := clearedBools(&x.taken, len(toks))
 		x.facts = allFacts[si]
+		// Found into the scratch's buffers and cut from the document's
+		// arrays (carve.go).
 		c.Dates = x.dateArr.copyOf(x.findDates(toks, lows, x.facts, taken))
 		c.Numbers = x.numArr.copyOf(x.findNumbers(toks, lows, x.facts, taken))
 		c.Tokens, tokBuf = tokBuf[:len(toks):len(toks)], tokBuf[len(toks):]
@@ -127,8 +131,7 @@ func (x *extractor) annotate(sents []Span) {
 			}
 		}
 		c.Quotes = x.quoteArr.copyOf(qs)
-		clear(qs) // the scratch keeps no strings of this document
-		x.quoteBuf = qs[:0]
+		x.quoteBuf = qs[:0] // its strings cleared by release
 		c.Entities = x.addResolved(c.Entities, toks, lows, x.facts)
 		c.Markers = x.findMarkers(c, toks, lows, x.facts)
 		// attribution and reportedVoice read the source before the
@@ -139,7 +142,7 @@ func (x *extractor) annotate(sents []Span) {
 		claimFacts = append(claimFacts, x.facts)
 	}
 	unifyKeys(x.doc.Claims, keys)
-	relatives(x.doc.Claims, x.lex)
+	relatives(x.doc.Claims, x.lex, pooled(&x.maps.twice))
 	SetID(x.doc, x.doc.ID)
 	x.claimFacts = claimFacts
 	markRepeats(x.doc.Claims, claimFacts, &x.rep)

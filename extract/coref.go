@@ -117,11 +117,33 @@ const (
 	keyPerson                      // a mention shows a person
 )
 
-// personInfo is what the document says about one person, by key.
+// nameGender is a mention's bare name and the gender its given name tells.
+type nameGender struct {
+	name string
+	g    byte
+}
+
+// personInfo is what the document says about one person, by the number
+// indexMentions gave the key.
 type personInfo struct {
 	name   string // the fullest form of the name without titles
 	gender byte
-	roles  map[string]bool
+	person bool // the key is a person's: the other fields are set
+	// named is the gender the mentions' given names agree on: 0 none
+	// told yet, 'x' when they disagree.
+	named byte
+}
+
+// person returns what the document says about the person with key, nil
+// when the key is no person's.
+func (x *extractor) person(key string) *personInfo {
+	id, ok := x.maps.mentionKeys[key]
+	if !ok || int(id) >= len(x.people) || !x.people[id].person {
+		// Keys numbered after indexMentions (unifyKeys' resolved ones)
+		// name no person of its.
+		return nil
+	}
+	return &x.people[id]
 }
 
 // roleOf returns the role a word gives (the word itself, or the full form
@@ -189,12 +211,15 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 		n += len(e)
 	}
 	x.mentions = slices.Grow(x.mentions[:0], n)
-	x.people = map[string]*personInfo{}
 	x.roles = nil
 	// The keys numbered in order of their first mention, and what the
 	// mentions say of each key by number (keyFlags): one look-up of the
 	// key a mention, where three maps by key took six.
 	ids := pooled(&x.maps.mentionKeys)
+	// Each mention's roles are cut from one array the document's mentions
+	// share, not appended to a slice of their own.
+	roleWords := x.roleWords[:0]
+	defer func() { x.roleWords = roleWords }()
 	// Sized once for the mentions: grown from nothing, they were
 	// reallocated a few times a document.
 	keys := make([]docKey, 0, n)
@@ -212,12 +237,16 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 				tj++
 			}
 			m := mention{span: e.Span, key: e.Key, text: e.Text, sent: si}
+			firstRole := len(roleWords)
 			words := sl[ti:tj]
 			id, ok := ids[e.Key]
 			if !ok {
 				id = int32(len(keys))
 				ids[e.Key] = id
-				keys = append(keys, docKey{key: e.Key})
+				// An acronym's expansion, looked up once a key, not
+				// once a mention.
+				exp, _ := x.expansionOf(e.Key)
+				keys = append(keys, docKey{key: e.Key, exp: exp})
 			}
 			keyIDs = append(keyIDs, id)
 			keys[id].n++
@@ -254,7 +283,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 					} else if ti > 0 {
 						r = rolePrefix(sl[ti-1]) + r
 					}
-					m.roles = append(m.roles, r)
+					roleWords = append(roleWords, r)
 					if ri.gender != 0 {
 						m.gender = ri.gender
 					}
@@ -277,7 +306,7 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 						}
 					}
 					if !ri.group || !personal || len(words) == 1 {
-						m.roles = append(m.roles, r)
+						roleWords = append(roleWords, r)
 					}
 				}
 				if isPreposition(prev) {
@@ -297,22 +326,27 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 					}
 				}
 				if r != "" {
-					m.roles = append(m.roles, r)
+					roleWords = append(roleWords, r)
 				}
 			}
-			if exp, ok := x.expansionOf(e.Key); ok {
-				for _, w := range strings.Fields(exp) {
-					if _, ri, ok := x.roleOf(w); ok && ri.group {
-						m.roles = append(m.roles, w)
+			if exp := keys[id].exp; exp != "" {
+				// The expansion's words, read where they stand.
+				for a, b := nextField(exp, 0); a < b; a, b = nextField(exp, b) {
+					if _, ri, ok := x.roleOf(exp[a:b]); ok && ri.group {
+						roleWords = append(roleWords, exp[a:b])
 					}
 				}
 			}
 			for k, w := range words {
 				if sf[ti+k].orgHead {
 					if _, ri, ok := x.roleOfFacts(sf[ti+k]); ok && ri.group {
-						m.roles = append(m.roles, w)
+						roleWords = append(roleWords, w)
 					}
 				}
+			}
+			if len(roleWords) > firstRole {
+				// Capped: a later mention's roles do not overwrite them.
+				m.roles = roleWords[firstRole:len(roleWords):len(roleWords)]
 			}
 			x.mentions = append(x.mentions, m)
 		}
@@ -337,30 +371,24 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 			keys[keyIDs[i]].flags |= keyPerson
 		}
 	}
-	people := make([]*personInfo, len(keys))
-	// The given names of the person's mentions tell the gender where no
-	// honorific or role did, when they agree: relatives may still share a
+	// What the document says of each person, by key number; the given
+	// names of the person's mentions tell the gender where no honorific
+	// or role did, when they agree (named): relatives may still share a
 	// key ("Margaret Hunter" beside her husband's bare "Hunter").
-	named := map[*personInfo]byte{}
-	// A mention's bare name and the gender its given name tells, by its
-	// text: a person's mentions repeat a few texts ("Ann Roe", "Roe").
-	type nameGender struct {
-		name string
-		g    byte
-	}
-	byText := map[string]nameGender{}
+	people := slices.Grow(x.people[:0], len(keys))[:len(keys)]
+	clear(people)
+	x.people = people
+	// The mentions' bare names and genders, by their texts: a person's
+	// mentions repeat a few texts ("Ann Roe", "Roe").
+	byText := pooled(&x.maps.nameGenders)
 	for i := range x.mentions {
 		m, id := &x.mentions[i], keyIDs[i]
 		if keys[id].flags&keyPerson == 0 {
 			continue
 		}
 		m.person = true
-		p := people[id]
-		if p == nil {
-			p = &personInfo{roles: map[string]bool{}}
-			x.people[m.key] = p
-			people[id] = p
-		}
+		p := &people[id]
+		p.person = true
 		ng, ok := byText[m.text]
 		if !ok {
 			ng.name = x.bareName(m.text)
@@ -374,20 +402,17 @@ func (x *extractor) indexMentions(sents []Span, toks [][]rawToken, lows [][]stri
 		if m.gender != 0 && p.gender == 0 {
 			p.gender = m.gender
 		}
-		for _, r := range m.roles {
-			p.roles[r] = true
-		}
 		switch g := ng.g; {
-		case g == 0 || named[p] == 'x':
-		case named[p] == 0:
-			named[p] = g
-		case named[p] != g:
-			named[p] = 'x'
+		case g == 0 || p.named == 'x':
+		case p.named == 0:
+			p.named = g
+		case p.named != g:
+			p.named = 'x'
 		}
 	}
-	for p, g := range named {
-		if g != 'x' && p.gender == 0 {
-			p.gender = g
+	for id := range people {
+		if p := &people[id]; p.named != 'x' && p.gender == 0 {
+			p.gender = p.named
 		}
 	}
 	return docKeys{ids: ids, keys: keys}
@@ -406,6 +431,7 @@ type docKey struct {
 	key   string
 	n     int
 	flags keyFlags
+	exp   string // indexMentions': the expansion of an acronym key
 }
 
 // add counts one more entity of key.
@@ -442,7 +468,9 @@ func givenGender(name string, lex *Lexicon) byte {
 			}
 			continue // a middle initial
 		}
-		if g, known := givenNameSex(strings.ToLower(w), lex); known {
+		// The word is capitalised: lowered on the stack, not copied.
+		var buf [maxLowered]byte
+		if g, known := givenNameSex(string(lowerBytes(&buf, w)), lex); known {
 			return g
 		}
 		// Not a given name: a title or a role before the name ("Justice",
@@ -711,10 +739,10 @@ func (x *extractor) personBefore(pos int, gender byte) string {
 		if m.sent < si-lookBack {
 			break
 		}
-		if !m.person && !(m.shaped && m.after == "" && x.people[m.key] == nil) || x.quotedAt(m.span.Start) {
+		if !m.person && !(m.shaped && m.after == "" && x.person(m.key) == nil) || x.quotedAt(m.span.Start) {
 			continue
 		}
-		if p := x.people[m.key]; p != nil && gender != 0 && p.gender != 0 && p.gender != gender {
+		if p := x.person(m.key); p != nil && gender != 0 && p.gender != 0 && p.gender != gender {
 			continue
 		}
 		if !m.person {
@@ -804,7 +832,7 @@ func (x *extractor) subjectPerson(s Span, limit int) string {
 func (x *extractor) subjectNamed(s Span, limit int, person bool) string {
 	start := s.Start
 	toks := x.wordsBefore(s, limit)
-	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.lex.Has(LexStopword, lowerKey(toks[0].text)) || openingParticiple(toks, x.lex) {
+	if len(toks) > 0 && !isNamePart(toks[0].text) || len(toks) > 0 && x.wordOf(toks[0].text).facts.stop || openingParticiple(toks, x.lex) {
 		// An opening phrase ends at the first comma.
 		for k := 1; k < len(toks) && k < 25; k++ {
 			if strings.Contains(x.text[toks[k-1].span.End:toks[k].span.Start], ",") {
@@ -880,9 +908,10 @@ type description struct {
 // descriptions finds "the [modifiers] ROLE" in a sentence's words, where
 // the role is not followed by a name (then the name is there already) nor
 // by "of" (which makes a new description: "the president of the club").
-// sf are the word facts of the words.
+// sf are the word facts of the words. The descriptions are found into the
+// scratch's buffer, which the next call reuses.
 func (x *extractor) descriptions(st []rawToken, sl []string, sf []*wordFacts) []description {
-	var out []description
+	x.descBuf = x.descBuf[:0]
 	sl = sl[:len(st)] // one a token: the loop reads it without a bounds test
 	for k := 0; k < len(st); k++ {
 		if sl[k] != "the" {
@@ -916,12 +945,12 @@ func (x *extractor) descriptions(st []rawToken, sl []string, sf []*wordFacts) []
 					break
 				}
 			}
-			out = append(out, description{span: Span{st[k].span.Start, st[h].span.End}, head: r, title: isCapitalized(st[h].text), group: ri.group})
+			x.descBuf = append(x.descBuf, description{span: Span{st[k].span.Start, st[h].span.End}, head: r, title: isCapitalized(st[h].text), group: ri.group})
 			k = h
 			break
 		}
 	}
-	return out
+	return x.descBuf
 }
 
 // resolveDescription returns the key of the name a description refers to:
@@ -932,75 +961,122 @@ func (x *extractor) resolveDescription(d description) string {
 	// Among the earlier names with the role, the one the document names
 	// most (the sitting president, not a predecessor recalled once); the
 	// nearest on a tie. An organisation: the nearest.
+	return x.resolveRole(d.head, d.group, x.mentionIndex(d.span.Start))
+}
+
+// resolveRole is resolveDescription for a description with head role, of
+// an organisation (group) or a person, before mentions[before].
+func (x *extractor) resolveRole(role string, group bool, before int) string {
 	ri := x.roleIndex()
-	before := x.mentionIndex(d.span.Start)
-	if d.group {
-		ks := ri.groups[d.head]
-		if i := sort.SearchInts(ks, before); i > 0 {
-			return x.mentions[ks[i-1]].key
-		}
+	run, ok := ri.find(role, group)
+	if !ok {
 		return ""
 	}
-	ps := ri.people[d.head]
-	if i := sort.Search(len(ps), func(i int) bool { return ps[i].k >= before }); i > 0 {
-		return ps[i-1].best
+	es := ri.entries[run.lo:run.hi]
+	i := sort.Search(len(es), func(i int) bool { return es[i].k >= before })
+	switch {
+	case i == 0 && group:
+		return ""
+	case i == 0:
+		return run.only
+	case group:
+		return x.mentions[es[i-1].k].key
 	}
-	return ri.only[d.head]
+	return es[i-1].best
 }
 
 // roleIndex is where the document's names carry each role word, built
 // once the mentions are known, so that a description finds the names
 // before it without a scan back through every mention (quadratic in a
-// long document).
+// long document). It is two sorted arrays the scratch lends, where three
+// maps of slices took an allocation a role.
 type roleIndex struct {
-	groups map[string][]int // mentions of organisations with the role, in text order
-	// people holds the mentions of persons with the role, in text order,
-	// each with the best of those up to it: the key named most in the
-	// document, the later on a tie.
-	people map[string][]roleBest
-	only   map[string]string // the document's one person with the role, if only one has it
+	// entries are the mentions with each role, those of organisations
+	// and those of persons apart, in text order within a role.
+	entries []roleEntry
+	runs    []roleRun // the roles' runs of entries, sorted as entries are
 }
 
-type roleBest struct {
-	k     int // index in mentions
+// roleEntry is a mention with a role. A person's carries the best of the
+// role's persons up to it: the key named most in the document, the later
+// on a tie.
+type roleEntry struct {
+	role  string
+	group bool // an organisation's
+	k     int  // index in mentions
 	best  string
 	bestN int
+}
+
+// roleRun is a role's entries, entries[lo:hi].
+type roleRun struct {
+	role   string
+	group  bool
+	lo, hi int
+	only   string // of persons: the document's one person with the role, if only one has it
+}
+
+// compareRoles orders roles: organisations' first, then by the role word.
+func compareRoles(aRole string, aGroup bool, bRole string, bGroup bool) int {
+	if aGroup != bGroup {
+		if aGroup {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(aRole, bRole)
+}
+
+// find returns the run of role among organisations' (group) or persons'.
+func (ri *roleIndex) find(role string, group bool) (roleRun, bool) {
+	i, ok := slices.BinarySearchFunc(ri.runs, role, func(r roleRun, role string) int {
+		return compareRoles(r.role, r.group, role, group)
+	})
+	if !ok {
+		return roleRun{}, false
+	}
+	return ri.runs[i], true
 }
 
 func (x *extractor) roleIndex() *roleIndex {
 	if x.roles != nil {
 		return x.roles
 	}
-	ri := &roleIndex{groups: map[string][]int{}, people: map[string][]roleBest{}, only: map[string]string{}}
+	ri := &x.roleIdx
+	es := ri.entries[:0]
 	for k := range x.mentions {
 		m := &x.mentions[k]
 		for i, r := range m.roles {
-			if slices.Contains(m.roles[:i], r) {
-				continue
+			if !slices.Contains(m.roles[:i], r) {
+				es = append(es, roleEntry{role: r, group: !m.person, k: k, best: m.key, bestN: m.keyN})
 			}
-			if !m.person {
-				ri.groups[r] = append(ri.groups[r], k)
-				continue
-			}
-			rb := roleBest{k: k, best: m.key, bestN: m.keyN}
-			if l := ri.people[r]; len(l) > 0 && l[len(l)-1].bestN > rb.bestN {
-				rb.best, rb.bestN = l[len(l)-1].best, l[len(l)-1].bestN
-			}
-			ri.people[r] = append(ri.people[r], rb)
 		}
 	}
-	several := map[string]bool{}
-	for k, p := range x.people {
-		for r := range p.roles {
-			if _, ok := ri.only[r]; ok {
-				several[r] = true
-			}
-			ri.only[r] = k
+	// Stable: each role's entries stay in text order.
+	slices.SortStableFunc(es, func(a, b roleEntry) int { return compareRoles(a.role, a.group, b.role, b.group) })
+	runs := ri.runs[:0]
+	for lo := 0; lo < len(es); {
+		run := roleRun{role: es[lo].role, group: es[lo].group, lo: lo, hi: lo + 1}
+		for run.hi < len(es) && es[run.hi].role == run.role && es[run.hi].group == run.group {
+			run.hi++
 		}
+		if !run.group {
+			// best holds each mention's own key until carried below: a
+			// role two persons' mentions hold is no one's only.
+			run.only = es[lo].best
+			for j := lo + 1; j < run.hi; j++ {
+				if es[j].best != es[lo].best {
+					run.only = ""
+				}
+				if es[j-1].bestN > es[j].bestN {
+					es[j].best, es[j].bestN = es[j-1].best, es[j-1].bestN
+				}
+			}
+		}
+		runs = append(runs, run)
+		lo = run.hi
 	}
-	for r := range several {
-		delete(ri.only, r)
-	}
+	ri.entries, ri.runs = es, runs
 	x.roles = ri
 	return ri
 }
@@ -1008,7 +1084,7 @@ func (x *extractor) roleIndex() *roleIndex {
 // personName returns the fullest name the document gives the person with
 // key k.
 func (x *extractor) personName(k string) string {
-	if p := x.people[k]; p != nil && p.name != "" {
+	if p := x.person(k); p != nil && p.name != "" {
 		return p.name
 	}
 	name := ""

@@ -52,10 +52,11 @@ func dateAdverb(low string) bool {
 // is a month; "on Wednesday" the weekday nearest in the claim's tense.
 //
 // facts are the tokens' word facts (wordfacts.go): month and weekday
-// names and future words are read there, not looked up per token.
+// names and future words are read there, not looked up per token. The
+// dates are found into the scratch's buffer: the caller copies them.
 func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts, taken []bool) []Date {
 	text := x.text
-	var out []Date
+	x.dateBuf = x.dateBuf[:0]
 	// Whether the claim speaks of the future, read on the first date
 	// found: most claims have none, and the pass reads every token's facts.
 	futureRead, futureSeen := false, false
@@ -95,6 +96,7 @@ func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts
 		y, ok := smallInt(lows[k], 4)
 		return y, ok && y >= 1900 && y <= 2100
 	}
+	facts, taken = facts[:len(toks)], taken[:len(toks)] // one a token: no bounds tests in the loop
 	for i := 0; i < len(toks); i++ {
 		if taken[i] || !facts[i].dateWord && !facts[i].digit {
 			// Every case below starts at a digit or at a date word:
@@ -179,13 +181,13 @@ func (x *extractor) findDates(toks []rawToken, lows []string, facts []*wordFacts
 			d.Span.End++
 		}
 		d.Text = text[d.Span.Start:d.Span.End]
-		out = append(out, d)
+		x.dateBuf = append(x.dateBuf, d)
 		for k := i; k < end; k++ {
 			taken[k] = true
 		}
 		i = end - 1
 	}
-	return out
+	return x.dateBuf
 }
 
 func (x *extractor) resolveMonthDay(year int, hasYear bool, mon, day int, future bool) string {

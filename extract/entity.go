@@ -234,6 +234,10 @@ func (x *extractor) findEntities(all []Entity, toks []rawToken, lows []string, f
 			if e.Key != "" {
 				out = append(out, e)
 				if m := acronymDef(text[toks[j-1].span.End:min(len(text), toks[j-1].span.End+12)]); m != nil {
+					if x.acronyms == nil {
+						// Made for the few documents that define one.
+						x.acronyms = map[string]string{}
+					}
 					x.acronyms[strings.ToLower(m[1])] = e.Key
 				}
 			}
@@ -368,9 +372,9 @@ func (x *extractor) entityKey(lows []string, facts []*wordFacts) string {
 		}
 	}
 	key := x.keyOfWords(nw.words, nw.facts)
-	// The scratch outlives the document: it keeps none of its strings.
-	clear(nw.words)
 	if x.scratch != nil {
+		// Its strings cleared by release, once a document, not once a
+		// name.
 		x.nameWords = nw
 	}
 	return key

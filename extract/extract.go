@@ -67,14 +67,13 @@ type extractor struct {
 	notes []string
 
 	quotes   []quoteInfo
-	sents    []Span                 // the claims' spans, while annotating
-	sentToks [][]rawToken           // the words of each of sents
-	near     []*quoteInfo           // the quotes touching the sentence being annotated
-	acronyms map[string]string      // defined in the text: "unsc" → key of the name it stands for
-	capSeen  map[string]bool        // words capitalised mid-sentence somewhere in the document
-	people   map[string]*personInfo // what the document says about each person, by key
-	roles    *roleIndex             // where names carry each role word (coref.go)
-	facts    []*wordFacts           // of the tokens of the sentence being annotated (wordfacts.go)
+	sents    []Span            // the claims' spans, while annotating
+	sentToks [][]rawToken      // the words of each of sents
+	near     []*quoteInfo      // the quotes touching the sentence being annotated
+	acronyms map[string]string // defined in the text: "unsc" → key of the name it stands for
+	capSeen  map[string]bool   // words capitalised mid-sentence somewhere in the document
+	roles    *roleIndex        // where names carry each role word (coref.go)
+	facts    []*wordFacts      // of the tokens of the sentence being annotated (wordfacts.go)
 	// scratch holds the buffers that do not outlive the extraction,
 	// reused from document to document (scratch.go); nil outside annotate
 	// and after release.
@@ -93,7 +92,14 @@ type extractor struct {
 // each read them, and they are found once.
 func (x *extractor) textBlocks() []Span {
 	if x.blks == nil {
-		x.blks = blocks(x.text)
+		if x.scratch == nil {
+			x.blks = blocks(x.text)
+		} else {
+			// In the scratch's array: the document's blocks are read
+			// while the extractor holds it.
+			x.blks = appendBlocks(x.blockBuf[:0], x.text)
+			x.blockBuf = x.blks
+		}
 	}
 	return x.blks
 }
@@ -182,6 +188,11 @@ func feedFooter(s string) []string {
 func (x *extractor) findParts() []Span {
 	text := x.text
 	var sents []Span
+	if x.scratch != nil {
+		// In the scratch's array, which holds them until the
+		// extraction ends.
+		sents = x.sentBuf[:0]
+	}
 	blks := x.textBlocks()
 	for bi, blk := range blks {
 		line := text[blk.Start:blk.End]
@@ -231,6 +242,9 @@ func (x *extractor) findParts() []Span {
 				sents = append(sents, s)
 			}
 		}
+	}
+	if x.scratch != nil {
+		x.sentBuf = sents
 	}
 	return sents
 }

@@ -95,7 +95,7 @@ func (x *extractor) headline() *Claim {
 // article capitalises mid-sentence keep a capital; short acronyms in a
 // mixed-case title stay.
 func (x *extractor) recase(title string) string {
-	toks := tokenize(title, 0, len(title))
+	toks := x.scratchTokens(title, 0, len(title))
 	words, caps, upper := 0, 0, 0
 	for _, t := range toks {
 		if !unicode.IsLetter(firstRune(t.text)) {

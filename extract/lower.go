@@ -15,21 +15,44 @@ const maxLowered = 64
 
 // inLowerSet reports m[strings.ToLower(s)].
 func inLowerSet(m map[string]bool, s string) bool {
-	if len(s) > maxLowered {
-		return m[strings.ToLower(s)]
-	}
 	var buf [maxLowered]byte
+	if b, ok := lowerASCII(&buf, s); ok {
+		return m[string(b)]
+	}
+	return m[strings.ToLower(s)]
+}
+
+// lowerBytes returns strings.ToLower(s) as bytes, written into buf when s
+// is ASCII and fits. A caller that converts them to a string that does not
+// outlive it (string(lowerBytes(&buf, s))) makes no copy on the heap for a
+// word: the compiler converts into a buffer on the stack.
+func lowerBytes(buf *[maxLowered]byte, s string) []byte {
+	if b, ok := lowerASCII(buf, s); ok {
+		return b
+	}
+	return []byte(strings.ToLower(s))
+}
+
+// lowerASCII returns strings.ToLower(s) written into buf, false when s is
+// longer than buf or not ASCII (when the caller lowers it the long way). A
+// caller that converts the bytes to a string where it reads them, a map
+// key or a string that does not outlive the call, makes no copy on the
+// heap.
+func lowerASCII(buf *[maxLowered]byte, s string) ([]byte, bool) {
+	if len(s) > maxLowered {
+		return nil, false
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return m[strings.ToLower(s)]
+			return nil, false
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
-	return m[string(buf[:len(s)])]
+	return buf[:len(s)], true
 }
 
 // hasLower is Has(category, strings.ToLower(s)).
@@ -38,23 +61,12 @@ func (l *Lexicon) hasLower(category, s string) bool {
 	if i < 0 {
 		return false
 	}
-	if len(s) > maxLowered {
-		_, ok := l.words[i][strings.ToLower(s)]
+	var buf [maxLowered]byte
+	if b, ok := lowerASCII(&buf, s); ok {
+		_, ok := l.words[i][string(b)]
 		return ok
 	}
-	var buf [maxLowered]byte
-	for k := 0; k < len(s); k++ {
-		c := s[k]
-		if c >= utf8.RuneSelf {
-			_, ok := l.words[i][strings.ToLower(s)]
-			return ok
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[k] = c
-	}
-	_, ok := l.words[i][string(buf[:len(s)])]
+	_, ok := l.words[i][strings.ToLower(s)]
 	return ok
 }
 

@@ -12,13 +12,17 @@ import (
 func TestLowerHelpers(t *testing.T) {
 	set := map[string]bool{"which": true, "who": true, "ölçü": true, strings.Repeat("a", 70): true}
 	lex := DefaultLexicon()
-	words := []string{"Which", "WHO", "who", "Ölçü", "ÖLÇÜ", "whom", "", strings.Repeat("A", 70), "The", "the", "Quickly", "QUICKLY", "quick", "İt", "It", "ſhe", "She", "HE", "hé"}
+	words := []string{"Which", "WHO", "who", "Ölçü", "ÖLÇÜ", "whom", "", strings.Repeat("A", 70), "The", "the", "Quickly", "QUICKLY", "quick", "İt", "It", "ſhe", "She", "HE", "hé", "U.S.", "Sept", strings.Repeat("B", 64), strings.Repeat("C", 65)}
 	for _, w := range words {
 		if got, want := inLowerSet(set, w), set[strings.ToLower(w)]; got != want {
 			t.Errorf("inLowerSet(%q) = %v, want %v", w, got, want)
 		}
 		if got, want := lex.hasLower(LexStopword, w), lex.Has(LexStopword, strings.ToLower(w)); got != want {
 			t.Errorf("hasLower(stopword, %q) = %v, want %v", w, got, want)
+		}
+		var buf [maxLowered]byte
+		if got, want := string(lowerBytes(&buf, w)), strings.ToLower(w); got != want {
+			t.Errorf("lowerBytes(%q) = %q, want %q", w, got, want)
 		}
 		for _, p := range []string{"he", "she", "it", "i", "which"} {
 			if got, want := lowerIs(w, p), strings.ToLower(w) == p; got != want {

@@ -275,8 +275,7 @@ func (x *extractor) findMarkers(c *Claim, toks []rawToken, lows []string, facts 
 		return cmp.Compare(a.Kind, b.Kind)
 	})
 	ms := x.markerArr.copyOf(out)
-	clear(out) // the scratch keeps no strings of this document
-	x.mk.out = out[:0]
+	x.mk.out = out[:0] // its strings cleared by release
 	return ms
 }
 

@@ -198,10 +198,11 @@ func wordValue(low string) (float64, bool) {
 // findNumbers reads quantities: digits, number words, percentages, money,
 // scales (2.5 billion) and ranges (10 to 15), each with the noun it counts
 // when one follows ("20 remaining living hostages" counts hostages) or
-// precedes ("age 22"). facts are the word facts of toks.
+// precedes ("age 22"). facts are the word facts of toks. The numbers are
+// found into the scratch's buffer: the caller copies them.
 func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFacts, taken []bool) []Number {
 	text := x.text
-	var out []Number
+	x.numBuf = x.numBuf[:0]
 	for i := 0; i < len(toks); i++ {
 		if taken[i] {
 			continue
@@ -226,7 +227,7 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 				n.Unit = c // "hundreds of millions of dollars"
 			}
 			n.Text = text[n.Span.Start:n.Span.End]
-			out = append(out, n)
+			x.numBuf = append(x.numBuf, n)
 			for k := i; k < end; k++ {
 				taken[k] = true
 			}
@@ -247,12 +248,12 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 					}
 				}
 				n.Text = text[n.Span.Start:n.Span.End]
-				out = append(out, n)
+				x.numBuf = append(x.numBuf, n)
 			}
 			continue
 		}
 		if n, end, isTime := clockTime(text, toks, lows, i); isTime {
-			out = append(out, n)
+			x.numBuf = append(x.numBuf, n)
 			for k := i; k < end; k++ {
 				taken[k] = true
 			}
@@ -387,13 +388,13 @@ func (x *extractor) findNumbers(toks []rawToken, lows []string, facts []*wordFac
 			continue
 		}
 		n.Text = text[n.Span.Start:n.Span.End]
-		out = append(out, n)
+		x.numBuf = append(x.numBuf, n)
 		for k := i; k < j && k < len(taken); k++ {
 			taken[k] = true
 		}
 		i = j - 1
 	}
-	return out
+	return x.numBuf
 }
 
 // countedNoun returns the noun a number counts: the last of up to three

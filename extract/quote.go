@@ -96,8 +96,9 @@ var nameHeads = map[string]bool{
 // “critical” on Monday, a hospital spokeswoman said"), or "".
 func (x *extractor) saidLater(s Span, pos int) string {
 	toks := x.wordsIn(s, true, pos, s.End)
+	var buf [maxLowered]byte
 	for k := 1; k < len(toks); k++ {
-		switch strings.ToLower(toks[k].text) {
+		switch string(lowerBytes(&buf, toks[k].text)) {
 		case "said", "says", "told", "tells", "added", "wrote", "confirmed", "reported", "announced", "stated", "noted", "explained":
 		default:
 			continue
@@ -148,10 +149,9 @@ var titleWords = map[string]bool{"and": true, "of": true, "the": true, "a": true
 // findQuotes pairs quotation marks block by block. A quote never runs past
 // its block (paragraph): an opening mark that is never closed ends with its
 // sentence, and the repair is noted, so one stray mark cannot turn the rest
-// of an article into quoted speech.
-func (x *extractor) findQuotes(blks []Span, sents []Span) []quoteInfo {
+// of an article into quoted speech. The quotes are appended to out.
+func (x *extractor) findQuotes(out []quoteInfo, blks []Span, sents []Span) []quoteInfo {
 	text := x.text
-	var out []quoteInfo
 	// One list of marks and one pairing's arrays for every block of the
 	// document, where each block grew its own; the scratch's, when the
 	// extractor holds one, where each document grew its own.
@@ -623,11 +623,12 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 	}
 	inner := x.wordsIn(sOpen, okOpen, q.inner.Start, q.inner.End)
 	// What stands right after the closing mark.
+	var lb [maxLowered]byte
 	afterWord := ""
 	if okClose {
 		after := x.wordsIn(sClose, true, q.span.End, sClose.End)
 		if len(after) > 0 && onlySpaceBetween(text, q.span.End, after[0].span.Start) {
-			afterWord = strings.ToLower(after[0].text)
+			afterWord = string(lowerBytes(&lb, after[0].text))
 		}
 	}
 	var before []rawToken
@@ -635,9 +636,16 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 	if okOpen {
 		before, beforeFacts = x.wordsAndFacts(sOpen, true, sOpen.Start, q.span.Start)
 	}
+	// lowerKey of the words before: their facts hold it.
+	lowBefore := func(k int) string {
+		if beforeFacts != nil {
+			return beforeFacts[len(before)-k].low
+		}
+		return lowerKey(before[len(before)-k].text)
+	}
 	prevWord := ""
 	if len(before) > 0 {
-		prevWord = lowerKey(before[len(before)-1].text)
+		prevWord = lowBefore(1)
 	}
 	possessiveBefore := false
 	if q.span.Start > 0 {
@@ -675,7 +683,7 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 	reported := q.speaker != "" || later != "" || okOpen && x.accordingTo(sOpen) != ""
 	twoBefore := ""
 	if len(before) > 1 {
-		twoBefore = lowerKey(before[len(before)-2].text)
+		twoBefore = lowBefore(2)
 	}
 	switch {
 	case short && prev != nil && prev.kind != quoteDirect && x.coordinated(prev, q):
@@ -688,7 +696,7 @@ func (x *extractor) classifyQuote(q *quoteInfo, prev *quoteInfo, sents []Span) {
 		}
 	case short && ownSentence && (punctInside || !q.closed):
 		q.kind = quoteDirect
-	case short && len(inner) >= 2 && firstPerson[strings.ToLower(inner[0].text)]:
+	case short && len(inner) >= 2 && inLowerSet(firstPerson, inner[0].text):
 		// “I can’t breathe”, “we will win”: someone's words, even
 		// unattributed.
 		q.kind = quoteDirect

@@ -40,7 +40,9 @@ const maxGivenLen = 40
 // relatives splits the family-name keys of claims' entities that a
 // document gives with two or more given names (see above). It runs after
 // unifyKeys, on keys that are final within the document.
-func relatives(claims []Claim, lex *Lexicon) {
+//
+// twice is an empty map for mayGiveTwice to count in (the scratch's).
+func relatives(claims []Claim, lex *Lexicon, twice map[string]int) {
 	// The mentions of each one-word key in document order, with the given
 	// names each could give, in order; and each key's given names.
 	type mention struct {
@@ -56,8 +58,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 	// congressman" makes "Congressman Grimm" no person named Congressman).
 	// Most documents name no two people of one family name, so the words
 	// are read only once one could.
-	twice := mayGiveTwice(claims)
-	if twice == nil {
+	if !mayGiveTwice(claims, twice) {
 		return
 	}
 	// givenCandidates by text and key: a family's mentions repeat their
@@ -95,7 +96,7 @@ func relatives(claims []Claim, lex *Lexicon) {
 		}
 		for i := range claims {
 			for _, e := range claims[i].Entities {
-				if twice[e.Key] == 0 || split[e.Key] {
+				if twice[e.Key] < 2 || split[e.Key] {
 					continue
 				}
 				cands := candidates(e)
@@ -415,14 +416,13 @@ func writtenLower(claims []Claim, w string) bool {
 	return false
 }
 
-// mayGiveTwice returns the one-word keys of claims' entities with two
-// mentions or more that may give a given name: a name of several words,
-// or one word right after a claim's first word or after "and". Only
-// those keys can name two relatives. It is counted without allocating
-// but for the map (nil when no key qualifies), as every document is asked
-// and most have none.
-func mayGiveTwice(claims []Claim) map[string]int {
-	var twice map[string]int
+// mayGiveTwice counts into the empty map twice the mentions of one-word
+// keys of claims' entities that may give a given name: a name of several
+// words, or one word right after a claim's first word or after "and". Only
+// the keys counted twice or more can name two relatives; it reports
+// whether there is one. (Those counted once stay in the map: a pass to
+// delete them cost more than the callers' test of the count.)
+func mayGiveTwice(claims []Claim, twice map[string]int) bool {
 	for i := range claims {
 		c := &claims[i]
 		for _, e := range c.Entities {
@@ -434,32 +434,27 @@ func mayGiveTwice(claims []Claim) map[string]int {
 				if at < 2 || at > len(c.Text) || c.Text[at-1] != ' ' {
 					continue
 				}
-				if strings.IndexByte(c.Text[:at-1], ' ') >= 0 && !strings.HasSuffix(c.Text[:at], " and ") {
+				if !strings.HasSuffix(c.Text[:at], " and ") && strings.IndexByte(c.Text[:at-1], ' ') >= 0 {
 					continue
 				}
-			}
-			if twice == nil {
-				twice = map[string]int{}
 			}
 			twice[e.Key]++
 		}
 	}
-	for k, n := range twice {
-		if n < 2 {
-			delete(twice, k)
+	for _, n := range twice {
+		if n >= 2 {
+			return true
 		}
 	}
-	if len(twice) == 0 {
-		return nil
-	}
-	return twice
+	return false
 }
 
 // honorific tells the courtesy title that opens a name: 'm' for "Mr.",
 // 'f' for "Mrs.", "Ms." or "Miss", 0 for none.
 func honorific(text string) byte {
 	w, _, _ := strings.Cut(text, " ")
-	switch strings.ToLower(strings.TrimSuffix(w, ".")) {
+	var buf [maxLowered]byte
+	switch string(lowerBytes(&buf, strings.TrimSuffix(w, "."))) {
 	case "mr":
 		return 'm'
 	case "mrs", "ms", "miss":

@@ -20,8 +20,13 @@ type scratch struct {
 	claimFacts [][]*wordFacts
 	mentions   []mention // the document's names in text order (coref.go)
 	mentionIDs []int32   // indexMentions': the number of each mention's key
-	ents       []Entity  // annotate's entities of every sentence, before their copy
-	nameWords  nameWords // entityKey's
+	roleWords  []string  // the mentions' roles, which each cuts its own from
+	// people is what the document says about each person, by the number
+	// of its key (maps.mentionKeys).
+	people    []personInfo
+	roleIdx   roleIndex // the document's, once a description asks (coref.go)
+	ents      []Entity  // annotate's entities of every sentence, before their copy
+	nameWords nameWords // entityKey's
 	// taken is annotate's per-token flags, reused from claim to claim.
 	taken []bool
 	// mk is findMarkers' per-token scratch, reused from claim to claim.
@@ -34,14 +39,22 @@ type scratch struct {
 		speech []int
 		attrs  []markerToks
 	}
-	quoteBuf []Quote    // a claim's quotes, gathered by annotate
-	segBuf   []Span     // a block's sentences (sentences)
-	qmarks   []qmark    // a block's quotation marks (findQuotes)
-	qpairs   pairBufs   // their pairing's arrays (pairQuotes)
-	rep      repeatBufs // markRepeats'
-	count    []rawToken // countTokens'
-	wcache   wordCache  // the words met lately, by spelling
-	maps     docMaps
+	quoteBuf []Quote // a claim's quotes, gathered by annotate
+	// The document's blocks, sentences and quotes (extractor.blks, sents
+	// and quotes).
+	blockBuf   []Span
+	sentBuf    []Span
+	quoteInfos []quoteInfo
+	dateBuf    []Date        // a claim's dates (findDates)
+	numBuf     []Number      // a claim's numbers (findNumbers)
+	descBuf    []description // a claim's descriptions (addResolved)
+	segBuf     []Span        // a block's sentences (sentences)
+	qmarks     []qmark       // a block's quotation marks (findQuotes)
+	qpairs     pairBufs      // their pairing's arrays (pairQuotes)
+	rep        repeatBufs    // markRepeats'
+	count      []rawToken    // countTokens'
+	wcache     wordCache     // the words met lately, by spelling
+	maps       docMaps
 }
 
 // docMaps are maps the extraction of one document fills: kept, emptied,
@@ -50,8 +63,10 @@ type scratch struct {
 // maxPooledMap entries are dropped instead: emptying a map costs as much
 // as its largest size.
 type docMaps struct {
-	capSeen     map[string]bool  // extractor.capSeen
-	mentionKeys map[string]int32 // indexMentions': each key's number
+	capSeen     map[string]bool       // extractor.capSeen
+	mentionKeys map[string]int32      // indexMentions': each key's number
+	nameGenders map[string]nameGender // indexMentions': by a mention's text
+	twice       map[string]int        // relatives' (mayGiveTwice)
 }
 
 const maxPooledMap = 1 << 12
@@ -79,6 +94,8 @@ func empty[K comparable, V any](m *map[K]V) {
 func (d *docMaps) clear() {
 	empty(&d.capSeen)
 	empty(&d.mentionKeys)
+	empty(&d.nameGenders)
+	empty(&d.twice)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -128,7 +145,21 @@ func (x *extractor) release() {
 	clear(s.sentFacts)
 	clear(s.claimFacts)
 	clear(s.mentions)
+	clear(s.roleWords[:cap(s.roleWords)])
+	clear(s.people[:cap(s.people)])
+	clear(s.roleIdx.entries[:cap(s.roleIdx.entries)])
+	clear(s.roleIdx.runs[:cap(s.roleIdx.runs)])
 	clear(s.count[:cap(s.count)])
 	clear(s.rep.sets)
+	// The per-claim and per-name buffers, cut shorter from call to
+	// call, hold strings of the document up to their capacity.
+	clear(s.quoteBuf[:cap(s.quoteBuf)])
+	clear(s.mk.out[:cap(s.mk.out)])
+	clear(s.nameWords.words[:cap(s.nameWords.words)])
+	clear(s.quoteInfos[:cap(s.quoteInfos)])
+	// The per-claim buffers hold strings of the document.
+	clear(s.dateBuf[:cap(s.dateBuf)])
+	clear(s.numBuf[:cap(s.numBuf)])
+	clear(s.descBuf[:cap(s.descBuf)])
 	scratchPool.Put(s)
 }

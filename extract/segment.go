@@ -43,7 +43,11 @@ func isBadByte(text string, i int) bool {
 // ends a block unless it is a soft wrap (the line does not end a sentence and
 // the next line starts in lower case). Blank lines always end a block.
 func blocks(text string) []Span {
-	var out []Span
+	return appendBlocks(nil, text)
+}
+
+// appendBlocks appends the blocks of text to out.
+func appendBlocks(out []Span, text string) []Span {
 	start := -1
 	lineStart := 0
 	for lineStart <= len(text) {
@@ -224,7 +228,10 @@ func (x *extractor) isBoundary(blk Span, i, j, k int) (int, bool) {
 		return m, true
 	}
 	word := wordBefore(text, blk.Start, i)
-	lw := strings.ToLower(word)
+	// Mostly a capitalised word or an abbreviation: lowered on the stack,
+	// not copied.
+	var lb [maxLowered]byte
+	lw := string(lowerBytes(&lb, word))
 	if dot := strings.LastIndexByte(lw, '.'); dot > 1 && !isDottedAcronym(word) {
 		// "JNSU.S": a byline glued to a dotted acronym; judge the acronym.
 		if e := x.lex.Word(LexAbbreviation, lw[dot-1:]); e != nil {

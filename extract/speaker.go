@@ -97,7 +97,8 @@ func (x *extractor) resolveSpeaker(q *quoteInfo) {
 	if first := firstField(q.speaker); !lowerIs(first, "he") && !lowerIs(first, "she") && !lowerIs(first, "it") && !lowerIs(first, "the") {
 		return
 	}
-	words := strings.Fields(strings.ToLower(q.speaker))
+	var buf [8]string // a phrase's words, on the stack
+	words := appendFields(buf[:0], strings.ToLower(q.speaker))
 	if len(words) == 0 {
 		return
 	}

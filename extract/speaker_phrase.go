@@ -86,7 +86,9 @@ func (x *extractor) cleanSpeaker(s string) string {
 		return ""
 	}
 	w0 := words[0].text
-	first := strings.ToLower(w0)
+	// Mostly a capitalised name: lowered on the stack, not copied.
+	var lb [maxLowered]byte
+	first := string(lowerBytes(&lb, w0))
 	if isCapitalized(w0) && !speakerDeterminers[first] && (!lex.Has(LexStopword, first) || allUpper(w0) && len(w0) > 1) {
 		if len(words) > 1 && lex.Has(LexStopword, words[1].text) && isLowerWord(words[1].text) &&
 			(strings.HasSuffix(first, "ed") || strings.HasSuffix(first, "ing")) && len(first) > 4 {

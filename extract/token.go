@@ -91,11 +91,18 @@ func tokenize(text string, start, end int) []rawToken {
 // the scratch's buffer when the extractor holds one: callers that ask how
 // many words a stretch has allocate nothing.
 func (x *extractor) countTokens(start, end int) int {
+	return len(x.scratchTokens(x.text, start, end))
+}
+
+// scratchTokens is tokenize(text, start, end) into the scratch's buffer
+// when the extractor holds one, for a caller that is done with the tokens
+// before it asks again (or countTokens does).
+func (x *extractor) scratchTokens(text string, start, end int) []rawToken {
 	if x.scratch == nil {
-		return len(tokenize(x.text, start, end))
+		return tokenize(text, start, end)
 	}
-	x.count = appendTokens(x.count[:0], x.text, start, end)
-	return len(x.count)
+	x.count = appendTokens(x.count[:0], text, start, end)
+	return x.count
 }
 
 // appendTokens appends the tokens of text[start:end] to out (tokenize).

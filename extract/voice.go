@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // reportedVoice gives the voice "reported" to markers that stand in the
 // complement of a reporting verb with a named or described source: in
@@ -45,9 +48,10 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string, srcs
 	// one made a slice on the heap.
 	var regionBuf [4]region
 	regions := regionBuf[:0]
-	// The reporting verbs that stay the outlet's; made for the first,
-	// as most claims have none.
-	var keep map[int]bool
+	// Where the reporting verbs that stay the outlet's start; on the
+	// stack, as most claims have none or one.
+	var keepBuf [4]int
+	keep := keepBuf[:0]
 	for _, m := range c.Markers {
 		if m.Kind != KindAttribution || m.Voice != VoiceOutlet {
 			continue
@@ -69,10 +73,7 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string, srcs
 			// the second verb shares the first one's subject and is the
 			// outlet's narration too; what it introduces is that
 			// subject's, when the first verb's source is known.
-			if keep == nil {
-				keep = map[int]bool{}
-			}
-			keep[m.Span.Start] = true
+			keep = append(keep, m.Span.Start)
 			inside := false
 			for _, r := range regions {
 				if r.span.Contains(m.Span) {
@@ -149,9 +150,12 @@ func (x *extractor) reportedVoice(c *Claim, toks []rawToken, lows []string, srcs
 	if len(regions) == 0 {
 		return
 	}
+	// Sorted for the look-ups below (the markers are in text order: it is
+	// sorted already).
+	slices.Sort(keep)
 	for i := range c.Markers {
 		m := &c.Markers[i]
-		if m.Voice != VoiceOutlet || !reportedKind(m.Kind) || keep[m.Span.Start] || m.Stance == StanceLoaded || m.Kind == KindAttribution && lowerHasPrefix(m.Text, "according to") {
+		if m.Voice != VoiceOutlet || !reportedKind(m.Kind) || isKept(keep, m.Span.Start) || m.Stance == StanceLoaded || m.Kind == KindAttribution && lowerHasPrefix(m.Text, "according to") {
 			// "according to X" is the outlet's own sourcing of the
 			// whole sentence, wherever it stands.
 			continue
@@ -331,4 +335,10 @@ func clauseComma(text string, toks []rawToken, k, end int) int {
 		}
 	}
 	return end
+}
+
+// isKept reports whether the sorted keep holds start.
+func isKept(keep []int, start int) bool {
+	_, ok := slices.BinarySearch(keep, start)
+	return ok
 }
