@@ -128,7 +128,10 @@ func appendDisplayTexts(b []byte, kind string, vals []Value) []byte {
 // string: ASCII is compared in place, anything else lower-cased.
 func sameLower(x, y []byte) bool {
 	if !isASCII(x) || !isASCII(y) {
-		return strings.ToLower(string(x)) == strings.ToLower(string(y))
+		// Not strings.EqualFold: its folding differs from ToLower's on
+		// some letters ("İ" lowers to "i" but does not fold to it).
+		lx, ly := strings.ToLower(string(x)), strings.ToLower(string(y))
+		return lx == ly
 	}
 	if len(x) != len(y) {
 		return false

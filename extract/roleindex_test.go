@@ -19,9 +19,7 @@ func TestRoleIndexMatchesScan(t *testing.T) {
 			"Hamas, the militant group, and the group Fatah met. Rep. Dan Poe spoke; former president Roe smiled. " +
 			"Mayor Eve Kim and Mayor Sam Ng met Lee. Lee, the governor, said Kim spoke.",
 	}
-	for _, a := range devArticles(t, 60) {
-		texts = append(texts, a)
-	}
+	texts = append(texts, devArticles(t, 60)...)
 	checked := 0
 	for _, text := range texts {
 		x := &extractor{cfg: newConfig(nil), text: text, doc: &Document{ID: "d1"}}
