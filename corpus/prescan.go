@@ -1,11 +1,13 @@
 package corpus
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"path/filepath"
+	"reflect"
 	"sync"
 
 	"github.com/claimdiff/claimdiff/extract"
@@ -35,11 +37,20 @@ const scanLead = 2 << 20
 // first articles are extracted while it goes on: it used to hold back
 // the whole run, and reading a file the system has not cached is the
 // slow part of it. Else it is done before startScan returns, and every
-// input is sought back to where it was.
-func startScan(inputs []Input, jobs int) (*scan, error) {
+// input is sought back to where it was. The first reading stops when ctx
+// is done.
+func startScan(ctx context.Context, inputs []Input, jobs int) (*scan, error) {
 	starts := make([]int64, len(inputs))
 	concurrent := true
+	seen := map[any]bool{}
 	for i, in := range inputs {
+		// One reader given as two inputs is read once by the second
+		// reading (the second input starts at its end) but would be
+		// read twice by readers of its own: scan it as the second reads.
+		if t := reflect.TypeOf(in.R); t != nil && t.Comparable() {
+			concurrent = concurrent && !seen[in.R]
+			seen[in.R] = true
+		}
 		s, ok := in.R.(io.Seeker)
 		if !ok {
 			return nil, nil
@@ -62,12 +73,15 @@ func startScan(inputs []Input, jobs int) (*scan, error) {
 		}
 		go func() {
 			defer close(sc.done)
-			sc.closeAt, sc.st, sc.err = prescan(own, jobs)
+			sc.closeAt, sc.st, sc.err = prescan(ctx, own, jobs)
 		}()
 		return sc, nil
 	}
 	defer close(sc.done)
-	sc.closeAt, sc.st, sc.err = prescan(inputs, jobs)
+	sc.closeAt, sc.st, sc.err = prescan(ctx, inputs, jobs)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if sc.err != nil {
 		return nil, sc.err
 	}
@@ -82,13 +96,17 @@ func startScan(inputs []Input, jobs int) (*scan, error) {
 // prescan reads the inputs to their end and returns, for each record
 // number (over all inputs) that is the last line of an event, that event,
 // with the totals. The records' JSON is decoded on jobs workers
-// (eventDecoder) while the inputs are read.
-func prescan(inputs []Input, jobs int) (map[int]string, Stats, error) {
+// (eventDecoder) while the inputs are read. It stops, with an error, when
+// ctx is done.
+func prescan(ctx context.Context, inputs []Input, jobs int) (map[int]string, Stats, error) {
 	var st Stats
 	dec := newEventDecoder(jobs)
 	seq := 0
 	for _, in := range inputs {
 		err := extract.EachRecord(in.R, func(_ int, raw []byte) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			if len(raw) <= extract.MaxInputBytes {
 				dec.add(seq, raw)
 			}

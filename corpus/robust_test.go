@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -472,5 +473,72 @@ func TestScanReadError(t *testing.T) {
 	out, _, _, err := run(t, context.Background(), []corpus.Input{{Name: "dir/c.jsonl", R: failAt{strings.NewReader(in)}}})
 	if err == nil || !strings.Contains(err.Error(), "connection reset") || !strings.HasPrefix(err.Error(), "c.jsonl:") || len(out) != 0 {
 		t.Errorf("got %v, %d bytes out", err, len(out))
+	}
+}
+
+// blockAt is an input whose first reading (ReadAt) blocks past byte n
+// until stop is closed, as a stalled disk or network file would.
+type blockAt struct {
+	*strings.Reader
+	n    int64
+	stop chan struct{}
+}
+
+func (b blockAt) ReadAt(p []byte, off int64) (int, error) {
+	if off+int64(len(p)) > b.n {
+		<-b.stop
+		return 0, errors.New("closed")
+	}
+	return b.Reader.ReadAt(p, off)
+}
+
+// TestScanCancel: a run cancelled while its first reading is stalled
+// returns at once with ctx.Err(), writing nothing; it does not wait for
+// the first reading.
+func TestScanCancel(t *testing.T) {
+	var in strings.Builder
+	for i := 0; i < 40; i++ {
+		in.WriteString(lineWithSource(fmt.Sprint("e", i), "O", "", "Workers walked out on Monday, the union said.") + "\n")
+	}
+	stop := make(chan struct{})
+	defer close(stop)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	var out bytes.Buffer
+	go func() {
+		_, err := corpus.RunContext(ctx, []corpus.Input{{Name: "c.jsonl", R: blockAt{strings.NewReader(in.String()), 10, stop}}}, &out, corpus.Config{},
+			corpus.OnProgress(func(s corpus.Stats) {
+				if s.Records == 5 {
+					cancel()
+				}
+			}))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) || out.Len() != 0 {
+			t.Errorf("got %v and %d bytes; want context.Canceled and nothing", err, out.Len())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the cancelled run waited for its stalled first reading")
+	}
+}
+
+// TestScanSameReaderTwice: one reader given as two inputs is read once by
+// each reading, as before the readings ran side by side: the totals match
+// what is read, and events close early.
+func TestScanSameReaderTwice(t *testing.T) {
+	var in strings.Builder
+	for i := 0; i < 6; i++ {
+		in.WriteString(lineWithSource(fmt.Sprint("e", i), "O", "", "Workers walked out on Monday, the union said.") + "\n")
+	}
+	r := strings.NewReader(in.String())
+	_, _, st, err := run(t, context.Background(), []corpus.Input{{Name: "a.jsonl", R: r}, {Name: "b.jsonl", R: r}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Records != 6 || st.TotalRecords != 6 || st.TotalEvents != 6 {
+		t.Errorf("stats %+v; want 6 records and events, all known", st)
 	}
 }

@@ -175,7 +175,10 @@ func RunContext(ctx context.Context, inputs []Input, w io.Writer, cfg Config, op
 	}
 	start := time.Now()
 	go warmUp()
-	sc, err := startScan(inputs, rc.jobs)
+	// The first reading stops with the run, however the run ends.
+	scanCtx, stopScan := context.WithCancel(ctx)
+	defer stopScan()
+	sc, err := startScan(scanCtx, inputs, rc.jobs)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -325,9 +328,13 @@ func (r *runner) run(parent context.Context, inputs []Input) error {
 					// End of input: what is still open closes now.
 					<-readDone
 					if scanned != nil {
-						<-scanned
+						select {
+						case <-scanned:
+							inFlight += r.scanned(ctx, cancel, next, sem, cmpDone)
+						case <-ctx.Done():
+							// Stopping: the first reading is not waited for.
+						}
 						scanned = nil
-						inFlight += r.scanned(ctx, cancel, next, sem, cmpDone)
 					}
 					inFlight += r.closeAll(ctx, sem, cmpDone)
 				}
@@ -480,6 +487,9 @@ func (r *runner) handle(ctx context.Context, res result, sem chan struct{}, out 
 // not be read to its end), and nothing is written. It returns the
 // comparisons started.
 func (r *runner) scanned(ctx context.Context, cancel context.CancelFunc, next int, sem chan struct{}, out chan<- compared) int {
+	if ctx.Err() != nil {
+		return 0 // the run is stopping, and its error is another's
+	}
 	if r.scan.err != nil {
 		if r.werr == nil {
 			r.werr = r.scan.err
