@@ -34,9 +34,9 @@ const scanLead = 2 << 20
 // input cannot seek: events then close at the end of input. When every
 // input can also be read at an offset (io.ReaderAt, as a file), the first
 // reading runs beside the second on readers of its own, so that the
-// first articles are extracted while it goes on: it used to hold back
-// the whole run, and reading a file the system has not cached is the
-// slow part of it. Else it is done before startScan returns, and every
+// first articles are extracted while it goes on rather than after it:
+// reading a file the system has not cached is slow, and the run would
+// wait for it with a core idle. Else it is done before startScan returns, and every
 // input is sought back to where it was. The first reading stops when ctx
 // is done.
 func startScan(ctx context.Context, inputs []Input, jobs int) (*scan, error) {
@@ -132,7 +132,7 @@ func prescan(ctx context.Context, inputs []Input, jobs int) (map[int]string, Sta
 
 // eventDecoder finds the events of prescan's records on workers while the
 // reader goes on: decoding the JSON is nearly all of prescan's time, and
-// prescan runs before any article is extracted. Records go in batches,
+// no event can close before prescan is done. Records go in batches,
 // copied (the reader reuses its buffer), and each event's last record is
 // the largest sequence number any worker saw it at, whatever order the
 // batches finish in. The batches' buffers go back to the reader (free):
