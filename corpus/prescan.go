@@ -36,9 +36,9 @@ const scanLead = 2 << 20
 // reading runs beside the second on readers of its own, so that the
 // first articles are extracted while it goes on rather than after it:
 // reading a file the system has not cached is slow, and the run would
-// wait for it with a core idle. Else it is done before startScan returns, and every
-// input is sought back to where it was. The first reading stops when ctx
-// is done.
+// wait for it with a core idle. Else it is done before startScan
+// returns, and every input is sought back to where it was. The first
+// reading stops when ctx is done.
 func startScan(ctx context.Context, inputs []Input, jobs int) (*scan, error) {
 	starts := make([]int64, len(inputs))
 	concurrent := true
