@@ -193,10 +193,11 @@ func RunContext(ctx context.Context, inputs []Input, w io.Writer, cfg Config, op
 
 // warmUp loads what the first extraction and comparison would otherwise
 // load on their way (the lexicon, its hash for the report's run, the
-// background counts), while prescan reads the inputs: prescan leaves a
-// core free most of its time, and loading them was on the path to the
-// first event, on one core. It is what they load anyway (each once per
-// process): a run whose comparisons use another lexicon spends about ten
+// background counts) as soon as the run starts, while the inputs' first
+// reading waits on the file: the first extraction needs the lexicon, and
+// the hash, left to the first comparison, would be on the path to the
+// first event's report. It is what they load anyway (each once per
+// process): a run whose comparisons use another lexicon spends a few
 // milliseconds of a core on the default one's hash.
 func warmUp() {
 	compare.LexiconHash(extract.DefaultLexicon())
